@@ -1,0 +1,182 @@
+package dev.keel.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads keel.yaml, applies KEEL_* environment overrides and checks every key: a typo is an error
+ * naming the nearest known key, never a silently ignored setting.
+ */
+public final class ConfigLoader {
+    public static final String FILE_NAME = "keel.yaml";
+    /** Every key keel.yaml may hold, in documentation order. */
+    public static final Set<String> KNOWN_KEYS = Set.of(
+            "database.url", "database.user", "database.password", "schema",
+            "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
+            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads {@code file}, or {@code projectDir/keel.yaml} when file is null; a missing default file means defaults. */
+    public static KeelConfig load(Path projectDir, Path file, Map<String, String> env) {
+        Path path = file != null ? projectDir.resolve(file) : projectDir.resolve(FILE_NAME);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (Files.exists(path)) {
+            values.putAll(readYaml(path));
+        } else if (file != null) {
+            throw KeelException.usage("configuration file " + path + " does not exist", "check the --config path");
+        }
+        for (String key : KNOWN_KEYS) {
+            String override = env.get(envName(key));
+            if (override != null) {
+                values.put(key, override);
+            }
+        }
+        return build(projectDir, Files.exists(path) ? path : null, values, env);
+    }
+
+    public static String envName(String key) {
+        return "KEEL_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> readYaml(Path path) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(path.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw KeelException.usage(path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    "fix the syntax of " + path);
+        } catch (IOException e) {
+            throw KeelException.usage("cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return values;
+        }
+        if (!root.isObject()) {
+            throw KeelException.usage(path.getFileName() + " must be a mapping of settings, not a " + root.getNodeType().name().toLowerCase(Locale.ROOT),
+                    "start it with keys such as 'database:' or 'migrations:'");
+        }
+        flatten("", root, values, path);
+        return values;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> values, Path path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject() && !KNOWN_KEYS.contains(key)) {
+                if (KNOWN_KEYS.stream().noneMatch(k -> k.startsWith(key + "."))) {
+                    throw unknownKey(key, path);
+                }
+                flatten(key + ".", value, values, path);
+            } else if (!KNOWN_KEYS.contains(key)) {
+                throw unknownKey(key, path);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                values.put(key, String.join(",", items));
+            } else if (!value.isNull()) {
+                values.put(key, value.asText());
+            }
+        }
+    }
+
+    private static KeelException unknownKey(String key, Path path) {
+        return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
+                "did you mean '" + Nearest.to(key, KNOWN_KEYS) + "'?");
+    }
+
+    private static KeelConfig build(Path projectDir, Path file, Map<String, String> raw, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        raw.forEach((k, v) -> values.put(k, expand(k, v, env)));
+        KeelConfig.Migrations d = KeelConfig.Migrations.defaults();
+        String locations = values.get("migrations.locations");
+        KeelConfig.Migrations migrations = new KeelConfig.Migrations(
+                locations == null ? d.locations() : List.of(locations.split("\\s*,\\s*")),
+                duration(values, "migrations.lockTimeout", d.lockTimeout()),
+                duration(values, "migrations.statementTimeout", d.statementTimeout()),
+                integer(values, "migrations.lockRetries", d.lockRetries()),
+                bool(values, "migrations.outOfOrder", d.outOfOrder()),
+                values.getOrDefault("migrations.table", d.table()));
+        return new KeelConfig(projectDir, file,
+                new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
+                values.getOrDefault("schema", "keel"), migrations);
+    }
+
+    private static String expand(String key, String value, Map<String, String> env) {
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = env.get(m.group(1));
+            if (replacement == null) {
+                throw KeelException.usage("'" + key + "' refers to ${" + m.group(1) + "}, which is not set", "export " + m.group(1) + " or change " + key);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Duration duration(Map<String, String> values, String key, Duration fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw KeelException.usage("'" + key + "': " + e.getMessage(), "set it to a value such as 2s");
+        }
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw KeelException.usage("'" + key + "' must be a whole number of zero or more, not '" + v + "'", "set it to a number such as " + fallback);
+        }
+    }
+
+    private static boolean bool(Map<String, String> values, String key, boolean fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw KeelException.usage("'" + key + "' must be true or false, not '" + v + "'", "set it to true or false");
+        };
+    }
+}

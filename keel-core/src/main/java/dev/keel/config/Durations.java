@@ -1,0 +1,46 @@
+package dev.keel.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads durations the way PostgreSQL settings are written: 500ms, 2s, 5min, 1h; a bare number is milliseconds. */
+public final class Durations {
+    private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*(ms|s|min|m|h|d)?\\s*");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (write 500ms, 2s, 5min or 1h)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "min", "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    /** As a PostgreSQL setting value. */
+    public static String setting(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+
+    public static String human(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "min";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+}
