@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+# bench/migrate-500.sh: apply COUNT migrations (default 500) to an empty database with keel,
+# with Flyway and with one psql process (the floor). Each tool runs ROUNDS times (default 5)
+# against a fresh database on one local PostgreSQL cluster. The script prints the median
+# whole-process wall time of each, and appends a dated row to bench/RESULTS.md.
+#
+#   bash bench/migrate-500.sh                    # the real run: 500 migrations, 5 rounds
+#   ROUNDS=1 COUNT=20 SKIP_KEEL=1 RECORD=0 bash bench/migrate-500.sh   # quick smoke test
+#
+# Environment:
+#   ROUNDS        rounds per tool; the reported figure is the median (default 5)
+#   COUNT         number of migrations V1..V<COUNT> (default 500)
+#   JAVA_OPTS     extra JVM options, the same for keel and Flyway (default: none)
+#   SKIP_KEEL=1   measure only Flyway and psql (e.g. before keel.jar exists)
+#   RECORD=0      do not append a row to RESULTS.md
+#   RESULTS_FILE  where to append the row (default: bench/RESULTS.md)
+#   KEEL_JAR      the keel jar to measure (default: keel-cli/target/keel.jar, built if missing)
+#   PG_BINDIR     PostgreSQL server binaries (default: `pg_config --bindir`, else the newest
+#                 /usr/lib/postgresql/*/bin)
+#   BENCH_PORT    TCP port for the cluster on 127.0.0.1 (default: a free one)
+#
+# Needs Java 17+, Maven (only to build the jars when they are missing), PostgreSQL server
+# binaries and psql. Scratch files (migrations, cluster, logs) go to bench/work/, which is
+# git-ignored; the cluster is stopped and deleted on exit, also on failure.
+set -euo pipefail
+
+BENCH_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+ROOT=$(cd -- "$BENCH_DIR/.." && pwd -P)
+WORK="$BENCH_DIR/work"
+PROJECT_DIR="$WORK/migrations"            # keel's -C directory
+MIGRATIONS_DIR="$PROJECT_DIR/db/migrations"
+LOG_DIR="$WORK/logs"
+
+ROUNDS=${ROUNDS:-5}
+COUNT=${COUNT:-500}
+SKIP_KEEL=${SKIP_KEEL:-0}
+RECORD=${RECORD:-1}
+RESULTS_FILE=${RESULTS_FILE:-$BENCH_DIR/RESULTS.md}
+JAVA_OPTS=${JAVA_OPTS:-}
+read -r -a JAVA_OPTS_ARR <<<"$JAVA_OPTS" || true
+
+DEFAULT_KEEL_JAR="$ROOT/keel-cli/target/keel.jar"
+KEEL_JAR=${KEEL_JAR:-$DEFAULT_KEEL_JAR}
+FLYWAY_POM="$BENCH_DIR/flyway-runner/pom.xml"
+FLYWAY_JAR="$BENCH_DIR/flyway-runner/target/flyway-runner.jar"
+DB=keel_bench
+
+die() { echo "migrate-500: error: $*" >&2; exit 1; }
+say() { echo "migrate-500: $*" >&2; }
+
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer (got '$ROUNDS')"
+[[ $COUNT =~ ^[1-9][0-9]*$ ]] || die "COUNT must be a positive integer (got '$COUNT')"
+case $SKIP_KEEL in 0 | 1) ;; *) die "SKIP_KEEL must be 0 or 1" ;; esac
+case $RECORD in 0 | 1) ;; *) die "RECORD must be 0 or 1" ;; esac
+
+# ---------------------------------------------------------------- tools
+find_pg_bindir() {
+    if [[ -n ${PG_BINDIR:-} ]]; then
+        echo "$PG_BINDIR"
+        return
+    fi
+    local d
+    if command -v pg_config >/dev/null 2>&1; then
+        d=$(pg_config --bindir 2>/dev/null || true)
+        if [[ -n $d && -x $d/initdb ]]; then
+            echo "$d"
+            return
+        fi
+    fi
+    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    [[ -n $d && -x $d/initdb ]] || die "no PostgreSQL server binaries found (set PG_BINDIR)"
+    echo "$d"
+}
+PG_BINDIR=$(find_pg_bindir)
+for b in initdb pg_ctl postgres; do
+    [[ -x $PG_BINDIR/$b ]] || die "$PG_BINDIR/$b not found (set PG_BINDIR)"
+done
+if [[ -x $PG_BINDIR/psql ]]; then PSQL="$PG_BINDIR/psql"; else PSQL=$(command -v psql) || die "psql not found"; fi
+command -v java >/dev/null 2>&1 || die "java not found"
+
+# PostgreSQL refuses to run as root. As root, run its binaries in a new user namespace: there
+# the process is unprivileged but still owns the files it creates.
+as_pg() {
+    if [[ $(id -u) -eq 0 ]]; then
+        unshare --user -- "$@"
+    else
+        "$@"
+    fi
+}
+if [[ $(id -u) -eq 0 ]]; then
+    command -v unshare >/dev/null 2>&1 || die "running as root needs unshare (util-linux)"
+fi
+
+# ---------------------------------------------------------------- build the jars if missing
+if [[ ! -f $FLYWAY_JAR ]]; then
+    say "building the Flyway runner (bench/flyway-runner)"
+    command -v mvn >/dev/null 2>&1 || die "mvn not found (needed to build $FLYWAY_JAR)"
+    mvn -B -ntp -q -f "$FLYWAY_POM" -DskipTests package
+    [[ -f $FLYWAY_JAR ]] || die "build did not produce $FLYWAY_JAR"
+fi
+if [[ $SKIP_KEEL -eq 0 && ! -f $KEEL_JAR ]]; then
+    [[ $KEEL_JAR == "$DEFAULT_KEEL_JAR" ]] || die "KEEL_JAR=$KEEL_JAR not found"
+    say "building keel (mvn package in $ROOT)"
+    command -v mvn >/dev/null 2>&1 || die "mvn not found (needed to build $KEEL_JAR)"
+    (cd -- "$ROOT" && mvn -B -ntp -q -DskipTests package)
+    [[ -f $KEEL_JAR ]] || die "build did not produce $KEEL_JAR"
+fi
+FLYWAY_VERSION=$(java -jar "$FLYWAY_JAR" --version 2>/dev/null | tail -n 1 || true)
+[[ -n $FLYWAY_VERSION ]] || FLYWAY_VERSION=unknown
+
+# ---------------------------------------------------------------- migrations
+rm -rf -- "$PROJECT_DIR" "$LOG_DIR"
+mkdir -p -- "$MIGRATIONS_DIR" "$LOG_DIR"
+say "generating $COUNT migrations in ${MIGRATIONS_DIR#"$ROOT"/}"
+PSQL_FILE_ARGS=()
+for ((i = 1; i <= COUNT; i++)); do
+    f="$MIGRATIONS_DIR/V${i}__table_${i}.sql"
+    printf 'CREATE TABLE t_%d (id bigint primary key, name text not null, created_at timestamptz not null default now());\nCREATE INDEX t_%d_name_idx ON t_%d (name);\n' \
+        "$i" "$i" "$i" >"$f"
+    PSQL_FILE_ARGS+=(-f "$f")
+done
+
+# ---------------------------------------------------------------- the cluster
+PGDATA_DIR=""
+PORT=""
+# The original stderr, for messages from the exit trap: a signal can arrive while a tool's
+# output is redirected to its log.
+exec {ERR_FD}>&2
+cleanup() {
+    local rc=$?
+    set +e
+    exec 2>&"$ERR_FD" >&"$ERR_FD"
+    if [[ -n $PGDATA_DIR && -d $PGDATA_DIR ]]; then
+        if [[ -f $PGDATA_DIR/postmaster.pid ]]; then
+            say "stopping PostgreSQL"
+            as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t 60 stop >/dev/null 2>&1
+            if [[ -f $PGDATA_DIR/postmaster.pid ]]; then
+                # pg_ctl could not stop it: signal our own postmaster (its pid is in our data dir).
+                local pid
+                pid=$(head -n 1 "$PGDATA_DIR/postmaster.pid" 2>/dev/null)
+                if [[ $pid =~ ^[0-9]+$ ]]; then
+                    kill -TERM "$pid" 2>/dev/null
+                    sleep 2
+                    kill -KILL "$pid" 2>/dev/null
+                fi
+            fi
+        fi
+        rm -rf -- "$PGDATA_DIR"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pick_port() {
+    if [[ -n ${BENCH_PORT:-} ]]; then
+        echo "$BENCH_PORT"
+        return
+    fi
+    local p tries
+    for ((tries = 0; tries < 100; tries++)); do
+        p=$((20000 + RANDOM % 30000))
+        if port_is_free "$p"; then
+            echo "$p"
+            return
+        fi
+    done
+    die "no free TCP port found on 127.0.0.1"
+}
+
+PGDATA_DIR=$(mktemp -d "$WORK/pgdata.XXXXXX")
+chmod 700 "$PGDATA_DIR"
+say "initdb in ${PGDATA_DIR#"$ROOT"/}"
+as_pg "$PG_BINDIR/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --locale=C \
+    >"$LOG_DIR/initdb.log" 2>&1 || { cat "$LOG_DIR/initdb.log" >&2; die "initdb failed"; }
+PORT=$(pick_port)
+say "starting PostgreSQL on 127.0.0.1:$PORT (default durable settings: fsync on)"
+# TCP on loopback only, no Unix socket.
+as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -l "$LOG_DIR/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=''" start \
+    >"$LOG_DIR/pg_ctl.log" 2>&1 || {
+    cat "$LOG_DIR/pg_ctl.log" "$LOG_DIR/postgres.log" >&2 2>/dev/null
+    die "PostgreSQL did not start"
+}
+
+admin_sql() {
+    PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres "$@"
+}
+PG_VERSION=$(admin_sql -c 'SHOW server_version' | awk '{print $1}')
+
+fresh_db() {
+    admin_sql -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" -c "CHECKPOINT" >/dev/null
+}
+
+# Checks that the run created COUNT tables t_N and COUNT indexes t_N_name_idx.
+check_db() {
+    local tool=$1 round=$2 got
+    got=$("$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" -c \
+        "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename ~ '^t_[0-9]+\$')
+             || ' ' ||
+                (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname ~ '^t_[0-9]+_name_idx\$')")
+    if [[ $got != "$COUNT $COUNT" ]]; then
+        echo "migrate-500: FAILED: $tool round $round left tables/indexes '$got', expected '$COUNT $COUNT'" >&2
+        echo "migrate-500: its output: $LOG_DIR/$tool-$round.log (last lines below)" >&2
+        tail -n 30 "$LOG_DIR/$tool-$round.log" >&2 || true
+        exit 1
+    fi
+}
+
+# Wall clock in microseconds, without forking when bash has EPOCHREALTIME.
+now_us() {
+    if [[ -n ${EPOCHREALTIME:-} ]]; then
+        local t=${EPOCHREALTIME/[.,]/}
+        printf -v "$1" '%s' "$((10#$t))"
+    else
+        printf -v "$1" '%s' "$(($(date +%s%N) / 1000))"
+    fi
+}
+
+URL="jdbc:postgresql://127.0.0.1:$PORT/$DB?user=postgres"
+run_tool() {
+    case $1 in
+    keel) java "${JAVA_OPTS_ARR[@]}" -jar "$KEEL_JAR" --url "$URL" -C "$PROJECT_DIR" migrate ;;
+    flyway) java "${JAVA_OPTS_ARR[@]}" -jar "$FLYWAY_JAR" "$URL" "$MIGRATIONS_DIR" ;;
+    psql) "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" "${PSQL_FILE_ARGS[@]}" ;;
+    esac
+}
+
+TOOLS=(keel flyway psql)
+[[ $SKIP_KEEL -eq 1 ]] && TOOLS=(flyway psql)
+declare -A TIMES=()   # tool -> space-separated microseconds
+
+say "$COUNT migrations, $ROUNDS round(s), tools: ${TOOLS[*]}, JAVA_OPTS='${JAVA_OPTS}'"
+for ((r = 1; r <= ROUNDS; r++)); do
+    for tool in "${TOOLS[@]}"; do
+        fresh_db
+        log="$LOG_DIR/$tool-$r.log"
+        now_us t0
+        if ! run_tool "$tool" >"$log" 2>&1; then
+            echo "migrate-500: FAILED: $tool round $r exited non-zero; output in $log (last lines below)" >&2
+            tail -n 30 "$log" >&2 || true
+            exit 1
+        fi
+        now_us t1
+        check_db "$tool" "$r"
+        us=$((t1 - t0))
+        TIMES[$tool]="${TIMES[$tool]:-} $us"
+        printf 'migrate-500: round %d/%d  %-6s %8.3f s\n' "$r" "$ROUNDS" "$tool" "$(awk -v u="$us" 'BEGIN{print u/1e6}')" >&2
+    done
+done
+admin_sql -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
+
+# ---------------------------------------------------------------- results
+# Median in seconds of a list of microsecond values.
+median_s() {
+    printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {
+        if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2;
+        printf "%.3f", m / 1e6 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+all_s() { printf '%s\n' $1 | awk '{printf "%s%.2f", (NR > 1 ? " " : ""), $1 / 1e6}'; }
+
+FLYWAY_S=$(median_s "${TIMES[flyway]}")
+PSQL_S=$(median_s "${TIMES[psql]}")
+if [[ $SKIP_KEEL -eq 0 ]]; then
+    KEEL_S=$(median_s "${TIMES[keel]}")
+    R_KF=$(ratio "$KEEL_S" "$FLYWAY_S")
+    R_KP=$(ratio "$KEEL_S" "$PSQL_S")
+    MET_F=$(awk -v k="$KEEL_S" -v f="$FLYWAY_S" 'BEGIN { print (k <= 0.5 * f) ? "yes" : "no" }')
+    MET_P=$(awk -v k="$KEEL_S" -v p="$PSQL_S" 'BEGIN { print (k <= 1.5 * p) ? "yes" : "no" }')
+    if [[ $MET_F == yes && $MET_P == yes ]]; then MET=yes; else MET=no; fi
+    MET_DETAIL="$MET (≤0.5×Flyway: $MET_F, ≤1.5×psql: $MET_P)"
+else
+    KEEL_S=skipped R_KF=n/a R_KP=n/a MET=n/a MET_DETAIL="n/a (keel skipped)"
+fi
+
+NPROC=$(nproc 2>/dev/null || echo '?')
+CPU=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+[[ -n $CPU ]] || CPU=$(uname -m)
+MEM=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576; exit}' /proc/meminfo 2>/dev/null || echo '?')
+JAVA_VERSION=$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')
+MACHINE="$NPROC cores, $CPU, $MEM, PostgreSQL $PG_VERSION, Java $JAVA_VERSION"
+[[ -n $JAVA_OPTS ]] && MACHINE="$MACHINE, JAVA_OPTS=$JAVA_OPTS"
+MACHINE=${MACHINE//|/\/}
+DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+echo
+echo "migrate-$COUNT: $COUNT migrations on an empty database, median of $ROUNDS, whole-process wall time"
+echo "machine: $MACHINE"
+printf '  %-22s %10s   %s\n' "tool" "median s" "all rounds (s)"
+[[ $SKIP_KEEL -eq 0 ]] && printf '  %-22s %10s   %s\n' "keel" "$KEEL_S" "$(all_s "${TIMES[keel]}")"
+printf '  %-22s %10s   %s\n' "Flyway $FLYWAY_VERSION" "$FLYWAY_S" "$(all_s "${TIMES[flyway]}")"
+printf '  %-22s %10s   %s\n' "psql (floor)" "$PSQL_S" "$(all_s "${TIMES[psql]}")"
+echo "  keel/Flyway: $R_KF (target ≤ 0.50)   keel/psql: $R_KP (target ≤ 1.50)"
+echo "  targets met: $MET_DETAIL"
+
+if [[ $RECORD -eq 1 ]]; then
+    [[ -f $RESULTS_FILE ]] || die "$RESULTS_FILE not found (set RECORD=0 to skip recording)"
+    # Make sure the row starts on its own line.
+    if [[ -s $RESULTS_FILE && $(tail -c 1 "$RESULTS_FILE" | od -An -c | tr -d ' ') != '\n' ]]; then
+        echo >>"$RESULTS_FILE"
+    fi
+    printf '| %s | %s | %s × %s | %s | %s (%s) | %s | %s | %s | %s |\n' \
+        "$DATE" "$MACHINE" "$COUNT" "$ROUNDS" "$KEEL_S" "$FLYWAY_S" "$FLYWAY_VERSION" "$PSQL_S" \
+        "$R_KF" "$R_KP" "$MET" >>"$RESULTS_FILE"
+    echo "recorded in ${RESULTS_FILE}"
+fi

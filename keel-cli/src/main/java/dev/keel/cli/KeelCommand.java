@@ -1,0 +1,92 @@
+package dev.keel.cli;
+
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = KeelCommand.Version.class,
+        description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
+        subcommands = {MigrateCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
+                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public final class KeelCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing");
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KeelCommand());
+        cl.setExecutionExceptionHandler(KeelCommand::onFailure);
+        cl.setParameterExceptionHandler(KeelCommand::onBadUsage);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("keel: error: " + e.getMessage() + " — run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = parsed.hasMatchedOption("-v") || anyVerbose(parsed);
+        int code;
+        if (e instanceof KeelException k) {
+            err.println("keel: error: " + k.getMessage());
+            code = k.exitCode().code();
+        } else if (e instanceof IllegalArgumentException) {
+            err.println("keel: error: " + e.getMessage() + " — check the command's arguments");
+            code = ExitCode.USAGE.code();
+        } else {
+            err.println("keel: error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " — rerun with -v and report it with the output");
+            code = ExitCode.OPERATION.code();
+        }
+        if (verbose) {
+            Throwable cause = e instanceof KeelException ? e.getCause() : e;
+            while (cause != null) {
+                err.println("  caused by: " + cause);
+                cause = cause.getCause();
+            }
+            if (!(e instanceof KeelException)) {
+                e.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean anyVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = KeelCommand.class.getResourceAsStream("/dev/keel/keel-build.properties")) {
+                build.load(in);
+            } catch (Exception e) {
+                return new String[] {"keel (unknown version)"};
+            }
+            return new String[] {"keel " + build.getProperty("keel.version"), "embedded PostgreSQL " + build.getProperty("embedded.binaries.version")};
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keel.migrate;
+
+import dev.keel.connect.ConnectionSource;
+import dev.keel.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches, from a second session, who blocks the migration's session while a statement waits for
+ * its lock. Only started after a first lock timeout, so a migration that is never blocked pays nothing.
+ */
+final class BlockerProbe implements AutoCloseable {
+
+    record Blocker(int pid, String application, String state, long ageSeconds, String query) {
+        @Override
+        public String toString() {
+            return "pid " + pid + " (" + application + ", " + state + " for " + ageSeconds + "s): " + query;
+        }
+    }
+
+    private final Connection monitor;
+    private final int watchedPid;
+    private final ScheduledExecutorService timer;
+    private volatile List<Blocker> lastSeen = List.of();
+    private ScheduledFuture<?> task;
+
+    BlockerProbe(ConnectionSource source, int watchedPid) {
+        this.monitor = source.open();
+        this.watchedPid = watchedPid;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keel-blocker-probe");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void watch() {
+        task = timer.scheduleWithFixedDelay(this::sample, 50, 100, TimeUnit.MILLISECONDS);
+    }
+
+    void pause() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    List<Blocker> lastSeen() {
+        return lastSeen;
+    }
+
+    private void sample() {
+        List<Blocker> blockers = new ArrayList<>();
+        try (PreparedStatement s = monitor.prepareStatement(SqlResources.load(BlockerProbe.class, "blockers.sql"))) {
+            s.setInt(1, watchedPid);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    blockers.add(new Blocker(rs.getInt("pid"), rs.getString("application"), rs.getString("state"),
+                            rs.getLong("age_s"), rs.getString("query")));
+                }
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        if (!blockers.isEmpty()) {
+            lastSeen = List.copyOf(blockers);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            monitor.close();
+        } catch (SQLException e) {
+            // the monitor session is only informative
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.keel.migrate;
+
+import dev.keel.sql.Identifiers;
+import dev.keel.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** keel.schema_history: what ran, when, by whom, how long, with which checksum, and whether it succeeded. */
+public final class HistoryTable {
+    private final String schema;
+    private final String table;
+
+    public HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+    }
+
+    public String qualifiedName() {
+        return Identifiers.qualified(schema, table);
+    }
+
+    public String displayName() {
+        return Identifiers.display(schema) + "." + Identifiers.display(table);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    private Map<String, String> names() {
+        return Map.of("schema", Identifiers.quote(schema), "history", qualifiedName());
+    }
+
+    public boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, qualifiedName());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Creates schema and table when missing; call under the migration lock so two creators cannot race. */
+    public void ensureExists(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute(SqlResources.load(HistoryTable.class, "history-create.sql", names()));
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    public List<AppliedMigration> read(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return List.of();
+        }
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(HistoryTable.class, "history-select.sql", names()))) {
+            while (rs.next()) {
+                String version = rs.getString("version");
+                int checksum = rs.getInt("checksum");
+                rows.add(new AppliedMigration(rs.getInt("installed_rank"),
+                        version == null ? null : MigrationVersion.parse(version),
+                        rs.getString("description"), MigrationType.valueOf(rs.getString("type")), rs.getString("script"),
+                        rs.wasNull() ? null : checksum, rs.getString("installed_by"),
+                        rs.getObject("installed_on", OffsetDateTime.class), rs.getInt("execution_time_ms"), rs.getBoolean("success")));
+            }
+        }
+        return rows;
+    }
+
+    public void insert(Connection c, MigrationVersion version, String description, MigrationType type, String script, Integer checksum,
+                       int executionTimeMs, boolean success) throws SQLException {
+        insert(c, version == null ? null : version.toString(), description, type, script, checksum, null, null, executionTimeMs, success);
+    }
+
+    public void insert(Connection c, String version, String description, MigrationType type, String script, Integer checksum,
+                       String installedBy, Timestamp installedOn, int executionTimeMs, boolean success) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SqlResources.load(HistoryTable.class, "history-insert.sql", names()))) {
+            s.setString(1, version);
+            s.setString(2, description);
+            s.setString(3, type.name());
+            s.setString(4, script);
+            if (checksum == null) {
+                s.setNull(5, Types.INTEGER);
+            } else {
+                s.setInt(5, checksum);
+            }
+            s.setString(6, installedBy);
+            s.setTimestamp(7, installedOn);
+            s.setInt(8, executionTimeMs);
+            s.setBoolean(9, success);
+            s.executeUpdate();
+        }
+    }
+
+    public int deleteFailed(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("DELETE FROM " + qualifiedName() + " WHERE NOT success");
+        }
+    }
+
+    public void realign(Connection c, int installedRank, int checksum, String description) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + qualifiedName() + " SET checksum = ?, description = ? WHERE installed_rank = ?")) {
+            s.setInt(1, checksum);
+            s.setString(2, description);
+            s.setInt(3, installedRank);
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.keel.migrate;
+
+import dev.keel.connect.ConnectionSource;
+
+/**
+ * The entry point for applications, as Flyway's is: configure once at start-up, then migrate.
+ * <pre>{@code
+ * MigrateResult result = Keel.configure()
+ *         .dataSource(dataSource)
+ *         .locations("classpath:db/migrations")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ */
+public final class Keel {
+    private final ConnectionSource source;
+    private final MigrationSettings settings;
+    private final MigrationListener listener;
+
+    Keel(ConnectionSource source, MigrationSettings settings, MigrationListener listener) {
+        this.source = source;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public static KeelConfiguration configure() {
+        return new KeelConfiguration();
+    }
+
+    public MigrateResult migrate() {
+        return Migrate.run(source, settings, MigrateOptions.defaults(), listener);
+    }
+
+    public MigrateResult migrate(MigrateOptions options) {
+        return Migrate.run(source, settings, options, listener);
+    }
+
+    public InfoResult info() {
+        return Info.run(source, settings);
+    }
+
+    public ValidateResult validate() {
+        return Validate.run(source, settings);
+    }
+
+    public BaselineResult baseline(String version, String description) {
+        return Baseline.run(source, settings, MigrationVersion.parse(version), description, listener);
+    }
+
+    public RepairResult repair() {
+        return Repair.run(source, settings, listener);
+    }
+
+    public ImportResult importFlyway(String flywaySchema, String flywayTable) {
+        return ImportFlyway.run(source, settings, flywaySchema, flywayTable, listener);
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.keel.migrate;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.connect.ConnectionSource;
+import dev.keel.connect.TargetParser;
+import dev.keel.error.KeelException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Fluent configuration for applications: {@code Keel.configure().dataSource(ds).load().migrate()}.
+ * Each setter states its default; {@link #load()} refuses contradictions.
+ */
+public final class KeelConfiguration {
+    private final KeelConfig.Migrations defaults = KeelConfig.Migrations.defaults();
+    private DataSource dataSource;
+    private String url;
+    private String user;
+    private String password;
+    private List<String> locations = defaults.locations();
+    private Path projectDir = Path.of("").toAbsolutePath();
+    private String schema = "keel";
+    private String table = defaults.table();
+    private Duration lockTimeout = defaults.lockTimeout();
+    private Duration statementTimeout = defaults.statementTimeout();
+    private int lockRetries = defaults.lockRetries();
+    private boolean outOfOrder;
+    private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+    private MigrationListener listener = MigrationListener.SILENT;
+
+    KeelConfiguration() {
+    }
+
+    /** The application's DataSource; keel borrows connections and returns them. */
+    public KeelConfiguration dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        return this;
+    }
+
+    /** A JDBC or libpq URL instead of a DataSource. */
+    public KeelConfiguration url(String url, String user, String password) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.user = user;
+        this.password = password;
+        return this;
+    }
+
+    /** Default {@code db/migrations} under the project directory; {@code classpath:} and {@code filesystem:} prefixes work. */
+    public KeelConfiguration locations(String... locations) {
+        if (locations.length == 0) {
+            throw new IllegalArgumentException("at least one migration location is needed");
+        }
+        this.locations = List.of(locations);
+        return this;
+    }
+
+    /** Where relative filesystem locations start; default the working directory. */
+    public KeelConfiguration projectDir(Path projectDir) {
+        this.projectDir = projectDir.toAbsolutePath();
+        return this;
+    }
+
+    /** Schema of keel's own tables; default {@code keel}. */
+    public KeelConfiguration schema(String schema) {
+        this.schema = requireName(schema, "schema");
+        return this;
+    }
+
+    /** History table name; default {@code schema_history}. */
+    public KeelConfiguration table(String table) {
+        this.table = requireName(table, "table");
+        return this;
+    }
+
+    /** How long a statement may wait for a lock before it is retried; default 2s. */
+    public KeelConfiguration lockTimeout(Duration lockTimeout) {
+        if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+            throw new IllegalArgumentException("lockTimeout must be positive: without one a blocked DDL statement stalls every query behind it");
+        }
+        this.lockTimeout = lockTimeout;
+        return this;
+    }
+
+    /** Zero for none (the default); a file may override it with {@code -- keel:statement-timeout}. */
+    public KeelConfiguration statementTimeout(Duration statementTimeout) {
+        if (statementTimeout.isNegative()) {
+            throw new IllegalArgumentException("statementTimeout must not be negative");
+        }
+        this.statementTimeout = statementTimeout;
+        return this;
+    }
+
+    /** Retries after a lock timeout; default 5. */
+    public KeelConfiguration lockRetries(int lockRetries) {
+        if (lockRetries < 0) {
+            throw new IllegalArgumentException("lockRetries must not be negative");
+        }
+        this.lockRetries = lockRetries;
+        return this;
+    }
+
+    /** Apply pending versions below the current one; default false. */
+    public KeelConfiguration outOfOrder(boolean outOfOrder) {
+        this.outOfOrder = outOfOrder;
+        return this;
+    }
+
+    /** For {@code classpath:} locations; default the thread's context class loader. */
+    public KeelConfiguration classLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader);
+        return this;
+    }
+
+    public KeelConfiguration listener(MigrationListener listener) {
+        this.listener = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    public Keel load() {
+        if (dataSource != null && url != null) {
+            throw KeelException.usage("both a DataSource and a URL were configured", "give keel one of them");
+        }
+        if (dataSource == null && url == null) {
+            throw KeelException.usage("no database was configured", "call dataSource(...) or url(...) before load()");
+        }
+        ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource)
+                : ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"));
+        MigrationSettings settings = new MigrationSettings(projectDir, locations, schema, table, lockTimeout, statementTimeout, lockRetries,
+                outOfOrder, classLoader);
+        return new Keel(source, settings, listener);
+    }
+
+    private static String requireName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.keel.migrate;
+
+import dev.keel.connect.ConnectionSource;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies pending migrations under the migration lock. Every pending script is split and checked
+ * before the first one runs, so a broken file stops the run before anything changed.
+ */
+public final class Migrate {
+
+    private Migrate() {
+    }
+
+    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener) {
+        long start = System.nanoTime();
+        MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
+        List<MigrationScript> scripts = effective.resolver().resolve();
+        HistoryTable history = effective.history();
+        try (Connection c = source.open()) {
+            if (options.dryRun()) {
+                MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
+                failOnProblems(plan);
+                List<MigrateResult.Applied> planned = new ArrayList<>();
+                for (MigrationScript script : plan.pending()) {
+                    MigrationExecutor.PreparedScript prepared = MigrationExecutor.prepare(script);
+                    planned.add(applied(script, 0, prepared.transactional()));
+                }
+                return new MigrateResult(source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
+            }
+            try (MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
+                history.ensureExists(c);
+                MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
+                failOnProblems(plan);
+                List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
+                List<MigrateResult.Applied> applied = new ArrayList<>();
+                MigrationExecutor executor = new MigrationExecutor(c, source, effective, listener);
+                try {
+                    for (MigrationExecutor.PreparedScript p : prepared) {
+                        listener.applying(p.script());
+                        long millis = executor.apply(p);
+                        listener.applied(p.script(), millis);
+                        applied.add(applied(p.script(), millis, p.transactional()));
+                    }
+                } finally {
+                    executor.close();
+                }
+                return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
+            }
+        } catch (SQLException e) {
+            throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
+                    "check the database's state and the server log, then run migrate again", e);
+        }
+    }
+
+    static void failOnProblems(MigrationPlan plan) {
+        if (!plan.problems().isEmpty()) {
+            ValidationProblem first = plan.problems().get(0);
+            String more = plan.problems().size() > 1 ? " (and " + (plan.problems().size() - 1) + " more problems: run keel validate)" : "";
+            throw new MigrationException(first.message() + more, first.fix());
+        }
+    }
+
+    private static MigrateResult.Applied applied(MigrationScript s, long millis, boolean transactional) {
+        return new MigrateResult.Applied(s.version() == null ? null : s.version().toString(), s.description(), s.type().name(), s.script(),
+                millis, transactional);
+    }
+
+    private static String after(MigrationPlan plan) {
+        return plan.pending().stream().filter(s -> !s.repeatable()).map(s -> s.version().toString()).reduce((a, b) -> b)
+                .orElse(version(plan.current()));
+    }
+
+    private static String after(MigrationPlan plan, List<MigrateResult.Applied> applied) {
+        return applied.stream().filter(a -> a.version() != null).map(MigrateResult.Applied::version).reduce((a, b) -> b)
+                .orElse(version(plan.current()));
+    }
+
+    private static String version(MigrationVersion v) {
+        return v == null ? null : v.toString();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

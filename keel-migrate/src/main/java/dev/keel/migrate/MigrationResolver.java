@@ -1,0 +1,162 @@
+package dev.keel.migrate;
+
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds migration scripts in locations: {@code filesystem:dir} (or a bare path, relative to the
+ * project) and {@code classpath:dir}, searched recursively. Reads each as strict UTF-8.
+ */
+public final class MigrationResolver {
+    private final Path projectDir;
+    private final List<String> locations;
+    private final ClassLoader classLoader;
+
+    public MigrationResolver(Path projectDir, List<String> locations, ClassLoader classLoader) {
+        this.projectDir = projectDir;
+        this.locations = List.copyOf(locations);
+        this.classLoader = classLoader;
+    }
+
+    /** Versioned scripts by version, then repeatables by description. */
+    public List<MigrationScript> resolve() {
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (String location : locations) {
+            if (location.startsWith("classpath:")) {
+                scanClasspath(location, location.substring("classpath:".length()).replaceAll("^/+", ""), scripts);
+            } else {
+                String dir = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+                scanDirectory(location, projectDir.resolve(dir), scripts);
+            }
+        }
+        checkDuplicates(scripts);
+        scripts.sort(Comparator.comparing((MigrationScript s) -> s.repeatable() ? 1 : 0)
+                .thenComparing(s -> s.version(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(MigrationScript::description));
+        return scripts;
+    }
+
+    private void scanDirectory(String location, Path dir, List<MigrationScript> out) {
+        if (!Files.isDirectory(dir)) {
+            throw new KeelException(ExitCode.USAGE, "migration location " + location + " (" + dir + ") is not a directory",
+                    "create it, or set migrations.locations in keel.yaml");
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
+                if (parsed.isPresent()) {
+                    out.add(script(parsed.get(), dir.relativize(file).toString(), file.toString(), Files.readAllBytes(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new KeelException(ExitCode.OPERATION, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
+        }
+    }
+
+    private void scanClasspath(String location, String prefix, List<MigrationScript> out) {
+        try {
+            Enumeration<URL> roots = classLoader.getResources(prefix);
+            if (!roots.hasMoreElements()) {
+                throw new KeelException(ExitCode.USAGE, "migration location " + location + " is not on the class path",
+                        "check the location or add the directory to the application's resources");
+            }
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                if ("jar".equals(root.getProtocol())) {
+                    scanJar(root, prefix, out);
+                } else {
+                    scanDirectory(location, Path.of(root.toURI()), out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void scanJar(URL root, String prefix, List<MigrationScript> out) throws IOException {
+        JarURLConnection connection = (JarURLConnection) root.openConnection();
+        connection.setUseCaches(false);
+        String base = prefix.endsWith("/") ? prefix : prefix + "/";
+        try (JarFile jar = connection.getJarFile()) {
+            List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(base))
+                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
+            for (JarEntry entry : entries) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
+                if (parsed.isPresent()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        out.add(script(parsed.get(), entry.getName().substring(base.length()), "classpath:" + entry.getName(), in.readAllBytes()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static MigrationScript script(MigrationFileName.Parsed parsed, String script, String location, byte[] bytes) {
+        String content = decode(script, bytes);
+        return new MigrationScript(parsed.version(), parsed.description(), parsed.type(), script, location, content, Checksum.of(content));
+    }
+
+    private static String decode(String script, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new MigrationException(script + " is not valid UTF-8: byte " + offset + " on line " + line + " is not UTF-8",
+                    "convert the file to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static void checkDuplicates(List<MigrationScript> scripts) {
+        Map<Object, MigrationScript> seen = new HashMap<>();
+        for (MigrationScript s : scripts) {
+            Object key = s.repeatable() ? "R:" + s.description() : s.version();
+            MigrationScript other = seen.putIfAbsent(key, s);
+            if (other != null) {
+                throw new MigrationException(
+                        (s.repeatable() ? "two repeatable migrations are named '" + s.description() + "'" : "two migrations have version " + s.version())
+                                + ": " + other.location() + " and " + s.location(),
+                        "give one of them another " + (s.repeatable() ? "description" : "version"));
+            }
+        }
+    }
+}

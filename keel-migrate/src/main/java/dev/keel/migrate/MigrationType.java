@@ -1,0 +1,9 @@
+package dev.keel.migrate;
+
+/** How a history row came to be. */
+public enum MigrationType {
+    VERSIONED,
+    REPEATABLE,
+    /** Marks the version an existing database starts from; migrations up to it are never run. */
+    BASELINE
+}

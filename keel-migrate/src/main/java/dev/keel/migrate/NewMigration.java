@@ -1,0 +1,66 @@
+package dev.keel.migrate;
+
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the next versioned migration file. Numbering follows the project: 1, 2, 3 … or, where the
+ * project already uses timestamps, a UTC timestamp (which keeps parallel branches from colliding).
+ */
+public final class NewMigration {
+    private static final BigInteger TIMESTAMP_FLOOR = new BigInteger("10000000");
+
+    public record Result(Path file, String version) {
+    }
+
+    private NewMigration() {
+    }
+
+    public static Result create(MigrationSettings settings, String description, LocalDateTime nowUtc) {
+        String slug = description.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw KeelException.usage("the description '" + description + "' has no letters or digits", "describe the change, e.g. keel new add orders status");
+        }
+        String location = settings.locations().stream().filter(l -> !l.startsWith("classpath:")).findFirst()
+                .orElseThrow(() -> KeelException.usage("no filesystem migration location is configured", "add one to migrations.locations"));
+        Path dir = settings.projectDir().resolve(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new KeelException(ExitCode.OPERATION, "cannot create " + dir + ": " + e.getMessage(), "check the permissions", e);
+        }
+        List<MigrationScript> scripts = settings.resolver().resolve();
+        BigInteger highest = scripts.stream().filter(s -> !s.repeatable()).map(s -> s.version().major()).max(BigInteger::compareTo)
+                .orElse(BigInteger.ZERO);
+        String version = highest.compareTo(TIMESTAMP_FLOOR) >= 0
+                ? nowUtc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                : highest.add(BigInteger.ONE).toString();
+        Path file = dir.resolve("V" + version + "__" + slug + ".sql");
+        String header = "-- " + description.strip() + "\n"
+                + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the like go in a file of their own.\n\n";
+        try {
+            Files.writeString(file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw KeelException.usage(file + " already exists", "pick another description");
+        } catch (IOException e) {
+            throw new KeelException(ExitCode.OPERATION, "cannot write " + file + ": " + e.getMessage(), "check the permissions", e);
+        }
+        return new Result(file, version);
+    }
+
+    public static Result create(MigrationSettings settings, String description) {
+        return create(settings, description, LocalDateTime.now(ZoneOffset.UTC));
+    }
+}
