@@ -82,8 +82,17 @@ public final class MigrationResolver {
         try {
             Enumeration<URL> roots = classLoader.getResources(prefix);
             if (!roots.hasMoreElements()) {
-                throw new KeelException(ExitCode.USAGE, "migration location " + location + " is not on the class path",
-                        "check the location or add the directory to the application's resources");
+                // Jars built without directory entries hide the folder from getResources: look into the jars themselves.
+                List<Path> jars = classPathJars();
+                int before = out.size();
+                for (Path jar : jars) {
+                    scanJarFile(jar, prefix, out);
+                }
+                if (out.size() == before && jars.stream().noneMatch(j -> hasPrefix(j, prefix))) {
+                    throw new KeelException(ExitCode.USAGE, "migration location " + location + " is not on the class path",
+                            "check the location or add the directory to the application's resources");
+                }
+                return;
             }
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
@@ -100,20 +109,66 @@ public final class MigrationResolver {
         }
     }
 
+    private List<Path> classPathJars() {
+        List<Path> jars = new ArrayList<>();
+        for (ClassLoader cl = classLoader; cl != null; cl = cl.getParent()) {
+            if (cl instanceof java.net.URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+                        try {
+                            jars.add(Path.of(url.toURI()));
+                        } catch (URISyntaxException e) {
+                            // not a local file
+                        }
+                    }
+                }
+            }
+        }
+        if (classLoader == ClassLoader.getSystemClassLoader() || classLoader == Thread.currentThread().getContextClassLoader()) {
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                if (entry.endsWith(".jar")) {
+                    jars.add(Path.of(entry));
+                }
+            }
+        }
+        return jars;
+    }
+
+    private static boolean hasPrefix(Path jar, String prefix) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(e -> e.getName().startsWith(prefix + "/"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void scanJarFile(Path jar, String prefix, List<MigrationScript> out) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            return;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            scanEntries(file, prefix, out);
+        }
+    }
+
     private void scanJar(URL root, String prefix, List<MigrationScript> out) throws IOException {
         JarURLConnection connection = (JarURLConnection) root.openConnection();
         connection.setUseCaches(false);
-        String base = prefix.endsWith("/") ? prefix : prefix + "/";
         try (JarFile jar = connection.getJarFile()) {
-            List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(base))
-                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
-            for (JarEntry entry : entries) {
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
-                if (parsed.isPresent()) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        out.add(script(parsed.get(), entry.getName().substring(base.length()), "classpath:" + entry.getName(), in.readAllBytes()));
-                    }
+            scanEntries(jar, prefix, out);
+        }
+    }
+
+    private static void scanEntries(JarFile jar, String prefix, List<MigrationScript> out) throws IOException {
+        String base = prefix.endsWith("/") ? prefix : prefix + "/";
+        List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(base))
+                .sorted(Comparator.comparing(JarEntry::getName)).toList();
+        for (JarEntry entry : entries) {
+            String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+            Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
+            if (parsed.isPresent()) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    out.add(script(parsed.get(), entry.getName().substring(base.length()), "classpath:" + entry.getName(), in.readAllBytes()));
                 }
             }
         }
