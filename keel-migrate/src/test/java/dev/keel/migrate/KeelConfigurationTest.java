@@ -1,0 +1,121 @@
+package dev.keel.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class KeelConfigurationTest {
+    private static final String URL = "postgresql://app:secret@db.example:5432/shop";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        MigrationSettings settings = Keel.configure().url(URL, null, null).load().settings();
+
+        assertThat(settings.locations()).containsExactly("db/migrations");
+        assertThat(settings.schema()).isEqualTo("keel");
+        assertThat(settings.table()).isEqualTo("schema_history");
+        assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.statementTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(settings.lockRetries()).isEqualTo(5);
+        assertThat(settings.outOfOrder()).isFalse();
+        assertThat(settings.projectDir()).isEqualTo(Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void everySetterReachesTheSettings() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[0], null)) {
+            MigrationSettings settings = Keel.configure()
+                    .dataSource(new PGSimpleDataSource())
+                    .locations("classpath:db/migration", "filesystem:sql")
+                    .projectDir(project)
+                    .schema("ops")
+                    .table("history")
+                    .lockTimeout(Duration.ofMillis(500))
+                    .statementTimeout(Duration.ofMinutes(10))
+                    .lockRetries(0)
+                    .outOfOrder(true)
+                    .classLoader(loader)
+                    .load()
+                    .settings();
+
+            assertThat(settings).isEqualTo(new MigrationSettings(project, List.of("classpath:db/migration", "filesystem:sql"), "ops", "history",
+                    Duration.ofMillis(500), Duration.ofMinutes(10), 0, true, loader));
+        }
+    }
+
+    @Test
+    void aRelativeProjectDirIsMadeAbsolute() {
+        MigrationSettings settings = Keel.configure().url(URL, null, null).projectDir(Path.of("app")).load().settings();
+
+        assertThat(settings.projectDir()).isAbsolute().isEqualTo(Path.of("app").toAbsolutePath());
+    }
+
+    @Test
+    void loadWithoutADatabaseIsRefused() {
+        assertThatThrownBy(() -> Keel.configure().load())
+                .asInstanceOf(type(KeelException.class))
+                .satisfies(e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.what()).isEqualTo("no database was configured");
+                });
+    }
+
+    @Test
+    void aDataSourceAndAUrlTogetherAreRefused() {
+        KeelConfiguration both = Keel.configure().dataSource(new PGSimpleDataSource()).url(URL, null, null);
+
+        assertThatThrownBy(both::load)
+                .asInstanceOf(type(KeelException.class))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("both a DataSource and a URL were configured"));
+    }
+
+    @Test
+    void aUrlForAnotherDatabaseIsRefusedAtLoad() {
+        KeelConfiguration config = Keel.configure().url("mysql://root@db/shop", null, null);
+
+        assertThatThrownBy(config::load)
+                .asInstanceOf(type(KeelException.class))
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+
+    @Test
+    void aLockTimeoutOfZeroOrLessIsRefused() {
+        KeelConfiguration config = Keel.configure();
+
+        assertThatThrownBy(() -> config.lockTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("lockTimeout must be positive");
+        assertThatThrownBy(() -> config.lockTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void impossibleValuesAreRefusedInTheSetter() {
+        KeelConfiguration config = Keel.configure();
+
+        assertThatThrownBy(() -> config.statementTimeout(Duration.ofSeconds(-1))).hasMessage("statementTimeout must not be negative");
+        assertThatThrownBy(() -> config.lockRetries(-1)).hasMessage("lockRetries must not be negative");
+        assertThatThrownBy(config::locations).hasMessage("at least one migration location is needed");
+        assertThatThrownBy(() -> config.schema(" ")).hasMessage("schema must not be empty");
+        assertThatThrownBy(() -> config.table(null)).hasMessage("table must not be empty");
+    }
+
+    @Test
+    void aZeroStatementTimeoutMeansNone() {
+        MigrationSettings settings = Keel.configure().url(URL, null, null).statementTimeout(Duration.ZERO).load().settings();
+
+        assertThat(settings.statementTimeout()).isZero();
+    }
+}
