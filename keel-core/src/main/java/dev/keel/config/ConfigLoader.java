@@ -30,6 +30,7 @@ public final class ConfigLoader {
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
             "migrations.lockRetries", "migrations.outOfOrder", "migrations.table");
+    private static final Set<String> LIST_KEYS = Set.of("migrations.locations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private ConfigLoader() {
@@ -74,7 +75,7 @@ public final class ConfigLoader {
             return values;
         }
         if (!root.isObject()) {
-            throw KeelException.usage(path.getFileName() + " must be a mapping of settings, not a " + root.getNodeType().name().toLowerCase(Locale.ROOT),
+            throw KeelException.usage(path.getFileName() + " must be a mapping of settings, not " + (root.isArray() ? "a list" : "a single value"),
                     "start it with keys such as 'database:' or 'migrations:'");
         }
         flatten("", root, values, path);
@@ -94,6 +95,9 @@ public final class ConfigLoader {
                 flatten(key + ".", value, values, path);
             } else if (!KNOWN_KEYS.contains(key)) {
                 throw unknownKey(key, path);
+            } else if (value.isObject() || value.isArray() && !LIST_KEYS.contains(key)) {
+                throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a single value, not a "
+                        + (value.isObject() ? "mapping" : "list"), "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asText()));
@@ -116,7 +120,7 @@ public final class ConfigLoader {
         String locations = values.get("migrations.locations");
         KeelConfig.Migrations migrations = new KeelConfig.Migrations(
                 locations == null ? d.locations() : List.of(locations.split("\\s*,\\s*")),
-                duration(values, "migrations.lockTimeout", d.lockTimeout()),
+                positive(duration(values, "migrations.lockTimeout", d.lockTimeout()), "migrations.lockTimeout"),
                 duration(values, "migrations.statementTimeout", d.statementTimeout()),
                 integer(values, "migrations.lockRetries", d.lockRetries()),
                 bool(values, "migrations.outOfOrder", d.outOfOrder()),
@@ -150,6 +154,15 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw KeelException.usage("'" + key + "': " + e.getMessage(), "set it to a value such as 2s");
         }
+    }
+
+    /** Zero would switch PostgreSQL's lock timeout off: a blocked DDL statement would then stall every query behind it. */
+    private static Duration positive(Duration value, String key) {
+        if (value.isZero()) {
+            throw KeelException.usage("'" + key + "' must be above zero: without a lock timeout a waiting DDL statement blocks every query behind it",
+                    "set it to a short value such as 2s");
+        }
+        return value;
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

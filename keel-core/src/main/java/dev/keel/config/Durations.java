@@ -17,15 +17,21 @@ public final class Durations {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (write 500ms, 2s, 5min or 1h)");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "min", "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "min", "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            d.toMillis();
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (write 500ms, 2s, 5min or 1h)");
+        }
     }
 
     /** As a PostgreSQL setting value. */

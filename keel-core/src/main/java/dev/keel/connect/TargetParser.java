@@ -13,22 +13,38 @@ public final class TargetParser {
     private TargetParser() {
     }
 
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A libpq URI's parts: the JDBC URL without credentials, and the credentials it held (null when absent). */
+    record Converted(String jdbcUrl, String user, String password) {
+    }
+
+    /**
+     * The URL's own user and password win over {@code user} and {@code password}, as they do in the
+     * driver, so messages name the user the driver really connects as.
+     */
     public static DatabaseTarget parse(String url, String user, String password, String source) {
-        String jdbcUrl = url.startsWith("jdbc:") ? url : toJdbc(url, source);
+        Converted converted = url.startsWith("jdbc:") ? new Converted(url, null, null) : toJdbc(url, source);
+        String jdbcUrl = converted.jdbcUrl();
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
             throw KeelException.usage("the database URL from " + source + " is not a PostgreSQL URL",
                     "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database");
         }
         Properties properties = new Properties();
-        if (user != null && !user.isBlank()) {
+        String urlUser = converted.user() != null ? converted.user() : parsed.getProperty("user");
+        if (urlUser != null && !urlUser.isBlank()) {
+            properties.setProperty("user", urlUser);
+        } else if (user != null && !user.isBlank()) {
             properties.setProperty("user", user);
-        } else if (parsed.getProperty("user") != null) {
-            properties.setProperty("user", parsed.getProperty("user"));
         } else {
             properties.setProperty("user", System.getProperty("user.name"));
         }
-        if (password != null) {
+        if (converted.password() != null) {
+            properties.setProperty("password", converted.password());
+        } else if (password != null) {
             properties.setProperty("password", password);
         }
         String host = parsed.getProperty("PGHOST", "localhost");
@@ -37,8 +53,8 @@ public final class TargetParser {
         return new DatabaseTarget(jdbcUrl, properties, host.split(",")[0], port, database, source);
     }
 
-    /** postgresql://user:secret@host:port/db?sslmode=require → jdbc:postgresql://host:port/db?user=user&password=secret&sslmode=require */
-    static String toJdbc(String url, String source) {
+    /** postgresql://user:secret@host:port/db?sslmode=require → jdbc:postgresql://host:port/db?sslmode=require, user, secret */
+    static Converted toJdbc(String url, String source) {
         int scheme = url.indexOf("://");
         String prefix = scheme < 0 ? "" : url.substring(0, scheme);
         if (!prefix.equals("postgresql") && !prefix.equals("postgres")) {
@@ -58,25 +74,20 @@ public final class TargetParser {
             path = rest.substring(slash + 1);
             rest = rest.substring(0, slash);
         }
-        StringBuilder params = new StringBuilder();
+        String user = null;
+        String password = null;
         int at = rest.lastIndexOf('@');
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
-            if (!user.isEmpty()) {
-                params.append("user=").append(user);
-            }
-            if (colon >= 0) {
-                params.append(params.length() > 0 ? "&" : "").append("password=").append(userInfo.substring(colon + 1));
-            }
+            String name = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
+            user = name.isEmpty() ? null : name;
+            password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
         }
-        if (!query.isEmpty()) {
-            params.append(params.length() > 0 ? "&" : "").append(query);
-        }
+        String params = query;
         String hostPort = rest.isEmpty() ? "localhost" : rest;
         // pgjdbc decodes the database name and parameter values itself.
-        return "jdbc:postgresql://" + hostPort + "/" + path + (params.length() > 0 ? "?" + params : "");
+        return new Converted("jdbc:postgresql://" + hostPort + "/" + path + (params.isEmpty() ? "" : "?" + params), user, password);
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.util.Properties;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +41,6 @@ class TargetParserTest {
     }
 
     @Test
-    @Disabled("bug: TargetParser.toJdbc copies the password of a libpq URI into the JDBC URL's query string, not into properties as DatabaseTarget promises")
     void passwordOfALibpqUriIsKeptInPropertiesNotInTheJdbcUrl() {
         DatabaseTarget target = TargetParser.parse(LIBPQ, null, null, "--url");
 
@@ -136,7 +134,6 @@ class TargetParserTest {
     }
 
     @Test
-    @Disabled("bug: TargetParser.parse reports the separately given user (user()) while the driver connects as the URL's user, so messages name the wrong user")
     void reportedUserIsTheOneTheDriverConnectsAs() {
         DatabaseTarget target = TargetParser.parse("postgresql://u@db/shop", "other", null, "--url");
 

@@ -46,6 +46,30 @@ final class InvalidIndexCleaner {
         return first == null ? Optional.empty() : Optional.of(new IndexName(null, first));
     }
 
+    /** The table after ON (schema-qualified or not, as written), resolved by the server like the statement would. */
+    static Optional<String> tableName(SqlStatement statement) {
+        List<SqlToken> t = statement.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).isWord("ON")) {
+                int j = i + 1;
+                if (j < t.size() && t.get(j).isWord("ONLY")) {
+                    j++;
+                }
+                StringBuilder name = new StringBuilder();
+                while (j < t.size() && (t.get(j).type() == SqlToken.Type.WORD || t.get(j).type() == SqlToken.Type.QUOTED_IDENTIFIER
+                        || t.get(j).text().equals("."))) {
+                    if (t.get(j).isWord("USING")) {
+                        break;
+                    }
+                    name.append(t.get(j).text());
+                    j++;
+                }
+                return name.length() == 0 ? Optional.empty() : Optional.of(name.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String identifier(SqlToken token) {
         return switch (token.type()) {
             case WORD -> token.text().toLowerCase(java.util.Locale.ROOT);
@@ -57,13 +81,13 @@ final class InvalidIndexCleaner {
     /** Drops the invalid index the statement would create, if one is there; returns its name when it did. */
     static Optional<String> clean(Connection c, SqlStatement statement) throws SQLException {
         Optional<IndexName> name = indexName(statement);
-        if (name.isEmpty()) {
+        Optional<String> table = tableName(statement);
+        if (name.isEmpty() || table.isEmpty()) {
             return Optional.empty();
         }
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(InvalidIndexCleaner.class, "invalid-index.sql"))) {
             s.setString(1, name.get().name());
-            s.setString(2, name.get().schema());
-            s.setString(3, name.get().schema());
+            s.setString(2, table.get());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -188,12 +188,14 @@ public final class MigrationResolver {
         if (result.isError()) {
             int offset = in.position();
             int line = 1;
+            int lineStart = 0;
             for (int i = 0; i < offset; i++) {
                 if (bytes[i] == '\n') {
                     line++;
+                    lineStart = i + 1;
                 }
             }
-            throw new MigrationException(script + " is not valid UTF-8: byte " + offset + " on line " + line + " is not UTF-8",
+            throw new MigrationException(script + " is not valid UTF-8 at line " + line + ", byte " + (offset - lineStart + 1) + " of the line",
                     "convert the file to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
         }
         decoder.flush(out);

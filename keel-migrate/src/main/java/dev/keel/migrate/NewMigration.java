@@ -44,8 +44,9 @@ public final class NewMigration {
         List<MigrationScript> scripts = settings.resolver().resolve();
         BigInteger highest = scripts.stream().filter(s -> !s.repeatable()).map(s -> s.version().major()).max(BigInteger::compareTo)
                 .orElse(BigInteger.ZERO);
+        // A clock behind the newest timestamp version (skew, or versions written in local time) must not go backwards.
         String version = highest.compareTo(TIMESTAMP_FLOOR) >= 0
-                ? nowUtc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                ? new BigInteger(nowUtc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))).max(highest.add(BigInteger.ONE)).toString()
                 : highest.add(BigInteger.ONE).toString();
         Path file = dir.resolve("V" + version + "__" + slug + ".sql");
         String header = "-- " + description.strip() + "\n"

@@ -46,4 +46,17 @@ class InvalidIndexCleanerTest {
     void aStatementWithoutIndexNameNamesNone(String sql) {
         assertThat(nameOf(sql)).isEmpty();
     }
+
+    static Stream<Arguments> tables() {
+        return Stream.of(
+                Arguments.of("CREATE INDEX CONCURRENTLY i ON orders (a)", "orders"),
+                Arguments.of("CREATE INDEX CONCURRENTLY i ON ONLY shop.\"Orders\" USING btree (a)", "shop.\"Orders\""),
+                Arguments.of("CREATE INDEX CONCURRENTLY i ON public.orders(a)", "public.orders"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void readsTheTableTheIndexBelongsTo(String sql, String expected) {
+        assertThat(InvalidIndexCleaner.tableName(dev.keel.sql.SqlLexer.split(sql).get(0))).contains(expected);
+    }
 }
