@@ -21,8 +21,6 @@ import java.util.Optional;
 
 /** What a command needs from the global options: the project, its configuration, the database, the output. */
 final class CliContext {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     private final GlobalOptions options;
     private final Map<String, String> env;
@@ -83,7 +81,10 @@ final class CliContext {
 
     void printJson(Object value) {
         try {
-            out().println(JSON.writeValueAsString(value));
+            // Built on demand: most runs print text, and Jackson's start-up is noticeable in a CLI.
+            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+            out().println(json.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

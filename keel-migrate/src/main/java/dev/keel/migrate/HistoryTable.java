@@ -112,6 +112,17 @@ public final class HistoryTable {
         }
     }
 
+    /** The success row of a transactional migration as literal SQL, to travel in one batch with the migration. */
+    public String successRowSql(MigrationScript script) {
+        return SqlResources.load(HistoryTable.class, "history-insert-pipelined.sql", Map.of(
+                "history", qualifiedName(),
+                "version", script.version() == null ? "NULL" : Identifiers.literal(script.version().toString()),
+                "description", Identifiers.literal(script.description()),
+                "type", Identifiers.literal(script.type().name()),
+                "script", Identifiers.literal(script.script()),
+                "checksum", Integer.toString(script.checksum())));
+    }
+
     public int deleteFailed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             return s.executeUpdate("DELETE FROM " + qualifiedName() + " WHERE NOT success");

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Applies pending migrations under the migration lock. Every pending script is split and checked
@@ -20,9 +22,17 @@ public final class Migrate {
     public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener) {
         long start = System.nanoTime();
         MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
-        List<MigrationScript> scripts = effective.resolver().resolve();
+        // Connecting and reading the files overlap: at start-up both take about as long.
+        CompletableFuture<Connection> connecting = CompletableFuture.supplyAsync(source::open, Migrate::daemon);
+        List<MigrationScript> scripts;
+        try {
+            scripts = effective.resolver().resolve();
+        } catch (RuntimeException e) {
+            connecting.thenAccept(Migrate::closeQuietly);
+            throw e;
+        }
         HistoryTable history = effective.history();
-        try (Connection c = source.open()) {
+        try (Connection c = await(connecting)) {
             if (options.dryRun()) {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
@@ -39,7 +49,16 @@ public final class Migrate {
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
                 List<MigrateResult.Applied> applied = new ArrayList<>();
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(MigrationExecutor.sessionTimeouts(effective));
+                    if (!prepared.isEmpty()) {
+                        // Group commit: each migration commits atomically with its history row but does not wait for
+                        // its own WAL flush; the barrier below flushes them all before keel reports anything.
+                        s.execute("SET synchronous_commit = off");
+                    }
+                }
                 MigrationExecutor executor = new MigrationExecutor(c, source, effective, listener);
+                boolean finished = false;
                 try {
                     for (MigrationExecutor.PreparedScript p : prepared) {
                         listener.applying(p.script());
@@ -47,14 +66,50 @@ public final class Migrate {
                         listener.applied(p.script(), millis);
                         applied.add(applied(p.script(), millis, p.transactional()));
                     }
+                    finished = true;
                 } finally {
                     executor.close();
+                    if (!applied.isEmpty() && finished) {
+                        DurabilityBarrier.flush(c, history);
+                    } else if (!applied.isEmpty()) {
+                        // The run failed: still make what it applied durable, without hiding the failure.
+                        try {
+                            DurabilityBarrier.flush(c, history);
+                        } catch (SQLException e) {
+                            listener.warn("could not confirm that the migrations applied before the failure are durable: " + e.getMessage());
+                        }
+                    }
                 }
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
             }
         } catch (SQLException e) {
             throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
                     "check the database's state and the server log, then run migrate again", e);
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "keel-connect");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Connection await(CompletableFuture<Connection> connecting) {
+        try {
+            return connecting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the run failed already; this connection was never used
         }
     }
 

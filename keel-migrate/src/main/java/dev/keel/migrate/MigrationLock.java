@@ -68,6 +68,10 @@ public final class MigrationLock implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
             call(connection, "SELECT pg_advisory_unlock(?)", key);
+            // The connection may go back to an application's pool: leave no keel setting on it.
+            try (Statement s = connection.createStatement()) {
+                s.execute("RESET lock_timeout; RESET statement_timeout; RESET synchronous_commit");
+            }
         }
     }
 }
