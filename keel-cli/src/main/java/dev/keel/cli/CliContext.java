@@ -62,6 +62,9 @@ final class CliContext {
         if (target.isPresent()) {
             return ConnectionSource.of(target.get());
         }
+        if (!java.nio.file.Files.exists(projectDir.resolve(".keel/pgdata"))) {
+            err().println("keel: no database configured: creating the project's embedded PostgreSQL in .keel/ (first run only)");
+        }
         EmbeddedServer.Started started = EmbeddedServer.forProject(projectDir).ensureRunning();
         if (started.startedNow()) {
             err().println("keel: started the embedded PostgreSQL " + started.version() + " on 127.0.0.1:" + started.port()
