@@ -1,0 +1,28 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestProject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keel new needs no database: it writes the next file. */
+class NewCommandTest {
+
+    @Test
+    void writesTheNextVersion(@TempDir Path dir) throws Exception {
+        TestProject project = TestProject.in(dir).migration("V1__users.sql", "select 1;").migration("V2__orders.sql", "select 1;");
+        Cli.Run run = Cli.run("-C", dir.toString(), "new", "add", "orders", "status");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout().strip()).isEqualTo("Created " + Path.of("db", "migrations", "V3__add_orders_status.sql"));
+        assertThat(Files.readString(project.migrations().resolve("V3__add_orders_status.sql"))).startsWith("-- add orders status");
+    }
+
+    @Test
+    void aDescriptionIsRequired(@TempDir Path dir) {
+        TestProject.in(dir);
+        assertThat(Cli.run("-C", dir.toString(), "new").exitCode()).isEqualTo(2);
+    }
+}
