@@ -302,7 +302,8 @@ final class MigrationExecutor {
             List<BlockerProbe.Blocker> blockers = probe == null ? List.of() : probe.lastSeen();
             String by = blockers.isEmpty() ? "the blocking session ended before keel could name it"
                     : "blocked by " + String.join("; ", blockers.stream().map(Object::toString).toList());
-            return new MigrationFailedException(where + ": could not get a lock within " + Durations.human(settings.lockTimeout())
+            Duration lockTimeout = prepared.directives().lockTimeout().orElse(settings.lockTimeout());
+            return new MigrationFailedException(where + ": could not get a lock within " + Durations.human(lockTimeout)
                     + " in " + attempts + " tries; " + by,
                     "end or wait for the blocking sessions, then run migrate again; " + aftermath, state, e);
         }

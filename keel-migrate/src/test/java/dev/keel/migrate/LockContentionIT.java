@@ -92,4 +92,24 @@ class LockContentionIT {
                 .contains("select * from orders");
         assertThat(cluster.queryString(db, "select count(*) from keel.schema_history")).isEqualTo("0");
     }
+
+    @Test
+    void aConcurrentIndexBuildRetriesItsLockToo() throws Exception {
+        project.delete("V1__add_status.sql").migration("V1__index.sql", "create index concurrently orders_id_idx on orders (id);");
+        List<String> retries = new ArrayList<>();
+        try (Connection blocker = cluster.connect(db)) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table orders in access exclusive mode");
+            }
+            CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(() -> keel(retries, 20).migrate());
+            while (retries.isEmpty()) {
+                Thread.sleep(20);
+            }
+            blocker.rollback();
+            assertThat(migration.get(60, TimeUnit.SECONDS).applied()).hasSize(1);
+        }
+        assertThat(cluster.queryString(db, "select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'orders_id_idx'"))
+                .isEqualTo("t");
+    }
 }
