@@ -5,6 +5,7 @@ import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,44 +49,52 @@ public final class Migrate {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
-                List<MigrateResult.Applied> applied = new ArrayList<>();
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute(MigrationExecutor.sessionTimeouts(effective));
-                    if (!prepared.isEmpty()) {
-                        // Group commit: each migration commits atomically with its history row but does not wait for
-                        // its own WAL flush; the barrier below flushes them all before keel reports anything.
-                        s.execute("SET synchronous_commit = off");
-                    }
-                }
-                MigrationExecutor executor = new MigrationExecutor(c, source, effective, listener);
-                boolean finished = false;
-                try {
-                    for (MigrationExecutor.PreparedScript p : prepared) {
-                        listener.applying(p.script());
-                        long millis = executor.apply(p);
-                        listener.applied(p.script(), millis);
-                        applied.add(applied(p.script(), millis, p.transactional()));
-                    }
-                    finished = true;
-                } finally {
-                    executor.close();
-                    if (!applied.isEmpty() && finished) {
-                        DurabilityBarrier.flush(c, history);
-                    } else if (!applied.isEmpty()) {
-                        // The run failed: still make what it applied durable, without hiding the failure.
-                        try {
-                            DurabilityBarrier.flush(c, history);
-                        } catch (SQLException e) {
-                            listener.warn("could not confirm that the migrations applied before the failure are durable: " + e.getMessage());
-                        }
-                    }
-                }
+                List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener);
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
             }
         } catch (SQLException e) {
             throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
                     "check the database's state and the server log, then run migrate again", e);
         }
+    }
+
+    private static List<MigrateResult.Applied> applyAll(Connection c, ConnectionSource source, MigrationSettings settings,
+                                                        List<MigrationExecutor.PreparedScript> prepared, MigrationListener listener)
+            throws SQLException {
+        List<MigrateResult.Applied> applied = new ArrayList<>();
+        if (prepared.isEmpty()) {
+            return applied;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(MigrationExecutor.sessionTimeouts(settings));
+            // Group commit: each migration commits atomically with its history row but does not wait for its own
+            // WAL flush; the barrier below flushes them all before keel reports anything.
+            s.execute("SET synchronous_commit = off");
+        }
+        MigrationExecutor executor = new MigrationExecutor(c, source, settings, listener);
+        boolean finished = false;
+        try {
+            for (MigrationExecutor.PreparedScript p : prepared) {
+                listener.applying(p.script());
+                long millis = executor.apply(p);
+                listener.applied(p.script(), millis);
+                applied.add(applied(p.script(), millis, p.transactional()));
+            }
+            finished = true;
+        } finally {
+            executor.close();
+            if (finished) {
+                DurabilityBarrier.flush(c, settings.history());
+            } else {
+                // The run failed: still make what it applied (and the failure it recorded) durable, without hiding the failure.
+                try {
+                    DurabilityBarrier.flush(c, settings.history());
+                } catch (SQLException e) {
+                    listener.warn("could not confirm that the migrations applied before the failure are durable: " + e.getMessage());
+                }
+            }
+        }
+        return applied;
     }
 
     private static void daemon(Runnable task) {
