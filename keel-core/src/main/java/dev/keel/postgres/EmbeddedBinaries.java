@@ -2,18 +2,17 @@ package dev.keel.postgres;
 
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.io.FileTrees;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
@@ -81,7 +80,7 @@ public final class EmbeddedBinaries {
                     }
                 }
             } finally {
-                deleteTree(staging);
+                FileTrees.deleteQuietly(staging);
             }
         } catch (IOException e) {
             throw new KeelException(ExitCode.OPERATION, "cannot unpack the embedded PostgreSQL binaries into " + target + ": " + e.getMessage(),
@@ -122,22 +121,5 @@ public final class EmbeddedBinaries {
             set.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
         }
         return set;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover staging directory does no harm
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.keel.postgres;
 
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -165,17 +166,7 @@ public final class PostgresCluster {
     }
 
     public long dataSizeBytes() {
-        try (var walk = Files.walk(dataDir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            return 0;
-        }
+        return FileTrees.size(dataDir);
     }
 
     /** The settings every keel-started cluster gets: loopback TCP only, no Unix socket to own. */

@@ -1,9 +1,7 @@
 package dev.keel.testing;
 
+import dev.keel.io.FileTrees;
 import dev.keel.postgres.PostgresCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -130,7 +127,7 @@ public final class TestCluster implements AutoCloseable {
                 cluster.stopImmediately();
             }
         } finally {
-            deleteTree(root);
+            FileTrees.deleteQuietly(root);
         }
     }
 
@@ -139,23 +136,6 @@ public final class TestCluster implements AutoCloseable {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // leftovers in the temp directory are harmless
         }
     }
 }
