@@ -63,6 +63,13 @@ final class MigrationExecutor {
                 firstTx = statement;
             }
         }
+        for (SqlStatement statement : statements) {
+            transactionControl(statement).ifPresent(word -> {
+                throw new MigrationException(script.script() + ":" + statement.line() + ": " + word
+                        + " in a migration would break the one transaction keel runs it in, and the file and its history row could part",
+                        "remove it: keel runs each migration in a transaction of its own");
+            });
+        }
         if (firstNonTx != null && firstTx != null) {
             throw new MigrationException(script.script() + ":" + firstNonTx.line() + ": " + construct
                     + " cannot run in a transaction, so this file may hold only such statements, but line " + firstTx.line()
@@ -79,6 +86,20 @@ final class MigrationExecutor {
      */
     record PreparedScript(MigrationScript script, List<SqlStatement> statements, boolean transactional, String nonTransactionalReason,
                           ScriptDirectives directives, boolean pipelinable) {
+    }
+
+    /** BEGIN, COMMIT and friends; savepoints stay allowed, they live inside keel's transaction. */
+    static Optional<String> transactionControl(SqlStatement statement) {
+        List<String> w = statement.leadingWords(2);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (w.get(0)) {
+            case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT" ->
+                    w.size() > 1 && w.get(0).equals("ROLLBACK") && w.get(1).equals("TO") ? Optional.empty() : Optional.of(w.get(0));
+            case "START" -> w.size() > 1 && w.get(1).equals("TRANSACTION") ? Optional.of("START TRANSACTION") : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     /** A batch refuses statements that return rows; anything that might is run on its own. */

@@ -93,4 +93,17 @@ class MigrationExecutorPrepareTest {
         assertThat(prepared.directives().lockTimeout()).contains(Duration.ofSeconds(5));
         assertThat(prepared.script().script()).isEqualTo("V4__orders_status.sql");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"BEGIN", "begin transaction", "START TRANSACTION", "COMMIT", "end", "ROLLBACK", "abort"})
+    void transactionControlIsRefusedNamingTheLine(String control) {
+        assertThatThrownBy(() -> prepare("CREATE TABLE a (id int);\n" + control + ";\nCREATE TABLE b (id int);"))
+                .asInstanceOf(type(MigrationException.class))
+                .satisfies(e -> assertThat(e.what()).startsWith("V4__orders_status.sql:2: ").contains("would break the one transaction keel runs it in"));
+    }
+
+    @Test
+    void savepointsStayAllowed() {
+        assertThat(prepare("SAVEPOINT s;\nCREATE TABLE a (id int);\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;").transactional()).isTrue();
+    }
 }
