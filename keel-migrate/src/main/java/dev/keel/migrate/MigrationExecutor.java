@@ -86,6 +86,14 @@ final class MigrationExecutor {
      */
     record PreparedScript(MigrationScript script, List<SqlStatement> statements, boolean transactional, String nonTransactionalReason,
                           ScriptDirectives directives, boolean pipelinable) {
+
+        /** A session-level SET or RESET (not SET LOCAL) outlives the migration's transaction. */
+        boolean changesSession() {
+            return statements.stream().anyMatch(st -> {
+                List<String> w = st.leadingWords(2);
+                return !w.isEmpty() && (w.get(0).equals("RESET") || w.get(0).equals("SET") && (w.size() < 2 || !w.get(1).equals("LOCAL")));
+            });
+        }
     }
 
     /** BEGIN, COMMIT and friends; savepoints stay allowed, they live inside keel's transaction. */
@@ -117,7 +125,18 @@ final class MigrationExecutor {
 
     /** Applies the migration and returns its execution time in milliseconds. */
     long apply(PreparedScript prepared) throws SQLException {
-        return prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
+        long millis = prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
+        if (prepared.changesSession()) {
+            restoreSession();
+        }
+        return millis;
+    }
+
+    /** A SET search_path in one migration must not steer the next one, as in Flyway. */
+    private void restoreSession() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("RESET ALL; " + sessionTimeouts(settings) + "; SET synchronous_commit = off");
+        }
     }
 
     private long applyInTransaction(PreparedScript prepared) throws SQLException {

@@ -179,6 +179,16 @@ class MigrateIT {
         assertThat(cluster.queryString(db, "select add_one(1) + add_two(1)")).isEqualTo("5");
     }
 
+    @Test
+    void aSearchPathSetInOneMigrationDoesNotSteerTheNext() {
+        cluster.execute(db, "create schema app");
+        project.migration("V1__in_app.sql", "set search_path = app;\ncreate table a (id int);")
+                .migration("V2__default.sql", "create table b (id int);");
+        keel().migrate();
+        assertThat(cluster.queryString(db, "select string_agg(schemaname || '.' || tablename, ',' order by tablename) from pg_tables where tablename in ('a', 'b')"))
+                .isEqualTo("app.a,public.b");
+    }
+
     static KeelException catchKeel(Runnable action) {
         try {
             action.run();
