@@ -54,6 +54,12 @@ public final class KeelCommand implements Runnable {
                     + " — rerun with -v and report it with the output");
             code = ExitCode.OPERATION.code();
         }
+        if (anyJson(parsed)) {
+            // --json promises exactly one document on stdout, also when the command fails.
+            PrintWriter out = cl.getOut();
+            out.println(errorDocument(e, code));
+            out.flush();
+        }
         if (verbose) {
             Throwable cause = e instanceof KeelException ? e.getCause() : e;
             while (cause != null) {
@@ -66,6 +72,32 @@ public final class KeelCommand implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    private static boolean anyJson(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String errorDocument(Exception e, int code) {
+        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("exitCode", code);
+        if (e instanceof KeelException k) {
+            error.put("message", k.what());
+            error.put("todo", k.todo());
+        } else {
+            error.put("message", String.valueOf(e.getMessage()));
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(java.util.Map.of("error", error));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return "{\"error\": {\"exitCode\": " + code + "}}";
+        }
     }
 
     private static boolean anyVerbose(CommandLine.ParseResult parsed) {

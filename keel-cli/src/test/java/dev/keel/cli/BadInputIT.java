@@ -188,4 +188,15 @@ class BadInputIT {
         Cli.Run run = Cli.runProcess(project.dir(), Map.of("KEEL_URL", cluster.jdbcUrl(db), "KEEL_MIGRATIONS_LOCKRETRIES", "many"), "migrate");
         assertOneErrorLine(run, 2, "'migrations.lockRetries' must be a whole number");
     }
+
+    @Test
+    void jsonModeStillPrintsOneDocumentWhenTheCommandFails() throws Exception {
+        project.migration("V2__typo.sql", "create tabel c (id int);");
+        Cli.Run run = migrate("--json");
+        assertThat(run.exitCode()).isEqualTo(4);
+        var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(4);
+        assertThat(error.get("message").asText()).startsWith("V2__typo.sql:1:8: ERROR 42601");
+        assertThat(run.errorLines()).hasSize(1);
+    }
 }
