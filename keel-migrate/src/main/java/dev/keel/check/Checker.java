@@ -1,0 +1,98 @@
+package dev.keel.check;
+
+import dev.keel.sql.SqlLexer;
+import dev.keel.sql.SqlStatement;
+import dev.keel.sql.SqlSyntaxException;
+import dev.keel.sql.TransactionRequirement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the static rules over migration files in order. The files share one state, so a table
+ * created by an earlier file counts as new in a later one.
+ */
+public final class Checker {
+    public static final String SYNTAX_RULE = "unparseable-sql";
+    public static final String WAIVER_RULE = "waiver-without-reason";
+
+    private final List<Rule> rules;
+    private final int postgresVersion;
+
+    public Checker(List<Rule> rules, int postgresVersion) {
+        this.rules = List.copyOf(rules);
+        this.postgresVersion = postgresVersion;
+    }
+
+    public static Checker withAllRules(int postgresVersion) {
+        return new Checker(Rules.all(), postgresVersion);
+    }
+
+    public CheckReport check(List<CheckInput> inputs) {
+        CheckState state = new CheckState();
+        List<Finding> findings = new ArrayList<>();
+        List<CheckReport.Waived> waived = new ArrayList<>();
+        int statementCount = 0;
+        for (CheckInput input : inputs) {
+            List<SqlStatement> statements;
+            try {
+                statements = SqlLexer.split(input.content());
+            } catch (SqlSyntaxException e) {
+                findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, input.file(), e.line(), e.column(), e.problem(), e.todo(), "static",
+                        input.lineText(e.line())));
+                continue;
+            }
+            boolean transactional = statements.stream().allMatch(s -> TransactionRequirement.forbiddenBy(s).isEmpty());
+            int previousEnd = 0;
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
+                int end = statement.offset() + statement.sql().length();
+                Waivers waivers = Waivers.in(input.content().substring(previousEnd, end), previousEnd);
+                waivers.withoutReason().forEach((rule, offset) -> {
+                    int[] at = input.lineColumn(offset);
+                    findings.add(new Finding(WAIVER_RULE, Severity.ERROR, input.file(), at[0], at[1],
+                            "the waiver for " + rule + " gives no reason, so it waives nothing",
+                            "write the reason after the rule id: -- keel:allow " + rule + " <why this is safe here>", "static", input.lineText(at[0])));
+                });
+                StatementContext context = new StatementContext(input, statements, i, postgresVersion, state, transactional);
+                for (Rule rule : rules) {
+                    for (Finding finding : rule.check(context)) {
+                        String reason = waivers.reasonFor(finding.rule());
+                        if (reason != null) {
+                            waived.add(new CheckReport.Waived(finding, reason));
+                        } else {
+                            findings.add(finding);
+                        }
+                    }
+                }
+                remember(context, state);
+                previousEnd = end;
+                statementCount++;
+            }
+        }
+        return new CheckReport(inputs.size(), statementCount, findings, waived);
+    }
+
+    /** Tables created by the checked migrations are new: later rules may lock them freely. */
+    private static void remember(StatementContext context, CheckState state) {
+        var t = context.tokens();
+        int i = 1;
+        if (!context.startsWith("CREATE")) {
+            return;
+        }
+        while (i < t.size() && (t.get(i).isWord("TEMP") || t.get(i).isWord("TEMPORARY") || t.get(i).isWord("UNLOGGED")
+                || t.get(i).isWord("GLOBAL") || t.get(i).isWord("LOCAL"))) {
+            i++;
+        }
+        if (i >= t.size() || !t.get(i).isWord("TABLE")) {
+            return;
+        }
+        i++;
+        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
+            i += 3;
+        }
+        String table = Names.qualifiedAt(t, i);
+        if (table != null) {
+            state.tableCreated(table);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.keel.check;
+
+import dev.keel.sql.SqlStatement;
+import dev.keel.sql.SqlToken;
+import java.util.List;
+import java.util.Optional;
+
+/** What a rule sees: the statement, its file, the statements before it, the target version, and the state so far. */
+public final class StatementContext {
+    private final CheckInput input;
+    private final List<SqlStatement> statements;
+    private final int index;
+    private final int postgresVersion;
+    private final CheckState state;
+    private final boolean transactional;
+    private Optional<AlterTable> alterTable;
+
+    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, CheckState state, boolean transactional) {
+        this.input = input;
+        this.statements = statements;
+        this.index = index;
+        this.postgresVersion = postgresVersion;
+        this.state = state;
+        this.transactional = transactional;
+    }
+
+    public SqlStatement statement() {
+        return statements.get(index);
+    }
+
+    public List<SqlToken> tokens() {
+        return statement().tokens();
+    }
+
+    /** The statements of the same file before this one. */
+    public List<SqlStatement> earlier() {
+        return statements.subList(0, index);
+    }
+
+    /** The statements of the same file after this one. */
+    public List<SqlStatement> later() {
+        return statements.subList(index + 1, statements.size());
+    }
+
+    /** Major version of the server the migration is for (the target's, or check.postgresVersion). */
+    public int postgresVersion() {
+        return postgresVersion;
+    }
+
+    public CheckState state() {
+        return state;
+    }
+
+    /** Whether keel runs this file in one transaction (it holds no CONCURRENTLY and the like). */
+    public boolean transactional() {
+        return transactional;
+    }
+
+    public boolean startsWith(String... words) {
+        List<String> w = statement().leadingWords(words.length);
+        if (w.size() < words.length) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!w.get(i).equals(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Optional<AlterTable> alterTable() {
+        if (alterTable == null) {
+            alterTable = AlterTable.of(statement());
+        }
+        return alterTable;
+    }
+
+    /** A table that exists before the checked migrations run, so locking or rewriting it hurts. */
+    public boolean existing(String table) {
+        return table != null && !state.isNew(table);
+    }
+
+    public Finding finding(Rule rule, String message, String fix) {
+        return finding(rule, tokens().get(0), message, fix);
+    }
+
+    /** A finding pointing at {@code at}, a token of this statement. */
+    public Finding finding(Rule rule, SqlToken at, String message, String fix) {
+        int[] lineColumn = input.lineColumn(at.offset());
+        return new Finding(rule.id(), rule.severity(), input.file(), lineColumn[0], lineColumn[1], message, fix, "static",
+                input.lineText(lineColumn[0]));
+    }
+}
