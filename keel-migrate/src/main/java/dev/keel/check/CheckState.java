@@ -9,6 +9,23 @@ import java.util.Set;
  */
 public final class CheckState {
     private final Set<String> createdTables = new HashSet<>();
+    private final java.util.Map<String, Set<String>> facts = new java.util.HashMap<>();
+
+    /**
+     * Facts rules keep for later statements, by kind: e.g. remember("validated-constraint",
+     * "orders.orders_total_positive"). Record facts about the current statement after checking it.
+     */
+    public void remember(String kind, String value) {
+        facts.computeIfAbsent(kind, k -> new HashSet<>()).add(value);
+    }
+
+    public boolean knows(String kind, String value) {
+        return facts.getOrDefault(kind, Set.of()).contains(value);
+    }
+
+    public Set<String> all(String kind) {
+        return java.util.Collections.unmodifiableSet(facts.getOrDefault(kind, Set.of()));
+    }
 
     public void tableCreated(String table) {
         createdTables.add(Names.unqualified(table));

@@ -17,10 +17,17 @@ public final class Checker {
 
     private final List<Rule> rules;
     private final int postgresVersion;
+    private final boolean runByKeel;
 
     public Checker(List<Rule> rules, int postgresVersion) {
+        this(rules, postgresVersion, true);
+    }
+
+    /** {@code runByKeel} false when another tool will apply the files: then keel's own safeguards are missing. */
+    public Checker(List<Rule> rules, int postgresVersion, boolean runByKeel) {
         this.rules = List.copyOf(rules);
         this.postgresVersion = postgresVersion;
+        this.runByKeel = runByKeel;
     }
 
     public static Checker withAllRules(int postgresVersion) {
@@ -53,7 +60,7 @@ public final class Checker {
                             "the waiver for " + rule + " gives no reason, so it waives nothing",
                             "write the reason after the rule id: -- keel:allow " + rule + " <why this is safe here>", "static", input.lineText(at[0])));
                 });
-                StatementContext context = new StatementContext(input, statements, i, postgresVersion, state, transactional);
+                StatementContext context = new StatementContext(input, statements, i, postgresVersion, state, transactional, runByKeel);
                 for (Rule rule : rules) {
                     for (Finding finding : rule.check(context)) {
                         String reason = waivers.reasonFor(finding.rule());

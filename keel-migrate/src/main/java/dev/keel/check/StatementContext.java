@@ -13,9 +13,12 @@ public final class StatementContext {
     private final int postgresVersion;
     private final CheckState state;
     private final boolean transactional;
+    private final boolean runByKeel;
     private Optional<AlterTable> alterTable;
 
-    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, CheckState state, boolean transactional) {
+    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, CheckState state, boolean transactional,
+                     boolean runByKeel) {
+        this.runByKeel = runByKeel;
         this.input = input;
         this.statements = statements;
         this.index = index;
@@ -56,6 +59,14 @@ public final class StatementContext {
         return transactional;
     }
 
+    /**
+     * True when keel itself applies these files (it sets lock_timeout and runs each file in one
+     * transaction); false for {@code keel check} on files another tool will run.
+     */
+    public boolean runByKeel() {
+        return runByKeel;
+    }
+
     public boolean startsWith(String... words) {
         List<String> w = statement().leadingWords(words.length);
         if (w.size() < words.length) {
@@ -87,8 +98,13 @@ public final class StatementContext {
 
     /** A finding pointing at {@code at}, a token of this statement. */
     public Finding finding(Rule rule, SqlToken at, String message, String fix) {
+        return finding(rule, rule.severity(), at, message, fix);
+    }
+
+    /** For a rule whose verdict is milder in some cases (e.g. a rewrite that may not happen). */
+    public Finding finding(Rule rule, Severity severity, SqlToken at, String message, String fix) {
         int[] lineColumn = input.lineColumn(at.offset());
-        return new Finding(rule.id(), rule.severity(), input.file(), lineColumn[0], lineColumn[1], message, fix, "static",
+        return new Finding(rule.id(), severity, input.file(), lineColumn[0], lineColumn[1], message, fix, "static",
                 input.lineText(lineColumn[0]));
     }
 }
