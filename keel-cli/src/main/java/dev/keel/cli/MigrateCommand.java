@@ -25,11 +25,14 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--out-of-order", description = "Also apply pending versions below the current one.")
     boolean outOfOrder;
 
+    @Option(names = "--skip-checks", description = "Apply without the static safety checks (not recommended; keel says so loudly).")
+    boolean skipChecks;
+
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         MigrationVersion targetVersion = target == null ? null : parseVersion(target);
-        MigrateResult result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder),
+        MigrateResult result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks),
                 new StderrListener(cli.err()));
         if (cli.json()) {
             cli.printJson(result);

@@ -29,7 +29,7 @@ public final class ConfigLoader {
     public static final Set<String> KNOWN_KEYS = Set.of(
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
-            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table");
+            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion");
     private static final Set<String> LIST_KEYS = Set.of("migrations.locations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -127,7 +127,8 @@ public final class ConfigLoader {
                 values.getOrDefault("migrations.table", d.table()));
         return new KeelConfig(projectDir, file,
                 new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
-                values.getOrDefault("schema", "keel"), migrations);
+                values.getOrDefault("schema", "keel"), migrations,
+                new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null));
     }
 
     private static String expand(String key, String value, Map<String, String> env) {

@@ -8,7 +8,11 @@ import java.util.List;
  * Everything keel.yaml (and its KEEL_* overrides) can say. Absent values are null where "absent"
  * means something (no database configured), and the documented default otherwise.
  */
-public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations) {
+public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check) {
+
+    /** @param postgresVersion major version the checks assume when no server tells them; null when not set */
+    public record Check(Integer postgresVersion) {
+    }
 
     public record Database(String url, String user, String password) {
         public boolean configured() {
@@ -29,6 +33,6 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
     }
 
     public static KeelConfig defaults(Path projectDir) {
-        return new KeelConfig(projectDir, null, new Database(null, null, null), "keel", Migrations.defaults());
+        return new KeelConfig(projectDir, null, new Database(null, null, null), "keel", Migrations.defaults(), new Check(null));
     }
 }

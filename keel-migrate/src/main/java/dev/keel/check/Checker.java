@@ -14,6 +14,7 @@ import java.util.List;
 public final class Checker {
     public static final String SYNTAX_RULE = "unparseable-sql";
     public static final String WAIVER_RULE = "waiver-without-reason";
+    public static final String EMPTY_RULE = "empty-migration";
 
     private final List<Rule> rules;
     private final int postgresVersion;
@@ -46,6 +47,11 @@ public final class Checker {
             } catch (SqlSyntaxException e) {
                 findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, input.file(), e.line(), e.column(), e.problem(), e.todo(), "static",
                         input.lineText(e.line())));
+                continue;
+            }
+            if (statements.isEmpty()) {
+                findings.add(new Finding(EMPTY_RULE, Severity.WARNING, input.file(), 1, 1, input.file() + " holds no SQL statement",
+                        "write the migration or delete the file (keel migrate refuses empty files)", "static", input.lineText(1)));
                 continue;
             }
             boolean transactional = statements.stream().allMatch(s -> TransactionRequirement.forbiddenBy(s).isEmpty());

@@ -1,0 +1,83 @@
+package dev.keel.cli;
+
+import dev.keel.check.CheckMigrations;
+import dev.keel.check.CheckReport;
+import dev.keel.check.Finding;
+import dev.keel.cli.report.GithubReport;
+import dev.keel.cli.report.MarkdownReport;
+import dev.keel.cli.report.SarifReport;
+import dev.keel.cli.report.TextReport;
+import dev.keel.error.ExitCode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", description = "Check migrations for locks and rewrites that would hurt a live database; exit 1 on an error-level finding.")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif, github, markdown }
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to check (default: the project's pending migrations).")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major version to check for (default: the server's, or check.postgresVersion).")
+    Integer pgVersion;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(parent.global);
+        Integer configured = pgVersion != null ? pgVersion : cli.config().check().postgresVersion();
+        CheckReport report = paths == null || paths.isEmpty()
+                ? CheckMigrations.pending(cli.database(), cli.migrationSettings(), configured)
+                : CheckMigrations.paths(cli.projectDir(), paths, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
+        Format chosen = cli.json() ? Format.json : format;
+        switch (chosen) {
+            case json -> cli.printJson(json(report));
+            case sarif -> cli.printJson(SarifReport.render(report, new KeelCommand.Version().getVersion()[0]));
+            case github -> cli.out().print(GithubReport.render(report));
+            case markdown -> cli.out().print(MarkdownReport.render(report));
+            default -> cli.out().print(TextReport.render(report));
+        }
+        return report.errors() > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    private static Map<String, Object> json(CheckReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("files", report.files());
+        m.put("statements", report.statements());
+        m.put("errors", report.errors());
+        m.put("warnings", report.warnings());
+        m.put("findings", report.findings().stream().map(CheckCommand::finding).toList());
+        m.put("waived", report.waived().stream().map(w -> {
+            Map<String, Object> f = finding(w.finding());
+            f.put("reason", w.reason());
+            return f;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", f.rule());
+        m.put("severity", f.severity().label());
+        m.put("file", f.file());
+        m.put("line", f.line());
+        m.put("column", f.column());
+        m.put("message", f.message());
+        m.put("fix", f.fix());
+        m.put("source", f.source());
+        return m;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.keel.check;
+
+import dev.keel.connect.ConnectionSource;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrationPlan;
+import dev.keel.migrate.MigrationScript;
+import dev.keel.migrate.MigrationSettings;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code keel check}: the project's pending migrations (ask the database which), or given files and directories. */
+public final class CheckMigrations {
+    /** What the checks assume when neither a server nor the configuration says: the embedded default's version. */
+    public static final int DEFAULT_POSTGRES_VERSION = 17;
+
+    private CheckMigrations() {
+    }
+
+    /** The pending migrations, checked for the target server's version unless {@code version} overrides it. */
+    public static CheckReport pending(ConnectionSource source, MigrationSettings settings, Integer version) {
+        List<MigrationScript> scripts = settings.resolver().resolve();
+        try (Connection c = source.open()) {
+            MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), true, null);
+            int major = version != null ? version : serverMajorVersion(c);
+            return Checker.withAllRules(major).check(inputs(plan.pending()));
+        } catch (SQLException e) {
+            throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+                    "check that the user may read " + settings.history().displayName(), e);
+        }
+    }
+
+    public static List<CheckInput> inputs(List<MigrationScript> scripts) {
+        return scripts.stream().map(s -> new CheckInput(s.script(), s.content())).toList();
+    }
+
+    /** Files and directories (searched for *.sql, in name order) that another tool may run: keel's own safeguards are not assumed. */
+    public static CheckReport paths(Path projectDir, List<Path> paths, int version) {
+        List<CheckInput> inputs = new ArrayList<>();
+        for (Path given : paths) {
+            Path path = projectDir.resolve(given);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted().toList()) {
+                        inputs.add(read(projectDir, file));
+                    }
+                } catch (IOException e) {
+                    throw new KeelException(ExitCode.OPERATION, "cannot read " + path + ": " + e.getMessage(), "check the permissions", e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                inputs.add(read(projectDir, path));
+            } else {
+                throw KeelException.usage(given + " does not exist", "pass migration files or directories that exist");
+            }
+        }
+        return new Checker(Rules.all(), version, false).check(inputs);
+    }
+
+    private static CheckInput read(Path projectDir, Path file) {
+        String shown = file.startsWith(projectDir) ? projectDir.relativize(file).toString() : file.toString();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\0') >= 0) {
+                throw KeelException.failed(shown + " is a binary file, not SQL", "check only migration files");
+            }
+            return new CheckInput(shown, text);
+        } catch (CharacterCodingException e) {
+            throw KeelException.failed(shown + " is not valid UTF-8", "convert it to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
+        } catch (IOException e) {
+            throw new KeelException(ExitCode.OPERATION, "cannot read " + shown + ": " + e.getMessage(), "check the permissions", e);
+        }
+    }
+
+    public static int serverMajorVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keel.migrate;
+
+import dev.keel.check.CheckMigrations;
+import dev.keel.check.CheckReport;
+import dev.keel.check.Checker;
+import dev.keel.check.Finding;
+import dev.keel.check.Severity;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Runs the static safety checks on the pending migrations before {@code migrate} applies any of
+ * them: an error-level finding that no {@code -- keel:allow <rule> <reason>} comment waives stops
+ * the run with nothing applied.
+ */
+final class SafetyGate {
+
+    private SafetyGate() {
+    }
+
+    static void check(Connection c, List<MigrationScript> pending, boolean skip, MigrationListener listener) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (skip) {
+            listener.warn("--skip-checks: the safety checks did NOT run on " + pending.size() + " pending migration"
+                    + (pending.size() == 1 ? "" : "s") + "; locks and rewrites they cause were not looked for");
+            return;
+        }
+        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(CheckMigrations.inputs(pending));
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.WARNING) {
+                listener.warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.rule() + ": " + f.message());
+            }
+        }
+        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            Finding first = errors.get(0);
+            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more: run keel check to see them all)" : "";
+            throw new MigrationException(first.file() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + ": " + first.message()
+                    + more + "; nothing was applied",
+                    first.fix() + "; or, if it is safe here, waive it with -- keel:allow " + first.rule() + " <reason> above the statement");
+        }
+    }
+}
