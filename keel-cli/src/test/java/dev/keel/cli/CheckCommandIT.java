@@ -1,0 +1,103 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.testing.TestCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** keel check on the project's pending migrations and on given files, in every output format. */
+class CheckCommandIT extends ProjectOnCluster {
+    private static final String RISKY = "create index users_id_idx on users (id);\n";
+
+    CheckCommandIT(TestCluster cluster) {
+        super(cluster);
+    }
+
+    @Test
+    void checksOnlyThePendingMigrationsOfTheProject() throws Exception {
+        keel("migrate");
+        project.migration("V3__index.sql", RISKY);
+        Cli.Run run = keel("check");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).startsWith("V3__index.sql:1:1: error require-concurrent-index-creation: CREATE INDEX takes a SHARE lock on users")
+                .contains("    ^").contains("fix: CREATE INDEX CONCURRENTLY").contains("1 file, 1 statements: 1 error, 0 warnings.");
+    }
+
+    @Test
+    void jsonListsFindingsWithTheDocumentedFields() throws Exception {
+        keel("migrate");
+        project.migration("V3__index.sql", RISKY);
+        JsonNode report = json("check", "--format", "json");
+        JsonNode finding = report.get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("require-concurrent-index-creation");
+        assertThat(finding.get("severity").asText()).isEqualTo("error");
+        assertThat(finding.get("file").asText()).isEqualTo("V3__index.sql");
+        assertThat(finding.get("line").asInt()).isEqualTo(1);
+        assertThat(finding.get("column").asInt()).isEqualTo(1);
+        assertThat(finding.get("fix").asText()).isNotBlank();
+        assertThat(finding.get("source").asText()).isEqualTo("static");
+    }
+
+    @Test
+    void sarifGithubAndMarkdownForReview() throws Exception {
+        Path file = project.dir().resolve("risky.sql");
+        Files.writeString(file, RISKY);
+        JsonNode sarif = JSON.readTree(keel("check", "risky.sql", "--format", "sarif").stdout());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode result = sarif.get("runs").get(0).get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("require-concurrent-index-creation");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(1);
+
+        assertThat(keel("check", "risky.sql", "--format", "github").stdout())
+                .startsWith("::error file=risky.sql,line=1,col=1,title=keel require-concurrent-index-creation::CREATE INDEX");
+        assertThat(keel("check", "risky.sql", "--format", "markdown").stdout())
+                .contains("| [require-concurrent-index-creation](docs/checks/require-concurrent-index-creation.md) | 1 | 0 |")
+                .contains("**Fix:**");
+    }
+
+    @Test
+    void aCleanFileExitsZero() throws Exception {
+        Files.writeString(project.dir().resolve("safe.sql"), "create index concurrently users_id_idx on users (id);\n");
+        Cli.Run run = keel("check", "safe.sql");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("0 errors");
+    }
+
+    @Test
+    void badInputGetsAClearMessageNeverAStackTrace() throws Exception {
+        Cli.Run missing = keel("check", "nowhere.sql");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errorLines()).singleElement().asString().contains("nowhere.sql does not exist");
+
+        Files.write(project.dir().resolve("blob.sql"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x00});
+        Cli.Run binary = keel("check", "blob.sql");
+        assertThat(binary.exitCode()).isEqualTo(1);
+        assertThat(binary.errorLines()).singleElement().asString().contains("blob.sql is a binary file");
+
+        Files.writeString(project.dir().resolve("open.sql"), "select 'never closed;\n");
+        Cli.Run open = keel("check", "open.sql");
+        assertThat(open.exitCode()).isEqualTo(1);
+        assertThat(open.stdout()).contains("open.sql:1:8: error unparseable-sql: unterminated quoted string");
+
+        Files.writeString(project.dir().resolve("empty.sql"), "-- todo\n");
+        assertThat(keel("check", "empty.sql").stdout()).contains("warning empty-migration: empty.sql holds no SQL statement");
+        assertThat(missing.stderr() + binary.stderr() + open.stderr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void migrateRefusesAnErrorFindingAndSkipChecksOverridesLoudly() {
+        keel("migrate");
+        project.migration("V3__index.sql", RISKY);
+        Cli.Run refused = keel("migrate");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errorLines()).singleElement().asString()
+                .contains("V3__index.sql:1:1: require-concurrent-index-creation").contains("nothing was applied");
+        Cli.Run skipped = keel("migrate", "--skip-checks");
+        assertThat(skipped.exitCode()).isZero();
+        assertThat(skipped.stderr()).contains("--skip-checks: the safety checks did NOT run on 1 pending migration");
+    }
+}
