@@ -35,13 +35,20 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major version to check for (default: the server's, or check.postgresVersion).")
     Integer pgVersion;
 
+    @Option(names = "--changed-since", paramLabel = "GIT-REV", description = "Check only the given files changed since this git revision.")
+    String changedSince;
+
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         Integer configured = pgVersion != null ? pgVersion : cli.config().check().postgresVersion();
-        CheckReport report = paths == null || paths.isEmpty()
+        List<Path> given = paths == null || paths.isEmpty() ? List.of() : paths;
+        if (changedSince != null) {
+            given = GitChanges.since(cli.projectDir(), changedSince, given.isEmpty() ? List.of(Path.of(".")) : given);
+        }
+        CheckReport report = given.isEmpty() && changedSince == null
                 ? CheckMigrations.pending(cli.database(), cli.migrationSettings(), configured)
-                : CheckMigrations.paths(cli.projectDir(), paths, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
+                : CheckMigrations.paths(cli.projectDir(), given, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
         Format chosen = cli.json() ? Format.json : format;
         switch (chosen) {
             case json -> cli.printJson(json(report));

@@ -100,4 +100,28 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(skipped.exitCode()).isZero();
         assertThat(skipped.stderr()).contains("--skip-checks: the safety checks did NOT run on 1 pending migration");
     }
+
+    @Test
+    void changedSinceChecksOnlyWhatChanged() throws Exception {
+        Path dir = project.dir();
+        Files.writeString(dir.resolve("old.sql"), RISKY);
+        git(dir, "init", "-q");
+        git(dir, "add", ".");
+        git(dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base");
+        Files.writeString(dir.resolve("new.sql"), "create index users_id2 on users (id);\n");
+        git(dir, "add", "new.sql");
+        Cli.Run run = keel("check", "--changed-since", "HEAD", "--format", "github");
+        assertThat(run.stdout()).contains("file=new.sql").doesNotContain("old.sql");
+        Cli.Run none = keel("check", "--changed-since", "no-such-rev");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errorLines()).singleElement().asString().contains("git cannot list the changes since no-such-rev");
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+    }
 }
