@@ -75,8 +75,11 @@ public final class ChangingColumnType implements Rule {
             ColumnType newType = ColumnType.of(typeTokens);
             typesAfter.add(table + "." + name + "=" + newType);
             if (c.existing(table)) {
-                Finding finding = verdict(c, action, alter.table() + "." + name, knownType(c, table + "." + name), newType,
-                        type + typeTokens.size() < t.size() ? t.get(type + typeTokens.size()) : null);
+                // After the type come [COLLATE collation] [USING expression], in that order.
+                List<SqlToken> rest = t.subList(type + typeTokens.size(), t.size());
+                boolean collate = !rest.isEmpty() && rest.get(0).isWord("COLLATE");
+                boolean using = rest.stream().anyMatch(x -> x.isWord("USING"));
+                Finding finding = verdict(c, action, alter.table() + "." + name, knownType(c, table + "." + name), newType, collate, using);
                 if (finding != null) {
                     findings.add(finding);
                 }
@@ -86,18 +89,19 @@ public final class ChangingColumnType implements Rule {
         return findings;
     }
 
-    /** {@code after} is the token after the type: USING, COLLATE or null. */
-    private Finding verdict(StatementContext c, AlterTable.Action action, String column, ColumnType old, ColumnType to, SqlToken after) {
+    /** {@code old} is null when the checked migrations do not tell the column's type. */
+    private Finding verdict(StatementContext c, AlterTable.Action action, String column, ColumnType old, ColumnType to, boolean collate,
+                            boolean using) {
         String table = column.substring(0, column.lastIndexOf('.'));
         String rewrites = " rewrites all of " + table + " and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait throughout";
         String newColumn = "add a column of the new type, fill it in batches (a trigger keeps it in step), switch the application to it,"
                 + " then drop the old one";
-        if (after != null && after.isWord("USING")) {
+        if (using) {
             return c.finding(this, action.first(), "changing " + column + " to " + to + " with USING computes every row anew:" + rewrites, newColumn);
         }
         boolean coercible = old != null && coercible(c, old, to);
         boolean maybe = old == null && baseOf(c, to).textual() && !c.state().knows(CONSTRAINED_DOMAIN, to.name());
-        if (after != null && after.isWord("COLLATE") && (coercible || maybe)) {
+        if (collate && (coercible || maybe)) {
             return c.finding(this, action.first(), "changing the collation of " + column + " rebuilds every index on it under an ACCESS EXCLUSIVE lock:"
                     + " reads and writes wait throughout", newColumn);
         }

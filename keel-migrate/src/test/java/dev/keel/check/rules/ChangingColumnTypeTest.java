@@ -60,6 +60,7 @@ class ChangingColumnTypeTest {
         var findings = change("varchar(50)", "type varchar(100) using trim(note)");
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).message()).startsWith("changing orders.note to varchar(100) with USING computes every row anew");
+        assertThat(change("varchar(50)", "type varchar(100) collate \"C\" using note").get(0).message()).contains("with USING");
     }
 
     @Test
