@@ -97,7 +97,7 @@ public final class ChangingColumnType implements Rule {
         String newColumn = "add a column of the new type, fill it in batches (a trigger keeps it in step), switch the application to it,"
                 + " then drop the old one";
         if (using) {
-            return c.finding(this, action.first(), "changing " + column + " to " + to + " with USING computes every row anew:" + rewrites, newColumn);
+            return c.finding(this, action.first(), "changing " + column + " to " + to + " with USING computes every row anew: it" + rewrites, newColumn);
         }
         boolean coercible = old != null && coercible(c, old, to);
         boolean maybe = old == null && baseOf(c, to).textual() && !c.state().knows(CONSTRAINED_DOMAIN, to.name());

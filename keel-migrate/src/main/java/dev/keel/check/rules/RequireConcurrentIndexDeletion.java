@@ -49,7 +49,8 @@ public final class RequireConcurrentIndexDeletion implements Rule {
             return List.of();
         }
         return List.of(c.finding(this, "DROP INDEX " + String.join(", ", unknown)
-                        + " takes an ACCESS EXCLUSIVE lock on the index's table: reads and writes wait until it is done,"
+                        + " takes an ACCESS EXCLUSIVE lock on " + (unknown.size() == 1 ? "the index's table" : "each index's table")
+                        + ": reads and writes wait until it is done,"
                         + " and behind any query already running",
                 "DROP INDEX CONCURRENTLY IF EXISTS, one index per statement, in a migration file of its own (keel runs it without a transaction)"));
     }
