@@ -89,6 +89,13 @@ public final class Checker {
     private static void remember(StatementContext context, CheckState state) {
         var t = context.tokens();
         int i = 1;
+        AlterTable alter = context.alterTable().orElse(null);
+        if (alter != null && state.isNew(alter.table()) && alter.actions().size() == 1 && alter.actions().get(0).startsWith("RENAME", "TO")
+                && alter.actions().get(0).tokens().size() > 2) {
+            // A table the checked files created stays new under its new name.
+            state.tableCreated(Names.of(alter.actions().get(0).tokens().get(2)));
+            return;
+        }
         if (!context.startsWith("CREATE")) {
             return;
         }
