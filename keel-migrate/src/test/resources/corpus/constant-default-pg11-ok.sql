@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 11
+ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'new';

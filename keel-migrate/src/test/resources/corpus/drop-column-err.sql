@@ -1,0 +1,2 @@
+-- expect: dropping-column
+ALTER TABLE orders DROP COLUMN legacy_code;

@@ -1,0 +1,3 @@
+-- expect: none
+CREATE TABLE scratch (id bigint);
+DROP TABLE scratch;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);

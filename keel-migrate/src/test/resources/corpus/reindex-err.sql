@@ -1,0 +1,2 @@
+-- expect: reindex-without-concurrently
+REINDEX INDEX orders_status_idx;

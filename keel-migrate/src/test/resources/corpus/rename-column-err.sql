@@ -1,0 +1,2 @@
+-- expect: renaming-column
+ALTER TABLE orders RENAME COLUMN status TO state;

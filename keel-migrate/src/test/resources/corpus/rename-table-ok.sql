@@ -1,0 +1,2 @@
+-- expect: none
+CREATE VIEW purchases AS SELECT * FROM orders;

@@ -1,0 +1,3 @@
+-- expect: setting-not-null
+-- pg: 11
+ALTER TABLE orders ADD CONSTRAINT orders_status_not_null CHECK (status IS NOT NULL) NOT VALID;

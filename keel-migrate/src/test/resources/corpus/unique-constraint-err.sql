@@ -1,0 +1,2 @@
+-- expect: disallowed-unique-constraint
+ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
