@@ -138,7 +138,10 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
                 columns.add(column(alter.table(), action.tokens(), name));
             } else if (action.startsWith("ADD") && action.tokens().size() > 1) {
                 List<SqlToken> rest = action.tokens().subList(1, action.tokens().size());
-                tableConstraint(alter.table(), rest).ifPresent(constraints::add);
+                // Findings about an added constraint point at its ADD, as the other ALTER TABLE rules do.
+                tableConstraint(alter.table(), rest)
+                        .map(k -> new TableConstraint(k.table(), k.kind(), action.first(), k.columns(), k.tokens()))
+                        .ifPresent(constraints::add);
             }
         }
         return new ColumnDefinitions(alter.table(), false, columns, constraints);

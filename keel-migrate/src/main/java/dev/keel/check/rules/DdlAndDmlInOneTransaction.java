@@ -40,7 +40,8 @@ public final class DdlAndDmlInOneTransaction implements Rule {
                     return List.of(c.finding(this, change.get().at(), "the " + l.mode() + " lock " + l.verb() + " took on " + l.table()
                                     + " at line " + earlier.line() + " is held until this file commits, so it blocks "
                                     + TableLocks.blocks(l.mode()) + " on " + l.table() + " for as long as this " + change.get().verb() + " runs",
-                            "move the " + change.get().verb() + " to a migration file of its own after this one (for a backfill, to batches outside the migrations)"));
+                            "move the " + change.get().verb()
+                                    + " to a migration file of its own after this one (for a backfill, to batches outside the migrations)"));
                 }
             }
             return List.of();

@@ -34,7 +34,7 @@ public final class ForeignKeyWithoutIndex implements Rule {
     }
 
     /** A foreign key: the referencing table and columns, the referenced table, and where it is written. */
-    private record ForeignKey(String table, List<String> columns, String referenced, SqlToken at) {
+    private record ForeignKey(String table, boolean newTable, List<String> columns, String referenced, SqlToken at) {
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class ForeignKeyWithoutIndex implements Rule {
                 continue;
             }
             String columns = String.join(", ", key.columns());
-            String fix = c.existing(key.table())
+            String fix = !key.newTable() && c.existing(key.table())
                     ? "CREATE INDEX CONCURRENTLY … ON " + key.table() + " (" + columns + ") in a migration file of its own before this one; "
                             + "if such an index exists already, waive this finding saying so"
                     : "CREATE INDEX … ON " + key.table() + " (" + columns + ") in this migration (the table is new, so no CONCURRENTLY is needed)";
@@ -82,15 +82,15 @@ public final class ForeignKeyWithoutIndex implements Rule {
         for (ColumnDefinitions.Column column : definitions.columns()) {
             int references = column.restIndexOf("REFERENCES");
             if (references >= 0 && column.name() != null) {
-                keys.add(new ForeignKey(definitions.table(), List.of(column.name()), Names.qualifiedAt(column.rest(), references + 1),
-                        column.rest().get(references)));
+                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), List.of(column.name()),
+                        Names.qualifiedAt(column.rest(), references + 1), column.rest().get(references)));
             }
         }
         for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
             int references = ColumnDefinitions.indexAtDepthZero(constraint.tokens(), "REFERENCES", 0);
             if (constraint.kind().equals("FOREIGN KEY") && references >= 0 && !constraint.columns().isEmpty()) {
-                keys.add(new ForeignKey(definitions.table(), constraint.columns(), Names.qualifiedAt(constraint.tokens(), references + 1),
-                        constraint.first()));
+                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), constraint.columns(),
+                        Names.qualifiedAt(constraint.tokens(), references + 1), constraint.first()));
             }
         }
         return keys;
