@@ -34,7 +34,7 @@ public final class AddingTriggerOrRule implements Rule {
             return List.of();
         }
         String what = lock.verb().equals("CREATE TRIGGER") ? "trigger" : "rule";
-        return List.of(c.finding(this, lock.verb() + " takes a " + lock.mode() + " lock on " + lock.table() + ", blocking "
+        return List.of(c.finding(this, lock.verb() + " takes " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table() + ", blocking "
                         + TableLocks.blocks(lock.mode()) + " while it waits and runs, and from then on every write to " + lock.table()
                         + " also runs the " + what,
                 "create the " + what + " in a migration file of its own, keep its work small, and make sure the application expects it"));

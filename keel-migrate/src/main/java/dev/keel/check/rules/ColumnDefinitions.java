@@ -245,7 +245,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
         return Optional.of(new TableConstraint(table, kind, t.get(0), columns, t));
     }
 
-    /** The index of the parenthesis closing the one at {@code open}, or the last index when it is never closed. */
+    /** The index of the parenthesis closing the one at {@code open}, or the token count when it is never closed. */
     static int closing(List<SqlToken> t, int open) {
         int depth = 0;
         for (int i = open; i < t.size(); i++) {
@@ -255,7 +255,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
                 return i;
             }
         }
-        return t.size() - 1;
+        return t.size();
     }
 
     /** Splits tokens at commas outside parentheses. */

@@ -35,7 +35,7 @@ public final class EnumAddValueInTransaction implements Rule {
         }
         String type = Names.qualifiedAt(t, 2);
         int add = type == null ? -1 : 2 + Names.width(t, 2);
-        if (add + 1 >= t.size() || !t.get(add).isWord("ADD") || !t.get(add + 1).isWord("VALUE") || createdInThisFile(c, type)) {
+        if (add < 0 || add + 1 >= t.size() || !t.get(add).isWord("ADD") || !t.get(add + 1).isWord("VALUE") || createdInThisFile(c, type)) {
             return List.of();
         }
         if (c.postgresVersion() < 12) {

@@ -35,8 +35,8 @@ public final class MissingLockTimeout implements Rule {
         if (lock == null || lockTimeoutSet(c.earlier()) || c.earlier().stream().anyMatch(s -> lockOnExisting(c, s) != null)) {
             return List.of();
         }
-        return List.of(c.finding(this, lock.verb() + " waits for a " + lock.mode() + " lock on " + lock.table()
-                        + " with no lock_timeout: while it waits, " + TableLocks.blocks(lock.mode()) + " on " + lock.table() + " queues behind it",
+        return List.of(c.finding(this, lock.verb() + " waits for " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
+                        + " with no lock_timeout: while it waits, it holds up " + TableLocks.blocks(lock.mode()) + " on " + lock.table(),
                 "start the file with SET lock_timeout = '5s'; and retry the migration when it times out (keel does both when it applies the files)"));
     }
 

@@ -112,6 +112,11 @@ final class TableLocks {
         return STRENGTH.indexOf(a) >= STRENGTH.indexOf(b) ? a : b;
     }
 
+    /** The mode with its article, for messages: "an ACCESS EXCLUSIVE", "a SHARE". */
+    static String withArticle(String mode) {
+        return (mode.startsWith("A") || mode.startsWith("E") ? "an " : "a ") + mode;
+    }
+
     /** What other sessions can no longer do while the lock is held, for messages. */
     static String blocks(String mode) {
         return switch (mode) {

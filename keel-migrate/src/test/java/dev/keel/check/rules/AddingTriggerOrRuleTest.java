@@ -28,7 +28,7 @@ class AddingTriggerOrRuleTest {
     @Test
     void errRuleOnAnExistingTable() {
         assertThat(RuleCheck.run(rule, 17, "create rule orders_no_delete as on delete to orders do instead nothing;").get(0).message())
-                .startsWith("CREATE RULE takes a ACCESS EXCLUSIVE lock on orders, blocking every read and write");
+                .startsWith("CREATE RULE takes an ACCESS EXCLUSIVE lock on orders, blocking every read and write");
     }
 
     @Test

@@ -32,6 +32,12 @@ class EnumAddValueInTransactionTest {
     }
 
     @Test
+    void anAlterTypeWithoutANameIsNoCrash() {
+        // Regression: with no type name after ALTER TYPE, the rule read the token before the statement.
+        assertThat(RuleCheck.where(rule, 11, "alter type")).isEmpty();
+    }
+
+    @Test
     void errNewValueUsedInTheSameTransactionFrom12() {
         String sql = "alter type status add value 'shipped';\nupdate orders set status = 'shipped' where id = 1;";
         assertThat(RuleCheck.where(rule, 17, sql)).containsExactly("V1.sql:1:19 enum-add-value-in-transaction");

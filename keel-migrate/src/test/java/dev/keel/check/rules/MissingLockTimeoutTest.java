@@ -18,7 +18,8 @@ class MissingLockTimeoutTest {
         assertThat(whereOutsideKeel("create table t (id bigint);\nalter table orders add column note text;\nalter table orders drop column legacy;"))
                 .containsExactly("V1.sql:2:1 missing-lock-timeout");
         assertThat(RuleCheck.runOutsideKeel(rule, 17, "alter table orders add column note text;").get(0).message())
-                .isEqualTo("ALTER TABLE waits for a ACCESS EXCLUSIVE lock on orders with no lock_timeout: while it waits, every read and write on orders queues behind it");
+                .isEqualTo("ALTER TABLE waits for an ACCESS EXCLUSIVE lock on orders with no lock_timeout: "
+                        + "while it waits, it holds up every read and write on orders");
     }
 
     @Test

@@ -24,6 +24,13 @@ class PreferTextTest {
     }
 
     @Test
+    void anUnclosedColumnListIsNoCrash() {
+        // Regression: a CREATE TABLE cut off right after "(" made the column list's bounds cross.
+        assertThat(RuleCheck.where(rule, 17, "create table t (")).isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "create table t (a varchar(4")).hasSize(1);
+    }
+
+    @Test
     void okTextAndUnboundedVarchar() {
         assertThat(RuleCheck.where(rule, 17, "create table t (a text check (char_length(a) <= 40), b varchar, c varchar[]);")).isEmpty();
     }
