@@ -1,0 +1,159 @@
+package dev.keel.check.rules;
+
+import dev.keel.check.Finding;
+import dev.keel.check.Names;
+import dev.keel.check.Rule;
+import dev.keel.check.Severity;
+import dev.keel.check.StatementContext;
+import dev.keel.sql.SqlStatement;
+import dev.keel.sql.SqlToken;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A foreign key whose referencing columns lead no index. Each DELETE on the referenced table (and
+ * each change of its key) must look for referencing rows, which without an index is a scan of the
+ * whole referencing table. Indexes are known from the checked files only: CREATE INDEX, PRIMARY KEY
+ * and UNIQUE, earlier or later in the same file. An index that exists already must be waived.
+ */
+public final class ForeignKeyWithoutIndex implements Rule {
+    /** "table:col1,col2" for every index the checked migrations built, columns in index order. */
+    private static final String INDEX = "foreign-key-without-index:index";
+
+    @Override
+    public String id() {
+        return "foreign-key-without-index";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    /** A foreign key: the referencing table and columns, the referenced table, and where it is written. */
+    private record ForeignKey(String table, boolean newTable, List<String> columns, String referenced, SqlToken at) {
+    }
+
+    @Override
+    public List<Finding> check(StatementContext c) {
+        List<String> ownIndexes = indexes(c.statement());
+        List<Finding> findings = new ArrayList<>();
+        for (ForeignKey key : foreignKeys(c.statement())) {
+            if (covered(key, c.state().all(INDEX)) || covered(key, ownIndexes) || c.later().stream().anyMatch(s -> covered(key, indexes(s)))) {
+                continue;
+            }
+            String columns = String.join(", ", key.columns());
+            String fix = !key.newTable() && c.existing(key.table())
+                    ? "CREATE INDEX CONCURRENTLY … ON " + key.table() + " (" + columns + ") in a migration file of its own before this one; "
+                            + "if such an index exists already, waive this finding saying so"
+                    : "CREATE INDEX … ON " + key.table() + " (" + columns + ") in this migration (the table is new, so no CONCURRENTLY is needed)";
+            findings.add(c.finding(this, key.at(), "no index built by these migrations starts with " + key.table() + " (" + columns + "): every DELETE on "
+                    + key.referenced() + " (and every change of its key) scans all of " + key.table() + " for referencing rows", fix));
+        }
+        ownIndexes.forEach(index -> c.state().remember(INDEX, index));
+        return findings;
+    }
+
+    /** An index serves the key when its leading columns are exactly the key's columns, in any order. */
+    private static boolean covered(ForeignKey key, Collection<String> indexes) {
+        String table = Names.unqualified(key.table()) + ":";
+        for (String index : indexes) {
+            if (!index.startsWith(table)) {
+                continue;
+            }
+            List<String> columns = List.of(index.substring(table.length()).split(","));
+            if (columns.size() >= key.columns().size()
+                    && new HashSet<>(columns.subList(0, key.columns().size())).equals(new HashSet<>(key.columns()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ForeignKey> foreignKeys(SqlStatement statement) {
+        ColumnDefinitions definitions = ColumnDefinitions.of(statement).orElse(null);
+        if (definitions == null) {
+            return List.of();
+        }
+        List<ForeignKey> keys = new ArrayList<>();
+        for (ColumnDefinitions.Column column : definitions.columns()) {
+            int references = column.restIndexOf("REFERENCES");
+            if (references >= 0 && column.name() != null) {
+                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), List.of(column.name()),
+                        Names.qualifiedAt(column.rest(), references + 1), column.rest().get(references)));
+            }
+        }
+        for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
+            int references = ColumnDefinitions.indexAtDepthZero(constraint.tokens(), "REFERENCES", 0);
+            if (constraint.kind().equals("FOREIGN KEY") && references >= 0 && !constraint.columns().isEmpty()) {
+                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), constraint.columns(),
+                        Names.qualifiedAt(constraint.tokens(), references + 1), constraint.first()));
+            }
+        }
+        return keys;
+    }
+
+    /** The indexes a statement builds, as "table:col1,col2". */
+    private static List<String> indexes(SqlStatement statement) {
+        List<String> indexes = new ArrayList<>();
+        createIndex(statement.tokens()).ifPresent(indexes::add);
+        ColumnDefinitions definitions = ColumnDefinitions.of(statement).orElse(null);
+        if (definitions == null) {
+            return indexes;
+        }
+        String table = Names.unqualified(definitions.table()) + ":";
+        for (ColumnDefinitions.Column column : definitions.columns()) {
+            if (column.name() != null && (column.restHas("PRIMARY") || column.restHas("UNIQUE"))) {
+                indexes.add(table + column.name());
+            }
+        }
+        for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
+            if ((constraint.kind().equals("PRIMARY KEY") || constraint.kind().equals("UNIQUE")) && !constraint.columns().isEmpty()) {
+                indexes.add(table + String.join(",", constraint.columns()));
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * CREATE [UNIQUE] INDEX … ON table [USING btree|hash] (col, …): the plain columns that lead it. An
+     * expression ends the list; a partial index (WHERE) or another access method serves no key lookup.
+     */
+    private static Optional<String> createIndex(List<SqlToken> t) {
+        if (t.size() < 3 || !t.get(0).isWord("CREATE") || !(t.get(1).isWord("INDEX") || t.get(1).isWord("UNIQUE") && t.get(2).isWord("INDEX"))) {
+            return Optional.empty();
+        }
+        int on = ColumnDefinitions.indexAtDepthZero(t, "ON", 0);
+        if (on < 0 || ColumnDefinitions.indexAtDepthZero(t, "WHERE", on) >= 0) {
+            return Optional.empty();
+        }
+        int i = on + 1 < t.size() && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
+        String table = Names.qualifiedAt(t, i);
+        if (table == null) {
+            return Optional.empty();
+        }
+        i += Names.width(t, i);
+        if (i + 1 < t.size() && t.get(i).isWord("USING")) {
+            if (!t.get(i + 1).isWord("BTREE") && !t.get(i + 1).isWord("HASH")) {
+                return Optional.empty();
+            }
+            i += 2;
+        }
+        if (i >= t.size() || !t.get(i).text().equals("(")) {
+            return Optional.empty();
+        }
+        List<String> columns = new ArrayList<>();
+        for (List<SqlToken> element : ColumnDefinitions.splitTopLevel(t.subList(i + 1, ColumnDefinitions.closing(t, i)))) {
+            boolean plain = !element.isEmpty() && Names.of(element.get(0)) != null
+                    && !(element.size() > 1 && element.get(1).text().equals("("));
+            if (!plain) {
+                break;
+            }
+            columns.add(Names.of(element.get(0)));
+        }
+        return columns.isEmpty() ? Optional.empty() : Optional.of(Names.unqualified(table) + ":" + String.join(",", columns));
+    }
+}
