@@ -1,2 +1,2 @@
--- expect: constraint-missing-not-valid
+-- expect: constraint-missing-not-valid, foreign-key-without-index
 ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);

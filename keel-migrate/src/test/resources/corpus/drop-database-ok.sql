@@ -1,0 +1,2 @@
+-- expect: none
+DROP SCHEMA IF EXISTS scratch_unused;

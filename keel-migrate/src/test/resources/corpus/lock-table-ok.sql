@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE orders SET status = 'paid' WHERE id = 1;

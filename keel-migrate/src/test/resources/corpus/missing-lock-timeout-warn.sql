@@ -1,0 +1,3 @@
+-- expect: missing-lock-timeout
+-- runner: other
+ALTER TABLE orders ADD COLUMN note text;

@@ -1,0 +1,3 @@
+-- expect: multiple-alter-table
+ALTER TABLE orders ADD COLUMN note text;
+ALTER TABLE orders ADD COLUMN tag text;

@@ -1,0 +1,2 @@
+-- expect: prefer-bigint
+CREATE TABLE tags (id integer PRIMARY KEY, name text NOT NULL);

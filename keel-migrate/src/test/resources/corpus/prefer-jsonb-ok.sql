@@ -1,0 +1,2 @@
+-- expect: none
+CREATE TABLE webhooks (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL);

@@ -1,0 +1,2 @@
+-- expect: changing-table-persistence
+ALTER TABLE imports SET LOGGED;

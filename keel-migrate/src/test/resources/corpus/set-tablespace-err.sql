@@ -1,0 +1,2 @@
+-- expect: setting-tablespace
+ALTER TABLE orders SET TABLESPACE fast_ssd;

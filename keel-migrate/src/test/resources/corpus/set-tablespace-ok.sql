@@ -1,0 +1,2 @@
+-- expect: none
+CREATE TABLE archive (id bigint) TABLESPACE slow_disk;

@@ -1,0 +1,2 @@
+-- expect: adding-stored-generated-column
+ALTER TABLE order_items ADD COLUMN total_cents bigint GENERATED ALWAYS AS (quantity * price_cents) STORED;

@@ -1,0 +1,3 @@
+-- expect: none
+CREATE TABLE tmp_import (id bigint);
+TRUNCATE tmp_import;

@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE orders SET status = 'cancelled' WHERE id = 42;
