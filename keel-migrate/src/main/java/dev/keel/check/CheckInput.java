@@ -8,10 +8,17 @@ public final class CheckInput {
     private final String file;
     private final String content;
     private final int[] lineStarts;
+    private final List<dev.keel.sql.SqlStatement> statements;
 
     public CheckInput(String file, String content) {
+        this(file, content, null);
+    }
+
+    /** With the statements already split from {@code content} (migrate has split them), so they are not split twice. */
+    public CheckInput(String file, String content, List<dev.keel.sql.SqlStatement> statements) {
         this.file = file;
         this.content = content;
+        this.statements = statements == null ? null : List.copyOf(statements);
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < content.length(); i++) {
@@ -28,6 +35,11 @@ public final class CheckInput {
 
     public String content() {
         return content;
+    }
+
+    /** The statements when the caller split them already, else null. */
+    List<dev.keel.sql.SqlStatement> statements() {
+        return statements;
     }
 
     int[] lineColumn(int offset) {

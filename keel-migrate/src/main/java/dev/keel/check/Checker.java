@@ -43,7 +43,7 @@ public final class Checker {
         for (CheckInput input : inputs) {
             List<SqlStatement> statements;
             try {
-                statements = SqlLexer.split(input.content());
+                statements = input.statements() != null ? input.statements() : SqlLexer.split(input.content());
             } catch (SqlSyntaxException e) {
                 findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, input.file(), e.line(), e.column(), e.problem(), e.todo(), "static",
                         input.lineText(e.line())));

@@ -37,12 +37,9 @@ public final class Migrate {
             if (options.dryRun()) {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
-                List<MigrateResult.Applied> planned = new ArrayList<>();
-                for (MigrationScript script : plan.pending()) {
-                    MigrationExecutor.PreparedScript prepared = MigrationExecutor.prepare(script);
-                    planned.add(applied(script, 0, prepared.transactional()));
-                }
-                SafetyGate.check(c, plan.pending(), options.skipChecks(), listener);
+                List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
+                SafetyGate.check(c, prepared, options.skipChecks(), listener);
+                List<MigrateResult.Applied> planned = prepared.stream().map(p -> applied(p.script(), 0, p.transactional())).toList();
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
             }
             try (MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
@@ -50,7 +47,7 @@ public final class Migrate {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
-                SafetyGate.check(c, plan.pending(), options.skipChecks(), listener);
+                SafetyGate.check(c, prepared, options.skipChecks(), listener);
                 List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener);
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
             }

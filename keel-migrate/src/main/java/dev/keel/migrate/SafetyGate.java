@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CheckInput;
 import dev.keel.check.CheckMigrations;
 import dev.keel.check.CheckReport;
 import dev.keel.check.Checker;
@@ -19,7 +20,9 @@ final class SafetyGate {
     private SafetyGate() {
     }
 
-    static void check(Connection c, List<MigrationScript> pending, boolean skip, MigrationListener listener) throws SQLException {
+    static void check(Connection c, List<MigrationExecutor.PreparedScript> prepared, boolean skip, MigrationListener listener)
+            throws SQLException {
+        List<MigrationScript> pending = prepared.stream().map(MigrationExecutor.PreparedScript::script).toList();
         if (pending.isEmpty()) {
             return;
         }
@@ -28,7 +31,9 @@ final class SafetyGate {
                     + (pending.size() == 1 ? "" : "s") + "; locks and rewrites they cause were not looked for");
             return;
         }
-        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(CheckMigrations.inputs(pending));
+        List<CheckInput> inputs = prepared.stream()
+                .map(p -> new CheckInput(p.script().script(), p.script().content(), p.statements())).toList();
+        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(inputs);
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.WARNING) {
                 listener.warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.rule() + ": " + f.message());
