@@ -35,7 +35,7 @@ public final class CheckMigrations {
         try (Connection c = source.open()) {
             MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), true, null);
             int major = version != null ? version : serverMajorVersion(c);
-            return Checker.withAllRules(major).check(inputs(plan.pending()));
+            return Checker.withAllRules(major).check(inputs(plan.pending()), CatalogFacts.load(c));
         } catch (SQLException e) {
             throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may read " + settings.history().displayName(), e);

@@ -36,7 +36,11 @@ public final class Checker {
     }
 
     public CheckReport check(List<CheckInput> inputs) {
-        CheckState state = new CheckState();
+        return check(inputs, new CheckState());
+    }
+
+    /** Starting from what is known already, e.g. the target's column types ({@link CatalogFacts}). */
+    public CheckReport check(List<CheckInput> inputs, CheckState state) {
         List<Finding> findings = new ArrayList<>();
         List<CheckReport.Waived> waived = new ArrayList<>();
         int statementCount = 0;

@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CatalogFacts;
 import dev.keel.check.CheckInput;
 import dev.keel.check.CheckMigrations;
 import dev.keel.check.CheckReport;
@@ -33,7 +34,7 @@ final class SafetyGate {
         }
         List<CheckInput> inputs = prepared.stream()
                 .map(p -> new CheckInput(p.script().script(), p.script().content(), p.statements())).toList();
-        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(inputs);
+        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(inputs, CatalogFacts.load(c));
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.WARNING) {
                 listener.warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.rule() + ": " + f.message());

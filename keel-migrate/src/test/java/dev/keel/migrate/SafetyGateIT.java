@@ -82,4 +82,16 @@ class SafetyGateIT {
         project.migration("V2__items.sql", "create table items (id bigint primary key, name text);\ncreate index items_name on items (name);");
         assertThat(keel().migrate().count()).isEqualTo(2);
     }
+
+    @Test
+    void theTargetsColumnTypesTellAFreeVarcharWideningFromARewrite() {
+        cluster.execute(db, "alter table orders add column code varchar(20)");
+        project.migration("V2__widen.sql", "alter table orders alter column code type varchar(200);");
+        assertThat(keel().migrate().count()).isEqualTo(2);
+        assertThat(warnings).noneMatch(w -> w.contains("changing-column-type"));
+
+        project.migration("V3__to_int.sql", "alter table orders alter column code type bigint using code::bigint;");
+        KeelException e = MigrateIT.catchKeel(() -> keel().migrate());
+        assertThat(e.getMessage()).contains("V3__to_int.sql:1:").contains("changing-column-type");
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class ChangingColumnType implements Rule {
     /** Fact kind: "table.column=type" with the type in {@link ColumnType#toString()} form. */
-    static final String COLUMN_TYPE = "column-type";
+    public static final String COLUMN_TYPE = "column-type";
     /** Fact kind: "domain=base type" for domains the checked migrations created. */
     static final String DOMAIN = "domain";
     /** Fact kind: domains with a CHECK or NOT NULL: converting to them checks, so rewrites, every row. */
