@@ -38,6 +38,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--changed-since", paramLabel = "GIT-REV", description = "Check only the given files changed since this git revision.")
     String changedSince;
 
+    @Option(names = "--shadow", description = "Also run the pending migrations on a shadow database and report the locks, rewrites and scans seen.")
+    boolean shadow;
+
+    @Option(names = "--shadow-url", paramLabel = "URL", description = "Server for the shadow database (default: the project's embedded PostgreSQL).")
+    String shadowUrl;
+
+    @Option(names = "--shadow-row-limit", paramLabel = "ROWS", defaultValue = "100000",
+            description = "A lock that blocks writes on a table with more rows than this on the target is an error (default: ${DEFAULT-VALUE}).")
+    long shadowRowLimit;
+
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
@@ -49,6 +59,13 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = given.isEmpty() && changedSince == null
                 ? CheckMigrations.pending(cli.database(), cli.migrationSettings(), configured)
                 : CheckMigrations.paths(cli.projectDir(), given, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
+        if (shadow) {
+            if (!given.isEmpty() || changedSince != null) {
+                throw dev.keel.error.KeelException.usage("--shadow checks the project's pending migrations, not given files",
+                        "drop the paths (and --changed-since) or drop --shadow");
+            }
+            report = withShadowFindings(cli, report);
+        }
         Format chosen = cli.json() ? Format.json : format;
         switch (chosen) {
             case json -> cli.printJson(json(report));
@@ -58,6 +75,18 @@ final class CheckCommand implements Callable<Integer> {
             default -> cli.out().print(TextReport.render(report));
         }
         return report.errors() > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    private CheckReport withShadowFindings(CliContext cli, CheckReport report) {
+        dev.keel.connect.DatabaseTarget server = shadowUrl != null
+                ? dev.keel.connect.TargetParser.parse(shadowUrl, null, null, "--shadow-url")
+                : cli.embeddedTarget();
+        dev.keel.connect.DatabaseTarget maintenance = server.database().isEmpty() ? server.withDatabase("postgres") : server;
+        List<Finding> shadowFindings = new dev.keel.migrate.ShadowAnalysis(cli.database(), dev.keel.connect.ConnectionSource.of(maintenance),
+                name -> dev.keel.connect.ConnectionSource.of(maintenance.withDatabase(name)), cli.migrationSettings(), shadowRowLimit).run();
+        List<Finding> all = new java.util.ArrayList<>(report.findings());
+        all.addAll(shadowFindings);
+        return new CheckReport(report.files(), report.statements(), all, report.waived());
     }
 
     private static Map<String, Object> json(CheckReport report) {

@@ -62,6 +62,11 @@ final class CliContext {
         if (target.isPresent()) {
             return ConnectionSource.of(target.get());
         }
+        return ConnectionSource.of(embeddedTarget());
+    }
+
+    /** The project's embedded PostgreSQL, started if needed. */
+    DatabaseTarget embeddedTarget() {
         if (!java.nio.file.Files.exists(projectDir.resolve(".keel/pgdata"))) {
             err().println("keel: no database configured: creating the project's embedded PostgreSQL in .keel/ (first run only)");
         }
@@ -70,8 +75,8 @@ final class CliContext {
             err().println("keel: started the embedded PostgreSQL " + started.version() + " on 127.0.0.1:" + started.port()
                     + " (data in " + projectDir.relativize(projectDir.resolve(".keel")) + "/; stop it with keel db stop)");
         }
-        return ConnectionSource.of(TargetParser.parse("jdbc:postgresql://127.0.0.1:" + started.port() + "/" + EmbeddedServer.DATABASE,
-                EmbeddedServer.USER, null, "embedded"));
+        return TargetParser.parse("jdbc:postgresql://127.0.0.1:" + started.port() + "/" + EmbeddedServer.DATABASE,
+                EmbeddedServer.USER, null, "embedded");
     }
 
     PrintStream out() {

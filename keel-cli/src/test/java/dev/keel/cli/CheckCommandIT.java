@@ -131,4 +131,24 @@ class CheckCommandIT extends ProjectOnCluster {
         p.getInputStream().readAllBytes();
         assertThat(p.waitFor()).isZero();
     }
+
+    @Test
+    void shadowReportsWhatPostgresDidBesideTheStaticFindings() throws Exception {
+        keel("migrate");
+        cluster.execute(db, "insert into users select g from generate_series(1, 500) g; analyze users");
+        project.migration("V3__flag.sql", "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
+                + "alter table users add column flag float8 default random();");
+        JsonNode report = json("check", "--shadow", "--shadow-url", cluster.jdbcUrl("postgres"), "--shadow-row-limit", "100", "--format", "json");
+        JsonNode shadow = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("source").asText().equals("shadow")) {
+                shadow = f;
+            }
+        }
+        assertThat(shadow).as("a shadow finding in %s", report).isNotNull();
+        assertThat(shadow.get("rule").asText()).isEqualTo("shadow-blocking-lock");
+        assertThat(shadow.get("severity").asText()).isEqualTo("error");
+        assertThat(shadow.get("message").asText()).contains("ACCESS EXCLUSIVE on users (~500 rows on the target)").contains("rewrites");
+        assertThat(cluster.queryString("postgres", "select count(*) from pg_database where datname like 'keel_shadow_%'")).isEqualTo("0");
+    }
 }

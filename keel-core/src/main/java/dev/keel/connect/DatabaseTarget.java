@@ -12,6 +12,12 @@ public record DatabaseTarget(String jdbcUrl, Properties properties, String host,
         return properties.getProperty("user");
     }
 
+    /** The same server and credentials, another database. */
+    public DatabaseTarget withDatabase(String name) {
+        String url = jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + java.util.regex.Matcher.quoteReplacement(name));
+        return new DatabaseTarget(url, properties, host, port, name, source);
+    }
+
     /** host:port/database, for messages. */
     public String describe() {
         return host + ":" + port + "/" + database;
