@@ -298,12 +298,10 @@ echo "  targets met: $MET_DETAIL"
 
 if [[ $RECORD -eq 1 ]]; then
     [[ -f $RESULTS_FILE ]] || die "$RESULTS_FILE not found (set RECORD=0 to skip recording)"
-    # Make sure the row starts on its own line.
-    if [[ -s $RESULTS_FILE && $(tail -c 1 "$RESULTS_FILE" | od -An -c | tr -d ' ') != '\n' ]]; then
-        echo >>"$RESULTS_FILE"
-    fi
-    printf '| %s | %s | %s × %s | %s | %s (%s) | %s | %s | %s | %s |\n' \
+    # shellcheck source=results-row.sh
+    source "$BENCH_DIR/results-row.sh"
+    add_result_row "$RESULTS_FILE" "## migrate-500" "$(printf '| %s | %s | %s × %s | %s | %s (%s) | %s | %s | %s | %s |' \
         "$DATE" "$MACHINE" "$COUNT" "$ROUNDS" "$KEEL_S" "$FLYWAY_S" "$FLYWAY_VERSION" "$PSQL_S" \
-        "$R_KF" "$R_KP" "$MET" >>"$RESULTS_FILE"
+        "$R_KF" "$R_KP" "$MET")"
     echo "recorded in ${RESULTS_FILE}"
 fi
