@@ -1,0 +1,2 @@
+-- expect: adding-serial-column
+ALTER TABLE orders ADD COLUMN order_number bigserial;

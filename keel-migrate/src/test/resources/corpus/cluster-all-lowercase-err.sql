@@ -1,0 +1,2 @@
+-- expect: cluster
+cluster verbose;

@@ -1,0 +1,2 @@
+-- expect: cluster
+CLUSTER orders_created_at_idx ON orders;

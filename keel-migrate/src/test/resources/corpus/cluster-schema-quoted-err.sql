@@ -1,0 +1,2 @@
+-- expect: cluster
+CLUSTER (VERBOSE) shop."Events" USING "Events_created_at_idx";

@@ -1,0 +1,2 @@
+-- expect: dropping-column
+ALTER TABLE "Users" DROP "MiddleName" CASCADE;

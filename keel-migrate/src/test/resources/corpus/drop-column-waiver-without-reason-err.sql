@@ -1,0 +1,3 @@
+-- expect: dropping-column, waiver-without-reason
+-- keel:allow dropping-column
+ALTER TABLE users DROP COLUMN IF EXISTS legacy_flag;

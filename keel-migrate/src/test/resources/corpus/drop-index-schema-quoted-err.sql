@@ -1,0 +1,2 @@
+-- expect: require-concurrent-index-deletion
+DROP INDEX "shop"."Orders_Email_idx";

@@ -1,0 +1,2 @@
+-- expect: dropping-table
+DROP TABLE IF EXISTS legacy_carts, legacy_cart_items CASCADE;

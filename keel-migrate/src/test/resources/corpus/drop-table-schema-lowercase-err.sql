@@ -1,0 +1,2 @@
+-- expect: dropping-table
+drop table if exists archive.orders_2019;

@@ -1,0 +1,2 @@
+-- expect: empty-migration
+ALTER TABLE users ADD COLUMN timezone text;

@@ -1,0 +1,3 @@
+-- expect: empty-migration
+-- V58__orders_priority.sql, written by keel new
+-- TODO: add orders.priority

@@ -1,0 +1,1 @@
+ALTER TABLE payments ALTER COLUMN attempt_count TYPE bigint;

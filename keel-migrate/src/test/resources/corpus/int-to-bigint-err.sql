@@ -1,0 +1,2 @@
+-- expect: changing-column-type
+ALTER TABLE order_items ALTER COLUMN quantity TYPE bigint;

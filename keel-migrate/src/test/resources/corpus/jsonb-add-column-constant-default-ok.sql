@@ -1,0 +1,2 @@
+-- expect: none
+ALTER TABLE events ADD COLUMN metadata jsonb NOT NULL DEFAULT '{}'::jsonb;

@@ -1,0 +1,2 @@
+-- expect: lock-table
+lock table only shop.orders, shop.order_items in share row exclusive mode;

@@ -1,0 +1,1 @@
+ALTER TABLE order_items ADD COLUMN gift_wrap boolean NOT NULL DEFAULT false;

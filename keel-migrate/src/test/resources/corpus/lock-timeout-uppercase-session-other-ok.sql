@@ -1,0 +1,4 @@
+-- expect: none
+-- runner: other
+SET SESSION LOCK_TIMEOUT TO '10s';
+DROP TRIGGER IF EXISTS USERS_TOUCH ON USERS;

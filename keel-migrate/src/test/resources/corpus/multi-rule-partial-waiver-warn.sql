@@ -1,0 +1,4 @@
+-- expect: prefer-bigint
+-- keel:allow adding-serial-column legacy_imports holds 300 rows and is written only by the nightly import
+-- keel:allow disallowed-unique-constraint legacy_imports holds 300 rows and is written only by the nightly import
+ALTER TABLE legacy_imports ADD COLUMN id serial PRIMARY KEY;

@@ -1,0 +1,3 @@
+-- expect: none
+ALTER TABLE orders ADD COLUMN channel text;
+ALTER TABLE order_items ADD COLUMN channel text;

@@ -1,0 +1,2 @@
+-- expect: changing-column-type
+ALTER TABLE payments ADD COLUMN fee numeric(10,2);

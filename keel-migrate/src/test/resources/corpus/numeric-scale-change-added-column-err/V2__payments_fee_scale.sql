@@ -1,0 +1,1 @@
+ALTER TABLE payments ALTER COLUMN fee TYPE numeric(12,4);

@@ -1,0 +1,2 @@
+-- expect: none
+ALTER TABLE payments ADD COLUMN fee numeric(10,2);

@@ -1,0 +1,2 @@
+-- expect: prefer-bigint
+ALTER TABLE orders ADD COLUMN warehouse_id int;

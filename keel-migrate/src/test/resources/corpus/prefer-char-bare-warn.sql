@@ -1,0 +1,2 @@
+-- expect: prefer-text-over-char
+ALTER TABLE payments ADD COLUMN status_code char;

@@ -1,0 +1,2 @@
+-- expect: prefer-text
+ALTER TABLE users ADD COLUMN phone character varying(32);

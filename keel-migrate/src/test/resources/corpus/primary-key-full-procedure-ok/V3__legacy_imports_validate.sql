@@ -1,0 +1,1 @@
+ALTER TABLE legacy_imports VALIDATE CONSTRAINT legacy_imports_id_not_null;

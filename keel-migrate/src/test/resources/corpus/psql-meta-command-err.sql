@@ -1,0 +1,3 @@
+-- expect: unparseable-sql
+\set ON_ERROR_STOP on
+ALTER TABLE orders ADD COLUMN note text;

@@ -1,0 +1,2 @@
+-- expect: reindex-without-concurrently
+reindex schema shop;

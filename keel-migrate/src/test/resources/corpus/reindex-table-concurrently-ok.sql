@@ -1,0 +1,2 @@
+-- expect: none
+REINDEX TABLE CONCURRENTLY order_items;

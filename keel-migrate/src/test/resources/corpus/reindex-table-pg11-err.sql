@@ -1,0 +1,3 @@
+-- expect: reindex-without-concurrently
+-- pg: 11
+REINDEX TABLE orders;

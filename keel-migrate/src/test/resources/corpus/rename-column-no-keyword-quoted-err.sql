@@ -1,0 +1,2 @@
+-- expect: renaming-column
+ALTER TABLE "Users" RENAME "FullName" TO full_name;

@@ -1,0 +1,2 @@
+-- expect: renaming-column
+alter table if exists shop.products rename column descr to description;

@@ -1,0 +1,2 @@
+-- expect: changing-column-type
+ALTER TABLE "Orders" ALTER COLUMN "Status" SET DATA TYPE order_status USING "Status"::order_status;

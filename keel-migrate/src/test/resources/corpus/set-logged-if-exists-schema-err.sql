@@ -1,0 +1,2 @@
+-- expect: changing-table-persistence
+alter table if exists analytics.events set logged;

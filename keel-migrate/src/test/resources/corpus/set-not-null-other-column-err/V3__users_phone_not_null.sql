@@ -1,0 +1,2 @@
+-- The validated check is about email, not phone.
+ALTER TABLE users ALTER COLUMN phone SET NOT NULL;

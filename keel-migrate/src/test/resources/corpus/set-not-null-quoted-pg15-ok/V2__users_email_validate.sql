@@ -1,0 +1,1 @@
+ALTER TABLE "Users" VALIDATE CONSTRAINT "Users_Email_not_null";

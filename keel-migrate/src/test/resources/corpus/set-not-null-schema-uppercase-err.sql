@@ -1,0 +1,2 @@
+-- expect: setting-not-null
+ALTER TABLE SHOP.ORDERS ALTER STATUS SET NOT NULL;

@@ -1,0 +1,2 @@
+-- expect: renaming-table
+ALTER TABLE legacy_orders SET SCHEMA archive;

@@ -1,0 +1,2 @@
+-- expect: changing-table-persistence
+ALTER TABLE page_views SET UNLOGGED;

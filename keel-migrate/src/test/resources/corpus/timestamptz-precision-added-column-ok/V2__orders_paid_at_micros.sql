@@ -1,0 +1,1 @@
+ALTER TABLE orders ALTER COLUMN paid_at TYPE timestamptz(6);

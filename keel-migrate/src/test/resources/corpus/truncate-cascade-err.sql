@@ -1,0 +1,2 @@
+-- expect: truncate
+TRUNCATE TABLE ONLY carts, cart_items RESTART IDENTITY CASCADE;

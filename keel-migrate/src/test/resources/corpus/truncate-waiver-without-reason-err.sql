@@ -1,0 +1,3 @@
+-- expect: truncate, waiver-without-reason
+-- keel:allow truncate
+TRUNCATE search_cache;

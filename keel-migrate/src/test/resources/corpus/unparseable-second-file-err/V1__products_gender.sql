@@ -1,0 +1,2 @@
+-- expect: unparseable-sql
+ALTER TABLE products ADD COLUMN gender text;

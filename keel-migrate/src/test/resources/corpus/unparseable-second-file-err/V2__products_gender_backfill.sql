@@ -1,0 +1,1 @@
+UPDATE products SET gender = 'unisex WHERE gender IS NULL AND id < 1000;

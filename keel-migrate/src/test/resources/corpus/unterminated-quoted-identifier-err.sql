@@ -1,0 +1,2 @@
+-- expect: unparseable-sql
+ALTER TABLE "Orders ADD COLUMN note text;

@@ -1,0 +1,2 @@
+-- expect: none
+VACUUM VERBOSE ANALYZE orders, order_items;

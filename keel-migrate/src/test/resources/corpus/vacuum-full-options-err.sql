@@ -1,0 +1,2 @@
+-- expect: vacuum-full
+VACUUM (FULL, ANALYZE, VERBOSE) order_items;

@@ -1,0 +1,2 @@
+-- expect: changing-column-type, prefer-text
+ALTER TABLE coupons ADD COLUMN code character varying(64);

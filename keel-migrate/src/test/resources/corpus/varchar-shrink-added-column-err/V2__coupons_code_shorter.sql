@@ -1,0 +1,1 @@
+ALTER TABLE coupons ALTER COLUMN code TYPE character varying(32);

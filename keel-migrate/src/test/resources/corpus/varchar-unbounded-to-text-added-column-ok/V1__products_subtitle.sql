@@ -1,0 +1,2 @@
+-- expect: none
+ALTER TABLE products ADD COLUMN subtitle varchar;

@@ -1,0 +1,1 @@
+ALTER TABLE products ALTER COLUMN sku TYPE varchar(64);
