@@ -26,8 +26,10 @@ public final class TransactionRequirement {
                 if (statement.containsWord("CONCURRENTLY")) {
                     return Optional.of("REINDEX CONCURRENTLY");
                 }
-                if (w.contains("SYSTEM") || w.contains("DATABASE")) {
-                    return Optional.of("REINDEX " + (w.contains("SYSTEM") ? "SYSTEM" : "DATABASE"));
+                for (String scope : List.of("SYSTEM", "DATABASE", "SCHEMA")) {
+                    if (w.contains(scope)) {
+                        return Optional.of("REINDEX " + scope);
+                    }
                 }
                 return Optional.empty();
             case "CREATE":

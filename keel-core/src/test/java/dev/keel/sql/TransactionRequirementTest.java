@@ -17,6 +17,7 @@ class TransactionRequirementTest {
                 Arguments.of("reindex index concurrently i", "REINDEX CONCURRENTLY"),
                 Arguments.of("reindex (verbose) table concurrently t", "REINDEX CONCURRENTLY"),
                 Arguments.of("reindex database shop", "REINDEX DATABASE"),
+                Arguments.of("reindex schema public", "REINDEX SCHEMA"),
                 Arguments.of("vacuum (analyze) t", "VACUUM"),
                 Arguments.of("create database other", "CREATE DATABASE"),
                 Arguments.of("drop database other", "DROP DATABASE"),

@@ -27,11 +27,16 @@ public final class CheckState {
         return java.util.Collections.unmodifiableSet(facts.getOrDefault(kind, Set.of()));
     }
 
+    /** By the name as written: a qualified name counts for its schema only, an unqualified one for public (the usual search path). */
     public void tableCreated(String table) {
-        createdTables.add(Names.unqualified(table));
+        createdTables.add(normal(table));
     }
 
     public boolean isNew(String table) {
-        return table != null && createdTables.contains(Names.unqualified(table));
+        return table != null && createdTables.contains(normal(table));
+    }
+
+    private static String normal(String table) {
+        return table.contains(".") ? table : "public." + table;
     }
 }

@@ -62,7 +62,8 @@ public final class Checker {
             int previousEnd = 0;
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
-                int end = statement.offset() + statement.sql().length();
+                // A statement's waivers: the comments above it (after the previous statement's line) and on its own lines.
+                int end = endOfLine(input.content(), statement.offset() + statement.sql().length());
                 Waivers waivers = Waivers.in(input.content().substring(previousEnd, end), previousEnd);
                 waivers.withoutReason().forEach((rule, offset) -> {
                     int[] at = input.lineColumn(offset);
@@ -87,6 +88,11 @@ public final class Checker {
             }
         }
         return new CheckReport(inputs.size(), statementCount, findings, waived);
+    }
+
+    private static int endOfLine(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
     }
 
     /** Tables created by the checked migrations are new: later rules may lock them freely. */

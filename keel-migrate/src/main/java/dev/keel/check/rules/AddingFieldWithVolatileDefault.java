@@ -19,7 +19,7 @@ import java.util.Set;
 public final class AddingFieldWithVolatileDefault implements Rule {
     /** Volatile functions seen in defaults; now() and current_timestamp are stable, so they are free. */
     private static final Set<String> VOLATILE = Set.of("random", "clock_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v1",
-            "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current", "statement_timestamp");
+            "uuid_generate_v1mc", "uuid_generate_v4", "nextval");
 
     @Override
     public String id() {
