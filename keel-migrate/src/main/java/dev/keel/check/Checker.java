@@ -106,6 +106,21 @@ public final class Checker {
             state.tableCreated(Names.of(alter.actions().get(0).tokens().get(2)));
             return;
         }
+        if (context.startsWith("SELECT")) {
+            // SELECT … INTO [TABLE] name creates a table like CREATE TABLE … AS.
+            for (int k = 1; k + 1 < t.size(); k++) {
+                if (t.get(k).isWord("INTO")) {
+                    int at = t.get(k + 1).isWord("TABLE") || t.get(k + 1).isWord("TEMP") || t.get(k + 1).isWord("TEMPORARY")
+                            || t.get(k + 1).isWord("UNLOGGED") ? k + 2 : k + 1;
+                    String created = Names.qualifiedAt(t, at);
+                    if (created != null) {
+                        state.tableCreated(created);
+                    }
+                    return;
+                }
+            }
+            return;
+        }
         if (!context.startsWith("CREATE")) {
             return;
         }

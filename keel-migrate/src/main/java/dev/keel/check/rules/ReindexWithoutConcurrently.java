@@ -39,11 +39,14 @@ public final class ReindexWithoutConcurrently implements Rule {
         List<SqlToken> t = c.tokens();
         int i = 1;
         boolean concurrently = false;
+        // The concurrent forms do not exist on older servers: there they fail, so they protect nothing.
+        boolean optionListAllowed = c.postgresVersion() >= 14;
+        boolean keywordAllowed = c.postgresVersion() >= 12;
         if (i < t.size() && t.get(i).text().equals("(")) {
             // REINDEX (VERBOSE, CONCURRENTLY [true|false], TABLESPACE x) … — the option list since PostgreSQL 14.
             for (i++; i < t.size() && !t.get(i).text().equals(")"); i++) {
                 if (t.get(i).isWord("CONCURRENTLY")) {
-                    concurrently = !(i + 1 < t.size() && isFalse(t.get(i + 1)));
+                    concurrently = optionListAllowed && !(i + 1 < t.size() && isFalse(t.get(i + 1)));
                 }
             }
             i++;
@@ -57,7 +60,7 @@ public final class ReindexWithoutConcurrently implements Rule {
         }
         i++;
         if (i < t.size() && t.get(i).isWord("CONCURRENTLY")) {
-            concurrently = true;
+            concurrently = keywordAllowed;
             i++;
         }
         String target = Names.qualifiedAt(t, i);
