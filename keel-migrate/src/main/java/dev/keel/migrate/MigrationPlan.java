@@ -79,8 +79,13 @@ public record MigrationPlan(List<MigrationScript> pending, List<ValidationProble
             }
             pending.add(script);
         }
+        // Repeatables (views, functions) build on the whole schema: a run that stops below the newest
+        // version leaves them for the run that gets there.
+        MigrationVersion newest = scripts.stream().filter(s -> !s.repeatable()).map(MigrationScript::version)
+                .max(Comparator.naturalOrder()).orElse(null);
+        boolean reachesNewest = target == null || newest == null || newest.compareTo(target) <= 0;
         for (MigrationScript script : scripts) {
-            if (script.repeatable()) {
+            if (script.repeatable() && reachesNewest) {
                 AppliedMigration last = repeatables.get(script.description());
                 if (last == null || last.checksum() == null || last.checksum() != script.checksum()) {
                     pending.add(script);

@@ -60,11 +60,14 @@ class MigrateIT {
     }
 
     @Test
-    void stopsAtTheTargetVersion() {
-        project.migration("V1__a.sql", "create table a (id int);").migration("V2__b.sql", "create table b (id int);");
+    void stopsAtTheTargetVersionAndLeavesRepeatablesForTheRunThatReachesTheNewest() {
+        project.migration("V1__a.sql", "create table a (id int);").migration("V2__b.sql", "create table b (id int);")
+                .migration("R__ab.sql", "create or replace view ab as select * from a join b using (id);");
         MigrateResult result = keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
         assertThat(result.schemaVersionAfter()).isEqualTo("1");
+        assertThat(result.applied()).extracting(MigrateResult.Applied::script).containsExactly("V1__a.sql");
         assertThat(cluster.queryString(db, "select to_regclass('b') is null")).isEqualTo("t");
+        assertThat(keel().migrate().applied()).extracting(MigrateResult.Applied::script).containsExactly("V2__b.sql", "R__ab.sql");
     }
 
     @Test
