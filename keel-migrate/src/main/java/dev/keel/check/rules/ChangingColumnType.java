@@ -74,7 +74,7 @@ public final class ChangingColumnType implements Rule {
             List<SqlToken> typeTokens = typeTokens(t, type);
             ColumnType newType = ColumnType.of(typeTokens);
             typesAfter.add(table + "." + name + "=" + newType);
-            if (c.existing(table)) {
+            if (c.existing(alter.table())) {
                 // After the type come [COLLATE collation] [USING expression], in that order.
                 List<SqlToken> rest = t.subList(type + typeTokens.size(), t.size());
                 boolean collate = !rest.isEmpty() && rest.get(0).isWord("COLLATE");

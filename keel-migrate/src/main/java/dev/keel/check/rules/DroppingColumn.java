@@ -34,7 +34,7 @@ public final class DroppingColumn implements Rule {
             return List.of();
         }
         String table = Names.unqualified(alter.table());
-        if (!c.existing(table)) {
+        if (!c.existing(alter.table())) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class SettingNotNull implements Rule {
         }
         String table = Names.unqualified(alter.table());
         List<Finding> findings = new ArrayList<>();
-        if (c.existing(table)) {
+        if (c.existing(alter.table())) {
             for (AlterTable.Action action : alter.actions()) {
                 int column = action.alteredColumnAt();
                 List<SqlToken> t = action.tokens();
