@@ -41,6 +41,17 @@ public final class SettingNotNull implements Rule {
         }
         String table = Names.unqualified(alter.table());
         List<Finding> findings = new ArrayList<>();
+        // PostgreSQL runs an ALTER TABLE's DROPs before its other actions: a check dropped here proves nothing.
+        java.util.Set<String> droppedHere = new java.util.HashSet<>();
+        for (AlterTable.Action action : alter.actions()) {
+            List<SqlToken> t = action.tokens();
+            if (action.startsWith("DROP", "CONSTRAINT")) {
+                int at = t.size() > 4 && t.get(2).isWord("IF") && t.get(3).isWord("EXISTS") ? 4 : 2;
+                if (at < t.size()) {
+                    droppedHere.add(table + "." + Names.of(t.get(at)));
+                }
+            }
+        }
         if (c.existing(alter.table())) {
             for (AlterTable.Action action : alter.actions()) {
                 int column = action.alteredColumnAt();
@@ -50,7 +61,7 @@ public final class SettingNotNull implements Rule {
                     continue;
                 }
                 String name = Names.of(t.get(column));
-                if (c.postgresVersion() >= 12 && provenNotNull(c, table, name)) {
+                if (c.postgresVersion() >= 12 && provenNotNull(c, table, name, droppedHere)) {
                     continue;
                 }
                 findings.add(c.finding(this, action.first(), "SET NOT NULL on " + alter.table() + "." + name + " reads every row of "
@@ -74,12 +85,12 @@ public final class SettingNotNull implements Rule {
     }
 
     /** A CHECK (column IS NOT NULL) on the table, validated and not dropped since. */
-    private static boolean provenNotNull(StatementContext c, String table, String column) {
+    private static boolean provenNotNull(StatementContext c, String table, String column, java.util.Set<String> droppedHere) {
         for (String fact : c.state().all(NOT_NULL_CHECK)) {
             int eq = fact.lastIndexOf('=');
             String constraint = fact.substring(0, eq);
             if (fact.startsWith(table + ".") && fact.substring(eq + 1).equals(column) && c.state().knows(VALIDATED, constraint)
-                    && !c.state().knows(DROPPED, constraint)) {
+                    && !c.state().knows(DROPPED, constraint) && !droppedHere.contains(constraint)) {
                 return true;
             }
         }
