@@ -36,6 +36,10 @@ public final class HistoryTable {
         return schema;
     }
 
+    public String tableName() {
+        return table;
+    }
+
     private Map<String, String> names() {
         return Map.of("schema", Identifiers.quote(schema), "history", qualifiedName());
     }

@@ -216,12 +216,21 @@ final class MigrationExecutor {
         MigrationScript script = prepared.script();
         long start = System.nanoTime();
         connection.setAutoCommit(true);
+        StatementProgress progress = new StatementProgress(history);
+        progress.ensureExists(connection);
+        int done = progress.done(connection, script);
         try (Statement s = connection.createStatement()) {
             if (hasOverrides(prepared)) {
                 s.execute(timeouts(prepared, "SET"));
             }
-            for (SqlStatement statement : prepared.statements()) {
-                runWithRetries(prepared, statement, s);
+            List<SqlStatement> statements = prepared.statements();
+            if (done > 0) {
+                listener.info(script.script() + ": skipping " + done + " of " + statements.size()
+                        + " statements an interrupted run completed");
+            }
+            for (int i = done; i < statements.size(); i++) {
+                runWithRetries(prepared, statements.get(i), s);
+                progress.record(connection, script, i + 1);
             }
         } catch (MigrationFailedException e) {
             recordFailure(script, start);
@@ -235,6 +244,7 @@ final class MigrationExecutor {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         history.insert(connection, script.version(), script.description(), script.type(), script.script(), script.checksum(), (int) millis, true);
+        progress.clear(connection, script);
         return millis;
     }
 

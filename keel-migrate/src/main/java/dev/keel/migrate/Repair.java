@@ -50,6 +50,7 @@ public final class Repair {
                 }
             }
             history.deleteFailed(c);
+            new StatementProgress(history).clearAll(c);
             c.commit();
             return new RepairResult(source.describe(), failed, realigned, missing);
         } catch (SQLException e) {

@@ -9,6 +9,8 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,42 @@ class MigrateIT {
         keel().migrate();
         assertThat(cluster.queryString(db, "select string_agg(schemaname || '.' || tablename, ',' order by tablename) from pg_tables where tablename in ('a', 'b')"))
                 .isEqualTo("app.a,public.b");
+    }
+
+    @Test
+    void aKilledConcurrentIndexMigrationResumesAfterItsLastCompletedStatement() {
+        project.migration("V1__a.sql", "create table a (id int, b int);")
+                .migration("V2__indexes.sql", "create index concurrently a_id on a (id);\ncreate index concurrently a_b on a (b);");
+        keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
+        // What a run killed between the two statements leaves: the first index, and its progress row.
+        cluster.execute(db, "create index a_id on a (id)");
+        String script = "V2__indexes.sql";
+        int checksum = Checksum.of("create index concurrently a_id on a (id);\ncreate index concurrently a_b on a (b);");
+        cluster.execute(db, "create table if not exists keel.schema_history_progress (script text primary key, checksum integer not null, "
+                + "statements_done integer not null, updated_on timestamptz not null default now()); "
+                + "insert into keel.schema_history_progress (script, checksum, statements_done) values ('" + script + "', " + checksum + ", 1)");
+        List<String> infos = new ArrayList<>();
+        Keel.configure().url(cluster.jdbcUrl(db), null, null).projectDir(project.dir()).listener(new MigrationListener() {
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+        }).load().migrate();
+        assertThat(infos).contains("V2__indexes.sql: skipping 1 of 2 statements an interrupted run completed");
+        assertThat(cluster.queryString(db, "select count(*) from pg_indexes where tablename = 'a'")).isEqualTo("2");
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history_progress")).isEqualTo("0");
+    }
+
+    @Test
+    void progressOfAnEditedFileDoesNotCount() {
+        project.migration("V1__a.sql", "create table a (id int);")
+                .migration("V2__index.sql", "create index concurrently a_id on a (id);");
+        keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
+        cluster.execute(db, "create table if not exists keel.schema_history_progress (script text primary key, checksum integer not null, "
+                + "statements_done integer not null, updated_on timestamptz not null default now()); "
+                + "insert into keel.schema_history_progress (script, checksum, statements_done) values ('V2__index.sql', 12345, 1)");
+        keel().migrate();
+        assertThat(cluster.queryString(db, "select count(*) from pg_indexes where indexname = 'a_id'")).isEqualTo("1");
     }
 
     static KeelException catchKeel(Runnable action) {
