@@ -8,6 +8,13 @@ import java.util.Set;
  * rewriting it harms nobody.
  */
 public final class CheckState {
+    /** Index names (unqualified) the checked migrations created. */
+    public static final String CREATED_INDEX = "created-index";
+    /** Index names (unqualified) the checked migrations created on a table they created too. */
+    public static final String INDEX_ON_NEW_TABLE = "index-on-new-table";
+    /** "table.column" (table unqualified) for columns the checked migrations added: no running code uses them yet. */
+    public static final String ADDED_COLUMN = "added-column";
+
     private final Set<String> createdTables = new HashSet<>();
     private final java.util.Map<String, Set<String>> facts = new java.util.HashMap<>();
 

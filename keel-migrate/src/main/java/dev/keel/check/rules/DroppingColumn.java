@@ -1,6 +1,7 @@
 package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
+import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -14,8 +15,6 @@ import java.util.List;
  * insert or update it: those queries fail as soon as the migration commits.
  */
 public final class DroppingColumn implements Rule {
-    /** Fact kind: "table.column" for columns the checked migrations added, which no running code uses yet. */
-    static final String ADDED_COLUMN = RenamingColumn.ADDED_COLUMN;
 
     @Override
     public String id() {
@@ -44,14 +43,13 @@ public final class DroppingColumn implements Rule {
                 continue;
             }
             String name = Names.of(action.tokens().get(column));
-            if (!c.state().knows(ADDED_COLUMN, table + "." + name)) {
+            if (!c.state().knows(CheckState.ADDED_COLUMN, table + "." + name)) {
                 findings.add(c.finding(this, action.first(), "dropping column " + name + " of " + alter.table()
                                 + " breaks the application version still running: its queries that read or write " + name + " fail",
                         "first deploy a release that no longer uses " + name + "; then drop it, saying so in a waiver:"
                                 + " -- keel:allow dropping-column <the release that stopped using it>"));
             }
         }
-        RenamingColumn.rememberAddedColumns(c, alter);
         return findings;
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.check.rules;
 
+import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -14,8 +15,6 @@ import java.util.List;
  * concurrently and swapped in.
  */
 public final class ReindexWithoutConcurrently implements Rule {
-    /** Fact kind: indexes (unqualified names) the checked migrations built on tables they created. */
-    static final String NEW_TABLE_INDEX = "index-on-new-table";
 
     @Override
     public String id() {
@@ -29,10 +28,6 @@ public final class ReindexWithoutConcurrently implements Rule {
 
     @Override
     public List<Finding> check(StatementContext c) {
-        if (c.startsWith("CREATE")) {
-            rememberIndexOnNewTable(c);
-            return List.of();
-        }
         if (!c.startsWith("REINDEX")) {
             return List.of();
         }
@@ -64,7 +59,7 @@ public final class ReindexWithoutConcurrently implements Rule {
             i++;
         }
         String target = Names.qualifiedAt(t, i);
-        if (concurrently || kind.equals("INDEX") && target != null && c.state().knows(NEW_TABLE_INDEX, Names.unqualified(target))
+        if (concurrently || kind.equals("INDEX") && target != null && c.state().knows(CheckState.INDEX_ON_NEW_TABLE, Names.unqualified(target))
                 || kind.equals("TABLE") && !c.existing(target)) {
             return List.of();
         }
@@ -94,22 +89,5 @@ public final class ReindexWithoutConcurrently implements Rule {
 
     private static boolean isFalse(SqlToken token) {
         return token.isWord("FALSE") || token.isWord("OFF") || token.text().equals("0");
-    }
-
-    private static void rememberIndexOnNewTable(StatementContext c) {
-        String index = RequireConcurrentIndexDeletion.createdIndex(c.tokens());
-        if (index == null) {
-            return;
-        }
-        List<SqlToken> t = c.tokens();
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).isWord("ON")) {
-                int at = i + 1 < t.size() && t.get(i + 1).isWord("ONLY") ? i + 2 : i + 1;
-                if (!c.existing(Names.qualifiedAt(t, at))) {
-                    c.state().remember(NEW_TABLE_INDEX, index);
-                }
-                return;
-            }
-        }
     }
 }

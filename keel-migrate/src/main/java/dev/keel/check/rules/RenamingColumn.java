@@ -1,6 +1,7 @@
 package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
+import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -14,8 +15,6 @@ import java.util.List;
  * queries fail from the moment the migration commits until the new version is deployed.
  */
 public final class RenamingColumn implements Rule {
-    /** Fact kind: "table.column" for columns the checked migrations added, which no running code uses yet. */
-    static final String ADDED_COLUMN = "added-column";
 
     @Override
     public String id() {
@@ -44,12 +43,7 @@ public final class RenamingColumn implements Rule {
                 continue;
             }
             String name = Names.of(action.tokens().get(column));
-            if (c.state().knows(ADDED_COLUMN, table + "." + name)) {
-                // Still unknown to the running application under its new name too.
-                String to = column + 2 < action.tokens().size() ? Names.of(action.tokens().get(column + 2)) : null;
-                if (to != null) {
-                    c.state().remember(ADDED_COLUMN, table + "." + to);
-                }
+            if (c.state().knows(CheckState.ADDED_COLUMN, table + "." + name)) {
                 continue;
             }
             findings.add(c.finding(this, action.first(), "renaming column " + name + " of " + alter.table()
@@ -57,19 +51,7 @@ public final class RenamingColumn implements Rule {
                     "add the new column, write both and backfill, move readers over, and drop the old column in a later release"
                             + " (or keep the old name and change only the application's mapping)"));
         }
-        rememberAddedColumns(c, alter);
         return findings;
-    }
-
-    /** Columns added by the checked migrations: renaming or dropping them breaks no running code. */
-    static void rememberAddedColumns(StatementContext c, AlterTable alter) {
-        String table = Names.unqualified(alter.table());
-        for (AlterTable.Action action : alter.actions()) {
-            int added = action.addedColumnAt();
-            if (added >= 0 && Names.of(action.tokens().get(added)) != null) {
-                c.state().remember(ADDED_COLUMN, table + "." + Names.of(action.tokens().get(added)));
-            }
-        }
     }
 
     /** RENAME [COLUMN] name TO …: the index of the column name; -1 for RENAME TO and RENAME CONSTRAINT. */

@@ -1,5 +1,6 @@
 package dev.keel.check.rules;
 
+import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -14,8 +15,6 @@ import java.util.List;
  * checked migrations created themselves is theirs to drop: no deployed query relies on it.
  */
 public final class RequireConcurrentIndexDeletion implements Rule {
-    /** Fact kind: names (unqualified) of indexes the checked migrations created. */
-    static final String CREATED_INDEX = "created-index";
 
     @Override
     public String id() {
@@ -29,19 +28,12 @@ public final class RequireConcurrentIndexDeletion implements Rule {
 
     @Override
     public List<Finding> check(StatementContext c) {
-        if (c.startsWith("CREATE")) {
-            String created = createdIndex(c.tokens());
-            if (created != null) {
-                c.state().remember(CREATED_INDEX, created);
-            }
-            return List.of();
-        }
         if (!c.startsWith("DROP", "INDEX") || c.statement().containsWord("CONCURRENTLY")) {
             return List.of();
         }
         List<String> unknown = new ArrayList<>();
         for (String index : droppedIndexes(c.tokens())) {
-            if (!c.state().knows(CREATED_INDEX, Names.unqualified(index))) {
+            if (!c.state().knows(CheckState.CREATED_INDEX, Names.unqualified(index))) {
                 unknown.add(index);
             }
         }
@@ -53,29 +45,6 @@ public final class RequireConcurrentIndexDeletion implements Rule {
                         + ": reads and writes wait until it is done,"
                         + " and behind any query already running",
                 "DROP INDEX CONCURRENTLY IF EXISTS, one index per statement, in a migration file of its own (keel runs it without a transaction)"));
-    }
-
-    /** CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON …: the name, or null (also for an unnamed index). */
-    static String createdIndex(List<SqlToken> t) {
-        int i = 1;
-        if (i < t.size() && t.get(i).isWord("UNIQUE")) {
-            i++;
-        }
-        if (i >= t.size() || !t.get(i).isWord("INDEX")) {
-            return null;
-        }
-        i++;
-        if (i < t.size() && t.get(i).isWord("CONCURRENTLY")) {
-            i++;
-        }
-        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
-            i += 3;
-        }
-        if (i >= t.size() || t.get(i).isWord("ON")) {
-            return null;
-        }
-        String name = Names.of(t.get(i));
-        return name == null ? null : Names.unqualified(name);
     }
 
     /** DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, name …] [CASCADE | RESTRICT]. */

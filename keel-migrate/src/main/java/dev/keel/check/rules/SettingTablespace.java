@@ -1,6 +1,7 @@
 package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
+import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -17,7 +18,6 @@ import java.util.Locale;
  */
 public final class SettingTablespace implements Rule {
     /** Indexes the checked migrations built on tables they created: moving them copies nothing big. */
-    private static final String NEW_INDEX = "setting-tablespace:index-on-new-table";
 
     @Override
     public String id() {
@@ -32,7 +32,6 @@ public final class SettingTablespace implements Rule {
     @Override
     public List<Finding> check(StatementContext c) {
         List<Finding> findings = findings(c);
-        rememberNewIndex(c);
         return findings;
     }
 
@@ -67,7 +66,7 @@ public final class SettingTablespace implements Rule {
             i += 2;
         }
         String index = Names.qualifiedAt(t, i);
-        if (index == null || c.state().knows(NEW_INDEX, Names.unqualified(index))) {
+        if (index == null || c.state().knows(CheckState.INDEX_ON_NEW_TABLE, Names.unqualified(index))) {
             return List.of();
         }
         for (int j = i + Names.width(t, i); j + 1 < t.size(); j++) {
@@ -80,23 +79,5 @@ public final class SettingTablespace implements Rule {
             }
         }
         return List.of();
-    }
-
-    private static void rememberNewIndex(StatementContext c) {
-        if (!(c.startsWith("CREATE", "INDEX") || c.startsWith("CREATE", "UNIQUE", "INDEX"))) {
-            return;
-        }
-        List<SqlToken> t = c.tokens();
-        int on = ColumnDefinitions.indexAtDepthZero(t, "ON", 0);
-        if (on < 2) {
-            return;
-        }
-        int at = on + 1 < t.size() && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
-        String table = Names.qualifiedAt(t, at);
-        SqlToken name = t.get(on - 1);
-        if (table != null && !c.existing(table) && Names.of(name) != null && !name.isWord("INDEX") && !name.isWord("CONCURRENTLY")
-                && !name.isWord("EXISTS")) {
-            c.state().remember(NEW_INDEX, Names.of(name));
-        }
     }
 }
