@@ -41,7 +41,7 @@ public final class KeelCommand implements Runnable {
 
     private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        boolean verbose = parsed.hasMatchedOption("-v") || anyVerbose(parsed);
+        boolean verbose = anyMatched(parsed, "-v");
         int code;
         if (e instanceof KeelException k) {
             err.println("keel: error: " + k.getMessage());
@@ -54,7 +54,7 @@ public final class KeelCommand implements Runnable {
                     + " — rerun with -v and report it with the output");
             code = ExitCode.OPERATION.code();
         }
-        if (anyJson(parsed)) {
+        if (anyMatched(parsed, "--json")) {
             // --json promises exactly one document on stdout, also when the command fails.
             PrintWriter out = cl.getOut();
             out.println(errorDocument(e, code));
@@ -74,15 +74,6 @@ public final class KeelCommand implements Runnable {
         return code;
     }
 
-    private static boolean anyJson(CommandLine.ParseResult parsed) {
-        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--json")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String errorDocument(Exception e, int code) {
         java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
         error.put("exitCode", code);
@@ -100,9 +91,10 @@ public final class KeelCommand implements Runnable {
         }
     }
 
-    private static boolean anyVerbose(CommandLine.ParseResult parsed) {
+    /** Global options may stand before or after the command: look at every level. */
+    private static boolean anyMatched(CommandLine.ParseResult parsed, String option) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("-v")) {
+            if (p.hasMatchedOption(option)) {
                 return true;
             }
         }

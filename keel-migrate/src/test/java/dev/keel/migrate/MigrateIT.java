@@ -201,11 +201,7 @@ class MigrateIT {
         keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
         // What a run killed between the two statements leaves: the first index, and its progress row.
         cluster.execute(db, "create index a_id on a (id)");
-        String script = "V2__indexes.sql";
-        int checksum = Checksum.of("create index concurrently a_id on a (id);\ncreate index concurrently a_b on a (b);");
-        cluster.execute(db, "create table if not exists keel.schema_history_progress (script text primary key, checksum integer not null, "
-                + "statements_done integer not null, updated_on timestamptz not null default now()); "
-                + "insert into keel.schema_history_progress (script, checksum, statements_done) values ('" + script + "', " + checksum + ", 1)");
+        seedProgress("V2__indexes.sql", Checksum.of("create index concurrently a_id on a (id);\ncreate index concurrently a_b on a (b);"), 1);
         List<String> infos = new ArrayList<>();
         Keel.configure().url(cluster.jdbcUrl(db), null, null).projectDir(project.dir()).listener(new MigrationListener() {
             @Override
@@ -223,11 +219,16 @@ class MigrateIT {
         project.migration("V1__a.sql", "create table a (id int);")
                 .migration("V2__index.sql", "create index concurrently a_id on a (id);");
         keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
-        cluster.execute(db, "create table if not exists keel.schema_history_progress (script text primary key, checksum integer not null, "
-                + "statements_done integer not null, updated_on timestamptz not null default now()); "
-                + "insert into keel.schema_history_progress (script, checksum, statements_done) values ('V2__index.sql', 12345, 1)");
+        seedProgress("V2__index.sql", 12345, 1);
         keel().migrate();
         assertThat(cluster.queryString(db, "select count(*) from pg_indexes where indexname = 'a_id'")).isEqualTo("1");
+    }
+
+    /** What a run killed inside a migration without a transaction leaves behind in the progress table. */
+    private void seedProgress(String script, int checksum, int done) {
+        cluster.execute(db, "create table if not exists keel.schema_history_progress (script text primary key, checksum integer not null, "
+                + "statements_done integer not null, updated_on timestamptz not null default now()); "
+                + "insert into keel.schema_history_progress (script, checksum, statements_done) values ('" + script + "', " + checksum + ", " + done + ")");
     }
 
     static KeelException catchKeel(Runnable action) {
