@@ -10,11 +10,17 @@
 # Environment:
 #   ROUNDS        rounds per tool; the reported figure is the median (default 5)
 #   COUNT         number of migrations V1..V<COUNT> (default 500)
-#   JAVA_OPTS     extra JVM options, the same for keel and Flyway (default: none)
+#   JAVA_OPTS     JVM options for both JVM tools (default: none; keel then runs with its
+#                 launcher's own options, see below)
 #   SKIP_KEEL=1   measure only Flyway and psql (e.g. before keel.jar exists)
 #   RECORD=0      do not append a row to RESULTS.md
 #   RESULTS_FILE  where to append the row (default: bench/RESULTS.md)
-#   KEEL_JAR      the keel jar to measure (default: keel-cli/target/keel.jar, built if missing)
+#   KEEL_JAR      a keel jar to measure with plain `java -jar` instead of the launcher
+#                 (default: keel-cli/target/keel.jar through ./keel, built if missing)
+#
+# keel runs through ./keel, as users run it: the launcher's JVM options (C1 JIT, serial GC) and its
+# class-data-sharing archive, trained before the first round. JAVA_OPTS, when set, replaces the
+# launcher's options. Each round starts with a different tool, so no tool always follows the same one.
 #   PG_BINDIR     PostgreSQL server binaries (default: `pg_config --bindir`, else the newest
 #                 /usr/lib/postgresql/*/bin)
 #   BENCH_PORT    TCP port for the cluster on 127.0.0.1 (default: a free one)
@@ -220,9 +226,20 @@ now_us() {
 }
 
 URL="jdbc:postgresql://127.0.0.1:$PORT/$DB?user=postgres"
+run_keel() {
+    if [[ $KEEL_JAR == "$DEFAULT_KEEL_JAR" ]]; then
+        KEEL_JAVA_OPTS="$JAVA_OPTS" "$ROOT/keel" "$@"
+    else
+        java "${JAVA_OPTS_ARR[@]}" -jar "$KEEL_JAR" "$@"
+    fi
+}
+if [[ $SKIP_KEEL -eq 0 ]]; then
+    # Trains the launcher's class-data-sharing archive (once per jar) outside the timed rounds.
+    run_keel --version >/dev/null
+fi
 run_tool() {
     case $1 in
-    keel) java "${JAVA_OPTS_ARR[@]}" -jar "$KEEL_JAR" --url "$URL" -C "$PROJECT_DIR" migrate ;;
+    keel) run_keel --url "$URL" -C "$PROJECT_DIR" migrate ;;
     flyway) java "${JAVA_OPTS_ARR[@]}" -jar "$FLYWAY_JAR" "$URL" "$MIGRATIONS_DIR" ;;
     psql) "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" "${PSQL_FILE_ARGS[@]}" ;;
     esac
@@ -234,7 +251,9 @@ declare -A TIMES=()   # tool -> space-separated microseconds
 
 say "$COUNT migrations, $ROUNDS round(s), tools: ${TOOLS[*]}, JAVA_OPTS='${JAVA_OPTS}'"
 for ((r = 1; r <= ROUNDS; r++)); do
-    for tool in "${TOOLS[@]}"; do
+    ORDER=()
+    for ((k = 0; k < ${#TOOLS[@]}; k++)); do ORDER+=("${TOOLS[$(((r - 1 + k) % ${#TOOLS[@]}))]}"); done
+    for tool in "${ORDER[@]}"; do
         fresh_db
         log="$LOG_DIR/$tool-$r.log"
         now_us t0

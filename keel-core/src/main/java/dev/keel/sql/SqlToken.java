@@ -2,8 +2,16 @@ package dev.keel.sql;
 
 import java.util.Locale;
 
-/** One token of a SQL script; comments and whitespace are not tokens. Offsets index the whole script. */
-public record SqlToken(Type type, String text, int offset) {
+/**
+ * One token of a SQL script; comments and whitespace are not tokens. Offsets index the whole script.
+ *
+ * @param upper a word in upper case, folded once here because the rules compare every word they read; null for other tokens
+ */
+public record SqlToken(Type type, String text, int offset, String upper) {
+
+    public SqlToken(Type type, String text, int offset) {
+        this(type, text, offset, type == Type.WORD ? text.toUpperCase(Locale.ROOT) : null);
+    }
 
     public enum Type {
         /** An unquoted identifier or keyword. */
@@ -18,12 +26,8 @@ public record SqlToken(Type type, String text, int offset) {
         SYMBOL
     }
 
-    public boolean isWord(String word) {
-        return type == Type.WORD && text.equalsIgnoreCase(word);
-    }
-
-    /** The word in upper case, or null when this is no word. */
-    public String upper() {
-        return type == Type.WORD ? text.toUpperCase(Locale.ROOT) : null;
+    /** Whether this is the given word; pass the word in upper case. */
+    public boolean isWord(String upperCaseWord) {
+        return upper != null && upper.equals(upperCaseWord);
     }
 }

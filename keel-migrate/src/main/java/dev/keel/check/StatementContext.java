@@ -68,12 +68,13 @@ public final class StatementContext {
     }
 
     public boolean startsWith(String... words) {
-        List<String> w = statement().leadingWords(words.length);
-        if (w.size() < words.length) {
+        // Every rule asks this of every statement: compare tokens in place rather than build a word list.
+        List<dev.keel.sql.SqlToken> t = statement().tokens();
+        if (t.size() < words.length) {
             return false;
         }
         for (int i = 0; i < words.length; i++) {
-            if (!w.get(i).equals(words[i])) {
+            if (!t.get(i).isWord(words[i])) {
                 return false;
             }
         }

@@ -54,12 +54,12 @@ public final class MissingLockTimeout implements Rule {
             }
             if (t.get(0).isWord("SET")) {
                 int i = t.size() > 1 && (t.get(1).isWord("LOCAL") || t.get(1).isWord("SESSION")) ? 2 : 1;
-                if (i + 2 < t.size() && t.get(i).isWord("lock_timeout") && (t.get(i + 1).text().equals("=") || t.get(i + 1).isWord("TO"))) {
+                if (i + 2 < t.size() && t.get(i).isWord("LOCK_TIMEOUT") && (t.get(i + 1).text().equals("=") || t.get(i + 1).isWord("TO"))) {
                     set = nonZero(t.get(i + 2));
                 }
-            } else if (t.get(0).isWord("RESET") && t.size() > 1 && (t.get(1).isWord("lock_timeout") || t.get(1).isWord("ALL"))) {
+            } else if (t.get(0).isWord("RESET") && t.size() > 1 && (t.get(1).isWord("LOCK_TIMEOUT") || t.get(1).isWord("ALL"))) {
                 set = false;
-            } else if (t.get(0).isWord("SELECT") && t.size() > 5 && t.get(1).isWord("set_config") && t.get(3).text().equalsIgnoreCase("'lock_timeout'")) {
+            } else if (t.get(0).isWord("SELECT") && t.size() > 5 && t.get(1).isWord("SET_CONFIG") && t.get(3).text().equalsIgnoreCase("'lock_timeout'")) {
                 set = nonZero(t.get(5));
             }
         }
