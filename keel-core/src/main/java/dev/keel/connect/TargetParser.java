@@ -85,7 +85,7 @@ public final class TargetParser {
             user = name.isEmpty() ? null : name;
             password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
         }
-        String params = query;
+        String params = LibpqParameters.toJdbc(query);
         String hostPort = rest.isEmpty() ? "localhost" : rest;
         // pgjdbc decodes the database name and parameter values itself.
         return new Converted("jdbc:postgresql://" + hostPort + "/" + path + (params.isEmpty() ? "" : "?" + params), user, password);

@@ -57,6 +57,14 @@ class TargetParserTest {
     }
 
     @Test
+    void libpqParameterNamesReachTheDriverUnderItsNames() {
+        DatabaseTarget target = TargetParser.parse("postgresql://u@db.example/shop?connect_timeout=7&application_name=shop-api", null, null, "--url");
+
+        assertThat(effective(target).getProperty("connectTimeout")).isEqualTo("7");
+        assertThat(effective(target).getProperty("ApplicationName")).isEqualTo("shop-api");
+    }
+
+    @Test
     void percentEncodedPasswordIsDecodedByTheDriver() {
         DatabaseTarget target = TargetParser.parse("postgresql://u:p%40ss%26w@db/shop", null, null, "--url");
 
