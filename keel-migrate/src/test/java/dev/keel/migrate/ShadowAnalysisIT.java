@@ -6,6 +6,7 @@ import dev.keel.check.Finding;
 import dev.keel.check.Severity;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
+import dev.keel.migrate.shadow.ShadowOptions;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
@@ -44,7 +45,8 @@ class ShadowAnalysisIT {
     }
 
     private List<Finding> shadow(long rowLimit) {
-        return new ShadowAnalysis(source(db), source("postgres"), this::source, keel().settings(), rowLimit).run();
+        return new ShadowAnalysis(source(db), source("postgres"), this::source, keel().settings(),
+                ShadowOptions.defaults().withRowLimit(rowLimit)).run().findings();
     }
 
     private String shadowDatabases() {

@@ -1,0 +1,30 @@
+package dev.keel.migrate.shadow;
+
+import java.util.Locale;
+
+/** Row counts as a person reads them in a finding: exact while small, then 12k, 1.2M, 12M. */
+public final class RowCounts {
+    private static final long EXACT_BELOW = 10_000;
+
+    private RowCounts() {
+    }
+
+    public static String human(long rows) {
+        if (rows < EXACT_BELOW) {
+            return Long.toString(rows);
+        }
+        String[] units = {"k", "M", "G", "T"};
+        double value = rows;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        // One decimal only where it says something (1.2M); 12M and 120k read better without.
+        String number = value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+        if (number.endsWith(".0")) {
+            number = number.substring(0, number.length() - 2);
+        }
+        return number + units[unit];
+    }
+}
