@@ -14,14 +14,15 @@ public final class RowCounts {
             return Long.toString(rows);
         }
         String[] units = {"k", "M", "G", "T"};
-        double value = rows;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
+        double value = rows / 1000.0;
+        int unit = 0;
+        // Moves up while the rounded figure would read 1000 or more (999,999 is 1M, not 1000k).
+        while (Math.round(value) >= 1000 && unit < units.length - 1) {
             value /= 1000;
             unit++;
         }
         // One decimal only where it says something (1.2M); 12M and 120k read better without.
-        String number = value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+        String number = value < 9.95 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
         if (number.endsWith(".0")) {
             number = number.substring(0, number.length() - 2);
         }
