@@ -47,7 +47,10 @@ public final class LockWitness implements AutoCloseable {
             work.run();
             return seen;
         }
-        hold(tables);
+        if (!hold(tables)) {
+            work.run();
+            return seen;
+        }
         AtomicBoolean done = new AtomicBoolean();
         AtomicBoolean released = new AtomicBoolean();
         AtomicReference<SQLException> failure = new AtomicReference<>();
@@ -88,7 +91,8 @@ public final class LockWitness implements AutoCloseable {
         return seen;
     }
 
-    private void hold(Collection<RelationName> tables) throws SQLException {
+    /** False when the holder could not lock the tables (e.g. more tables than the server's lock table holds): no witness then. */
+    private boolean hold(Collection<RelationName> tables) throws SQLException {
         if (holder == null) {
             holder = shadow.open();
             watcher = shadow.open();
@@ -102,9 +106,10 @@ public final class LockWitness implements AutoCloseable {
         String list = tables.stream().map(RelationName::quoted).collect(Collectors.joining(", "));
         try (Statement s = holder.createStatement()) {
             s.execute("LOCK TABLE " + list + " IN ROW EXCLUSIVE MODE");
+            return true;
         } catch (SQLException e) {
             holder.rollback();
-            throw e;
+            return false;
         }
     }
 
