@@ -7,8 +7,16 @@ import dev.keel.cli.report.GithubReport;
 import dev.keel.cli.report.MarkdownReport;
 import dev.keel.cli.report.SarifReport;
 import dev.keel.cli.report.TextReport;
+import dev.keel.connect.ConnectionSource;
+import dev.keel.connect.DatabaseTarget;
+import dev.keel.connect.TargetParser;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import dev.keel.migrate.ShadowAnalysis;
+import dev.keel.migrate.shadow.ShadowOptions;
+import dev.keel.migrate.shadow.ShadowResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +53,16 @@ final class CheckCommand implements Callable<Integer> {
     String shadowUrl;
 
     @Option(names = "--shadow-row-limit", paramLabel = "ROWS", defaultValue = "100000",
-            description = "A lock that blocks writes on a table with more rows than this on the target is an error (default: ${DEFAULT-VALUE}).")
+            description = "A lock that blocks writes on a table with at least this many rows on the target is an error (default: ${DEFAULT-VALUE}).")
     long shadowRowLimit;
+
+    @Option(names = "--scale", paramLabel = "SHARE",
+            description = "With --shadow: fill each shadow table with this share (0 to 1) of its estimated rows on the target, so durations mean something (default: 0, schema only).")
+    String scale;
+
+    @Option(names = "--scale-cap", paramLabel = "ROWS", defaultValue = "1000000",
+            description = "With --scale: the most synthetic rows one table gets (default: ${DEFAULT-VALUE}).")
+    long scaleCap;
 
     @Override
     public Integer call() {
@@ -60,12 +76,16 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = given.isEmpty() && changedSince == null
                 ? CheckMigrations.pending(cli.database(), cli.migrationSettings(), configured)
                 : CheckMigrations.paths(cli.projectDir(), given, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
+        ShadowOptions shadowOptions = new ShadowOptions(shadowRowLimit, scale == null ? 0 : ShadowOptions.parseScale(scale), scaleCap);
+        if (scale != null && !shadow) {
+            throw KeelException.usage("--scale fills the shadow database, which only --shadow builds", "add --shadow or drop --scale");
+        }
         if (shadow) {
             if (!given.isEmpty() || changedSince != null) {
-                throw dev.keel.error.KeelException.usage("--shadow checks the project's pending migrations, not given files",
+                throw KeelException.usage("--shadow checks the project's pending migrations, not given files",
                         "drop the paths (and --changed-since) or drop --shadow");
             }
-            report = withShadowFindings(cli, report);
+            report = withShadowFindings(cli, report, shadowOptions);
         }
         Format chosen = cli.json() ? Format.json : format;
         switch (chosen) {
@@ -83,15 +103,18 @@ final class CheckCommand implements Callable<Integer> {
         return report.errors() > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
     }
 
-    private CheckReport withShadowFindings(CliContext cli, CheckReport report) {
-        dev.keel.connect.DatabaseTarget server = shadowUrl != null
-                ? dev.keel.connect.TargetParser.parse(shadowUrl, null, null, "--shadow-url")
-                : cli.embeddedTarget();
-        dev.keel.connect.DatabaseTarget maintenance = server.database().isEmpty() ? server.withDatabase("postgres") : server;
-        List<Finding> shadowFindings = new dev.keel.migrate.ShadowAnalysis(cli.database(), dev.keel.connect.ConnectionSource.of(maintenance),
-                name -> dev.keel.connect.ConnectionSource.of(maintenance.withDatabase(name)), cli.migrationSettings(), shadowRowLimit).run();
-        List<Finding> all = new java.util.ArrayList<>(report.findings());
-        all.addAll(shadowFindings);
+    private CheckReport withShadowFindings(CliContext cli, CheckReport report, ShadowOptions options) {
+        DatabaseTarget server = shadowUrl != null ? TargetParser.parse(shadowUrl, null, null, "--shadow-url") : cli.embeddedTarget();
+        DatabaseTarget maintenance = server.database().isEmpty() ? server.withDatabase("postgres") : server;
+        ShadowResult result = new ShadowAnalysis(cli.database(), ConnectionSource.of(maintenance),
+                name -> ConnectionSource.of(maintenance.withDatabase(name)), cli.migrationSettings(), options).run();
+        result.warnings().forEach(line -> cli.err().println("keel: warning: " + line));
+        if (options.scale() > 0) {
+            cli.err().println("keel: shadow filled with " + result.fill().total() + " synthetic rows in " + result.fill().rows().size()
+                    + " tables (" + result.fill().millis() + " ms)");
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        all.addAll(result.findings());
         return new CheckReport(report.files(), report.statements(), all, report.waived());
     }
 

@@ -151,4 +151,30 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(shadow.get("message").asText()).contains("ACCESS EXCLUSIVE on users (~500 rows on the target)").contains("rewrites");
         assertThat(cluster.queryString("postgres", "select count(*) from pg_database where datname like 'keel_shadow_%'")).isEqualTo("0");
     }
+
+    @Test
+    void shadowAtAScaleFillsTheShadowAndSaysSo() throws Exception {
+        keel("migrate");
+        cluster.execute(db, "insert into users select g from generate_series(1, 4000) g; analyze users");
+        project.migration("V3__flag.sql", "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
+                + "alter table users add column flag float8 default random();");
+        Cli.Run run = keel("check", "--shadow", "--shadow-url", cluster.jdbcUrl("postgres"), "--scale", "0.25", "--scale-cap", "500",
+                "--format", "json");
+        JsonNode report = JSON.readTree(run.stdout());
+        assertThat(report.toString()).contains("ACCESS EXCLUSIVE on users (~4000 rows on the target)").contains("at scale 0.25)");
+        assertThat(run.stderr()).contains("keel: warning: shadow: users gets 500 synthetic rows, not 1000")
+                .contains("keel: shadow filled with 500 synthetic rows");
+    }
+
+    @Test
+    void aBadScaleIsAUsageErrorOnOneLine() throws Exception {
+        for (String bad : new String[] {"-1", "2", "lots"}) {
+            Cli.Run run = keel("check", "--shadow", "--scale", bad);
+            assertThat(run.exitCode()).as(bad).isEqualTo(2);
+            assertThat(run.errorLines()).as(bad).singleElement().asString().contains("--scale must be a number from 0 to 1");
+        }
+        Cli.Run withoutShadow = keel("check", "--scale", "0.5");
+        assertThat(withoutShadow.exitCode()).isEqualTo(2);
+        assertThat(withoutShadow.errorLines()).singleElement().asString().contains("add --shadow or drop --scale");
+    }
 }

@@ -6,6 +6,9 @@ import dev.keel.check.Finding;
 import dev.keel.check.Severity;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
+import dev.keel.migrate.shadow.RelationName;
+import dev.keel.migrate.shadow.ShadowOptions;
+import dev.keel.migrate.shadow.ShadowResult;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
@@ -44,7 +47,11 @@ class ShadowAnalysisIT {
     }
 
     private List<Finding> shadow(long rowLimit) {
-        return new ShadowAnalysis(source(db), source("postgres"), this::source, keel().settings(), rowLimit).run();
+        return shadow(ShadowOptions.defaults().withRowLimit(rowLimit)).findings();
+    }
+
+    private ShadowResult shadow(ShadowOptions options) {
+        return new ShadowAnalysis(source(db), source("postgres"), this::source, keel().settings(), options).run();
     }
 
     private String shadowDatabases() {
@@ -105,5 +112,56 @@ class ShadowAnalysisIT {
         assertThat(shadowDatabases()).isEqualTo("0");
         assertThat(cluster.queryString(db, "select count(*) from information_schema.columns where table_name = 'orders' and column_name = 'x'"))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aPlainIndexBuildIsSeenBlockingWritesAndNamedByItsCommandTag() {
+        project.migration("V2__index.sql", "create index orders_status_idx on orders (status);");
+        assertThat(shadow(100)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).startsWith("on the shadow database CREATE INDEX takes SHARE on orders (~1000 rows on the target)");
+        });
+    }
+
+    @Test
+    void aStatementOutsideATransactionShowsItsLocksToo() {
+        // Before the event trigger and the lock witness, a file run without a transaction reported no lock at all.
+        project.migration("V2__vacuum.sql", "vacuum full orders;");
+        assertThat(shadow(100)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("takes ACCESS EXCLUSIVE on orders (~1000 rows on the target)").contains("rewrites orders"));
+    }
+
+    @Test
+    void regressionTwoSchemasWithTheSameTableNameKeepTheirOwnRowCounts() {
+        cluster.execute(db, "create schema archive; create table archive.orders (id int); insert into archive.orders values (1), (2), (3);"
+                + "analyze archive.orders");
+        project.migration("V2__archive.sql", "create schema if not exists archive;\ncreate table if not exists archive.orders (id int);")
+                .migration("V3__lock.sql", "alter table archive.orders add column note text default 'x';");
+        keel().migrate(new MigrateOptions(MigrationVersion.parse("2"), false, false, true));
+        assertThat(shadow(100)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("ACCESS EXCLUSIVE on archive.orders (~3 rows on the target)");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void atAScaleTheShadowHoldsAShareOfTheTargetsRowsAndDurationsSaySo() {
+        // Rows inserted outside the migrations: without a scale the shadow would hold only the 1000 orders V1 inserts;
+        // at 0.5 orders gets 1500 more (2500 of 5000), customers 1500 of 3000.
+        cluster.execute(db, "create table customers (id int primary key); insert into customers select generate_series(1, 3000);"
+                + "alter table orders add column customer_id int references customers;"
+                + "insert into orders select g, 'paid', 1 + g % 3000 from generate_series(1001, 5000) g; analyze");
+        project.migration("V2__customers.sql", "create table if not exists customers (id int primary key);\n"
+                + "alter table orders add column if not exists customer_id int references customers;")
+                .migration("V3__token.sql", "alter table orders add column token float8 default random();");
+        keel().migrate(new MigrateOptions(MigrationVersion.parse("2"), false, false, true));
+        ShadowResult result = shadow(ShadowOptions.defaults().withRowLimit(100).withScale(0.5, 1_000_000));
+        assertThat(result.fill().rows()).containsEntry(new RelationName("public", "orders"), 1500L)
+                .containsEntry(new RelationName("public", "customers"), 1500L);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("ACCESS EXCLUSIVE on orders (~5000 rows on the target)").contains("rewrites orders")
+                .contains("ms on the shadow at scale 0.5)"));
+        assertThat(shadowDatabases()).isEqualTo("0");
     }
 }

@@ -1,0 +1,5 @@
+package dev.keel.migrate.shadow;
+
+/** One lock a statement was seen holding (or waiting for, which it then takes) on one relation. */
+public record TakenLock(RelationName relation, LockMode mode) {
+}
