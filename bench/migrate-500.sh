@@ -60,42 +60,10 @@ case $SKIP_KEEL in 0 | 1) ;; *) die "SKIP_KEEL must be 0 or 1" ;; esac
 case $RECORD in 0 | 1) ;; *) die "RECORD must be 0 or 1" ;; esac
 
 # ---------------------------------------------------------------- tools
-find_pg_bindir() {
-    if [[ -n ${PG_BINDIR:-} ]]; then
-        echo "$PG_BINDIR"
-        return
-    fi
-    local d
-    if command -v pg_config >/dev/null 2>&1; then
-        d=$(pg_config --bindir 2>/dev/null || true)
-        if [[ -n $d && -x $d/initdb ]]; then
-            echo "$d"
-            return
-        fi
-    fi
-    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-    [[ -n $d && -x $d/initdb ]] || die "no PostgreSQL server binaries found (set PG_BINDIR)"
-    echo "$d"
-}
-PG_BINDIR=$(find_pg_bindir)
-for b in initdb pg_ctl postgres; do
-    [[ -x $PG_BINDIR/$b ]] || die "$PG_BINDIR/$b not found (set PG_BINDIR)"
-done
-if [[ -x $PG_BINDIR/psql ]]; then PSQL="$PG_BINDIR/psql"; else PSQL=$(command -v psql) || die "psql not found"; fi
+# shellcheck source=lib/cluster.sh
+source "$BENCH_DIR/lib/cluster.sh"
+PG_BINDIR=$(bench_find_pg_bindir) || exit 1
 command -v java >/dev/null 2>&1 || die "java not found"
-
-# PostgreSQL refuses to run as root. As root, run its binaries in a new user namespace: there
-# the process is unprivileged but still owns the files it creates.
-as_pg() {
-    if [[ $(id -u) -eq 0 ]]; then
-        unshare --user -- "$@"
-    else
-        "$@"
-    fi
-}
-if [[ $(id -u) -eq 0 ]]; then
-    command -v unshare >/dev/null 2>&1 || die "running as root needs unshare (util-linux)"
-fi
 
 # ---------------------------------------------------------------- build the jars if missing
 if [[ ! -f $FLYWAY_JAR ]]; then
@@ -127,8 +95,6 @@ for ((i = 1; i <= COUNT; i++)); do
 done
 
 # ---------------------------------------------------------------- the cluster
-PGDATA_DIR=""
-PORT=""
 # The original stderr, for messages from the exit trap: a signal can arrive while a tool's
 # output is redirected to its log.
 exec {ERR_FD}>&2
@@ -136,64 +102,19 @@ cleanup() {
     local rc=$?
     set +e
     exec 2>&"$ERR_FD" >&"$ERR_FD"
-    if [[ -n $PGDATA_DIR && -d $PGDATA_DIR ]]; then
-        if [[ -f $PGDATA_DIR/postmaster.pid ]]; then
-            say "stopping PostgreSQL"
-            as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t 60 stop >/dev/null 2>&1
-            if [[ -f $PGDATA_DIR/postmaster.pid ]]; then
-                # pg_ctl could not stop it: signal our own postmaster (its pid is in our data dir).
-                local pid
-                pid=$(head -n 1 "$PGDATA_DIR/postmaster.pid" 2>/dev/null)
-                if [[ $pid =~ ^[0-9]+$ ]]; then
-                    kill -TERM "$pid" 2>/dev/null
-                    sleep 2
-                    kill -KILL "$pid" 2>/dev/null
-                fi
-            fi
-        fi
-        rm -rf -- "$PGDATA_DIR"
-    fi
+    [[ -n $PGDATA_DIR ]] && say "stopping PostgreSQL"
+    bench_cluster_stop
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-    if [[ -n ${BENCH_PORT:-} ]]; then
-        echo "$BENCH_PORT"
-        return
-    fi
-    local p tries
-    for ((tries = 0; tries < 100; tries++)); do
-        p=$((20000 + RANDOM % 30000))
-        if port_is_free "$p"; then
-            echo "$p"
-            return
-        fi
-    done
-    die "no free TCP port found on 127.0.0.1"
-}
+say "starting PostgreSQL (default durable settings: fsync on)"
+bench_cluster_start "$WORK" "$LOG_DIR" || die "PostgreSQL did not start"
+say "PostgreSQL on 127.0.0.1:$PORT, data in ${PGDATA_DIR#"$ROOT"/}"
 
-PGDATA_DIR=$(mktemp -d "$WORK/pgdata.XXXXXX")
-chmod 700 "$PGDATA_DIR"
-say "initdb in ${PGDATA_DIR#"$ROOT"/}"
-as_pg "$PG_BINDIR/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --locale=C \
-    >"$LOG_DIR/initdb.log" 2>&1 || { cat "$LOG_DIR/initdb.log" >&2; die "initdb failed"; }
-PORT=$(pick_port)
-say "starting PostgreSQL on 127.0.0.1:$PORT (default durable settings: fsync on)"
-# TCP on loopback only, no Unix socket.
-as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -l "$LOG_DIR/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=''" start \
-    >"$LOG_DIR/pg_ctl.log" 2>&1 || {
-    cat "$LOG_DIR/pg_ctl.log" "$LOG_DIR/postgres.log" >&2 2>/dev/null
-    die "PostgreSQL did not start"
-}
-
-admin_sql() {
-    PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres "$@"
-}
+admin_sql() { bench_psql -d postgres "$@"; }
 PG_VERSION=$(admin_sql -c 'SHOW server_version' | awk '{print $1}')
 
 fresh_db() {
