@@ -55,7 +55,9 @@ public final class ShadowAnalysis {
     public ShadowResult run() {
         MigrationPlan plan;
         TargetRows targetRows;
+        int targetMajor;
         try (Connection c = target.open()) {
+            targetMajor = dev.keel.check.CheckMigrations.serverMajorVersion(c);
             plan = MigrationPlan.of(settings.resolver().resolve(), settings.history().read(c), true, null);
             targetRows = TargetRows.read(c);
         } catch (SQLException e) {
@@ -63,17 +65,17 @@ public final class ShadowAnalysis {
                     "check the connection and the user's rights", e);
         }
         if (plan.pending().isEmpty()) {
-            return new ShadowResult(List.of(), FillReport.none(), true);
+            return new ShadowResult(List.of(), FillReport.none(), true, targetMajor, targetMajor);
         }
         try (ShadowDatabase shadow = ShadowDatabase.create(scratch, shadowDatabase)) {
             if (plan.current() != null) {
                 Migrate.run(shadow.source(), settings, new MigrateOptions(plan.current(), false, true, true), MigrationListener.SILENT);
             }
-            return observe(shadow.source(), plan.pending(), targetRows);
+            return observe(shadow.source(), plan.pending(), targetRows, targetMajor);
         }
     }
 
-    private ShadowResult observe(ConnectionSource shadow, List<MigrationScript> pending, TargetRows targetRows) {
+    private ShadowResult observe(ConnectionSource shadow, List<MigrationScript> pending, TargetRows targetRows, int targetMajor) {
         ShadowFindings findings = new ShadowFindings(targetRows, options.rowLimit(), options.scale());
         List<Finding> found = new ArrayList<>();
         try (Connection c = shadow.open(); LockWitness witness = new LockWitness(shadow)) {
@@ -87,7 +89,7 @@ public final class ShadowAnalysis {
                     break;
                 }
             }
-            return new ShadowResult(found, fill, capture.installed());
+            return new ShadowResult(found, fill, capture.installed(), targetMajor, dev.keel.check.CheckMigrations.serverMajorVersion(c));
         } catch (SQLException e) {
             throw new KeelException(ExitCode.OPERATION, "the shadow analysis failed: " + e.getMessage(), "run keel check without --shadow", e);
         }
