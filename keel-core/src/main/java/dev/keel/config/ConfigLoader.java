@@ -29,7 +29,9 @@ public final class ConfigLoader {
     public static final Set<String> KNOWN_KEYS = Set.of(
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
-            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion");
+            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
+            "backup.repository", "backup.compression.level", "backup.encryption.keyFile",
+            "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey");
     private static final Set<String> LIST_KEYS = Set.of("migrations.locations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -128,7 +130,23 @@ public final class ConfigLoader {
         return new KeelConfig(projectDir, file,
                 new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
                 values.getOrDefault("schema", "keel"), migrations,
-                new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null));
+                new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null),
+                backup(projectDir, values));
+    }
+
+    private static KeelConfig.Backup backup(Path projectDir, Map<String, String> values) {
+        KeelConfig.Backup d = KeelConfig.Backup.defaults();
+        int level = integer(values, "backup.compression.level", d.compressionLevel());
+        if (level > KeelConfig.Backup.MAX_COMPRESSION_LEVEL) {
+            throw KeelException.usage("'backup.compression.level' must be between 0 (no compression) and " + KeelConfig.Backup.MAX_COMPRESSION_LEVEL
+                    + ", not " + level, "set it to a level such as " + d.compressionLevel());
+        }
+        String keyFile = values.get("backup.encryption.keyFile");
+        KeelConfig.S3 s3 = new KeelConfig.S3(values.get("backup.s3.endpoint"), values.get("backup.s3.region"),
+                values.containsKey("backup.s3.pathStyle") ? bool(values, "backup.s3.pathStyle", false) : null,
+                values.get("backup.s3.accessKeyId"), values.get("backup.s3.secretAccessKey"));
+        return new KeelConfig.Backup(values.get("backup.repository"), level,
+                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3);
     }
 
     private static String expand(String key, String value, Map<String, String> env) {

@@ -8,7 +8,8 @@ import java.util.List;
  * Everything keel.yaml (and its KEEL_* overrides) can say. Absent values are null where "absent"
  * means something (no database configured), and the documented default otherwise.
  */
-public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check) {
+public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check,
+                         Backup backup) {
 
     /** @param postgresVersion major version the checks assume when no server tells them; null when not set */
     public record Check(Integer postgresVersion) {
@@ -32,7 +33,40 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
         }
     }
 
+    /**
+     * Where backups go and how they are stored. The encryption key itself is never a setting: it comes
+     * from the KEEL_BACKUP_KEY environment variable or the file named here, so it cannot end up in
+     * keel.yaml, a command line or a process listing.
+     *
+     * @param repository file:///path or s3://bucket/prefix; null when not set
+     * @param compressionLevel zstd level, 0 to store without compression
+     * @param keyFile file holding the encryption key; null when not set
+     */
+    public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3) {
+        public static final int MAX_COMPRESSION_LEVEL = 22;
+
+        public static Backup defaults() {
+            return new Backup(null, 3, null, new S3(null, null, null, null, null));
+        }
+    }
+
+    /**
+     * S3 settings; each absent value falls back to the standard AWS environment variables.
+     *
+     * @param pathStyle null means "path style when an endpoint is set", which is what S3-compatible
+     *     servers usually need
+     */
+    public record S3(String endpoint, String region, Boolean pathStyle, String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            // A record prints every component; the secret must never reach a log line.
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle + ", accessKeyId=" + accessKeyId
+                    + ", secretAccessKey=" + (secretAccessKey == null ? null : "****") + "]";
+        }
+    }
+
     public static KeelConfig defaults(Path projectDir) {
-        return new KeelConfig(projectDir, null, new Database(null, null, null), "keel", Migrations.defaults(), new Check(null));
+        return new KeelConfig(projectDir, null, new Database(null, null, null), "keel", Migrations.defaults(), new Check(null),
+                Backup.defaults());
     }
 }

@@ -237,4 +237,67 @@ class ConfigLoaderTest {
         usageError(() -> load("migrations:\n  lockTimeout: 0s\n"))
                 .satisfies(e -> assertThat(e.what()).contains("migrations.lockTimeout"));
     }
+
+    @Test
+    void readsTheBackupSettings() throws IOException {
+        KeelConfig config = load("""
+                backup:
+                  repository: s3://backups/shop
+                  compression:
+                    level: 9
+                  encryption:
+                    keyFile: secrets/backup.key
+                  s3:
+                    endpoint: http://127.0.0.1:9000
+                    region: eu-central-1
+                    pathStyle: true
+                    accessKeyId: keel
+                    secretAccessKey: ${S3_SECRET}
+                """, Map.of("S3_SECRET", "very-secret"));
+
+        assertThat(config.backup()).isEqualTo(new KeelConfig.Backup("s3://backups/shop", 9, dir.resolve("secrets/backup.key"),
+                new KeelConfig.S3("http://127.0.0.1:9000", "eu-central-1", true, "keel", "very-secret")));
+    }
+
+    @Test
+    void backupDefaultsToLevelThreeWithoutRepositoryOrKey() {
+        KeelConfig.Backup backup = ConfigLoader.load(dir, null, Map.of()).backup();
+
+        assertThat(backup.repository()).isNull();
+        assertThat(backup.compressionLevel()).isEqualTo(3);
+        assertThat(backup.keyFile()).isNull();
+        assertThat(backup.s3().pathStyle()).isNull();
+    }
+
+    @Test
+    void theBackupRepositoryCanComeFromTheEnvironment() {
+        KeelConfig config = ConfigLoader.load(dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
+
+        assertThat(config.backup().repository()).isEqualTo("file:///srv/backups");
+        assertThat(config.backup().s3().pathStyle()).isFalse();
+    }
+
+    @Test
+    void aCompressionLevelAboveTheZstdMaximumIsRejected() {
+        usageError(() -> load("backup:\n  compression:\n    level: 30\n"))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("'backup.compression.level' must be between 0 (no compression) and 22, not 30"));
+    }
+
+    @Test
+    void aMistypedBackupKeyNamesTheNearestOne() {
+        usageError(() -> load("backup:\n  repositry: file:///x\n")).satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.repository'?"));
+    }
+
+    @Test
+    void theEncryptionKeyItselfIsNoSetting() {
+        usageError(() -> load("backup:\n  encryption:\n    key: c2VjcmV0\n"))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("unknown key 'backup.encryption.key' in keel.yaml"));
+    }
+
+    @Test
+    void theS3SecretNeverAppearsInTheSettingsText() {
+        KeelConfig.S3 s3 = new KeelConfig.S3(null, null, null, "id", "very-secret");
+
+        assertThat(s3.toString()).doesNotContain("very-secret").contains("****");
+    }
 }

@@ -1,0 +1,72 @@
+package dev.keel.backup.catalog;
+
+import dev.keel.backup.repo.ObjectInfo;
+import dev.keel.backup.repo.ObjectStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a repository holds, read from the repository alone: the database it protects may be gone.
+ * A backup counts as complete only when its manifest is present, because the manifest is written last.
+ */
+public final class Catalog {
+    private final BackupRepository repository;
+    private final ObjectStore store;
+
+    Catalog(BackupRepository repository) {
+        this.repository = repository;
+        this.store = repository.store();
+    }
+
+    /** Every backup id with objects in the repository, oldest id first, marked complete or not. */
+    public List<CatalogBackup> backups() {
+        List<CatalogBackup> backups = new ArrayList<>();
+        for (String id : store.children(RepositoryLayout.BACKUPS)) {
+            if (RepositoryLayout.isValidId(id)) {
+                backups.add(new CatalogBackup(id, store.exists(RepositoryLayout.manifest(id))));
+            }
+        }
+        return backups;
+    }
+
+    public List<String> completeBackups() {
+        return backups().stream().filter(CatalogBackup::complete).map(CatalogBackup::id).toList();
+    }
+
+    public Optional<BackupManifest> manifest(String backupId) {
+        return repository.readManifest(backupId);
+    }
+
+    /** Every WAL segment, by timeline and then name; a name can appear both complete and partial. */
+    public List<WalSegment> wal() {
+        List<WalSegment> segments = new ArrayList<>();
+        for (String timelineHex : store.children(RepositoryLayout.WAL)) {
+            if (!timelineHex.matches("[0-9A-F]{8}")) {
+                continue;
+            }
+            int timeline = Integer.parseUnsignedInt(timelineHex, 16);
+            for (ObjectInfo object : store.list(RepositoryLayout.WAL + timelineHex + "/")) {
+                String file = object.name().substring(object.name().lastIndexOf('/') + 1);
+                boolean partial = file.endsWith(RepositoryLayout.PARTIAL_SUFFIX);
+                String segment = partial ? file.substring(0, file.length() - RepositoryLayout.PARTIAL_SUFFIX.length()) : file;
+                if (RepositoryLayout.isSegmentName(segment)) {
+                    segments.add(new WalSegment(timeline, segment, partial, object.name(), object.size()));
+                }
+            }
+        }
+        return segments;
+    }
+
+    /** Ids of the recorded restore drills, sorted. */
+    public List<String> drills() {
+        List<String> ids = new ArrayList<>();
+        for (ObjectInfo object : store.list(RepositoryLayout.DRILLS)) {
+            String file = object.name().substring(RepositoryLayout.DRILLS.length());
+            if (file.endsWith(".json") && !file.contains("/")) {
+                ids.add(file.substring(0, file.length() - ".json".length()));
+            }
+        }
+        return ids;
+    }
+}

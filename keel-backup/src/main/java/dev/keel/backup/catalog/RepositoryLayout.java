@@ -1,0 +1,75 @@
+package dev.keel.backup.catalog;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where everything lives in a repository, in one place:
+ * <pre>
+ *   keel-repo.json                          format, compression, encryption and key check (plain JSON)
+ *   backups/&lt;id&gt;/files/&lt;path&gt;              one object per file of a base backup
+ *   backups/&lt;id&gt;/manifest.json              written last: a backup without it is incomplete
+ *   wal/&lt;timeline, 8 hex&gt;/&lt;segment&gt;[.partial]  WAL segments by timeline
+ *   drills/&lt;id&gt;.json                        results of restore drills
+ * </pre>
+ */
+public final class RepositoryLayout {
+    public static final String CONFIG = "keel-repo.json";
+    public static final String BACKUPS = "backups/";
+    public static final String WAL = "wal/";
+    public static final String DRILLS = "drills/";
+    public static final String MANIFEST = "manifest.json";
+    public static final String PARTIAL_SUFFIX = ".partial";
+
+    private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,99}");
+    private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
+
+    private RepositoryLayout() {
+    }
+
+    public static String manifest(String backupId) {
+        return BACKUPS + id(backupId) + "/" + MANIFEST;
+    }
+
+    /** The object holding one file of a base backup; {@code path} is relative to the data directory. */
+    public static String backupFile(String backupId, String path) {
+        return BACKUPS + id(backupId) + "/files/" + path;
+    }
+
+    public static String walSegment(int timeline, String segment, boolean partial) {
+        if (!SEGMENT.matcher(segment).matches()) {
+            throw new IllegalArgumentException("'" + segment + "' is not a WAL segment name (24 upper-case hex digits)");
+        }
+        return walTimeline(timeline) + segment + (partial ? PARTIAL_SUFFIX : "");
+    }
+
+    public static String walTimeline(int timeline) {
+        return WAL + timelineHex(timeline) + "/";
+    }
+
+    public static String timelineHex(int timeline) {
+        if (timeline < 1) {
+            throw new IllegalArgumentException("timelines start at 1, not " + timeline);
+        }
+        return String.format(Locale.ROOT, "%08X", timeline);
+    }
+
+    public static String drill(String drillId) {
+        return DRILLS + id(drillId) + ".json";
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public static boolean isSegmentName(String name) {
+        return SEGMENT.matcher(name).matches();
+    }
+
+    private static String id(String id) {
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException("'" + id + "' is not a valid id (letters, digits, '.', '_' and '-')");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.keel.backup.codec;
+
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.keel.error.KeelException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import javax.crypto.SecretKey;
+
+/**
+ * How content is stored: zstd-compressed (unless the level is 0), then cut into checked chunks,
+ * each encrypted with AES-256-GCM when the repository has a key. Both directions stream, so a 1 GiB
+ * relation segment never sits in memory.
+ */
+public final class ObjectCodec {
+    /** 1 MiB chunks: small enough to hold, large enough that the 29 bytes of framing per chunk vanish. */
+    public static final int CHUNK_SIZE_LOG2 = 20;
+
+    private final int compressionLevel;
+    private final SecretKey dataKey;
+
+    /** @param dataKey null for an unencrypted repository */
+    public ObjectCodec(int compressionLevel, SecretKey dataKey) {
+        this.compressionLevel = compressionLevel;
+        this.dataKey = dataKey;
+    }
+
+    public boolean encrypts() {
+        return dataKey != null;
+    }
+
+    /** Wraps {@code sink}: what is written is encoded; closing finishes the object but leaves {@code sink} open. */
+    public OutputStream encoder(OutputStream sink) throws IOException {
+        FrameWriter frames = new FrameWriter(sink, dataKey, compressionLevel > 0, CHUNK_SIZE_LOG2);
+        if (compressionLevel == 0) {
+            return frames;
+        }
+        return new ZstdOutputStream(frames, compressionLevel);
+    }
+
+    /** Wraps {@code source}: what is read is the original content, checked chunk by chunk. */
+    public InputStream decoder(String name, InputStream source) throws IOException {
+        FrameReader frames = new FrameReader(name, source, dataKey);
+        if (!frames.header().compressed()) {
+            return frames;
+        }
+        return new DecompressionFailures(name, new ZstdInputStream(frames));
+    }
+
+    /** Chunks passed their checks, so a zstd error means content written wrong, not bytes lost on the way. */
+    private static final class DecompressionFailures extends FilterInputStream {
+        private final String name;
+
+        DecompressionFailures(String name, InputStream in) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (ZstdIOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (ZstdIOException e) {
+                throw failed(e);
+            }
+        }
+
+        private KeelException failed(ZstdIOException e) {
+            return new KeelException(dev.keel.error.ExitCode.FAILED, "object '" + name + "' is damaged: its compressed content is invalid ("
+                    + e.getMessage() + ")", "restore it from another copy; run keel backup verify to find every damaged object", e);
+        }
+    }
+}

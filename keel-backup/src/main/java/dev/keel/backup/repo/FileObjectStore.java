@@ -1,0 +1,256 @@
+package dev.keel.backup.repo;
+
+import dev.keel.error.KeelException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Objects as files below a root directory. A write goes to a hidden temporary file next to its
+ * target, is fsynced, renamed over the target and the directory is fsynced: after a crash at any
+ * point the name holds either nothing, the old object or the whole new one.
+ */
+public final class FileObjectStore implements ObjectStore {
+    private final Path root;
+
+    public FileObjectStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String describe() {
+        return "file://" + root;
+    }
+
+    @Override
+    public PendingObject create(String name) {
+        Path target = path(name);
+        try {
+            ensureDirectory(target.getParent());
+            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new FilePending(name, target, temp, channel);
+        } catch (IOException e) {
+            throw writeFailed(name, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String name) {
+        try {
+            return Files.newInputStream(path(name));
+        } catch (NoSuchFileException e) {
+            throw missing(name);
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
+                    "check the directory's permissions", e);
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String name) {
+        Path file = path(name);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(new ObjectInfo(name, Files.size(file))) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read the size of object '" + name + "' in " + describe() + ": " + e.getMessage(),
+                    "check the directory's permissions", e);
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        ObjectNames.checkPrefix(prefix);
+        // Walk only the deepest directory the prefix names, not the whole repository.
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        List<ObjectInfo> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(start)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = nameOf(file);
+                if (name.startsWith(prefix) && !hidden(name) && Files.isRegularFile(file)) {
+                    objects.add(new ObjectInfo(name, Files.size(file)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // An object deleted while we walked is simply not listed.
+        } catch (IOException e) {
+            throw KeelException.operation("cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+        }
+        objects.sort((a, b) -> a.name().compareTo(b.name()));
+        return objects;
+    }
+
+    @Override
+    public List<String> children(String prefix) {
+        ObjectNames.checkPrefix(prefix);
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("children() needs a prefix ending with '/', not '" + prefix + "'");
+        }
+        Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        TreeSet<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String part = entry.getFileName().toString();
+                if (!part.startsWith(".")) {
+                    names.add(part);
+                }
+            }
+        } catch (IOException e) {
+            throw KeelException.operation("cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(path(name));
+        } catch (IOException e) {
+            throw KeelException.operation("cannot delete object '" + name + "' in " + describe() + ": " + e.getMessage(),
+                    "check the directory's permissions", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Nothing held open between calls.
+    }
+
+    private Path path(String name) {
+        return root.resolve(ObjectNames.check(name));
+    }
+
+    private String nameOf(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static boolean hidden(String name) {
+        for (String part : name.split("/")) {
+            if (part.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Creates missing directories and fsyncs each one's parent, so the new entries survive a power loss too. */
+    private void ensureDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        ensureDirectory(dir.getParent());
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Another writer made it first; that is as good.
+        }
+        fsyncDirectory(dir.getParent());
+    }
+
+    static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private KeelException writeFailed(String name, IOException e) {
+        return KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
+                "check free space and the directory's permissions", e);
+    }
+
+    private KeelException missing(String name) {
+        return KeelException.failed("object '" + name + "' is missing from " + describe(), "run keel backup verify to list every missing object");
+    }
+
+    private final class FilePending extends PendingObject {
+        private final String name;
+        private final Path target;
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream out;
+        private boolean committed;
+        private boolean closed;
+
+        FilePending(String name, Path target, Path temp, FileChannel channel) {
+            this.name = name;
+            this.target = target;
+            this.temp = temp;
+            this.channel = channel;
+            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (closed) {
+                throw new IOException("object '" + name + "' was already closed");
+            }
+            try {
+                out.flush();
+                channel.force(true);
+                channel.close();
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("the file system cannot rename atomically", e);
+                }
+                fsyncDirectory(target.getParent());
+                committed = true;
+            } catch (IOException e) {
+                throw writeFailed(name, e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            channel.close();
+            if (!committed) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keel.backup.repo;
+
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Flat storage of named objects (a directory or an S3 bucket prefix). Writes are atomic: an object is
+ * either absent or complete. Failures are {@link dev.keel.error.KeelException}s with the exit code
+ * they deserve (3 for an unreachable or refusing server, 4 for I/O, 1 for a missing object).
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /** Starts writing an object; see {@link PendingObject} for when it becomes visible. */
+    PendingObject create(String name);
+
+    /** Streams an object's bytes; a missing object is an error naming it. */
+    InputStream open(String name);
+
+    /** The object's stored size, or empty when there is no such object. */
+    Optional<ObjectInfo> stat(String name);
+
+    /** Every object whose name starts with {@code prefix}, sorted by name. */
+    List<ObjectInfo> list(String prefix);
+
+    /**
+     * The distinct next name parts below {@code prefix} (which is empty or ends with '/'), sorted:
+     * for "backups/" the backup ids, without listing every file of every backup.
+     */
+    List<String> children(String prefix);
+
+    /** Removes the object; removing a missing object is no error. */
+    void delete(String name);
+
+    /** The repository URL, for messages. */
+    String describe();
+
+    default boolean exists(String name) {
+        return stat(name).isPresent();
+    }
+
+    default void put(String name, byte[] content) {
+        try (PendingObject out = create(name)) {
+            out.write(content);
+            out.commit();
+        } catch (IOException e) {
+            throw KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
+                    "check that the repository is writable and has room", e);
+        }
+    }
+
+    default byte[] read(String name) {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read object '" + name + "' from " + describe() + ": " + e.getMessage(),
+                    "check that the repository is reachable and readable", e);
+        }
+    }
+
+    @Override
+    void close();
+}

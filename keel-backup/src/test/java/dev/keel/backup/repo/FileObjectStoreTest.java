@@ -1,0 +1,48 @@
+package dev.keel.backup.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileObjectStoreTest extends ObjectStoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected ObjectStore newStore() {
+        return new FileObjectStore(dir.resolve("repo"));
+    }
+
+    @Test
+    void objectsAreFilesUnderTheRoot() {
+        store.put("wal/00000001/000000010000000000000001", bytes("wal"));
+
+        assertThat(dir.resolve("repo/wal/00000001/000000010000000000000001")).hasContent("wal");
+        assertThat(store.describe()).isEqualTo("file://" + dir.resolve("repo"));
+    }
+
+    @Test
+    void anAbandonedWriteLeavesNoTemporaryFileBehind() throws IOException {
+        try (PendingObject out = store.create("backups/b1/files/PG_VERSION")) {
+            out.write(bytes("17"));
+        }
+
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTemporaryFileLeftByACrashIsNotListed() throws IOException {
+        store.put("wal/00000001/A", bytes("a"));
+        Files.writeString(dir.resolve("repo/wal/00000001/.B.tmp-1234"), "half");
+
+        assertThat(store.list("wal/")).extracting(ObjectInfo::name).containsExactly("wal/00000001/A");
+        assertThat(store.children("wal/00000001/")).containsExactly("A");
+    }
+}

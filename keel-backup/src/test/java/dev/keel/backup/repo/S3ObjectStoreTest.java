@@ -1,0 +1,89 @@
+package dev.keel.backup.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.config.KeelConfig;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class S3ObjectStoreTest extends ObjectStoreContract {
+    static S3TestServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = S3TestServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Override
+    protected ObjectStore newStore() {
+        return server.store(server.newBucket(), "shop/prod");
+    }
+
+    @Test
+    void objectsLiveUnderTheRepositoryPrefix() {
+        String bucket = server.newBucket();
+        try (ObjectStore prefixed = server.store(bucket, "shop/prod"); ObjectStore root = server.store(bucket, "")) {
+            prefixed.put("keel-repo.json", bytes("{}"));
+
+            assertThat(root.list("")).extracting(ObjectInfo::name).containsExactly("shop/prod/keel-repo.json");
+            assertThat(prefixed.describe()).isEqualTo("s3://" + bucket + "/shop/prod");
+        }
+    }
+
+    @Test
+    void aStoppedEndpointIsUnreachableWithExitCode3() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(server.env());
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
+        try (ObjectStore nowhere = S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
+            assertThatThrownBy(() -> nowhere.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.what()).startsWith("S3 endpoint http://127.0.0.1:" + port + " is unreachable: ");
+                assertThat(e.getMessage()).doesNotContain(S3TestServer.SECRET_KEY);
+            });
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithExitCode3AndNeverShown() {
+        Map<String, String> env = new HashMap<>(server.env());
+        env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-at-all");
+        String bucket = server.newBucket();
+        try (ObjectStore refused = S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
+            assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(KeelException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
+                assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
+            });
+        }
+    }
+
+    @Test
+    void aMissingBucketIsAConfigurationError() {
+        try (ObjectStore missing = server.store("no-such-bucket", "")) {
+            assertThatThrownBy(() -> missing.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(e.what()).isEqualTo("bucket 'no-such-bucket' does not exist at " + server.endpoint());
+            });
+        }
+    }
+
+    private static KeelConfig.S3 noConfig() {
+        return new KeelConfig.S3(null, null, null, null, null);
+    }
+}
