@@ -32,7 +32,10 @@ public final class StatementSnapshots {
         return tables.schema();
     }
 
-    /** Takes a snapshot now, creating keel's tables and the extension first when they are missing. */
+    /**
+     * Takes a snapshot now, creating keel's tables and the extension first when they are missing.
+     * Pass a connection in autocommit mode: the snapshot is its own transaction.
+     */
     public Snapshot take(Connection c) {
         try {
             PgStatStatements source = PgStatStatements.ensureReady(c);
