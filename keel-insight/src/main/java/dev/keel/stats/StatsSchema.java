@@ -1,0 +1,49 @@
+package dev.keel.stats;
+
+import dev.keel.sql.Identifiers;
+import dev.keel.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/** Keel's snapshot tables (stat_snapshot, stat_statement, stat_table, stat_index) in keel's schema. */
+public final class StatsSchema {
+    private final String schema;
+
+    public StatsSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** The values SQL resources of this package take: {@code ${schema}}, quoted. */
+    Map<String, String> names() {
+        return Map.of("schema", Identifiers.quote(schema));
+    }
+
+    public boolean exists(Connection c) throws SQLException {
+        // stat_index is created last, so its presence means the whole set is there.
+        try (PreparedStatement s = c.prepareStatement("/* keel stats */ SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, Identifiers.qualified(schema, "stat_index"));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Creates what is missing, inside the caller's transaction (so a failed first snapshot leaves nothing behind). */
+    public void ensureExists(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(SqlResources.load(StatsSchema.class, "stats-create.sql", names()));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+/* keel stats */ DELETE FROM ${schema}.stat_snapshot WHERE taken_at < ?
