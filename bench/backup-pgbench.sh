@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# bench/backup-pgbench.sh: keel backup and restore beside pgBackRest on a pgbench database (scale
+# 100, about 1.5 GB), in one run on one cluster: full backup wall time, repository size, restore wall
+# time and restore-to-accepting-connections time, plus `tar` of the stopped data directory as the
+# floor. Appends a row to bench/RESULTS.md. Targets: keel's backup and restore times at most 1.0 ×
+# pgBackRest's, its repository at most 1.1 × pgBackRest's size.
+#
+#   bash bench/backup-pgbench.sh                    # the real run (installs pgbackrest with apt if missing)
+#   SCALE=5 RECORD=0 bash bench/backup-pgbench.sh   # smoke test
+#
+# pgBackRest runs with zstd, process-max 2 and a local repository; keel with zstd (its default level)
+# and 2 parallel transfers. Both take their backup from the running cluster, while it is idle.
+set -euo pipefail
+
+BENCH_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+ROOT=$(cd -- "$BENCH_DIR/.." && pwd -P)
+WORK="$BENCH_DIR/work/backup"
+LOG_DIR="$WORK/logs"
+SCALE=${SCALE:-100}
+RECORD=${RECORD:-1}
+
+say() { echo "backup-pgbench: $*" >&2; }
+die() { echo "backup-pgbench: error: $*" >&2; exit 1; }
+[[ $SCALE =~ ^[1-9][0-9]*$ ]] || die "SCALE must be a positive integer"
+
+if ! command -v pgbackrest >/dev/null 2>&1; then
+    say "installing pgbackrest (Debian package)"
+    command -v apt-get >/dev/null 2>&1 || die "pgbackrest is missing and apt-get is not available to install it"
+    apt-get install -y pgbackrest >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y pgbackrest >/dev/null 2>&1; } \
+        || die "could not install pgbackrest with apt-get"
+fi
+
+# shellcheck source=lib/cluster.sh
+source "$BENCH_DIR/lib/cluster.sh"
+RESTORED=()
+cleanup() {
+    local d
+    for d in "${RESTORED[@]}"; do
+        [[ -f $d/postmaster.pid ]] && bench_as_pg "$PG_BINDIR/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1
+    done
+    bench_cluster_stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+rm -rf "$WORK"
+mkdir -p "$LOG_DIR" "$WORK/sock" "$WORK/pgbackrest-repo" "$WORK/keel-project"
+chmod 777 "$WORK/sock"
+PBR_CONF="$WORK/pgbackrest.conf"
+say "starting PostgreSQL (archiving through pgBackRest, which needs it)"
+bench_cluster_start "$WORK" "$LOG_DIR" "unix_socket_directories=$WORK/sock" "archive_mode=on" \
+    "archive_command='pgbackrest --config=$PBR_CONF --stanza=bench archive-push %p'"
+cat >"$PBR_CONF" <<CONF
+[global]
+repo1-path=$WORK/pgbackrest-repo
+repo1-retention-full=9999
+compress-type=zst
+process-max=2
+log-level-console=warn
+log-level-file=off
+lock-path=$WORK
+[bench]
+pg1-path=$PGDATA_DIR
+pg1-port=$PORT
+pg1-socket-path=$WORK/sock
+pg1-user=postgres
+CONF
+PG_VERSION=$(bench_psql -d postgres -c 'SHOW server_version' | awk '{print $1}')
+
+say "pgbench -i -s $SCALE"
+bench_psql -d postgres -c "CREATE DATABASE bench"
+"$PG_BINDIR/pgbench" -i -q -s "$SCALE" -h 127.0.0.1 -p "$PORT" -U postgres bench >"$LOG_DIR/pgbench-init.log" 2>&1 || die "pgbench -i failed"
+bench_psql -d postgres -c "CHECKPOINT" >/dev/null
+DB_SIZE=$(bench_psql -d postgres -c "SELECT pg_size_pretty(sum(pg_database_size(oid))) FROM pg_database")
+ACCOUNTS=$(bench_psql -d bench -c "SELECT count(*) FROM pgbench_accounts")
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+bytes() { du -sb "$1" | awk '{print $1}'; }
+
+# A restored cluster must start, reach consistency and accept a query; returns when it does.
+start_and_query() {
+    local dir=$1 port=$2
+    bench_as_pg "$PG_BINDIR/pg_ctl" -D "$dir" -l "$LOG_DIR/restored-$port.log" -w -t 600 \
+        -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c archive_mode=off" start >/dev/null \
+        || { tail -20 "$LOG_DIR/restored-$port.log" >&2; die "the restored cluster in $dir did not start"; }
+    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
+}
+check_restored() {
+    local port=$1 tool=$2 got
+    got=$("$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT count(*) FROM pgbench_accounts")
+    [[ $got == "$ACCOUNTS" ]] || die "$tool's restore holds $got pgbench_accounts rows, expected $ACCOUNTS"
+}
+stop_restored() { bench_as_pg "$PG_BINDIR/pg_ctl" -D "$1" -m fast -w stop >/dev/null; }
+
+# ---------------------------------------------------------------- pgBackRest
+pgbackrest --config="$PBR_CONF" --stanza=bench stanza-create >"$LOG_DIR/pgbackrest-stanza.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-stanza.log" >&2; die "stanza-create failed"; }
+say "pgBackRest full backup"
+t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --type=full backup >"$LOG_DIR/pgbackrest-backup.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-backup.log" >&2; die "pgbackrest backup failed"; }
+t1=$(now); PBR_BACKUP=$(elapsed "$t0" "$t1")
+PBR_SIZE=$(bytes "$WORK/pgbackrest-repo")
+say "pgBackRest restore"
+PBR_TARGET="$WORK/restore-pgbackrest"
+mkdir -m 700 "$PBR_TARGET"
+RESTORED+=("$PBR_TARGET")
+t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --pg1-path="$PBR_TARGET" --type=immediate --target-action=promote restore >"$LOG_DIR/pgbackrest-restore.log" 2>&1 \
+    || { cat "$LOG_DIR/pgbackrest-restore.log" >&2; die "pgbackrest restore failed"; }
+t1=$(now); PBR_RESTORE=$(elapsed "$t0" "$t1")
+start_and_query "$PBR_TARGET" $((PORT + 1))
+t2=$(now); PBR_READY=$(elapsed "$t0" "$t2")
+check_restored $((PORT + 1)) pgBackRest
+stop_restored "$PBR_TARGET"
+rm -rf "$PBR_TARGET"
+
+# ---------------------------------------------------------------- keel
+KEEL=("$ROOT/keel" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres" -C "$WORK/keel-project")
+KEEL_REPO="file://$WORK/keel-repo"
+"$ROOT/keel" --version >/dev/null    # builds keel and its start-up archive outside the timings
+"${KEEL[@]}" backup init --repo "$KEEL_REPO" >"$LOG_DIR/keel-init.log" 2>&1 || { cat "$LOG_DIR/keel-init.log" >&2; die "keel backup init failed"; }
+say "keel full backup"
+t0=$(now); "${KEEL[@]}" backup --repo "$KEEL_REPO" --type full --parallel 2 >"$LOG_DIR/keel-backup.log" 2>&1 || { cat "$LOG_DIR/keel-backup.log" >&2; die "keel backup failed"; }
+t1=$(now); KEEL_BACKUP=$(elapsed "$t0" "$t1")
+KEEL_SIZE=$(bytes "$WORK/keel-repo")
+say "keel restore"
+KEEL_TARGET="$WORK/restore-keel"
+RESTORED+=("$KEEL_TARGET")
+t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" >"$LOG_DIR/keel-restore.log" 2>&1 || { cat "$LOG_DIR/keel-restore.log" >&2; die "keel restore failed"; }
+t1=$(now); KEEL_RESTORE=$(elapsed "$t0" "$t1")
+# keel restore recovers and promotes before it returns; what remains to accept queries is a start.
+start_and_query "$KEEL_TARGET" $((PORT + 2))
+t2=$(now); KEEL_READY=$(elapsed "$t0" "$t2")
+check_restored $((PORT + 2)) keel
+stop_restored "$KEEL_TARGET"
+rm -rf "$KEEL_TARGET"
+
+# ---------------------------------------------------------------- the floor: tar of the stopped data directory
+say "tar of the stopped data directory (the floor)"
+bench_as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+t0=$(now); tar -cf "$WORK/floor.tar" -C "$PGDATA_DIR" . ; t1=$(now); TAR_S=$(elapsed "$t0" "$t1")
+rm -f "$WORK/floor.tar"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+R_BACKUP=$(ratio "$KEEL_BACKUP" "$PBR_BACKUP")
+R_RESTORE=$(ratio "$KEEL_READY" "$PBR_READY")
+R_SIZE=$(ratio "$KEEL_SIZE" "$PBR_SIZE")
+MET=$(awk -v b="$R_BACKUP" -v r="$R_RESTORE" -v s="$R_SIZE" 'BEGIN { print (b <= 1.0 && r <= 1.0 && s <= 1.1) ? "yes" : "no" }')
+mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
+machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION, $(pgbackrest version)"
+
+echo
+echo "backup-pgbench: scale $SCALE ($DB_SIZE), seconds and MB"
+echo "machine: $machine"
+printf '  %-12s %8s %8s %10s %14s\n' tool backup "repo MB" restore "to accepting"
+printf '  %-12s %8s %8s %10s %14s\n' pgBackRest "$PBR_BACKUP" "$(mb "$PBR_SIZE")" "$PBR_RESTORE" "$PBR_READY"
+printf '  %-12s %8s %8s %10s %14s\n' keel "$KEEL_BACKUP" "$(mb "$KEEL_SIZE")" "$KEEL_RESTORE" "$KEEL_READY"
+printf '  %-12s %8s\n' "tar (floor)" "$TAR_S"
+echo "  keel/pgBackRest: backup $R_BACKUP, restore to accepting $R_RESTORE (targets ≤ 1.0), size $R_SIZE (≤ 1.1); met: $MET"
+
+if [[ $RECORD -eq 1 ]]; then
+    # shellcheck source=results-row.sh
+    source "$BENCH_DIR/results-row.sh"
+    add_result_row "$BENCH_DIR/RESULTS.md" "## backup-pgbench" \
+        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $SCALE ($DB_SIZE) | $KEEL_BACKUP | $PBR_BACKUP | $(mb "$KEEL_SIZE") | $(mb "$PBR_SIZE") | $KEEL_RESTORE | $PBR_RESTORE | $KEEL_READY | $PBR_READY | $TAR_S | $MET |"
+    say "recorded in bench/RESULTS.md"
+fi
