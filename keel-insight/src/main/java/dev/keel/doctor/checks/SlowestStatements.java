@@ -23,15 +23,17 @@ import java.util.Map;
  * <p>A share alone says little on an idle database, so a statement must also keep the server busy:
  * its load is its execution time over the window's length, in backends kept busy on average.
  *
+ * @param minWindow a shorter window (a snapshot taken moments ago) says nothing about the load: silent
  * @param minShare share of all execution time a statement needs to be reported
  * @param infoLoad load (busy backends on average) from which it is reported as info
  * @param warningLoad … and from which as a warning
  */
-public record SlowestStatements(Duration since, double minShare, double infoLoad, double warningLoad, int limit) implements DoctorCheck {
+public record SlowestStatements(Duration since, Duration minWindow, double minShare, double infoLoad, double warningLoad, int limit) implements DoctorCheck {
     public static final String ID = "slowest-statements";
+    private static final String KEEL_OWN = "/* keel ";
 
     public SlowestStatements() {
-        this(Duration.ofHours(1), 0.25, 0.05, 0.5, 3);
+        this(Duration.ofHours(1), Duration.ofMinutes(5), 0.25, 0.05, 0.5, 3);
     }
 
     @Override
@@ -41,14 +43,21 @@ public record SlowestStatements(Duration since, double minShare, double infoLoad
 
     @Override
     public List<DoctorFinding> run(DoctorContext context) {
-        Ranking ranking = Top.run(context.connection(), context.keelSchema(), since, RankBy.TOTAL, limit);
+        Ranking ranking = Top.run(context.connection(), context.keelSchema(), since, RankBy.TOTAL, limit + 10);
         if (ranking.start() == null) {
             // Without a known start there is no window length, and so no load to judge by.
             return List.of();
         }
         double windowMs = Math.max(1, Duration.between(ranking.start(), ranking.end()).toMillis());
+        if (windowMs < minWindow.toMillis()) {
+            return List.of();
+        }
         List<DoctorFinding> findings = new ArrayList<>();
         for (RankedStatement s : ranking.statements()) {
+            if (s.query().startsWith(KEEL_OWN)) {
+                // keel's own reads (this doctor, snapshots) are not what slows the product down.
+                continue;
+            }
             double share = s.sharePercent() / 100;
             double load = s.totalMs() / windowMs;
             if (share < minShare || load < infoLoad) {
@@ -75,6 +84,9 @@ public record SlowestStatements(Duration since, double minShare, double infoLoad
             String impact = "making it faster (an index, fewer calls, a cheaper plan) frees up to " + Figures.percent(share)
                     + " of the database's execution time; see keel top and EXPLAIN (ANALYZE, BUFFERS)";
             findings.add(finding(severity, closeness, summary, evidence, impact));
+            if (findings.size() == limit) {
+                break;
+            }
         }
         return findings;
     }
