@@ -1,0 +1,80 @@
+package dev.keel.cli;
+
+import dev.keel.doctor.Doctor;
+import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorReport;
+import dev.keel.error.ExitCode;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "doctor", description = "Check the database's health and name the principal constraint first: the finding with the largest impact,"
+        + " then the rest ranked, each with its evidence and runbook. Exits 1 when a finding is critical.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(parent.global);
+        DoctorReport report = Doctor.standard(cli.config().schema()).run(cli.database());
+        if (cli.json()) {
+            cli.printJson(report);
+        } else {
+            print(cli.out(), report);
+        }
+        return report.hasCritical() ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    static void print(PrintStream out, DoctorReport report) {
+        DoctorFinding principal = report.principal();
+        if (principal == null) {
+            out.println("No findings: all " + report.checks().size() + " checks passed (" + String.join(", ", report.checks()) + ").");
+            return;
+        }
+        out.println("Principal constraint: " + sentence(principal.summary()) + " (runbook: " + principal.runbook() + ")");
+        out.println("  impact: " + principal.impact());
+        out.println();
+        int rank = 0;
+        for (DoctorFinding f : report.findings()) {
+            rank++;
+            out.printf(Locale.ROOT, "%2d. %-8s %5.1f  %-26s %s%n", rank, f.severity().label().toUpperCase(Locale.ROOT), f.score(), f.check(), f.summary());
+            out.println("      evidence: " + evidence(f.evidence()));
+            if (f != principal) {
+                out.println("      impact:   " + f.impact());
+            }
+            out.println("      runbook:  " + f.runbook());
+        }
+        long critical = report.findings().stream().filter(DoctorFinding::critical).count();
+        out.printf("%d %s (%d critical) from %d checks.%n", report.findings().size(), report.findings().size() == 1 ? "finding" : "findings",
+                critical, report.checks().size());
+    }
+
+    private static String sentence(String summary) {
+        // No capital letter: summaries often start with an identifier, and a changed case would name another object.
+        return summary.endsWith(".") ? summary.substring(0, summary.length() - 1) : summary;
+    }
+
+    /** name=value pairs on one line; long text (queries, definitions) stays in --json. */
+    private static String evidence(Map<String, Object> evidence) {
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, Object> e : evidence.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            String value = e.getValue().toString().strip().replaceAll("\\s+", " ");
+            if (value.length() > 60) {
+                value = value.substring(0, 59) + "…";
+            }
+            if (line.length() > 0) {
+                line.append(", ");
+            }
+            line.append(e.getKey()).append('=').append(value);
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.testing.TestCluster;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+
+/** keel doctor: the principal constraint first in text, one JSON object with --json, exit 1 on a critical finding. */
+class DoctorCommandIT extends ProjectOnCluster {
+
+    DoctorCommandIT(TestCluster cluster) {
+        super(cluster);
+    }
+
+    @Test
+    void aHealthyDatabaseSaysNoFindingsAndExitsZero() throws Exception {
+        Cli.Run text = keel("doctor");
+
+        assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isZero();
+        assertThat(text.stdout()).startsWith("No findings: all 14 checks passed").contains("blocking-chains");
+
+        JsonNode json = json("doctor", "--json");
+        assertThat(json.get("principal").isNull()).as(json.toString()).isTrue();
+        assertThat(json.get("findings")).isEmpty();
+    }
+
+    @Test
+    void aSequenceAtItsLimitIsThePrincipalConstraintAndExitsOne() throws Exception {
+        cluster.execute(db, "CREATE TABLE orders (id serial PRIMARY KEY)");
+        cluster.execute(db, "SELECT setval('orders_id_seq', 2140000000)");
+        cluster.execute(db, "CREATE TABLE users (id bigint PRIMARY KEY, email text)");
+        cluster.execute(db, "INSERT INTO users SELECT g, 'same' FROM generate_series(1, 10) g");
+        try {
+            cluster.execute(db, "CREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email)");
+        } catch (IllegalStateException expected) {
+            // The duplicates make the build fail and leave the index invalid, which is the point.
+        }
+
+        Cli.Run text = keel("doctor");
+
+        assertThat(text.exitCode()).as(text.stderr()).isEqualTo(1);
+        String first = text.stdout().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("Principal constraint: orders.id (integer, sequence public.orders_id_seq) has used 99.7% of its values")
+                .contains("orders.id").contains("(runbook: docs/runbooks/integer-key-limits.md)");
+        assertThat(text.stdout()).contains("CRITICAL").contains("WARNING").contains("invalid-indexes").contains("evidence: ")
+                .contains("2 findings (1 critical) from 14 checks.");
+
+        Cli.Run jsonRun = keel("doctor", "--json");
+        assertThat(jsonRun.exitCode()).isEqualTo(1);
+        JsonNode json = JSON.readTree(jsonRun.stdout());
+        JsonNode principal = json.get("principal");
+        assertThat(principal.get("check").asText()).isEqualTo("integer-key-limits");
+        assertThat(principal.get("severity").asText()).isEqualTo("critical");
+        assertThat(principal.get("runbook").asText()).isEqualTo("docs/runbooks/integer-key-limits.md");
+        assertThat(principal.get("evidence").get("lastValue").asLong()).isEqualTo(2140000000L);
+        assertThat(principal.get("impact").asText()).contains("every insert fails");
+        assertThat(json.get("findings")).hasSize(2);
+        JsonNode second = json.get("findings").get(1);
+        assertThat(second.get("check").asText()).isEqualTo("invalid-indexes");
+        assertThat(second.get("severity").asText()).isEqualTo("warning");
+        for (String field : new String[] {"check", "severity", "summary", "evidence", "impact", "score", "runbook"}) {
+            assertThat(second.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void anIdleInTransactionSessionIsNotCriticalSoTheExitCodeStaysZero() throws Exception {
+        try (Connection idle = cluster.connect(db)) {
+            idle.setAutoCommit(false);
+            idle.createStatement().execute("SELECT txid_current()");
+            Cli.Run run = keel("doctor");
+
+            // Under the default 5 minutes: nothing to report yet.
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            idle.rollback();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.keel.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DoctorReportTest {
+
+    private static DoctorFinding finding(String check, Severity severity, double closeness) {
+        return new DoctorFinding(check, severity, check + " found", Map.of(), Impact.score(severity, closeness), "it hurts", DoctorFinding.runbookOf(check));
+    }
+
+    @Test
+    void thePrincipalIsTheFindingWithTheLargestImpactAndTheRestFollowRanked() {
+        DoctorReport report = DoctorReport.of(List.of(finding("cache-hit-ratio", Severity.INFO, 1), finding("wraparound-age", Severity.CRITICAL, 0.5),
+                finding("blocking-chains", Severity.WARNING, 0.9)), List.of("cache-hit-ratio", "wraparound-age", "blocking-chains"));
+
+        assertThat(report.principal().check()).isEqualTo("wraparound-age");
+        assertThat(report.findings()).extracting(DoctorFinding::check).containsExactly("wraparound-age", "blocking-chains", "cache-hit-ratio");
+        assertThat(report.hasCritical()).isTrue();
+    }
+
+    @Test
+    void aCriticalFindingAlwaysOutranksAWarningAndAWarningAnInfo() {
+        assertThat(Impact.score(Severity.CRITICAL, 0)).isGreaterThan(Impact.score(Severity.WARNING, 1) - 0.01);
+        assertThat(Impact.score(Severity.WARNING, 0)).isGreaterThanOrEqualTo(Impact.score(Severity.INFO, 1));
+        assertThat(Impact.score(Severity.WARNING, 2)).isEqualTo(70);
+    }
+
+    @Test
+    void anEmptyReportHasNoPrincipalAndNothingCritical() {
+        DoctorReport report = DoctorReport.of(List.of(), List.of("blocking-chains"));
+
+        assertThat(report.principal()).isNull();
+        assertThat(report.hasCritical()).isFalse();
+        assertThat(report.checks()).containsExactly("blocking-chains");
+    }
+}
