@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
+import dev.keel.doctor.checks.PendingMigrations;
 import dev.keel.error.ExitCode;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -21,7 +22,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        DoctorReport report = Doctor.standard(cli.config().schema()).run(cli.database());
+        // The project decides what is pending, so this check joins here, where the project is known.
+        DoctorReport report = Doctor.standard(cli.config().schema()).plus(new PendingMigrations(cli.migrationSettings())).run(cli.database());
         if (cli.json()) {
             cli.printJson(report);
         } else {
