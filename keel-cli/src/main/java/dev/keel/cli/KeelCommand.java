@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = KeelCommand.Version.class,
         description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
         subcommands = {MigrateCommand.class, CheckCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
-                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, BackupCommand.class, WalCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class KeelCommand implements Runnable {
 
     @Mixin
