@@ -58,11 +58,17 @@ final class CliContext {
 
     /** The configured database, or the embedded one, started if needed. */
     ConnectionSource database() {
+        return ConnectionSource.of(databaseTarget());
+    }
+
+    /** The configured database, or the embedded one, started if needed. */
+    DatabaseTarget databaseTarget() {
         Optional<DatabaseTarget> target = TargetResolver.resolve(options.url, config(), env);
-        if (target.isPresent()) {
-            return ConnectionSource.of(target.get());
-        }
-        return ConnectionSource.of(embeddedTarget());
+        return target.orElseGet(this::embeddedTarget);
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     /** The project's embedded PostgreSQL, started if needed. */

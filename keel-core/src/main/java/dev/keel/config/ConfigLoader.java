@@ -30,7 +30,7 @@ public final class ConfigLoader {
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
             "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
-            "backup.repository", "backup.compression.level", "backup.encryption.keyFile",
+            "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey");
     private static final Set<String> LIST_KEYS = Set.of("migrations.locations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -145,8 +145,12 @@ public final class ConfigLoader {
         KeelConfig.S3 s3 = new KeelConfig.S3(values.get("backup.s3.endpoint"), values.get("backup.s3.region"),
                 values.containsKey("backup.s3.pathStyle") ? bool(values, "backup.s3.pathStyle", false) : null,
                 values.get("backup.s3.accessKeyId"), values.get("backup.s3.secretAccessKey"));
+        int parallel = integer(values, "backup.parallel", d.parallel());
+        if (parallel < 1 || parallel > 64) {
+            throw KeelException.usage("'backup.parallel' must be between 1 and 64, not " + parallel, "set it to a small number such as " + d.parallel());
+        }
         return new KeelConfig.Backup(values.get("backup.repository"), level,
-                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3);
+                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3, parallel);
     }
 
     private static String expand(String key, String value, Map<String, String> env) {

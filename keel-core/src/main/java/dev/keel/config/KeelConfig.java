@@ -41,12 +41,23 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
      * @param repository file:///path or s3://bucket/prefix; null when not set
      * @param compressionLevel zstd level, 0 to store without compression
      * @param keyFile file holding the encryption key; null when not set
+     * @param parallel how many files a backup or restore transfers at once
      */
-    public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3) {
+    public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel) {
         public static final int MAX_COMPRESSION_LEVEL = 22;
+        public static final int DEFAULT_PARALLEL = 2;
+
+        public Backup(String repository, int compressionLevel, Path keyFile, S3 s3) {
+            this(repository, compressionLevel, keyFile, s3, DEFAULT_PARALLEL);
+        }
 
         public static Backup defaults() {
-            return new Backup(null, 3, null, new S3(null, null, null, null, null));
+            return new Backup(null, 3, null, new S3(null, null, null, null, null), DEFAULT_PARALLEL);
+        }
+
+        /** The same settings with another repository, e.g. from a --repo option. */
+        public Backup withRepository(String url) {
+            return new Backup(url, compressionLevel, keyFile, s3, parallel);
         }
     }
 

@@ -111,6 +111,24 @@ public final class PostgresCluster {
                 "-D", dataDir.toString(), "-l", logFile.toString()), timeout.toSeconds() + 30, "starting PostgreSQL in " + dataDir);
     }
 
+    /**
+     * Starts with settings given on the server's command line, which win over every configuration
+     * file. Restore uses it to run a recovered cluster on its own port without editing the
+     * configuration it restored. Values must not hold quotes: pg_ctl hands them to a shell.
+     */
+    public void start(Duration timeout, Map<String, String> overrides) {
+        StringBuilder options = new StringBuilder();
+        overrides.forEach((name, value) -> {
+            if (!name.matches("[a-z_.]+") || value.contains("'")) {
+                throw new IllegalArgumentException("unsafe server setting " + name);
+            }
+            options.append(options.length() == 0 ? "" : " ").append("-c ").append(name).append("='").append(value).append("'");
+        });
+        Processes.run(List.of(binaries.program("pg_ctl").toString(), "start", "-w", "-t", String.valueOf(timeout.toSeconds()),
+                "-D", dataDir.toString(), "-l", logFile.toString(), "-o", options.toString()), timeout.toSeconds() + 30,
+                "starting PostgreSQL in " + dataDir);
+    }
+
     /** Fast shutdown: rolls back open transactions and disconnects clients, then checkpoints. */
     public void stop() {
         if (!isRunning()) {

@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,32 @@ import java.util.Map;
  * @param startLsn and stopLsn in PostgreSQL's text form (16/B374D848)
  * @param systemIdentifier the cluster's system identifier as text: it is an unsigned 64-bit number
  * @param tableRowCounts row counts by qualified table name, taken at backup time for restore drills to compare
+ * @param directories every directory of the data directory, '/'-separated, so restore recreates the empty ones
+ *     (pg_wal, pg_stat, pg_replslot …) that PostgreSQL needs to start
  */
 public record BackupManifest(int formatVersion, String id, BackupType type, String parent, int timeline, String startLsn, String stopLsn,
                              Instant startTime, Instant stopTime, String postgresVersion, String systemIdentifier,
-                             List<BackupFile> files, Map<String, Long> tableRowCounts) {
+                             List<BackupFile> files, Map<String, Long> tableRowCounts, List<String> directories) {
     public static final int FORMAT_VERSION = 1;
 
+    @JsonCreator
     public BackupManifest {
         files = List.copyOf(files);
         tableRowCounts = tableRowCounts == null ? Map.of() : Map.copyOf(tableRowCounts);
+        directories = directories == null ? List.of() : List.copyOf(directories);
+    }
+
+    public BackupManifest(int formatVersion, String id, BackupType type, String parent, int timeline, String startLsn, String stopLsn,
+                          Instant startTime, Instant stopTime, String postgresVersion, String systemIdentifier,
+                          List<BackupFile> files, Map<String, Long> tableRowCounts) {
+        this(formatVersion, id, type, parent, timeline, startLsn, stopLsn, startTime, stopTime, postgresVersion, systemIdentifier,
+                files, tableRowCounts, List.of());
+    }
+
+    /** The major version, from the server version text ("17.2", "15.10 (Debian …)"). */
+    public int postgresMajorVersion() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(postgresVersion == null ? "" : postgresVersion);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     public long totalSize() {

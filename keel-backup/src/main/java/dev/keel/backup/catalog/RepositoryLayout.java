@@ -23,6 +23,8 @@ public final class RepositoryLayout {
 
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,99}");
     private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
+    /** What archive_command is handed: segments, partial segments, timeline histories and backup history files. */
+    private static final Pattern WAL_FILE = Pattern.compile("[0-9A-F]{24}(\\.partial|\\.[0-9A-F]{8}\\.backup)?|[0-9A-F]{8}\\.history");
 
     private RepositoryLayout() {
     }
@@ -41,6 +43,21 @@ public final class RepositoryLayout {
             throw new IllegalArgumentException("'" + segment + "' is not a WAL segment name (24 upper-case hex digits)");
         }
         return walTimeline(timeline) + segment + (partial ? PARTIAL_SUFFIX : "");
+    }
+
+    /**
+     * Where any file PostgreSQL archives lives, filed under the timeline its name starts with; the
+     * name is kept as PostgreSQL gave it, so restore_command finds it by the same name.
+     */
+    public static String walFile(String name) {
+        if (!isWalFileName(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a WAL file name");
+        }
+        return WAL + name.substring(0, 8) + "/" + name;
+    }
+
+    public static boolean isWalFileName(String name) {
+        return name != null && WAL_FILE.matcher(name).matches() && !name.startsWith("00000000");
     }
 
     public static String walTimeline(int timeline) {

@@ -1,0 +1,149 @@
+package dev.keel.backup.base;
+
+import dev.keel.backup.catalog.BackupFile;
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BackupType;
+import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.catalog.StoredObject;
+import dev.keel.backup.transfer.MeteredInputStream;
+import dev.keel.backup.transfer.ParallelTransfer;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A full base backup through the low-level API: pg_backup_start, a parallel copy of the data
+ * directory, pg_backup_stop, then the WAL from start to stop. The manifest is written last, so a
+ * backup that dies anywhere before it never counts as complete.
+ */
+public final class BaseBackup {
+    /** pg_backup_start and pg_backup_stop got their names in PostgreSQL 15. */
+    static final int OLDEST_MAJOR = 15;
+
+    private final BackupRepository repository;
+    private final DatabaseOpener opener;
+    private final String server;
+    private final Clock clock;
+
+    public BaseBackup(BackupRepository repository, DatabaseOpener opener, String server, Clock clock) {
+        this.repository = repository;
+        this.opener = opener;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    public BackupResult run(BackupOptions options) {
+        long began = System.nanoTime();
+        try (Connection connection = opener.open(null)) {
+            connection.setAutoCommit(true);
+            BackupSession session = new BackupSession(connection);
+            ServerFacts facts = session.facts();
+            refuseUnsupported(facts);
+            Path dataDir = LocalDataDirectory.require(session.dataDirectory(), facts.systemIdentifier(), server);
+            String id = BackupIds.next(repository.catalog(), clock.instant());
+            session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
+            BackupPoint start = session.start("keel " + id);
+            Instant startTime = clock.instant();
+
+            DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
+            options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
+            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
+                    file -> copy(id, file, options)).stream().filter(Objects::nonNull).toList());
+            BackupPoint stop = session.stop();
+            files.add(store(id, "backup_label", stop.labelFile()));
+            if (!stop.tablespaceMap().isEmpty()) {
+                files.add(store(id, "tablespace_map", stop.tablespaceMap()));
+            }
+            int walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
+            options.progress().finished();
+            Instant stopTime = clock.instant();
+
+            Map<String, Long> rowCounts = TableRowCounts.count(opener);
+            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, start.timeline(),
+                    start.lsn(), stop.lsn(), startTime, stopTime, facts.version(), facts.systemIdentifier(), files, rowCounts,
+                    content.directories());
+            repository.writeManifest(manifest);
+            return new BackupResult(id, BackupType.FULL, repository.store().describe(), start.timeline(), start.lsn(), stop.lsn(), startTime,
+                    stopTime, facts.version(), files.size(), manifest.totalSize(), manifest.totalStoredSize(), walSegments, rowCounts.size(),
+                    (System.nanoTime() - began) / 1_000_000);
+        } catch (SQLException e) {
+            throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
+        }
+    }
+
+    private void refuseUnsupported(ServerFacts facts) {
+        if (facts.majorVersion() < OLDEST_MAJOR) {
+            throw KeelException.usage("keel backup needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs " + facts.version(),
+                    "upgrade the server, or use pg_basebackup for it");
+        }
+        if (facts.inRecovery()) {
+            throw KeelException.usage(server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
+        }
+    }
+
+    /** Null when the file vanished before it was opened: a dropped relation that WAL replay drops again. */
+    private BackupFile copy(String id, DataDirectoryContent.SourceFile file, BackupOptions options) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file.file());
+        } catch (NoSuchFileException e) {
+            options.progress().advanced(file.size());
+            return null;
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read " + file.file() + ": " + e.getMessage(),
+                    "run keel as a user that can read the whole data directory (usually the postgres user)", e);
+        }
+        try (InputStream metered = new MeteredInputStream(in, options.throttle(), options.progress())) {
+            StoredObject stored = repository.write(RepositoryLayout.backupFile(id, file.path()), metered);
+            return new BackupFile(file.path(), stored.size(), stored.sha256(), stored.name(), stored.storedSize());
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read " + file.file() + ": " + e.getMessage(), "check the data directory's disk", e);
+        }
+    }
+
+    private BackupFile store(String id, String path, String text) {
+        StoredObject stored = repository.write(RepositoryLayout.backupFile(id, path), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return new BackupFile(path, stored.size(), stored.sha256(), stored.name(), stored.storedSize());
+    }
+
+    /**
+     * Stores the segments from the start to the stop segment, which the temporary slot kept in pg_wal,
+     * so that the backup restores on its own, archiving or not. pg_backup_stop switched to a new
+     * segment, so the last one is complete. Segments already archived are left as they are.
+     */
+    private int copyWal(Path dataDir, BackupPoint start, BackupPoint stop, long segmentSize) {
+        List<String> names = new ArrayList<>(WalSegmentRange.between(start.walFile(), stop.walFile(), segmentSize));
+        if (start.timeline() > 1) {
+            names.add(RepositoryLayout.timelineHex(start.timeline()) + ".history");
+        }
+        for (String name : names) {
+            String object = RepositoryLayout.walFile(name);
+            if (repository.store().exists(object)) {
+                continue;
+            }
+            Path file = dataDir.resolve("pg_wal").resolve(name);
+            try (InputStream in = Files.newInputStream(file)) {
+                repository.write(object, in);
+            } catch (IOException e) {
+                throw new KeelException(ExitCode.OPERATION, "cannot copy WAL segment " + file + " into the repository: " + e.getMessage(),
+                        "check that max_wal_size leaves the segments in pg_wal and run the backup again", e);
+            }
+        }
+        return names.size();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.keel.backup.restore;
+
+import dev.keel.backup.catalog.BackupFile;
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.transfer.MeteredInputStream;
+import dev.keel.backup.transfer.ParallelTransfer;
+import dev.keel.backup.transfer.Throttle;
+import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a backup's files into a data directory and checks each against the size and SHA-256 its
+ * manifest recorded. A mismatch stops the restore: a cluster with one silently wrong file is worse
+ * than no cluster.
+ */
+public final class BackupFetch {
+    /** Directories PostgreSQL needs even when a manifest does not list them (older manifests list none). */
+    static final List<String> REQUIRED_DIRECTORIES = List.of("base", "global", "pg_commit_ts", "pg_dynshmem", "pg_logical",
+            "pg_logical/mappings", "pg_logical/snapshots", "pg_multixact", "pg_multixact/members", "pg_multixact/offsets", "pg_notify",
+            "pg_replslot", "pg_serial", "pg_snapshots", "pg_stat", "pg_stat_tmp", "pg_subtrans", "pg_tblspc", "pg_twophase", "pg_wal",
+            "pg_wal/archive_status", "pg_xact");
+    /**
+     * Written last: without pg_control PostgreSQL refuses to start, so a restore that dies half way
+     * leaves a directory nobody can start by mistake.
+     */
+    static final String CONTROL_FILE = "global/pg_control";
+
+    private final BackupRepository repository;
+
+    public BackupFetch(BackupRepository repository) {
+        this.repository = repository;
+    }
+
+    public void into(Path dataDir, BackupManifest manifest, int parallel, TransferProgress progress) {
+        createDirectories(dataDir, manifest);
+        List<BackupFile> first = new ArrayList<>();
+        BackupFile control = null;
+        for (BackupFile file : manifest.files()) {
+            if (file.path().equals(CONTROL_FILE)) {
+                control = file;
+            } else {
+                first.add(file);
+            }
+        }
+        if (control == null) {
+            throw KeelException.failed("backup " + manifest.id() + " has no " + CONTROL_FILE, "restore another backup; this one cannot start");
+        }
+        progress.started("restoring " + manifest.files().size() + " files of backup " + manifest.id(), manifest.totalSize(), manifest.files().size());
+        ParallelTransfer.run(first, parallel, file -> fetch(dataDir, manifest, file, progress));
+        fetch(dataDir, manifest, control, progress);
+        progress.finished();
+    }
+
+    private static void createDirectories(Path dataDir, BackupManifest manifest) {
+        Set<String> all = new java.util.TreeSet<>(REQUIRED_DIRECTORIES);
+        all.addAll(manifest.directories());
+        try {
+            for (String dir : all) {
+                Path path = resolve(dataDir, dir);
+                Files.createDirectories(path);
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw KeelException.operation("cannot create directories in " + dataDir + ": " + e.getMessage(), "check its permissions and free space", e);
+        }
+    }
+
+    private Void fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
+        Path target = resolve(dataDir, file.path());
+        MessageDigest sha = sha256();
+        long written;
+        try {
+            Files.createDirectories(target.getParent());
+            try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
+                written = in.transferTo(out);
+            }
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw KeelException.operation("cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+        } catch (KeelException e) {
+            throw new KeelException(e.exitCode(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+        }
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (written != file.size() || !actual.equals(file.sha256())) {
+            throw KeelException.failed("file " + file.path() + " of backup " + manifest.id() + " does not match its manifest (" + written + " bytes, SHA-256 "
+                    + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, " + file.sha256().substring(0, 12) + "…)",
+                    "the repository is damaged: restore another backup, and run keel backup verify");
+        }
+        return null;
+    }
+
+    private static Path resolve(Path dataDir, String relative) {
+        Path path = dataDir.resolve(relative).normalize();
+        if (!path.startsWith(dataDir)) {
+            throw KeelException.failed("a manifest path leaves the data directory: " + relative, "the manifest is not trustworthy; restore another backup");
+        }
+        return path;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

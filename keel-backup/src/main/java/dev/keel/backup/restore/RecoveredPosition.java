@@ -1,0 +1,13 @@
+package dev.keel.backup.restore;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Where recovery stopped.
+ *
+ * @param lsn the last WAL record replayed
+ * @param lastTransactionTime commit time of the last transaction replayed; null when recovery replayed none
+ * @param timeline the timeline the promoted cluster now writes
+ */
+public record RecoveredPosition(String lsn, OffsetDateTime lastTransactionTime, int timeline, String postgresVersion) {
+}

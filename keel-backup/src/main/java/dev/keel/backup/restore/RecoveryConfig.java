@@ -1,0 +1,52 @@
+package dev.keel.backup.restore;
+
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * Turns a fetched backup into a cluster that recovers on start: recovery.signal, and the recovery
+ * settings appended to postgresql.auto.conf (read last, so they win; what pg_basebackup -R does too).
+ */
+public final class RecoveryConfig {
+    /** The restore's own client authentication: loopback only; the restored pg_hba.conf stays untouched. */
+    public static final String HBA_FILE = "keel-restore-hba.conf";
+
+    private RecoveryConfig() {
+    }
+
+    public static void write(Path dataDir, String backupId, String restoreCommand, RecoveryTarget target) {
+        try {
+            Files.writeString(dataDir.resolve("recovery.signal"), "");
+            // Debian-style clusters keep their configuration in /etc; PostgreSQL will not start without these files.
+            createIfMissing(dataDir.resolve("postgresql.conf"), "# written by keel restore: the backed-up server kept its configuration elsewhere\n");
+            createIfMissing(dataDir.resolve("pg_ident.conf"), "");
+            createIfMissing(dataDir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 scram-sha-256\n");
+            Files.writeString(dataDir.resolve(HBA_FILE), "# written by keel restore for the restore's own connections: this machine only\n"
+                    + "host all all 127.0.0.1/32 trust\n", StandardCharsets.UTF_8);
+            StringBuilder settings = new StringBuilder("\n# added by keel restore of backup ").append(backupId).append('\n');
+            settings.append(line("restore_command", restoreCommand));
+            for (Map.Entry<String, String> e : target.settings().entrySet()) {
+                settings.append(line(e.getKey(), e.getValue()));
+            }
+            Files.writeString(dataDir.resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw KeelException.operation("cannot write the recovery settings into " + dataDir + ": " + e.getMessage(), "check the directory's permissions", e);
+        }
+    }
+
+    private static String line(String name, String value) {
+        return name + " = '" + value.replace("'", "''") + "'\n";
+    }
+
+    private static void createIfMissing(Path file, String content) throws IOException {
+        if (!Files.exists(file)) {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+select datname from pg_database where datallowconn and not datistemplate order by datname

@@ -1,0 +1,157 @@
+package dev.keel.cli;
+
+import dev.keel.backup.base.BackupOptions;
+import dev.keel.backup.base.BackupResult;
+import dev.keel.backup.base.BaseBackup;
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.Catalog;
+import dev.keel.backup.catalog.CatalogBackup;
+import dev.keel.backup.transfer.Throttle;
+import dev.keel.connect.Connector;
+import dev.keel.connect.DatabaseTarget;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "backup", description = "Take a base backup of the database's cluster into the backup repository.",
+        subcommands = {BackupCommand.Init.class, BackupCommand.ListBackups.class})
+final class BackupCommand implements Callable<Integer> {
+
+    enum Type { full, incr }
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @Mixin
+    RepositoryOption repo;
+
+    @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full", description = "Backup type (default: full).")
+    Type type;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once (default: backup.parallel, 2).")
+    Integer parallel;
+
+    @Option(names = "--max-rate", paramLabel = "MB/s", description = "Read at most this many MiB per second from the data directory.")
+    double maxRate;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(parent.global);
+        if (type == Type.incr) {
+            throw KeelException.usage("incremental backups are not built yet", "take a full backup (keel backup)");
+        }
+        int threads = parallel != null ? parallel : cli.config().backup().parallel();
+        if (threads < 1 || threads > 64 || maxRate < 0) {
+            throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
+        }
+        DatabaseTarget target = cli.databaseTarget();
+        try (BackupRepository repository = repo.open(cli)) {
+            BaseBackup backup = new BaseBackup(repository, db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup"),
+                    target.describe(), Clock.systemUTC());
+            BackupResult result = backup.run(new BackupOptions(threads, Throttle.megabytesPerSecond(maxRate), StderrProgress.forConsole(cli.err())));
+            if (cli.json()) {
+                cli.printJson(result);
+            } else {
+                cli.out().printf("Backup %s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
+                        result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
+                        result.timeline(), result.walSegments(), result.millis() / 1000.0);
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "init", description = "Create the backup repository (backup.repository in keel.yaml, or --repo).")
+    static final class Init implements Callable<Integer> {
+        @ParentCommand
+        BackupCommand backup;
+
+        @Mixin
+        RepositoryOption repo;
+
+        @Override
+        public Integer call() {
+            CliContext cli = new CliContext(backup.parent.global);
+            RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
+            try (BackupRepository repository = chosen.create(cli)) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("repository", repository.store().describe());
+                doc.put("repositoryId", repository.config().repositoryId());
+                doc.put("compression", repository.config().compression());
+                doc.put("encryption", repository.config().encryption());
+                if (cli.json()) {
+                    cli.printJson(doc);
+                } else {
+                    cli.out().printf("Created backup repository %s (compression %s, encryption %s)%n", doc.get("repository"), doc.get("compression"),
+                            doc.get("encryption"));
+                }
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "list", description = "List the backups in the repository, oldest first; incomplete (killed) ones are marked.")
+    static final class ListBackups implements Callable<Integer> {
+        @ParentCommand
+        BackupCommand backup;
+
+        @Mixin
+        RepositoryOption repo;
+
+        @Override
+        public Integer call() {
+            CliContext cli = new CliContext(backup.parent.global);
+            RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
+            try (BackupRepository repository = chosen.open(cli)) {
+                Catalog catalog = repository.catalog();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (CatalogBackup entry : catalog.backups()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", entry.id());
+                    row.put("complete", entry.complete());
+                    if (entry.complete()) {
+                        BackupManifest m = catalog.manifest(entry.id()).orElseThrow();
+                        row.put("type", m.type());
+                        row.put("parent", m.parent());
+                        row.put("startTime", m.startTime());
+                        row.put("stopTime", m.stopTime());
+                        row.put("startLsn", m.startLsn());
+                        row.put("stopLsn", m.stopLsn());
+                        row.put("timeline", m.timeline());
+                        row.put("postgresVersion", m.postgresVersion());
+                        row.put("files", m.files().size());
+                        row.put("bytes", m.totalSize());
+                        row.put("storedBytes", m.totalStoredSize());
+                    }
+                    rows.add(row);
+                }
+                if (cli.json()) {
+                    cli.printJson(Map.of("repository", repository.store().describe(), "backups", rows));
+                } else if (rows.isEmpty()) {
+                    cli.out().println("No backups in " + repository.store().describe() + " yet: keel backup takes one.");
+                } else {
+                    cli.out().printf("%-20s %-5s %-20s %-14s %-10s %s%n", "ID", "TYPE", "STOPPED (UTC)", "STOP LSN", "SIZE", "POSTGRESQL");
+                    for (Map<String, Object> row : rows) {
+                        if (!(Boolean) row.get("complete")) {
+                            cli.out().printf("%-20s incomplete: no manifest (killed or failed); nothing restores from it%n", row.get("id"));
+                        } else {
+                            cli.out().printf("%-20s %-5s %-20s %-14s %-10s %s%n", row.get("id"), ((dev.keel.backup.catalog.BackupType) row.get("type")).label(),
+                                    row.get("stopTime").toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "").replace("Z", ""), row.get("stopLsn"),
+                                    DbCommand.size((Long) row.get("bytes")), row.get("postgresVersion"));
+                        }
+                    }
+                }
+            }
+            return ExitCode.OK.code();
+        }
+    }
+}

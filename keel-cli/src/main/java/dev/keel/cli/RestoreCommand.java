@@ -1,0 +1,102 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.restore.RecoveryTarget;
+import dev.keel.backup.restore.Restore;
+import dev.keel.backup.restore.RestoreOptions;
+import dev.keel.backup.restore.RestoreResult;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "restore", description = "Restore a base backup into a new data directory and recover it to a point in time.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @Mixin
+    RepositoryOption repo;
+
+    @Option(names = "--target-dir", paramLabel = "DIR", required = true, description = "The data directory to create (must be empty or new).")
+    Path targetDir;
+
+    @Option(names = "--backup", paramLabel = "ID", description = "The backup to restore (default: the newest that ended before the target).")
+    String backupId;
+
+    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "latest",
+            description = "latest (default), a timestamp with time zone (2026-01-24 10:15:00+00), an LSN (0/3000060) or a restore point name.")
+    String to;
+
+    @Option(names = "--overwrite", description = "Replace what the target directory holds.")
+    boolean overwrite;
+
+    @Option(names = "--start", description = "Leave the recovered cluster running on a free port and print its URL.")
+    boolean start;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once (default: backup.parallel, 2).")
+    Integer parallel;
+
+    @Option(names = "--pg-bindir", paramLabel = "DIR", description = "PostgreSQL binaries of the backup's major version (default: found automatically).")
+    Path binDir;
+
+    @Option(names = "--superuser", paramLabel = "ROLE", defaultValue = "postgres", description = "A superuser of the backed-up cluster (default: postgres).")
+    String superuser;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(parent.global);
+        RecoveryTarget target;
+        try {
+            target = RecoveryTarget.parse(to);
+        } catch (IllegalArgumentException e) {
+            throw KeelException.usage(e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
+        }
+        int threads = parallel != null ? parallel : cli.config().backup().parallel();
+        try (BackupRepository repository = repo.open(cli)) {
+            RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, threads, binDir,
+                    restoreCommand(cli), superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
+            RestoreResult result = new Restore(repository).run(options);
+            if (cli.json()) {
+                cli.printJson(result);
+            } else {
+                cli.out().printf("Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
+                        result.backupId(), result.targetDir(), result.target(), result.recoveredLsn(),
+                        result.recoveredTime() == null ? "none replayed" : result.recoveredTime(), result.timeline(), result.millis() / 1000.0);
+                if (result.running()) {
+                    cli.out().println(result.url());
+                } else {
+                    cli.out().println("The recovered cluster is stopped; start it with: pg_ctl -D " + result.targetDir() + " start  (PostgreSQL in " + result.binDir() + ")");
+                }
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** keel wal get, runnable from the server's working directory with this run's project and repository. */
+    private String restoreCommand(CliContext cli) {
+        List<String> words = new ArrayList<>(KeelLauncher.command());
+        words.add("-C");
+        words.add(cli.projectDir().toString());
+        if (parent.global.config != null) {
+            words.add("--config");
+            words.add(cli.projectDir().resolve(parent.global.config).toString());
+        }
+        words.add("wal");
+        words.add("get");
+        if (repo.repository != null) {
+            words.add("--repo");
+            words.add(repo.repository);
+        }
+        words.add("%f");
+        words.add("%p");
+        return KeelLauncher.shell(words);
+    }
+}

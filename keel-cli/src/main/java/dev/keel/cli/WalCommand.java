@@ -1,0 +1,86 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.wal.WalArchive;
+import dev.keel.error.ExitCode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "wal", description = "Archive and fetch WAL files: for archive_command and restore_command.",
+        subcommands = {WalCommand.Push.class, WalCommand.Get.class})
+final class WalCommand implements Runnable {
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: push or get");
+    }
+
+    @Command(name = "push", description = "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "
+            + "Pushing an identical file again succeeds; a different file of the same name is refused (exit 1).")
+    static final class Push implements Callable<Integer> {
+        @ParentCommand
+        WalCommand wal;
+
+        @Mixin
+        RepositoryOption repo;
+
+        @Parameters(paramLabel = "PATH", description = "The WAL file, relative to the current directory (PostgreSQL's %p).")
+        Path path;
+
+        @Override
+        public Integer call() {
+            CliContext cli = new CliContext(wal.parent.global);
+            // %p is relative to the server's data directory, which is this process's working directory, not -C.
+            Path file = path.toAbsolutePath();
+            try (BackupRepository repository = repo.open(cli)) {
+                boolean stored = new WalArchive(repository).push(file);
+                if (cli.json()) {
+                    cli.printJson(Map.of("file", file.getFileName().toString(), "stored", stored));
+                } else if (!stored) {
+                    cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
+                }
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "get", description = "Fetch a WAL file from the repository (restore_command = 'keel -C DIR wal get %f %p'); "
+            + "exit 1 when the repository does not hold it.")
+    static final class Get implements Callable<Integer> {
+        @ParentCommand
+        WalCommand wal;
+
+        @Mixin
+        RepositoryOption repo;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The WAL file's name (PostgreSQL's %f).")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "DEST", description = "Where to write it, relative to the current directory (PostgreSQL's %p).")
+        Path dest;
+
+        @Override
+        public Integer call() {
+            CliContext cli = new CliContext(wal.parent.global);
+            try (BackupRepository repository = repo.open(cli)) {
+                new WalArchive(repository).get(name, dest.toAbsolutePath());
+            }
+            if (cli.json()) {
+                cli.printJson(Map.of("file", name, "dest", dest.toAbsolutePath().toString()));
+            }
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.JavaProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded default (PostgreSQL 17 in .keel/): a backup killed with SIGKILL half way leaves no
+ * backup that looks complete, the next one succeeds, and it restores with the embedded binaries.
+ */
+class EmbeddedBackupIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    @AfterAll
+    static void stopEmbedded() {
+        Cli.run("-C", dir.toString(), "db", "stop");
+    }
+
+    @Test
+    void killedBackupNeverLooksCompleteAndTheNextOneRestores() throws Exception {
+        String repo = "file://" + dir.resolve("repo");
+        assertThat(Cli.run("-C", dir.toString(), "db", "start").exitCode()).isZero();
+        assertThat(Cli.run("-C", dir.toString(), "backup", "init", "--repo", repo).exitCode()).isZero();
+
+        // Throttled, so the child is surely in the middle of copying when it dies.
+        JavaProcess victim = Cli.start(dir, Map.of(), "backup", "--repo", repo, "--max-rate", "2");
+        waitForCopiedFiles(dir.resolve("repo/backups"), victim);
+        victim.kill9();
+
+        JsonNode afterKill = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo).stdout());
+        assertThat(afterKill.get("backups")).hasSize(1);
+        assertThat(afterKill.get("backups").get(0).get("complete").asBoolean()).isFalse();
+        Cli.Run text = Cli.run("-C", dir.toString(), "backup", "list", "--repo", repo);
+        assertThat(text.stdout()).contains("incomplete");
+
+        Cli.Run next = Cli.run("-C", dir.toString(), "--json", "backup", "--repo", repo);
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        JsonNode backup = JSON.readTree(next.stdout());
+        assertThat(backup.get("postgresVersion").asText()).startsWith("17");
+        JsonNode list = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo).stdout()).get("backups");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(1).get("id").asText()).isEqualTo(backup.get("id").asText());
+        assertThat(list.get(1).get("complete").asBoolean()).isTrue();
+
+        Cli.Run restore = Cli.run("-C", dir.toString(), "--json", "restore", "--repo", repo, "--target-dir", dir.resolve("restored").toString());
+        assertThat(restore.exitCode()).as(restore.stderr()).isZero();
+        JsonNode result = JSON.readTree(restore.stdout());
+        assertThat(result.get("backupId").asText()).isEqualTo(backup.get("id").asText());
+        assertThat(result.get("postgresVersion").asText()).startsWith("17");
+        assertThat(result.get("running").asBoolean()).isFalse();
+        assertThat(result.get("timeline").asInt()).isEqualTo(2);
+        assertThat(dir.resolve("restored/postmaster.pid")).doesNotExist();
+    }
+
+    private static void waitForCopiedFiles(Path backups, JavaProcess victim) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            assertThat(victim.isAlive()).as("the backup ended before it could be killed: %s", victim.stderr()).isTrue();
+            if (Files.isDirectory(backups)) {
+                try (Stream<Path> files = Files.walk(backups)) {
+                    if (files.filter(Files::isRegularFile).count() > 20) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the backup copied nothing within 120 s: " + victim.stderr());
+    }
+}
