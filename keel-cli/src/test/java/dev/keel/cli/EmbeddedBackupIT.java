@@ -73,6 +73,8 @@ class EmbeddedBackupIT {
                     if (files.filter(Files::isRegularFile).count() > 20) {
                         return;
                     }
+                } catch (java.io.UncheckedIOException e) {
+                    // A temporary file was renamed into place while the walk looked at it: count again.
                 }
             }
             Thread.sleep(100);

@@ -40,6 +40,24 @@ public final class RecoveryConfig {
         }
     }
 
+    /** Swaps the restore_command keel wrote for another, in place; PostgreSQL reads it again only at its next start. */
+    public static void replaceRestoreCommand(Path dataDir, String restoreCommand) {
+        Path auto = dataDir.resolve("postgresql.auto.conf");
+        try {
+            String text = Files.readString(auto, StandardCharsets.UTF_8);
+            int marker = text.lastIndexOf("\n# added by keel restore of backup ");
+            int at = text.indexOf("\nrestore_command = ", Math.max(marker, 0));
+            if (marker < 0 || at < 0) {
+                return;
+            }
+            int end = text.indexOf('\n', at + 1);
+            String replaced = text.substring(0, at + 1) + line("restore_command", restoreCommand) + (end < 0 ? "" : text.substring(end + 1));
+            Files.writeString(auto, replaced, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw KeelException.operation("cannot update restore_command in " + auto + ": " + e.getMessage(), "check the directory's permissions", e);
+        }
+    }
+
     private static String line(String name, String value) {
         return name + " = '" + value.replace("'", "''") + "'\n";
     }

@@ -34,8 +34,9 @@ public final class Restore {
             emptyQuietly(dataDir);
             throw e;
         }
+        Path wal = WalPrefetch.into(repository, manifest, dataDir);
         long fetchMillis = (System.nanoTime() - began) / 1_000_000;
-        RecoveryConfig.write(dataDir, manifest.id(), options.restoreCommand(), options.target());
+        RecoveryConfig.write(dataDir, manifest.id(), WalPrefetch.copyCommand(wal), options.target());
         options.status().accept("recovering with PostgreSQL " + binaries.version() + " to " + options.target());
         RecoveredServer server = RecoveredServer.start(binaries, dataDir, options.superuser());
         RecoveredPosition position;
@@ -46,7 +47,11 @@ public final class Restore {
                 server.stopImmediately();
             }
             throw e;
+        } finally {
+            WalPrefetch.deleteQuietly(wal);
         }
+        // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster next.
+        RecoveryConfig.replaceRestoreCommand(dataDir, options.restoreCommand());
         if (!options.keepRunning()) {
             server.stop();
         }
