@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = KeelCommand.Version.class,
         description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
         subcommands = {MigrateCommand.class, CheckCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
-                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class,
+                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class, AdviseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KeelCommand implements Runnable {
 
