@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = KeelCommand.Version.class,
         description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
         subcommands = {MigrateCommand.class, CheckCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
-                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class, DoctorCommand.class,
-                BackupCommand.class, WalCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
+                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class, AdviseCommand.class,
+                DoctorCommand.class, BackupCommand.class, WalCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class KeelCommand implements Runnable {
 
     @Mixin

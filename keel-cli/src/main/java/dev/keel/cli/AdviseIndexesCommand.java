@@ -1,0 +1,136 @@
+package dev.keel.cli;
+
+import dev.keel.advise.AdviseOptions;
+import dev.keel.advise.HealthFinding;
+import dev.keel.advise.IndexAdvice;
+import dev.keel.advise.IndexAdvisor;
+import dev.keel.advise.IndexProposal;
+import dev.keel.advise.StatementGain;
+import dev.keel.config.Durations;
+import dev.keel.connect.ConnectionSource;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrationSettings;
+import dev.keel.migrate.NewMigration;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "indexes", description = "Indexes worth building for the statements that take the most time, checked against the planner"
+        + " (hypopg, or a shadow copy of the table), and problems with the indexes that exist.")
+final class AdviseIndexesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    AdviseCommand advise;
+
+    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "7d",
+            description = "Rank statements over this window, as keel top --since (default: ${DEFAULT-VALUE}).")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Examine the N statements with the most total time (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--min-improvement", paramLabel = "FACTOR", defaultValue = "2",
+            description = "Propose an index only when it makes a statement's estimated cost at least FACTOR times lower (default: ${DEFAULT-VALUE}).")
+    double minImprovement;
+
+    @Option(names = "--shadow-rows", paramLabel = "N", defaultValue = "100000",
+            description = "Without hypopg: copy at most N rows of a table to build a candidate on (default: ${DEFAULT-VALUE}).")
+    long shadowRows;
+
+    @Option(names = "--apply-to", paramLabel = "DIR", description = "Write each proposal as the next versioned migration file in DIR (e.g. db/migrations).")
+    Path applyTo;
+
+    /** What --json prints: the advice and the migration files written. */
+    record Output(IndexAdvice advice, List<String> written) {
+    }
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(advise.parent.global);
+        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.parse(since), limit, minImprovement, shadowRows, true);
+        ConnectionSource source = cli.database();
+        IndexAdvice advice;
+        try (Connection c = source.open()) {
+            advice = IndexAdvisor.advise(c, options);
+        } catch (SQLException e) {
+            throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
+        }
+        List<String> written = applyTo == null ? List.of() : write(cli, advice.proposals());
+        if (cli.json()) {
+            cli.printJson(new Output(advice, written));
+        } else {
+            print(cli.out(), advice, written);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private List<String> write(CliContext cli, List<IndexProposal> proposals) {
+        Path dir = cli.projectDir().resolve(applyTo).normalize();
+        MigrationSettings project = cli.migrationSettings();
+        // The next version is counted in DIR alone, as keel new counts it in the configured locations.
+        MigrationSettings here = new MigrationSettings(cli.projectDir(), List.of("filesystem:" + dir), project.schema(), project.table(),
+                project.lockTimeout(), project.statementTimeout(), project.lockRetries(), project.outOfOrder(), project.classLoader());
+        List<String> written = new ArrayList<>();
+        for (IndexProposal p : proposals) {
+            NewMigration.Result file = NewMigration.create(here, "index " + p.table() + " " + String.join(" ", p.columns()));
+            try {
+                // NewMigration's header speaks of one transaction; this file runs without one, and says so itself.
+                Files.writeString(file.file(), p.migration(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new KeelException(ExitCode.OPERATION, "cannot write " + file.file() + ": " + e.getMessage(), "check the permissions", e);
+            }
+            written.add(cli.projectDir().relativize(file.file()).toString());
+        }
+        return written;
+    }
+
+    static void print(PrintStream out, IndexAdvice a, List<String> written) {
+        out.printf(Locale.ROOT, "Index advice for the %d statements with the most total time (verified with %s, at least %.1f× cheaper):%n",
+                a.statementsExamined(), a.verifiedWith(), a.minImprovement());
+        a.notes().forEach(n -> out.println("note: " + n));
+        if (a.proposals().isEmpty()) {
+            out.println("No index to add.");
+        }
+        for (IndexProposal p : a.proposals()) {
+            out.printf(Locale.ROOT, "%n%s%n  size about %s; the table takes %.2f writes/s, each of which maintains the index too%n",
+                    p.sql(), bytes(p.estimatedBytes()), p.writesPerSecond());
+            for (StatementGain g : p.helps()) {
+                out.printf(Locale.ROOT, "  %.1f× cheaper (cost %.1f → %.1f), %d calls, %.1f ms: %s%n", g.factor(), g.costBefore(), g.costAfter(),
+                        g.calls(), g.totalMs(), TopCommand.shorten(g.query()));
+            }
+        }
+        if (!a.health().isEmpty()) {
+            out.printf("%nIndex health:%n");
+            for (HealthFinding f : a.health()) {
+                out.printf("  %s %s.%s %s: %s%n    fix: %s%n", f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), f.schema(), f.table(),
+                        f.index(), f.detail(), f.fix());
+            }
+        }
+        written.forEach(w -> out.println("Wrote " + w));
+        if (written.isEmpty() && !a.proposals().isEmpty()) {
+            out.println("Write them as migrations with --apply-to db/migrations.");
+        }
+    }
+
+    private static String bytes(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%d KiB", Math.max(1, bytes / 1024));
+    }
+}

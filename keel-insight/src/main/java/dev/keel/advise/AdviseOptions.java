@@ -1,0 +1,41 @@
+package dev.keel.advise;
+
+import dev.keel.error.KeelException;
+import java.time.Duration;
+
+/**
+ * What {@code keel advise indexes} looks at and how strict it is.
+ *
+ * @param keelSchema where keel keeps its statistics snapshots (its own tables are never advised on)
+ * @param since how far back the statement ranking reaches, as in {@code keel top --since}
+ * @param statements how many of the statements with the most total time to examine
+ * @param minImprovement a candidate is kept only when it makes a statement's estimated cost at least this many times lower
+ * @param shadowRows the most rows copied per table when candidates are verified on a shadow copy
+ * @param hypopg whether to use hypopg when it is available; false forces the shadow copy
+ */
+public record AdviseOptions(String keelSchema, Duration since, int statements, double minImprovement, long shadowRows, boolean hypopg) {
+
+    /** Two times cheaper: below that an index rarely pays for its writes and its space. */
+    public static final double DEFAULT_MIN_IMPROVEMENT = 2.0;
+
+    public AdviseOptions {
+        if (statements < 1) {
+            throw KeelException.usage("the number of statements to examine must be at least 1, not " + statements, "pass --limit 1 or more");
+        }
+        if (minImprovement <= 1.0) {
+            throw KeelException.usage("the minimum improvement must be more than 1 (times cheaper), not " + minImprovement,
+                    "pass e.g. --min-improvement 2");
+        }
+        if (shadowRows < 1) {
+            throw KeelException.usage("the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
+        }
+    }
+
+    public static AdviseOptions defaults(String keelSchema) {
+        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true);
+    }
+
+    public AdviseOptions withHypopg(boolean use) {
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use);
+    }
+}

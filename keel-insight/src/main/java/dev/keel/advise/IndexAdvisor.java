@@ -1,0 +1,166 @@
+package dev.keel.advise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.error.KeelException;
+import dev.keel.sql.Identifiers;
+import dev.keel.stats.RankBy;
+import dev.keel.stats.RankedStatement;
+import dev.keel.stats.Ranking;
+import dev.keel.stats.Top;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code keel advise indexes}: for the statements that take the most total time, candidate indexes
+ * from their plans, kept only when the planner uses them and they cut a statement's estimated cost
+ * by the asked factor; and the health of the indexes that exist.
+ *
+ * <p>Pass a connection in autocommit mode: planning runs in transactions it rolls back, the shadow
+ * copy needs CREATE INDEX CONCURRENTLY. It writes one statistics snapshot (as keel top does) and,
+ * without hypopg, a scratch schema it drops again; it never changes the product's tables.
+ */
+public final class IndexAdvisor {
+
+    private IndexAdvisor() {
+    }
+
+    public static IndexAdvice advise(Connection c, AdviseOptions options) {
+        try {
+            return run(c, options);
+        } catch (SQLException e) {
+            throw KeelException.operation("index advice failed: " + e.getMessage().lines().findFirst().orElse(""),
+                    "check that the user may read the catalog and pg_stat_statements; rerun with -v for the cause", e);
+        }
+    }
+
+    private static IndexAdvice run(Connection c, AdviseOptions options) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        Ranking ranking = Top.run(c, options.keelSchema(), options.since(), RankBy.TOTAL, options.statements());
+        notes.addAll(ranking.notes());
+        List<AdvisedStatement> planned = plan(c, ranking.statements(), options.keelSchema(), notes);
+
+        Map<Candidate, List<AdvisedStatement>> candidates = candidates(c, planned, options.keelSchema());
+        CandidateVerifier verifier = verifier(c, options, candidates.isEmpty(), notes);
+        List<Verification> kept = new ArrayList<>();
+        for (Map.Entry<Candidate, List<AdvisedStatement>> entry : candidates.entrySet()) {
+            try {
+                Verification v = verifier.verify(entry.getKey(), entry.getValue());
+                List<StatementGain> enough = v.gains().stream().filter(g -> g.factor() >= options.minImprovement())
+                        .sorted(Comparator.comparingDouble(StatementGain::factor).reversed()).toList();
+                if (!enough.isEmpty()) {
+                    kept.add(new Verification(v.candidate(), enough, v.estimatedBytes()));
+                }
+            } catch (SQLException e) {
+                notes.add("candidate " + entry.getKey().describe() + " could not be verified: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        List<IndexProposal> proposals = new ArrayList<>();
+        for (Verification v : best(kept)) {
+            Candidate candidate = v.candidate();
+            proposals.add(new IndexProposal(candidate.schema(), candidate.table(), candidate.columns(), candidate.indexName(),
+                    candidate.createConcurrently() + ";", v.gains(), v.estimatedBytes(), WriteRate.perSecond(c, candidate.schema(), candidate.table()),
+                    MigrationText.of(candidate, v.bestFactor(), v.gains().size())));
+        }
+        List<HealthFinding> health = IndexHealth.check(c, options.keelSchema());
+        return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health, notes);
+    }
+
+    private static List<AdvisedStatement> plan(Connection c, List<RankedStatement> ranked, String keelSchema, List<String> notes) {
+        List<AdvisedStatement> planned = new ArrayList<>();
+        int other = 0;
+        for (RankedStatement s : ranked) {
+            if (!GenericPlan.explainable(s.query()) || s.query().startsWith("/* keel")) {
+                other++;
+                continue;
+            }
+            try {
+                JsonNode plan = GenericPlan.explain(c, s.query(), null);
+                planned.add(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(), plan));
+            } catch (SQLException e) {
+                notes.add("statement " + s.queryId() + " was skipped: it could not be planned (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+        if (other > 0) {
+            notes.add(other + (other == 1 ? " ranked statement is" : " ranked statements are")
+                    + " not a SELECT, UPDATE or DELETE (or is keel's own) and got no index advice");
+        }
+        return planned;
+    }
+
+    /** Each candidate with the statements that suggested it, in ranking order. */
+    private static Map<Candidate, List<AdvisedStatement>> candidates(Connection c, List<AdvisedStatement> planned, String keelSchema)
+            throws SQLException {
+        Map<Candidate, List<AdvisedStatement>> candidates = new LinkedHashMap<>();
+        Map<String, TableCatalog> catalogs = new LinkedHashMap<>();
+        for (AdvisedStatement statement : planned) {
+            for (ScannedTable scan : PlanScans.of(statement.plan())) {
+                if (Set.of("pg_catalog", "information_schema", keelSchema, ShadowCopy.SCHEMA).contains(scan.schema())) {
+                    continue;
+                }
+                String key = Identifiers.qualified(scan.schema(), scan.table());
+                TableCatalog catalog = catalogs.get(key);
+                if (catalog == null) {
+                    catalog = TableCatalog.read(c, scan.schema(), scan.table());
+                    catalogs.put(key, catalog);
+                }
+                for (Candidate candidate : Candidates.of(scan, catalog)) {
+                    List<AdvisedStatement> by = candidates.computeIfAbsent(candidate, k -> new ArrayList<>());
+                    if (!by.contains(statement)) {
+                        by.add(statement);
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static CandidateVerifier verifier(Connection c, AdviseOptions options, boolean nothingToVerify, List<String> notes) throws SQLException {
+        if (options.hypopg() && !nothingToVerify) {
+            var hypopg = HypoPg.open(c, notes);
+            if (hypopg.isPresent()) {
+                return hypopg.get();
+            }
+        } else if (options.hypopg() && HypoPg.available(c)) {
+            // Nothing to verify: say which method would have run without creating the extension.
+            return new CandidateVerifierName("hypopg");
+        }
+        return new ShadowCopy(c, options.shadowRows());
+    }
+
+    /**
+     * The strongest candidates, one per need: a candidate whose helped statements another kept
+     * candidate of the same table already helps as much is left out (e.g. (user_id) when
+     * (user_id, created_at) serves the same statements better, or the other way round).
+     */
+    private static List<Verification> best(List<Verification> kept) {
+        List<Verification> sorted = new ArrayList<>(kept);
+        sorted.sort(Comparator.comparingDouble(Verification::bestFactor).reversed()
+                .thenComparingInt(v -> v.candidate().columns().size()));
+        List<Verification> chosen = new ArrayList<>();
+        for (Verification v : sorted) {
+            Set<Long> helped = new HashSet<>(v.gains().stream().map(StatementGain::queryId).toList());
+            boolean served = chosen.stream().filter(o -> o.candidate().schema().equals(v.candidate().schema())
+                            && o.candidate().table().equals(v.candidate().table()))
+                    .anyMatch(o -> o.gains().stream().map(StatementGain::queryId).toList().containsAll(helped));
+            if (!served) {
+                chosen.add(v);
+            }
+        }
+        return chosen;
+    }
+
+    /** Names the method when there was nothing to verify. */
+    private record CandidateVerifierName(String method) implements CandidateVerifier {
+        @Override
+        public Verification verify(Candidate candidate, List<AdvisedStatement> statements) {
+            throw new IllegalStateException("no candidates to verify");
+        }
+    }
+}

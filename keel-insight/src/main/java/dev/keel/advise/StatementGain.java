@@ -1,0 +1,10 @@
+package dev.keel.advise;
+
+/**
+ * What an index does for one statement, in the planner's estimated cost units.
+ *
+ * @param factor costBefore / costAfter: how many times cheaper the statement gets
+ * @param totalMs the statement's execution time in the ranked window, to weigh the gain
+ */
+public record StatementGain(long queryId, String query, long calls, double totalMs, double costBefore, double costAfter, double factor) {
+}
