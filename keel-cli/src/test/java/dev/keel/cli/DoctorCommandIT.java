@@ -16,10 +16,11 @@ class DoctorCommandIT extends ProjectOnCluster {
 
     @Test
     void aHealthyDatabaseSaysNoFindingsAndExitsZero() throws Exception {
+        assertThat(keel("migrate").exitCode()).isZero();
         Cli.Run text = keel("doctor");
 
         assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isZero();
-        assertThat(text.stdout()).startsWith("No findings: all 14 checks passed").contains("blocking-chains");
+        assertThat(text.stdout()).startsWith("No findings: all 15 checks passed").contains("blocking-chains");
 
         JsonNode json = json("doctor", "--json");
         assertThat(json.get("principal").isNull()).as(json.toString()).isTrue();
@@ -45,7 +46,7 @@ class DoctorCommandIT extends ProjectOnCluster {
         assertThat(first).startsWith("Principal constraint: orders.id (integer, sequence public.orders_id_seq) has used 99.7% of its values")
                 .contains("orders.id").contains("(runbook: docs/runbooks/integer-key-limits.md)");
         assertThat(text.stdout()).contains("CRITICAL").contains("WARNING").contains("invalid-indexes").contains("evidence: ")
-                .contains("2 findings (1 critical) from 14 checks.");
+                .contains("pending-migrations").contains("3 findings (1 critical) from 15 checks.");
 
         Cli.Run jsonRun = keel("doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);
@@ -56,7 +57,9 @@ class DoctorCommandIT extends ProjectOnCluster {
         assertThat(principal.get("runbook").asText()).isEqualTo("docs/runbooks/integer-key-limits.md");
         assertThat(principal.get("evidence").get("lastValue").asLong()).isEqualTo(2140000000L);
         assertThat(principal.get("impact").asText()).contains("every insert fails");
-        assertThat(json.get("findings")).hasSize(2);
+        // The project's three migrations were never applied here: an info finding, ranked last.
+        assertThat(json.get("findings")).hasSize(3);
+        assertThat(json.get("findings").get(2).get("check").asText()).isEqualTo("pending-migrations");
         JsonNode second = json.get("findings").get(1);
         assertThat(second.get("check").asText()).isEqualTo("invalid-indexes");
         assertThat(second.get("severity").asText()).isEqualTo("warning");
