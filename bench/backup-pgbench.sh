@@ -125,12 +125,18 @@ KEEL_SIZE=$(bytes "$WORK/keel-repo")
 say "keel restore"
 KEEL_TARGET="$WORK/restore-keel"
 RESTORED+=("$KEEL_TARGET")
+# keel restore also recovers and promotes (then stops the cluster): more than pgBackRest's restore does.
 t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" >"$LOG_DIR/keel-restore.log" 2>&1 || { cat "$LOG_DIR/keel-restore.log" >&2; die "keel restore failed"; }
 t1=$(now); KEEL_RESTORE=$(elapsed "$t0" "$t1")
-# keel restore recovers and promotes before it returns; what remains to accept queries is a start.
-start_and_query "$KEEL_TARGET" $((PORT + 2))
+rm -rf "$KEEL_TARGET"
+say "keel restore --start (to accepting connections)"
+t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" --start --json >"$WORK/keel-start.json" 2>"$LOG_DIR/keel-restore-start.log" \
+    || { cat "$LOG_DIR/keel-restore-start.log" >&2; die "keel restore --start failed"; }
+KEEL_PORT=$(sed -n 's/.*"port" *: *\([0-9][0-9]*\).*/\1/p' "$WORK/keel-start.json" | head -n 1)
+[[ -n $KEEL_PORT ]] || { cat "$WORK/keel-start.json" >&2; die "keel restore --start printed no port"; }
+until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$KEEL_PORT" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
 t2=$(now); KEEL_READY=$(elapsed "$t0" "$t2")
-check_restored $((PORT + 2)) keel
+check_restored "$KEEL_PORT" keel
 stop_restored "$KEEL_TARGET"
 rm -rf "$KEEL_TARGET"
 
