@@ -61,25 +61,35 @@ public final class BaseBackup {
             Instant startTime = clock.instant();
 
             DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
-            options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
-            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
-                    file -> copy(id, file, options)).stream().filter(Objects::nonNull).toList());
-            BackupPoint stop = session.stop();
-            files.add(store(id, "backup_label", stop.labelFile()));
-            if (!stop.tablespaceMap().isEmpty()) {
-                files.add(store(id, "tablespace_map", stop.tablespaceMap()));
-            }
-            int walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
-            options.progress().finished();
-            Instant stopTime = clock.instant();
+            // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
+            repository.store().deferDurability();
+            BackupManifest manifest;
+            int walSegments;
+            try {
+                options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
+                List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
+                        file -> copy(id, file, options)).stream().filter(Objects::nonNull).toList());
+                BackupPoint stop = session.stop();
+                files.add(store(id, "backup_label", stop.labelFile()));
+                if (!stop.tablespaceMap().isEmpty()) {
+                    files.add(store(id, "tablespace_map", stop.tablespaceMap()));
+                }
+                walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
+                options.progress().finished();
+                Instant stopTime = clock.instant();
 
-            Map<String, Long> rowCounts = TableRowCounts.count(opener);
-            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, start.timeline(),
-                    start.lsn(), stop.lsn(), startTime, stopTime, facts.version(), facts.systemIdentifier(), files, rowCounts,
-                    content.directories());
+                Map<String, Long> rowCounts = TableRowCounts.count(opener);
+                manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, start.timeline(),
+                        start.lsn(), stop.lsn(), startTime, stopTime, facts.version(), facts.systemIdentifier(), files, rowCounts,
+                        content.directories());
+            } finally {
+                // Also after a failure: what was written is flushed, and the store commits durably again.
+                repository.store().makeDurable();
+            }
             repository.writeManifest(manifest);
-            return new BackupResult(id, BackupType.FULL, repository.store().describe(), start.timeline(), start.lsn(), stop.lsn(), startTime,
-                    stopTime, facts.version(), files.size(), manifest.totalSize(), manifest.totalStoredSize(), walSegments, rowCounts.size(),
+            return new BackupResult(id, BackupType.FULL, repository.store().describe(), start.timeline(), start.lsn(), manifest.stopLsn(), startTime,
+                    manifest.stopTime(), facts.version(), manifest.files().size(), manifest.totalSize(), manifest.totalStoredSize(), walSegments,
+                    manifest.tableRowCounts().size(),
                     (System.nanoTime() - began) / 1_000_000);
         } catch (SQLException e) {
             throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);

@@ -37,6 +37,19 @@ public interface ObjectStore extends AutoCloseable {
     /** The repository URL, for messages. */
     String describe();
 
+    /**
+     * From now on a committed object need not be durable at once, only atomically visible: a writer
+     * of many objects makes them durable together with {@link #makeDurable()} before it writes the
+     * object that declares them complete (a backup's manifest). Stores whose puts are durable when
+     * acknowledged (S3) ignore this.
+     */
+    default void deferDurability() {
+    }
+
+    /** Makes every object committed since {@link #deferDurability()} durable, and commits durably again from now on. */
+    default void makeDurable() {
+    }
+
     default boolean exists(String name) {
         return stat(name).isPresent();
     }

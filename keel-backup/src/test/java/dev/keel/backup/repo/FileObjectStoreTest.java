@@ -19,6 +19,26 @@ class FileObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void objectsWrittenWithDeferredDurabilityAreVisibleAtOnceAndStayAfterTheFlush() {
+        store.deferDurability();
+        for (int i = 0; i < 50; i++) {
+            store.put("backups/b1/files/base/1/" + i, bytes("page " + i));
+        }
+        assertThat(store.list("backups/b1/files/")).hasSize(50);
+
+        store.makeDurable();
+        store.put("backups/b1/manifest.json", bytes("{}"));
+
+        assertThat(store.list("backups/b1/")).hasSize(51);
+        assertThat(dir.resolve("repo/backups/b1/files/base/1/49")).hasContent("page 49");
+    }
+
+    @Test
+    void theFileSystemFlushRunsHere() {
+        assertThat(FileSystemSync.of(dir)).isTrue();
+    }
+
+    @Test
     void objectsAreFilesUnderTheRoot() {
         store.put("wal/00000001/000000010000000000000001", bytes("wal"));
 
