@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads every object a backup consists of, the way restore would, and checks that recovery can
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
  * is to name everything that is missing or damaged.
  */
 public final class BackupVerification {
-    private static final Pattern START = Pattern.compile("START WAL LOCATION: ([0-9A-F]+/[0-9A-F]+) \\(file ([0-9A-F]{24})\\)");
-    private static final String LABEL = "backup_label";
 
     private final BackupRepository repository;
     private final int parallel;
@@ -91,14 +87,14 @@ public final class BackupVerification {
         progress.finished();
         List<VerifyProblem> problems = new ArrayList<>();
         found.forEach(p -> p.ifPresent(problems::add));
-        Optional<String[]> start = startOf(manifest);
+        Optional<BackupStart> start = BackupStart.of(repository, manifest);
         if (start.isEmpty()) {
-            problems.add(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.backupFile(id, LABEL), "it names no start WAL segment"));
+            problems.add(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.backupFile(id, BackupStart.LABEL), "it names no start WAL segment"));
             return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), null, null, 0, problems);
         }
-        WalPosition position = WalPosition.matching(start.get()[0], start.get()[1]);
+        WalPosition position = start.get().wal();
         String stopSegment = position.name(manifest.timeline(), position.numberOfLsn(manifest.stopLsn()));
-        WalChain chain = continuity.from(start.get()[1], stopSegment, position);
+        WalChain chain = continuity.from(start.get().segment(), stopSegment, position);
         for (String gap : chain.missing()) {
             problems.add(new VerifyProblem(id, VerifyProblem.WAL_GAP, RepositoryLayout.walFile(gap),
                     "recovery from this backup cannot pass segment " + gap + " (WAL from " + chain.first() + " to " + chain.last() + ")"));
@@ -171,20 +167,6 @@ public final class BackupVerification {
             }
         }
         return new WalContinuity(complete, partial, histories);
-    }
-
-    /** The start LSN and segment from the backup's own backup_label, which pg_backup_stop wrote. */
-    private Optional<String[]> startOf(BackupManifest manifest) {
-        Optional<BackupFile> label = manifest.files().stream().filter(f -> f.path().equals(LABEL)).findFirst();
-        if (label.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Matcher m = START.matcher(text(label.get().object()));
-            return m.find() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
-        } catch (KeelException e) {
-            return Optional.empty();
-        }
     }
 
     private String text(String object) {
