@@ -8,7 +8,6 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -85,6 +84,29 @@ class BackupVerifyIT {
     }
 
     @Test
+    void everyDamagedObjectIsNamedNotJustTheFirst() throws Exception {
+        List<Path> objects = backupObjects();
+        Path deleted = objects.get(0);
+        Path flipped = objects.get(objects.size() - 1);
+        byte[] deletedContent = Files.readAllBytes(deleted);
+        byte[] flippedContent = Files.readAllBytes(flipped);
+        Files.delete(deleted);
+        byte[] changed = flippedContent.clone();
+        changed[changed.length / 2] ^= 0x10;
+        Files.write(flipped, changed);
+        try {
+            Cli.Run run = keel("--json", "backup", "verify", "--all");
+            assertThat(run.exitCode()).isEqualTo(1);
+            JsonNode problems = JSON.readTree(run.stdout()).get("problems");
+            assertThat(problems).extracting(p -> p.get("kind").asText() + " " + p.get("object").asText())
+                    .containsExactlyInAnyOrder("missing " + repo.relativize(deleted), "damaged " + repo.relativize(flipped));
+        } finally {
+            Files.write(deleted, deletedContent);
+            Files.write(flipped, flippedContent);
+        }
+    }
+
+    @Test
     void removedWalSegmentInTheMiddleIsAGap() throws Exception {
         List<Path> segments;
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
@@ -109,11 +131,14 @@ class BackupVerifyIT {
         void apply(Path object) throws Exception;
     }
 
-    private static void damaged(Damage damage) throws Exception {
-        List<Path> objects;
+    private static List<Path> backupObjects() throws Exception {
         try (Stream<Path> files = Files.walk(repo.resolve("backups").resolve(backupId).resolve("files"))) {
-            objects = files.filter(Files::isRegularFile).sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    private static void damaged(Damage damage) throws Exception {
+        List<Path> objects = backupObjects();
         Path victim = objects.get(RANDOM.nextInt(objects.size()));
         byte[] kept = Files.readAllBytes(victim);
         damage.apply(victim);

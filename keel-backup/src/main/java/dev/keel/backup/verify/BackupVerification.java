@@ -55,7 +55,7 @@ public final class BackupVerification {
         }
         List<WalSegment> wal = catalog.wal();
         Reads reads = new Reads();
-        List<VerifyProblem> walDamage = readWal(wal, reads);
+        List<VerifyProblem> walDamage = new ArrayList<>(readWal(wal, reads));
         WalContinuity continuity = continuity(wal, walDamage);
         List<BackupCheck> checks = new ArrayList<>();
         List<VerifyProblem> problems = new ArrayList<>(walDamage);
@@ -89,7 +89,11 @@ public final class BackupVerification {
         found.forEach(p -> p.ifPresent(problems::add));
         Optional<BackupStart> start = BackupStart.of(repository, manifest);
         if (start.isEmpty()) {
-            problems.add(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.backupFile(id, BackupStart.LABEL), "it names no start WAL segment"));
+            String label = RepositoryLayout.backupFile(id, BackupStart.LABEL);
+            // A missing or damaged label is already named above; say more only when it reads fine but names no start.
+            if (problems.stream().noneMatch(p -> p.object().endsWith("/" + BackupStart.LABEL))) {
+                problems.add(new VerifyProblem(id, VerifyProblem.DAMAGED, label, "it names no start WAL segment"));
+            }
             return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), null, null, 0, problems);
         }
         WalPosition position = start.get().wal();
@@ -148,6 +152,7 @@ public final class BackupVerification {
         return problems;
     }
 
+    /** @param damaged the WAL found damaged so far; a damaged history file is added to it */
     private WalContinuity continuity(List<WalSegment> wal, List<VerifyProblem> damaged) {
         Set<String> bad = new HashSet<>();
         damaged.forEach(p -> bad.add(p.object()));
@@ -163,7 +168,12 @@ public final class BackupVerification {
             String name = timelineHex + ".history";
             if (timelineHex.matches("[0-9A-F]{8}") && RepositoryLayout.isWalFileName(name) && repository.store().exists(RepositoryLayout.walFile(name))) {
                 int timeline = Integer.parseUnsignedInt(timelineHex, 16);
-                histories.put(timeline, TimelineHistory.parse(timeline, text(RepositoryLayout.walFile(name))));
+                try {
+                    histories.put(timeline, TimelineHistory.parse(timeline, text(RepositoryLayout.walFile(name))));
+                } catch (KeelException e) {
+                    // Without it the chain cannot follow that timeline; the missing segments will show as gaps too.
+                    damaged.add(new VerifyProblem(null, VerifyProblem.DAMAGED, RepositoryLayout.walFile(name), e.what()));
+                }
             }
         }
         return new WalContinuity(complete, partial, histories);
