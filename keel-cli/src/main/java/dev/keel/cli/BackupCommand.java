@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "backup", description = "Take a base backup of the database's cluster into the backup repository.",
-        subcommands = {BackupCommand.Init.class, BackupCommand.ListBackups.class})
+        subcommands = {BackupCommand.Init.class, BackupCommand.ListBackups.class, BackupVerifyCommand.class, BackupPruneCommand.class})
 final class BackupCommand implements Callable<Integer> {
 
     enum Type { full, incr }

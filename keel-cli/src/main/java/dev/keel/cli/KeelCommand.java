@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
         description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
         subcommands = {MigrateCommand.class, CheckCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
                 NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class, AdviseCommand.class,
-                DoctorCommand.class, BackupCommand.class, WalCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, BackupCommand.class, WalCommand.class, RestoreCommand.class, DrillCommand.class, CommandLine.HelpCommand.class})
 public final class KeelCommand implements Runnable {
 
     @Mixin

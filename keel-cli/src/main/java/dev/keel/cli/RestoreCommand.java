@@ -62,7 +62,7 @@ final class RestoreCommand implements Callable<Integer> {
         int threads = parallel != null ? parallel : cli.config().backup().parallel();
         try (BackupRepository repository = repo.open(cli)) {
             RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, threads, binDir,
-                    restoreCommand(cli), superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
+                    restoreCommand(cli, parent.global, repo), superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
             RestoreResult result = new Restore(repository).run(options);
             if (cli.json()) {
                 cli.printJson(result);
@@ -81,13 +81,13 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** keel wal get, runnable from the server's working directory with this run's project and repository. */
-    private String restoreCommand(CliContext cli) {
+    static String restoreCommand(CliContext cli, GlobalOptions global, RepositoryOption repo) {
         List<String> words = new ArrayList<>(KeelLauncher.command());
         words.add("-C");
         words.add(cli.projectDir().toString());
-        if (parent.global.config != null) {
+        if (global.config != null) {
             words.add("--config");
-            words.add(cli.projectDir().resolve(parent.global.config).toString());
+            words.add(cli.projectDir().resolve(global.config).toString());
         }
         words.add("wal");
         words.add("get");

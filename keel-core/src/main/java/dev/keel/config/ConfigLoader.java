@@ -31,8 +31,11 @@ public final class ConfigLoader {
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
             "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
-            "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey");
-    private static final Set<String> LIST_KEYS = Set.of("migrations.locations");
+            "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
+            "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants");
+    private static final Set<String> LIST_KEYS = Set.of("migrations.locations", "backup.drill.invariants");
+    /** SQL holds commas, so the queries of a list are joined with a character no query contains. */
+    private static final String QUERY_SEPARATOR = "\u001e";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private ConfigLoader() {
@@ -103,7 +106,7 @@ public final class ConfigLoader {
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asText()));
-                values.put(key, String.join(",", items));
+                values.put(key, String.join(key.equals("backup.drill.invariants") ? QUERY_SEPARATOR : ",", items));
             } else if (!value.isNull()) {
                 values.put(key, value.asText());
             }
@@ -149,8 +152,25 @@ public final class ConfigLoader {
         if (parallel < 1 || parallel > 64) {
             throw KeelException.usage("'backup.parallel' must be between 1 and 64, not " + parallel, "set it to a small number such as " + d.parallel());
         }
+        String invariants = values.get("backup.drill.invariants");
         return new KeelConfig.Backup(values.get("backup.repository"), level,
-                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3, parallel);
+                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3, parallel,
+                new KeelConfig.Retention(optionalCount(values, "backup.retention.full", 1), optionalCount(values, "backup.retention.days", 0)),
+                values.containsKey("backup.rpo") ? positive(duration(values, "backup.rpo", null), "backup.rpo") : null,
+                values.containsKey("backup.rto") ? positive(duration(values, "backup.rto", null), "backup.rto") : null,
+                invariants == null ? List.of() : java.util.Arrays.stream(invariants.split(QUERY_SEPARATOR)).map(String::strip).filter(q -> !q.isEmpty()).toList());
+    }
+
+    /** A count that may be absent (null), and is never below {@code min}. */
+    private static Integer optionalCount(Map<String, String> values, String key, int min) {
+        if (!values.containsKey(key)) {
+            return null;
+        }
+        int n = integer(values, key, Math.max(min, 1));
+        if (n < min) {
+            throw KeelException.usage("'" + key + "' must be at least " + min + ", not " + n, "set it to a number such as 7");
+        }
+        return n;
     }
 
     private static String expand(String key, String value, Map<String, String> env) {
@@ -181,6 +201,9 @@ public final class ConfigLoader {
 
     /** Zero would switch PostgreSQL's lock timeout off: a blocked DDL statement would then stall every query behind it. */
     private static Duration positive(Duration value, String key) {
+        if (value.isZero() && key.startsWith("backup.")) {
+            throw KeelException.usage("'" + key + "' must be above zero", "set it to a target such as 15m");
+        }
         if (value.isZero()) {
             throw KeelException.usage("'" + key + "' must be above zero: without a lock timeout a waiting DDL statement blocks every query behind it",
                     "set it to a short value such as 2s");

@@ -42,10 +42,24 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
      * @param compressionLevel zstd level, 0 to store without compression
      * @param keyFile file holding the encryption key; null when not set
      * @param parallel how many files a backup or restore transfers at once
+     * @param retention what keel backup prune keeps
+     * @param rpo how much recent work a restore may lose at most; null when no target is set
+     * @param rto how long a restore may take at most; null when no target is set
+     * @param drillInvariants SQL queries a restore drill runs on the restored cluster; each must return true
      */
-    public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel) {
+    public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel, Retention retention, Duration rpo,
+                         Duration rto, List<String> drillInvariants) {
         public static final int MAX_COMPRESSION_LEVEL = 22;
         public static final int DEFAULT_PARALLEL = 2;
+
+        public Backup {
+            retention = retention == null ? new Retention(null, null) : retention;
+            drillInvariants = drillInvariants == null ? List.of() : List.copyOf(drillInvariants);
+        }
+
+        public Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel) {
+            this(repository, compressionLevel, keyFile, s3, parallel, null, null, null, null);
+        }
 
         public Backup(String repository, int compressionLevel, Path keyFile, S3 s3) {
             this(repository, compressionLevel, keyFile, s3, DEFAULT_PARALLEL);
@@ -57,7 +71,19 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
 
         /** The same settings with another repository, e.g. from a --repo option. */
         public Backup withRepository(String url) {
-            return new Backup(url, compressionLevel, keyFile, s3, parallel);
+            return new Backup(url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants);
+        }
+    }
+
+    /**
+     * What keel backup prune keeps; a backup is kept when either rule keeps it.
+     *
+     * @param full how many of the newest complete full backups to keep; null when not set
+     * @param days keep every backup that ended within this many days; null when not set
+     */
+    public record Retention(Integer full, Integer days) {
+        public boolean configured() {
+            return full != null || days != null;
         }
     }
 

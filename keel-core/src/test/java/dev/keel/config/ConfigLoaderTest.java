@@ -300,4 +300,44 @@ class ConfigLoaderTest {
 
         assertThat(s3.toString()).doesNotContain("very-secret").contains("****");
     }
+
+    @Test
+    void readsRetentionTargetsAndDrillInvariants() throws IOException {
+        KeelConfig.Backup backup = load("""
+                backup:
+                  retention:
+                    full: 3
+                    days: 14
+                  rpo: 15m
+                  rto: 1h
+                  drill:
+                    invariants:
+                      - select count(*) > 0 from users
+                      - select not exists (select 1 from orders where total < 0), true
+                """).backup();
+
+        assertThat(backup.retention()).isEqualTo(new KeelConfig.Retention(3, 14));
+        assertThat(backup.rpo()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(backup.drillInvariants()).containsExactly("select count(*) > 0 from users",
+                "select not exists (select 1 from orders where total < 0), true");
+    }
+
+    @Test
+    void retentionAndTargetsComeFromTheEnvironmentAndDefaultToUnset() throws IOException {
+        assertThat(load("").backup().retention().configured()).isFalse();
+        assertThat(load("").backup().rto()).isNull();
+        KeelConfig.Backup backup = load("", Map.of("KEEL_BACKUP_RETENTION_FULL", "2", "KEEL_BACKUP_RTO", "30s",
+                "KEEL_BACKUP_DRILL_INVARIANTS", "select true")).backup();
+        assertThat(backup.retention().full()).isEqualTo(2);
+        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(backup.drillInvariants()).containsExactly("select true");
+    }
+
+    @Test
+    void misspelledRetentionKeyNamesTheNearestOne() {
+        usageError(() -> load("backup:\n  retention:\n    ful: 2\n")).satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.retention.full'?"));
+        usageError(() -> load("backup:\n  retention:\n    full: 0\n")).satisfies(e -> assertThat(e.what()).contains("backup.retention.full"));
+        usageError(() -> load("backup:\n  rto: soon\n")).satisfies(e -> assertThat(e.what()).contains("backup.rto"));
+    }
 }

@@ -133,10 +133,26 @@ public final class FileObjectStore implements ObjectStore {
     @Override
     public void delete(String name) {
         try {
-            Files.deleteIfExists(path(name));
+            Path file = path(name);
+            Files.deleteIfExists(file);
+            removeEmptyParents(file.getParent());
         } catch (IOException e) {
             throw KeelException.operation("cannot delete object '" + name + "' in " + describe() + ": " + e.getMessage(),
                     "check the directory's permissions", e);
+        }
+    }
+
+    /**
+     * An S3 prefix vanishes with its last object; directories should too, or children() would still
+     * name a removed backup. A directory that gained an entry meanwhile is simply left.
+     */
+    private void removeEmptyParents(Path dir) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return;
+            }
         }
     }
 

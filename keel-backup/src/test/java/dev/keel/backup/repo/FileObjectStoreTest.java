@@ -47,6 +47,17 @@ class FileObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void deletingTheLastObjectOfABackupRemovesItFromTheChildren() {
+        store.put("backups/b1/files/base/1/1259", bytes("x"));
+        store.put("backups/b2/files/PG_VERSION", bytes("17"));
+
+        store.delete("backups/b1/files/base/1/1259");
+
+        assertThat(store.children("backups/")).containsExactly("b2");
+        assertThat(dir.resolve("repo")).isDirectory();
+    }
+
+    @Test
     void anAbandonedWriteLeavesNoTemporaryFileBehind() throws IOException {
         try (PendingObject out = store.create("backups/b1/files/PG_VERSION")) {
             out.write(bytes("17"));

@@ -1,0 +1,208 @@
+package dev.keel.backup.verify;
+
+import dev.keel.backup.catalog.BackupFile;
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.Catalog;
+import dev.keel.backup.catalog.CatalogBackup;
+import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.catalog.WalSegment;
+import dev.keel.backup.transfer.MeteredInputStream;
+import dev.keel.backup.transfer.ParallelTransfer;
+import dev.keel.backup.transfer.Throttle;
+import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads every object a backup consists of, the way restore would, and checks that recovery can
+ * replay WAL from it without a gap. Unlike restore it does not stop at the first problem: the point
+ * is to name everything that is missing or damaged.
+ */
+public final class BackupVerification {
+
+    private final BackupRepository repository;
+    private final int parallel;
+    private final TransferProgress progress;
+
+    public BackupVerification(BackupRepository repository, int parallel, TransferProgress progress) {
+        this.repository = repository;
+        this.parallel = parallel;
+        this.progress = progress;
+    }
+
+    /** @param backupId one backup, or null for every backup in the repository */
+    public VerifyResult run(String backupId) {
+        long began = System.nanoTime();
+        Catalog catalog = repository.catalog();
+        List<CatalogBackup> chosen = catalog.backups().stream().filter(b -> backupId == null || b.id().equals(backupId)).toList();
+        if (backupId != null && chosen.isEmpty()) {
+            throw KeelException.usage("there is no backup " + backupId + " in " + repository.store().describe(), "list the backups with keel backup list");
+        }
+        List<WalSegment> wal = catalog.wal();
+        Reads reads = new Reads();
+        List<VerifyProblem> walDamage = new ArrayList<>(readWal(wal, reads));
+        WalContinuity continuity = continuity(wal, walDamage);
+        List<BackupCheck> checks = new ArrayList<>();
+        List<VerifyProblem> problems = new ArrayList<>(walDamage);
+        for (CatalogBackup backup : chosen) {
+            BackupCheck check = backup.complete() ? check(backup.id(), continuity, reads) : incomplete(backup.id(), backupId != null);
+            checks.add(check);
+            problems.addAll(check.problems());
+        }
+        return new VerifyResult(repository.store().describe(), checks, problems, reads.objects, reads.bytes, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private static BackupCheck incomplete(String id, boolean asked) {
+        // A killed backup is expected and harmless while another backup is complete; asked for by name, it is a problem.
+        List<VerifyProblem> problems = asked ? List.of(new VerifyProblem(id, VerifyProblem.MISSING, RepositoryLayout.manifest(id),
+                "the backup is incomplete (killed or failed) and cannot be restored")) : List.of();
+        return new BackupCheck(id, false, 0, 0, null, null, 0, problems);
+    }
+
+    private BackupCheck check(String id, WalContinuity continuity, Reads reads) {
+        BackupManifest manifest;
+        try {
+            manifest = repository.readManifest(id).orElseThrow();
+        } catch (KeelException e) {
+            return new BackupCheck(id, true, 0, 0, null, null, 0,
+                    List.of(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.manifest(id), e.what())));
+        }
+        progress.started("verifying " + manifest.files().size() + " files of backup " + id, manifest.totalSize(), manifest.files().size());
+        List<Optional<VerifyProblem>> found = ParallelTransfer.run(manifest.files(), parallel, file -> checkFile(id, file, reads));
+        progress.finished();
+        List<VerifyProblem> problems = new ArrayList<>();
+        found.forEach(p -> p.ifPresent(problems::add));
+        Optional<BackupStart> start = BackupStart.of(repository, manifest);
+        if (start.isEmpty()) {
+            String label = RepositoryLayout.backupFile(id, BackupStart.LABEL);
+            // A missing or damaged label is already named above; say more only when it reads fine but names no start.
+            if (problems.stream().noneMatch(p -> p.object().endsWith("/" + BackupStart.LABEL))) {
+                problems.add(new VerifyProblem(id, VerifyProblem.DAMAGED, label, "it names no start WAL segment"));
+            }
+            return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), null, null, 0, problems);
+        }
+        WalPosition position = start.get().wal();
+        String stopSegment = position.name(manifest.timeline(), position.numberOfLsn(manifest.stopLsn()));
+        WalChain chain = continuity.from(start.get().segment(), stopSegment, position);
+        for (String gap : chain.missing()) {
+            problems.add(new VerifyProblem(id, VerifyProblem.WAL_GAP, RepositoryLayout.walFile(gap),
+                    "recovery from this backup cannot pass segment " + gap + " (WAL from " + chain.first() + " to " + chain.last() + ")"));
+        }
+        return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), chain.first(), chain.last(), chain.segments(), problems);
+    }
+
+    private Optional<VerifyProblem> checkFile(String id, BackupFile file, Reads reads) {
+        if (!repository.store().exists(file.object())) {
+            return Optional.of(new VerifyProblem(id, VerifyProblem.MISSING, file.object(), "file " + file.path() + " of the backup"));
+        }
+        MessageDigest sha = sha256();
+        long size;
+        try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            size = in.transferTo(sink);
+        } catch (KeelException e) {
+            return Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), e.what()));
+        } catch (IOException e) {
+            return Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), String.valueOf(e.getMessage())));
+        }
+        reads.add(file.storedSize());
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (size != file.size() || !actual.equals(file.sha256())) {
+            return Optional.of(new VerifyProblem(id, VerifyProblem.MISMATCH, file.object(), size + " bytes with SHA-256 " + actual.substring(0, 12)
+                    + "…, the manifest says " + file.size() + " bytes with " + file.sha256().substring(0, 12) + "…"));
+        }
+        return Optional.empty();
+    }
+
+    /** Decodes every WAL object, which checks every chunk; a damaged segment is a gap for every backup that needs it. */
+    private List<VerifyProblem> readWal(List<WalSegment> wal, Reads reads) {
+        if (wal.isEmpty()) {
+            return List.of();
+        }
+        progress.started("verifying " + wal.size() + " WAL segments", 0, wal.size());
+        List<Optional<VerifyProblem>> found = ParallelTransfer.run(wal, parallel, segment -> {
+            try (InputStream in = repository.read(segment.object())) {
+                in.transferTo(OutputStream.nullOutputStream());
+                reads.add(segment.storedSize());
+                return Optional.<VerifyProblem>empty();
+            } catch (KeelException e) {
+                return Optional.of(new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), e.what()));
+            } catch (IOException e) {
+                return Optional.of(new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), String.valueOf(e.getMessage())));
+            }
+        });
+        progress.finished();
+        List<VerifyProblem> problems = new ArrayList<>();
+        found.forEach(p -> p.ifPresent(problems::add));
+        return problems;
+    }
+
+    /** @param damaged the WAL found damaged so far; a damaged history file is added to it */
+    private WalContinuity continuity(List<WalSegment> wal, List<VerifyProblem> damaged) {
+        Set<String> bad = new HashSet<>();
+        damaged.forEach(p -> bad.add(p.object()));
+        Set<String> complete = new HashSet<>();
+        Set<String> partial = new HashSet<>();
+        for (WalSegment segment : wal) {
+            if (!bad.contains(segment.object())) {
+                (segment.partial() ? partial : complete).add(segment.name());
+            }
+        }
+        Map<Integer, TimelineHistory> histories = new HashMap<>();
+        for (String timelineHex : repository.store().children(RepositoryLayout.WAL)) {
+            String name = timelineHex + ".history";
+            if (timelineHex.matches("[0-9A-F]{8}") && RepositoryLayout.isWalFileName(name) && repository.store().exists(RepositoryLayout.walFile(name))) {
+                int timeline = Integer.parseUnsignedInt(timelineHex, 16);
+                try {
+                    histories.put(timeline, TimelineHistory.parse(timeline, text(RepositoryLayout.walFile(name))));
+                } catch (KeelException e) {
+                    // Without it the chain cannot follow that timeline; the missing segments will show as gaps too.
+                    damaged.add(new VerifyProblem(null, VerifyProblem.DAMAGED, RepositoryLayout.walFile(name), e.what()));
+                }
+            }
+        }
+        return new WalContinuity(complete, partial, histories);
+    }
+
+    private String text(String object) {
+        try (InputStream in = repository.read(object)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read object '" + object + "': " + e.getMessage(), "check that the repository is reachable", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Counts across the reading threads. */
+    private static final class Reads {
+        long objects;
+        long bytes;
+
+        synchronized void add(long storedBytes) {
+            objects++;
+            bytes += storedBytes;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.verify.BackupCheck;
+import dev.keel.backup.verify.BackupVerification;
+import dev.keel.backup.verify.VerifyProblem;
+import dev.keel.backup.verify.VerifyResult;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "verify", description = "Read every object of a backup, check it against the manifest, and check that its WAL has no gap.")
+final class BackupVerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    BackupCommand backup;
+
+    @Mixin
+    RepositoryOption repo;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The backup to verify (default: the newest complete one).")
+    String backupId;
+
+    @Option(names = "--all", description = "Verify every backup in the repository.")
+    boolean all;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Objects read at once (default: backup.parallel, 2).")
+    Integer parallel;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(backup.parent.global);
+        if (all && backupId != null) {
+            throw KeelException.usage("give a backup id or --all, not both", "run keel backup verify --all, or keel backup verify ID");
+        }
+        RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
+        try (BackupRepository repository = chosen.open(cli)) {
+            String id = all ? null : backupId != null ? backupId : newest(repository);
+            int threads = parallel != null ? parallel : cli.config().backup().parallel();
+            VerifyResult result = new BackupVerification(repository, threads, StderrProgress.forConsole(cli.err())).run(id);
+            if (cli.json()) {
+                cli.printJson(result);
+            } else {
+                print(cli, result);
+            }
+            return result.ok() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        }
+    }
+
+    private static String newest(BackupRepository repository) {
+        var complete = repository.catalog().completeBackups();
+        if (complete.isEmpty()) {
+            throw KeelException.usage("there is no complete backup in " + repository.store().describe(), "take one with keel backup");
+        }
+        return complete.get(complete.size() - 1);
+    }
+
+    private static void print(CliContext cli, VerifyResult result) {
+        for (BackupCheck check : result.backups()) {
+            if (!check.complete()) {
+                cli.out().printf("%s  incomplete: no manifest (killed or failed); nothing restores from it%n", check.id());
+            } else if (check.ok()) {
+                cli.out().printf("%s  ok: %d files, %s; WAL %s to %s without a gap%n", check.id(), check.files(), DbCommand.size(check.bytes()),
+                        check.walFrom(), check.walTo());
+            } else {
+                cli.out().printf("%s  FAILED: %d problem%s%n", check.id(), check.problems().size(), check.problems().size() == 1 ? "" : "s");
+            }
+        }
+        for (VerifyProblem problem : result.problems()) {
+            cli.out().println("  " + problem.line());
+        }
+        cli.out().printf("%s: %d objects read (%s) in %.1f s%n", result.ok() ? "Verified" : "Verification failed", result.objectsRead(),
+                DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+    }
+}

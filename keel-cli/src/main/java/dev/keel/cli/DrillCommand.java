@@ -1,0 +1,111 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.drill.Drill;
+import dev.keel.backup.drill.DrillOptions;
+import dev.keel.backup.drill.DrillResult;
+import dev.keel.backup.drill.InvariantResult;
+import dev.keel.backup.drill.PrimaryCommitTime;
+import dev.keel.backup.restore.RecoveryTarget;
+import dev.keel.config.Durations;
+import dev.keel.config.KeelConfig;
+import dev.keel.connect.Connector;
+import dev.keel.connect.DatabaseTarget;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "drill", description = "Restore the newest backup into a scratch cluster, prove it, measure RTO and RPO, and record the result.")
+final class DrillCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KeelCommand parent;
+
+    @Mixin
+    RepositoryOption repo;
+
+    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "latest",
+            description = "latest (default), a timestamp with time zone, an LSN or a restore point name.")
+    String to;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once (default: backup.parallel, 2).")
+    Integer parallel;
+
+    @Option(names = "--pg-bindir", paramLabel = "DIR", description = "PostgreSQL binaries of the backup's major version (default: found automatically).")
+    Path binDir;
+
+    @Option(names = "--superuser", paramLabel = "ROLE", defaultValue = "postgres", description = "A superuser of the backed-up cluster (default: postgres).")
+    String superuser;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(parent.global);
+        RecoveryTarget target;
+        try {
+            target = RecoveryTarget.parse(to);
+        } catch (IllegalArgumentException e) {
+            throw KeelException.usage(e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
+        }
+        KeelConfig.Backup settings = cli.config().backup();
+        DatabaseTarget primary = cli.databaseTarget();
+        try (BackupRepository repository = repo.open(cli)) {
+            DrillOptions options = new DrillOptions(target, binDir, superuser, parallel != null ? parallel : settings.parallel(),
+                    RestoreCommand.restoreCommand(cli, parent.global, repo), primary.database(), settings.drillInvariants(), settings.rpo(),
+                    settings.rto(), () -> newestCommit(cli, primary), StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
+            DrillResult result = new Drill(repository, Clock.systemUTC()).run(options);
+            if (cli.json()) {
+                cli.printJson(result);
+            } else {
+                print(cli, result);
+            }
+            if (!result.passed()) {
+                cli.err().println("keel: error: drill " + result.id() + " failed: " + String.join("; ", result.failures())
+                        + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id()));
+                return ExitCode.FAILED.code();
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** The RPO needs the primary's newest commit; an unreachable primary leaves it unmeasured rather than failing the drill's other proofs. */
+    private static Optional<Instant> newestCommit(CliContext cli, DatabaseTarget primary) {
+        try (Connection c = Connector.open(primary, "keel drill")) {
+            return Optional.of(PrimaryCommitTime.read(c));
+        } catch (KeelException | SQLException e) {
+            cli.err().println("keel: cannot read the primary's newest commit time, so the RPO is not measured: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void print(CliContext cli, DrillResult r) {
+        cli.out().printf("Drill %s of backup %s to %s: %s%n", r.id(), r.backupId(), r.target(), r.passed() ? "PASSED" : "FAILED");
+        cli.out().printf("  recovered      LSN %s, last transaction %s, PostgreSQL %s%n", r.recoveredLsn(),
+                r.recoveredTime() == null ? "none replayed" : r.recoveredTime(), r.postgresVersion());
+        cli.out().printf("  RTO            %s%s%n", Durations.human(Duration.ofMillis(r.rtoMillis())), r.rtoTarget() == null ? "" : " (target " + r.rtoTarget() + ")");
+        cli.out().printf("  RPO            %s%s%n", r.rpoMillis() == null ? "not measured" : Durations.human(Duration.ofMillis(r.rpoMillis())),
+                r.rpoTarget() == null ? "" : " (target " + r.rpoTarget() + ")");
+        cli.out().printf("  row counts     %d tables compared, %d differ%s%n", r.tablesCompared(), r.rowCountDifferences().size(),
+                r.rowCountsExact() ? "" : " (recovery went past the backup's end, so differences are expected)");
+        for (InvariantResult invariant : r.invariants()) {
+            cli.out().printf("  invariant      %s: %s%n", invariant.query(), invariant.passed() ? "holds" : invariant.detail());
+        }
+        cli.out().printf("  amcheck        %s%n", r.indexCheck().skipped() != null ? r.indexCheck().skipped()
+                : r.indexCheck().checked() + " btree indexes checked, " + r.indexCheck().failures().size() + " corrupt");
+        for (String failure : r.failures()) {
+            cli.out().println("  FAILED: " + failure);
+        }
+        cli.out().println("  recorded in    " + RepositoryLayout.drill(r.id()));
+    }
+}
