@@ -20,11 +20,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Each variant keeps one connection, as a pooled application does, and prepares each statement
  * anew, as most data-access code does (the driver caches the server-side statement). The variants
  * take turns, round after round, so drift in the machine hits them alike; each variant's figure is
- * the median of its rounds in microseconds per query.
+ * the median of its rounds in microseconds per query, and its overhead is the median over the rounds
+ * of its time divided by the raw driver's in the same round (the pairing cancels the drift between
+ * rounds, which on a small VM is larger than the overhead itself).
  *
  * <pre>java -cp CLASSPATH bench/JdbcOverhead.java JDBC_URL [QUERIES_PER_ROUND] [ROUNDS]</pre>
  *
- * Prints one line per variant: {@code <name> <median µs/query> <all rounds>}.
+ * Prints one line per variant: {@code <name> <median µs/query> <median ratio to raw> <all rounds>}.
  */
 public final class JdbcOverhead {
     private static final int ROWS = 100_000;
@@ -64,11 +66,17 @@ public final class JdbcOverhead {
                 micros.get(name).add((System.nanoTime() - start) / 1000.0 / perRound);
             }
         }
+        List<Double> rawRounds = micros.get("raw");
         for (Map.Entry<String, List<Double>> e : micros.entrySet()) {
             double[] all = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             double[] sorted = all.clone();
             Arrays.sort(sorted);
-            StringBuilder line = new StringBuilder(String.format("%s %.3f", e.getKey(), sorted[sorted.length / 2]));
+            double[] ratios = new double[all.length];
+            for (int i = 0; i < all.length; i++) {
+                ratios[i] = all[i] / rawRounds.get(i);
+            }
+            Arrays.sort(ratios);
+            StringBuilder line = new StringBuilder(String.format("%s %.3f %.4f", e.getKey(), sorted[sorted.length / 2], ratios[ratios.length / 2]));
             for (double d : all) {
                 line.append(String.format(" %.2f", d));
             }

@@ -15,7 +15,7 @@ ROOT=$(cd -- "$BENCH_DIR/.." && pwd -P)
 WORK="$BENCH_DIR/work/jdbc"
 LOG_DIR="$WORK/logs"
 QUERIES=${QUERIES:-20000}
-ROUNDS=${ROUNDS:-9}
+ROUNDS=${ROUNDS:-21}
 RECORD=${RECORD:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
 
@@ -52,13 +52,14 @@ raw=$(awk '$1 == "raw" {print $2}' "$WORK/result.txt")
 keel=$(awk '$1 == "keel" {print $2}' "$WORK/result.txt")
 proxy=$(awk '$1 == "datasource-proxy" {print $2}' "$WORK/result.txt")
 [[ -n $raw && -n $keel && -n $proxy ]] || { cat "$WORK/result.txt" >&2; die "the harness printed no figures"; }
-overhead=$(awk -v k="$keel" -v r="$raw" 'BEGIN { printf "%.1f", (k / r - 1) * 100 }')
-proxy_overhead=$(awk -v p="$proxy" -v r="$raw" 'BEGIN { printf "%.1f", (p / r - 1) * 100 }')
+# The overheads: medians of the per-round ratios to the raw driver (third field).
+overhead=$(awk '$1 == "keel" {printf "%.1f", ($3 - 1) * 100}' "$WORK/result.txt")
+proxy_overhead=$(awk '$1 == "datasource-proxy" {printf "%.1f", ($3 - 1) * 100}' "$WORK/result.txt")
 met=$(awk -v o="$overhead" 'BEGIN { print (o <= 3.0) ? "yes" : "no" }')
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION, Java $(java -version 2>&1 | awk -F'"' '/version/{print $2}')${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}"
 
 echo
-echo "jdbc-overhead: point queries, median of $ROUNDS rounds of $QUERIES, µs per query"
+echo "jdbc-overhead: point queries, $ROUNDS rounds of $QUERIES; per variant: median µs per query, median ratio to raw in the same round, all rounds"
 echo "machine: $machine"
 sed 's/^/  /' "$WORK/result.txt"
 echo "  keel overhead: $overhead % (target ≤ 3 %); datasource-proxy alone: $proxy_overhead %"
