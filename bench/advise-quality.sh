@@ -62,7 +62,7 @@ run_workload() {
 }
 
 say "workload before advice ($BEFORE_TX transactions per client, unindexed: slow)"
-bench_psql -d advised -c "SELECT pg_stat_statements_reset()" >/dev/null
+bench_psql -d advised -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
 before_ms=$(run_workload advised "$BEFORE_TX" "$LOG_DIR/before.log")
 
 URL="jdbc:postgresql://127.0.0.1:$PORT/advised?user=postgres"

@@ -76,6 +76,8 @@ DB_SIZE=$(bench_psql -d postgres -c "SELECT pg_size_pretty(sum(pg_database_size(
 ACCOUNTS=$(bench_psql -d bench -c "SELECT count(*) FROM pgbench_accounts")
 
 now() { date +%s.%N; }
+# Every timed step starts with no dirty pages left by the step before, so no tool pays for another's writes.
+settle() { sync; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 bytes() { du -sb "$1" | awk '{print $1}'; }
 
@@ -97,13 +99,20 @@ stop_restored() { bench_as_pg "$PG_BINDIR/pg_ctl" -D "$1" -m fast -w stop >/dev/
 # ---------------------------------------------------------------- pgBackRest
 pgbackrest --config="$PBR_CONF" --stanza=bench stanza-create >"$LOG_DIR/pgbackrest-stanza.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-stanza.log" >&2; die "stanza-create failed"; }
 say "pgBackRest full backup"
+# Its repository also holds the WAL archived while pgbench loaded the data: count the backup's own
+# files and the WAL archived during the backup, as keel's repository holds exactly those.
+seg=$(bench_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
+until [[ $(bench_psql -d postgres -c "SELECT last_archived_wal FROM pg_stat_archiver") == "$seg" ]]; do sleep 0.2; done
+archive_before=$(bytes "$WORK/pgbackrest-repo/archive")
+settle
 t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --type=full backup >"$LOG_DIR/pgbackrest-backup.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-backup.log" >&2; die "pgbackrest backup failed"; }
 t1=$(now); PBR_BACKUP=$(elapsed "$t0" "$t1")
-PBR_SIZE=$(bytes "$WORK/pgbackrest-repo")
+PBR_SIZE=$(( $(bytes "$WORK/pgbackrest-repo/backup") + $(bytes "$WORK/pgbackrest-repo/archive") - archive_before ))
 say "pgBackRest restore"
 PBR_TARGET="$WORK/restore-pgbackrest"
 mkdir -m 700 "$PBR_TARGET"
 RESTORED+=("$PBR_TARGET")
+settle
 t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --pg1-path="$PBR_TARGET" --type=immediate --target-action=promote restore >"$LOG_DIR/pgbackrest-restore.log" 2>&1 \
     || { cat "$LOG_DIR/pgbackrest-restore.log" >&2; die "pgbackrest restore failed"; }
 t1=$(now); PBR_RESTORE=$(elapsed "$t0" "$t1")
@@ -119,6 +128,7 @@ KEEL_REPO="file://$WORK/keel-repo"
 "$ROOT/keel" --version >/dev/null    # builds keel and its start-up archive outside the timings
 "${KEEL[@]}" backup init --repo "$KEEL_REPO" >"$LOG_DIR/keel-init.log" 2>&1 || { cat "$LOG_DIR/keel-init.log" >&2; die "keel backup init failed"; }
 say "keel full backup"
+settle
 t0=$(now); "${KEEL[@]}" backup --repo "$KEEL_REPO" --type full --parallel 2 >"$LOG_DIR/keel-backup.log" 2>&1 || { cat "$LOG_DIR/keel-backup.log" >&2; die "keel backup failed"; }
 t1=$(now); KEEL_BACKUP=$(elapsed "$t0" "$t1")
 KEEL_SIZE=$(bytes "$WORK/keel-repo")
@@ -126,10 +136,12 @@ say "keel restore"
 KEEL_TARGET="$WORK/restore-keel"
 RESTORED+=("$KEEL_TARGET")
 # keel restore also recovers and promotes (then stops the cluster): more than pgBackRest's restore does.
+settle
 t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" >"$LOG_DIR/keel-restore.log" 2>&1 || { cat "$LOG_DIR/keel-restore.log" >&2; die "keel restore failed"; }
 t1=$(now); KEEL_RESTORE=$(elapsed "$t0" "$t1")
 rm -rf "$KEEL_TARGET"
 say "keel restore --start (to accepting connections)"
+settle
 t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" --start --json >"$WORK/keel-start.json" 2>"$LOG_DIR/keel-restore-start.log" \
     || { cat "$LOG_DIR/keel-restore-start.log" >&2; die "keel restore --start failed"; }
 KEEL_PORT=$(sed -n 's/.*"port" *: *\([0-9][0-9]*\).*/\1/p' "$WORK/keel-start.json" | head -n 1)
@@ -143,6 +155,7 @@ rm -rf "$KEEL_TARGET"
 # ---------------------------------------------------------------- the floor: tar of the stopped data directory
 say "tar of the stopped data directory (the floor)"
 bench_as_pg "$PG_BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+settle
 t0=$(now); tar -cf "$WORK/floor.tar" -C "$PGDATA_DIR" . ; t1=$(now); TAR_S=$(elapsed "$t0" "$t1")
 rm -f "$WORK/floor.tar"
 

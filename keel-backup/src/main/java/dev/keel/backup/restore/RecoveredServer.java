@@ -86,7 +86,8 @@ public final class RecoveredServer {
             } catch (SQLException e) {
                 // the server may be between starting and accepting connections; the liveness check above decides
             }
-            sleep(200);
+            // Promotion usually follows start-up within a second: poll often, each poll is one short query.
+            sleep(50);
         }
     }
 
