@@ -6,6 +6,8 @@ import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.checks.PendingMigrations;
 import dev.keel.error.ExitCode;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +25,14 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         // The project decides what is pending, so this check joins here, where the project is known.
-        DoctorReport report = Doctor.standard(cli.config().schema()).plus(new PendingMigrations(cli.migrationSettings())).run(cli.database());
+        Doctor doctor = Doctor.standard(cli.config().schema()).plus(new PendingMigrations(cli.migrationSettings()));
+        dev.keel.config.KeelConfig.Backup backup = cli.config().backup();
+        if (backup.repository() != null && !backup.repository().isBlank()) {
+            // Opened when the check runs: a repository that cannot be read becomes that check's finding, not the doctor's failure.
+            doctor = doctor.plus(new BackupTargets(() -> dev.keel.backup.catalog.BackupRepository.open(backup, cli.env()), backup.rpo(), backup.rto(),
+                    Duration.ofDays(7), Clock.systemUTC()));
+        }
+        DoctorReport report = doctor.run(cli.database());
         if (cli.json()) {
             cli.printJson(report);
         } else {

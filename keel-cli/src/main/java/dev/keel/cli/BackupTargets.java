@@ -1,0 +1,135 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.Catalog;
+import dev.keel.backup.catalog.DrillRecord;
+import dev.keel.backup.catalog.WalSegment;
+import dev.keel.doctor.DoctorCheck;
+import dev.keel.doctor.DoctorContext;
+import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.Impact;
+import dev.keel.doctor.Severity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The backups against the targets the team declared: is there a backup at all, is the newest point
+ * a restore could reach within backup.rpo, has a restore drill proved the backups restore, and
+ * within backup.rto. It lives in the command line because it needs the project's repository
+ * settings and keel-backup, which keel-insight must not pull into applications.
+ *
+ * @param maxDrillAge a drill older than this proves little about today's backups
+ */
+record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Duration rto, Duration maxDrillAge, Clock clock) implements DoctorCheck {
+    static final String ID = "backup-targets";
+    private static final long SEGMENT_SHIFT = 24;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<DoctorFinding> run(DoctorContext context) {
+        BackupRepository repo = repository.get();
+        Catalog catalog = repo.catalog();
+        List<DoctorFinding> findings = new ArrayList<>();
+        Instant now = clock.instant();
+        Optional<BackupManifest> newest = catalog.completeBackups().stream().map(catalog::manifest).flatMap(Optional::stream)
+                .max(Comparator.comparing(BackupManifest::stopTime));
+        if (newest.isEmpty()) {
+            findings.add(finding(Severity.CRITICAL, 1.0, "the backup repository " + repo.store().describe() + " holds no complete backup",
+                    Map.of("repository", repo.store().describe()), "if this server's disk or data is lost now, nothing can be restored"));
+            return findings;
+        }
+        BackupManifest backup = newest.get();
+        Duration age = Duration.between(backup.stopTime(), now);
+        long newerSegments = catalog.wal().stream().filter(w -> !w.name().endsWith(".history") && after(w, backup)).count();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("newestBackup", backup.id());
+        evidence.put("backupAgeSeconds", age.toSeconds());
+        evidence.put("walSegmentsAfterIt", newerSegments);
+        evidence.put("rpoSeconds", rpo == null ? null : rpo.toSeconds());
+        if (newerSegments == 0 && rpo != null && age.compareTo(rpo) > 0) {
+            findings.add(finding(Severity.CRITICAL, Impact.between(age.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
+                    "the newest point a restore can reach is the end of backup " + backup.id() + ", " + human(age) + " ago, beyond backup.rpo "
+                            + human(rpo), evidence, "a restore now would lose " + human(age) + " of work; archive WAL (keel wal push as"
+                            + " archive_command) or back up more often"));
+        } else if (newerSegments == 0 && rpo == null && age.compareTo(Duration.ofDays(1)) > 0) {
+            findings.add(finding(Severity.WARNING, Impact.between(age.toHours(), 24, 24 * 14), "the newest backup, " + backup.id() + ", ended "
+                    + human(age) + " ago and no WAL was archived since", evidence, "a restore now would lose " + human(age)
+                    + " of work; set backup.rpo to say what is acceptable"));
+        }
+        drills(repo, now, findings);
+        return findings;
+    }
+
+    private void drills(BackupRepository repo, Instant now, List<DoctorFinding> findings) {
+        Optional<DrillRecord> last = repo.catalog().drills().stream().map(repo::readDrill).max(Comparator.comparing(DrillRecord::finished));
+        if (last.isEmpty()) {
+            findings.add(finding(Severity.WARNING, 0.5, "no restore drill is recorded: nobody knows whether these backups restore, or how long it takes",
+                    Map.of("drills", 0), "run keel drill (nightly, from cron or CI) so a restore is proved before it is needed"));
+            return;
+        }
+        DrillRecord drill = last.get();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("drill", drill.id());
+        evidence.put("finished", drill.finished().toString());
+        evidence.put("passed", drill.passed());
+        evidence.put("rtoMillis", drill.results().get("rtoMillis"));
+        evidence.put("rtoTargetSeconds", rto == null ? null : rto.toSeconds());
+        if (!drill.passed()) {
+            findings.add(finding(Severity.CRITICAL, 0.9, "the last restore drill (" + drill.id() + ") failed: "
+                            + (drill.failures().isEmpty() ? "see its record" : drill.failures().get(0)), evidence,
+                    "the backups may not restore when they are needed; fix what the drill names and run keel drill again"));
+            return;
+        }
+        String rtoMillis = drill.results().get("rtoMillis");
+        if (rto != null && rtoMillis != null && Long.parseLong(rtoMillis) > rto.toMillis()) {
+            Duration measured = Duration.ofMillis(Long.parseLong(rtoMillis));
+            findings.add(finding(Severity.WARNING, Impact.between(measured.toSeconds(), rto.toSeconds(), 5.0 * rto.toSeconds()),
+                    "the last restore drill took " + human(measured) + " to accept queries, beyond backup.rto " + human(rto), evidence,
+                    "an outage would last at least that long; restore from a closer backup, in parallel, or onto faster storage"));
+        }
+        Duration drillAge = Duration.between(drill.finished(), now);
+        if (drillAge.compareTo(maxDrillAge) > 0) {
+            findings.add(finding(Severity.WARNING, Impact.between(drillAge.toDays(), maxDrillAge.toDays(), 4.0 * maxDrillAge.toDays()),
+                    "the last restore drill ran " + human(drillAge) + " ago", evidence, "what it proved may no longer hold for today's backups;"
+                            + " run keel drill regularly"));
+        }
+    }
+
+    /** Whether a WAL segment comes after the backup's stop (16 MB segments, PostgreSQL's default). */
+    private static boolean after(WalSegment segment, BackupManifest backup) {
+        if (segment.timeline() != backup.timeline()) {
+            return segment.timeline() > backup.timeline();
+        }
+        String lsn = backup.stopLsn();
+        int slash = lsn.indexOf('/');
+        long log = Long.parseLong(lsn.substring(0, slash), 16);
+        long seg = Long.parseLong(lsn.substring(slash + 1), 16) >>> SEGMENT_SHIFT;
+        return segment.name().length() >= 24 && segment.name().substring(8, 24).compareTo(String.format("%08X%08X", log, seg)) > 0;
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() >= 2) {
+            return d.toDays() + " days";
+        }
+        if (d.toHours() >= 2) {
+            return d.toHours() + " h";
+        }
+        if (d.toMinutes() >= 2) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
+}

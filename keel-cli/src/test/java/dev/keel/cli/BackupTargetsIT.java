@@ -1,0 +1,106 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.codec.EncryptionKey;
+import dev.keel.backup.repo.FileObjectStore;
+import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.Severity;
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The doctor's backup-targets check on a real repository: empty, then with a real backup, then with a real drill. */
+@WithPostgres
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupTargetsIT {
+    @TempDir
+    static Path dir;
+    static Path repo;
+    static TestCluster cluster;
+
+    @BeforeAll
+    static void emptyRepository(TestCluster testCluster) {
+        cluster = testCluster;
+        repo = dir.resolve("repo");
+        cluster.execute("postgres", "create table if not exists kept (id int primary key)");
+        cluster.execute("postgres", "insert into kept select g from generate_series(1, 50) g on conflict do nothing");
+        assertThat(keel("backup", "init", "--repo", "file://" + repo).exitCode()).isZero();
+    }
+
+    static Cli.Run keel(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--url";
+        all[1] = cluster.jdbcUrl();
+        all[2] = "-C";
+        all[3] = dir.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return Cli.run(all);
+    }
+
+    private static List<DoctorFinding> check(Duration rpo, Duration rto, Duration later) {
+        Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
+        BackupTargets targets = new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), rpo, rto,
+                Duration.ofDays(7), clock);
+        return targets.run(null);
+    }
+
+    @Test
+    @Order(1)
+    void aRepositoryWithoutACompleteBackupIsCritical() throws Exception {
+        assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.summary()).contains("holds no complete backup");
+        });
+        // Through keel doctor too, once keel.yaml names the repository.
+        Files.writeString(dir.resolve("keel.yaml"), "backup:\n  repository: file://" + repo + "\n  rpo: 1h\n");
+        Cli.Run doctor = keel("doctor");
+        assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isEqualTo(1);
+        assertThat(doctor.stdout()).contains("backup-targets").contains("holds no complete backup");
+    }
+
+    @Test
+    @Order(2)
+    void aFreshBackupWithoutADrillAsksForOneAndAnOldOneMissesTheRpo() {
+        Cli.Run backup = keel("backup", "--repo", "file://" + repo);
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+
+        assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).contains("no restore drill is recorded");
+        });
+        // Three hours later, with no WAL archived since the backup, a restore would lose more than the hour allowed.
+        assertThat(check(Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.summary()).contains("beyond backup.rpo 60 min");
+            assertThat(f.evidence()).containsEntry("walSegmentsAfterIt", 0L);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void aPassedDrillSatisfiesUntilItIsSlowerThanTheRtoOrTooOld() {
+        Cli.Run drill = keel("drill", "--repo", "file://" + repo);
+        assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
+
+        assertThat(check(Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO)).isEmpty();
+        assertThat(check(null, Duration.ofMillis(1), Duration.ZERO)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).contains("beyond backup.rto");
+        });
+        assertThat(check(null, null, Duration.ofDays(10))).anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
+    }
+}
