@@ -5,6 +5,7 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.DrillRecord;
 import dev.keel.backup.catalog.WalSegment;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -31,7 +32,6 @@ import java.util.function.Supplier;
  */
 record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Duration rto, Duration maxDrillAge, Clock clock) implements DoctorCheck {
     static final String ID = "backup-targets";
-    private static final long SEGMENT_SHIFT = 24;
 
     @Override
     public String id() {
@@ -108,16 +108,13 @@ record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Durati
         }
     }
 
-    /** Whether a WAL segment comes after the backup's stop (16 MB segments, PostgreSQL's default). */
+    /** Whether a WAL segment comes after the backup's stop (16 MB segments, PostgreSQL's default: manifests do not record the size). */
     private static boolean after(WalSegment segment, BackupManifest backup) {
         if (segment.timeline() != backup.timeline()) {
             return segment.timeline() > backup.timeline();
         }
-        String lsn = backup.stopLsn();
-        int slash = lsn.indexOf('/');
-        long log = Long.parseLong(lsn.substring(0, slash), 16);
-        long seg = Long.parseLong(lsn.substring(slash + 1), 16) >>> SEGMENT_SHIFT;
-        return segment.name().length() >= 24 && segment.name().substring(8, 24).compareTo(String.format("%08X%08X", log, seg)) > 0;
+        WalPosition position = new WalPosition(WalPosition.DEFAULT_SEGMENT_SIZE);
+        return segment.name().length() >= 24 && position.number(segment.name()) > position.numberOfLsn(backup.stopLsn());
     }
 
     private static String human(Duration d) {

@@ -1,8 +1,8 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.wal.WalPosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The WAL segment names from one segment to another on the same timeline, both included. */
 public final class WalSegmentRange {
@@ -13,17 +13,12 @@ public final class WalSegmentRange {
         if (!first.substring(0, 8).equals(last.substring(0, 8))) {
             throw new IllegalArgumentException("segments " + first + " and " + last + " are on different timelines");
         }
-        long perLogId = 0x1_0000_0000L / segmentSize;
-        long from = number(first, perLogId);
-        long to = number(last, perLogId);
+        WalPosition position = new WalPosition(segmentSize);
+        int timeline = WalPosition.timeline(first);
         List<String> names = new ArrayList<>();
-        for (long n = from; n <= to; n++) {
-            names.add(String.format(Locale.ROOT, "%s%08X%08X", first.substring(0, 8), n / perLogId, n % perLogId));
+        for (long n = position.number(first); n <= position.number(last); n++) {
+            names.add(position.name(timeline, n));
         }
         return names;
-    }
-
-    private static long number(String segment, long perLogId) {
-        return Long.parseLong(segment.substring(8, 16), 16) * perLogId + Long.parseLong(segment.substring(16, 24), 16);
     }
 }

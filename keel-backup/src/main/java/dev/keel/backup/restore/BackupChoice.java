@@ -2,6 +2,7 @@ package dev.keel.backup.restore;
 
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.Catalog;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,12 +49,7 @@ public final class BackupChoice {
     }
 
     static int compareLsn(String a, String b) {
-        return Long.compareUnsigned(lsn(a), lsn(b));
-    }
-
-    static long lsn(String text) {
-        int slash = text.indexOf('/');
-        return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
+        return Long.compareUnsigned(WalPosition.lsn(a), WalPosition.lsn(b));
     }
 
     /** A timestamp with an offset ("2026-01-24 10:15:00+00"); without one the server's time zone decides, which keel does not know. */

@@ -48,7 +48,8 @@ public final class Restore {
             }
             throw e;
         } finally {
-            WalPrefetch.deleteQuietly(wal);
+            // a leftover prefetch directory wastes space but harms nothing: the next restore clears it
+            FileTrees.deleteQuietly(wal);
         }
         // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster next.
         RecoveryConfig.replaceRestoreCommand(dataDir, options.restoreCommand());

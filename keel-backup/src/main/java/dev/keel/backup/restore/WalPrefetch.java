@@ -4,12 +4,12 @@ import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.WalSegment;
 import dev.keel.backup.wal.WalArchive;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
+import dev.keel.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Fetches the WAL a restore can replay into a directory beside the target before PostgreSQL starts,
@@ -31,7 +31,7 @@ final class WalPrefetch {
     static Path into(BackupRepository repository, BackupManifest manifest, Path dataDir) {
         Path dir = dataDir.resolveSibling("." + dataDir.getFileName() + ".keel-wal");
         try {
-            deleteQuietly(dir);
+            FileTrees.deleteQuietly(dir);
             Files.createDirectories(dir);
             WalArchive archive = new WalArchive(repository);
             String from = earliestName(manifest.startLsn());
@@ -59,23 +59,8 @@ final class WalPrefetch {
 
     /** "16/B374D848" → the log id and segment number (16 hex digits) of the segment holding it, were segments 1 GB. */
     static String earliestName(String lsn) {
-        int slash = lsn.indexOf('/');
-        long log = Long.parseLong(lsn.substring(0, slash), 16);
-        long offset = Long.parseLong(lsn.substring(slash + 1), 16);
-        return String.format("%08X%08X", log, offset >>> LARGEST_SEGMENT_SHIFT);
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover prefetch directory wastes space but harms nothing: the next restore clears it
-        }
+        WalPosition largest = new WalPosition(1L << LARGEST_SEGMENT_SHIFT);
+        return largest.name(0, largest.numberOfLsn(lsn)).substring(8);
     }
 
     /** restore_command copying from the prefetch directory; a file not there is not in the repository either. */

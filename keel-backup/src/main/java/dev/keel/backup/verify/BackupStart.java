@@ -3,6 +3,7 @@ package dev.keel.backup.verify;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;

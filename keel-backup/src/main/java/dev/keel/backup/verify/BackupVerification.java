@@ -11,6 +11,7 @@ import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.keel.backup.verify;
+package dev.keel.backup.wal;
 
 import java.util.Locale;
 
