@@ -14,7 +14,6 @@ import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "drill", description = "Restore the newest backup into a scratch cluster, prove it, measure RTO and RPO, and record the result.")
@@ -36,32 +34,17 @@ final class DrillCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "latest",
-            description = "latest (default), a timestamp with time zone, an LSN or a restore point name.")
-    String to;
-
-    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once (default: backup.parallel, 2).")
-    Integer parallel;
-
-    @Option(names = "--pg-bindir", paramLabel = "DIR", description = "PostgreSQL binaries of the backup's major version (default: found automatically).")
-    Path binDir;
-
-    @Option(names = "--superuser", paramLabel = "ROLE", defaultValue = "postgres", description = "A superuser of the backed-up cluster (default: postgres).")
-    String superuser;
+    @Mixin
+    RecoveryOptions recovery;
 
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        RecoveryTarget target;
-        try {
-            target = RecoveryTarget.parse(to);
-        } catch (IllegalArgumentException e) {
-            throw KeelException.usage(e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
-        }
+        RecoveryTarget target = recovery.target();
         KeelConfig.Backup settings = cli.config().backup();
         DatabaseTarget primary = cli.databaseTarget();
         try (BackupRepository repository = repo.open(cli)) {
-            DrillOptions options = new DrillOptions(target, binDir, superuser, parallel != null ? parallel : settings.parallel(),
+            DrillOptions options = new DrillOptions(target, recovery.binDir, recovery.superuser, recovery.threads(cli),
                     RestoreCommand.restoreCommand(cli, parent.global, repo), primary.database(), settings.drillInvariants(), settings.rpo(),
                     settings.rto(), () -> newestCommit(cli, primary), StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
             DrillResult result = new Drill(repository, Clock.systemUTC()).run(options);

@@ -6,7 +6,6 @@ import dev.keel.backup.restore.Restore;
 import dev.keel.backup.restore.RestoreOptions;
 import dev.keel.backup.restore.RestoreResult;
 import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,38 +30,22 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--backup", paramLabel = "ID", description = "The backup to restore (default: the newest that ended before the target).")
     String backupId;
 
-    @Option(names = "--to", paramLabel = "TARGET", defaultValue = "latest",
-            description = "latest (default), a timestamp with time zone (2026-01-24 10:15:00+00), an LSN (0/3000060) or a restore point name.")
-    String to;
-
     @Option(names = "--overwrite", description = "Replace what the target directory holds.")
     boolean overwrite;
 
     @Option(names = "--start", description = "Leave the recovered cluster running on a free port and print its URL.")
     boolean start;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files fetched at once (default: backup.parallel, 2).")
-    Integer parallel;
-
-    @Option(names = "--pg-bindir", paramLabel = "DIR", description = "PostgreSQL binaries of the backup's major version (default: found automatically).")
-    Path binDir;
-
-    @Option(names = "--superuser", paramLabel = "ROLE", defaultValue = "postgres", description = "A superuser of the backed-up cluster (default: postgres).")
-    String superuser;
+    @Mixin
+    RecoveryOptions recovery;
 
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        RecoveryTarget target;
-        try {
-            target = RecoveryTarget.parse(to);
-        } catch (IllegalArgumentException e) {
-            throw KeelException.usage(e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
-        }
-        int threads = parallel != null ? parallel : cli.config().backup().parallel();
+        RecoveryTarget target = recovery.target();
         try (BackupRepository repository = repo.open(cli)) {
-            RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, threads, binDir,
-                    restoreCommand(cli, parent.global, repo), superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
+            RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, recovery.threads(cli),
+                    recovery.binDir, restoreCommand(cli, parent.global, repo), recovery.superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
             RestoreResult result = new Restore(repository).run(options);
             if (cli.json()) {
                 cli.printJson(result);
