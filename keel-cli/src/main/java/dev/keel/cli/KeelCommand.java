@@ -27,10 +27,21 @@ public final class KeelCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KeelCommand());
+        // Every usage error says "run 'keel COMMAND --help'": so every command, at every level, answers --help.
+        withHelp(cl);
         cl.setExecutionExceptionHandler(KeelCommand::onFailure);
         cl.setParameterExceptionHandler(KeelCommand::onBadUsage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    private static void withHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
