@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -121,7 +120,7 @@ class BackupRestoreIT {
         String lsnAfterFirst = cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text");
         Thread.sleep(50);
         cluster.execute("postgres", "insert into batches select 2, g from generate_series(1, 100) g");
-        pushArchivedSegments(cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
+        BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 
         assertThat(restoredBatches("restored-time", afterFirst)).isEqualTo("1:100");
         assertThat(restoredBatches("restored-lsn", lsnAfterFirst)).isEqualTo("1:100");
@@ -178,20 +177,6 @@ class BackupRestoreIT {
         }
     }
 
-    /** What archive_command would have done: push every finished segment through keel wal push. */
-    private static void pushArchivedSegments(String last) throws Exception {
-        Path pgWal = cluster.cluster().dataDir().resolve("pg_wal");
-        List<Path> segments;
-        try (Stream<Path> files = Files.list(pgWal)) {
-            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}") && f.getFileName().toString().compareTo(last) <= 0)
-                    .sorted().toList();
-        }
-        for (Path segment : segments) {
-            Cli.Run run = keel("wal", "push", segment.toString());
-            assertThat(run.exitCode()).as(run.stderr()).isZero();
-        }
-    }
-
     private static String serverLog(Path target) {
         try {
             return Files.readString(target.resolveSibling(target.getFileName() + ".log"));
@@ -209,14 +194,6 @@ class BackupRestoreIT {
     }
 
     static Cli.Run keel(String... args) {
-        String[] all = new String[args.length + 6];
-        all[0] = "--url";
-        all[1] = cluster.jdbcUrl();
-        all[2] = "-C";
-        all[3] = dir.toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        all[args.length + 4] = "--repo";
-        all[args.length + 5] = "file://" + repo;
-        return Cli.run(all);
+        return BackupRuns.keel(cluster, dir, repo, args);
     }
 }

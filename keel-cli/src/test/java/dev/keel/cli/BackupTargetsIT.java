@@ -42,13 +42,7 @@ class BackupTargetsIT {
     }
 
     static Cli.Run keel(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--url";
-        all[1] = cluster.jdbcUrl();
-        all[2] = "-C";
-        all[3] = dir.toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return BackupRuns.keel(cluster, dir, null, args);
     }
 
     private static List<DoctorFinding> check(Duration rpo, Duration rto, Duration later) {

@@ -155,14 +155,6 @@ class BackupVerifyIT {
     }
 
     static Cli.Run keel(String... args) {
-        String[] all = new String[args.length + 6];
-        all[0] = "--url";
-        all[1] = cluster.jdbcUrl();
-        all[2] = "-C";
-        all[3] = dir.toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        all[args.length + 4] = "--repo";
-        all[args.length + 5] = "file://" + repo;
-        return Cli.run(all);
+        return BackupRuns.keel(cluster, dir, repo, args);
     }
 }

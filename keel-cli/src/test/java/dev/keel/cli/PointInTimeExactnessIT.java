@@ -8,7 +8,6 @@ import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +62,7 @@ class PointInTimeExactnessIT {
                 }
             }
         }
-        pushArchivedSegments(repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
+        BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 
         Random random = new Random(20261124L);
         for (int i = 0; i < 10; i++) {
@@ -90,23 +88,7 @@ class PointInTimeExactnessIT {
         }
     }
 
-    /** What archive_command would have done: every finished segment through keel wal push. */
-    private void pushArchivedSegments(Path repo, String last) throws Exception {
-        List<Path> segments;
-        try (Stream<Path> files = Files.list(cluster.cluster().dataDir().resolve("pg_wal"))) {
-            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}") && f.getFileName().toString().compareTo(last) <= 0)
-                    .sorted().toList();
-        }
-        for (Path segment : segments) {
-            Cli.Run run = keel(repo, "wal", "push", segment.toString());
-            assertThat(run.exitCode()).as(run.stderr()).isZero();
-        }
-    }
-
     private Cli.Run keel(Path repo, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", cluster.jdbcUrl(), "-C", dir.toString()));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--repo", "file://" + repo));
-        return Cli.run(all.toArray(String[]::new));
+        return BackupRuns.keel(cluster, dir, repo, args);
     }
 }
