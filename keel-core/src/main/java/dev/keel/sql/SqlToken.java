@@ -26,6 +26,19 @@ public record SqlToken(Type type, String text, int offset, String upper) {
         SYMBOL
     }
 
+    /** Whether the tokens begin with these words, given in upper case. */
+    public static boolean startWith(java.util.List<SqlToken> tokens, String... upperCaseWords) {
+        if (tokens.size() < upperCaseWords.length) {
+            return false;
+        }
+        for (int i = 0; i < upperCaseWords.length; i++) {
+            if (!tokens.get(i).isWord(upperCaseWords[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether this is the given word; pass the word in upper case. */
     public boolean isWord(String upperCaseWord) {
         return upper != null && upper.equals(upperCaseWord);

@@ -63,15 +63,7 @@ public record AlterTable(String table, List<Action> actions) {
 
         /** True when the action starts with these words; "[COLUMN]"-style optional words are the caller's business. */
         public boolean startsWith(String... words) {
-            if (tokens.size() < words.length) {
-                return false;
-            }
-            for (int i = 0; i < words.length; i++) {
-                if (!tokens.get(i).isWord(words[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return SqlToken.startWith(tokens, words);
         }
 
         public int indexOf(String word) {

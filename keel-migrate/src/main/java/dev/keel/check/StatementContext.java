@@ -68,17 +68,7 @@ public final class StatementContext {
     }
 
     public boolean startsWith(String... words) {
-        // Every rule asks this of every statement: compare tokens in place rather than build a word list.
-        List<dev.keel.sql.SqlToken> t = statement().tokens();
-        if (t.size() < words.length) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (!t.get(i).isWord(words[i])) {
-                return false;
-            }
-        }
-        return true;
+        return dev.keel.sql.SqlToken.startWith(statement().tokens(), words);
     }
 
     public Optional<AlterTable> alterTable() {
