@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,11 @@ final class AdviseIndexesCommand implements Callable<Integer> {
             description = "Without hypopg: copy at most N rows of a table to build a candidate on (default: ${DEFAULT-VALUE}).")
     long shadowRows;
 
+    @Option(names = "--observe", paramLabel = "DURATION",
+            description = "First watch the running statements for DURATION (e.g. 30s) and store the values they use, so statements are planned"
+                    + " with real values instead of the generic plan's average; run it while the workload runs. Values seen earlier (within --since) count too.")
+    String observe;
+
     @Option(names = "--apply-to", paramLabel = "DIR", description = "Write each proposal as the next versioned migration file in DIR (e.g. db/migrations).")
     Path applyTo;
 
@@ -59,7 +65,8 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(advise.parent.global);
-        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.parse(since), limit, minImprovement, shadowRows, true);
+        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.parse(since), limit, minImprovement, shadowRows, true,
+                observe == null ? Duration.ZERO : Durations.parse(observe));
         ConnectionSource source = cli.database();
         IndexAdvice advice;
         try (Connection c = source.open()) {
@@ -107,8 +114,8 @@ final class AdviseIndexesCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%n%s%n  size about %s; the table takes %.2f writes/s, each of which maintains the index too%n",
                     p.sql(), bytes(p.estimatedBytes()), p.writesPerSecond());
             for (StatementGain g : p.helps()) {
-                out.printf(Locale.ROOT, "  %.1f× cheaper (cost %.1f → %.1f), %d calls, %.1f ms: %s%n", g.factor(), g.costBefore(), g.costAfter(),
-                        g.calls(), g.totalMs(), TopCommand.shorten(g.query()));
+                out.printf(Locale.ROOT, "  %.1f× cheaper (cost %.1f → %.1f), %d calls, %.1f ms: %s%n    evidence: %s%n", g.factor(), g.costBefore(),
+                        g.costAfter(), g.calls(), g.totalMs(), TopCommand.shorten(g.query()), g.evidence());
             }
         }
         if (!a.health().isEmpty()) {

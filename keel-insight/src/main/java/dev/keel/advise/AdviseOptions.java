@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param minImprovement a candidate is kept only when it makes a statement's estimated cost at least this many times lower
  * @param shadowRows the most rows copied per table when candidates are verified on a shadow copy
  * @param hypopg whether to use hypopg when it is available; false forces the shadow copy
+ * @param observe how long to sample the values of running statements from pg_stat_activity before advising; zero: only
+ *                the samples stored earlier (within {@code since}) are used
  */
-public record AdviseOptions(String keelSchema, Duration since, int statements, double minImprovement, long shadowRows, boolean hypopg) {
+public record AdviseOptions(String keelSchema, Duration since, int statements, double minImprovement, long shadowRows, boolean hypopg,
+                            Duration observe) {
 
     /** Two times cheaper: below that an index rarely pays for its writes and its space. */
     public static final double DEFAULT_MIN_IMPROVEMENT = 2.0;
@@ -26,16 +29,27 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
             throw KeelException.usage("the minimum improvement must be more than 1 (times cheaper), not " + minImprovement,
                     "pass e.g. --min-improvement 2");
         }
+        if (observe == null || observe.isNegative()) {
+            throw KeelException.usage("the observation time must not be negative", "pass e.g. --observe 30s, or leave it out");
+        }
         if (shadowRows < 1) {
             throw KeelException.usage("the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
         }
     }
 
     public static AdviseOptions defaults(String keelSchema) {
-        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true);
+        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true, Duration.ZERO);
     }
 
     public AdviseOptions withHypopg(boolean use) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use);
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use, observe);
+    }
+
+    public AdviseOptions withStatements(int count) {
+        return new AdviseOptions(keelSchema, since, count, minImprovement, shadowRows, hypopg, observe);
+    }
+
+    public AdviseOptions observing(Duration duration) {
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration);
     }
 }

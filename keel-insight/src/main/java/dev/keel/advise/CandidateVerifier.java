@@ -14,6 +14,6 @@ interface CandidateVerifier {
 
     static StatementGain gain(AdvisedStatement statement, double before, double after) {
         return new StatementGain(statement.queryId(), statement.query(), statement.calls(), statement.totalMs(), before, after,
-                after <= 0 ? before : before / after);
+                after <= 0 ? before : before / after, statement.evidence());
     }
 }

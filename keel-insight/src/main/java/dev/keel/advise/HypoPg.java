@@ -1,6 +1,5 @@
 package dev.keel.advise;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Verifies candidates with hypopg's hypothetical indexes: the planner sees an index that was never
@@ -78,9 +78,9 @@ final class HypoPg implements CandidateVerifier {
             }
             List<StatementGain> gains = new ArrayList<>();
             for (AdvisedStatement statement : statements) {
-                JsonNode after = GenericPlan.explain(c, statement.query(), null);
-                if (PlanScans.usesIndex(after, name)) {
-                    gains.add(CandidateVerifier.gain(statement, statement.cost(), GenericPlan.totalCost(after)));
+                OptionalDouble after = statement.costWith(c, null, name);
+                if (after.isPresent()) {
+                    gains.add(CandidateVerifier.gain(statement, statement.cost(), after.getAsDouble()));
                 }
             }
             long bytes;

@@ -3,18 +3,22 @@ package dev.keel.advise;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.error.KeelException;
 import dev.keel.sql.Identifiers;
+import dev.keel.stats.LiteralAlignment;
+import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
 import dev.keel.stats.Ranking;
 import dev.keel.stats.Top;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +31,10 @@ import java.util.Set;
  * without hypopg, a scratch schema it drops again; it never changes the product's tables.
  */
 public final class IndexAdvisor {
+    /** What a proposal rests on when no values were sampled. */
+    public static final String GENERIC = "generic plan";
+    /** The most frequent value sets planned per statement: each is planned once per candidate. */
+    private static final int SAMPLE_SETS = 5;
 
     private IndexAdvisor() {
     }
@@ -42,9 +50,16 @@ public final class IndexAdvisor {
 
     private static IndexAdvice run(Connection c, AdviseOptions options) throws SQLException {
         List<String> notes = new ArrayList<>();
+        LiteralSamples samples = new LiteralSamples(options.keelSchema());
+        if (!options.observe().isZero()) {
+            LiteralSamples.Observation seen = samples.observe(c, options.observe(), LiteralSamples.DEFAULT_INTERVAL);
+            notes.add(seen.describe());
+            notes.addAll(seen.notes());
+        }
         Ranking ranking = Top.run(c, options.keelSchema(), options.since(), RankBy.TOTAL, options.statements());
         notes.addAll(ranking.notes());
-        List<AdvisedStatement> planned = plan(c, ranking.statements(), options.keelSchema(), notes);
+        OffsetDateTime samplesSince = ranking.end().minus(options.since());
+        List<AdvisedStatement> planned = plan(c, ranking.statements(), samples, samplesSince, notes);
 
         Map<Candidate, List<AdvisedStatement>> candidates = candidates(c, planned, options.keelSchema());
         CandidateVerifier verifier = verifier(c, options, candidates.isEmpty(), notes);
@@ -72,26 +87,66 @@ public final class IndexAdvisor {
         return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health, notes);
     }
 
-    private static List<AdvisedStatement> plan(Connection c, List<RankedStatement> ranked, String keelSchema, List<String> notes) {
+    private static List<AdvisedStatement> plan(Connection c, List<RankedStatement> ranked, LiteralSamples samples, OffsetDateTime since,
+                                               List<String> notes) throws SQLException {
         List<AdvisedStatement> planned = new ArrayList<>();
         int other = 0;
+        int generic = 0;
         for (RankedStatement s : ranked) {
             if (!GenericPlan.explainable(s.query()) || s.query().startsWith("/* keel")) {
                 other++;
                 continue;
             }
+            Optional<AdvisedStatement> sampled = withSamples(c, s, samples.of(c, s.queryId(), since, SAMPLE_SETS), notes);
+            if (sampled.isPresent()) {
+                planned.add(sampled.get());
+                continue;
+            }
             try {
                 JsonNode plan = GenericPlan.explain(c, s.query(), null);
-                planned.add(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(), plan));
+                planned.add(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(),
+                        List.of(new AdvisedStatement.Variant(s.query(), true, 1, plan)), GENERIC));
+                if (GenericPlan.parameters(s.query()) > 0) {
+                    generic++;
+                }
             } catch (SQLException e) {
-                notes.add("statement " + s.queryId() + " was skipped: it could not be planned (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                notes.add("statement " + s.queryId() + " was skipped: it could not be planned (" + e.getMessage().lines().findFirst().orElse("")
+                        + ")" + (GenericPlan.parameters(s.query()) > 0 ? "; sampled values would let keel plan it: rerun with --observe 30s while it runs" : ""));
             }
         }
         if (other > 0) {
             notes.add(other + (other == 1 ? " ranked statement is" : " ranked statements are")
                     + " not a SELECT, UPDATE or DELETE (or is keel's own) and got no index advice");
         }
+        if (generic > 0) {
+            notes.add(generic + (generic == 1 ? " statement was" : " statements were") + " judged by the generic plan, which assumes an average value"
+                    + " for each $n: no values were sampled for them (--observe samples them from pg_stat_activity)");
+        }
         return planned;
+    }
+
+    /** Custom plans for the most frequent sampled values; empty when there are none or none can be planned. */
+    private static Optional<AdvisedStatement> withSamples(Connection c, RankedStatement s, LiteralSamples.Samples samples, List<String> notes) {
+        List<AdvisedStatement.Variant> variants = new ArrayList<>();
+        long weights = 0;
+        for (LiteralSamples.Sample sample : samples.sets()) {
+            try {
+                String sql = LiteralAlignment.substitute(s.query(), sample.literals());
+                variants.add(new AdvisedStatement.Variant(sql, false, sample.seen(), CustomPlan.explain(c, sql, null)));
+                weights += sample.seen();
+            } catch (SQLException | IllegalArgumentException e) {
+                // A value that no longer fits (the column's type changed, say): the other samples still count.
+            }
+        }
+        if (variants.isEmpty()) {
+            if (!samples.isEmpty()) {
+                notes.add("statement " + s.queryId() + ": none of its sampled values could be planned; it is judged by the generic plan");
+            }
+            return Optional.empty();
+        }
+        String evidence = "custom plans for " + variants.size() + (variants.size() == 1 ? " sampled value set" : " sampled value sets") + " ("
+                + weights + " of " + samples.observations() + (samples.observations() == 1 ? " observation" : " observations") + ")";
+        return Optional.of(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(), variants, evidence));
     }
 
     /** Each candidate with the statements that suggested it, in ranking order. */
@@ -100,7 +155,7 @@ public final class IndexAdvisor {
         Map<Candidate, List<AdvisedStatement>> candidates = new LinkedHashMap<>();
         Map<String, TableCatalog> catalogs = new LinkedHashMap<>();
         for (AdvisedStatement statement : planned) {
-            for (ScannedTable scan : PlanScans.of(statement.plan())) {
+            for (ScannedTable scan : statement.plans().stream().flatMap(p -> PlanScans.of(p).stream()).toList()) {
                 if (Set.of("pg_catalog", "information_schema", keelSchema, ShadowCopy.SCHEMA).contains(scan.schema())) {
                     continue;
                 }

@@ -1,6 +1,5 @@
 package dev.keel.advise;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Verifies candidates without hypopg: copies the table (up to a row cap) into a scratch schema,
@@ -51,7 +51,7 @@ final class ShadowCopy implements CandidateVerifier {
             String searchPath = Identifiers.quote(SCHEMA) + (rest.isBlank() ? "" : ", " + rest);
             List<Double> before = new ArrayList<>();
             for (AdvisedStatement statement : statements) {
-                before.add(GenericPlan.totalCost(GenericPlan.explain(c, statement.query(), searchPath)));
+                before.add(statement.costAgain(c, searchPath));
             }
             String index = "keel_advise_candidate";
             // CONCURRENTLY, as the migration will: the copy is private, but the build is the one that will run.
@@ -59,9 +59,9 @@ final class ShadowCopy implements CandidateVerifier {
             execute("ANALYZE " + shadow);
             List<StatementGain> gains = new ArrayList<>();
             for (int i = 0; i < statements.size(); i++) {
-                JsonNode after = GenericPlan.explain(c, statements.get(i).query(), searchPath);
-                if (PlanScans.usesIndex(after, index)) {
-                    gains.add(CandidateVerifier.gain(statements.get(i), before.get(i), GenericPlan.totalCost(after)));
+                OptionalDouble after = statements.get(i).costWith(c, searchPath, index);
+                if (after.isPresent()) {
+                    gains.add(CandidateVerifier.gain(statements.get(i), before.get(i), after.getAsDouble()));
                 }
             }
             return new Verification(candidate, gains, scaledSize(candidate, shadow, index));

@@ -101,6 +101,8 @@ public final class StatementSnapshots {
     /** Deletes the snapshots taken before {@code before}, with their rows; returns how many. */
     public int prune(Connection c, OffsetDateTime before) {
         try {
+            // Sampled values go with the snapshots of their time: they may be personal data, and keel keeps nothing longer than asked.
+            new LiteralSamples(tables.schema()).prune(c, before);
             if (!tables.exists(c)) {
                 return 0;
             }

@@ -45,7 +45,6 @@ final class ShopLoad {
 
     /** 50 statements: the set-up's own statements (CREATE, INSERT, ANALYZE) rank too, and may outweigh a cheap indexed lookup. */
     static AdviseOptions options() {
-        AdviseOptions defaults = AdviseOptions.defaults("keel");
-        return new AdviseOptions(defaults.keelSchema(), defaults.since(), 50, defaults.minImprovement(), defaults.shadowRows(), true);
+        return AdviseOptions.defaults("keel").withStatements(50);
     }
 }

@@ -1,0 +1,1 @@
+/* keel stats */ DELETE FROM ${schema}.stat_sample WHERE sampled_at < ?
