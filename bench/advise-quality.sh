@@ -2,15 +2,17 @@
 # bench/advise-quality.sh: does `keel advise indexes` find the indexes a workload needs, and only
 # those? A shop (bench/advise/schema.sql: 100k users, 10k products, 1M orders, 2M order items) with
 # three indexes deliberately missing, and a workload of 10 statement shapes (bench/advise/workload/)
-# run with pgbench. The workload runs, keel advises and writes the migrations, keel migrate applies
-# them, and the workload runs again, beside a copy of the same database with the hand-tuned indexes
-# (bench/advise/tuned.sql). Appends a row to bench/RESULTS.md.
+# run with pgbench. While the workload runs, `keel advise indexes --observe` watches it (to learn the
+# values its statements use), advises and writes the migrations; keel migrate applies them once the
+# run is over, and the workload runs again, beside a copy of the same database with the hand-tuned
+# indexes (bench/advise/tuned.sql). Appends a row to bench/RESULTS.md.
 #
 # Targets: every needed index proposed; no proposed index left unused by the workload; workload
 # latency after the advice within 1.1 × the hand-tuned schema's.
 #
 #   bash bench/advise-quality.sh
 #   CLIENT_TX=500 RECORD=0 bash bench/advise-quality.sh      # shorter
+#   OBSERVE=0 bash bench/advise-quality.sh                    # without sampled values: generic plans only
 #
 # Needs Java 17+, Maven (./keel builds itself), the PostgreSQL server binaries with psql and pgbench.
 # hypopg is used when installed (postgresql-15-hypopg); otherwise keel verifies on a shadow copy.
@@ -22,13 +24,15 @@ WORK="$BENCH_DIR/work/advise"
 LOG_DIR="$WORK/logs"
 PROJECT="$WORK/project"
 CLIENT_TX=${CLIENT_TX:-3000}     # transactions per pgbench client in the measured runs
-BEFORE_TX=${BEFORE_TX:-150}      # per client in the first, unindexed run (it only has to be ranked)
+BEFORE_SECONDS=${BEFORE_SECONDS:-60}  # the first, unindexed run: long enough for keel to watch it
+OBSERVE=${OBSERVE:-20s}          # keel advise indexes --observe; 0 leaves it out
+WARMUP=${WARMUP:-5}              # seconds of workload before keel starts watching
 ROUNDS=${ROUNDS:-3}
 RECORD=${RECORD:-1}
 
 say() { echo "advise-quality: $*" >&2; }
 die() { echo "advise-quality: error: $*" >&2; exit 1; }
-for n in CLIENT_TX BEFORE_TX ROUNDS; do [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer"; done
+for n in CLIENT_TX BEFORE_SECONDS ROUNDS WARMUP; do [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer"; done
 
 # shellcheck source=lib/cluster.sh
 source "$BENCH_DIR/lib/cluster.sh"
@@ -54,21 +58,30 @@ BASE_INDEXES=$(bench_psql -d advised -c "SELECT string_agg(indexrelid::regclass:
 
 WORKLOAD=()
 for f in "$BENCH_DIR"/advise/workload/*.sql; do WORKLOAD+=(-f "$f"); done
-# Average latency in ms of one pgbench run: 2 clients, the 10 shapes with equal weight.
+# Average latency in ms of one pgbench run: 2 clients, the 10 shapes with equal weight. pgbench's
+# default simple protocol writes the values into the statements, as psql and many ORMs do.
+# run_workload DB -t N|-T SECONDS LOG
 run_workload() {
-    local db=$1 tx=$2 log=$3
-    "$PGBENCH" -n -h 127.0.0.1 -p "$PORT" -U postgres -c 2 -j 2 -t "$tx" "${WORKLOAD[@]}" "$db" >"$log" 2>&1 || { cat "$log" >&2; die "pgbench failed on $db"; }
+    local db=$1 mode=$2 amount=$3 log=$4
+    "$PGBENCH" -n -h 127.0.0.1 -p "$PORT" -U postgres -c 2 -j 2 "$mode" "$amount" "${WORKLOAD[@]}" "$db" >"$log" 2>&1 || { cat "$log" >&2; die "pgbench failed on $db"; }
     awk -F'= ' '/^latency average/ {split($2, a, " "); print a[1]}' "$log"
 }
 
-say "workload before advice ($BEFORE_TX transactions per client, unindexed: slow)"
-bench_psql -d advised -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
-before_ms=$(run_workload advised "$BEFORE_TX" "$LOG_DIR/before.log")
-
 URL="jdbc:postgresql://127.0.0.1:$PORT/advised?user=postgres"
-say "keel advise indexes --apply-to db/migrations"
-"$ROOT/keel" --url "$URL" -C "$PROJECT" advise indexes --apply-to db/migrations >"$LOG_DIR/advice.txt" 2>"$LOG_DIR/advice.err" \
+# Built before the clock starts, so the advice runs inside the workload's window.
+"$ROOT/keel" --help >/dev/null 2>&1 || die "./keel does not start (see ./keel --help)"
+say "workload before advice (${BEFORE_SECONDS}s, unindexed: slow); keel advise indexes --observe $OBSERVE while it runs"
+bench_psql -d advised -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
+run_workload advised -T "$BEFORE_SECONDS" "$LOG_DIR/before.log" >"$LOG_DIR/before.ms" &
+before_pid=$!
+sleep "$WARMUP"
+observe_opt=()
+[[ $OBSERVE == 0 ]] || observe_opt=(--observe "$OBSERVE")
+"$ROOT/keel" --url "$URL" -C "$PROJECT" advise indexes "${observe_opt[@]}" --apply-to db/migrations >"$LOG_DIR/advice.txt" 2>"$LOG_DIR/advice.err" \
     || { code=$?; [[ $code -eq 1 ]] || { cat "$LOG_DIR/advice.err" >&2; die "keel advise failed (exit $code)"; }; }
+kill -0 "$before_pid" 2>/dev/null || say "warning: the workload ended before keel finished advising (raise BEFORE_SECONDS)"
+wait "$before_pid" || die "the workload before advice failed (see $LOG_DIR/before.log)"
+before_ms=$(cat "$LOG_DIR/before.ms")
 proposed=$(ls "$PROJECT/db/migrations" | wc -l)
 say "keel wrote $proposed migration(s); applying them with keel migrate"
 "$ROOT/keel" --url "$URL" -C "$PROJECT" migrate >"$LOG_DIR/migrate.log" 2>&1 || { cat "$LOG_DIR/migrate.log" >&2; die "keel migrate failed"; }
@@ -87,8 +100,8 @@ say "measured runs: $ROUNDS × (advised, tuned), $CLIENT_TX transactions per cli
 bench_psql -d advised -c "SELECT pg_stat_reset()" >/dev/null
 after_all="" tuned_all=""
 for ((r = 1; r <= ROUNDS; r++)); do
-    after_all="$after_all $(run_workload advised "$CLIENT_TX" "$LOG_DIR/after-$r.log")"
-    tuned_all="$tuned_all $(run_workload tuned "$CLIENT_TX" "$LOG_DIR/tuned-$r.log")"
+    after_all="$after_all $(run_workload advised -t "$CLIENT_TX" "$LOG_DIR/after-$r.log")"
+    tuned_all="$tuned_all $(run_workload tuned -t "$CLIENT_TX" "$LOG_DIR/tuned-$r.log")"
 done
 median() { printf '%s\n' $1 | sort -g | awk '{v[NR] = $1} END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 after_ms=$(median "$after_all")
