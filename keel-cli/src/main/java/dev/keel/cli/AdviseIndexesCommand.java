@@ -111,8 +111,9 @@ final class AdviseIndexesCommand implements Callable<Integer> {
             out.println("No index to add.");
         }
         for (IndexProposal p : a.proposals()) {
-            out.printf(Locale.ROOT, "%n%s%n  size about %s; the table takes %.2f writes/s, each of which maintains the index too%n",
-                    p.sql(), bytes(p.estimatedBytes()), p.writesPerSecond());
+            out.printf(Locale.ROOT, "%n%s%n  size about %s; write cost: the table takes %.2f inserts/s and %.2f updates/s (%s),"
+                            + " each of which maintains the index too (an update only when it is not HOT)%n",
+                    p.sql(), bytes(p.estimatedBytes()), p.writes().insertsPerSecond(), p.writes().updatesPerSecond(), p.writes().basis());
             for (StatementGain g : p.helps()) {
                 out.printf(Locale.ROOT, "  %.1f× cheaper (cost %.1f → %.1f), %d calls, %.1f ms: %s%n    evidence: %s%n", g.factor(), g.costBefore(),
                         g.costAfter(), g.calls(), g.totalMs(), TopCommand.shorten(g.query()), g.evidence());

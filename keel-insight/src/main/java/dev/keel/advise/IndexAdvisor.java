@@ -7,6 +7,8 @@ import dev.keel.stats.LiteralAlignment;
 import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
+import dev.keel.stats.Snapshot;
+import dev.keel.stats.StatementSnapshots;
 import dev.keel.stats.Ranking;
 import dev.keel.stats.Top;
 import java.sql.Connection;
@@ -77,11 +79,23 @@ public final class IndexAdvisor {
             }
         }
         List<IndexProposal> proposals = new ArrayList<>();
+        // The ranking took the newest snapshot; the one before it, if any, gives the recent write load.
+        StatementSnapshots snapshots = new StatementSnapshots(options.keelSchema());
+        Snapshot newest = snapshots.newest(c).orElse(null);
+        Snapshot before = newest == null ? null : snapshots.newestAtOrBefore(c, newest.takenAt(), newest.id()).orElse(null);
+        boolean lifetime = false;
         for (Verification v : best(kept)) {
             Candidate candidate = v.candidate();
+            TableWrites writes = WriteRate.of(c, options.keelSchema(), before, newest, candidate.schema(), candidate.table());
+            lifetime |= !writes.recent();
             proposals.add(new IndexProposal(candidate.schema(), candidate.table(), candidate.columns(), candidate.indexName(),
-                    candidate.createConcurrently() + ";", v.gains(), v.estimatedBytes(), WriteRate.perSecond(c, candidate.schema(), candidate.table()),
+                    candidate.createConcurrently() + ";", v.gains(), v.estimatedBytes(),
+                    writes.insertsPerSecond() + writes.updatesPerSecond() + writes.deletesPerSecond(), writes,
                     MigrationText.of(candidate, v.bestFactor(), v.gains().size())));
+        }
+        if (lifetime) {
+            notes.add("write rates count " + TableWrites.LIFETIME + ", averaging quiet and busy times: with two snapshots"
+                    + " (keel stats snapshot, e.g. hourly) they show the recent load instead");
         }
         List<HealthFinding> health = IndexHealth.check(c, options.keelSchema());
         return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health, notes);
