@@ -20,7 +20,7 @@ class DoctorCommandIT extends ProjectOnCluster {
         Cli.Run text = keel("doctor");
 
         assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isZero();
-        assertThat(text.stdout()).startsWith("No findings: all 15 checks passed").contains("blocking-chains");
+        assertThat(text.stdout()).startsWith("No findings: all 16 checks passed").contains("blocking-chains");
 
         JsonNode json = json("doctor", "--json");
         assertThat(json.get("principal").isNull()).as(json.toString()).isTrue();
@@ -46,7 +46,7 @@ class DoctorCommandIT extends ProjectOnCluster {
         assertThat(first).startsWith("Principal constraint: orders.id (integer, sequence public.orders_id_seq) has used 99.7% of its values")
                 .contains("orders.id").contains("(runbook: docs/runbooks/integer-key-limits.md)");
         assertThat(text.stdout()).contains("CRITICAL").contains("WARNING").contains("invalid-indexes").contains("evidence: ")
-                .contains("pending-migrations").contains("3 findings (1 critical) from 15 checks.");
+                .contains("pending-migrations").contains("3 findings (1 critical) from 16 checks.");
 
         Cli.Run jsonRun = keel("doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);

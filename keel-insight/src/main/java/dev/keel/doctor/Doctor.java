@@ -7,6 +7,7 @@ import dev.keel.doctor.checks.CheckpointPressure;
 import dev.keel.doctor.checks.ConnectionSaturation;
 import dev.keel.doctor.checks.DeadTuples;
 import dev.keel.doctor.checks.InactiveReplicationSlots;
+import dev.keel.doctor.checks.IndexBloat;
 import dev.keel.doctor.checks.IntegerKeyLimits;
 import dev.keel.doctor.checks.InvalidIndexes;
 import dev.keel.doctor.checks.LongTransactions;
@@ -49,7 +50,7 @@ public final class Doctor {
     /** The database-health checks with their default thresholds. */
     public static Doctor standard(String keelSchema) {
         return new Doctor(List.of(new BlockingChains(), new LongTransactions(), new ConnectionSaturation(), new WraparoundAge(),
-                new IntegerKeyLimits(), new InvalidIndexes(), new DeadTuples(), new TableBloat(), new SlowestStatements(), new CacheHitRatio(),
+                new IntegerKeyLimits(), new InvalidIndexes(), new DeadTuples(), new TableBloat(), new IndexBloat(), new SlowestStatements(), new CacheHitRatio(),
                 new TempSpills(), new CheckpointPressure(), new InactiveReplicationSlots(), new ReplicationLag()), keelSchema, DEFAULT_STATEMENT_TIMEOUT);
     }
 

@@ -28,7 +28,7 @@ class DoctorIT {
         assertThat(report.of(Severity.CRITICAL)).isEmpty();
         assertThat(report.of(Severity.WARNING)).isEmpty();
         assertThat(report.findings()).noneMatch(f -> f.summary().contains("could not run"));
-        assertThat(report.checks()).hasSize(14).contains("blocking-chains", "wraparound-age", "slowest-statements");
+        assertThat(report.checks()).hasSize(15).contains("blocking-chains", "wraparound-age", "slowest-statements");
     }
 
     @Test
