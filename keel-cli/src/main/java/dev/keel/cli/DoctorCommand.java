@@ -3,8 +3,10 @@ package dev.keel.cli;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
+import dev.keel.doctor.DoctorThresholds;
 import dev.keel.doctor.checks.PendingMigrations;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,12 @@ final class DoctorCommand implements Callable<Integer> {
         CliContext cli = new CliContext(parent.global);
         // The project decides what is pending, so this check joins here, where the project is known.
         Doctor doctor = Doctor.standard(cli.config().schema()).plus(new PendingMigrations(cli.migrationSettings()));
+        Map<String, String> thresholds = cli.config().doctor().thresholds();
+        if (thresholds.keySet().stream().anyMatch(k -> k.startsWith("backup-targets."))) {
+            throw KeelException.usage("backup-targets takes no doctor.thresholds: its targets are the backup settings",
+                    "set backup.rpo and backup.rto in keel.yaml instead");
+        }
+        doctor = DoctorThresholds.apply(doctor, thresholds);
         dev.keel.config.KeelConfig.Backup backup = cli.config().backup();
         if (backup.repository() != null && !backup.repository().isBlank()) {
             // Opened when the check runs: a repository that cannot be read becomes that check's finding, not the doctor's failure.

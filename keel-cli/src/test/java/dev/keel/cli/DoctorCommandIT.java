@@ -80,4 +80,36 @@ class DoctorCommandIT extends ProjectOnCluster {
             idle.rollback();
         }
     }
+
+    @Test
+    void thresholdsFromKeelYamlApplyAndABadOneExitsTwoNamingTheNearestKey() throws Exception {
+        assertThat(keel("migrate").exitCode()).isZero();
+        // An orders table a tenth full after a mass delete: below the default 100 MB, above a 1 MB threshold.
+        cluster.execute(db, "INSERT INTO users SELECT generate_series(1, 200000)");
+        cluster.execute(db, "DELETE FROM users WHERE id % 10 <> 0");
+        cluster.execute(db, "VACUUM ANALYZE users");
+        assertThat(keel("doctor").stdout()).startsWith("No findings");
+
+        project.config("""
+                doctor:
+                  thresholds:
+                    index-bloat:
+                      minWastedBytes: 1MB
+                """);
+        Cli.Run lowered = keel("doctor");
+        assertThat(lowered.exitCode()).as(lowered.stderr()).isZero();
+        assertThat(lowered.stdout()).contains("index-bloat").contains("public.users_pkey");
+
+        project.config("""
+                doctor:
+                  thresholds:
+                    index-bloat:
+                      minWastedByte: 1MB
+                """);
+        Cli.Run bad = keel("doctor");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errorLines()).singleElement().asString()
+                .isEqualTo("keel: error: unknown threshold 'doctor.thresholds.index-bloat.minWastedByte' — did you mean 'minWastedBytes'?"
+                        + " index-bloat takes minWastedBytes, bloatShare");
+    }
 }

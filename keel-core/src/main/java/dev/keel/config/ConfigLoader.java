@@ -33,6 +33,11 @@ public final class ConfigLoader {
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
             "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants");
+    /**
+     * Below this prefix any key is taken as written: the doctor's checks and their thresholds live in
+     * keel-insight, which validates them with the same care (unknown name → the nearest known one).
+     */
+    public static final String DOCTOR_THRESHOLDS = "doctor.thresholds.";
     private static final Set<String> LIST_KEYS = Set.of("migrations.locations", "backup.drill.invariants");
     /** SQL holds commas, so the queries of a list are joined with a character no query contains. */
     private static final String QUERY_SEPARATOR = "\u001e";
@@ -93,7 +98,11 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = prefix + field.getKey();
             JsonNode value = field.getValue();
-            if (value.isObject() && !KNOWN_KEYS.contains(key)) {
+            if ((key + ".").equals(DOCTOR_THRESHOLDS) || key.startsWith(DOCTOR_THRESHOLDS)) {
+                thresholds(key, value, values, path);
+            } else if (value.isObject() && DOCTOR_THRESHOLDS.startsWith(key + ".")) {
+                flatten(key + ".", value, values, path);
+            } else if (value.isObject() && !KNOWN_KEYS.contains(key)) {
                 if (KNOWN_KEYS.stream().noneMatch(k -> k.startsWith(key + "."))) {
                     throw unknownKey(key, path);
                 }
@@ -114,8 +123,29 @@ public final class ConfigLoader {
     }
 
     private static KeelException unknownKey(String key, Path path) {
+        if (key.equals("doctor") || key.startsWith("doctor.")) {
+            return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
+                    "the doctor's settings are thresholds: doctor.thresholds.<check>.<threshold>, e.g. doctor.thresholds.table-bloat.bloatShare");
+        }
         return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
                 "did you mean '" + Nearest.to(key, KNOWN_KEYS) + "'?");
+    }
+
+    /** doctor.thresholds: a mapping of check ids to mappings of threshold names to single values. */
+    private static void thresholds(String key, JsonNode value, Map<String, String> values, Path path) {
+        int depth = key.split("\\.").length;
+        if (value.isObject() && depth < 4) {
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                thresholds(key + "." + field.getKey(), field.getValue(), values, path);
+            }
+        } else if (depth != 4 || value.isContainerNode()) {
+            throw KeelException.usage("'" + key + "' in " + path.getFileName() + " is not a threshold",
+                    "write thresholds as doctor.thresholds.<check>.<threshold>: <value>, e.g. doctor.thresholds.table-bloat.bloatShare: 0.6");
+        } else if (!value.isNull()) {
+            values.put(key, value.asText());
+        }
     }
 
     private static KeelConfig build(Path projectDir, Path file, Map<String, String> raw, Map<String, String> env) {
@@ -134,7 +164,17 @@ public final class ConfigLoader {
                 new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
                 values.getOrDefault("schema", "keel"), migrations,
                 new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null),
-                backup(projectDir, values));
+                backup(projectDir, values), doctor(values));
+    }
+
+    private static KeelConfig.Doctor doctor(Map<String, String> values) {
+        Map<String, String> thresholds = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(DOCTOR_THRESHOLDS)) {
+                thresholds.put(k.substring(DOCTOR_THRESHOLDS.length()), v);
+            }
+        });
+        return new KeelConfig.Doctor(thresholds);
     }
 
     private static KeelConfig.Backup backup(Path projectDir, Map<String, String> values) {

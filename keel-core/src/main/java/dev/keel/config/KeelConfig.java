@@ -3,13 +3,32 @@ package dev.keel.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything keel.yaml (and its KEEL_* overrides) can say. Absent values are null where "absent"
  * means something (no database configured), and the documented default otherwise.
  */
 public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check,
-                         Backup backup) {
+                         Backup backup, Doctor doctor) {
+
+    public KeelConfig {
+        doctor = doctor == null ? new Doctor(Map.of()) : doctor;
+    }
+
+    public KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check, Backup backup) {
+        this(projectDir, file, database, schema, migrations, check, backup, null);
+    }
+
+    /**
+     * @param thresholds {@code doctor.thresholds.<check>.<name>} as written, keyed {@code <check>.<name>}: the doctor
+     *     knows its checks and validates them; keel-core only carries them
+     */
+    public record Doctor(Map<String, String> thresholds) {
+        public Doctor {
+            thresholds = Map.copyOf(thresholds);
+        }
+    }
 
     /** @param postgresVersion major version the checks assume when no server tells them; null when not set */
     public record Check(Integer postgresVersion) {

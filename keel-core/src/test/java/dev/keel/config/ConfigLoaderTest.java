@@ -340,4 +340,29 @@ class ConfigLoaderTest {
         usageError(() -> load("backup:\n  retention:\n    full: 0\n")).satisfies(e -> assertThat(e.what()).contains("backup.retention.full"));
         usageError(() -> load("backup:\n  rto: soon\n")).satisfies(e -> assertThat(e.what()).contains("backup.rto"));
     }
+
+    @Test
+    void doctorThresholdsAreCarriedAsWrittenForTheDoctorToValidate() throws IOException {
+        KeelConfig config = load("""
+                doctor:
+                  thresholds:
+                    table-bloat:
+                      bloatShare: 0.6
+                      minWastedBytes: 10MB
+                    long-transactions:
+                      idleWarning: 2m
+                """);
+
+        assertThat(config.doctor().thresholds()).containsOnly(Map.entry("table-bloat.bloatShare", "0.6"),
+                Map.entry("table-bloat.minWastedBytes", "10MB"), Map.entry("long-transactions.idleWarning", "2m"));
+        assertThat(load("schema: keel\n").doctor().thresholds()).isEmpty();
+    }
+
+    @Test
+    void aDoctorKeyThatIsNotAThresholdIsAnError() {
+        usageError(() -> load("doctor:\n  treshold: 1\n")).satisfies(e -> assertThat(e.todo()).contains("doctor.thresholds.<check>.<threshold>"));
+        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat: 0.5\n")).satisfies(e -> assertThat(e.what()).contains("not a threshold"));
+        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
+                .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
+    }
 }

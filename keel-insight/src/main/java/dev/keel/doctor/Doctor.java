@@ -65,6 +65,11 @@ public final class Doctor {
         return new Doctor(all, keelSchema, statementTimeout);
     }
 
+    /** The same doctor with these checks instead, e.g. reconfigured by {@link DoctorThresholds}. */
+    public Doctor withChecks(List<DoctorCheck> replaced) {
+        return new Doctor(replaced, keelSchema, statementTimeout);
+    }
+
     public Doctor withStatementTimeout(Duration timeout) {
         return new Doctor(checks, keelSchema, timeout);
     }
