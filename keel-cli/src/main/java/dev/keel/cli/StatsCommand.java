@@ -4,6 +4,7 @@ import dev.keel.config.Durations;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.Snapshot;
 import dev.keel.stats.StatementSnapshots;
 import java.sql.Connection;
@@ -39,21 +40,38 @@ final class StatsCommand implements Runnable {
         @ParentCommand
         StatsCommand stats;
 
+        @Option(names = "--observe", paramLabel = "DURATION",
+                description = "Also watch the running statements for DURATION (e.g. 10s) and store the values they use, for keel advise indexes.")
+        String observe;
+
+        /** What --json prints with --observe: the snapshot, and what the observation saw; without it, the snapshot alone. */
+        record Output(Snapshot snapshot, LiteralSamples.Observation observation) {
+        }
+
         @Override
         public Integer call() {
             CliContext cli = new CliContext(stats.parent.global);
+            Duration watch = observe == null ? null : Durations.parse(observe);
             ConnectionSource source = cli.database();
             Snapshot snapshot;
+            LiteralSamples.Observation seen = null;
             try (Connection c = source.open()) {
+                if (watch != null) {
+                    seen = new LiteralSamples(cli.config().schema()).observe(c, watch, LiteralSamples.DEFAULT_INTERVAL);
+                }
                 snapshot = new StatementSnapshots(cli.config().schema()).take(c);
             } catch (SQLException e) {
                 throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
             }
             if (cli.json()) {
-                cli.printJson(snapshot);
+                cli.printJson(seen == null ? snapshot : new Output(snapshot, seen));
             } else {
                 cli.out().printf("Stored snapshot %d of %s: %d statements, %d tables, %d indexes.%n", snapshot.id(), source.describe(),
                         snapshot.statements(), snapshot.tables(), snapshot.indexes());
+                if (seen != null) {
+                    cli.out().println("Sampled values: " + seen.describe() + ".");
+                    seen.notes().forEach(n -> cli.out().println("note: " + n));
+                }
             }
             return ExitCode.OK.code();
         }

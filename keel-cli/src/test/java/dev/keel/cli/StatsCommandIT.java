@@ -50,4 +50,31 @@ class StatsCommandIT extends ProjectOnCluster {
         assertThat(cluster.queryString(db, "SELECT string_agg(id::text, ',') FROM keel.stat_snapshot")).isEqualTo("2");
         assertThat(json("stats", "prune", "--json").get("deleted").asInt()).isZero();
     }
+
+    @Test
+    void snapshotWithObserveStoresTheValuesOfRunningStatements() throws Exception {
+        assertThat(keel("migrate").exitCode()).isZero();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread load = new Thread(() -> {
+            try (java.sql.Connection c = cluster.connect(db); java.sql.Statement s = c.createStatement()) {
+                while (!stop.get()) {
+                    s.executeQuery("SELECT count(*), pg_sleep(0.02) FROM orders WHERE user_id = 42").close();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        load.start();
+        Cli.Run run;
+        try {
+            run = keel("stats", "snapshot", "--observe", "1s");
+        } finally {
+            stop.set(true);
+            load.join();
+        }
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("Sampled values: watched pg_stat_activity for 1s");
+        assertThat(cluster.queryString(db, "SELECT DISTINCT array_to_string(literals, ' ') FROM keel.stat_sample")).isEqualTo("0.02 42");
+    }
 }
