@@ -35,7 +35,8 @@ final class ArchiveIngest {
     void ingest(InputStream archive) throws IOException {
         TarReader tar = new TarReader(archive);
         for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
-            String path = entry.path();
+            // PostgreSQL names one entry "./pg_wal/archive_status"; every other name has no "./".
+            String path = entry.path().startsWith("./") ? entry.path().substring(2) : entry.path();
             if (path.isEmpty() || path.startsWith("/") || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
                 throw new IOException("the server sent a tar entry outside the data directory: " + entry.name());
             }
