@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
+import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -155,6 +157,41 @@ class RemoteBackupIT {
         Cli.Run run = keel(url("backup", PASSWORD), "backup", "--method", "local");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLines()).singleElement().asString().contains("--method stream");
+    }
+
+    @Test
+    @Order(7)
+    void aKilledStreamBackupNeverLooksCompleteAndLeavesNoSlot() throws Exception {
+        long before = fileCount();
+        // Throttled, so the child is surely in the middle of the stream when it dies.
+        JavaProcess victim = Cli.start(dir, Map.of(), "--url", url("backup", PASSWORD), "-C", dir.toString(), "backup", "--method", "stream",
+                "--max-rate", "1", "--repo", "file://" + repo);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (fileCount() < before + 20) {
+            assertThat(victim.isAlive()).as("the backup ended before it could be killed: %s", victim.stderr()).isTrue();
+            assertThat(System.nanoTime()).as("the backup stored nothing within 120 s: %s", victim.stderr()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        victim.kill9();
+
+        JsonNode backups = JSON.readTree(keel(null, "--json", "backup", "list").stdout()).get("backups");
+        assertThat(backups).hasSize(3);
+        assertThat(backups.get(2).get("complete").asBoolean()).isFalse();
+        // The server notices the closed socket on its next send: the backup ends and the temporary slot goes.
+        deadline = System.nanoTime() + 60_000_000_000L;
+        while (!cluster.queryString("postgres", "select count(*) from pg_replication_slots").equals("0")) {
+            assertThat(System.nanoTime()).as("the temporary slot outlived the killed backup").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static long fileCount() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(repo.resolve("backups"))) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (java.io.UncheckedIOException e) {
+            // a temporary file renamed into place while the walk looked at it
+            return 0;
+        }
     }
 
     private static String url(String user, String password) {
