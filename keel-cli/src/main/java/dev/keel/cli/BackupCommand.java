@@ -41,7 +41,7 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full", description = "Backup type (default: full).")
     Type type;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once (default: backup.parallel, 2).")
+    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once by the local method (default: backup.parallel, 2).")
     Integer parallel;
 
     @Option(names = "--max-rate", paramLabel = "MB/s", description = "Read at most this many MiB per second from the data directory.")
