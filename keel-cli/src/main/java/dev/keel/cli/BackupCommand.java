@@ -3,10 +3,13 @@ package dev.keel.cli;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.BaseBackup;
+import dev.keel.backup.base.DatabaseOpener;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.CatalogBackup;
+import dev.keel.backup.remote.BackupMethod;
+import dev.keel.backup.remote.RemoteBackup;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
@@ -38,11 +41,16 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full", description = "Backup type (default: full).")
     Type type;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once (default: backup.parallel, 2).")
+    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once by the local method (default: backup.parallel, 2).")
     Integer parallel;
 
     @Option(names = "--max-rate", paramLabel = "MB/s", description = "Read at most this many MiB per second from the data directory.")
     double maxRate;
+
+    @Option(names = "--method", paramLabel = "auto|local|stream", defaultValue = "auto",
+            description = "How the files are read: local copies the data directory beside the server, stream receives them over a replication "
+                    + "connection (BASE_BACKUP), auto takes local when the data directory is on this machine (default: auto).")
+    String method;
 
     @Override
     public Integer call() {
@@ -54,11 +62,14 @@ final class BackupCommand implements Callable<Integer> {
         if (threads < 1 || threads > 64 || maxRate < 0) {
             throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
         }
+        BackupMethod wanted = BackupMethod.parse(method);
         DatabaseTarget target = cli.databaseTarget();
         try (BackupRepository repository = repo.open(cli)) {
-            BaseBackup backup = new BaseBackup(repository, db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup"),
-                    target.describe(), Clock.systemUTC());
-            BackupResult result = backup.run(new BackupOptions(threads, Throttle.megabytesPerSecond(maxRate), StderrProgress.forConsole(cli.err())));
+            DatabaseOpener opener = db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup");
+            BackupOptions options = new BackupOptions(threads, Throttle.megabytesPerSecond(maxRate), StderrProgress.forConsole(cli.err()));
+            BackupResult result = wanted.resolve(opener) == BackupMethod.LOCAL
+                    ? new BaseBackup(repository, opener, target.describe(), Clock.systemUTC()).run(options)
+                    : new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC()).run(options);
             if (cli.json()) {
                 cli.printJson(result);
             } else {

@@ -2,6 +2,10 @@ package dev.keel.testing;
 
 import dev.keel.io.FileTrees;
 import dev.keel.postgres.PostgresCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,6 +84,23 @@ public final class TestCluster implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts these pg_hba.conf lines before initdb's trust lines and reloads, so connections they match
+     * must authenticate as on a real server (e.g. {@code host replication backup 127.0.0.1/32 scram-sha-256}),
+     * while the superuser's connections stay trusted. Restarts rather than reloads: a reload takes
+     * effect a moment later, and a test connecting in that moment would meet the old rules.
+     */
+    public void requireAuthentication(String... hbaLines) {
+        Path hba = cluster.dataDir().resolve("pg_hba.conf");
+        try {
+            String current = Files.readString(hba, StandardCharsets.UTF_8);
+            Files.writeString(hba, String.join("\n", hbaLines) + "\n" + current, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        restart();
     }
 
     /** SIGKILL to the postmaster, as in a power cut seen from the server's side. */

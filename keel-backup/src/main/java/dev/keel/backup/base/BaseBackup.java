@@ -3,7 +3,6 @@ package dev.keel.backup.base;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
 import dev.keel.backup.transfer.MeteredInputStream;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -78,19 +76,14 @@ public final class BaseBackup {
                 options.progress().finished();
                 Instant stopTime = clock.instant();
 
-                Map<String, Long> rowCounts = TableRowCounts.count(opener);
-                manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, start.timeline(),
-                        start.lsn(), stop.lsn(), startTime, stopTime, facts.version(), facts.systemIdentifier(), files, rowCounts,
-                        content.directories());
+                manifest = FullBackupManifest.assemble(id, facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files,
+                        content.directories(), opener);
             } finally {
                 // Also after a failure: what was written is flushed, and the store commits durably again.
                 repository.store().makeDurable();
             }
             repository.writeManifest(manifest);
-            return new BackupResult(id, BackupType.FULL, repository.store().describe(), start.timeline(), start.lsn(), manifest.stopLsn(), startTime,
-                    manifest.stopTime(), facts.version(), manifest.files().size(), manifest.totalSize(), manifest.totalStoredSize(), walSegments,
-                    manifest.tableRowCounts().size(),
-                    (System.nanoTime() - began) / 1_000_000);
+            return FullBackupManifest.result(manifest, repository.store().describe(), walSegments, began);
         } catch (SQLException e) {
             throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
         }

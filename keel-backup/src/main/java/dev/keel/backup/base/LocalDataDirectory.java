@@ -34,7 +34,7 @@ public final class LocalDataDirectory {
     }
 
     /** The system identifier in {@code dataDir/global/pg_control}: its first field, in the machine's byte order. */
-    static Optional<String> systemIdentifier(Path dataDir) {
+    public static Optional<String> systemIdentifier(Path dataDir) {
         try (InputStream in = Files.newInputStream(dataDir.resolve("global/pg_control"))) {
             byte[] head = in.readNBytes(8);
             if (head.length < 8) {
@@ -48,6 +48,6 @@ public final class LocalDataDirectory {
 
     private static KeelException remote(String server, String why) {
         return KeelException.usage("keel backup copies the data directory itself, and cannot for " + server + ": " + why,
-                "run keel backup on the database server as the postgres user; backups of remote servers over the replication protocol are planned (docs/guides/backups.md)");
+                "run keel backup on the database server as the postgres user, or back up over the replication protocol with keel backup --method stream (docs/guides/backups.md)");
     }
 }
