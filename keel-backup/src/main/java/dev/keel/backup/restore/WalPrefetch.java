@@ -38,6 +38,10 @@ final class WalPrefetch {
             java.util.List<WalSegment> all = repository.catalog().wal();
             java.util.Set<String> complete = new java.util.HashSet<>();
             all.stream().filter(s -> !s.partial()).forEach(s -> complete.add(s.name()));
+            // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every history file.
+            for (String history : repository.catalog().timelineHistories()) {
+                archive.get(history, dir.resolve(history));
+            }
             for (WalSegment segment : all) {
                 // A partial segment stands in for a segment the repository lacks: the newest WAL keel wal stream received.
                 boolean stands = segment.partial() && !complete.contains(segment.name());
