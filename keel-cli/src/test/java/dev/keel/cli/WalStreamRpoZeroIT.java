@@ -97,6 +97,9 @@ class WalStreamRpoZeroIT {
         stop(first, dir.resolve("restored"));
         assertThat(Files.exists(repo.resolve("wal/00000002/00000002.history"))).isTrue();
 
+        Cli.Run verify = keel(promotedUrl, repo, "backup", "verify");
+        assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
+
         JsonNode second = restore(repo, dir.resolve("restored-again"));
         try {
             Set<Long> again = ids(second.get("port").asInt());
