@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "wal", description = "Archive and fetch WAL files: for archive_command and restore_command.",
-        subcommands = {WalCommand.Push.class, WalCommand.Get.class})
+@Command(name = "wal", description = "Stream, archive and fetch WAL: keel wal stream, setup, and push/get for archive_command and restore_command.",
+        subcommands = {WalCommand.Push.class, WalCommand.Get.class, WalStreamCommand.class, WalSetupCommand.class})
 final class WalCommand implements Runnable {
 
     @ParentCommand
@@ -24,7 +24,7 @@ final class WalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: push or get");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: stream, setup, push or get");
     }
 
     @Command(name = "push", description = "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "

@@ -69,6 +69,12 @@ public final class JavaProcess {
         }
     }
 
+    /** SIGTERM, as a service manager stops a process; returns the exit code. */
+    public int terminate(long seconds) {
+        process.destroy();
+        return waitFor(seconds);
+    }
+
     /** SIGKILL, then waits until the process is gone. */
     public void kill9() {
         process.destroyForcibly();

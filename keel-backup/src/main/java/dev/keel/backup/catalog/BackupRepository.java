@@ -131,6 +131,9 @@ public final class BackupRepository implements AutoCloseable {
             pending.commit();
             return new StoredObject(name, size, HexFormat.of().formatHex(sha256.digest()), stored.count);
         } catch (IOException e) {
+            if (dev.keel.backup.repo.DiskFull.causedIt(e)) {
+                throw dev.keel.backup.repo.DiskFull.error(name, store.describe(), e);
+            }
             throw KeelException.operation("cannot store object '" + name + "' in " + store.describe() + ": " + e.getMessage(),
                     "check that the repository is writable and has room, and that the source is readable", e);
         }

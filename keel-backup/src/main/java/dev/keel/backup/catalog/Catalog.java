@@ -58,6 +58,18 @@ public final class Catalog {
         return segments;
     }
 
+    /** Names of the timeline history files (00000002.history …), sorted. */
+    public List<String> timelineHistories() {
+        List<String> names = new ArrayList<>();
+        for (String timelineHex : store.children(RepositoryLayout.WAL)) {
+            String name = timelineHex + ".history";
+            if (timelineHex.matches("[0-9A-F]{8}") && store.exists(RepositoryLayout.WAL + timelineHex + "/" + name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** Ids of the recorded restore drills, sorted. */
     public List<String> drills() {
         List<String> ids = new ArrayList<>();

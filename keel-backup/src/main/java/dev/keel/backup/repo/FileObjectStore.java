@@ -234,6 +234,9 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     private KeelException writeFailed(String name, IOException e) {
+        if (DiskFull.causedIt(e)) {
+            return DiskFull.error(name, describe(), e);
+        }
         return KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                 "check free space and the directory's permissions", e);
     }

@@ -30,6 +30,9 @@ public final class RecoveryConfig {
                     + "host all all 127.0.0.1/32 trust\n", StandardCharsets.UTF_8);
             StringBuilder settings = new StringBuilder("\n# added by keel restore of backup ").append(backupId).append('\n');
             settings.append(line("restore_command", restoreCommand));
+            // The backed-up server may have waited for keel wal stream as a synchronous standby; the restored
+            // one has none yet, and would hang every write after promotion. keel wal setup --synchronous adds keel again.
+            settings.append(line("synchronous_standby_names", ""));
             for (Map.Entry<String, String> e : target.settings().entrySet()) {
                 settings.append(line(e.getKey(), e.getValue()));
             }

@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * call of the keel command each costs a JVM start (about half a second), which made recovering even
  * the backup's own few segments take longer than fetching the whole data directory.
  * <p>
- * What is fetched: every timeline history file, and every complete segment on the backup's timeline
- * or a later one from the backup's start on. The start is computed for the largest segment size
+ * What is fetched: every timeline history file, and every segment on the backup's timeline or a
+ * later one from the backup's start on (a partial one, padded, where the whole one is missing). The start is computed for the largest segment size
  * PostgreSQL allows (1 GB), so whatever the cluster's size, no needed segment is left out; at most a
  * few earlier ones come along.
  */
@@ -35,8 +35,17 @@ final class WalPrefetch {
             Files.createDirectories(dir);
             WalArchive archive = new WalArchive(repository);
             String from = earliestName(manifest.startLsn());
-            for (WalSegment segment : repository.catalog().wal()) {
-                if (wanted(segment, manifest.timeline(), from)) {
+            java.util.List<WalSegment> all = repository.catalog().wal();
+            java.util.Set<String> complete = new java.util.HashSet<>();
+            all.stream().filter(s -> !s.partial()).forEach(s -> complete.add(s.name()));
+            // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every history file.
+            for (String history : repository.catalog().timelineHistories()) {
+                archive.get(history, dir.resolve(history));
+            }
+            for (WalSegment segment : all) {
+                // A partial segment stands in for a segment the repository lacks: the newest WAL keel wal stream received.
+                boolean stands = segment.partial() && !complete.contains(segment.name());
+                if (wanted(segment, manifest.timeline(), from) || (stands && wanted(asComplete(segment), manifest.timeline(), from))) {
                     archive.get(segment.name(), dir.resolve(segment.name()));
                 }
             }
@@ -55,6 +64,10 @@ final class WalPrefetch {
             return true;
         }
         return segment.name().length() == 24 && segment.timeline() >= timeline && segment.name().substring(8).compareTo(earliestLogAndSegment) >= 0;
+    }
+
+    private static WalSegment asComplete(WalSegment segment) {
+        return new WalSegment(segment.timeline(), segment.name(), false, segment.object(), segment.storedSize());
     }
 
     /** "16/B374D848" → the log id and segment number (16 hex digits) of the segment holding it, were segments 1 GB. */

@@ -1,5 +1,6 @@
 package dev.keel.backup.verify;
 
+import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;

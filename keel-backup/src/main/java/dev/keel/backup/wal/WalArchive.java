@@ -60,9 +60,16 @@ public final class WalArchive {
             throw KeelException.usage("'" + name + "' is not the name of a WAL file", "pass the name PostgreSQL gives as %f in restore_command");
         }
         String object = RepositoryLayout.walFile(name);
+        boolean partial = false;
         if (!repository.store().exists(object)) {
-            // restore_command's way of saying "no more WAL": PostgreSQL expects a non-zero exit here.
-            throw KeelException.failed("the repository holds no " + name, "normal when recovery has replayed all WAL there is");
+            String partialObject = RepositoryLayout.isSegmentName(name) ? RepositoryLayout.walSegment(WalPosition.timeline(name), name, true) : null;
+            if (partialObject == null || !repository.store().exists(partialObject)) {
+                // restore_command's way of saying "no more WAL": PostgreSQL expects a non-zero exit here.
+                throw KeelException.failed("the repository holds no " + name, "normal when recovery has replayed all WAL there is");
+            }
+            // The newest WAL keel wal stream received: recovery replays it up to where the received part ends.
+            object = partialObject;
+            partial = true;
         }
         Path dir = dest.toAbsolutePath().getParent();
         Path temp = null;
@@ -70,6 +77,9 @@ public final class WalArchive {
             temp = Files.createTempFile(dir, ".keel-" + name, ".tmp");
             try (InputStream in = repository.read(object); OutputStream out = Files.newOutputStream(temp)) {
                 in.transferTo(out);
+            }
+            if (partial) {
+                PartialSegment.padToFullSize(temp);
             }
             try {
                 Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

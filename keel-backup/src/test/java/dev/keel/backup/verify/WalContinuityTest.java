@@ -1,5 +1,6 @@
 package dev.keel.backup.verify;
 
+import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.wal.WalPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 

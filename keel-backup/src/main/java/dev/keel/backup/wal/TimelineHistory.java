@@ -1,4 +1,4 @@
-package dev.keel.backup.verify;
+package dev.keel.backup.wal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,21 @@ public record TimelineHistory(int timeline, List<Branch> branches) {
             }
         }
         return new TimelineHistory(timeline, branches);
+    }
+
+    /** Where {@code ancestor} ended and its child began; empty when {@code ancestor} is not in this history. */
+    public java.util.Optional<String> switchOf(int ancestor) {
+        return branches.stream().filter(b -> b.parent() == ancestor).map(Branch::switchLsn).findFirst();
+    }
+
+    /** The timeline that branched off {@code ancestor}: the next ancestor, or this timeline after the last. */
+    public int childOf(int ancestor) {
+        for (int i = 0; i < branches.size(); i++) {
+            if (branches.get(i).parent() == ancestor) {
+                return i + 1 < branches.size() ? branches.get(i + 1).parent() : timeline;
+            }
+        }
+        throw new IllegalArgumentException("timeline " + ancestor + " is not an ancestor of timeline " + timeline);
     }
 
     public boolean descendsFrom(int ancestor) {

@@ -1,0 +1,351 @@
+package dev.keel.backup.stream;
+
+import dev.keel.backup.catalog.BackupManifest;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.wal.TimelineHistory;
+import dev.keel.backup.wal.WalPosition;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A physical WAL receiver on a replication slot: WAL is written to the spool, fsynced, and only
+ * then reported as flushed, right away, so that a server that lists the receiver in
+ * synchronous_standby_names acknowledges no commit before keel holds its WAL durably (RPO 0).
+ * Finished segments, and now and then the flushed part of the current one, go to the repository.
+ * <p>
+ * When the server has moved to a new timeline (a promotion), the receiver first fetches the rest of
+ * its old timeline, up to where the new one branched off, stores that last piece as a partial
+ * segment of the old timeline, stores the history files, and continues on the new timeline.
+ */
+public final class WalStreamer {
+    /** Flushed and reported at least this often under a steady stream, so the server's wait stays short. */
+    private static final int MAX_BATCH_BYTES = 1 << 20;
+
+    private final BackupRepository repository;
+    private final Supplier<Connection> opener;
+    private final String server;
+    private final StreamOptions options;
+    private final StreamListener listener;
+    private final WalSpool spool;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile ReplicationSession current;
+    private long flushedLsn;
+    private int timeline;
+    private final java.util.concurrent.atomic.AtomicInteger segmentsStored = new java.util.concurrent.atomic.AtomicInteger();
+
+    public WalStreamer(BackupRepository repository, Supplier<Connection> opener, String server, StreamOptions options, StreamListener listener) {
+        if (!ReplicationSession.isValidSlotName(options.slot())) {
+            throw KeelException.usage("'" + options.slot() + "' is not a valid replication slot name",
+                    "use lower-case letters, digits and underscores, at most 63 of them");
+        }
+        this.repository = repository;
+        this.opener = opener;
+        this.server = server;
+        this.options = options;
+        this.spool = new WalSpool(options.spool());
+        this.listener = new CountingListener(listener);
+    }
+
+    /** What a run ended with. */
+    public record Result(int timeline, String flushedLsn, int segmentsStored) {
+    }
+
+    /** Streams until {@link #stop()} is called, or, without {@code loop}, until the connection fails. */
+    public Result run() {
+        WalUploader uploader = new WalUploader(repository, listener, options.partialInterval());
+        uploader.start();
+        try {
+            // What an earlier run received but could not store yet goes first.
+            spool.finished().forEach(uploader::finished);
+            while (!stopping) {
+                try {
+                    ReplicationSession session = new ReplicationSession(opener.get());
+                    current = session;
+                    try (session) {
+                        if (stopping) {
+                            break;
+                        }
+                        streamOnce(session, uploader);
+                    }
+                } catch (SQLException | KeelException e) {
+                    if (stopping) {
+                        break;
+                    }
+                    // The repository gets everything flushed so far before anything else happens.
+                    uploader.partialNow();
+                    KeelException failure = e instanceof KeelException k ? k : lost((SQLException) e);
+                    if (!options.loop() || failure.exitCode() == ExitCode.USAGE) {
+                        throw failure;
+                    }
+                    listener.retrying(failure.getMessage(), options.retryDelay().toSeconds());
+                    pause();
+                } finally {
+                    current = null;
+                }
+            }
+        } finally {
+            uploader.close();
+            done.countDown();
+        }
+        return new Result(timeline, text(flushedLsn), segmentsStored.get());
+    }
+
+    /** Ends {@link #run()} from another thread (a signal handler), after the repository holds what was flushed. */
+    public void stop() {
+        stopping = true;
+        ReplicationSession session = current;
+        if (session != null) {
+            session.abort();
+        }
+        try {
+            done.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void streamOnce(ReplicationSession session, WalUploader uploader) throws SQLException {
+        ServerIdentity identity = session.identify();
+        refuseOtherCluster(identity);
+        WalPosition wal = new WalPosition(session.walSegmentSize());
+        if (options.synchronous()) {
+            requireSynchronous(session);
+        }
+        SlotState slot = session.slot(options.slot());
+        if (slot.activePid() != 0) {
+            throw KeelException.usage("replication slot " + options.slot() + " on " + server + " is in use by process " + slot.activePid(),
+                    "another keel wal stream is running for this server; stop it, or give this one its own --slot");
+        }
+        ResumePoint resume = ResumePoint.choose(spool.partialSegment(), repository.catalog().wal(), slot.restartLsn(), identity, wal);
+        int tli = resume.timeline();
+        long segment = resume.segment();
+        if (tli > identity.timeline()) {
+            throw KeelException.usage("the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline " + identity.timeline(),
+                    "check that --url names the current primary of the cluster this repository backs up");
+        }
+        if (tli < identity.timeline()) {
+            TimelineHistory history = storeHistories(session, identity.timeline(), uploader);
+            if (!history.descendsFrom(tli)) {
+                throw KeelException.usage("timeline " + identity.timeline() + " of " + server + " does not descend from timeline " + tli
+                        + " that the repository's WAL is on", "check that --url names the current primary of the cluster this repository backs up");
+            }
+            long switchLsn = WalPosition.lsn(history.switchOf(tli).orElseThrow());
+            if (segment * wal.segmentSize() < switchLsn && !spoolCovers(tli, wal, switchLsn)) {
+                // The rest of the old timeline first; the server ends the copy where it ends, and the next connection goes on.
+                stream(session, uploader, wal, tli, segment, switchLsn);
+                return;
+            }
+            finishHistoric(uploader, wal, tli, switchLsn);
+            tli = history.childOf(tli);
+            segment = Long.divideUnsigned(switchLsn, wal.segmentSize());
+            while (tli < identity.timeline()) {
+                long next = WalPosition.lsn(history.switchOf(tli).orElseThrow());
+                if (segment * wal.segmentSize() < next) {
+                    stream(session, uploader, wal, tli, segment, next);
+                    return;
+                }
+                tli = history.childOf(tli);
+                segment = Long.divideUnsigned(next, wal.segmentSize());
+            }
+        }
+        stream(session, uploader, wal, tli, segment, -1);
+    }
+
+    /** Streams from the start of {@code segment}; for an old timeline, until {@code endLsn}, where it ended. */
+    private void stream(ReplicationSession session, WalUploader uploader, WalPosition wal, int tli, long segment, long endLsn) throws SQLException {
+        long start = segment * wal.segmentSize();
+        PhysicalStream stream;
+        try {
+            stream = session.start(options.slot(), start, tli);
+        } catch (SQLException e) {
+            if ("58P01".equals(e.getSQLState()) && !spool.partialSegment().isPresent()) {
+                // The server recycled WAL the repository never got: say so loudly and stream what there is.
+                ServerIdentity now = session.identify();
+                long from = Long.divideUnsigned(now.flushLsn(), wal.segmentSize());
+                listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + text(start) + " on; streaming from "
+                        + text(from * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
+                stream = session.start(options.slot(), from * wal.segmentSize(), now.timeline());
+                tli = now.timeline();
+                segment = from;
+                start = from * wal.segmentSize();
+            } else {
+                throw e;
+            }
+        }
+        timeline = tli;
+        listener.streaming(server, tli, start, options.slot(), options.synchronous());
+        SegmentWriter writer = new SegmentWriter(spool, uploader, wal, tli, start);
+        flushedLsn = start;
+        try {
+            while (!stopping) {
+                PhysicalStream.Message message = stream.next(true);
+                if (message == null) {
+                    if (!stream.active()) {
+                        break;
+                    }
+                    continue;
+                }
+                boolean reply = handle(writer, message);
+                int batch = 0;
+                while (batch < MAX_BATCH_BYTES && (message = stream.next(false)) != null) {
+                    reply |= handle(writer, message);
+                    batch += message instanceof PhysicalStream.WalData data ? data.length() : 0;
+                }
+                if (writer.written() > flushedLsn) {
+                    writer.force();
+                    flushedLsn = writer.written();
+                    stream.report(flushedLsn, flushedLsn);
+                } else if (reply) {
+                    stream.report(flushedLsn, flushedLsn);
+                }
+                if (endLsn >= 0 && flushedLsn >= endLsn) {
+                    writer.endTimeline(tli);
+                    return;
+                }
+            }
+        } finally {
+            writer.close();
+        }
+    }
+
+    private static boolean handle(SegmentWriter writer, PhysicalStream.Message message) {
+        if (message instanceof PhysicalStream.WalData data) {
+            writer.write(data);
+            return false;
+        }
+        return ((PhysicalStream.Keepalive) message).replyRequested();
+    }
+
+    private TimelineHistory storeHistories(ReplicationSession session, int serverTimeline, WalUploader uploader) throws SQLException {
+        String text = session.timelineHistory(serverTimeline);
+        TimelineHistory history = TimelineHistory.parse(serverTimeline, text);
+        storeHistory(uploader, serverTimeline, text);
+        for (TimelineHistory.Branch branch : history.branches()) {
+            if (branch.parent() > 1) {
+                storeHistory(uploader, branch.parent(), session.timelineHistory(branch.parent()));
+            }
+        }
+        return history;
+    }
+
+    private void storeHistory(WalUploader uploader, int tli, String text) {
+        String name = RepositoryLayout.timelineHex(tli) + ".history";
+        if (!repository.store().exists(RepositoryLayout.walFile(name))) {
+            uploader.finished(spool.writeFinished(name, text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The spool already holds the old timeline up to its end (an earlier run got there). */
+    private boolean spoolCovers(int tli, WalPosition wal, long switchLsn) {
+        String name = wal.name(tli, Long.divideUnsigned(switchLsn, wal.segmentSize()));
+        try {
+            return Files.size(spool.partialFile(name)) >= Long.remainderUnsigned(switchLsn, wal.segmentSize());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Stores the old timeline's last segment, which ends inside, as a partial segment for good. */
+    private void finishHistoric(WalUploader uploader, WalPosition wal, int tli, long switchLsn) {
+        if (Long.remainderUnsigned(switchLsn, wal.segmentSize()) == 0) {
+            return;
+        }
+        String name = wal.name(tli, Long.divideUnsigned(switchLsn, wal.segmentSize()));
+        if (Files.exists(spool.partialFile(name))) {
+            uploader.historic(tli, name, spool.partialFile(name));
+        }
+    }
+
+    private void refuseOtherCluster(ServerIdentity identity) {
+        for (String id : repository.catalog().completeBackups()) {
+            Optional<BackupManifest> manifest = repository.readManifest(id);
+            if (manifest.isPresent() && !manifest.get().systemIdentifier().equals(identity.systemId())) {
+                throw KeelException.usage(server + " is cluster " + identity.systemId() + " but " + repository.store().describe()
+                        + " backs up cluster " + manifest.get().systemIdentifier(), "give each cluster its own backup.repository");
+            }
+            return;
+        }
+    }
+
+    private void requireSynchronous(ReplicationSession session) throws SQLException {
+        String names = session.synchronousStandbyNames();
+        if (!SynchronousStandbyNames.lists(names, options.applicationName())) {
+            throw KeelException.usage("--synchronous, but " + server + " does not wait for " + options.applicationName()
+                    + (names.isBlank() ? " (synchronous_standby_names is empty)" : " (synchronous_standby_names is '" + names + "')"),
+                    "run keel wal setup --synchronous first, or stream without --synchronous");
+        }
+        String commit = session.synchronousCommit();
+        if (commit.equals("off") || commit.equals("local")) {
+            listener.warning("synchronous_commit is " + commit + " on " + server + ": commits do not wait for keel, so they can be lost; set it to on");
+        }
+    }
+
+    private KeelException lost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("42501") || state.equals("28000")) {
+            return new KeelException(ExitCode.UNREACHABLE, "the server refused replication to " + server + ": " + e.getMessage().lines().findFirst().orElse(""),
+                    "the role needs REPLICATION (ALTER ROLE … REPLICATION) and pg_hba.conf a 'replication' line for this host", e);
+        }
+        return new KeelException(ExitCode.UNREACHABLE, "lost the replication connection to " + server + ": " + e.getMessage().lines().findFirst().orElse(""),
+                "check that the server is running; keel resumes where it stopped", e);
+    }
+
+    private void pause() {
+        long until = System.nanoTime() + options.retryDelay().toNanos();
+        while (!stopping && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static String text(long lsn) {
+        return String.format(Locale.ROOT, "%X/%X", lsn >>> 32, lsn & 0xFFFF_FFFFL);
+    }
+
+    /** Counts stored segments for the result, and passes everything on. */
+    private final class CountingListener implements StreamListener {
+        private final StreamListener delegate;
+
+        CountingListener(StreamListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
+            delegate.streaming(server, timeline, lsn, slot, synchronous);
+        }
+
+        @Override
+        public void stored(String name) {
+            if (RepositoryLayout.isSegmentName(name)) {
+                segmentsStored.incrementAndGet();
+            }
+            delegate.stored(name);
+        }
+
+        @Override
+        public void warning(String message) {
+            delegate.warning(message);
+        }
+
+        @Override
+        public void retrying(String problem, long seconds) {
+            delegate.retrying(problem, seconds);
+        }
+    }
+}

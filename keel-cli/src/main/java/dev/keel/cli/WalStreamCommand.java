@@ -1,0 +1,122 @@
+package dev.keel.cli;
+
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.stream.StreamListener;
+import dev.keel.backup.stream.StreamOptions;
+import dev.keel.backup.stream.WalStreamer;
+import dev.keel.connect.Connector;
+import dev.keel.connect.DatabaseTarget;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "stream", description = {
+        "Receive WAL continuously over a replication slot into the backup repository, until stopped (SIGTERM or Ctrl-C).",
+        "WAL is fsynced into a local spool before the server hears of it; finished segments, and every --partial-interval the "
+                + "received part of the current one, go to the repository. With keel wal setup --synchronous the server acknowledges "
+                + "no commit before keel holds its WAL: RPO 0."})
+final class WalStreamCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WalCommand wal;
+
+    @Mixin
+    RepositoryOption repo;
+
+    @Option(names = "--synchronous", description = "Refuse to stream unless the server waits for keel before acknowledging commits (set by keel wal setup --synchronous).")
+    boolean synchronous;
+
+    @Option(names = "--slot", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME, description = "Replication slot, created when missing (default: ${DEFAULT-VALUE}).")
+    String slot;
+
+    @Option(names = "--application-name", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME,
+            description = "The name the server knows keel by, as in synchronous_standby_names (default: ${DEFAULT-VALUE}).")
+    String applicationName;
+
+    @Option(names = "--spool", paramLabel = "DIR", description = "Local directory for WAL not yet in the repository (default: .keel/wal-spool/<slot>).")
+    Path spool;
+
+    @Option(names = "--partial-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How often the received part of the current segment is copied to the repository (default: ${DEFAULT-VALUE}).")
+    long partialInterval;
+
+    @Option(names = "--no-loop", description = "End when the connection fails (exit 3) instead of reconnecting.")
+    boolean noLoop;
+
+    @Override
+    public Integer call() {
+        CliContext cli = new CliContext(wal.parent.global);
+        if (partialInterval < 1) {
+            throw KeelException.usage("--partial-interval must be at least 1 second", "check the option");
+        }
+        DatabaseTarget target = cli.databaseTarget();
+        Path spoolDir = spool != null ? spool.toAbsolutePath() : cli.projectDir().resolve(".keel").resolve("wal-spool").resolve(slot);
+        StreamOptions options = new StreamOptions(slot, applicationName, spoolDir, synchronous, !noLoop,
+                Duration.ofSeconds(partialInterval), Duration.ofSeconds(5));
+        try (BackupRepository repository = repo.open(cli)) {
+            WalStreamer streamer = new WalStreamer(repository, () -> Connector.openReplication(target, applicationName), target.describe(),
+                    options, new Messages(cli.err()));
+            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+            // The JVM ends when the hook returns: it waits until the run's last line is out.
+            Thread hook = new Thread(() -> {
+                streamer.stop();
+                try {
+                    reported.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "keel-wal-stream-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            WalStreamer.Result result;
+            try {
+                result = streamer.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is what ended the run
+                }
+            }
+            if (cli.json()) {
+                cli.printJson(result);
+            } else {
+                cli.err().printf("keel: stopped streaming at %s on timeline %d; %d segments stored%n", result.flushedLsn(), result.timeline(),
+                        result.segmentsStored());
+            }
+            reported.countDown();
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** One line per event on stderr: a service manager's log is where these end up. */
+    private record Messages(PrintStream err) implements StreamListener {
+        @Override
+        public void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
+            err.printf(Locale.ROOT, "keel: streaming WAL from %s, timeline %d, from %X/%X, slot %s%s%n", server, timeline, lsn >>> 32,
+                    lsn & 0xFFFF_FFFFL, slot, synchronous ? ", as a synchronous standby" : "");
+        }
+
+        @Override
+        public void stored(String name) {
+            err.println("keel: stored " + name);
+        }
+
+        @Override
+        public void warning(String message) {
+            err.println("keel: warning: " + message);
+        }
+
+        @Override
+        public void retrying(String problem, long seconds) {
+            err.println("keel: " + problem + "; retrying in " + seconds + " s");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.JavaProcess;
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keel wal setup and keel wal stream against a test cluster: refusals, and a receiver killed under load. */
+@WithPostgres
+class WalStreamIT {
+    @TempDir
+    static Path dir;
+    static TestCluster cluster;
+
+    @BeforeAll
+    static void cluster(TestCluster testCluster) {
+        cluster = testCluster;
+    }
+
+    @Test
+    void setupNamesTheGrantARoleWithoutReplicationNeeds() {
+        cluster.execute("postgres", "create role plain_user login");
+        Cli.Run run = Cli.run("--url", cluster.jdbcUrl().replace("user=postgres", "user=plain_user"), "-C", dir.toString(), "wal", "setup");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("may not stream WAL", "ALTER ROLE plain_user REPLICATION");
+    }
+
+    @Test
+    void setupWithoutOptionsLeavesWritesAsynchronous() {
+        Cli.Run run = Cli.run("--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "setup", "--slot", "plain_slot");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("Replication slot plain_slot created", "writes never wait for keel");
+        assertThat(cluster.queryString("postgres", "select count(*) from pg_replication_slots where slot_name = 'plain_slot'")).isEqualTo("1");
+        assertThat(cluster.queryString("postgres", "show synchronous_standby_names")).isEmpty();
+    }
+
+    @Test
+    void synchronousStreamingIsRefusedWhileTheServerDoesNotWaitForKeel() {
+        Path repo = dir.resolve("refused-repo");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        Cli.Run run = BackupRuns.keel(cluster, dir, repo, "wal", "stream", "--synchronous", "--slot", "refused", "--spool",
+                dir.resolve("refused-spool").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("does not wait for keel_wal", "keel wal setup --synchronous");
+    }
+
+    @Test
+    void anUnreachableServerEndsAStreamWithoutLoopWithExitThree() {
+        Path repo = dir.resolve("unreachable-repo");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        Cli.Run run = Cli.run("--url", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres", "-C", dir.toString(), "wal", "stream", "--no-loop",
+                "--repo", "file://" + repo, "--spool", dir.resolve("unreachable-spool").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.errorLines()).singleElement().asString().contains("connection refused");
+    }
+
+    @Test
+    void aKilledReceiverResumesAndTheRepositoryWalHasNoGap() throws Exception {
+        Path repo = dir.resolve("killed-repo");
+        Path spool = dir.resolve("killed-spool");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        cluster.execute("postgres", "create table load (id bigint, pad text)");
+        JavaProcess first = stream(repo, spool);
+        Cli.Run backup = BackupRuns.keel(cluster, dir, repo, "backup");
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+        for (int round = 0; round < 3; round++) {
+            load();
+        }
+        awaitStored(repo, 3, first);
+        load();
+        first.kill9();
+        for (int round = 0; round < 3; round++) {
+            load();
+        }
+        JavaProcess second = stream(repo, spool);
+        awaitCaughtUp(second);
+        assertThat(second.terminate(60)).as(second.stderr()).isIn(0, 143);
+        assertThat(second.stderr()).contains("streaming WAL from", "stored");
+
+        Cli.Run verify = BackupRuns.keel(cluster, dir, repo, "backup", "verify");
+        assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("only the segment being received stays in the spool")
+                    .allMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
+    private static void load() {
+        cluster.execute("postgres", "insert into load select g, repeat('x', 200) from generate_series(1, 20000) g");
+        cluster.execute("postgres", "select pg_switch_wal()");
+    }
+
+    private static JavaProcess stream(Path repo, Path spool) {
+        List<String> args = new ArrayList<>(List.of("--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
+                "--spool", spool.toString(), "--slot", "killed", "--partial-interval", "1"));
+        return Cli.start(dir, Map.of(), args.toArray(String[]::new));
+    }
+
+    private static void awaitStored(Path repo, int segments, JavaProcess stream) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (stream.stderr().lines().filter(l -> l.matches("keel: stored [0-9A-F]{24}")).count() >= segments) {
+                return;
+            }
+            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fewer than " + segments + " segments stored: " + stream.stderr());
+    }
+
+    private static void awaitCaughtUp(JavaProcess stream) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if ("t".equals(cluster.queryString("postgres",
+                    "select flush_lsn >= pg_current_wal_lsn() from pg_stat_replication where application_name = 'keel_wal'"))) {
+                return;
+            }
+            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("keel did not catch up: " + stream.stderr());
+    }
+}
