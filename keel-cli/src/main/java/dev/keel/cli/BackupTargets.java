@@ -53,18 +53,31 @@ record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Durati
         }
         BackupManifest backup = newest.get();
         Duration age = Duration.between(backup.stopTime(), now);
-        long newerSegments = catalog.wal().stream().filter(w -> !w.name().endsWith(".history") && after(w, backup)).count();
+        List<WalSegment> newer = catalog.wal().stream().filter(w -> after(w, backup)).toList();
+        Optional<WalSegment> newestWal = newer.stream().max(Comparator.comparing(WalSegment::name).thenComparing(w -> !w.partial()));
+        // The newest point a restore can reach: the end of the backup, or when the newest WAL after it was stored.
+        Instant reach = newestWal.flatMap(w -> repo.store().storedAt(w.object())).filter(t -> t.isAfter(backup.stopTime())).orElse(backup.stopTime());
+        Duration exposure = Duration.between(reach, now);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("newestBackup", backup.id());
         evidence.put("backupAgeSeconds", age.toSeconds());
-        evidence.put("walSegmentsAfterIt", newerSegments);
+        evidence.put("walSegmentsAfterIt", (long) newer.size());
+        evidence.put("newestWal", newestWal.map(w -> w.name() + (w.partial() ? ".partial" : "")).orElse(null));
+        evidence.put("newestWalAgeSeconds", exposure.toSeconds());
         evidence.put("rpoSeconds", rpo == null ? null : rpo.toSeconds());
-        if (newerSegments == 0 && rpo != null && age.compareTo(rpo) > 0) {
-            findings.add(finding(Severity.CRITICAL, Impact.between(age.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
-                    "the newest point a restore can reach is the end of backup " + backup.id() + ", " + human(age) + " ago, beyond backup.rpo "
-                            + human(rpo), evidence, "a restore now would lose " + human(age) + " of work; archive WAL (keel wal push as"
-                            + " archive_command) or back up more often"));
-        } else if (newerSegments == 0 && rpo == null && age.compareTo(Duration.ofDays(1)) > 0) {
+        ServerWal server = ServerWal.read(context);
+        evidence.put("serverWalFile", server.currentFile());
+        evidence.put("keelStreaming", server.streaming());
+        // A keel receiver close behind the server, or a repository that already holds the server's current segment, loses nothing to speak of.
+        boolean current = server.streamingCaughtUp()
+                || (server.currentFile() != null && newestWal.isPresent() && newestWal.get().name().compareTo(server.currentFile()) >= 0);
+        String what = newestWal.isEmpty() ? "the end of backup " + backup.id() : "WAL " + newestWal.get().name() + (newestWal.get().partial() ? " (partial)" : "");
+        if (!current && rpo != null && exposure.compareTo(rpo) > 0) {
+            findings.add(finding(Severity.CRITICAL, Impact.between(exposure.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
+                    "the newest point a restore can reach is " + what + ", stored " + human(exposure) + " ago, beyond backup.rpo " + human(rpo),
+                    evidence, "a restore now would lose " + human(exposure) + " of work; run keel wal stream (or keel wal push as archive_command)"
+                            + " and check that it keeps up, or back up more often"));
+        } else if (!current && rpo == null && newer.isEmpty() && age.compareTo(Duration.ofDays(1)) > 0) {
             findings.add(finding(Severity.WARNING, Impact.between(age.toHours(), 24, 24 * 14), "the newest backup, " + backup.id() + ", ended "
                     + human(age) + " ago and no WAL was archived since", evidence, "a restore now would lose " + human(age)
                     + " of work; set backup.rpo to say what is acceptable"));
@@ -105,6 +118,36 @@ record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Durati
             findings.add(finding(Severity.WARNING, Impact.between(drillAge.toDays(), maxDrillAge.toDays(), 4.0 * maxDrillAge.toDays()),
                     "the last restore drill ran " + human(drillAge) + " ago", evidence, "what it proved may no longer hold for today's backups;"
                             + " run keel drill regularly"));
+        }
+    }
+
+    /**
+     * What the server says about its WAL: the file it writes now, and whether a keel receiver
+     * streams it with less than a segment of lag. Unknown (nulls, false) without a connection or on a standby.
+     */
+    record ServerWal(String currentFile, String streaming, boolean streamingCaughtUp) {
+        static ServerWal read(DoctorContext context) {
+            if (context == null) {
+                return new ServerWal(null, null, false);
+            }
+            String file = null;
+            String streaming = null;
+            boolean caughtUp = false;
+            try (java.sql.Statement s = context.connection().createStatement()) {
+                try (java.sql.ResultSet rs = s.executeQuery("select pg_walfile_name(pg_current_wal_lsn())")) {
+                    file = rs.next() ? rs.getString(1) : null;
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("select application_name, sync_state, pg_wal_lsn_diff(pg_current_wal_lsn(), flush_lsn)"
+                        + " from pg_stat_replication where application_name like 'keel%' and state = 'streaming' order by 3 limit 1")) {
+                    if (rs.next()) {
+                        streaming = rs.getString(1) + " (" + rs.getString(2) + ", " + rs.getLong(3) + " bytes behind)";
+                        caughtUp = rs.getLong(3) < WalPosition.DEFAULT_SEGMENT_SIZE;
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                // a standby has no current WAL position of its own; judge by the repository alone
+            }
+            return new ServerWal(file, streaming, caughtUp);
         }
     }
 

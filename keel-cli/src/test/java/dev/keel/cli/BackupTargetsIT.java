@@ -97,4 +97,53 @@ class BackupTargetsIT {
         });
         assertThat(check(null, null, Duration.ofDays(10))).anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
     }
+
+    @Test
+    @Order(4)
+    void aCaughtUpStreamMeetsTheRpoAndAStalledOneMissesIt() throws Exception {
+        dev.keel.testing.JavaProcess stream = Cli.start(dir, java.util.Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream",
+                "--repo", "file://" + repo, "--spool", dir.resolve("spool").toString(), "--partial-interval", "1");
+        try {
+            cluster.execute("postgres", "insert into kept select g from generate_series(51, 5000) g");
+            awaitCaughtUp(stream);
+            try (java.sql.Connection c = cluster.connect()) {
+                dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
+                assertThat(checkWith(context, Duration.ofHours(3))).noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
+            }
+        } finally {
+            stream.terminate(60);
+        }
+        // Nobody receives WAL any more while the server writes on.
+        for (int i = 0; i < 3; i++) {
+            cluster.execute("postgres", "insert into kept select g from generate_series(5001 + " + i + " * 1000, 5000 + (" + i + " + 1) * 1000) g");
+            cluster.execute("postgres", "select pg_switch_wal()");
+        }
+        try (java.sql.Connection c = cluster.connect()) {
+            dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
+            assertThat(checkWith(context, Duration.ofHours(3))).anySatisfy(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.summary()).contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
+                assertThat(f.evidence().get("serverWalFile")).isNotNull();
+            });
+        }
+    }
+
+    private static List<DoctorFinding> checkWith(dev.keel.doctor.DoctorContext context, Duration later) {
+        Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
+        return new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), Duration.ofHours(1), null,
+                Duration.ofDays(7), clock).run(context);
+    }
+
+    private static void awaitCaughtUp(dev.keel.testing.JavaProcess stream) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if ("t".equals(cluster.queryString("postgres",
+                    "select flush_lsn >= pg_current_wal_lsn() from pg_stat_replication where application_name = 'keel_wal'"))) {
+                return;
+            }
+            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("keel did not catch up: " + stream.stderr());
+    }
 }

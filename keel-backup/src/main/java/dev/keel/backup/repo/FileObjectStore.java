@@ -81,6 +81,18 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<java.time.Instant> storedAt(String name) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(path(name)).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw KeelException.operation("cannot read the time of object '" + name + "' in " + describe() + ": " + e.getMessage(),
+                    "check the directory's permissions", e);
+        }
+    }
+
+    @Override
     public List<ObjectInfo> list(String prefix) {
         ObjectNames.checkPrefix(prefix);
         // Walk only the deepest directory the prefix names, not the whole repository.

@@ -50,6 +50,11 @@ public interface ObjectStore extends AutoCloseable {
     default void makeDurable() {
     }
 
+    /** When the object was stored, where the store knows it; empty for a missing object. */
+    default Optional<java.time.Instant> storedAt(String name) {
+        return Optional.empty();
+    }
+
     default boolean exists(String name) {
         return stat(name).isPresent();
     }

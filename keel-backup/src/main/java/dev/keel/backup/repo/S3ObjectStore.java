@@ -115,6 +115,18 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<java.time.Instant> storedAt(String name) {
+        String key = key(ObjectNames.check(name));
+        try {
+            return Optional.ofNullable(client.headObject(r -> r.bucket(bucket).key(key)).lastModified());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw S3Failures.translate(e, "read the time of object '" + name + "'", endpointName, bucket);
+        }
+    }
+
+    @Override
     public List<ObjectInfo> list(String prefix) {
         ObjectNames.checkPrefix(prefix);
         List<ObjectInfo> objects = new ArrayList<>();

@@ -39,6 +39,16 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void anObjectKnowsWhenItWasStored() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        store.put("wal/00000001/000000010000000000000001", bytes("wal"));
+
+        assertThat(store.storedAt("wal/00000001/000000010000000000000001")).hasValueSatisfying(t ->
+                assertThat(t).isBetween(before, java.time.Instant.now().plusSeconds(5)));
+        assertThat(store.storedAt("wal/00000001/missing")).isEmpty();
+    }
+
+    @Test
     void anEmptyObjectIsAnObject() {
         store.put("empty", new byte[0]);
 
