@@ -6,6 +6,9 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
+import dev.keel.backup.incr.IncrementalCopy;
+import dev.keel.backup.incr.IncrementalPlan;
+import dev.keel.backup.incr.ParentChoice;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.error.ExitCode;
@@ -25,11 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * A full base backup through the low-level API: pg_backup_start, a parallel copy of the data
- * directory, pg_backup_stop, then the WAL from start to stop. The manifest is written last, so a
- * backup that dies anywhere before it never counts as complete.
+ * A base backup through the low-level API: pg_backup_start, a parallel copy of the data directory,
+ * pg_backup_stop, then the WAL from start to stop. The manifest is written last, so a backup that
+ * dies anywhere before it never counts as complete. An incremental one copies through
+ * {@link IncrementalCopy} against the plan {@link IncrementalPlan} makes.
  */
 public final class BaseBackup {
     /** pg_backup_start and pg_backup_stop got their names in PostgreSQL 15. */
@@ -48,6 +54,15 @@ public final class BaseBackup {
     }
 
     public BackupResult run(BackupOptions options) {
+        return run(options, BackupType.FULL, note -> { });
+    }
+
+    /**
+     * @param type INCREMENTAL builds on the newest fitting backup; without one the backup is full, as with
+     *     pgBackRest, and {@code notes} hears why
+     * @param notes one-line remarks for the user: a full backup instead, or why copying is by file and not by block
+     */
+    public BackupResult run(BackupOptions options, BackupType type, Consumer<String> notes) {
         long began = System.nanoTime();
         try (Connection connection = opener.open(null)) {
             connection.setAutoCommit(true);
@@ -59,6 +74,17 @@ public final class BaseBackup {
             session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
             BackupPoint start = session.start("keel " + id);
             Instant startTime = clock.instant();
+            Optional<BackupManifest> parent = type == BackupType.INCREMENTAL
+                    ? ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
+                    : Optional.empty();
+            if (type == BackupType.INCREMENTAL && parent.isEmpty()) {
+                notes.accept("no earlier backup of this cluster in " + repository.store().describe() + ", so this backup is full; incremental ones build on it");
+            }
+            IncrementalPlan plan = parent.map(p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn())).orElse(null);
+            if (plan != null && plan.fallback() != null) {
+                notes.accept(plan.fallback());
+            }
+            IncrementalCopy incremental = plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
 
             DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
             // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
@@ -68,7 +94,7 @@ public final class BaseBackup {
             try {
                 options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
                 List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
-                        file -> copy(id, file, options)).stream().filter(Objects::nonNull).toList());
+                        file -> incremental == null ? copy(id, file, options) : incremental.copy(file)).stream().filter(Objects::nonNull).toList());
                 BackupPoint stop = session.stop();
                 files.add(store(id, "backup_label", stop.labelFile()));
                 if (!stop.tablespaceMap().isEmpty()) {
@@ -79,7 +105,8 @@ public final class BaseBackup {
                 Instant stopTime = clock.instant();
 
                 Map<String, Long> rowCounts = TableRowCounts.count(opener);
-                manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, start.timeline(),
+                manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
+                        plan == null ? null : plan.parent().id(), start.timeline(),
                         start.lsn(), stop.lsn(), startTime, stopTime, facts.version(), facts.systemIdentifier(), files, rowCounts,
                         content.directories());
             } finally {
@@ -87,10 +114,10 @@ public final class BaseBackup {
                 repository.store().makeDurable();
             }
             repository.writeManifest(manifest);
-            return new BackupResult(id, BackupType.FULL, repository.store().describe(), start.timeline(), start.lsn(), manifest.stopLsn(), startTime,
-                    manifest.stopTime(), facts.version(), manifest.files().size(), manifest.totalSize(), manifest.totalStoredSize(), walSegments,
+            return new BackupResult(id, manifest.type(), repository.store().describe(), start.timeline(), start.lsn(), manifest.stopLsn(), startTime,
+                    manifest.stopTime(), facts.version(), manifest.files().size(), manifest.totalSize(), manifest.ownStoredSize(), walSegments,
                     manifest.tableRowCounts().size(),
-                    (System.nanoTime() - began) / 1_000_000);
+                    (System.nanoTime() - began) / 1_000_000, manifest.parent(), plan == null ? "full" : plan.method());
         } catch (SQLException e) {
             throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
         }
