@@ -6,6 +6,7 @@ import dev.keel.backup.base.BaseBackup;
 import dev.keel.backup.base.DatabaseOpener;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.CatalogBackup;
 import dev.keel.backup.remote.BackupMethod;
@@ -38,7 +39,9 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full", description = "Backup type (default: full).")
+    @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full",
+            description = "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
+                    + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise changed files); without one it takes a full backup.")
     Type type;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once by the local method (default: backup.parallel, 2).")
@@ -55,9 +58,6 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        if (type == Type.incr) {
-            throw KeelException.usage("incremental backups are not built yet", "take a full backup (keel backup)");
-        }
         int threads = parallel != null ? parallel : cli.config().backup().parallel();
         if (threads < 1 || threads > 64 || maxRate < 0) {
             throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
@@ -67,14 +67,23 @@ final class BackupCommand implements Callable<Integer> {
         try (BackupRepository repository = repo.open(cli)) {
             DatabaseOpener opener = db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup");
             BackupOptions options = new BackupOptions(threads, Throttle.megabytesPerSecond(maxRate), StderrProgress.forConsole(cli.err()));
-            BackupResult result = wanted.resolve(opener) == BackupMethod.LOCAL
-                    ? new BaseBackup(repository, opener, target.describe(), Clock.systemUTC()).run(options)
-                    : new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC()).run(options);
+            BackupResult result;
+            if (wanted.resolve(opener) == BackupMethod.LOCAL) {
+                result = new BaseBackup(repository, opener, target.describe(), Clock.systemUTC())
+                        .run(options, type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL, note -> cli.err().println("keel: " + note));
+            } else {
+                if (type == Type.incr) {
+                    // A nightly incremental job should still protect the data; it just stores more.
+                    cli.err().println("keel: incremental backups over BASE_BACKUP are not built yet; taking a full backup");
+                }
+                result = new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC()).run(options);
+            }
             if (cli.json()) {
                 cli.printJson(result);
             } else {
-                cli.out().printf("Backup %s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
-                        result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
+                String kind = result.parent() == null ? "" : " (incremental on " + result.parent() + ", by " + result.method() + ")";
+                cli.out().printf("Backup %s%s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
+                        kind, result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
                         result.timeline(), result.walSegments(), result.millis() / 1000.0);
             }
         }
@@ -141,7 +150,7 @@ final class BackupCommand implements Callable<Integer> {
                         row.put("postgresVersion", m.postgresVersion());
                         row.put("files", m.files().size());
                         row.put("bytes", m.totalSize());
-                        row.put("storedBytes", m.totalStoredSize());
+                        row.put("storedBytes", m.ownStoredSize());
                     }
                     rows.add(row);
                 }
@@ -150,14 +159,16 @@ final class BackupCommand implements Callable<Integer> {
                 } else if (rows.isEmpty()) {
                     cli.out().println("No backups in " + repository.store().describe() + " yet: keel backup takes one.");
                 } else {
-                    cli.out().printf("%-20s %-5s %-20s %-14s %-10s %s%n", "ID", "TYPE", "STOPPED (UTC)", "STOP LSN", "SIZE", "POSTGRESQL");
+                    cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", "ID", "TYPE", "PARENT", "STOPPED (UTC)", "STOP LSN", "SIZE", "STORED",
+                            "POSTGRESQL");
                     for (Map<String, Object> row : rows) {
                         if (!(Boolean) row.get("complete")) {
                             cli.out().printf("%-20s incomplete: no manifest (killed or failed); nothing restores from it%n", row.get("id"));
                         } else {
-                            cli.out().printf("%-20s %-5s %-20s %-14s %-10s %s%n", row.get("id"), ((dev.keel.backup.catalog.BackupType) row.get("type")).label(),
+                            cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", row.get("id"), ((BackupType) row.get("type")).label(),
+                                    row.get("parent") == null ? "-" : row.get("parent"),
                                     row.get("stopTime").toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "").replace("Z", ""), row.get("stopLsn"),
-                                    DbCommand.size((Long) row.get("bytes")), row.get("postgresVersion"));
+                                    DbCommand.size((Long) row.get("bytes")), DbCommand.size((Long) row.get("storedBytes")), row.get("postgresVersion"));
                         }
                     }
                 }

@@ -120,6 +120,8 @@ public final class EmbeddedServer {
         Map<String, String> settings = PostgresCluster.baseSettings(port);
         settings.put("shared_preload_libraries", "pg_stat_statements");
         settings.put("max_wal_senders", "10");
+        // PostgreSQL 17's WAL summaries let keel backup --type incr copy changed blocks instead of changed files.
+        settings.put("summarize_wal", "on");
         return settings;
     }
 

@@ -3,8 +3,12 @@ package dev.keel.backup.base;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
+import dev.keel.backup.incr.IncrementalCopy;
+import dev.keel.backup.incr.IncrementalPlan;
+import dev.keel.backup.incr.ParentChoice;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.error.ExitCode;
@@ -23,11 +27,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * A full base backup through the low-level API: pg_backup_start, a parallel copy of the data
- * directory, pg_backup_stop, then the WAL from start to stop. The manifest is written last, so a
- * backup that dies anywhere before it never counts as complete.
+ * A base backup through the low-level API: pg_backup_start, a parallel copy of the data directory,
+ * pg_backup_stop, then the WAL from start to stop. The manifest is written last, so a backup that
+ * dies anywhere before it never counts as complete. An incremental one copies through
+ * {@link IncrementalCopy} against the plan {@link IncrementalPlan} makes.
  */
 public final class BaseBackup {
     /** pg_backup_start and pg_backup_stop got their names in PostgreSQL 15. */
@@ -46,6 +53,15 @@ public final class BaseBackup {
     }
 
     public BackupResult run(BackupOptions options) {
+        return run(options, BackupType.FULL, note -> { });
+    }
+
+    /**
+     * @param type INCREMENTAL builds on the newest fitting backup; without one the backup is full, as with
+     *     pgBackRest, and {@code notes} hears why
+     * @param notes one-line remarks for the user: a full backup instead, or why copying is by file and not by block
+     */
+    public BackupResult run(BackupOptions options, BackupType type, Consumer<String> notes) {
         long began = System.nanoTime();
         try (Connection connection = opener.open(null)) {
             connection.setAutoCommit(true);
@@ -57,6 +73,17 @@ public final class BaseBackup {
             session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
             BackupPoint start = session.start("keel " + id);
             Instant startTime = clock.instant();
+            Optional<BackupManifest> parent = type == BackupType.INCREMENTAL
+                    ? ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
+                    : Optional.empty();
+            if (type == BackupType.INCREMENTAL && parent.isEmpty()) {
+                notes.accept("no earlier backup of this cluster in " + repository.store().describe() + ", so this backup is full; incremental ones build on it");
+            }
+            IncrementalPlan plan = parent.map(p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn())).orElse(null);
+            if (plan != null && plan.fallback() != null) {
+                notes.accept(plan.fallback());
+            }
+            IncrementalCopy incremental = plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
 
             DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
             // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
@@ -66,7 +93,7 @@ public final class BaseBackup {
             try {
                 options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
                 List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
-                        file -> copy(id, file, options)).stream().filter(Objects::nonNull).toList());
+                        file -> incremental == null ? copy(id, file, options) : incremental.copy(file)).stream().filter(Objects::nonNull).toList());
                 BackupPoint stop = session.stop();
                 files.add(store(id, "backup_label", stop.labelFile()));
                 if (!stop.tablespaceMap().isEmpty()) {
@@ -76,14 +103,14 @@ public final class BaseBackup {
                 options.progress().finished();
                 Instant stopTime = clock.instant();
 
-                manifest = FullBackupManifest.assemble(id, facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files,
-                        content.directories(), opener);
+                manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL, plan == null ? null : plan.parent().id(),
+                        facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files, content.directories(), opener);
             } finally {
                 // Also after a failure: what was written is flushed, and the store commits durably again.
                 repository.store().makeDurable();
             }
             repository.writeManifest(manifest);
-            return FullBackupManifest.result(manifest, repository.store().describe(), walSegments, began);
+            return BackupManifests.result(manifest, repository.store().describe(), walSegments, began, plan == null ? "full" : plan.method());
         } catch (SQLException e) {
             throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
         }

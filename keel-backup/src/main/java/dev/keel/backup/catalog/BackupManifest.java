@@ -47,4 +47,10 @@ public record BackupManifest(int formatVersion, String id, BackupType type, Stri
     public long totalStoredSize() {
         return files.stream().mapToLong(BackupFile::storedSize).sum();
     }
+
+    /** Stored bytes of the objects this backup wrote itself; an incremental borrows the rest from its ancestors. */
+    public long ownStoredSize() {
+        String own = RepositoryLayout.backupPrefix(id);
+        return files.stream().filter(f -> f.object().startsWith(own)).mapToLong(BackupFile::storedSize).sum();
+    }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   keel-repo.json                          format, compression, encryption and key check (plain JSON)
  *   backups/&lt;id&gt;/files/&lt;path&gt;              one object per file of a base backup
+ *   backups/&lt;id&gt;/deltas/&lt;path&gt;             an incremental backup's changed blocks of one relation file
  *   backups/&lt;id&gt;/manifest.json              written last: a backup without it is incomplete
  *   wal/&lt;timeline, 8 hex&gt;/&lt;segment&gt;[.partial]  WAL segments by timeline
  *   drills/&lt;id&gt;.json                        results of restore drills
@@ -36,6 +37,16 @@ public final class RepositoryLayout {
     /** The object holding one file of a base backup; {@code path} is relative to the data directory. */
     public static String backupFile(String backupId, String path) {
         return BACKUPS + id(backupId) + "/files/" + path;
+    }
+
+    /** The changed blocks of one relation segment file in an incremental backup (see BlockDelta). */
+    public static String blockDelta(String backupId, String path) {
+        return BACKUPS + id(backupId) + "/deltas/" + path;
+    }
+
+    /** Every object of one backup lives under this prefix; objects an incremental borrows from its parent live under the parent's. */
+    public static String backupPrefix(String backupId) {
+        return BACKUPS + id(backupId) + "/";
     }
 
     public static String walSegment(int timeline, String segment, boolean partial) {

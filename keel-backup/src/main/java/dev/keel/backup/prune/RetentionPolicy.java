@@ -6,14 +6,19 @@ import dev.keel.error.KeelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Which complete backups to keep: the newest {@code keepFull} full backups and every backup that
- * ended within {@code keepDays}; a backup either rule keeps is kept. The newest complete backup is
- * always kept, so no policy can leave a repository with nothing to restore.
+ * Which complete backups to keep: the newest {@code keepFull} full backups with every incremental
+ * backup built on them (a chain counts as one full backup, as with pgBackRest's repo-retention-full),
+ * and every backup that ended within {@code keepDays}; a backup either rule keeps is kept. The newest
+ * complete backup is always kept, so no policy can leave a repository with nothing to restore. A kept
+ * incremental backup keeps every backup it builds on: its files live partly in theirs.
  *
  * @param keepFull null when the count rule is not set
  * @param keepDays null when the age rule is not set
@@ -32,20 +37,29 @@ public record RetentionPolicy(Integer keepFull, Integer keepDays) {
 
     /** @param complete the complete backups, oldest first; returns the ids to keep, oldest first */
     public List<String> keep(List<BackupManifest> complete, Instant now) {
+        Map<String, BackupManifest> byId = new HashMap<>();
+        complete.forEach(b -> byId.put(b.id(), b));
         Set<String> keep = new LinkedHashSet<>();
         if (!complete.isEmpty()) {
             keep.add(complete.get(complete.size() - 1).id());
         }
-        int fulls = 0;
+        Set<String> keptFulls = new HashSet<>();
         for (int i = complete.size() - 1; i >= 0; i--) {
             BackupManifest backup = complete.get(i);
-            if (keepFull != null && backup.type() == BackupType.FULL && fulls < keepFull) {
-                keep.add(backup.id());
-                fulls++;
+            if (keepFull != null && backup.type() == BackupType.FULL && keptFulls.size() < keepFull) {
+                keptFulls.add(backup.id());
             }
             if (keepDays != null && !backup.stopTime().isBefore(now.minus(Duration.ofDays(keepDays)))) {
                 keep.add(backup.id());
             }
+        }
+        for (BackupManifest backup : complete) {
+            if (keptFulls.contains(chain(backup, byId).get(0))) {
+                keep.add(backup.id());
+            }
+        }
+        for (String id : List.copyOf(keep)) {
+            keep.addAll(chain(byId.get(id), byId));
         }
         List<String> ordered = new ArrayList<>();
         complete.forEach(b -> {
@@ -54,5 +68,15 @@ public record RetentionPolicy(Integer keepFull, Integer keepDays) {
             }
         });
         return ordered;
+    }
+
+    /** The backup and its ancestors among the complete backups, the oldest (the chain's full backup) first. */
+    static List<String> chain(BackupManifest backup, Map<String, BackupManifest> byId) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (BackupManifest at = backup; at != null && seen.add(at.id()); at = at.parent() == null ? null : byId.get(at.parent())) {
+            chain.add(0, at.id());
+        }
+        return chain;
     }
 }

@@ -4,7 +4,7 @@ import dev.keel.backup.base.BackupIds;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.DatabaseOpener;
-import dev.keel.backup.base.FullBackupManifest;
+import dev.keel.backup.base.BackupManifests;
 import dev.keel.backup.base.ServerFacts;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -79,10 +79,10 @@ public final class RemoteBackup {
             }
         }
         // The replication connection is closed: the slot is gone, and the counts run on ordinary connections.
-        BackupManifest manifest = FullBackupManifest.assemble(id, facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
+        BackupManifest manifest = BackupManifests.assemble(id, facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
                 clock.instant(), ingest.files(), ingest.directories(), opener);
         repository.writeManifest(manifest);
-        return FullBackupManifest.result(manifest, repository.store().describe(), ingest.walFiles().size(), began);
+        return BackupManifests.result(manifest, repository.store().describe(), ingest.walFiles().size(), began);
     }
 
     private void receive(BaseBackupStream stream, ArchiveIngest ingest, BackupOptions options) {

@@ -3,6 +3,8 @@ package dev.keel.backup.restore;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.incr.BackupChain;
+import dev.keel.backup.incr.LayeredFile;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
@@ -40,12 +42,18 @@ public final class BackupFetch {
     static final String CONTROL_FILE = "global/pg_control";
 
     private final BackupRepository repository;
+    private final BackupChain chain;
 
     public BackupFetch(BackupRepository repository) {
         this.repository = repository;
+        this.chain = new BackupChain(repository);
     }
 
     public void into(Path dataDir, BackupManifest manifest, int parallel, TransferProgress progress) {
+        chain.missingAncestor(manifest).ifPresent(missing -> {
+            throw KeelException.failed("backup " + manifest.id() + " is incremental and its ancestor " + missing + " is not in "
+                    + repository.store().describe(), "restore an older complete backup or take a new full one; keel backup verify names what is missing");
+        });
         createDirectories(dataDir, manifest);
         List<BackupFile> first = new ArrayList<>();
         BackupFile control = null;
@@ -81,6 +89,9 @@ public final class BackupFetch {
 
     private Void fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
         Path target = resolve(dataDir, file.path());
+        if (file.delta() != null) {
+            return fetchLayers(target, manifest, file, progress);
+        }
         MessageDigest sha = sha256();
         long written;
         try {
@@ -101,6 +112,21 @@ public final class BackupFetch {
                     + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, " + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
+        return null;
+    }
+
+    /** A block-level file of an incremental backup: its base copy with each ancestor's changed blocks applied in order. */
+    private Void fetchLayers(Path target, BackupManifest manifest, BackupFile file, TransferProgress progress) {
+        try {
+            Files.createDirectories(target.getParent());
+            new LayeredFile(repository).write(target, chain.layers(manifest, file));
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw KeelException.operation("cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+        } catch (KeelException e) {
+            throw new KeelException(e.exitCode(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+        }
+        progress.advanced(file.size());
         return null;
     }
 

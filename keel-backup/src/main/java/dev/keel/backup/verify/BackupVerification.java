@@ -8,6 +8,7 @@ import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.CatalogBackup;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.WalSegment;
+import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,10 +86,11 @@ public final class BackupVerification {
             return new BackupCheck(id, true, 0, 0, null, null, 0,
                     List.of(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.manifest(id), e.what())));
         }
-        progress.started("verifying " + manifest.files().size() + " files of backup " + id, manifest.totalSize(), manifest.files().size());
-        List<Optional<VerifyProblem>> found = ParallelTransfer.run(manifest.files(), parallel, file -> checkFile(id, file, reads));
-        progress.finished();
         List<VerifyProblem> problems = new ArrayList<>();
+        List<BackupFile> objects = objects(manifest, problems);
+        progress.started("verifying " + objects.size() + " objects of backup " + id, objects.stream().mapToLong(BackupFile::objectSize).sum(), objects.size());
+        List<Optional<VerifyProblem>> found = ParallelTransfer.run(objects, parallel, file -> checkFile(id, file, reads));
+        progress.finished();
         found.forEach(p -> p.ifPresent(problems::add));
         Optional<BackupStart> start = BackupStart.of(repository, manifest);
         if (start.isEmpty()) {
@@ -108,6 +111,31 @@ public final class BackupVerification {
         return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), chain.first(), chain.last(), chain.segments(), problems);
     }
 
+    /**
+     * Every object restoring the backup reads, each once: for an incremental backup also what its
+     * block deltas apply over in its ancestors. A missing ancestor is a problem of its own.
+     */
+    private List<BackupFile> objects(BackupManifest manifest, List<VerifyProblem> problems) {
+        BackupChain chain = new BackupChain(repository);
+        Optional<String> missing = chain.missingAncestor(manifest);
+        missing.ifPresent(parent -> problems.add(new VerifyProblem(manifest.id(), VerifyProblem.MISSING, RepositoryLayout.manifest(parent),
+                "backup " + parent + ", which this incremental backup builds on, is gone: the backup cannot be restored")));
+        Map<String, BackupFile> objects = new LinkedHashMap<>();
+        for (BackupFile file : manifest.files()) {
+            if (file.delta() == null || missing.isPresent()) {
+                objects.putIfAbsent(file.object(), file);
+                continue;
+            }
+            try {
+                chain.layers(manifest, file).forEach(layer -> objects.putIfAbsent(layer.object(), layer));
+            } catch (KeelException e) {
+                objects.putIfAbsent(file.object(), file);
+                problems.add(new VerifyProblem(manifest.id(), VerifyProblem.DAMAGED, file.object(), e.what()));
+            }
+        }
+        return new ArrayList<>(objects.values());
+    }
+
     private Optional<VerifyProblem> checkFile(String id, BackupFile file, Reads reads) {
         if (!repository.store().exists(file.object())) {
             return Optional.of(new VerifyProblem(id, VerifyProblem.MISSING, file.object(), "file " + file.path() + " of the backup"));
@@ -124,9 +152,9 @@ public final class BackupVerification {
         }
         reads.add(file.storedSize());
         String actual = HexFormat.of().formatHex(sha.digest());
-        if (size != file.size() || !actual.equals(file.sha256())) {
+        if (size != file.objectSize() || !actual.equals(file.objectSha256())) {
             return Optional.of(new VerifyProblem(id, VerifyProblem.MISMATCH, file.object(), size + " bytes with SHA-256 " + actual.substring(0, 12)
-                    + "…, the manifest says " + file.size() + " bytes with " + file.sha256().substring(0, 12) + "…"));
+                    + "…, the manifest says " + file.objectSize() + " bytes with " + file.objectSha256().substring(0, 12) + "…"));
         }
         return Optional.empty();
     }

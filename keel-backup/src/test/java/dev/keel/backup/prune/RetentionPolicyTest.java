@@ -42,6 +42,20 @@ class RetentionPolicyTest {
         assertThatThrownBy(() -> new RetentionPolicy(null, null)).isInstanceOf(KeelException.class).hasMessageContaining("--keep-full");
     }
 
+    @Test
+    void aFullBackupCountsWithItsIncrementalsAndAKeptIncrementalKeepsItsAncestors() {
+        List<BackupManifest> chains = List.of(backup("a", 30), incr("a1", "a", 29), backup("b", 10), incr("b1", "b", 9), incr("b2", "b1", 8));
+        assertThat(new RetentionPolicy(1, null).keep(chains, NOW)).containsExactly("b", "b1", "b2");
+        assertThat(new RetentionPolicy(null, 0).keep(chains, NOW)).as("the newest alone would be useless without its chain").containsExactly("b", "b1", "b2");
+        assertThat(new RetentionPolicy(2, null).keep(chains, NOW)).containsExactly("a", "a1", "b", "b1", "b2");
+    }
+
+    private static BackupManifest incr(String id, String parent, int daysAgo) {
+        Instant stop = NOW.minus(Duration.ofDays(daysAgo));
+        return new BackupManifest(1, id, BackupType.INCREMENTAL, parent, 1, "0/2000028", "0/2000100", stop.minusSeconds(60), stop, "17.2", "1",
+                List.of(), Map.of());
+    }
+
     private static BackupManifest backup(String id, int daysAgo) {
         Instant stop = NOW.minus(Duration.ofDays(daysAgo));
         return new BackupManifest(1, id, BackupType.FULL, null, 1, "0/2000028", "0/2000100", stop.minusSeconds(60), stop, "17.2", "1",
