@@ -6,7 +6,10 @@
 # pgBackRest's, its repository at most 1.1 × pgBackRest's size.
 #
 #   bash bench/backup-pgbench.sh                    # the real run (installs pgbackrest with apt if missing)
-#   SCALE=5 RECORD=0 bash bench/backup-pgbench.sh   # smoke test
+#   SCALE=5 ROUNDS=1 RECORD=0 bash bench/backup-pgbench.sh   # smoke test
+#
+# Each of ROUNDS rounds (3) backs up and restores with both tools, starting with the other tool each
+# round; the row records the medians.
 #
 # pgBackRest runs with zstd, process-max 2 and a local repository; keel with zstd (its default level)
 # and 2 parallel transfers. Both take their backup from the running cluster, while it is idle.
@@ -18,10 +21,12 @@ WORK="$BENCH_DIR/work/backup"
 LOG_DIR="$WORK/logs"
 SCALE=${SCALE:-100}
 RECORD=${RECORD:-1}
+ROUNDS=${ROUNDS:-3}
 
 say() { echo "backup-pgbench: $*" >&2; }
 die() { echo "backup-pgbench: error: $*" >&2; exit 1; }
 [[ $SCALE =~ ^[1-9][0-9]*$ ]] || die "SCALE must be a positive integer"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer"
 
 if ! command -v pgbackrest >/dev/null 2>&1; then
     say "installing pgbackrest (Debian package)"
@@ -98,59 +103,83 @@ stop_restored() { bench_as_pg "$PG_BINDIR/pg_ctl" -D "$1" -m fast -w stop >/dev/
 
 # ---------------------------------------------------------------- pgBackRest
 pgbackrest --config="$PBR_CONF" --stanza=bench stanza-create >"$LOG_DIR/pgbackrest-stanza.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-stanza.log" >&2; die "stanza-create failed"; }
-say "pgBackRest full backup"
-# Its repository also holds the WAL archived while pgbench loaded the data: count the backup's own
-# files and the WAL archived during the backup, as keel's repository holds exactly those.
-seg=$(bench_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
-until [[ $(bench_psql -d postgres -c "SELECT last_archived_wal FROM pg_stat_archiver") == "$seg" ]]; do sleep 0.2; done
-archive_before=$(bytes "$WORK/pgbackrest-repo/archive")
-settle
-t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --type=full backup >"$LOG_DIR/pgbackrest-backup.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-backup.log" >&2; die "pgbackrest backup failed"; }
-t1=$(now); PBR_BACKUP=$(elapsed "$t0" "$t1")
-PBR_SIZE=$(( $(bytes "$WORK/pgbackrest-repo/backup") + $(bytes "$WORK/pgbackrest-repo/archive") - archive_before ))
-say "pgBackRest restore"
-PBR_TARGET="$WORK/restore-pgbackrest"
-mkdir -m 700 "$PBR_TARGET"
-RESTORED+=("$PBR_TARGET")
-settle
-t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --pg1-path="$PBR_TARGET" --type=immediate --target-action=promote restore >"$LOG_DIR/pgbackrest-restore.log" 2>&1 \
-    || { cat "$LOG_DIR/pgbackrest-restore.log" >&2; die "pgbackrest restore failed"; }
-t1=$(now); PBR_RESTORE=$(elapsed "$t0" "$t1")
-start_and_query "$PBR_TARGET" $((PORT + 1))
-t2=$(now); PBR_READY=$(elapsed "$t0" "$t2")
-check_restored $((PORT + 1)) pgBackRest
-stop_restored "$PBR_TARGET"
-rm -rf "$PBR_TARGET"
+pbr_round() {
+    local round=$1 seg archive_before backup_before t0 t1 t2 target
+    say "round $round: pgBackRest full backup"
+    # Its repository also holds the WAL archived while pgbench loaded the data: count the backup's own
+    # files and the WAL archived during the backup, as keel's repository holds exactly those.
+    seg=$(bench_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
+    # The last archived file may be a later segment or a backup history file (…0028.backup): compare segment names.
+    until [[ $(bench_psql -d postgres -c "SELECT coalesce(substr(last_archived_wal, 1, 24) >= '$seg', false) FROM pg_stat_archiver") == t ]]; do sleep 0.2; done
+    archive_before=$(bytes "$WORK/pgbackrest-repo/archive")
+    backup_before=$(bytes "$WORK/pgbackrest-repo/backup")
+    settle
+    t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --type=full backup >"$LOG_DIR/pgbackrest-backup-$round.log" 2>&1 \
+        || { cat "$LOG_DIR/pgbackrest-backup-$round.log" >&2; die "pgbackrest backup failed"; }
+    t1=$(now); PBR_BACKUP+=("$(elapsed "$t0" "$t1")")
+    PBR_SIZE+=($(( $(bytes "$WORK/pgbackrest-repo/backup") - backup_before + $(bytes "$WORK/pgbackrest-repo/archive") - archive_before )))
+    say "round $round: pgBackRest restore"
+    target="$WORK/restore-pgbackrest"
+    mkdir -m 700 "$target"
+    settle
+    t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --pg1-path="$target" --type=immediate --target-action=promote restore >"$LOG_DIR/pgbackrest-restore-$round.log" 2>&1 \
+        || { cat "$LOG_DIR/pgbackrest-restore-$round.log" >&2; die "pgbackrest restore failed"; }
+    t1=$(now); PBR_RESTORE+=("$(elapsed "$t0" "$t1")")
+    start_and_query "$target" $((PORT + 1))
+    t2=$(now); PBR_READY+=("$(elapsed "$t0" "$t2")")
+    check_restored $((PORT + 1)) pgBackRest
+    stop_restored "$target"
+    rm -rf "$target"
+}
 
 # ---------------------------------------------------------------- keel
 KEEL=("$ROOT/keel" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres" -C "$WORK/keel-project")
 KEEL_REPO="file://$WORK/keel-repo"
 "$ROOT/keel" --version >/dev/null    # builds keel and its start-up archive outside the timings
 "${KEEL[@]}" backup init --repo "$KEEL_REPO" >"$LOG_DIR/keel-init.log" 2>&1 || { cat "$LOG_DIR/keel-init.log" >&2; die "keel backup init failed"; }
-say "keel full backup"
-settle
-t0=$(now); "${KEEL[@]}" backup --repo "$KEEL_REPO" --type full --parallel 2 >"$LOG_DIR/keel-backup.log" 2>&1 || { cat "$LOG_DIR/keel-backup.log" >&2; die "keel backup failed"; }
-t1=$(now); KEEL_BACKUP=$(elapsed "$t0" "$t1")
-KEEL_SIZE=$(bytes "$WORK/keel-repo")
-say "keel restore"
-KEEL_TARGET="$WORK/restore-keel"
-RESTORED+=("$KEEL_TARGET")
-# keel restore also recovers and promotes (then stops the cluster): more than pgBackRest's restore does.
-settle
-t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" >"$LOG_DIR/keel-restore.log" 2>&1 || { cat "$LOG_DIR/keel-restore.log" >&2; die "keel restore failed"; }
-t1=$(now); KEEL_RESTORE=$(elapsed "$t0" "$t1")
-rm -rf "$KEEL_TARGET"
-say "keel restore --start (to accepting connections)"
-settle
-t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$KEEL_TARGET" --start --json >"$WORK/keel-start.json" 2>"$LOG_DIR/keel-restore-start.log" \
-    || { cat "$LOG_DIR/keel-restore-start.log" >&2; die "keel restore --start failed"; }
-KEEL_PORT=$(sed -n 's/.*"port" *: *\([0-9][0-9]*\).*/\1/p' "$WORK/keel-start.json" | head -n 1)
-[[ -n $KEEL_PORT ]] || { cat "$WORK/keel-start.json" >&2; die "keel restore --start printed no port"; }
-until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$KEEL_PORT" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
-t2=$(now); KEEL_READY=$(elapsed "$t0" "$t2")
-check_restored "$KEEL_PORT" keel
-stop_restored "$KEEL_TARGET"
-rm -rf "$KEEL_TARGET"
+keel_round() {
+    local round=$1 before t0 t1 t2 target port
+    say "round $round: keel full backup"
+    before=$(bytes "$WORK/keel-repo")
+    settle
+    t0=$(now); "${KEEL[@]}" backup --repo "$KEEL_REPO" --type full --parallel 2 >"$LOG_DIR/keel-backup-$round.log" 2>&1 \
+        || { cat "$LOG_DIR/keel-backup-$round.log" >&2; die "keel backup failed"; }
+    t1=$(now); KEEL_BACKUP+=("$(elapsed "$t0" "$t1")")
+    KEEL_SIZE+=($(( $(bytes "$WORK/keel-repo") - before )))
+    say "round $round: keel restore"
+    target="$WORK/restore-keel"
+    # keel restore also recovers and promotes (then stops the cluster): more than pgBackRest's restore does.
+    settle
+    t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$target" >"$LOG_DIR/keel-restore-$round.log" 2>&1 \
+        || { cat "$LOG_DIR/keel-restore-$round.log" >&2; die "keel restore failed"; }
+    t1=$(now); KEEL_RESTORE+=("$(elapsed "$t0" "$t1")")
+    rm -rf "$target"
+    say "round $round: keel restore --start (to accepting connections)"
+    RESTORED+=("$target")
+    settle
+    t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$target" --start --json >"$WORK/keel-start.json" 2>"$LOG_DIR/keel-restore-start-$round.log" \
+        || { cat "$LOG_DIR/keel-restore-start-$round.log" >&2; die "keel restore --start failed"; }
+    port=$(sed -n 's/.*"port" *: *\([0-9][0-9]*\).*/\1/p' "$WORK/keel-start.json" | head -n 1)
+    [[ -n $port ]] || { cat "$WORK/keel-start.json" >&2; die "keel restore --start printed no port"; }
+    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
+    t2=$(now); KEEL_READY+=("$(elapsed "$t0" "$t2")")
+    check_restored "$port" keel
+    stop_restored "$target"
+    rm -rf "$target"
+}
+
+PBR_BACKUP=(); PBR_SIZE=(); PBR_RESTORE=(); PBR_READY=()
+KEEL_BACKUP=(); KEEL_SIZE=(); KEEL_RESTORE=(); KEEL_READY=()
+RESTORED+=("$WORK/restore-pgbackrest")
+# Each round starts with the other tool, so neither always runs on a cache the other warmed.
+for ((round = 1; round <= ROUNDS; round++)); do
+    if ((round % 2 == 1)); then pbr_round "$round"; keel_round "$round"; else keel_round "$round"; pbr_round "$round"; fi
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+say "pgBackRest backups ${PBR_BACKUP[*]} s, restores ${PBR_RESTORE[*]} s, to accepting ${PBR_READY[*]} s"
+say "keel backups ${KEEL_BACKUP[*]} s, restores ${KEEL_RESTORE[*]} s, to accepting ${KEEL_READY[*]} s"
+PBR_BACKUP=$(median "${PBR_BACKUP[@]}"); PBR_RESTORE=$(median "${PBR_RESTORE[@]}"); PBR_READY=$(median "${PBR_READY[@]}"); PBR_SIZE=$(median "${PBR_SIZE[@]}")
+KEEL_BACKUP=$(median "${KEEL_BACKUP[@]}"); KEEL_RESTORE=$(median "${KEEL_RESTORE[@]}"); KEEL_READY=$(median "${KEEL_READY[@]}"); KEEL_SIZE=$(median "${KEEL_SIZE[@]}")
 
 # ---------------------------------------------------------------- the floor: tar of the stopped data directory
 say "tar of the stopped data directory (the floor)"
@@ -168,7 +197,7 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION, $(pgbackrest version)"
 
 echo
-echo "backup-pgbench: scale $SCALE ($DB_SIZE), seconds and MB"
+echo "backup-pgbench: scale $SCALE ($DB_SIZE), seconds and MB, medians of $ROUNDS rounds"
 echo "machine: $machine"
 printf '  %-12s %8s %8s %10s %14s\n' tool backup "repo MB" restore "to accepting"
 printf '  %-12s %8s %8s %10s %14s\n' pgBackRest "$PBR_BACKUP" "$(mb "$PBR_SIZE")" "$PBR_RESTORE" "$PBR_READY"
@@ -180,6 +209,6 @@ if [[ $RECORD -eq 1 ]]; then
     # shellcheck source=results-row.sh
     source "$BENCH_DIR/results-row.sh"
     add_result_row "$BENCH_DIR/RESULTS.md" "## backup-pgbench" \
-        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $SCALE ($DB_SIZE) | $KEEL_BACKUP | $PBR_BACKUP | $(mb "$KEEL_SIZE") | $(mb "$PBR_SIZE") | $KEEL_RESTORE | $PBR_RESTORE | $KEEL_READY | $PBR_READY | $TAR_S | $MET |"
+        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $SCALE ($DB_SIZE) × $ROUNDS | $KEEL_BACKUP | $PBR_BACKUP | $(mb "$KEEL_SIZE") | $(mb "$PBR_SIZE") | $KEEL_RESTORE | $PBR_RESTORE | $KEEL_READY | $PBR_READY | $TAR_S | $MET |"
     say "recorded in bench/RESULTS.md"
 fi
