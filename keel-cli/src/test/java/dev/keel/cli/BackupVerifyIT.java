@@ -127,6 +127,46 @@ class BackupVerifyIT {
         }
     }
 
+    @Test
+    void walSegmentsSwappedUnderEachOthersNamesAreNamedAndRestoreRefusesThem() throws Exception {
+        // Each object decodes fine under the other's name: only the segments' own page headers tell.
+        List<Path> segments;
+        try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
+            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")).sorted().toList();
+        }
+        Path first = segments.get(segments.size() - 2);
+        Path second = segments.get(segments.size() - 1);
+        byte[] firstContent = Files.readAllBytes(first);
+        byte[] secondContent = Files.readAllBytes(second);
+        Files.write(first, secondContent);
+        Files.write(second, firstContent);
+        try {
+            Cli.Run run = keel("--json", "backup", "verify", backupId);
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+            JsonNode problems = JSON.readTree(run.stdout()).get("problems");
+            assertThat(problems).filteredOn(p -> p.get("kind").asText().equals("damaged")).extracting(p -> p.get("object").asText())
+                    .containsExactlyInAnyOrder(repo.relativize(first).toString(), repo.relativize(second).toString());
+            assertThat(problems).allSatisfy(p -> assertThat(List.of(repo.relativize(first).toString(), repo.relativize(second).toString()))
+                    .contains(p.get("object").asText()));
+            assertThat(keel("backup", "verify", backupId).stdout())
+                    .contains("damaged " + repo.relativize(first) + ": it is WAL from ").contains("(segment " + second.getFileName() + ")");
+
+            // PostgreSQL would end recovery at the first of them without an error: a restore to latest would silently be older.
+            Path target = dir.resolve("restored-swapped");
+            Cli.Run restore = keel("restore", "--target-dir", target.toString());
+            assertThat(restore.exitCode()).as(restore.stderr()).isEqualTo(1);
+            assertThat(restore.errorLines()).singleElement().asString().contains("WAL object " + repo.relativize(first) + " ", "is not segment "
+                    + first.getFileName(), "keel backup verify");
+            try (Stream<Path> left = Files.list(target)) {
+                assertThat(left).as("nothing of a refused restore stays behind").isEmpty();
+            }
+            assertThat(target.resolveSibling("." + target.getFileName() + ".keel-wal")).doesNotExist();
+        } finally {
+            Files.write(first, firstContent);
+            Files.write(second, secondContent);
+        }
+    }
+
     interface Damage {
         void apply(Path object) throws Exception;
     }

@@ -27,14 +27,15 @@ public final class Restore {
         PostgresBinaries binaries = ServerBinaries.forMajor(manifest.postgresMajorVersion(), options.binDir());
         Path dataDir = options.targetDir().toAbsolutePath().normalize();
         TargetDirectory.prepare(dataDir, options.overwrite());
+        Path wal;
         try {
             new BackupFetch(repository).into(dataDir, manifest, options.parallel(), options.progress());
+            wal = WalPrefetch.into(repository, manifest, dataDir);
         } catch (RuntimeException e) {
-            // Never leave a half-written or unverified copy that someone might start later.
+            // Never leave a half-written or unverified copy, or one without the WAL it needs, that someone might start later.
             emptyQuietly(dataDir);
             throw e;
         }
-        Path wal = WalPrefetch.into(repository, manifest, dataDir);
         long fetchMillis = (System.nanoTime() - began) / 1_000_000;
         RecoveryConfig.write(dataDir, manifest.id(), WalPrefetch.copyCommand(wal), options.target());
         options.status().accept("recovering with PostgreSQL " + binaries.version() + " to " + options.target());

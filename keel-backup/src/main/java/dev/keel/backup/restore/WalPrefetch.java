@@ -3,13 +3,20 @@ package dev.keel.backup.restore;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.WalSegment;
+import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.wal.WalArchive;
+import dev.keel.backup.wal.WalHeaderCheck;
+import dev.keel.backup.wal.WalPageHeader;
 import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import dev.keel.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fetches the WAL a restore can replay into a directory beside the target before PostgreSQL starts,
@@ -20,7 +27,8 @@ import java.nio.file.Path;
  * What is fetched: every timeline history file, and every segment on the backup's timeline or a
  * later one from the backup's start on (a partial one, padded, where the whole one is missing). The start is computed for the largest segment size
  * PostgreSQL allows (1 GB), so whatever the cluster's size, no needed segment is left out; at most a
- * few earlier ones come along.
+ * few earlier ones come along. Each fetched segment must be the segment its name says
+ * ({@link WalHeaderCheck}); one that is not stops the restore before PostgreSQL starts.
  */
 final class WalPrefetch {
     private static final int LARGEST_SEGMENT_SHIFT = 30;
@@ -39,20 +47,45 @@ final class WalPrefetch {
             java.util.Set<String> complete = new java.util.HashSet<>();
             all.stream().filter(s -> !s.partial()).forEach(s -> complete.add(s.name()));
             // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every history file.
+            Map<Integer, TimelineHistory> histories = new HashMap<>();
             for (String history : repository.catalog().timelineHistories()) {
                 archive.get(history, dir.resolve(history));
+                int timeline = Integer.parseUnsignedInt(history.substring(0, 8), 16);
+                histories.put(timeline, TimelineHistory.parse(timeline, Files.readString(dir.resolve(history))));
             }
+            WalHeaderCheck headers = new WalHeaderCheck(histories, manifest.systemIdentifier() == null ? Set.of() : Set.of(manifest.systemIdentifier()));
             for (WalSegment segment : all) {
                 // A partial segment stands in for a segment the repository lacks: the newest WAL keel wal stream received.
                 boolean stands = segment.partial() && !complete.contains(segment.name());
                 if (wanted(segment, manifest.timeline(), from) || (stands && wanted(asComplete(segment), manifest.timeline(), from))) {
                     archive.get(segment.name(), dir.resolve(segment.name()));
+                    refuseImpostor(repository, segment, dir.resolve(segment.name()), headers);
                 }
             }
             return dir;
         } catch (IOException e) {
+            FileTrees.deleteQuietly(dir);
             throw KeelException.operation("cannot fetch the WAL to replay into " + dir + ": " + e.getMessage(),
                     "check that the target directory's parent is writable and has room", e);
+        } catch (RuntimeException e) {
+            FileTrees.deleteQuietly(dir);
+            throw e;
+        }
+    }
+
+    /**
+     * PostgreSQL itself would notice a segment that is not what its name says, but only by ending
+     * recovery there: to the latest point, that promotes an older state of the database without an error.
+     */
+    private static void refuseImpostor(BackupRepository repository, WalSegment segment, Path file, WalHeaderCheck headers) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(WalPageHeader.LENGTH);
+        }
+        Optional<String> problem = headers.problem(segment.name(), true, head, Files.size(file));
+        if (problem.isPresent()) {
+            throw KeelException.failed("WAL object " + segment.object() + " in " + repository.store().describe() + " is not segment " + segment.name()
+                    + ": " + problem.get(), "recovery would silently stop there; run keel backup verify and put the right segment back under that name");
         }
     }
 

@@ -13,6 +13,8 @@ import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.backup.wal.WalHeaderCheck;
+import dev.keel.backup.wal.WalPageHeader;
 import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -59,8 +61,10 @@ public final class BackupVerification {
         }
         List<WalSegment> wal = catalog.wal();
         Reads reads = new Reads();
-        List<VerifyProblem> walDamage = new ArrayList<>(readWal(wal, reads));
-        WalContinuity continuity = continuity(wal, walDamage);
+        List<VerifyProblem> walDamage = new ArrayList<>();
+        Map<Integer, TimelineHistory> histories = histories(walDamage);
+        walDamage.addAll(readWal(wal, reads, new WalHeaderCheck(histories, systemIdentifiers(catalog))));
+        WalContinuity continuity = continuity(wal, walDamage, histories);
         List<BackupCheck> checks = new ArrayList<>();
         List<VerifyProblem> problems = new ArrayList<>(walDamage);
         for (CatalogBackup backup : chosen) {
@@ -159,17 +163,22 @@ public final class BackupVerification {
         return Optional.empty();
     }
 
-    /** Decodes every WAL object, which checks every chunk; a damaged segment is a gap for every backup that needs it. */
-    private List<VerifyProblem> readWal(List<WalSegment> wal, Reads reads) {
+    /**
+     * Decodes every WAL object, which checks every chunk, and checks that each is the segment its name
+     * says; a damaged segment is a gap for every backup that needs it.
+     */
+    private List<VerifyProblem> readWal(List<WalSegment> wal, Reads reads, WalHeaderCheck headers) {
         if (wal.isEmpty()) {
             return List.of();
         }
         progress.started("verifying " + wal.size() + " WAL segments", 0, wal.size());
         List<Optional<VerifyProblem>> found = ParallelTransfer.run(wal, parallel, segment -> {
             try (InputStream in = repository.read(segment.object())) {
-                in.transferTo(OutputStream.nullOutputStream());
+                byte[] head = in.readNBytes(WalPageHeader.LENGTH);
+                long size = head.length + in.transferTo(OutputStream.nullOutputStream());
                 reads.add(segment.storedSize());
-                return Optional.<VerifyProblem>empty();
+                return headers.problem(segment.name(), segment.partial(), head, size)
+                        .map(what -> new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), what));
             } catch (KeelException e) {
                 return Optional.of(new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), e.what()));
             } catch (IOException e) {
@@ -182,8 +191,8 @@ public final class BackupVerification {
         return problems;
     }
 
-    /** @param damaged the WAL found damaged so far; a damaged history file is added to it */
-    private WalContinuity continuity(List<WalSegment> wal, List<VerifyProblem> damaged) {
+    /** @param damaged the WAL found damaged: not part of any chain */
+    private static WalContinuity continuity(List<WalSegment> wal, List<VerifyProblem> damaged, Map<Integer, TimelineHistory> histories) {
         Set<String> bad = new HashSet<>();
         damaged.forEach(p -> bad.add(p.object()));
         Set<String> complete = new HashSet<>();
@@ -193,6 +202,24 @@ public final class BackupVerification {
                 (segment.partial() ? partial : complete).add(segment.name());
             }
         }
+        return new WalContinuity(complete, partial, histories);
+    }
+
+    /** Every database system a complete backup is of: WAL of any other does not belong in the repository. */
+    private Set<String> systemIdentifiers(Catalog catalog) {
+        Set<String> ids = new HashSet<>();
+        for (String id : catalog.completeBackups()) {
+            try {
+                repository.readManifest(id).map(BackupManifest::systemIdentifier).ifPresent(ids::add);
+            } catch (KeelException e) {
+                // A damaged manifest is named when its backup is checked; it vouches for no system meanwhile.
+            }
+        }
+        return ids;
+    }
+
+    /** @param damaged a damaged history file is added to it */
+    private Map<Integer, TimelineHistory> histories(List<VerifyProblem> damaged) {
         Map<Integer, TimelineHistory> histories = new HashMap<>();
         for (String timelineHex : repository.store().children(RepositoryLayout.WAL)) {
             String name = timelineHex + ".history";
@@ -206,7 +233,7 @@ public final class BackupVerification {
                 }
             }
         }
-        return new WalContinuity(complete, partial, histories);
+        return histories;
     }
 
     private String text(String object) {

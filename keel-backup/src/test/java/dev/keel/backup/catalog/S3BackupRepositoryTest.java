@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.TestContent;
 import dev.keel.backup.repo.ObjectStore;
-import dev.keel.backup.repo.S3TestServer;
+import dev.keel.testing.S3TestServer;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.testing.S3TestServer;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,13 +29,13 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Override
     protected ObjectStore newStore() {
-        return server.store(server.newBucket(), "shop/prod");
+        return S3TestStores.store(server, server.newBucket(), "shop/prod");
     }
 
     @Test
     void objectsLiveUnderTheRepositoryPrefix() {
         String bucket = server.newBucket();
-        try (ObjectStore prefixed = server.store(bucket, "shop/prod"); ObjectStore root = server.store(bucket, "")) {
+        try (ObjectStore prefixed = S3TestStores.store(server, bucket, "shop/prod"); ObjectStore root = S3TestStores.store(server, bucket, "")) {
             prefixed.put("keel-repo.json", bytes("{}"));
 
             assertThat(root.list("")).extracting(ObjectInfo::name).containsExactly("shop/prod/keel-repo.json");
@@ -75,7 +76,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void aMissingBucketIsAConfigurationError() {
-        try (ObjectStore missing = server.store("no-such-bucket", "")) {
+        try (ObjectStore missing = S3TestStores.store(server, "no-such-bucket", "")) {
             assertThatThrownBy(() -> missing.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                 assertThat(e.what()).isEqualTo("bucket 'no-such-bucket' does not exist at " + server.endpoint());
