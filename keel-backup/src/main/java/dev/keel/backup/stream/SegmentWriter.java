@@ -42,7 +42,7 @@ final class SegmentWriter implements AutoCloseable {
             if (segment == null) {
                 long number = Long.divideUnsigned(written, wal.segmentSize());
                 segmentStart = number * wal.segmentSize();
-                segment = spool.open(wal.name(timeline, number));
+                segment = spool.open(wal.name(timeline, number), wal.segmentSize());
             }
             long inSegment = written - segmentStart;
             int n = (int) Math.min(left, wal.segmentSize() - inSegment);

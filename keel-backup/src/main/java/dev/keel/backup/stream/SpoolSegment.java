@@ -32,14 +32,6 @@ public final class SpoolSegment implements AutoCloseable {
         return partial;
     }
 
-    public long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw failure(e);
-        }
-    }
-
     public void write(long offset, byte[] data, int from, int length) {
         ByteBuffer buffer = ByteBuffer.wrap(data, from, length);
         long at = offset;

@@ -141,7 +141,7 @@ public final class WalStreamer {
                         + " that the repository's WAL is on", "check that --url names the current primary of the cluster this repository backs up");
             }
             long switchLsn = WalPosition.lsn(history.switchOf(tli).orElseThrow());
-            if (segment * wal.segmentSize() < switchLsn && !spoolCovers(tli, wal, switchLsn)) {
+            if (segment * wal.segmentSize() < switchLsn) {
                 // The rest of the old timeline first; the server ends the copy where it ends, and the next connection goes on.
                 stream(session, uploader, wal, tli, segment, switchLsn);
                 return;
@@ -243,16 +243,6 @@ public final class WalStreamer {
         String name = RepositoryLayout.timelineHex(tli) + ".history";
         if (!repository.store().exists(RepositoryLayout.walFile(name))) {
             uploader.finished(spool.writeFinished(name, text.getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    /** The spool already holds the old timeline up to its end (an earlier run got there). */
-    private boolean spoolCovers(int tli, WalPosition wal, long switchLsn) {
-        String name = wal.name(tli, Long.divideUnsigned(switchLsn, wal.segmentSize()));
-        try {
-            return Files.size(spool.partialFile(name)) >= Long.remainderUnsigned(switchLsn, wal.segmentSize());
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 
