@@ -4,7 +4,7 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.stream.StreamListener;
 import dev.keel.backup.stream.StreamOptions;
 import dev.keel.backup.stream.WalStreamer;
-import dev.keel.connect.Connector;
+import dev.keel.backup.remote.WalSenderConnection;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -62,7 +62,7 @@ final class WalStreamCommand implements Callable<Integer> {
         StreamOptions options = new StreamOptions(slot, applicationName, spoolDir, synchronous, !noLoop,
                 Duration.ofSeconds(partialInterval), Duration.ofSeconds(5));
         try (BackupRepository repository = repo.open(cli)) {
-            WalStreamer streamer = new WalStreamer(repository, () -> Connector.openReplication(target, applicationName), target.describe(),
+            WalStreamer streamer = new WalStreamer(repository, () -> WalSenderConnection.open(target, cli.env(), applicationName), target.describe(),
                     options, new Messages(cli.err()));
             java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
             // The JVM ends when the hook returns: it waits until the run's last line is out.

@@ -30,27 +30,6 @@ public final class Connector {
         }
     }
 
-    /**
-     * A walsender connection that also runs SQL (replication=database), under the given application
-     * name whatever the URL says: synchronous_standby_names matches standbys by that name.
-     */
-    public static Connection openReplication(DatabaseTarget target, String applicationName) {
-        Properties properties = new Properties();
-        properties.putAll(target.properties());
-        properties.put("ApplicationName", applicationName);
-        properties.put("replication", "database");
-        // A walsender speaks only the simple query protocol.
-        properties.put("preferQueryMode", "simple");
-        properties.put("assumeMinServerVersion", "10");
-        properties.putIfAbsent("connectTimeout", "10");
-        properties.put("tcpKeepAlive", "true");
-        try {
-            return DriverManager.getConnection(target.jdbcUrl(), properties);
-        } catch (SQLException e) {
-            throw unreachable(target, e);
-        }
-    }
-
     public static KeelException unreachable(DatabaseTarget target, SQLException e) {
         String where = target.describe();
         String state = e.getSQLState() == null ? "" : e.getSQLState();

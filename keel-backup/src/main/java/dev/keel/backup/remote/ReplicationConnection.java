@@ -140,6 +140,11 @@ final class ReplicationConnection implements AutoCloseable {
         closeQuietly(socket);
     }
 
+    /** Drops the connection without a Terminate message. */
+    void closeSocket() {
+        closeQuietly(socket);
+    }
+
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();

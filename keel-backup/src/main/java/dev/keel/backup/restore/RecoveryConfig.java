@@ -27,7 +27,9 @@ public final class RecoveryConfig {
             createIfMissing(dataDir.resolve("pg_ident.conf"), "");
             createIfMissing(dataDir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 scram-sha-256\n");
             Files.writeString(dataDir.resolve(HBA_FILE), "# written by keel restore for the restore's own connections: this machine only\n"
-                    + "host all all 127.0.0.1/32 trust\n", StandardCharsets.UTF_8);
+                    + "host all all 127.0.0.1/32 trust\n"
+                    // keel wal stream protects a restored cluster once it is promoted: it connects in physical replication mode.
+                    + "host replication all 127.0.0.1/32 trust\n", StandardCharsets.UTF_8);
             StringBuilder settings = new StringBuilder("\n# added by keel restore of backup ").append(backupId).append('\n');
             settings.append(line("restore_command", restoreCommand));
             // The backed-up server may have waited for keel wal stream as a synchronous standby; the restored

@@ -1,14 +1,15 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.remote.WalSenderConnection;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
-import org.postgresql.copy.CopyDual;
 
 /**
  * The messages of one START_REPLICATION … PHYSICAL copy, and the standby status updates sent back.
- * Written on pgjdbc's CopyDual rather than its replication stream for two reasons: that stream cannot
- * ask for a timeline, so it cannot fetch the rest of an old timeline after a promotion; and it
- * reports the server's keepalive position as "written", which is more than a receiver holds.
+ * Not pgjdbc's replication stream: it cannot ask for a timeline, so it cannot fetch the rest of an
+ * old timeline after a promotion; it reports the server's keepalive position as "written", which is
+ * more than a receiver holds; and it waits 1 ms each time it finds no message pending.
  */
 public final class PhysicalStream {
     /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
@@ -29,18 +30,18 @@ public final class PhysicalStream {
     public record Keepalive(long walEnd, boolean replyRequested) implements Message {
     }
 
-    private final CopyDual copy;
+    private final WalSenderConnection connection;
 
-    PhysicalStream(CopyDual copy) {
-        this.copy = copy;
+    PhysicalStream(WalSenderConnection connection) {
+        this.connection = connection;
     }
 
     /**
      * The next message; null when {@code block} is false and none has arrived, or when the server
      * ended the copy (the end of a historic timeline), which {@link #active()} then tells.
      */
-    public Message next(boolean block) throws SQLException {
-        byte[] message = copy.readFromCopy(block);
+    public Message next(boolean block) throws SQLException, IOException {
+        byte[] message = connection.next(block);
         if (message == null || message.length == 0) {
             return null;
         }
@@ -63,14 +64,14 @@ public final class PhysicalStream {
     }
 
     public boolean active() {
-        return copy.isActive();
+        return connection.copying();
     }
 
     /**
      * Tells the server how far WAL is written and durable. Applied is reported as flushed: keel
      * replays nothing, and a server with synchronous_commit = remote_apply must not wait forever.
      */
-    public void report(long written, long flushed) throws SQLException {
+    public void report(long written, long flushed) throws IOException {
         ByteBuffer reply = ByteBuffer.allocate(1 + 8 + 8 + 8 + 8 + 1);
         reply.put((byte) 'r');
         reply.putLong(written);
@@ -78,7 +79,6 @@ public final class PhysicalStream {
         reply.putLong(flushed);
         reply.putLong(System.currentTimeMillis() * 1000 - POSTGRES_EPOCH_MICROS);
         reply.put((byte) 0);
-        copy.writeToCopy(reply.array(), 0, reply.capacity());
-        copy.flushCopy();
+        connection.sendCopyData(reply.array());
     }
 }

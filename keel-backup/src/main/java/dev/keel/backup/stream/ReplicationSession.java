@@ -1,24 +1,23 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.remote.WalSenderConnection;
 import dev.keel.backup.wal.WalPosition;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postgresql.PGConnection;
 
-/** One walsender connection (replication=database): replication commands and the SQL around them. */
+/** One walsender connection: the replication commands a receiver needs, and the stream they start. */
 public final class ReplicationSession implements AutoCloseable {
     private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|kB|MB|GB)?");
 
-    private final Connection connection;
+    private final WalSenderConnection connection;
 
-    public ReplicationSession(Connection connection) {
+    public ReplicationSession(WalSenderConnection connection) {
         this.connection = connection;
     }
 
@@ -26,94 +25,95 @@ public final class ReplicationSession implements AutoCloseable {
         return name != null && SLOT_NAME.matcher(name).matches();
     }
 
-    public ServerIdentity identify() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("IDENTIFY_SYSTEM")) {
-            if (!rs.next()) {
-                throw new SQLException("IDENTIFY_SYSTEM returned no row", "08P01");
-            }
-            return new ServerIdentity(rs.getString("systemid"), rs.getInt("timeline"), WalPosition.lsn(rs.getString("xlogpos")));
-        }
+    public ServerIdentity identify() throws SQLException, IOException {
+        List<String> row = firstRow("IDENTIFY_SYSTEM");
+        return new ServerIdentity(row.get(0), Integer.parseInt(row.get(1)), WalPosition.lsn(row.get(2)));
     }
 
     /** The content of the timeline's history file, which only timelines after the first have. */
-    public String timelineHistory(int timeline) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("TIMELINE_HISTORY " + timeline)) {
-            if (!rs.next()) {
-                throw new SQLException("TIMELINE_HISTORY " + timeline + " returned no row", "08P01");
+    public String timelineHistory(int timeline) throws SQLException, IOException {
+        return firstRow("TIMELINE_HISTORY " + timeline).get(1);
+    }
+
+    public long walSegmentSize() throws SQLException, IOException {
+        return bytes(show("wal_segment_size"));
+    }
+
+    public String synchronousStandbyNames() throws SQLException, IOException {
+        return show("synchronous_standby_names");
+    }
+
+    public String synchronousCommit() throws SQLException, IOException {
+        return show("synchronous_commit");
+    }
+
+    /**
+     * The slot, created (reserving WAL from now on) when it does not exist yet. Whether another
+     * receiver uses it shows only when streaming starts (SQLSTATE 55006).
+     */
+    public SlotState slot(String name) throws SQLException, IOException {
+        requireValid(name);
+        List<String> row = firstRow("READ_REPLICATION_SLOT " + name);
+        if (row.get(0) != null) {
+            if (!"physical".equals(row.get(0))) {
+                throw new SQLException("replication slot " + name + " is a " + row.get(0) + " slot", "42710");
             }
-            return new String(rs.getBytes("content"), StandardCharsets.UTF_8);
+            return new SlotState(name, row.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(row.get(1))), 0, false);
         }
-    }
-
-    public long walSegmentSize() throws SQLException {
-        return Long.parseLong(setting("select setting from pg_settings where name = 'wal_segment_size'"));
-    }
-
-    public String synchronousStandbyNames() throws SQLException {
-        return setting("select current_setting('synchronous_standby_names')");
-    }
-
-    public String synchronousCommit() throws SQLException {
-        return setting("select current_setting('synchronous_commit')");
-    }
-
-    /** The slot, created (reserving WAL from now on) when it does not exist yet. */
-    public SlotState slot(String name) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "select slot_type, restart_lsn::text, coalesce(active_pid, 0) from pg_replication_slots where slot_name = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    if (!"physical".equals(rs.getString(1))) {
-                        throw new SQLException("replication slot " + name + " is a " + rs.getString(1) + " slot", "42710");
-                    }
-                    String restart = rs.getString(2);
-                    return new SlotState(name, restart == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(restart)), rs.getInt(3), false);
-                }
-            }
-        }
-        try (PreparedStatement s = connection.prepareStatement("select lsn::text from pg_create_physical_replication_slot(?, true)")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                String restart = rs.getString(1);
-                return new SlotState(name, restart == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(restart)), 0, true);
-            }
-        }
+        connection.command("CREATE_REPLICATION_SLOT " + name + " PHYSICAL RESERVE_WAL");
+        List<String> created = firstRow("READ_REPLICATION_SLOT " + name);
+        return new SlotState(name, created.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(created.get(1))), 0, true);
     }
 
     /** Starts streaming {@code timeline} from {@code lsn}; the server ends the copy where an older timeline ends. */
-    public PhysicalStream start(String slot, long lsn, int timeline) throws SQLException {
-        if (!isValidSlotName(slot)) {
-            throw new IllegalArgumentException("invalid slot name " + slot);
-        }
-        String command = String.format(Locale.ROOT, "START_REPLICATION SLOT %s PHYSICAL %X/%X TIMELINE %d", slot, lsn >>> 32, lsn & 0xFFFF_FFFFL, timeline);
-        return new PhysicalStream(connection.unwrap(PGConnection.class).getCopyAPI().copyDual(command));
+    public PhysicalStream start(String slot, long lsn, int timeline) throws SQLException, IOException {
+        requireValid(slot);
+        connection.startCopy(String.format(Locale.ROOT, "START_REPLICATION SLOT %s PHYSICAL %X/%X TIMELINE %d", slot, lsn >>> 32,
+                lsn & 0xFFFF_FFFFL, timeline));
+        return new PhysicalStream(connection);
     }
 
     /** Closes the socket at once: the way to stop a thread blocked reading the stream. */
     public void abort() {
-        try {
-            connection.abort(Runnable::run);
-        } catch (SQLException | RuntimeException ignored) {
-            // the connection is going away either way
-        }
+        connection.abort();
     }
 
     @Override
     public void close() {
-        try {
-            // A walsender in COPY mode answers a clean close only after the copy ends; dropping the socket is what pg_receivewal does too.
-            connection.abort(Runnable::run);
-        } catch (SQLException | RuntimeException ignored) {
-            // nothing left to release
+        connection.close();
+    }
+
+    private String show(String setting) throws SQLException, IOException {
+        return firstRow("SHOW " + setting).get(0);
+    }
+
+    private List<String> firstRow(String command) throws SQLException, IOException {
+        List<List<String>> rows = connection.command(command);
+        if (rows.isEmpty()) {
+            throw new IOException(command.split(" ")[0] + " returned no row");
+        }
+        return rows.get(0);
+    }
+
+    private static void requireValid(String slot) {
+        if (!isValidSlotName(slot)) {
+            throw new IllegalArgumentException("invalid slot name " + slot);
         }
     }
 
-    private String setting(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
+    /** "16MB" → 16777216: SHOW answers with units. */
+    static long bytes(String shown) {
+        Matcher m = SIZE.matcher(shown.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unexpected size '" + shown + "'");
         }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2);
+        return switch (unit) {
+            case "kB" -> n << 10;
+            case "MB" -> n << 20;
+            case "GB" -> n << 30;
+            default -> n;
+        };
     }
 }

@@ -72,7 +72,7 @@ final class SegmentWriter implements AutoCloseable {
             segment.force();
             segment.close();
             uploader.publish(null);
-            uploader.historic(tli, segment.name(), segment.partialFile());
+            uploader.historic(tli, segment.name(), spool.retire(segment.name()));
             segment = null;
         }
     }

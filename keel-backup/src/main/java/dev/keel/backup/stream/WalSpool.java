@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * uploads what is left and resumes at the partial segment.
  */
 public final class WalSpool {
+    private static final String HISTORIC_SUFFIX = ".historic";
     private final Path dir;
 
     public WalSpool(Path dir) {
@@ -49,6 +50,31 @@ public final class WalSpool {
     /** Finished segments and history files waiting for the repository, oldest first. */
     public List<Path> finished() {
         return names().filter(n -> RepositoryLayout.isSegmentName(n) || n.matches("[0-9A-F]{8}\\.history")).sorted().map(dir::resolve).toList();
+    }
+
+    /**
+     * Takes the partial segment of a timeline that has ended out of the resume candidates: renamed to
+     * {@code <segment>.historic} until the repository holds it as that timeline's partial segment.
+     */
+    public Path retire(String segment) {
+        Path historic = historicFile(segment);
+        try {
+            Files.move(partialFile(segment), historic, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
+        } catch (IOException e) {
+            throw KeelException.operation("cannot rename " + partialFile(segment) + ": " + e.getMessage(), "check the spool directory", e);
+        }
+        return historic;
+    }
+
+    /** Segments of ended timelines waiting for the repository, by segment name. */
+    public List<String> historic() {
+        return names().filter(n -> n.endsWith(HISTORIC_SUFFIX)).map(n -> n.substring(0, n.length() - HISTORIC_SUFFIX.length()))
+                .filter(RepositoryLayout::isSegmentName).sorted().toList();
+    }
+
+    public Path historicFile(String segment) {
+        return dir.resolve(segment + HISTORIC_SUFFIX);
     }
 
     /**

@@ -9,7 +9,8 @@ import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
+import dev.keel.backup.remote.WalSenderConnection;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class WalStreamer {
     private static final int MAX_BATCH_BYTES = 1 << 20;
 
     private final BackupRepository repository;
-    private final Supplier<Connection> opener;
+    private final Supplier<WalSenderConnection> opener;
     private final String server;
     private final StreamOptions options;
     private final StreamListener listener;
@@ -44,7 +45,7 @@ public final class WalStreamer {
     private int timeline;
     private final java.util.concurrent.atomic.AtomicInteger segmentsStored = new java.util.concurrent.atomic.AtomicInteger();
 
-    public WalStreamer(BackupRepository repository, Supplier<Connection> opener, String server, StreamOptions options, StreamListener listener) {
+    public WalStreamer(BackupRepository repository, Supplier<WalSenderConnection> opener, String server, StreamOptions options, StreamListener listener) {
         if (!ReplicationSession.isValidSlotName(options.slot())) {
             throw KeelException.usage("'" + options.slot() + "' is not a valid replication slot name",
                     "use lower-case letters, digits and underscores, at most 63 of them");
@@ -68,6 +69,7 @@ public final class WalStreamer {
         try {
             // What an earlier run received but could not store yet goes first.
             spool.finished().forEach(uploader::finished);
+            spool.historic().forEach(name -> uploader.historic(WalPosition.timeline(name), name, spool.historicFile(name)));
             while (!stopping) {
                 try {
                     ReplicationSession session = new ReplicationSession(opener.get());
@@ -78,13 +80,13 @@ public final class WalStreamer {
                         }
                         streamOnce(session, uploader);
                     }
-                } catch (SQLException | KeelException e) {
+                } catch (SQLException | IOException | KeelException e) {
                     if (stopping) {
                         break;
                     }
                     // The repository gets everything flushed so far before anything else happens.
                     uploader.partialNow();
-                    KeelException failure = e instanceof KeelException k ? k : lost((SQLException) e);
+                    KeelException failure = e instanceof KeelException k ? k : lost(e);
                     if (!options.loop() || failure.exitCode() == ExitCode.USAGE) {
                         throw failure;
                     }
@@ -115,7 +117,7 @@ public final class WalStreamer {
         }
     }
 
-    private void streamOnce(ReplicationSession session, WalUploader uploader) throws SQLException {
+    private void streamOnce(ReplicationSession session, WalUploader uploader) throws SQLException, IOException {
         ServerIdentity identity = session.identify();
         refuseOtherCluster(identity);
         WalPosition wal = new WalPosition(session.walSegmentSize());
@@ -123,10 +125,6 @@ public final class WalStreamer {
             requireSynchronous(session);
         }
         SlotState slot = session.slot(options.slot());
-        if (slot.activePid() != 0) {
-            throw KeelException.usage("replication slot " + options.slot() + " on " + server + " is in use by process " + slot.activePid(),
-                    "another keel wal stream is running for this server; stop it, or give this one its own --slot");
-        }
         ResumePoint resume = ResumePoint.choose(spool.partialSegment(), repository.catalog().wal(), slot.restartLsn(), identity, wal);
         int tli = resume.timeline();
         long segment = resume.segment();
@@ -140,35 +138,36 @@ public final class WalStreamer {
                 throw KeelException.usage("timeline " + identity.timeline() + " of " + server + " does not descend from timeline " + tli
                         + " that the repository's WAL is on", "check that --url names the current primary of the cluster this repository backs up");
             }
-            long switchLsn = WalPosition.lsn(history.switchOf(tli).orElseThrow());
-            if (segment * wal.segmentSize() < switchLsn) {
-                // The rest of the old timeline first; the server ends the copy where it ends, and the next connection goes on.
-                stream(session, uploader, wal, tli, segment, switchLsn);
-                return;
-            }
-            finishHistoric(uploader, wal, tli, switchLsn);
-            tli = history.childOf(tli);
-            segment = Long.divideUnsigned(switchLsn, wal.segmentSize());
+            // Each older timeline up to where it ended, on this connection (the server ends each copy there), then the next.
             while (tli < identity.timeline()) {
-                long next = WalPosition.lsn(history.switchOf(tli).orElseThrow());
-                if (segment * wal.segmentSize() < next) {
-                    stream(session, uploader, wal, tli, segment, next);
+                long switchLsn = WalPosition.lsn(history.switchOf(tli).orElseThrow());
+                if (segment * wal.segmentSize() < switchLsn) {
+                    stream(session, uploader, wal, tli, segment, switchLsn);
+                } else {
+                    finishHistoric(uploader, wal, tli, switchLsn);
+                }
+                if (stopping) {
                     return;
                 }
                 tli = history.childOf(tli);
-                segment = Long.divideUnsigned(next, wal.segmentSize());
+                segment = Long.divideUnsigned(switchLsn, wal.segmentSize());
             }
         }
         stream(session, uploader, wal, tli, segment, -1);
     }
 
     /** Streams from the start of {@code segment}; for an old timeline, until {@code endLsn}, where it ended. */
-    private void stream(ReplicationSession session, WalUploader uploader, WalPosition wal, int tli, long segment, long endLsn) throws SQLException {
+    private void stream(ReplicationSession session, WalUploader uploader, WalPosition wal, int tli, long segment, long endLsn)
+            throws SQLException, IOException {
         long start = segment * wal.segmentSize();
         PhysicalStream stream;
         try {
             stream = session.start(options.slot(), start, tli);
         } catch (SQLException e) {
+            if ("55006".equals(e.getSQLState())) {
+                throw KeelException.usage("replication slot " + options.slot() + " on " + server + " is in use: " + e.getMessage(),
+                        "another keel wal stream is running for this server; stop it, or give this one its own --slot");
+            }
             if ("58P01".equals(e.getSQLState()) && !spool.partialSegment().isPresent()) {
                 // The server recycled WAL the repository never got: say so loudly and stream what there is.
                 ServerIdentity now = session.identify();
@@ -192,7 +191,13 @@ public final class WalStreamer {
                 PhysicalStream.Message message = stream.next(true);
                 if (message == null) {
                     if (!stream.active()) {
-                        break;
+                        if (endLsn >= 0) {
+                            // The server ends an older timeline's copy where that timeline ends.
+                            writer.force();
+                            flushedLsn = writer.written();
+                            writer.endTimeline(tli);
+                        }
+                        return;
                     }
                     continue;
                 }
@@ -209,10 +214,6 @@ public final class WalStreamer {
                 } else if (reply) {
                     stream.report(flushedLsn, flushedLsn);
                 }
-                if (endLsn >= 0 && flushedLsn >= endLsn) {
-                    writer.endTimeline(tli);
-                    return;
-                }
             }
         } finally {
             writer.close();
@@ -227,7 +228,7 @@ public final class WalStreamer {
         return ((PhysicalStream.Keepalive) message).replyRequested();
     }
 
-    private TimelineHistory storeHistories(ReplicationSession session, int serverTimeline, WalUploader uploader) throws SQLException {
+    private TimelineHistory storeHistories(ReplicationSession session, int serverTimeline, WalUploader uploader) throws SQLException, IOException {
         String text = session.timelineHistory(serverTimeline);
         TimelineHistory history = TimelineHistory.parse(serverTimeline, text);
         storeHistory(uploader, serverTimeline, text);
@@ -253,7 +254,7 @@ public final class WalStreamer {
         }
         String name = wal.name(tli, Long.divideUnsigned(switchLsn, wal.segmentSize()));
         if (Files.exists(spool.partialFile(name))) {
-            uploader.historic(tli, name, spool.partialFile(name));
+            uploader.historic(tli, name, spool.retire(name));
         }
     }
 
@@ -268,7 +269,7 @@ public final class WalStreamer {
         }
     }
 
-    private void requireSynchronous(ReplicationSession session) throws SQLException {
+    private void requireSynchronous(ReplicationSession session) throws SQLException, IOException {
         String names = session.synchronousStandbyNames();
         if (!SynchronousStandbyNames.lists(names, options.applicationName())) {
             throw KeelException.usage("--synchronous, but " + server + " does not wait for " + options.applicationName()
@@ -281,13 +282,17 @@ public final class WalStreamer {
         }
     }
 
-    private KeelException lost(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
+    private KeelException lost(Exception e) {
+        String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (state.equals("42501") || state.equals("28000")) {
-            return new KeelException(ExitCode.UNREACHABLE, "the server refused replication to " + server + ": " + e.getMessage().lines().findFirst().orElse(""),
+            return new KeelException(ExitCode.UNREACHABLE, "the server refused replication to " + server + ": " + message,
                     "the role needs REPLICATION (ALTER ROLE … REPLICATION) and pg_hba.conf a 'replication' line for this host", e);
         }
-        return new KeelException(ExitCode.UNREACHABLE, "lost the replication connection to " + server + ": " + e.getMessage().lines().findFirst().orElse(""),
+        if (state.equals("42601")) {
+            return KeelException.usage(server + " does not understand " + message, "keel wal stream needs PostgreSQL 15 or later");
+        }
+        return new KeelException(ExitCode.UNREACHABLE, "lost the replication connection to " + server + ": " + message,
                 "check that the server is running; keel resumes where it stopped", e);
     }
 
