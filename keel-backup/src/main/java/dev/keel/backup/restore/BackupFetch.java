@@ -68,8 +68,13 @@ public final class BackupFetch {
             throw KeelException.failed("backup " + manifest.id() + " has no " + CONTROL_FILE, "restore another backup; this one cannot start");
         }
         progress.started("restoring " + manifest.files().size() + " files of backup " + manifest.id(), manifest.totalSize(), manifest.files().size());
-        ParallelTransfer.run(first, parallel, file -> fetch(dataDir, manifest, file, progress));
-        fetch(dataDir, manifest, control, progress);
+        try (WriteBehind durable = new WriteBehind()) {
+            ParallelTransfer.run(first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
+            durable.awaitDurable();
+            // pg_control last, and durable only after everything it vouches for.
+            durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
+            durable.awaitDurable();
+        }
         progress.finished();
     }
 
@@ -87,10 +92,17 @@ public final class BackupFetch {
         }
     }
 
-    private Void fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
+    private static Void durable(WriteBehind durable, Path dataDir, String path) {
+        durable.written(resolve(dataDir, path));
+        return null;
+    }
+
+    /** @return the file's path in the data directory, written and checked */
+    private String fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
         Path target = resolve(dataDir, file.path());
         if (file.delta() != null) {
-            return fetchLayers(target, manifest, file, progress);
+            fetchLayers(target, manifest, file, progress);
+            return file.path();
         }
         MessageDigest sha = sha256();
         long written;
@@ -112,7 +124,7 @@ public final class BackupFetch {
                     + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, " + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
-        return null;
+        return file.path();
     }
 
     /** A block-level file of an incremental backup: its base copy with each ancestor's changed blocks applied in order. */

@@ -1,0 +1,74 @@
+package dev.keel.backup.restore;
+
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes restored files durable while the fetch goes on, the way pgBackRest syncs as it restores.
+ * PostgreSQL fsyncs the whole data directory when it starts on a restored copy; left to then, the
+ * disk writes a gigabyte and more while nothing else happens (measured at pgbench scale 100: about
+ * 0.7 s of a 4 s restore). Here the disk writes while the next files are still being decompressed.
+ */
+final class WriteBehind implements AutoCloseable {
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "keel-restore-fsync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LinkedBlockingQueue<Future<?>> pending = new LinkedBlockingQueue<>();
+
+    /** Queues {@code file}, completely written and closed, to be fsynced. */
+    void written(Path file) {
+        pending.add(flusher.submit(() -> {
+            force(file);
+            return null;
+        }));
+    }
+
+    /** Waits until every queued file is durable; the first failure is thrown. */
+    void awaitDurable() {
+        Future<?> next;
+        while ((next = pending.poll()) != null) {
+            try {
+                next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeelException(dev.keel.error.ExitCode.INTERRUPTED, "the restore was interrupted", "restore again", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof KeelException keel) {
+                    throw keel;
+                }
+                throw KeelException.operation("cannot make the restored files durable: " + e.getCause().getMessage(), "check the target disk", e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void force(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (NoSuchFileException e) {
+            // removed by a failed restore that is cleaning up
+        } catch (IOException e) {
+            throw KeelException.operation("cannot fsync " + file + ": " + e.getMessage(), "check the target disk", e);
+        }
+    }
+}
