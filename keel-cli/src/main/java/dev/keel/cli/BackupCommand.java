@@ -50,9 +50,9 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--max-rate", paramLabel = "MB/s", description = "Read at most this many MiB per second from the data directory.")
     double maxRate;
 
-    @Option(names = "--method", paramLabel = "auto|local|stream", defaultValue = "auto",
+    @Option(names = "--method", paramLabel = "auto|local|stream",
             description = "How the files are read: local copies the data directory beside the server, stream receives them over a replication "
-                    + "connection (BASE_BACKUP), auto takes local when the data directory is on this machine (default: auto).")
+                    + "connection (BASE_BACKUP), auto takes local when the data directory is on this machine (default: backup.method, auto).")
     String method;
 
     @Override
@@ -62,7 +62,7 @@ final class BackupCommand implements Callable<Integer> {
         if (threads < 1 || threads > 64 || maxRate < 0) {
             throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
         }
-        BackupMethod wanted = BackupMethod.parse(method);
+        BackupMethod wanted = BackupMethod.parse(method != null ? method : java.util.Objects.requireNonNullElse(cli.config().backup().method(), "auto"));
         DatabaseTarget target = cli.databaseTarget();
         try (BackupRepository repository = repo.open(cli)) {
             DatabaseOpener opener = db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup");

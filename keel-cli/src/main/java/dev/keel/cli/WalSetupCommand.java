@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.backup.stream.StreamOptions;
+import dev.keel.config.KeelConfig;
 import dev.keel.backup.stream.WalSetup;
 import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
@@ -34,11 +34,11 @@ final class WalSetupCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Mode mode;
 
-    @Option(names = "--slot", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME, description = "Replication slot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slot", paramLabel = "NAME", description = "Replication slot (default: backup.stream.slot, keel_wal).")
     String slot;
 
-    @Option(names = "--application-name", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME,
-            description = "The name keel wal stream connects as (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--application-name", paramLabel = "NAME",
+            description = "The name keel wal stream connects as (default: backup.stream.applicationName, keel_wal).")
     String applicationName;
 
     @Override
@@ -49,7 +49,9 @@ final class WalSetupCommand implements Callable<Integer> {
         WalSetup.Result result;
         try (Connection connection = Connector.open(target, "keel wal setup")) {
             connection.setAutoCommit(true);
-            result = new WalSetup(connection, target.describe()).apply(slot, applicationName, chosen);
+            KeelConfig.Stream settings = cli.config().backup().stream();
+            result = new WalSetup(connection, target.describe()).apply(slot != null ? slot : settings.slot(),
+                    applicationName != null ? applicationName : settings.applicationName(), chosen);
         } catch (SQLException e) {
             throw Connector.unreachable(target, e);
         }

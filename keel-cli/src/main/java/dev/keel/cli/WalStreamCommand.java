@@ -5,6 +5,7 @@ import dev.keel.backup.stream.StreamListener;
 import dev.keel.backup.stream.StreamOptions;
 import dev.keel.backup.stream.WalStreamer;
 import dev.keel.backup.remote.WalSenderConnection;
+import dev.keel.config.KeelConfig;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -34,19 +35,20 @@ final class WalStreamCommand implements Callable<Integer> {
     @Option(names = "--synchronous", description = "Refuse to stream unless the server waits for keel before acknowledging commits (set by keel wal setup --synchronous).")
     boolean synchronous;
 
-    @Option(names = "--slot", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME, description = "Replication slot, created when missing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slot", paramLabel = "NAME", description = "Replication slot, created when missing (default: backup.stream.slot, keel_wal).")
     String slot;
 
-    @Option(names = "--application-name", paramLabel = "NAME", defaultValue = StreamOptions.DEFAULT_NAME,
-            description = "The name the server knows keel by, as in synchronous_standby_names (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--application-name", paramLabel = "NAME",
+            description = "The name the server knows keel by, as in synchronous_standby_names (default: backup.stream.applicationName, keel_wal).")
     String applicationName;
 
-    @Option(names = "--spool", paramLabel = "DIR", description = "Local directory for WAL not yet in the repository (default: .keel/wal-spool/<slot>).")
+    @Option(names = "--spool", paramLabel = "DIR",
+            description = "Local directory for WAL not yet in the repository (default: backup.stream.spool, or .keel/wal-spool/<slot>).")
     Path spool;
 
-    @Option(names = "--partial-interval", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How often the received part of the current segment is copied to the repository (default: ${DEFAULT-VALUE}).")
-    long partialInterval;
+    @Option(names = "--partial-interval", paramLabel = "SECONDS",
+            description = "How often the received part of the current segment is copied to the repository (default: backup.stream.partialInterval, 10 s).")
+    Long partialInterval;
 
     @Option(names = "--no-loop", description = "End when the connection fails (exit 3) instead of reconnecting.")
     boolean noLoop;
@@ -54,15 +56,19 @@ final class WalStreamCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(wal.parent.global);
-        if (partialInterval < 1) {
+        KeelConfig.Stream settings = cli.config().backup().stream();
+        if (partialInterval != null && partialInterval < 1) {
             throw KeelException.usage("--partial-interval must be at least 1 second", "check the option");
         }
+        String slotName = slot != null ? slot : settings.slot();
+        String name = applicationName != null ? applicationName : settings.applicationName();
         DatabaseTarget target = cli.databaseTarget();
-        Path spoolDir = spool != null ? spool.toAbsolutePath() : cli.projectDir().resolve(".keel").resolve("wal-spool").resolve(slot);
-        StreamOptions options = new StreamOptions(slot, applicationName, spoolDir, synchronous, !noLoop,
-                Duration.ofSeconds(partialInterval), Duration.ofSeconds(5));
+        Path spoolDir = spool != null ? spool.toAbsolutePath()
+                : settings.spool() != null ? settings.spool() : cli.projectDir().resolve(".keel").resolve("wal-spool").resolve(slotName);
+        StreamOptions options = new StreamOptions(slotName, name, spoolDir, synchronous, !noLoop,
+                partialInterval != null ? Duration.ofSeconds(partialInterval) : settings.partialInterval(), Duration.ofSeconds(5));
         try (BackupRepository repository = repo.open(cli)) {
-            WalStreamer streamer = new WalStreamer(repository, () -> WalSenderConnection.open(target, cli.env(), applicationName), target.describe(),
+            WalStreamer streamer = new WalStreamer(repository, () -> WalSenderConnection.open(target, cli.env(), name), target.describe(),
                     options, new Messages(cli.err()));
             java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
             // The JVM ends when the hook returns: it waits until the run's last line is out.

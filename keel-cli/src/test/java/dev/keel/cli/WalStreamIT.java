@@ -45,6 +45,17 @@ class WalStreamIT {
     }
 
     @Test
+    void theSlotComesFromKeelYamlUnlessTheOptionSaysOtherwise() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("yaml-project"));
+        Files.writeString(project.resolve("keel.yaml"), "backup:\n  stream:\n    slot: yaml_slot\n");
+        Cli.Run fromYaml = Cli.run("--url", cluster.jdbcUrl(), "-C", project.toString(), "wal", "setup");
+        assertThat(fromYaml.exitCode()).as(fromYaml.stderr()).isZero();
+        assertThat(fromYaml.stdout()).contains("Replication slot yaml_slot created");
+        Cli.Run fromOption = Cli.run("--url", cluster.jdbcUrl(), "-C", project.toString(), "wal", "setup", "--slot", "option_slot");
+        assertThat(fromOption.stdout()).contains("Replication slot option_slot created");
+    }
+
+    @Test
     void synchronousStreamingIsRefusedWhileTheServerDoesNotWaitForKeel() {
         Path repo = dir.resolve("refused-repo");
         assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();

@@ -32,7 +32,8 @@ public final class ConfigLoader {
             "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
-            "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants");
+            "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants", "backup.method",
+            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval");
     /**
      * Below this prefix any key is taken as written: the doctor's checks and their thresholds live in
      * keel-insight, which validates them with the same care (unknown name → the nearest known one).
@@ -198,7 +199,30 @@ public final class ConfigLoader {
                 new KeelConfig.Retention(optionalCount(values, "backup.retention.full", 1), optionalCount(values, "backup.retention.days", 0)),
                 values.containsKey("backup.rpo") ? positive(duration(values, "backup.rpo", null), "backup.rpo") : null,
                 values.containsKey("backup.rto") ? positive(duration(values, "backup.rto", null), "backup.rto") : null,
-                invariants == null ? List.of() : java.util.Arrays.stream(invariants.split(QUERY_SEPARATOR)).map(String::strip).filter(q -> !q.isEmpty()).toList());
+                invariants == null ? List.of() : java.util.Arrays.stream(invariants.split(QUERY_SEPARATOR)).map(String::strip).filter(q -> !q.isEmpty()).toList(),
+                method(values), stream(projectDir, values));
+    }
+
+    private static String method(Map<String, String> values) {
+        String method = values.get("backup.method");
+        if (method != null && !java.util.List.of("auto", "local", "stream").contains(method)) {
+            throw KeelException.usage("'backup.method' must be auto, local or stream, not '" + method + "'",
+                    "use auto (the default): local when keel runs beside the data directory, stream otherwise");
+        }
+        return method;
+    }
+
+    private static KeelConfig.Stream stream(Path projectDir, Map<String, String> values) {
+        KeelConfig.Stream d = KeelConfig.Stream.DEFAULTS;
+        String slot = values.getOrDefault("backup.stream.slot", d.slot());
+        if (!slot.matches("[a-z0-9_]{1,63}")) {
+            throw KeelException.usage("'backup.stream.slot' must be a replication slot name, not '" + slot + "'",
+                    "use lower-case letters, digits and underscores, at most 63 of them");
+        }
+        String spool = values.get("backup.stream.spool");
+        Duration interval = positive(duration(values, "backup.stream.partialInterval", d.partialInterval()), "backup.stream.partialInterval");
+        return new KeelConfig.Stream(slot, values.getOrDefault("backup.stream.applicationName", d.applicationName()),
+                spool == null || spool.isBlank() ? null : projectDir.resolve(spool), interval);
     }
 
     /** A count that may be absent (null), and is never below {@code min}. */

@@ -67,13 +67,19 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
      * @param drillInvariants SQL queries a restore drill runs on the restored cluster; each must return true
      */
     public record Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel, Retention retention, Duration rpo,
-                         Duration rto, List<String> drillInvariants) {
+                         Duration rto, List<String> drillInvariants, String method, Stream stream) {
         public static final int MAX_COMPRESSION_LEVEL = 22;
         public static final int DEFAULT_PARALLEL = 2;
 
         public Backup {
             retention = retention == null ? new Retention(null, null) : retention;
             drillInvariants = drillInvariants == null ? List.of() : List.copyOf(drillInvariants);
+            stream = stream == null ? Stream.DEFAULTS : stream;
+        }
+
+        public Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel, Retention retention, Duration rpo,
+                      Duration rto, List<String> drillInvariants) {
+            this(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, null, null);
         }
 
         public Backup(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel) {
@@ -90,8 +96,19 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
 
         /** The same settings with another repository, e.g. from a --repo option. */
         public Backup withRepository(String url) {
-            return new Backup(url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants);
+            return new Backup(url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method, stream);
         }
+    }
+
+    /**
+     * How keel wal stream and keel wal setup run (backup.stream.*); the command-line options win.
+     *
+     * @param applicationName the name synchronous_standby_names lists
+     * @param spool the receiver's local directory; null for .keel/wal-spool/&lt;slot&gt; in the project
+     * @param partialInterval how often the received part of the current segment goes to the repository
+     */
+    public record Stream(String slot, String applicationName, Path spool, Duration partialInterval) {
+        public static final Stream DEFAULTS = new Stream("keel_wal", "keel_wal", null, Duration.ofSeconds(10));
     }
 
     /**

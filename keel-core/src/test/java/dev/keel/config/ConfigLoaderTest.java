@@ -270,6 +270,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBackupMethodAndTheStreamsSettingsHaveDefaultsAndCanBeSet() throws IOException {
+        KeelConfig.Backup defaults = ConfigLoader.load(dir, null, Map.of()).backup();
+        assertThat(defaults.method()).isNull();
+        assertThat(defaults.stream()).isEqualTo(KeelConfig.Stream.DEFAULTS);
+
+        KeelConfig.Backup set = load("""
+                backup:
+                  method: stream
+                  stream:
+                    slot: shop_wal
+                    applicationName: shop_keel
+                    spool: /var/lib/keel/spool
+                    partialInterval: 2s
+                """, Map.of("KEEL_BACKUP_STREAM_SLOT", "from_env")).backup();
+        assertThat(set.method()).isEqualTo("stream");
+        assertThat(set.stream()).isEqualTo(new KeelConfig.Stream("from_env", "shop_keel", Path.of("/var/lib/keel/spool"), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aWrongBackupMethodOrSlotNameIsAUsageError() {
+        usageError(() -> load("backup:\n  method: rsync\n")).satisfies(e -> assertThat(e.getMessage()).contains("auto, local or stream"));
+        usageError(() -> load("backup:\n  stream:\n    slot: Keel-Wal\n")).satisfies(e -> assertThat(e.getMessage()).contains("replication slot name"));
+    }
+
+    @Test
     void theBackupRepositoryCanComeFromTheEnvironment() {
         KeelConfig config = ConfigLoader.load(dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
 
