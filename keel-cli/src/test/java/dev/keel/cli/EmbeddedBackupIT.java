@@ -64,6 +64,39 @@ class EmbeddedBackupIT {
         assertThat(dir.resolve("restored/postmaster.pid")).doesNotExist();
     }
 
+    @Test
+    void walStreamsSynchronouslyFromTheEmbeddedDefault() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("stream-project"));
+        String repo = "file://" + project.resolve("repo");
+        assertThat(Cli.run("-C", project.toString(), "backup", "init", "--repo", repo).exitCode()).isZero();
+        Cli.Run setup = Cli.run("-C", project.toString(), "wal", "setup", "--synchronous");
+        assertThat(setup.exitCode()).as(setup.stderr()).isZero();
+        JavaProcess stream = Cli.start(project, Map.of(), "wal", "stream", "--synchronous", "--repo", repo, "--partial-interval", "1");
+        try {
+            String url = Cli.run("-C", project.toString(), "db", "url").stdout().strip().split("\\s+")[0];
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!stream.stderr().contains("as a synchronous standby") && System.nanoTime() < deadline) {
+                assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
+                Thread.sleep(50);
+            }
+            // A commit returns only once keel holds its WAL: the standby is synchronous.
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+                s.execute("create table streamed as select g from generate_series(1, 1000) g");
+                try (java.sql.ResultSet rs = s.executeQuery("select sync_state from pg_stat_replication where application_name = 'keel_wal'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("sync");
+                }
+            }
+        } finally {
+            stream.terminate(60);
+            Cli.run("-C", project.toString(), "db", "stop");
+        }
+        assertThat(stream.stderr()).contains("stopped streaming");
+        try (Stream<Path> wal = Files.walk(project.resolve("repo/wal"))) {
+            assertThat(wal.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
     private static void waitForCopiedFiles(Path backups, JavaProcess victim) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
