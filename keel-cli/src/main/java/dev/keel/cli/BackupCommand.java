@@ -41,7 +41,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full",
             description = "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
-                    + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise changed files); without one it takes a full backup.")
+                    + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files); without one it takes a full backup.")
     Type type;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once by the local method (default: backup.parallel, 2).")
@@ -72,11 +72,8 @@ final class BackupCommand implements Callable<Integer> {
                 result = new BaseBackup(repository, opener, target.describe(), Clock.systemUTC())
                         .run(options, type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL, note -> cli.err().println("keel: " + note));
             } else {
-                if (type == Type.incr) {
-                    // A nightly incremental job should still protect the data; it just stores more.
-                    cli.err().println("keel: incremental backups over BASE_BACKUP are not built yet; taking a full backup");
-                }
-                result = new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC()).run(options);
+                result = new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC())
+                        .run(options, type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL, note -> cli.err().println("keel: " + note));
             }
             if (cli.json()) {
                 cli.printJson(result);

@@ -33,8 +33,8 @@ import java.util.Optional;
  *       the entry points at the parent's object. Hashing reads the whole file, as a size and a modification time
  *       prove nothing (PostgreSQL rewrites pages in place); it saves the repository's space and the upload, not the read.</li>
  * </ul>
- * A parent entry that is itself a block delta is never borrowed by checksum: its combined content is
- * not the file as read, so equal checksums would not mean equal content.
+ * Which parent entries may be borrowed is {@link IncrementalPlan#unchanged}'s rule, shared with the
+ * stream method's ingest.
  */
 public final class IncrementalCopy {
     /** Past this share of changed blocks a whole copy is smaller to keep and quicker to restore. */
@@ -65,12 +65,13 @@ public final class IncrementalCopy {
             if (plan.blocks() != null && relation.isPresent() && relation.get().walLogged() && !unlogged(file, relation.get())) {
                 return blocks(file, relation.get(), parent.get());
             }
-            if (parent.get().delta() != null || parent.get().size() != Files.size(file.file())) {
+            long size = Files.size(file.file());
+            if (!plan.mayBeUnchanged(file.path(), size)) {
                 return whole(file, progress);
             }
-            String sha = sha256(file);
-            if (sha.equals(parent.get().sha256())) {
-                return parent.get();
+            Optional<BackupFile> unchanged = plan.unchanged(file.path(), size, sha256(file));
+            if (unchanged.isPresent()) {
+                return unchanged.get();
             }
             return whole(file, TransferProgress.NONE);
         } catch (NoSuchFileException e) {

@@ -31,12 +31,34 @@ public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> par
     }
 
     /**
+     * Whether a file of this size may be the parent's copy, before reading it: the parent has a
+     * whole-file entry of the same size. A block delta is never borrowed, as its combined content
+     * is not the file as read, so equal checksums would not mean equal content.
+     */
+    public boolean mayBeUnchanged(String path, long size) {
+        BackupFile parent = parentFiles.get(path);
+        return parent != null && parent.delta() == null && parent.size() == size;
+    }
+
+    /** The parent's entry when it holds exactly this content (same size and SHA-256), to point at instead of storing it again. */
+    public Optional<BackupFile> unchanged(String path, long size, String sha256) {
+        return mayBeUnchanged(path, size) && parentFiles.get(path).sha256().equals(sha256) ? parentFile(path) : Optional.empty();
+    }
+
+    /**
+     * A plan that compares whole files by checksum only, for a copy that reads every file anyway
+     * (BASE_BACKUP streams them all): there are no changed blocks to ask the server for.
+     */
+    public static IncrementalPlan byChecksum(BackupManifest parent) {
+        return new IncrementalPlan(parent, filesByPath(parent), null, 0, null);
+    }
+
+    /**
      * @param startLsn this backup's start, right after pg_backup_start: the summaries must reach it
      * @param timeline this backup's timeline
      */
     public static IncrementalPlan make(Connection connection, BackupManifest parent, int majorVersion, int timeline, String startLsn) {
-        Map<String, BackupFile> files = new HashMap<>();
-        parent.files().forEach(f -> files.put(f.path(), f));
+        Map<String, BackupFile> files = filesByPath(parent);
         int blockSize;
         long blocksPerSegment;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(IncrementalPlan.class, "block-facts.sql"))) {
@@ -51,5 +73,11 @@ public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> par
                 : new WalSummaries.Outcome(null, "the parent backup " + parent.id() + " is on timeline " + parent.timeline()
                         + " and this one on " + timeline + ", so unchanged files are found by checksum");
         return new IncrementalPlan(parent, files, outcome.blocks(), blockSize, outcome.unavailable());
+    }
+
+    private static Map<String, BackupFile> filesByPath(BackupManifest parent) {
+        Map<String, BackupFile> files = new HashMap<>();
+        parent.files().forEach(f -> files.put(f.path(), f));
+        return files;
     }
 }

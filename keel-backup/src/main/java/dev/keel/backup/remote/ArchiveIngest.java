@@ -4,31 +4,57 @@ import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
+import dev.keel.backup.incr.IncrementalPlan;
 import dev.keel.error.KeelException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stores the entries of the main data directory's tar archive in the repository, in the same
  * layout a local copy produces: each file as a backup file (backup_label included), each directory
  * in the manifest's list, and the WAL the server put into pg_wal/ in the shared wal/ area, so that
  * manifest, restore, verify, prune and drills cannot tell the two kinds of backup apart.
+ *
+ * <p>For an incremental backup a file whose SHA-256 and size equal the parent's whole-file entry
+ * keeps no object of its own: its entry points at the parent's, as the local method's file-level
+ * incremental does. The tar stream gives the size up front but the checksum only at the end, so a
+ * file that may match (the parent has it with this size) is either held in memory and hashed first,
+ * when small, or stored as usual and its object deleted once it proves identical. Every byte still
+ * crosses the network; what this saves is repository space.
  */
 final class ArchiveIngest {
     static final String WAL_DIRECTORY = "pg_wal/";
+    /**
+     * Files up to this size that may match the parent are hashed in memory before anything is written:
+     * most of a data directory is small catalog, FSM and VM files, and a write followed by a delete for each
+     * would cost more than the file. One such buffer at a time, as the archive is read in one pass.
+     */
+    static final int HASH_FIRST_LIMIT = 1 << 20;
 
     private final BackupRepository repository;
     private final String backupId;
+    private final IncrementalPlan plan;
     private final List<BackupFile> files = new ArrayList<>();
     private final List<String> directories = new ArrayList<>();
     private final List<String> walFiles = new ArrayList<>();
 
     ArchiveIngest(BackupRepository repository, String backupId) {
+        this(repository, backupId, null);
+    }
+
+    /** @param plan the parent to compare against, for an incremental backup; null for a full one */
+    ArchiveIngest(BackupRepository repository, String backupId, IncrementalPlan plan) {
         this.repository = repository;
         this.backupId = backupId;
+        this.plan = plan;
     }
 
     /** Reads the archive to its end. I/O failures of the stream come out as IOException, the repository's own as KeelException. */
@@ -49,9 +75,43 @@ final class ArchiveIngest {
             } else if (path.startsWith(WAL_DIRECTORY)) {
                 wal(path.substring(WAL_DIRECTORY.length()), tar.content());
             } else {
-                StoredObject stored = repository.write(RepositoryLayout.backupFile(backupId, path), tar.content());
-                files.add(new BackupFile(path, stored.size(), stored.sha256(), stored.name(), stored.storedSize()));
+                files.add(file(path, entry.size(), tar.content()));
             }
+        }
+    }
+
+    private BackupFile file(String path, long size, InputStream content) throws IOException {
+        if (plan == null || !plan.mayBeUnchanged(path, size)) {
+            return stored(path, content);
+        }
+        if (size <= HASH_FIRST_LIMIT) {
+            byte[] bytes = content.readNBytes((int) size);
+            if (bytes.length != size) {
+                throw new IOException("the tar entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
+            }
+            Optional<BackupFile> unchanged = plan.unchanged(path, size, HexFormat.of().formatHex(sha256().digest(bytes)));
+            return unchanged.isPresent() ? unchanged.get() : stored(path, new ByteArrayInputStream(bytes));
+        }
+        BackupFile own = stored(path, content);
+        Optional<BackupFile> unchanged = plan.unchanged(path, own.size(), own.sha256());
+        if (unchanged.isPresent()) {
+            // The object is this backup's own name, which nothing else refers to yet: the manifest is written last.
+            repository.store().delete(own.object());
+            return unchanged.get();
+        }
+        return own;
+    }
+
+    private BackupFile stored(String path, InputStream content) {
+        StoredObject stored = repository.write(RepositoryLayout.backupFile(backupId, path), content);
+        return new BackupFile(path, stored.size(), stored.sha256(), stored.name(), stored.storedSize());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

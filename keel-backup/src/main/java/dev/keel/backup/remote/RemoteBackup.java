@@ -8,6 +8,9 @@ import dev.keel.backup.base.BackupManifests;
 import dev.keel.backup.base.ServerFacts;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BackupType;
+import dev.keel.backup.incr.IncrementalPlan;
+import dev.keel.backup.incr.ParentChoice;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.KeelException;
@@ -16,6 +19,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A full base backup of a server keel does not run beside: BASE_BACKUP over a replication
@@ -23,6 +27,9 @@ import java.util.Map;
  * created first on the same connection, holds the WAL from the backup's start until the server has
  * sent it in the archive's pg_wal/; it vanishes with the connection, also when keel is killed. The
  * manifest is written last, as for a local copy, so a backup cut short never looks complete.
+ * An incremental one compares every file the server sends with the parent's by checksum (see
+ * {@link ArchiveIngest}). Changed blocks would need BASE_BACKUP's INCREMENTAL option (PostgreSQL 17),
+ * which wants the parent's PostgreSQL backup_manifest uploaded first; keel asks for MANIFEST 'no'.
  */
 public final class RemoteBackup {
     /** BASE_BACKUP's option list and its typed COPY stream came with PostgreSQL 15. */
@@ -48,12 +55,21 @@ public final class RemoteBackup {
     }
 
     public BackupResult run(BackupOptions options) {
+        return run(options, BackupType.FULL, note -> { });
+    }
+
+    /**
+     * @param type INCREMENTAL builds on the newest fitting backup ({@link ParentChoice}, as the local method); without one
+     *     the backup is full and {@code notes} hears why
+     */
+    public BackupResult run(BackupOptions options, BackupType type, Consumer<String> notes) {
         long began = System.nanoTime();
         ServerFacts facts;
         String id;
         BaseBackupStream.Start start;
         BaseBackupStream.Position end;
         ArchiveIngest ingest;
+        IncrementalPlan plan = null;
         Instant startTime;
         try (ReplicationConnection connection = ReplicationConnection.open(target, "keel backup")) {
             facts = step("asking the server about itself", () -> RemoteServerFacts.read(connection));
@@ -66,7 +82,15 @@ public final class RemoteBackup {
             start = step("BASE_BACKUP", () -> stream.begin(BaseBackupStream.command("keel " + id)));
             refuseTablespaces(start);
             startTime = clock.instant();
-            ingest = new ArchiveIngest(repository, id);
+            if (type == BackupType.INCREMENTAL) {
+                plan = ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.position().timeline())
+                        .map(IncrementalPlan::byChecksum).orElse(null);
+                if (plan == null) {
+                    notes.accept("no earlier backup of this cluster in " + repository.store().describe()
+                            + ", so this backup is full; incremental ones build on it");
+                }
+            }
+            ingest = new ArchiveIngest(repository, id, plan);
             // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
             repository.store().deferDurability();
             try {
@@ -79,10 +103,11 @@ public final class RemoteBackup {
             }
         }
         // The replication connection is closed: the slot is gone, and the counts run on ordinary connections.
-        BackupManifest manifest = BackupManifests.assemble(id, facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
+        BackupManifest manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
+                plan == null ? null : plan.parent().id(), facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
                 clock.instant(), ingest.files(), ingest.directories(), opener);
         repository.writeManifest(manifest);
-        return BackupManifests.result(manifest, repository.store().describe(), ingest.walFiles().size(), began);
+        return BackupManifests.result(manifest, repository.store().describe(), ingest.walFiles().size(), began, plan == null ? "full" : plan.method());
     }
 
     private void receive(BaseBackupStream stream, ArchiveIngest ingest, BackupOptions options) {

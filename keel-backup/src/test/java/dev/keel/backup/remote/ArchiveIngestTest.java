@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.backup.catalog.BackupFile;
+import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BackupType;
+import dev.keel.backup.incr.IncrementalPlan;
 import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,5 +104,32 @@ class ArchiveIngestTest {
 
         assertThatThrownBy(() -> new ArchiveIngest(repository, "b1").ingest(new ByteArrayInputStream(archive))).isInstanceOf(IOException.class)
                 .hasMessageContaining("outside the data directory");
+    }
+
+    @Test
+    void anIncrementalPointsUnchangedFilesAtTheParentsObjectsAndStoresTheRest() throws IOException {
+        byte[] big = new byte[ArchiveIngest.HASH_FIRST_LIMIT + 8192];
+        Arrays.fill(big, (byte) 7);
+        ArchiveIngest full = new ArchiveIngest(repository, "b0");
+        full.ingest(new ByteArrayInputStream(new TarBuilder().file("PG_VERSION", "17").file("base/5/1259", "relation")
+                .file("base/5/16384", big).file("base/5/16390", big).bytes()));
+        BackupManifest parent = new BackupManifest(BackupManifest.FORMAT_VERSION, "b0", BackupType.FULL, null, 1, "0/2000028", "0/2000100",
+                Instant.EPOCH, Instant.EPOCH, "17.0", "7000000000000000001", full.files(), null);
+        byte[] bigChanged = big.clone();
+        bigChanged[100] = 8;
+
+        ArchiveIngest incremental = new ArchiveIngest(repository, "b1", IncrementalPlan.byChecksum(parent));
+        incremental.ingest(new ByteArrayInputStream(new TarBuilder().file("PG_VERSION", "17").file("base/5/1259", "RELATION")
+                .file("base/5/16384", big).file("base/5/16390", bigChanged).file("base/5/16400", "new").bytes()));
+
+        // Small and large unchanged files alike borrow the parent's object; same-size changed ones and new ones are stored.
+        assertThat(incremental.files()).extracting(BackupFile::object).containsExactly("backups/b0/files/PG_VERSION",
+                "backups/b1/files/base/5/1259", "backups/b0/files/base/5/16384", "backups/b1/files/base/5/16390", "backups/b1/files/base/5/16400");
+        // The large unchanged file was written before its checksum was known; its own copy is gone again.
+        assertThat(repository.store().exists("backups/b1/files/base/5/16384")).isFalse();
+        assertThat(repository.store().exists("backups/b1/files/PG_VERSION")).isFalse();
+        try (InputStream in = repository.read("backups/b1/files/base/5/16390")) {
+            assertThat(in.readAllBytes()).isEqualTo(bigChanged);
+        }
     }
 }
