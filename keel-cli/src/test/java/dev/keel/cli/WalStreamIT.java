@@ -106,6 +106,56 @@ class WalStreamIT {
         }
     }
 
+    @Test
+    void aServerThatRecycledTheWalKeelWasReceivingIsAGapNamedAndStreamingGoesOn() throws Exception {
+        Path repo = dir.resolve("gap-repo");
+        Path spool = dir.resolve("gap-spool");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        cluster.execute("postgres", "create table if not exists gap_load (id bigint, pad text)");
+        JavaProcess first = Cli.start(dir, Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
+                "--spool", spool.toString(), "--slot", "gap", "--application-name", "keel_gap", "--partial-interval", "1");
+        awaitStreaming(first);
+        cluster.execute("postgres", "insert into gap_load select g, 'x' from generate_series(1, 1000) g");
+        first.terminate(60);
+        // keel is away, its slot is dropped, and the server moves on far enough to recycle the segment keel was receiving.
+        // Every inactive slot goes, the other tests' too: any of them would keep the WAL on the server.
+        cluster.execute("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active");
+        for (int i = 0; i < 8; i++) {
+            cluster.execute("postgres", "insert into gap_load select g, repeat('x', 500) from generate_series(1, 20000) g");
+            cluster.execute("postgres", "select pg_switch_wal()");
+            cluster.execute("postgres", "checkpoint");
+        }
+        JavaProcess second = Cli.start(dir, Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
+                "--spool", spool.toString(), "--slot", "gap", "--application-name", "keel_gap", "--partial-interval", "1");
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!second.stderr().contains("has a gap") && System.nanoTime() < deadline) {
+                assertThat(second.isAlive()).as(second.stderr()).isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(second.stderr()).contains("the repository's WAL has a gap", "take a full backup now");
+            awaitStreaming(second);
+        } finally {
+            second.terminate(60);
+        }
+        assertThat(second.stderr()).doesNotContain("retrying");
+        try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("what the spool held of the recycled segment").anyMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
+    private static void awaitStreaming(JavaProcess stream) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if ("streaming".equals(cluster.queryString("postgres", "select state from pg_stat_replication where application_name = 'keel_gap'"))) {
+                return;
+            }
+            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("keel never streamed: " + stream.stderr());
+    }
+
     private static void load() {
         cluster.execute("postgres", "insert into load select g, repeat('x', 200) from generate_series(1, 20000) g");
         cluster.execute("postgres", "select pg_switch_wal()");

@@ -41,6 +41,8 @@ public final class WalStreamer {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile ReplicationSession current;
+    /** Where streaming found the server's WAL already recycled; the next connection starts at the server's position instead. */
+    private long recycledFrom = -1;
     private long flushedLsn;
     private int timeline;
     private final java.util.concurrent.atomic.AtomicInteger segmentsStored = new java.util.concurrent.atomic.AtomicInteger();
@@ -128,6 +130,16 @@ public final class WalStreamer {
         ResumePoint resume = ResumePoint.choose(spool.partialSegment(), repository.catalog().wal(), slot.restartLsn(), identity, wal);
         int tli = resume.timeline();
         long segment = resume.segment();
+        if (recycledFrom >= 0) {
+            // The server recycled WAL the repository never got: say so loudly and stream what there is. What the spool holds
+            // of the segment it was receiving is still good WAL: it goes to the repository as that segment's partial copy.
+            spool.partialSegment().ifPresent(name -> uploader.historic(WalPosition.timeline(name), name, spool.retire(name)));
+            tli = identity.timeline();
+            segment = Long.divideUnsigned(identity.flushLsn(), wal.segmentSize());
+            listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + text(recycledFrom) + " on; streaming from "
+                    + text(segment * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
+            recycledFrom = -1;
+        }
         if (tli > identity.timeline()) {
             throw KeelException.usage("the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline " + identity.timeline(),
                     "check that --url names the current primary of the cluster this repository backs up");
@@ -146,7 +158,7 @@ public final class WalStreamer {
                 } else {
                     finishHistoric(uploader, wal, tli, switchLsn);
                 }
-                if (stopping) {
+                if (stopping || recycledFrom >= 0) {
                     return;
                 }
                 tli = history.childOf(tli);
@@ -168,19 +180,11 @@ public final class WalStreamer {
                 throw KeelException.usage("replication slot " + options.slot() + " on " + server + " is in use: " + e.getMessage(),
                         "another keel wal stream is running for this server; stop it, or give this one its own --slot");
             }
-            if ("58P01".equals(e.getSQLState()) && !spool.partialSegment().isPresent()) {
-                // The server recycled WAL the repository never got: say so loudly and stream what there is.
-                ServerIdentity now = session.identify();
-                long from = Long.divideUnsigned(now.flushLsn(), wal.segmentSize());
-                listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + text(start) + " on; streaming from "
-                        + text(from * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
-                stream = session.start(options.slot(), from * wal.segmentSize(), now.timeline());
-                tli = now.timeline();
-                segment = from;
-                start = from * wal.segmentSize();
-            } else {
-                throw e;
+            if ("58P01".equals(e.getSQLState())) {
+                recycledFrom = start;
+                return;
             }
+            throw e;
         }
         timeline = tli;
         listener.streaming(server, tli, start, options.slot(), options.synchronous());
@@ -215,6 +219,13 @@ public final class WalStreamer {
                     stream.report(flushedLsn, flushedLsn);
                 }
             }
+        } catch (SQLException e) {
+            // The walsender starts the copy and only then finds the segment gone.
+            if ("58P01".equals(e.getSQLState()) && writer.written() == start) {
+                recycledFrom = start;
+                return;
+            }
+            throw e;
         } finally {
             writer.close();
         }
