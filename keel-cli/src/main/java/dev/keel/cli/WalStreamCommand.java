@@ -4,6 +4,7 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.stream.StreamListener;
 import dev.keel.backup.stream.StreamOptions;
 import dev.keel.backup.stream.WalStreamer;
+import dev.keel.backup.wal.WalPosition;
 import dev.keel.backup.remote.WalSenderConnection;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.DatabaseTarget;
@@ -106,8 +107,8 @@ final class WalStreamCommand implements Callable<Integer> {
     private record Messages(PrintStream err) implements StreamListener {
         @Override
         public void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
-            err.printf(Locale.ROOT, "keel: streaming WAL from %s, timeline %d, from %X/%X, slot %s%s%n", server, timeline, lsn >>> 32,
-                    lsn & 0xFFFF_FFFFL, slot, synchronous ? ", as a synchronous standby" : "");
+            err.printf(Locale.ROOT, "keel: streaming WAL from %s, timeline %d, from %s, slot %s%s%n", server, timeline, WalPosition.text(lsn), slot,
+                    synchronous ? ", as a synchronous standby" : "");
         }
 
         @Override

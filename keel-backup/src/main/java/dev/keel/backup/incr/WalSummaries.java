@@ -100,8 +100,8 @@ public final class WalSummaries {
     private static void read(Connection connection, int timeline, SummaryCoverage.Summary summary, ChangedBlocks blocks) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(sql("wal-summary-contents.sql"))) {
             s.setInt(1, timeline);
-            s.setString(2, text(summary.start()));
-            s.setString(3, text(summary.end()));
+            s.setString(2, WalPosition.text(summary.start()));
+            s.setString(3, WalPosition.text(summary.end()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ChangedBlocks.Fork fork = new ChangedBlocks.Fork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
@@ -113,10 +113,6 @@ public final class WalSummaries {
                 }
             }
         }
-    }
-
-    static String text(long lsn) {
-        return Long.toHexString(lsn >>> 32).toUpperCase(java.util.Locale.ROOT) + "/" + Long.toHexString(lsn & 0xffffffffL).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String sql(String name) {

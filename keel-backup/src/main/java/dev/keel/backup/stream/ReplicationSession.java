@@ -5,7 +5,6 @@ import dev.keel.backup.wal.WalPosition;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,8 +67,7 @@ public final class ReplicationSession implements AutoCloseable {
     /** Starts streaming {@code timeline} from {@code lsn}; the server ends the copy where an older timeline ends. */
     public PhysicalStream start(String slot, long lsn, int timeline) throws SQLException, IOException {
         requireValid(slot);
-        connection.startCopy(String.format(Locale.ROOT, "START_REPLICATION SLOT %s PHYSICAL %X/%X TIMELINE %d", slot, lsn >>> 32,
-                lsn & 0xFFFF_FFFFL, timeline));
+        connection.startCopy("START_REPLICATION SLOT " + slot + " PHYSICAL " + WalPosition.text(lsn) + " TIMELINE " + timeline);
         return new PhysicalStream(connection);
     }
 

@@ -33,8 +33,8 @@ final class SegmentWriter implements AutoCloseable {
 
     void write(PhysicalStream.WalData data) {
         if (data.start() != written) {
-            throw new KeelException(ExitCode.OPERATION, "the server sent WAL from " + WalStreamer.text(data.start()) + " where "
-                    + WalStreamer.text(written) + " was expected", "restart keel wal stream; it resumes at the segment it was receiving", null);
+            throw new KeelException(ExitCode.OPERATION, "the server sent WAL from " + WalPosition.text(data.start()) + " where "
+                    + WalPosition.text(written) + " was expected", "restart keel wal stream; it resumes at the segment it was receiving", null);
         }
         int offset = data.offset();
         int left = data.length();

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import dev.keel.backup.remote.WalSenderConnection;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +101,7 @@ public final class WalStreamer {
             uploader.close();
             done.countDown();
         }
-        return new Result(timeline, text(flushedLsn), segmentsStored.get());
+        return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get());
     }
 
     /** Ends {@link #run()} from another thread (a signal handler), after the repository holds what was flushed. */
@@ -136,8 +135,8 @@ public final class WalStreamer {
             spool.partialSegment().ifPresent(name -> uploader.historic(WalPosition.timeline(name), name, spool.retire(name)));
             tli = identity.timeline();
             segment = Long.divideUnsigned(identity.flushLsn(), wal.segmentSize());
-            listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + text(recycledFrom) + " on; streaming from "
-                    + text(segment * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
+            listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + WalPosition.text(recycledFrom) + " on; streaming from "
+                    + WalPosition.text(segment * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
             recycledFrom = -1;
         }
         if (tli > identity.timeline()) {
@@ -317,10 +316,6 @@ public final class WalStreamer {
                 return;
             }
         }
-    }
-
-    static String text(long lsn) {
-        return String.format(Locale.ROOT, "%X/%X", lsn >>> 32, lsn & 0xFFFF_FFFFL);
     }
 
     /** Counts stored segments for the result, and passes everything on. */

@@ -3,8 +3,6 @@ package dev.keel.backup.wal;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -13,24 +11,20 @@ import java.nio.file.Path;
  * exactly right. The segment size is in the long header on the segment's first page.
  */
 public final class PartialSegment {
-    /** xlp_seg_size in XLogLongPageHeaderData: after the short header (24 bytes) and the system id (8). */
-    private static final int SEGMENT_SIZE_OFFSET = 32;
-    private static final long SMALLEST = 1L << 20;
-    private static final long LARGEST = 1L << 30;
 
     private PartialSegment() {
     }
 
     public static void padToFullSize(Path file) {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] header = new byte[SEGMENT_SIZE_OFFSET + 4];
-            if (raf.length() < header.length) {
+            byte[] head = new byte[WalPageHeader.LENGTH];
+            if (raf.length() < head.length) {
                 throw KeelException.failed("the partial WAL segment " + file.getFileName() + " is too short to hold a page header",
                         "run keel backup verify; the repository's copy is damaged");
             }
-            raf.readFully(header);
-            long size = Integer.toUnsignedLong(ByteBuffer.wrap(header).order(ByteOrder.nativeOrder()).getInt(SEGMENT_SIZE_OFFSET));
-            if (size < SMALLEST || size > LARGEST || Long.bitCount(size) != 1 || raf.length() > size) {
+            raf.readFully(head);
+            long size = WalPageHeader.parse(head).segmentSize();
+            if (!WalPosition.isValidSegmentSize(size) || raf.length() > size) {
                 throw KeelException.failed("the partial WAL segment " + file.getFileName() + " has no valid segment size in its header",
                         "run keel backup verify; the repository's copy is damaged");
             }

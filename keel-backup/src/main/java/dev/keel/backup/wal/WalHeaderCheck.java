@@ -19,8 +19,6 @@ import java.util.Set;
  * starts at or after N's switch point.
  */
 public final class WalHeaderCheck {
-    private static final long SMALLEST_SEGMENT = 1L << 20;
-    private static final long LARGEST_SEGMENT = 1L << 30;
 
     private final Map<Integer, TimelineHistory> histories;
     private final Set<String> systemIdentifiers;
@@ -53,7 +51,7 @@ public final class WalHeaderCheck {
             return Optional.of("its first page lacks the long header every WAL segment starts with");
         }
         long segmentSize = header.segmentSize();
-        if (!powerOfTwo(segmentSize, SMALLEST_SEGMENT, LARGEST_SEGMENT) || !powerOfTwo(header.blockSize(), 1024, 65536)) {
+        if (!WalPosition.isValidSegmentSize(segmentSize) || !powerOfTwo(header.blockSize(), 1024, 65536)) {
             return Optional.of("its header gives no valid segment size (" + segmentSize + ") or WAL block size (" + header.blockSize() + ")");
         }
         if (partial ? size > segmentSize : size != segmentSize) {
@@ -62,15 +60,15 @@ public final class WalHeaderCheck {
         WalPosition position = new WalPosition(segmentSize);
         long start = position.number(segment) * segmentSize;
         if (header.pageAddress() != start) {
-            return Optional.of("it is WAL from " + WalPageHeader.lsnText(header.pageAddress()) + " (segment "
+            return Optional.of("it is WAL from " + WalPosition.text(header.pageAddress()) + " (segment "
                     + position.name(header.timeline(), Long.divideUnsigned(header.pageAddress(), segmentSize)) + "), not from "
-                    + WalPageHeader.lsnText(start) + " as its name says");
+                    + WalPosition.text(start) + " as its name says");
         }
         int named = WalPosition.timeline(segment);
         Optional<Integer> expected = timelineAt(named, start);
         boolean timelineFits = expected.map(t -> t == header.timeline()).orElse(header.timeline() >= 1 && header.timeline() <= named);
         if (!timelineFits) {
-            return Optional.of("its first page was written on timeline " + header.timeline() + ", but WAL at " + WalPageHeader.lsnText(start)
+            return Optional.of("its first page was written on timeline " + header.timeline() + ", but WAL at " + WalPosition.text(start)
                     + " on the way to timeline " + named + " was written on timeline " + expected.map(String::valueOf).orElse("≤ " + named));
         }
         if (!systemIdentifiers.isEmpty() && !systemIdentifiers.contains(header.systemIdentifierText())) {

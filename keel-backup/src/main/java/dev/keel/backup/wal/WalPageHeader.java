@@ -48,8 +48,4 @@ public record WalPageHeader(int magic, int info, int timeline, long pageAddress,
         return Long.toUnsignedString(systemIdentifier);
     }
 
-    /** PostgreSQL's text form of an LSN, 16/B374D848. */
-    public static String lsnText(long lsn) {
-        return String.format(java.util.Locale.ROOT, "%X/%X", lsn >>> 32, lsn & 0xFFFF_FFFFL);
-    }
 }

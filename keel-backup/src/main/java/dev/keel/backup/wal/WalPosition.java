@@ -5,6 +5,13 @@ import java.util.Locale;
 /** WAL segment names and numbers for one segment size: the arithmetic pg_walfile_name does. */
 public record WalPosition(long segmentSize) {
     public static final long DEFAULT_SEGMENT_SIZE = 16L * 1024 * 1024;
+    public static final long SMALLEST_SEGMENT_SIZE = 1L << 20;
+    public static final long LARGEST_SEGMENT_SIZE = 1L << 30;
+
+    /** PostgreSQL allows powers of two from 1 MiB to 1 GiB (initdb --wal-segsize). */
+    public static boolean isValidSegmentSize(long size) {
+        return size >= SMALLEST_SEGMENT_SIZE && size <= LARGEST_SEGMENT_SIZE && Long.bitCount(size) == 1;
+    }
 
     public long perLogId() {
         return 0x1_0000_0000L / segmentSize;
@@ -26,6 +33,11 @@ public record WalPosition(long segmentSize) {
         return Integer.parseUnsignedInt(segment.substring(0, 8), 16);
     }
 
+    /** One unsigned number in PostgreSQL's text form, 16/B374D848. */
+    public static String text(long lsn) {
+        return String.format(Locale.ROOT, "%X/%X", lsn >>> 32, lsn & 0xFFFF_FFFFL);
+    }
+
     /** PostgreSQL's text form 16/B374D848 as one unsigned number. */
     public static long lsn(String text) {
         int slash = text.indexOf('/');
@@ -38,7 +50,7 @@ public record WalPosition(long segmentSize) {
      * the other (sizes are powers of two from 1 MiB to 1 GiB); the default when the LSN is too small to tell.
      */
     public static WalPosition matching(String lsn, String segment) {
-        for (long size = 1L << 20; size <= 1L << 30; size <<= 1) {
+        for (long size = SMALLEST_SEGMENT_SIZE; size <= LARGEST_SEGMENT_SIZE; size <<= 1) {
             WalPosition candidate = new WalPosition(size);
             if (candidate.name(timeline(segment), candidate.numberOfLsn(lsn)).equals(segment) && candidate.numberOfLsn(lsn) > 0) {
                 return candidate;

@@ -15,7 +15,7 @@ class WalPageHeaderTest {
         assertThat(header).isEqualTo(new WalPageHeader(0xD116, 0x0006, 3, 0x1_6B000000L, 0xF000_0000_0000_0001L, 16 << 20, 8192));
         assertThat(header.isLong()).isTrue();
         assertThat(header.systemIdentifierText()).isEqualTo("17293822569102704641");
-        assertThat(WalPageHeader.lsnText(header.pageAddress())).isEqualTo("1/6B000000");
+        assertThat(WalPosition.text(header.pageAddress())).isEqualTo("1/6B000000");
     }
 
     @Test
