@@ -39,6 +39,11 @@ public final class WalSenderConnection implements AutoCloseable {
         }
     }
 
+    /** SHOW wal_segment_size, in bytes. */
+    public long walSegmentSize() throws SQLException, IOException {
+        return RemoteServerFacts.bytes(command("SHOW wal_segment_size").get(0).get(0));
+    }
+
     /** Sends START_REPLICATION …; returns once the server has switched to the copy. */
     public void startCopy(String command) throws SQLException, IOException {
         wire.query(command);

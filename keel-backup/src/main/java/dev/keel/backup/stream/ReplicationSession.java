@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One walsender connection: the replication commands a receiver needs, and the stream they start. */
 public final class ReplicationSession implements AutoCloseable {
     private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|kB|MB|GB)?");
 
     private final WalSenderConnection connection;
 
@@ -35,7 +33,7 @@ public final class ReplicationSession implements AutoCloseable {
     }
 
     public long walSegmentSize() throws SQLException, IOException {
-        return bytes(show("wal_segment_size"));
+        return connection.walSegmentSize();
     }
 
     public String synchronousStandbyNames() throws SQLException, IOException {
@@ -97,21 +95,5 @@ public final class ReplicationSession implements AutoCloseable {
         if (!isValidSlotName(slot)) {
             throw new IllegalArgumentException("invalid slot name " + slot);
         }
-    }
-
-    /** "16MB" → 16777216: SHOW answers with units. */
-    static long bytes(String shown) {
-        Matcher m = SIZE.matcher(shown.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("unexpected size '" + shown + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "B" : m.group(2);
-        return switch (unit) {
-            case "kB" -> n << 10;
-            case "MB" -> n << 20;
-            case "GB" -> n << 30;
-            default -> n;
-        };
     }
 }

@@ -57,7 +57,7 @@ public final class WalSetup {
                 after = applicationName;
                 alterSystem(after);
             } else if (mode == Mode.ASYNCHRONOUS && listed) {
-                if (!unquoted(before).equalsIgnoreCase(applicationName)) {
+                if (!SynchronousStandbyNames.listsOnly(before, applicationName)) {
                     throw KeelException.usage("synchronous_standby_names on " + server + " is '" + before + "', which lists keel among others",
                             "remove " + applicationName + " from it yourself with ALTER SYSTEM SET synchronous_standby_names and SELECT pg_reload_conf()");
                 }
@@ -146,10 +146,5 @@ public final class WalSetup {
                 return rs.getString(1);
             }
         }
-    }
-
-    private static String unquoted(String name) {
-        String n = name.strip();
-        return n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n;
     }
 }

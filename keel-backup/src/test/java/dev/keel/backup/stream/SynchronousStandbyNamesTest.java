@@ -21,4 +21,12 @@ class SynchronousStandbyNamesTest {
         assertThat(SynchronousStandbyNames.lists("replica1", "keel_wal")).isFalse();
         assertThat(SynchronousStandbyNames.lists("FIRST 1 (keel_wal_2)", "keel_wal")).isFalse();
     }
+
+    @Test
+    void keelAloneIsAListOfOne() {
+        assertThat(SynchronousStandbyNames.listsOnly("\"keel_wal\"", "keel_wal")).isTrue();
+        assertThat(SynchronousStandbyNames.listsOnly("FIRST 1 (KEEL_WAL)", "keel_wal")).isTrue();
+        assertThat(SynchronousStandbyNames.listsOnly("replica1, keel_wal", "keel_wal")).isFalse();
+        assertThat(SynchronousStandbyNames.listsOnly("", "keel_wal")).isFalse();
+    }
 }
