@@ -45,11 +45,15 @@ class BackupTargetsIT {
         return BackupRuns.keel(cluster, dir, null, args);
     }
 
+    /** The check {@code later} from now, without a server connection. */
     private static List<DoctorFinding> check(Duration rpo, Duration rto, Duration later) {
+        return check(null, rpo, rto, later);
+    }
+
+    private static List<DoctorFinding> check(dev.keel.doctor.DoctorContext context, Duration rpo, Duration rto, Duration later) {
         Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
-        BackupTargets targets = new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), rpo, rto,
-                Duration.ofDays(7), clock);
-        return targets.run(null);
+        return new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), rpo, rto,
+                Duration.ofDays(7), clock).run(context);
     }
 
     @Test
@@ -105,10 +109,10 @@ class BackupTargetsIT {
                 "--repo", "file://" + repo, "--spool", dir.resolve("spool").toString(), "--partial-interval", "1");
         try {
             cluster.execute("postgres", "insert into kept select g from generate_series(51, 5000) g");
-            awaitCaughtUp(stream);
+            Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, stream);
             try (java.sql.Connection c = cluster.connect()) {
                 dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
-                assertThat(checkWith(context, Duration.ofHours(3))).noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
+                assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3))).noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
             }
         } finally {
             stream.terminate(60);
@@ -120,30 +124,11 @@ class BackupTargetsIT {
         }
         try (java.sql.Connection c = cluster.connect()) {
             dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
-            assertThat(checkWith(context, Duration.ofHours(3))).anySatisfy(f -> {
+            assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
                 assertThat(f.summary()).contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
                 assertThat(f.evidence().get("serverWalFile")).isNotNull();
             });
         }
-    }
-
-    private static List<DoctorFinding> checkWith(dev.keel.doctor.DoctorContext context, Duration later) {
-        Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
-        return new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), Duration.ofHours(1), null,
-                Duration.ofDays(7), clock).run(context);
-    }
-
-    private static void awaitCaughtUp(dev.keel.testing.JavaProcess stream) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if ("t".equals(cluster.queryString("postgres",
-                    "select flush_lsn >= pg_current_wal_lsn() from pg_stat_replication where application_name = 'keel_wal'"))) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("keel did not catch up: " + stream.stderr());
     }
 }

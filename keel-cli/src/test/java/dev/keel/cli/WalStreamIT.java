@@ -94,7 +94,7 @@ class WalStreamIT {
             load();
         }
         JavaProcess second = stream(repo, spool);
-        awaitCaughtUp(second);
+        Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, second);
         assertThat(second.terminate(60)).as(second.stderr()).isIn(0, 143);
         assertThat(second.stderr()).contains("streaming WAL from", "stored");
 
@@ -114,7 +114,7 @@ class WalStreamIT {
         cluster.execute("postgres", "create table if not exists gap_load (id bigint, pad text)");
         JavaProcess first = Cli.start(dir, Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
                 "--spool", spool.toString(), "--slot", "gap", "--application-name", "keel_gap", "--partial-interval", "1");
-        awaitStreaming(first);
+        Receivers.await(cluster.jdbcUrl(), "keel_gap", Receivers.STREAMING, first);
         cluster.execute("postgres", "insert into gap_load select g, 'x' from generate_series(1, 1000) g");
         first.terminate(60);
         // keel is away, its slot is dropped, and the server moves on far enough to recycle the segment keel was receiving.
@@ -134,7 +134,7 @@ class WalStreamIT {
                 Thread.sleep(50);
             }
             assertThat(second.stderr()).contains("the repository's WAL has a gap", "take a full backup now");
-            awaitStreaming(second);
+            Receivers.await(cluster.jdbcUrl(), "keel_gap", Receivers.STREAMING, second);
         } finally {
             second.terminate(60);
         }
@@ -142,18 +142,6 @@ class WalStreamIT {
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
             assertThat(files.map(p -> p.getFileName().toString())).as("what the spool held of the recycled segment").anyMatch(n -> n.endsWith(".partial"));
         }
-    }
-
-    private static void awaitStreaming(JavaProcess stream) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if ("streaming".equals(cluster.queryString("postgres", "select state from pg_stat_replication where application_name = 'keel_gap'"))) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("keel never streamed: " + stream.stderr());
     }
 
     private static void load() {
@@ -177,18 +165,5 @@ class WalStreamIT {
             Thread.sleep(50);
         }
         throw new AssertionError("fewer than " + segments + " segments stored: " + stream.stderr());
-    }
-
-    private static void awaitCaughtUp(JavaProcess stream) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if ("t".equals(cluster.queryString("postgres",
-                    "select flush_lsn >= pg_current_wal_lsn() from pg_stat_replication where application_name = 'keel_wal'"))) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("keel did not catch up: " + stream.stderr());
     }
 }

@@ -54,7 +54,7 @@ class WalStreamRpoZeroIT {
         assertThat(setup.stdout()).contains("synchronous standby", "writes hang", "keel wal setup --asynchronous");
 
         JavaProcess stream = startStream(cluster.jdbcUrl(), repo, spool, "--synchronous");
-        awaitSynchronousStandby(cluster, stream);
+        Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.SYNCHRONOUS, stream);
         Cli.Run backup = keel(cluster.jdbcUrl(), repo, "backup");
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
 
@@ -91,7 +91,7 @@ class WalStreamRpoZeroIT {
             s.execute("select pg_switch_wal()");
             s.execute("insert into acked select -g, 9 from generate_series(501, 600) g");
         }
-        awaitReceived(promotedUrl, follow);
+        Receivers.await(promotedUrl, "keel_wal", Receivers.CAUGHT_UP, follow);
         assertThat(follow.terminate(60)).as(follow.stderr()).isIn(0, 143);
         assertThat(follow.stderr()).contains("timeline 2");
         stop(first, dir.resolve("restored"));
@@ -149,34 +149,6 @@ class WalStreamRpoZeroIT {
         for (ProcessHandle p : all) {
             p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
-    }
-
-    private static void awaitSynchronousStandby(TestCluster cluster, JavaProcess stream) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if ("sync".equals(cluster.queryString("postgres", "select sync_state from pg_stat_replication where application_name = 'keel_wal'"))) {
-                return;
-            }
-            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("keel never became a synchronous standby: " + stream.stderr());
-    }
-
-    /** Waits until keel has flushed everything the server has written. */
-    private static void awaitReceived(String url, JavaProcess stream) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select flush_lsn >= pg_current_wal_lsn() from pg_stat_replication where application_name = 'keel_wal'")) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("keel did not catch up: " + stream.stderr());
     }
 
     private JsonNode restore(Path repo, Path target) throws Exception {
