@@ -13,5 +13,4 @@ import java.time.Duration;
  */
 public record StreamOptions(String slot, String applicationName, Path spool, boolean synchronous, boolean loop,
                             Duration partialInterval, Duration retryDelay) {
-    public static final String DEFAULT_NAME = "keel_wal";
 }
