@@ -1,27 +1,40 @@
 package dev.keel.error;
 
 /**
- * A failure that keel reports to a person: what happened, what to do, and the exit code it maps to.
- * The message never holds a password; callers redact before they build one.
+ * A failure that keel reports to a person: what happened, what to do, its stable {@link ErrorCode} and the exit code
+ * that code maps to. The message never holds a password; callers redact before they build one.
  */
 public class KeelException extends RuntimeException {
-    private final ExitCode exitCode;
+    private final ErrorCode code;
     private final String what;
     private final String todo;
 
-    public KeelException(ExitCode exitCode, String what, String todo) {
-        this(exitCode, what, todo, null);
+    public KeelException(ErrorCode code, String what, String todo) {
+        this(code, what, todo, null);
     }
 
-    public KeelException(ExitCode exitCode, String what, String todo, Throwable cause) {
+    public KeelException(ErrorCode code, String what, String todo, Throwable cause) {
         super(todo == null || todo.isBlank() ? what : what + " — " + todo, cause);
-        this.exitCode = exitCode;
+        this.code = code;
         this.what = what;
         this.todo = todo;
     }
 
+    /** A failure whose call site does not name its code yet: it gets the generic code of its exit code. */
+    public KeelException(ExitCode exitCode, String what, String todo) {
+        this(CoreError.generic(exitCode), what, todo, null);
+    }
+
+    public KeelException(ExitCode exitCode, String what, String todo, Throwable cause) {
+        this(CoreError.generic(exitCode), what, todo, cause);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
     public ExitCode exitCode() {
-        return exitCode;
+        return code.exitCode();
     }
 
     public String what() {

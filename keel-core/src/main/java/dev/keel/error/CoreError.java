@@ -1,0 +1,57 @@
+package dev.keel.error;
+
+/** Failures of keel-core: configuration, connections, SQL scripts, PostgreSQL binaries and processes. */
+public enum CoreError implements ErrorCode {
+    CONFIG_INVALID(ExitCode.USAGE, "keel.yaml or a KEEL_* variable holds a value keel cannot use"),
+    CONFIG_UNKNOWN_KEY(ExitCode.USAGE, "keel.yaml names a key keel does not know (a typo or a key of a newer keel)"),
+    CONFIG_NOT_FOUND(ExitCode.USAGE, "the configuration file named with --config does not exist"),
+    URL_INVALID(ExitCode.USAGE, "the database URL cannot be parsed"),
+    DATABASE_UNREACHABLE(ExitCode.UNREACHABLE, "the database server did not answer"),
+    AUTHENTICATION_FAILED(ExitCode.UNREACHABLE, "the database server refused the user or password"),
+    DATABASE_MISSING(ExitCode.UNREACHABLE, "the database named in the URL does not exist on the server"),
+    SQL_SYNTAX(ExitCode.FAILED, "a script cannot be split into statements (an unterminated quote or a psql meta-command)"),
+    BINARIES_MISSING(ExitCode.OPERATION, "the PostgreSQL server programs keel needs were not found"),
+    EMBEDDED_FAILED(ExitCode.OPERATION, "the embedded PostgreSQL could not be started or stopped"),
+    PROCESS_FAILED(ExitCode.OPERATION, "a PostgreSQL program keel ran (initdb, pg_ctl) failed"),
+    LOCK_TIMEOUT(ExitCode.OPERATION, "a schema change could not get its lock within the lock timeout, after every retry"),
+    IO_FAILED(ExitCode.OPERATION, "reading or writing a local file failed"),
+    INTERRUPTED(ExitCode.INTERRUPTED, "keel was stopped by Ctrl-C or SIGTERM"),
+    USAGE(ExitCode.USAGE, "the command line or configuration is wrong (no more specific code yet)"),
+    FAILED(ExitCode.FAILED, "a check, validation or verification failed (no more specific code yet)"),
+    OPERATION(ExitCode.OPERATION, "an operation failed (no more specific code yet)"),
+    UNREACHABLE(ExitCode.UNREACHABLE, "the database could not be reached (no more specific code yet)");
+
+    private final ExitCode exitCode;
+    private final String meaning;
+
+    CoreError(ExitCode exitCode, String meaning) {
+        this.exitCode = exitCode;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public String id() {
+        return ErrorCode.id("CORE", name());
+    }
+
+    @Override
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The code of a failure that only said its exit code, until its call site names a specific one. */
+    public static ErrorCode generic(ExitCode exitCode) {
+        return switch (exitCode) {
+            case USAGE -> USAGE;
+            case FAILED -> FAILED;
+            case UNREACHABLE -> UNREACHABLE;
+            case INTERRUPTED -> INTERRUPTED;
+            default -> OPERATION;
+        };
+    }
+}
