@@ -3,13 +3,8 @@ package dev.keel.cli;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
-import dev.keel.doctor.DoctorThresholds;
-import dev.keel.doctor.checks.PendingMigrations;
 import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,20 +21,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        // The project decides what is pending, so this check joins here, where the project is known.
-        Doctor doctor = Doctor.standard(cli.config().schema()).plus(new PendingMigrations(cli.migrationSettings()));
-        Map<String, String> thresholds = cli.config().doctor().thresholds();
-        if (thresholds.keySet().stream().anyMatch(k -> k.startsWith("backup-targets."))) {
-            throw KeelException.usage("backup-targets takes no doctor.thresholds: its targets are the backup settings",
-                    "set backup.rpo and backup.rto in keel.yaml instead");
-        }
-        doctor = DoctorThresholds.apply(doctor, thresholds);
-        dev.keel.config.KeelConfig.Backup backup = cli.config().backup();
-        if (backup.repository() != null && !backup.repository().isBlank()) {
-            // Opened when the check runs: a repository that cannot be read becomes that check's finding, not the doctor's failure.
-            doctor = doctor.plus(new BackupTargets(() -> dev.keel.backup.catalog.BackupRepository.open(backup, cli.env()), backup.rpo(), backup.rto(),
-                    Duration.ofDays(7), Clock.systemUTC()));
-        }
+        // Every module on the class path contributes its checks: health, pending migrations, backup targets.
+        Doctor doctor = Doctor.forProject(cli.config(), cli.env());
         DoctorReport report = doctor.run(cli.database());
         if (cli.json()) {
             cli.printJson(report);

@@ -3,6 +3,7 @@ package dev.keel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.doctor.BackupTargets;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.doctor.DoctorFinding;

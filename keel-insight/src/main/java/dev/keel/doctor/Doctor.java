@@ -1,21 +1,8 @@
 package dev.keel.doctor;
 
+import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
-import dev.keel.doctor.checks.BlockingChains;
-import dev.keel.doctor.checks.CacheHitRatio;
-import dev.keel.doctor.checks.CheckpointPressure;
-import dev.keel.doctor.checks.ConnectionSaturation;
-import dev.keel.doctor.checks.DeadTuples;
-import dev.keel.doctor.checks.InactiveReplicationSlots;
-import dev.keel.doctor.checks.IndexBloat;
-import dev.keel.doctor.checks.IntegerKeyLimits;
-import dev.keel.doctor.checks.InvalidIndexes;
-import dev.keel.doctor.checks.LongTransactions;
-import dev.keel.doctor.checks.ReplicationLag;
-import dev.keel.doctor.checks.SlowestStatements;
-import dev.keel.doctor.checks.TableBloat;
-import dev.keel.doctor.checks.TempSpills;
-import dev.keel.doctor.checks.WraparoundAge;
+import dev.keel.doctor.checks.HealthChecks;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,9 +36,16 @@ public final class Doctor {
 
     /** The database-health checks with their default thresholds. */
     public static Doctor standard(String keelSchema) {
-        return new Doctor(List.of(new BlockingChains(), new LongTransactions(), new ConnectionSaturation(), new WraparoundAge(),
-                new IntegerKeyLimits(), new InvalidIndexes(), new DeadTuples(), new TableBloat(), new IndexBloat(), new SlowestStatements(), new CacheHitRatio(),
-                new TempSpills(), new CheckpointPressure(), new InactiveReplicationSlots(), new ReplicationLag()), keelSchema, DEFAULT_STATEMENT_TIMEOUT);
+        return new Doctor(HealthChecks.all(), keelSchema, DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    /**
+     * Every check the modules on the class path contribute for this project (see {@link DoctorCheckProvider}), with
+     * the thresholds keel.yaml sets.
+     */
+    public static Doctor forProject(KeelConfig config, Map<String, String> env) {
+        Doctor doctor = new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
+        return DoctorThresholds.apply(doctor, config.doctor().thresholds());
     }
 
     public static Doctor of(String keelSchema, DoctorCheck... checks) {

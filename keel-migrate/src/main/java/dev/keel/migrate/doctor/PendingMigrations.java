@@ -1,4 +1,4 @@
-package dev.keel.doctor.checks;
+package dev.keel.migrate.doctor;
 
 import dev.keel.check.CatalogFacts;
 import dev.keel.check.CheckMigrations;

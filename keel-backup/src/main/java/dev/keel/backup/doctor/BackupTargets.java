@@ -1,4 +1,4 @@
-package dev.keel.cli;
+package dev.keel.backup.doctor;
 
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -25,13 +25,13 @@ import java.util.function.Supplier;
 /**
  * The backups against the targets the team declared: is there a backup at all, is the newest point
  * a restore could reach within backup.rpo, has a restore drill proved the backups restore, and
- * within backup.rto. It lives in the command line because it needs the project's repository
- * settings and keel-backup, which keel-insight must not pull into applications.
+ * within backup.rto. keel-backup contributes it through {@link BackupDoctorChecks}, so the doctor runs it
+ * wherever keel-backup is on the class path and keel-insight never pulls backup code into applications.
  *
  * @param maxDrillAge a drill older than this proves little about today's backups
  */
-record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Duration rto, Duration maxDrillAge, Clock clock) implements DoctorCheck {
-    static final String ID = "backup-targets";
+public record BackupTargets(Supplier<BackupRepository> repository, Duration rpo, Duration rto, Duration maxDrillAge, Clock clock) implements DoctorCheck {
+    public static final String ID = "backup-targets";
 
     @Override
     public String id() {

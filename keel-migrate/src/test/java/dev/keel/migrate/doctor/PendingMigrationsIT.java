@@ -1,15 +1,19 @@
-package dev.keel.doctor.checks;
+package dev.keel.migrate.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.doctor.DoctorRuns;
+import dev.keel.doctor.DoctorContext;
+import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.Severity;
 import dev.keel.migrate.Keel;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +43,32 @@ class PendingMigrationsIT {
         return new PendingMigrations(keel().settings());
     }
 
+    /** Runs the check alone, as the doctor does: on one autocommit connection. */
+    private List<DoctorFinding> findings() {
+        try (Connection c = cluster.connect(db)) {
+            return check().run(new DoctorContext(c, serverVersion(c), "keel"));
+        } catch (SQLException e) {
+            throw new AssertionError("running pending-migrations failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int serverVersion(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("show server_version_num")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     void silentWhenTheDatabaseIsUpToDate() {
-        assertThat(DoctorRuns.run(cluster, db, check()).findings()).isEmpty();
+        assertThat(findings()).isEmpty();
     }
 
     @Test
     void pendingMigrationsWithoutFindingsAreInfo() {
         project.migration("V2__note.sql", "alter table orders add column note text;");
 
-        assertThat(DoctorRuns.run(cluster, db, check()).findings()).singleElement().satisfies(f -> {
+        assertThat(findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.summary()).contains("1 migration is pending").contains("V2__note.sql");
             assertThat(f.evidence()).containsEntry("pending", 1).containsEntry("errorFindings", 0);
@@ -59,7 +79,7 @@ class PendingMigrationsIT {
     void aPendingMigrationThatWouldLockTheTableIsAWarning() {
         project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);");
 
-        assertThat(DoctorRuns.run(cluster, db, check()).findings()).singleElement().satisfies(f -> {
+        assertThat(findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.summary()).contains("constraint-missing-not-valid").contains("V2__positive.sql:1");
             assertThat(f.impact()).contains("validates every row");
@@ -71,7 +91,7 @@ class PendingMigrationsIT {
         project.migration("V2__broken.sql", "create index concurrently orders_total on orders (total);\ncreate index concurrently orders_nope on orders (nope);");
         assertThatThrownBy(() -> keel().migrate()).hasMessageContaining("nope");
 
-        assertThat(DoctorRuns.run(cluster, db, check()).findings()).anySatisfy(f -> {
+        assertThat(findings()).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.summary()).contains("failed part-way").contains("V2__broken.sql");
         });
