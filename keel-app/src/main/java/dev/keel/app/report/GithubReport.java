@@ -1,4 +1,4 @@
-package dev.keel.cli.report;
+package dev.keel.app.report;
 
 import dev.keel.check.CheckReport;
 import dev.keel.check.Finding;

@@ -1,4 +1,4 @@
-package dev.keel.cli;
+package dev.keel.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
