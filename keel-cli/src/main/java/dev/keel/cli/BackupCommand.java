@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.BaseBackup;
@@ -58,11 +59,11 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        int threads = parallel != null ? parallel : cli.config().backup().parallel();
+        int threads = parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
         if (threads < 1 || threads > 64 || maxRate < 0) {
             throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
         }
-        BackupMethod wanted = BackupMethod.parse(method != null ? method : java.util.Objects.requireNonNullElse(cli.config().backup().method(), "auto"));
+        BackupMethod wanted = BackupMethod.parse(method != null ? method : java.util.Objects.requireNonNullElse(BackupSettings.from(cli.config()).method(), "auto"));
         DatabaseTarget target = cli.databaseTarget();
         try (BackupRepository repository = repo.open(cli)) {
             DatabaseOpener opener = db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup");

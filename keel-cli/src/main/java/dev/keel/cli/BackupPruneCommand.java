@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.prune.Prune;
 import dev.keel.backup.prune.PrunePlan;
@@ -34,7 +35,7 @@ final class BackupPruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(backup.parent.global);
-        KeelConfig.Retention configured = cli.config().backup().retention();
+        BackupSettings.Retention configured = BackupSettings.from(cli.config()).retention();
         // Options replace the configured policy as a whole: mixing one option with the other configured rule would surprise.
         RetentionPolicy policy = keepFull != null || keepDays != null ? new RetentionPolicy(keepFull, keepDays)
                 : new RetentionPolicy(configured.full(), configured.days());

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.verify.BackupCheck;
 import dev.keel.backup.verify.BackupVerification;
@@ -40,7 +41,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
         RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
         try (BackupRepository repository = chosen.open(cli)) {
             String id = all ? null : backupId != null ? backupId : newest(repository);
-            int threads = parallel != null ? parallel : cli.config().backup().parallel();
+            int threads = parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
             VerifyResult result = new BackupVerification(repository, threads, StderrProgress.forConsole(cli.err())).run(id);
             if (cli.json()) {
                 cli.printJson(result);

@@ -12,6 +12,7 @@ import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrationSection;
 import dev.keel.migrate.ShadowAnalysis;
 import dev.keel.migrate.shadow.ShadowOptions;
 import dev.keel.migrate.shadow.ShadowResult;
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        Integer configured = pgVersion != null ? pgVersion : cli.config().check().postgresVersion();
+        Integer configured = pgVersion != null ? pgVersion : cli.config().get(MigrationSection.CHECK_POSTGRES_VERSION);
         List<Path> given = paths == null || paths.isEmpty() ? List.of() : paths;
         if (changedSince != null) {
             given = GitChanges.since(cli.projectDir(), changedSince, given.isEmpty() ? List.of(Path.of(".")) : given);

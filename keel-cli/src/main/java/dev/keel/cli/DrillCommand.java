@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.drill.Drill;
@@ -41,7 +42,7 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         RecoveryTarget target = recovery.target();
-        KeelConfig.Backup settings = cli.config().backup();
+        BackupSettings settings = BackupSettings.from(cli.config());
         DatabaseTarget primary = cli.databaseTarget();
         try (BackupRepository repository = repo.open(cli)) {
             DrillOptions options = new DrillOptions(target, recovery.binDir, recovery.superuser, recovery.threads(cli),

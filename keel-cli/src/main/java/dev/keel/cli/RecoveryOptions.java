@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
@@ -30,6 +31,6 @@ final class RecoveryOptions {
     }
 
     int threads(CliContext cli) {
-        return parallel != null ? parallel : cli.config().backup().parallel();
+        return parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
@@ -12,8 +13,8 @@ final class RepositoryOption {
     @Option(names = "--repo", paramLabel = "URL", description = "Backup repository (file:///path or s3://bucket/prefix); default: backup.repository in keel.yaml.")
     String repository;
 
-    KeelConfig.Backup settings(CliContext cli) {
-        KeelConfig.Backup settings = cli.config().backup();
+    BackupSettings settings(CliContext cli) {
+        BackupSettings settings = BackupSettings.from(cli.config());
         if (repository != null) {
             settings = settings.withRepository(repository);
         }

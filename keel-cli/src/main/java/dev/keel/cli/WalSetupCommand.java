@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.backup.stream.WalSetup;
 import dev.keel.connect.Connector;
@@ -49,7 +50,7 @@ final class WalSetupCommand implements Callable<Integer> {
         WalSetup.Result result;
         try (Connection connection = Connector.open(target, "keel wal setup")) {
             connection.setAutoCommit(true);
-            KeelConfig.Stream settings = cli.config().backup().stream();
+            BackupSettings.Stream settings = BackupSettings.from(cli.config()).stream();
             result = new WalSetup(connection, target.describe()).apply(slot != null ? slot : settings.slot(),
                     applicationName != null ? applicationName : settings.applicationName(), chosen);
         } catch (SQLException e) {

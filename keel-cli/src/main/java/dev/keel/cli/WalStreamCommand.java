@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.stream.StreamListener;
 import dev.keel.backup.stream.StreamOptions;
@@ -57,7 +58,7 @@ final class WalStreamCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(wal.parent.global);
-        KeelConfig.Stream settings = cli.config().backup().stream();
+        BackupSettings.Stream settings = BackupSettings.from(cli.config()).stream();
         if (partialInterval != null && partialInterval < 1) {
             throw KeelException.usage("--partial-interval must be at least 1 second", "check the option");
         }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,28 +20,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads keel.yaml, applies KEEL_* environment overrides and checks every key: a typo is an error
- * naming the nearest known key, never a silently ignored setting.
+ * Reads keel.yaml, applies KEEL_* environment overrides and checks every key against the declarations of the modules
+ * on the class path ({@link ConfigSection}): a typo is an error naming the nearest known key, a bad value an error
+ * naming the key, never a silently ignored setting.
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = "keel.yaml";
-    /** Every key keel.yaml may hold, in documentation order. */
-    public static final Set<String> KNOWN_KEYS = Set.of(
-            "database.url", "database.user", "database.password", "schema",
-            "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
-            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
-            "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
-            "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
-            "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants", "backup.method",
-            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval");
     /**
-     * Below this prefix any key is taken as written: the doctor's checks and their thresholds live in
-     * keel-insight, which validates them with the same care (unknown name → the nearest known one).
+     * Every section keel has, whichever modules are on the class path. A key in a section whose module is absent (an
+     * application that only migrates, reading the keel.yaml the command line uses) is kept unchecked rather than
+     * refused; a section name that is none of these is a typo.
      */
-    public static final String DOCTOR_THRESHOLDS = "doctor.thresholds.";
-    private static final Set<String> LIST_KEYS = Set.of("migrations.locations", "backup.drill.invariants");
-    /** SQL holds commas, so the queries of a list are joined with a character no query contains. */
-    private static final String QUERY_SEPARATOR = "\u001e";
+    public static final Set<String> SECTIONS = Set.of("database", "schema", "migrations", "check", "backup", "doctor", "advise");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private ConfigLoader() {
@@ -49,27 +39,38 @@ public final class ConfigLoader {
 
     /** Loads {@code file}, or {@code projectDir/keel.yaml} when file is null; a missing default file means defaults. */
     public static KeelConfig load(Path projectDir, Path file, Map<String, String> env) {
+        return load(projectDir, file, env, ConfigSection.all());
+    }
+
+    /** As {@link #load(Path, Path, Map)}, with the keys of these sections only. */
+    public static KeelConfig load(Path projectDir, Path file, Map<String, String> env, List<ConfigSection> sections) {
+        Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
+        for (ConfigSection section : sections) {
+            for (ConfigKey<?> key : section.keys()) {
+                keys.put(key.path(), key);
+            }
+        }
         Path path = file != null ? projectDir.resolve(file) : projectDir.resolve(FILE_NAME);
         Map<String, String> values = new LinkedHashMap<>();
         if (Files.exists(path)) {
-            values.putAll(readYaml(path));
+            values.putAll(readYaml(path, keys));
         } else if (file != null) {
-            throw KeelException.usage("configuration file " + path + " does not exist", "check the --config path");
+            throw new KeelException(CoreError.CONFIG_NOT_FOUND, "configuration file " + path + " does not exist", "check the --config path");
         }
-        for (String key : KNOWN_KEYS) {
-            String override = env.get(envName(key));
+        for (ConfigKey<?> key : keys.values()) {
+            String override = key.map() ? null : env.get(key.envName());
             if (override != null) {
-                values.put(key, override);
+                values.put(key.path(), override);
             }
         }
-        return build(projectDir, Files.exists(path) ? path : null, values, env);
+        return build(projectDir, Files.exists(path) ? path : null, values, keys, env);
     }
 
     public static String envName(String key) {
         return "KEEL_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static Map<String, String> readYaml(Path path) {
+    private static Map<String, String> readYaml(Path path, Map<String, ConfigKey<?>> keys) {
         JsonNode root;
         try {
             root = new YAMLMapper().readTree(path.toFile());
@@ -89,152 +90,146 @@ public final class ConfigLoader {
             throw KeelException.usage(path.getFileName() + " must be a mapping of settings, not " + (root.isArray() ? "a list" : "a single value"),
                     "start it with keys such as 'database:' or 'migrations:'");
         }
-        flatten("", root, values, path);
+        new Flattener(path, keys, values).flatten("", root);
         return values;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> values, Path path) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = prefix + field.getKey();
-            JsonNode value = field.getValue();
-            if ((key + ".").equals(DOCTOR_THRESHOLDS) || key.startsWith(DOCTOR_THRESHOLDS)) {
-                thresholds(key, value, values, path);
-            } else if (value.isObject() && DOCTOR_THRESHOLDS.startsWith(key + ".")) {
-                flatten(key + ".", value, values, path);
-            } else if (value.isObject() && !KNOWN_KEYS.contains(key)) {
-                if (KNOWN_KEYS.stream().noneMatch(k -> k.startsWith(key + "."))) {
-                    throw unknownKey(key, path);
+    /** Walks the YAML tree into key paths and text values, checking each path against the declared keys. */
+    private record Flattener(Path path, Map<String, ConfigKey<?>> keys, Map<String, String> values) {
+
+        void flatten(String prefix, JsonNode node) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = prefix + field.getKey();
+                JsonNode value = field.getValue();
+                ConfigKey<?> declared = keys.get(key);
+                if (declared != null && declared.map()) {
+                    mapping(declared, key, value);
+                } else if (declared == null && !SECTIONS.contains(section(key))) {
+                    throw unknownKey(key);
+                } else if (declared == null && !sectionDeclared(key)) {
+                    // The section's module is not on the class path: keep what it says, for nobody here to misread.
+                    if (value.isObject()) {
+                        flatten(key + ".", value);
+                    } else {
+                        values.put(key, value.isArray() ? join(key, value) : value.asText());
+                    }
+                } else if (declared == null && value.isObject() && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
+                    flatten(key + ".", value);
+                } else if (declared == null && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
+                    String example = keys.keySet().stream().filter(k -> k.startsWith(key + ".")).findFirst().orElseThrow();
+                    throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a section of settings (such as "
+                            + example + "), not " + (value.isArray() ? "a list" : "a single value"),
+                            "write it as " + key + ": followed by indented keys, e.g. " + example.substring(key.length() + 1) + ": <value>");
+                } else if (declared == null) {
+                    throw unknownKey(key);
+                } else if (value.isObject() || value.isArray() && !declared.list()) {
+                    throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a single value, not a "
+                            + (value.isObject() ? "mapping" : "list"), "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
+                } else if (value.isArray()) {
+                    values.put(key, join(key, value));
+                } else if (!value.isNull()) {
+                    values.put(key, value.asText());
                 }
-                flatten(key + ".", value, values, path);
-            } else if (!KNOWN_KEYS.contains(key)) {
-                throw unknownKey(key, path);
-            } else if (value.isObject() || value.isArray() && !LIST_KEYS.contains(key)) {
-                throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a single value, not a "
-                        + (value.isObject() ? "mapping" : "list"), "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
-            } else if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add(item.asText()));
-                values.put(key, String.join(key.equals("backup.drill.invariants") ? QUERY_SEPARATOR : ",", items));
+            }
+        }
+
+        private String join(String key, JsonNode list) {
+            List<String> items = new ArrayList<>();
+            list.forEach(item -> items.add(item.asText()));
+            ConfigKey<?> declared = keys.get(key);
+            boolean queries = declared != null && declared.kind().startsWith("list of SQL");
+            return String.join(queries ? ConfigKey.QUERY_SEPARATOR : ",", items);
+        }
+
+        private boolean sectionDeclared(String key) {
+            String section = section(key);
+            return keys.keySet().stream().anyMatch(k -> section(k).equals(section));
+        }
+
+        /** A mapping key's entries, each {@code depth} names below it and a single value. */
+        private void mapping(ConfigKey<?> declared, String key, JsonNode value) {
+            int depth = key.split("\\.").length - declared.path().split("\\.").length;
+            if (value.isObject() && depth < declared.mapDepth()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    mapping(declared, key + "." + field.getKey(), field.getValue());
+                }
+            } else if (depth != declared.mapDepth() || value.isContainerNode()) {
+                String what = declared.path().substring(declared.path().lastIndexOf('.') + 1);
+                throw KeelException.usage("'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " " + singular(what),
+                        "write " + what + " as " + declared.mapForm());
             } else if (!value.isNull()) {
                 values.put(key, value.asText());
             }
         }
-    }
 
-    private static KeelException unknownKey(String key, Path path) {
-        if (key.equals("doctor") || key.startsWith("doctor.")) {
-            return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
-                    "the doctor's settings are thresholds: doctor.thresholds.<check>.<threshold>, e.g. doctor.thresholds.table-bloat.bloatShare");
-        }
-        return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
-                "did you mean '" + Nearest.to(key, KNOWN_KEYS) + "'?");
-    }
-
-    /** doctor.thresholds: a mapping of check ids to mappings of threshold names to single values. */
-    private static void thresholds(String key, JsonNode value, Map<String, String> values, Path path) {
-        int depth = key.split("\\.").length;
-        if (value.isObject() && depth < 4) {
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                thresholds(key + "." + field.getKey(), field.getValue(), values, path);
+        private KeelException unknownKey(String key) {
+            String nearest = Nearest.to(key, knownNames());
+            ConfigKey<?> near = keys.get(nearest);
+            if (near != null && near.map() && section(key).equals(section(nearest))) {
+                return new KeelException(CoreError.CONFIG_UNKNOWN_KEY, "unknown key '" + key + "' in " + path.getFileName(),
+                        "the " + section(key) + " settings are " + nearest.substring(nearest.lastIndexOf('.') + 1) + ": " + near.mapForm());
             }
-        } else if (depth != 4 || value.isContainerNode()) {
-            throw KeelException.usage("'" + key + "' in " + path.getFileName() + " is not a threshold",
-                    "write thresholds as doctor.thresholds.<check>.<threshold>: <value>, e.g. doctor.thresholds.table-bloat.bloatShare: 0.6");
-        } else if (!value.isNull()) {
-            values.put(key, value.asText());
+            return new KeelException(CoreError.CONFIG_UNKNOWN_KEY, "unknown key '" + key + "' in " + path.getFileName(),
+                    "did you mean '" + nearest + "'?");
+        }
+
+        private List<String> knownNames() {
+            List<String> names = new ArrayList<>(keys.keySet());
+            SECTIONS.stream().filter(s -> !names.contains(s) && names.stream().noneMatch(k -> k.startsWith(s + "."))).forEach(names::add);
+            return names;
         }
     }
 
-    private static KeelConfig build(Path projectDir, Path file, Map<String, String> raw, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        raw.forEach((k, v) -> values.put(k, expand(k, v, env)));
-        KeelConfig.Migrations d = KeelConfig.Migrations.defaults();
-        String locations = values.get("migrations.locations");
-        KeelConfig.Migrations migrations = new KeelConfig.Migrations(
-                locations == null ? d.locations() : List.of(locations.split("\\s*,\\s*")),
-                positive(duration(values, "migrations.lockTimeout", d.lockTimeout()), "migrations.lockTimeout"),
-                duration(values, "migrations.statementTimeout", d.statementTimeout()),
-                integer(values, "migrations.lockRetries", d.lockRetries()),
-                bool(values, "migrations.outOfOrder", d.outOfOrder()),
-                values.getOrDefault("migrations.table", d.table()));
-        return new KeelConfig(projectDir, file,
-                new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
-                values.getOrDefault("schema", "keel"), migrations,
-                new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null),
-                backup(projectDir, values), doctor(values));
+    private static String section(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
     }
 
-    private static KeelConfig.Doctor doctor(Map<String, String> values) {
-        Map<String, String> thresholds = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
-            if (k.startsWith(DOCTOR_THRESHOLDS)) {
-                thresholds.put(k.substring(DOCTOR_THRESHOLDS.length()), v);
+    private static String singular(String word) {
+        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
+    }
+
+    private static KeelConfig build(Path projectDir, Path file, Map<String, String> raw, Map<String, ConfigKey<?>> keys, Map<String, String> env) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : raw.entrySet()) {
+            String key = entry.getKey();
+            String text = expand(key, entry.getValue(), env);
+            ConfigKey<?> declared = keys.get(key);
+            ConfigKey<?> mapping = declared != null ? null : mappingOf(key, keys);
+            if (mapping != null) {
+                mappings.computeIfAbsent(mapping.path(), k -> new LinkedHashMap<>()).put(key.substring(mapping.path().length() + 1), text);
+            } else if (declared == null) {
+                settings.put(key, text);
+            } else {
+                Object value = declared.parse(text, projectDir);
+                if (value != null) {
+                    settings.put(key, value);
+                }
             }
-        });
-        return new KeelConfig.Doctor(thresholds);
+        }
+        mappings.forEach((k, v) -> settings.put(k, Map.copyOf(v)));
+        KeelConfig.Database database = new KeelConfig.Database((String) settings.get(CoreSettings.DATABASE_URL.path()),
+                (String) settings.get(CoreSettings.DATABASE_USER.path()), (String) settings.get(CoreSettings.DATABASE_PASSWORD.path()));
+        String schema = (String) settings.getOrDefault(CoreSettings.SCHEMA.path(), CoreSettings.SCHEMA.defaultValue());
+        return new KeelConfig(projectDir, file, database, schema, settings);
     }
 
-    private static KeelConfig.Backup backup(Path projectDir, Map<String, String> values) {
-        KeelConfig.Backup d = KeelConfig.Backup.defaults();
-        int level = integer(values, "backup.compression.level", d.compressionLevel());
-        if (level > KeelConfig.Backup.MAX_COMPRESSION_LEVEL) {
-            throw KeelException.usage("'backup.compression.level' must be between 0 (no compression) and " + KeelConfig.Backup.MAX_COMPRESSION_LEVEL
-                    + ", not " + level, "set it to a level such as " + d.compressionLevel());
+    private static ConfigKey<?> mappingOf(String key, Map<String, ConfigKey<?>> keys) {
+        for (ConfigKey<?> k : keys.values()) {
+            if (k.map() && key.startsWith(k.path() + ".")) {
+                return k;
+            }
         }
-        String keyFile = values.get("backup.encryption.keyFile");
-        KeelConfig.S3 s3 = new KeelConfig.S3(values.get("backup.s3.endpoint"), values.get("backup.s3.region"),
-                values.containsKey("backup.s3.pathStyle") ? bool(values, "backup.s3.pathStyle", false) : null,
-                values.get("backup.s3.accessKeyId"), values.get("backup.s3.secretAccessKey"));
-        int parallel = integer(values, "backup.parallel", d.parallel());
-        if (parallel < 1 || parallel > 64) {
-            throw KeelException.usage("'backup.parallel' must be between 1 and 64, not " + parallel, "set it to a small number such as " + d.parallel());
-        }
-        String invariants = values.get("backup.drill.invariants");
-        return new KeelConfig.Backup(values.get("backup.repository"), level,
-                keyFile == null || keyFile.isBlank() ? null : projectDir.resolve(keyFile), s3, parallel,
-                new KeelConfig.Retention(optionalCount(values, "backup.retention.full", 1), optionalCount(values, "backup.retention.days", 0)),
-                values.containsKey("backup.rpo") ? positive(duration(values, "backup.rpo", null), "backup.rpo") : null,
-                values.containsKey("backup.rto") ? positive(duration(values, "backup.rto", null), "backup.rto") : null,
-                invariants == null ? List.of() : java.util.Arrays.stream(invariants.split(QUERY_SEPARATOR)).map(String::strip).filter(q -> !q.isEmpty()).toList(),
-                method(values), stream(projectDir, values));
-    }
-
-    private static String method(Map<String, String> values) {
-        String method = values.get("backup.method");
-        if (method != null && !java.util.List.of("auto", "local", "stream").contains(method)) {
-            throw KeelException.usage("'backup.method' must be auto, local or stream, not '" + method + "'",
-                    "use auto (the default): local when keel runs beside the data directory, stream otherwise");
-        }
-        return method;
-    }
-
-    private static KeelConfig.Stream stream(Path projectDir, Map<String, String> values) {
-        KeelConfig.Stream d = KeelConfig.Stream.DEFAULTS;
-        String slot = values.getOrDefault("backup.stream.slot", d.slot());
-        if (!slot.matches("[a-z0-9_]{1,63}")) {
-            throw KeelException.usage("'backup.stream.slot' must be a replication slot name, not '" + slot + "'",
-                    "use lower-case letters, digits and underscores, at most 63 of them");
-        }
-        String spool = values.get("backup.stream.spool");
-        Duration interval = positive(duration(values, "backup.stream.partialInterval", d.partialInterval()), "backup.stream.partialInterval");
-        return new KeelConfig.Stream(slot, values.getOrDefault("backup.stream.applicationName", d.applicationName()),
-                spool == null || spool.isBlank() ? null : projectDir.resolve(spool), interval);
-    }
-
-    /** A count that may be absent (null), and is never below {@code min}. */
-    private static Integer optionalCount(Map<String, String> values, String key, int min) {
-        if (!values.containsKey(key)) {
-            return null;
-        }
-        int n = integer(values, key, Math.max(min, 1));
-        if (n < min) {
-            throw KeelException.usage("'" + key + "' must be at least " + min + ", not " + n, "set it to a number such as 7");
-        }
-        return n;
+        return null;
     }
 
     private static String expand(String key, String value, Map<String, String> env) {
@@ -249,57 +244,5 @@ public final class ConfigLoader {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static Duration duration(Map<String, String> values, String key, Duration fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw KeelException.usage("'" + key + "': " + e.getMessage(), "set it to a value such as 2s");
-        }
-    }
-
-    /** Zero would switch PostgreSQL's lock timeout off: a blocked DDL statement would then stall every query behind it. */
-    private static Duration positive(Duration value, String key) {
-        if (value.isZero() && key.startsWith("backup.")) {
-            throw KeelException.usage("'" + key + "' must be above zero", "set it to a target such as 15m");
-        }
-        if (value.isZero()) {
-            throw KeelException.usage("'" + key + "' must be above zero: without a lock timeout a waiting DDL statement blocks every query behind it",
-                    "set it to a short value such as 2s");
-        }
-        return value;
-    }
-
-    private static int integer(Map<String, String> values, String key, int fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw KeelException.usage("'" + key + "' must be a whole number of zero or more, not '" + v + "'", "set it to a number such as " + fallback);
-        }
-    }
-
-    private static boolean bool(Map<String, String> values, String key, boolean fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw KeelException.usage("'" + key + "' must be true or false, not '" + v + "'", "set it to true or false");
-        };
     }
 }

@@ -15,6 +15,14 @@ public interface DoctorCheck {
 
     List<DoctorFinding> run(DoctorContext context) throws SQLException;
 
+    /**
+     * Why keel.yaml's doctor.thresholds may not configure this check, with where its settings live instead; null when
+     * they may (its numeric record components are its thresholds).
+     */
+    default String thresholdsElsewhere() {
+        return null;
+    }
+
     default String runbook() {
         return DoctorFinding.runbookOf(id());
     }

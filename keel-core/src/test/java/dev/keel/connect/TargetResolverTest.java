@@ -17,7 +17,7 @@ class TargetResolverTest {
 
     private KeelConfig withDatabase(String url, String user, String password) {
         KeelConfig d = KeelConfig.defaults(dir);
-        return new KeelConfig(dir, null, new KeelConfig.Database(url, user, password), d.schema(), d.migrations(), d.check(), d.backup());
+        return new KeelConfig(dir, null, new KeelConfig.Database(url, user, password), d.schema(), d.settings());
     }
 
     private static Map<String, String> pgEnvironment() {

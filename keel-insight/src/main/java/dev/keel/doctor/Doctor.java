@@ -45,7 +45,7 @@ public final class Doctor {
      */
     public static Doctor forProject(KeelConfig config, Map<String, String> env) {
         Doctor doctor = new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
-        return DoctorThresholds.apply(doctor, config.doctor().thresholds());
+        return DoctorThresholds.apply(doctor, config.get(DoctorSection.THRESHOLDS));
     }
 
     public static Doctor of(String keelSchema, DoctorCheck... checks) {

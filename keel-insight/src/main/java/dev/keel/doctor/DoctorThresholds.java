@@ -49,6 +49,11 @@ public final class DoctorThresholds {
         List<DoctorCheck> configured = new ArrayList<>();
         for (DoctorCheck check : doctor.checks()) {
             Map<String, String> values = byCheck.get(check.id());
+            String elsewhere = check.thresholdsElsewhere();
+            if (values != null && elsewhere != null) {
+                String[] parts = elsewhere.split(" — ", 2);
+                throw KeelException.usage(check.id() + " takes no doctor.thresholds: " + parts[0], parts.length > 1 ? parts[1] : "remove them");
+            }
             configured.add(values == null ? check : configure(check, values));
         }
         return doctor.withChecks(configured);

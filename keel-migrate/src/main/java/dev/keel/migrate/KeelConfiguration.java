@@ -1,6 +1,5 @@
 package dev.keel.migrate;
 
-import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.KeelException;
@@ -15,18 +14,17 @@ import javax.sql.DataSource;
  * Each setter states its default; {@link #load()} refuses contradictions.
  */
 public final class KeelConfiguration {
-    private final KeelConfig.Migrations defaults = KeelConfig.Migrations.defaults();
     private DataSource dataSource;
     private String url;
     private String user;
     private String password;
-    private List<String> locations = defaults.locations();
+    private List<String> locations = MigrationSection.LOCATIONS.defaultValue();
     private Path projectDir = Path.of("").toAbsolutePath();
     private String schema = "keel";
-    private String table = defaults.table();
-    private Duration lockTimeout = defaults.lockTimeout();
-    private Duration statementTimeout = defaults.statementTimeout();
-    private int lockRetries = defaults.lockRetries();
+    private String table = MigrationSection.TABLE.defaultValue();
+    private Duration lockTimeout = MigrationSection.LOCK_TIMEOUT.defaultValue();
+    private Duration statementTimeout = MigrationSection.STATEMENT_TIMEOUT.defaultValue();
+    private int lockRetries = MigrationSection.LOCK_RETRIES.defaultValue();
     private boolean outOfOrder;
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private MigrationListener listener = MigrationListener.SILENT;

@@ -13,10 +13,12 @@ public record MigrationSettings(Path projectDir, List<String> locations, String 
         locations = List.copyOf(locations);
     }
 
+    /** keel.yaml's migrations.* keys (see {@link MigrationSection}). */
     public static MigrationSettings from(KeelConfig config) {
-        KeelConfig.Migrations m = config.migrations();
-        return new MigrationSettings(config.projectDir(), m.locations(), config.schema(), m.table(), m.lockTimeout(),
-                m.statementTimeout(), m.lockRetries(), m.outOfOrder(), Thread.currentThread().getContextClassLoader());
+        return new MigrationSettings(config.projectDir(), config.get(MigrationSection.LOCATIONS), config.schema(),
+                config.get(MigrationSection.TABLE), config.get(MigrationSection.LOCK_TIMEOUT), config.get(MigrationSection.STATEMENT_TIMEOUT),
+                config.get(MigrationSection.LOCK_RETRIES), config.get(MigrationSection.OUT_OF_ORDER),
+                Thread.currentThread().getContextClassLoader());
     }
 
     public HistoryTable history() {

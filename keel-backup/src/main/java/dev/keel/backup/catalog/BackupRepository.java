@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.KeySource;
 import dev.keel.backup.codec.ObjectCodec;
@@ -41,12 +42,12 @@ public final class BackupRepository implements AutoCloseable {
     }
 
     /** Creates the repository that keel.yaml (or its KEEL_* overrides) names; encrypted when a key is configured. */
-    public static BackupRepository create(KeelConfig.Backup settings, Map<String, String> env, Clock clock) {
+    public static BackupRepository create(BackupSettings settings, Map<String, String> env, Clock clock) {
         ObjectStore store = ObjectStores.open(RepositoryUrl.parse(settings.repository()), settings.s3(), env);
         return create(store, settings.compressionLevel(), KeySource.load(settings, env).orElse(null), clock);
     }
 
-    public static BackupRepository open(KeelConfig.Backup settings, Map<String, String> env) {
+    public static BackupRepository open(BackupSettings settings, Map<String, String> env) {
         ObjectStore store = ObjectStores.open(RepositoryUrl.parse(settings.repository()), settings.s3(), env);
         return open(store, settings.compressionLevel(), KeySource.load(settings, env).orElse(null));
     }

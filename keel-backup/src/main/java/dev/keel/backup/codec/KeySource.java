@@ -1,5 +1,6 @@
 package dev.keel.backup.codec;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class KeySource {
     }
 
     /** The configured key, or empty when neither source is set. */
-    public static Optional<EncryptionKey> load(KeelConfig.Backup config, Map<String, String> env) {
+    public static Optional<EncryptionKey> load(BackupSettings config, Map<String, String> env) {
         String fromEnv = env.get(ENV);
         Path file = config.keyFile();
         if (fromEnv != null && !fromEnv.isBlank() && file != null) {

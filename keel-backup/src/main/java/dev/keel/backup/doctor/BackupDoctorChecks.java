@@ -1,10 +1,10 @@
 package dev.keel.backup.doctor;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.config.KeelConfig;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorCheckProvider;
-import dev.keel.error.KeelException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +17,7 @@ public final class BackupDoctorChecks implements DoctorCheckProvider {
 
     @Override
     public List<DoctorCheck> checks(KeelConfig config, Map<String, String> env) {
-        if (config.doctor().thresholds().keySet().stream().anyMatch(k -> k.startsWith(BackupTargets.ID + "."))) {
-            throw KeelException.usage(BackupTargets.ID + " takes no doctor.thresholds: its targets are the backup settings",
-                    "set backup.rpo and backup.rto in keel.yaml instead");
-        }
-        KeelConfig.Backup backup = config.backup();
+        BackupSettings backup = BackupSettings.from(config);
         if (backup.repository() == null || backup.repository().isBlank()) {
             return List.of();
         }

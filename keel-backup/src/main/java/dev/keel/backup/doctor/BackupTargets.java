@@ -39,6 +39,11 @@ public record BackupTargets(Supplier<BackupRepository> repository, Duration rpo,
     }
 
     @Override
+    public String thresholdsElsewhere() {
+        return "its targets are the backup settings — set backup.rpo and backup.rto in keel.yaml instead";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) {
         BackupRepository repo = repository.get();
         Catalog catalog = repo.catalog();

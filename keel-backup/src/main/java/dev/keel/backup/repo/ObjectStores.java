@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ public final class ObjectStores {
     private ObjectStores() {
     }
 
-    public static ObjectStore open(RepositoryUrl url, KeelConfig.S3 s3, Map<String, String> env) {
+    public static ObjectStore open(RepositoryUrl url, BackupSettings.S3 s3, Map<String, String> env) {
         if (url instanceof RepositoryUrl.Local local) {
             return new FileObjectStore(local.root());
         }

@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
 import java.net.URI;
@@ -18,7 +19,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
     /** The region AWS's own tools assume when none is given; S3-compatible servers mostly ignore it. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    public static S3Settings resolve(KeelConfig.S3 config, Map<String, String> env) {
+    public static S3Settings resolve(BackupSettings.S3 config, Map<String, String> env) {
         String endpointText = first(config.endpoint(), env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
         URI endpoint = endpointText == null ? null : endpoint(endpointText);
         String region = first(config.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);

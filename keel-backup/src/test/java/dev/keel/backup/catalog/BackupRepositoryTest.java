@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -162,7 +163,7 @@ class BackupRepositoryTest {
     @Test
     void theRepositoryOpensFromKeelYamlSettingsAndTheKeyVariable() {
         EncryptionKey key = EncryptionKey.generate();
-        KeelConfig.Backup settings = new KeelConfig.Backup("file://" + dir.resolve("repo"), 5, null, KeelConfig.Backup.defaults().s3());
+        BackupSettings settings = new BackupSettings("file://" + dir.resolve("repo"), 5, null, BackupSettings.defaults().s3());
         Map<String, String> env = Map.of("KEEL_BACKUP_KEY", key.toBase64());
         BackupRepository.create(settings, env, CLOCK).close();
 

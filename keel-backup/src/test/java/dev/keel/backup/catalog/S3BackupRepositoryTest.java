@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class S3BackupRepositoryTest {
 
     @Test
     void fortyMegabytesGoUpEncryptedAndComeBackUnchanged() throws Exception {
-        KeelConfig.Backup settings = settings("s3://" + server.newBucket() + "/shop");
+        BackupSettings settings = settings("s3://" + server.newBucket() + "/shop");
         Map<String, String> env = new HashMap<>(server.env());
         env.put("KEEL_BACKUP_KEY", EncryptionKey.generate().toBase64());
         BackupRepository.create(settings, env, Clock.systemUTC()).close();
@@ -60,7 +61,7 @@ class S3BackupRepositoryTest {
 
     @Test
     void anObjectAlteredOnTheServerIsDetected() throws Exception {
-        KeelConfig.Backup settings = settings("s3://" + server.newBucket());
+        BackupSettings settings = settings("s3://" + server.newBucket());
         Map<String, String> env = new HashMap<>(server.env());
         env.put("KEEL_BACKUP_KEY", EncryptionKey.generate().toBase64());
         try (BackupRepository repo = BackupRepository.create(settings, env, Clock.systemUTC())) {
@@ -81,7 +82,7 @@ class S3BackupRepositoryTest {
         }
     }
 
-    private static KeelConfig.Backup settings(String url) {
-        return new KeelConfig.Backup(url, 3, null, new KeelConfig.S3(null, null, null, null, null));
+    private static BackupSettings settings(String url) {
+        return new BackupSettings(url, 3, null, new BackupSettings.S3(null, null, null, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.codec;
 
+import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,21 +19,21 @@ class KeySourceTest {
     @TempDir
     Path dir;
 
-    private static KeelConfig.Backup withKeyFile(Path file) {
-        KeelConfig.Backup d = KeelConfig.Backup.defaults();
-        return new KeelConfig.Backup(d.repository(), d.compressionLevel(), file, d.s3());
+    private static BackupSettings withKeyFile(Path file) {
+        BackupSettings d = BackupSettings.defaults();
+        return new BackupSettings(d.repository(), d.compressionLevel(), file, d.s3());
     }
 
     @Test
     void noKeyConfiguredMeansNoEncryption() {
-        assertThat(KeySource.load(KeelConfig.Backup.defaults(), Map.of())).isEmpty();
+        assertThat(KeySource.load(BackupSettings.defaults(), Map.of())).isEmpty();
     }
 
     @Test
     void theEnvironmentVariableHoldsTheKeyAsBase64() {
         EncryptionKey key = EncryptionKey.generate();
 
-        assertThat(KeySource.load(KeelConfig.Backup.defaults(), Map.of("KEEL_BACKUP_KEY", key.toBase64()))).contains(key);
+        assertThat(KeySource.load(BackupSettings.defaults(), Map.of("KEEL_BACKUP_KEY", key.toBase64()))).contains(key);
     }
 
     @Test
@@ -60,7 +61,7 @@ class KeySourceTest {
     void aKeyOfTheWrongLengthIsRefusedWithoutShowingIt() {
         String short16 = Base64.getEncoder().encodeToString("sixteen byte key".getBytes());
 
-        assertThatThrownBy(() -> KeySource.load(KeelConfig.Backup.defaults(), Map.of("KEEL_BACKUP_KEY", short16)))
+        assertThatThrownBy(() -> KeySource.load(BackupSettings.defaults(), Map.of("KEEL_BACKUP_KEY", short16)))
                 .isInstanceOfSatisfying(KeelException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.what()).isEqualTo("KEEL_BACKUP_KEY holds 16 bytes; a key has 32");
@@ -70,7 +71,7 @@ class KeySourceTest {
 
     @Test
     void textThatIsNoBase64IsRefusedWithoutShowingIt() {
-        assertThatThrownBy(() -> KeySource.load(KeelConfig.Backup.defaults(), Map.of("KEEL_BACKUP_KEY", "my password!")))
+        assertThatThrownBy(() -> KeySource.load(BackupSettings.defaults(), Map.of("KEEL_BACKUP_KEY", "my password!")))
                 .isInstanceOfSatisfying(KeelException.class, e -> {
                     assertThat(e.what()).isEqualTo("KEEL_BACKUP_KEY does not hold a base64 key");
                     assertThat(e.getMessage()).doesNotContain("my password!");

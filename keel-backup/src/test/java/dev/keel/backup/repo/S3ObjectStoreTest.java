@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +85,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         }
     }
 
-    private static KeelConfig.S3 noConfig() {
-        return new KeelConfig.S3(null, null, null, null, null);
+    private static BackupSettings.S3 noConfig() {
+        return new BackupSettings.S3(null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class S3SettingsTest {
-    private static final KeelConfig.S3 NONE = new KeelConfig.S3(null, null, null, null, null);
+    private static final BackupSettings.S3 NONE = new BackupSettings.S3(null, null, null, null, null);
 
     @Test
     void theStandardAwsVariablesAreTheFallback() {
@@ -23,7 +24,7 @@ class S3SettingsTest {
 
     @Test
     void keelYamlWinsOverTheEnvironment() {
-        S3Settings s = S3Settings.resolve(new KeelConfig.S3("https://s3.example.test", "ap-south-1", false, "yaml-id", "yaml-secret"),
+        S3Settings s = S3Settings.resolve(new BackupSettings.S3("https://s3.example.test", "ap-south-1", false, "yaml-id", "yaml-secret"),
                 Map.of("AWS_ACCESS_KEY_ID", "env-id", "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_REGION", "eu-west-1"));
 
         assertThat(s).isEqualTo(new S3Settings(URI.create("https://s3.example.test"), "ap-south-1", false, "yaml-id", "yaml-secret", null));
@@ -49,7 +50,7 @@ class S3SettingsTest {
 
     @Test
     void aMalformedEndpointIsAConfigurationError() {
-        assertThatThrownBy(() -> S3Settings.resolve(new KeelConfig.S3("127.0.0.1:9000", null, null, "id", "secret"), Map.of()))
+        assertThatThrownBy(() -> S3Settings.resolve(new BackupSettings.S3("127.0.0.1:9000", null, null, "id", "secret"), Map.of()))
                 .isInstanceOfSatisfying(KeelException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.what()).startsWith("S3 endpoint '127.0.0.1:9000' is malformed");

@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.testing.S3TestServer;
 
@@ -10,6 +11,6 @@ final class S3TestStores {
 
     static S3ObjectStore store(S3TestServer server, String bucket, String prefix) {
         return S3ObjectStore.connect(new RepositoryUrl.S3(bucket, prefix),
-                S3Settings.resolve(new KeelConfig.S3(null, null, null, null, null), server.env()));
+                S3Settings.resolve(new BackupSettings.S3(null, null, null, null, null), server.env()));
     }
 }

@@ -1,0 +1,69 @@
+package dev.keel.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ObjectAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keel.yaml's doctor.* keys, as keel-insight declares them. */
+class DoctorSectionTest {
+    @TempDir
+    Path dir;
+
+    private KeelConfig load(String yaml) throws IOException {
+        return load(yaml, Map.of());
+    }
+
+    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
+        Files.writeString(dir.resolve("keel.yaml"), yaml);
+        return ConfigLoader.load(dir, null, env);
+    }
+
+    /** Asserts a usage error and hands back the exception for further checks. */
+    private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
+        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+
+    interface ThrowingLoad {
+        void run() throws Exception;
+    }
+
+    @Test
+    void doctorThresholdsAreCarriedAsWrittenForTheDoctorToValidate() throws IOException {
+        KeelConfig config = load("""
+                doctor:
+                  thresholds:
+                    table-bloat:
+                      bloatShare: 0.6
+                      minWastedBytes: 10MB
+                    long-transactions:
+                      idleWarning: 2m
+                """);
+
+        assertThat(config.get(DoctorSection.THRESHOLDS)).containsOnly(Map.entry("table-bloat.bloatShare", "0.6"),
+                Map.entry("table-bloat.minWastedBytes", "10MB"), Map.entry("long-transactions.idleWarning", "2m"));
+        assertThat(load("schema: keel\n").get(DoctorSection.THRESHOLDS)).isEmpty();
+    }
+
+    @Test
+    void aDoctorKeyThatIsNotAThresholdIsAnError() {
+        usageError(() -> load("doctor:\n  treshold: 1\n")).satisfies(e -> assertThat(e.todo()).contains("doctor.thresholds.<check>.<threshold>"));
+        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat: 0.5\n")).satisfies(e -> assertThat(e.what()).contains("not a threshold"));
+        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
+                .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.keel.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ObjectAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keel.yaml's migrations.* keys, as keel-migrate declares them. */
+class MigrationSectionTest {
+    @TempDir
+    Path dir;
+
+    private KeelConfig load(String yaml) throws IOException {
+        return load(yaml, Map.of());
+    }
+
+    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
+        Files.writeString(dir.resolve("keel.yaml"), yaml);
+        return ConfigLoader.load(dir, null, env);
+    }
+
+    /** Asserts a usage error and hands back the exception for further checks. */
+    private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
+        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+
+    interface ThrowingLoad {
+        void run() throws Exception;
+    }
+
+    @Test
+    void readsEverySettingOfAFullFile() throws IOException {
+        KeelConfig config = load("""
+                database:
+                  url: postgresql://db.example:5432/shop
+                  user: app
+                  password: hunter2
+                schema: ops
+                migrations:
+                  locations:
+                    - db/migrations
+                    - classpath:db/shared
+                  lockTimeout: 3s
+                  statementTimeout: 10min
+                  lockRetries: 7
+                  outOfOrder: true
+                  table: history
+                """);
+
+        assertThat(config.database()).isEqualTo(new KeelConfig.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
+        MigrationSettings settings = MigrationSettings.from(config);
+        assertThat(settings.schema()).isEqualTo("ops");
+        assertThat(settings.locations()).containsExactly("db/migrations", "classpath:db/shared");
+        assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.statementTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.lockRetries()).isEqualTo(7);
+        assertThat(settings.outOfOrder()).isTrue();
+        assertThat(settings.table()).isEqualTo("history");
+    }
+
+    @Test
+    void aCommaSeparatedLocationListIsSplit() throws IOException {
+        KeelConfig config = load("migrations:\n  locations: db/a , db/b\n");
+
+        assertThat(MigrationSettings.from(config).locations()).containsExactly("db/a", "db/b");
+    }
+
+    @Test
+    void aMistypedKeyIsRejectedWithTheNearestKnownKey() {
+        usageError(() -> load("migrations:\n  lockTimout: 5s\n")).satisfies(e -> {
+            assertThat(e.what()).isEqualTo("unknown key 'migrations.lockTimout' in keel.yaml");
+            assertThat(e.todo()).isEqualTo("did you mean 'migrations.lockTimeout'?");
+        });
+    }
+
+    @Test
+    void anEnvironmentOverrideWinsOverTheFile() throws IOException {
+        KeelConfig config = load("migrations:\n  lockTimeout: 3s\n", Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5s"));
+
+        assertThat(MigrationSettings.from(config).lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBooleanThatIsNeitherTrueNorFalseIsRejected() {
+        usageError(() -> load("migrations:\n  outOfOrder: maybe\n"))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.outOfOrder' must be true or false, not 'maybe'"));
+    }
+
+    @Test
+    void aNegativeRetryCountIsRejected() {
+        usageError(() -> load("migrations:\n  lockRetries: -1\n"))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.lockRetries' must be a whole number of zero or more, not '-1'"));
+    }
+
+    @Test
+    void aRetryCountThatIsNoNumberIsRejected() {
+        usageError(() -> load("migrations:\n  lockRetries: many\n"))
+                .satisfies(e -> assertThat(e.what()).contains("'migrations.lockRetries' must be a whole number"));
+    }
+
+    @Test
+    void aBadDurationIsRejectedNamingTheKey() {
+        usageError(() -> load("migrations:\n  lockTimeout: 2 seconds\n"))
+                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.lockTimeout': '2 seconds' is not a duration (write 500ms, 2s, 5min or 1h)"));
+    }
+
+    @Test
+    void aZeroLockTimeoutIsRejectedAsInTheJavaApi() {
+        usageError(() -> load("migrations:\n  lockTimeout: 0s\n"))
+                .satisfies(e -> assertThat(e.what()).contains("migrations.lockTimeout"));
+    }
+
+    @Test
+    void withoutAFileEveryMigrationSettingHasItsDefault() {
+        MigrationSettings settings = MigrationSettings.from(ConfigLoader.load(dir, null, Map.of()));
+
+        assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.locations()).containsExactly("db/migrations");
+        assertThat(settings.statementTimeout()).isZero();
+        assertThat(settings.lockRetries()).isEqualTo(5);
+        assertThat(settings.outOfOrder()).isFalse();
+        assertThat(settings.table()).isEqualTo("schema_history");
+    }
+
+    @Test
+    void aSectionWrittenAsASingleValueSaysItMustBeASection() {
+        usageError(() -> load("migrations: 5\n")).satisfies(e -> {
+            assertThat(e.what()).startsWith("'migrations' in keel.yaml must be a section of settings (such as migrations.");
+            assertThat(e.what()).endsWith("not a single value");
+        });
+    }
+
+    @Test
+    void theCheckedPostgresVersionIsAWholeNumber() throws IOException {
+        assertThat(load("check:\n  postgresVersion: 15\n").get(MigrationSection.CHECK_POSTGRES_VERSION)).isEqualTo(15);
+        assertThat(load("").get(MigrationSection.CHECK_POSTGRES_VERSION)).isNull();
+        usageError(() -> load("check:\n  postgresVersion: fifteen\n")).satisfies(e -> assertThat(e.what()).contains("check.postgresVersion"));
+    }
+}
