@@ -33,7 +33,8 @@ public final class ConfigLoader {
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
             "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants", "backup.method",
-            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval");
+            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval",
+            "advise.unusedAfter");
     /**
      * Below this prefix any key is taken as written: the doctor's checks and their thresholds live in
      * keel-insight, which validates them with the same care (unknown name → the nearest known one).
@@ -165,7 +166,8 @@ public final class ConfigLoader {
                 new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
                 values.getOrDefault("schema", "keel"), migrations,
                 new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null),
-                backup(projectDir, values), doctor(values));
+                backup(projectDir, values), doctor(values),
+                new KeelConfig.Advise(duration(values, "advise.unusedAfter", KeelConfig.Advise.DEFAULTS.unusedAfter())));
     }
 
     private static KeelConfig.Doctor doctor(Map<String, String> values) {

@@ -10,14 +10,25 @@ import java.util.Map;
  * means something (no database configured), and the documented default otherwise.
  */
 public record KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check,
-                         Backup backup, Doctor doctor) {
+                         Backup backup, Doctor doctor, Advise advise) {
 
     public KeelConfig {
         doctor = doctor == null ? new Doctor(Map.of()) : doctor;
+        advise = advise == null ? Advise.DEFAULTS : advise;
+    }
+
+    public KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check, Backup backup,
+                      Doctor doctor) {
+        this(projectDir, file, database, schema, migrations, check, backup, doctor, null);
     }
 
     public KeelConfig(Path projectDir, Path file, Database database, String schema, Migrations migrations, Check check, Backup backup) {
-        this(projectDir, file, database, schema, migrations, check, backup, null);
+        this(projectDir, file, database, schema, migrations, check, backup, null, null);
+    }
+
+    /** @param unusedAfter how long an index must go without a scan before keel advise indexes calls it unused */
+    public record Advise(Duration unusedAfter) {
+        public static final Advise DEFAULTS = new Advise(Duration.ofDays(7));
     }
 
     /**
