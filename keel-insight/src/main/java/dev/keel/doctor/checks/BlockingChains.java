@@ -37,6 +37,11 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "every session's waits and locks in pg_stat_activity";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "blocking-chains.sql")) {
