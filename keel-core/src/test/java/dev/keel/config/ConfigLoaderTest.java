@@ -390,4 +390,13 @@ class ConfigLoaderTest {
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
                 .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
     }
+
+    @Test
+    void adviseUnusedAfterDefaultsToAWeekAndReadsADurationFromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("schema: keel\n").advise().unusedAfter()).isEqualTo(Duration.ofDays(7));
+        assertThat(load("advise:\n  unusedAfter: 30d\n").advise().unusedAfter()).isEqualTo(Duration.ofDays(30));
+        assertThat(load("schema: keel\n", Map.of("KEEL_ADVISE_UNUSEDAFTER", "36h")).advise().unusedAfter()).isEqualTo(Duration.ofHours(36));
+        usageError(() -> load("advise:\n  unusedAfter: soon\n")).satisfies(e -> assertThat(e.what()).contains("advise.unusedAfter"));
+        usageError(() -> load("advise:\n  unusedAfer: 7d\n")).satisfies(e -> assertThat(e.getMessage()).contains("advise.unusedAfter"));
+    }
 }
