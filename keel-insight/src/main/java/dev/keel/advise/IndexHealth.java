@@ -99,8 +99,10 @@ public final class IndexHealth {
                 if (findings.stream().anyMatch(f -> f.fix().equals(drop + ";"))) {
                     continue;
                 }
+                String foreignKeys = rs.getString("foreign_keys");
+                String alsoKeys = foreignKeys == null ? "" : "; " + keptBy + " also keeps covering foreign key " + foreignKeys;
                 findings.add(finding(rs, duplicate ? HealthFinding.Kind.DUPLICATE : HealthFinding.Kind.REDUNDANT,
-                        duplicate ? "has the same keys as " + keptBy : "its keys lead " + keptBy + ", which serves the same lookups", drop));
+                        (duplicate ? "has the same keys as " + keptBy : "its keys lead " + keptBy + ", which serves the same lookups") + alsoKeys, drop));
             }
         }
     }
