@@ -14,7 +14,7 @@ class ConfigurationPageTest {
     @Test
     void everyModuleDeclaresItsSection() {
         assertThat(ConfigSection.all()).extracting(ConfigSection::title)
-                .containsExactly("Database", "Migrations and checks", "Doctor", "Backups");
+                .containsExactly("Database", "Migrations and checks", "Index advice and the doctor", "Backups");
     }
 
     @Test

@@ -1,17 +1,20 @@
 package dev.keel.cli;
 
+import dev.keel.insight.InsightSection;
 import dev.keel.advise.AdviseOptions;
 import dev.keel.advise.HealthFinding;
 import dev.keel.advise.IndexAdvice;
 import dev.keel.advise.IndexAdvisor;
 import dev.keel.advise.IndexProposal;
 import dev.keel.advise.StatementGain;
+import dev.keel.advise.TooEarly;
 import dev.keel.config.Durations;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrationSettings;
 import dev.keel.migrate.NewMigration;
+import dev.keel.stats.Times;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +69,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(advise.parent.global);
         AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.parse(since), limit, minImprovement, shadowRows, true,
-                observe == null ? Duration.ZERO : Durations.parse(observe));
+                observe == null ? Duration.ZERO : Durations.parse(observe), cli.config().get(InsightSection.UNUSED_AFTER));
         ConnectionSource source = cli.database();
         IndexAdvice advice;
         try (Connection c = source.open()) {
@@ -124,6 +127,13 @@ final class AdviseIndexesCommand implements Callable<Integer> {
             for (HealthFinding f : a.health()) {
                 out.printf("  %s %s.%s %s: %s%n    fix: %s%n", f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), f.schema(), f.table(),
                         f.index(), f.detail(), f.fix());
+            }
+        }
+        if (!a.tooEarly().isEmpty()) {
+            out.printf("%nToo early to call unused (no scan yet, but counted for less than advise.unusedAfter):%n");
+            for (TooEarly t : a.tooEarly()) {
+                out.printf("  %s.%s %s: counted for %s, since %s; can be judged from %s%n", t.schema(), t.table(), t.index(),
+                        Times.human(Duration.ofSeconds(t.observedSeconds())), Times.format(t.countingSince()), Times.format(t.judgeableAt()));
             }
         }
         written.forEach(w -> out.println("Wrote " + w));

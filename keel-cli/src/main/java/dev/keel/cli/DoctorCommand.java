@@ -1,10 +1,12 @@
 package dev.keel.cli;
 
+import dev.keel.doctor.CheckResult;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
 import dev.keel.error.ExitCode;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "doctor", description = "Check the database's health and name the principal constraint first: the finding with the largest impact,"
-        + " then the rest ranked, each with its evidence and runbook. Exits 1 when a finding is critical.")
+        + " then the rest ranked, each with its evidence and runbook. Exits 1 when a finding is critical or a check could not run.")
 final class DoctorCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,13 +31,24 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             print(cli.out(), report);
         }
-        return report.hasCritical() ? ExitCode.FAILED.code() : ExitCode.OK.code();
+        // A check that could not run is no pass: exit 0 would tell a probe the database is healthy when nobody looked.
+        return report.healthy() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
     static void print(PrintStream out, DoctorReport report) {
+        if (report.visibility().notice() != null) {
+            out.println("Visibility: " + report.visibility().notice() + ".");
+        }
         DoctorFinding principal = report.principal();
+        List<CheckResult> notRun = report.notRun();
         if (principal == null) {
-            out.println("No findings: all " + report.checks().size() + " checks passed (" + String.join(", ", report.checks()) + ").");
+            if (notRun.isEmpty()) {
+                out.println("No findings: all " + report.checks().size() + " checks passed (" + String.join(", ", report.checks()) + ").");
+            } else {
+                out.println("No findings from the " + (report.checks().size() - notRun.size()) + " checks that ran, but " + notRun.size()
+                        + " of " + report.checks().size() + " could not run: not an all clear.");
+                printNotRun(out, notRun);
+            }
             return;
         }
         out.println("Principal constraint: " + sentence(principal.summary()) + " (runbook: " + principal.runbook() + ")");
@@ -51,9 +64,24 @@ final class DoctorCommand implements Callable<Integer> {
             }
             out.println("      runbook:  " + f.runbook());
         }
+        printNotRun(out, notRun);
         long critical = report.findings().stream().filter(DoctorFinding::critical).count();
-        out.printf("%d %s (%d critical) from %d checks.%n", report.findings().size(), report.findings().size() == 1 ? "finding" : "findings",
-                critical, report.checks().size());
+        out.printf("%d %s (%d critical) from %d checks%s.%n", report.findings().size(), report.findings().size() == 1 ? "finding" : "findings",
+                critical, report.checks().size() - notRun.size(), notRun.isEmpty() ? "" : "; " + notRun.size() + " could not run");
+    }
+
+    private static void printNotRun(PrintStream out, List<CheckResult> notRun) {
+        if (notRun.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Not run (this part of the database's health is unknown):");
+        for (CheckResult r : notRun) {
+            out.printf(Locale.ROOT, "    %-8s %-26s %s%n", "NOT RUN", r.check(), r.reason());
+            if (r.fix() != null) {
+                out.println("      fix:      " + r.fix());
+            }
+        }
     }
 
     private static String sentence(String summary) {

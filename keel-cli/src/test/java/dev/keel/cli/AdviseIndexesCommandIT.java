@@ -56,4 +56,28 @@ class AdviseIndexesCommandIT extends ProjectOnCluster {
         assertThat(text.exitCode()).as(text.stderr()).isZero();
         assertThat(text.stdout()).contains("Index advice for the").contains("No index to add.");
     }
+
+    @Test
+    void freshStatisticsAreTooEarlyToJudgeAndAnIndexUnderAForeignKeyIsNeverDropped() throws Exception {
+        assertThat(keel("migrate").exitCode()).isZero();
+        cluster.execute(db, "CREATE INDEX orders_user ON orders (user_id); CREATE INDEX orders_user_id_id ON orders (id, user_id)");
+
+        Cli.Run text = keel("advise", "indexes");
+        assertThat(text.exitCode()).as(text.stderr()).isZero();
+        assertThat(text.stdout()).contains("note: too early to judge whether 1 index with no scan is unused (public.orders_user_id_id)")
+                .contains("advise.unusedAfter asks for 7d").contains("Too early to call unused").doesNotContain("DROP INDEX");
+
+        JsonNode early = json("advise", "indexes", "--json").get("advice");
+        assertThat(early.get("unusedAfterSeconds").asLong()).isEqualTo(7 * 86_400L);
+        assertThat(early.get("tooEarly").findValuesAsText("index")).containsExactly("orders_user_id_id");
+        assertThat(early.get("tooEarly").get(0).get("judgeableAt").asText()).isNotEmpty();
+
+        project.config("""
+                advise:
+                  unusedAfter: 0s
+                """);
+        JsonNode judged = json("advise", "indexes", "--json").get("advice");
+        assertThat(judged.get("tooEarly")).isEmpty();
+        assertThat(judged.get("health").findValuesAsText("index")).contains("orders_user_id_id").doesNotContain("orders_user", "orders_pkey");
+    }
 }

@@ -112,4 +112,35 @@ class DoctorCommandIT extends ProjectOnCluster {
                 .isEqualTo("keel: error: unknown threshold 'doctor.thresholds.index-bloat.minWastedByte' — did you mean 'minWastedBytes'?"
                         + " index-bloat takes minWastedBytes, bloatShare");
     }
+
+    /** Regression: as a role without pg_read_all_stats, keel doctor saw only its own sessions and said "all clear" with exit 0. */
+    @Test
+    void aRoleWithoutPgReadAllStatsIsToldWhatItCannotSeeAndTheChecksThatNeedItAreNotRun() throws Exception {
+        String role = "watcher_" + db;
+        cluster.execute(db, "CREATE ROLE " + role + " LOGIN");
+        String grant = "GRANT pg_read_all_stats TO " + role + ";";
+
+        Cli.Run text = keelAs(role, "doctor");
+
+        assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isEqualTo(1);
+        assertThat(text.stdout()).startsWith("Visibility: role " + role + " is not a member of pg_read_all_stats").contains(grant)
+                .contains("Not run (this part of the database's health is unknown):").contains("NOT RUN  blocking-chains")
+                .contains("NOT RUN  long-transactions").contains("fix:      " + grant).doesNotContain("all 16 checks passed");
+
+        Cli.Run jsonRun = keelAs(role, "doctor", "--json");
+        assertThat(jsonRun.exitCode()).isEqualTo(1);
+        JsonNode json = JSON.readTree(jsonRun.stdout());
+        assertThat(json.get("visibility").get("seesAll").asBoolean()).isFalse();
+        assertThat(json.get("visibility").get("grant").asText()).isEqualTo(grant);
+        for (JsonNode r : json.get("results")) {
+            if (r.get("check").asText().equals("blocking-chains") || r.get("check").asText().equals("slowest-statements")) {
+                assertThat(r.get("status").asText()).isEqualTo("not-run");
+                assertThat(r.get("fix").asText()).isEqualTo(grant);
+                assertThat(r.get("reason").asText()).contains("pg_read_all_stats");
+            }
+            if (r.get("check").asText().equals("wraparound-age")) {
+                assertThat(r.get("status").asText()).isEqualTo("passed");
+            }
+        }
+    }
 }

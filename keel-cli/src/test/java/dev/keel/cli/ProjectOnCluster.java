@@ -42,6 +42,17 @@ abstract class ProjectOnCluster {
         return Cli.run(all);
     }
 
+    /** keel as another role of the cluster (the test cluster trusts local connections, so no password). */
+    Cli.Run keelAs(String role, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--url";
+        all[1] = cluster.jdbcUrl(db).replace("user=" + TestCluster.SUPERUSER, "user=" + role);
+        all[2] = "-C";
+        all[3] = project.dir().toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return Cli.run(all);
+    }
+
     JsonNode json(String... args) throws Exception {
         Cli.Run run = keel(args);
         assertThat(run.stdout().strip()).as(run.stderr()).startsWith("{").endsWith("}");

@@ -93,4 +93,32 @@ class TopCommandIT extends ProjectOnCluster {
             }
         }
     }
+
+    /** Regression: as a role without pg_read_all_stats, keel top ranked only that role's statements and did not say so. */
+    @Test
+    void aRoleWithoutPgReadAllStatsIsToldItSeesOnlyItsOwnStatementsAndWhichGrantFixesIt() throws Exception {
+        String role = "watcher_" + db;
+        cluster.execute(db, "CREATE ROLE " + role + " LOGIN");
+        // What a DBA sets up once: the extension, and a schema for keel's snapshots that the role owns.
+        cluster.execute(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE SCHEMA keel AUTHORIZATION " + role);
+        run("SELECT 1 AS the_applications_statement", 5);
+        String grant = "GRANT pg_read_all_stats TO " + role + ";";
+
+        Cli.Run text = keelAs(role, "top", "--limit", "50");
+        assertThat(text.exitCode()).as(text.stderr()).isZero();
+        assertThat(text.stdout()).contains("note: role " + role + " is not a member of pg_read_all_stats, so it sees only its own")
+                .contains(grant).doesNotContain("the_applications_statement");
+
+        Cli.Run limited = keelAs(role, "top", "--limit", "50", "--json");
+        JsonNode json = JSON.readTree(limited.stdout());
+        assertThat(json.get("visibility").get("seesAll").asBoolean()).isFalse();
+        assertThat(json.get("visibility").get("grant").asText()).isEqualTo(grant);
+        assertThat(json.get("notes").get(0).asText()).contains(grant);
+
+        cluster.execute(db, grant);
+        JsonNode full = JSON.readTree(keelAs(role, "top", "--limit", "50", "--json").stdout());
+        assertThat(full.get("visibility").get("seesAll").asBoolean()).isTrue();
+        assertThat(full.get("notes").toString()).doesNotContain("pg_read_all_stats");
+        assertThat(full.get("statements").findValuesAsText("query")).anySatisfy(q -> assertThat(q).contains("the_applications_statement"));
+    }
 }

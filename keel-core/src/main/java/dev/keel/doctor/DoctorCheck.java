@@ -2,11 +2,12 @@ package dev.keel.doctor;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One health check. A check reads, never writes (except through keel's own statistics snapshots),
- * and returns no finding when all is well. It may throw: the {@link Doctor} turns a failure into an
- * info finding so one broken check never hides the others.
+ * and returns no finding when all is well. It may throw: the {@link Doctor} reports a failure as the
+ * check not run, so one broken check never hides the others and is never taken for a pass.
  */
 public interface DoctorCheck {
 
@@ -23,12 +24,22 @@ public interface DoctorCheck {
         return null;
     }
 
+    /**
+     * What this check reads that a role sees only for its own sessions or statements without
+     * pg_read_all_stats (e.g. "every session's state and locks in pg_stat_activity"); null when it reads
+     * nothing of the kind. Such a check does not run for a role that lacks it: it would see a calm
+     * database where there is none.
+     */
+    default String readsAllRolesStatistics() {
+        return null;
+    }
+
     default String runbook() {
         return DoctorFinding.runbookOf(id());
     }
 
     /** A finding of this check, with its runbook. */
-    default DoctorFinding finding(Severity severity, double closeness, String summary, java.util.Map<String, Object> evidence, String impact) {
+    default DoctorFinding finding(Severity severity, double closeness, String summary, Map<String, Object> evidence, String impact) {
         return new DoctorFinding(id(), severity, summary, evidence, Impact.score(severity, closeness), impact, runbook());
     }
 }

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param hypopg whether to use hypopg when it is available; false forces the shadow copy
  * @param observe how long to sample the values of running statements from pg_stat_activity before advising; zero: only
  *                the samples stored earlier (within {@code since}) are used
+ * @param unusedAfter how long an index must have gone without a scan before it is called unused (advise.unusedAfter)
  */
 public record AdviseOptions(String keelSchema, Duration since, int statements, double minImprovement, long shadowRows, boolean hypopg,
-                            Duration observe) {
+                            Duration observe, Duration unusedAfter) {
 
     /** Two times cheaper: below that an index rarely pays for its writes and its space. */
     public static final double DEFAULT_MIN_IMPROVEMENT = 2.0;
@@ -32,24 +33,32 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
         if (observe == null || observe.isNegative()) {
             throw KeelException.usage("the observation time must not be negative", "pass e.g. --observe 30s, or leave it out");
         }
+        if (unusedAfter == null || unusedAfter.isNegative()) {
+            throw KeelException.usage("advise.unusedAfter must not be negative", "set it to a duration such as 7d");
+        }
         if (shadowRows < 1) {
             throw KeelException.usage("the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
         }
     }
 
     public static AdviseOptions defaults(String keelSchema) {
-        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true, Duration.ZERO);
+        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true, Duration.ZERO,
+                IndexHealth.DEFAULT_UNUSED_AFTER);
     }
 
     public AdviseOptions withHypopg(boolean use) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use, observe);
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use, observe, unusedAfter);
     }
 
     public AdviseOptions withStatements(int count) {
-        return new AdviseOptions(keelSchema, since, count, minImprovement, shadowRows, hypopg, observe);
+        return new AdviseOptions(keelSchema, since, count, minImprovement, shadowRows, hypopg, observe, unusedAfter);
     }
 
     public AdviseOptions observing(Duration duration) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration);
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration, unusedAfter);
+    }
+
+    public AdviseOptions withUnusedAfter(Duration window) {
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, observe, window);
     }
 }

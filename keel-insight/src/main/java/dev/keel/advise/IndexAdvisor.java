@@ -97,8 +97,13 @@ public final class IndexAdvisor {
             notes.add("write rates count " + TableWrites.LIFETIME + ", averaging quiet and busy times: with two snapshots"
                     + " (keel stats snapshot, e.g. hourly) they show the recent load instead");
         }
-        List<HealthFinding> health = IndexHealth.check(c, options.keelSchema());
-        return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health, notes);
+        IndexHealth.Result health = IndexHealth.check(c, options.keelSchema(), options.unusedAfter());
+        String tooEarly = IndexHealth.tooEarlyNote(health.tooEarly(), options.unusedAfter());
+        if (tooEarly != null) {
+            notes.add(tooEarly);
+        }
+        return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health.findings(),
+                options.unusedAfter().toSeconds(), health.tooEarly(), notes);
     }
 
     private static List<AdvisedStatement> plan(Connection c, List<RankedStatement> ranked, LiteralSamples samples, OffsetDateTime since,

@@ -3,22 +3,26 @@ package dev.keel.doctor;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.checks.HealthChecks;
+import dev.keel.insight.InsightSection;
 import dev.keel.error.KeelException;
+import dev.keel.sql.Identifiers;
+import dev.keel.stats.StatsVisibility;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs checks one after the other on one connection and ranks what they find. Each check runs
  * isolated: one that fails (no privilege, a view missing in this version, the statement timeout)
- * becomes an info finding that says so, and the report goes on. Add checks from other modules
- * (backups, migrations) with {@link #plus}.
+ * is reported as not run, with why, and the report goes on. A check that needs every role's
+ * statistics does not run for a role without pg_read_all_stats: it would see only the role's own
+ * sessions and call the database calm. Add checks from other modules (backups, migrations) with
+ * {@link #plus}.
  */
 public final class Doctor {
     /** Long enough for the catalog reads on a large database, short enough for someone paged at night. */
@@ -45,7 +49,7 @@ public final class Doctor {
      */
     public static Doctor forProject(KeelConfig config, Map<String, String> env) {
         Doctor doctor = new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
-        return DoctorThresholds.apply(doctor, config.get(DoctorSection.THRESHOLDS));
+        return DoctorThresholds.apply(doctor, config.get(InsightSection.THRESHOLDS));
     }
 
     public static Doctor of(String keelSchema, DoctorCheck... checks) {
@@ -91,30 +95,36 @@ public final class Doctor {
                 s.execute("SET lock_timeout = 2000");
                 s.execute("SET application_name = 'keel doctor'");
             }
-            context = new DoctorContext(c, serverVersion(c), keelSchema);
+            context = new DoctorContext(c, serverVersion(c), keelSchema, StatsVisibility.of(c));
         } catch (SQLException e) {
             throw KeelException.operation("preparing the doctor's session failed: " + firstLine(e), "check the connection and retry", e);
         }
         List<DoctorFinding> findings = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>();
         for (DoctorCheck check : checks) {
-            findings.addAll(runIsolated(check, context));
+            String needs = check.readsAllRolesStatistics();
+            if (needs != null && !context.visibility().seesAll()) {
+                results.add(CheckResult.notRun(check.id(), "needs " + needs + ", and role " + Identifiers.display(context.visibility().role())
+                        + " sees only its own there: it is not a member of " + StatsVisibility.ROLE, context.visibility().grant()));
+                continue;
+            }
+            results.add(runIsolated(check, context, findings));
         }
-        return DoctorReport.of(findings, checks.stream().map(DoctorCheck::id).toList());
+        return DoctorReport.of(findings, results, context.visibility());
     }
 
-    private static List<DoctorFinding> runIsolated(DoctorCheck check, DoctorContext context) {
+    private static CheckResult runIsolated(DoctorCheck check, DoctorContext context, List<DoctorFinding> findings) {
         try {
-            return check.run(context);
+            List<DoctorFinding> found = check.run(context);
+            findings.addAll(found);
+            return CheckResult.ran(check.id(), found.size());
         } catch (SQLException | RuntimeException e) {
             resetAfterFailure(context.connection());
             String why = e instanceof SQLException sql ? firstLine(sql) : e instanceof KeelException k ? k.what() : String.valueOf(e.getMessage());
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("error", why);
             if (e instanceof SQLException sql && sql.getSQLState() != null) {
-                evidence.put("sqlstate", sql.getSQLState());
+                why += " (SQLSTATE " + sql.getSQLState() + ")";
             }
-            return List.of(new DoctorFinding(check.id(), Severity.INFO, "check " + check.id() + " could not run: " + why, evidence, 0,
-                    "this part of the database's health is unknown", check.runbook()));
+            return CheckResult.notRun(check.id(), why, e instanceof KeelException k ? k.todo() : null);
         }
     }
 

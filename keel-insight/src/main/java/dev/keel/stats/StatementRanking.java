@@ -69,7 +69,7 @@ public final class StatementRanking {
                     + " they count from zero, over a shorter window than the rest");
         }
         return new Ranking(null, window.start(), window.end(), older == null ? null : older.id(), newer.id(), by, totalMs, totalCalls,
-                statementCount, notes, ranked);
+                statementCount, notes, ranked, null);
     }
 
     private static RankedStatement row(ResultSet rs, int rank, double allMs) throws SQLException {

@@ -21,9 +21,9 @@ public final class StatsSchema {
         return schema;
     }
 
-    /** The values SQL resources of this package take: {@code ${schema}}, quoted. */
+    /** The values SQL resources of this package take: {@code ${schema}}, quoted; {@code ${schemaText}}, that as a string literal. */
     Map<String, String> names() {
-        return Map.of("schema", Identifiers.quote(schema));
+        return Map.of("schema", Identifiers.quote(schema), "schemaText", Identifiers.literal(Identifiers.quote(schema)));
     }
 
     public boolean exists(Connection c) throws SQLException {

@@ -6,17 +6,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Times and durations as notes print them: local wall-clock time to the second, durations in the largest whole unit. */
-final class Times {
+public final class Times {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Times() {
     }
 
-    static String format(OffsetDateTime when) {
+    public static String format(OffsetDateTime when) {
         return WHEN.format(when.atZoneSameInstant(ZoneId.systemDefault()));
     }
 
-    static String human(Duration d) {
+    public static String human(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s >= 86_400 && s % 86_400 == 0 || s >= 7 * 86_400) {
             return s / 86_400 + "d";

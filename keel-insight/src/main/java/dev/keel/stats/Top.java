@@ -1,6 +1,7 @@
 package dev.keel.stats;
 
 import dev.keel.connect.ConnectionSource;
+import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * {@code keel top}: takes a snapshot now and ranks statements against the newest snapshot at least
  * {@code since} old. Without one it takes the oldest there is (a shorter window, said in a note),
- * and without any it counts since pg_stat_statements was last reset (also said).
+ * and without any it counts since pg_stat_statements was last reset (also said). A role without
+ * pg_read_all_stats ranks only its own statements: the first note says so and names the grant.
  */
 public final class Top {
 
@@ -23,7 +25,7 @@ public final class Top {
         try (Connection c = source.open()) {
             return run(c, schema, since, by, limit);
         } catch (SQLException e) {
-            throw dev.keel.error.KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(),
+            throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(),
                     "retry", e);
         }
     }
@@ -39,6 +41,13 @@ public final class Top {
             older.ifPresent(o -> notes.add("the oldest snapshot is from " + Times.format(o.takenAt()) + ": the window is "
                     + Times.human(Duration.between(o.takenAt(), now.takenAt())) + ", shorter than the " + Times.human(since) + " asked"));
         }
-        return new StatementRanking(schema).between(c, older.orElse(null), now, by, limit).asked(asked, notes);
+        StatsVisibility visibility;
+        try {
+            visibility = StatsVisibility.of(c);
+        } catch (SQLException e) {
+            throw KeelException.operation("reading the role's statistics privileges failed: " + e.getMessage().lines().findFirst()
+                    .orElse(""), "retry", e);
+        }
+        return new StatementRanking(schema).between(c, older.orElse(null), now, by, limit).asked(asked, visibility, notes);
     }
 }

@@ -12,7 +12,12 @@
 )
 -- a is the one to drop; b keeps serving its queries.
 SELECT a.schema_name, a.table_name, a.index_name, b.index_name AS kept_by,
-       a.keys = b.keys AS duplicate, pg_relation_size(a.indexrelid) AS bytes
+       a.keys = b.keys AS duplicate, pg_relation_size(a.indexrelid) AS bytes,
+       -- A foreign key a covers: b leads with a's keys, so it covers the key too once a is gone (said in the detail).
+       (SELECT string_agg(f.conname, ', ' ORDER BY f.conname) FROM pg_constraint f
+        WHERE f.contype = 'f' AND f.conrelid = a.indrelid AND a.pred = ''
+          AND (string_to_array(a.keys, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
+          AND (string_to_array(a.keys, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey) AS foreign_keys
 FROM idx a
 JOIN idx b ON b.indrelid = a.indrelid AND b.indexrelid <> a.indexrelid AND b.am = a.am AND b.exprs = a.exprs AND b.pred = a.pred
 WHERE NOT a.enforces AND a.exprs = '' AND a.no_include AND (

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +29,15 @@ class DoctorIT {
 
         assertThat(report.of(Severity.CRITICAL)).isEmpty();
         assertThat(report.of(Severity.WARNING)).isEmpty();
-        assertThat(report.findings()).noneMatch(f -> f.summary().contains("could not run"));
+        assertThat(report.notRun()).isEmpty();
+        assertThat(report.results()).hasSize(15).allSatisfy(r -> assertThat(r.ran()).isTrue());
+        assertThat(report.visibility().seesAll()).isTrue();
+        assertThat(report.visibility().notice()).isNull();
         assertThat(report.checks()).hasSize(15).contains("blocking-chains", "wraparound-age", "slowest-statements");
     }
 
     @Test
-    void aCheckThatFailsBecomesAnInfoFindingAndTheOthersStillRun() {
+    void aCheckThatFailsIsReportedNotRunAndTheOthersStillRun() {
         String db = cluster.createDatabase();
         DoctorCheck broken = new DoctorCheck() {
             @Override
@@ -60,11 +65,13 @@ class DoctorIT {
 
         DoctorReport report = DoctorRuns.run(cluster, db, broken, fires);
 
-        assertThat(report.byCheck("broken")).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.summary()).startsWith("check broken could not run: ").contains("no_such_view");
-            assertThat(f.evidence()).containsEntry("sqlstate", "42P01");
+        assertThat(report.byCheck("broken")).isEmpty();
+        assertThat(report.result("broken")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(CheckResult.Status.NOT_RUN);
+            assertThat(r.reason()).contains("no_such_view").contains("SQLSTATE 42P01");
         });
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.result("fires").status()).isEqualTo(CheckResult.Status.FOUND);
         assertThat(report.principal().check()).isEqualTo("fires");
         assertThat(report.principal().runbook()).isEqualTo("docs/runbooks/fires.md");
     }
@@ -89,10 +96,45 @@ class DoctorIT {
             long start = System.nanoTime();
             DoctorReport report = Doctor.of("keel", slow).withStatementTimeout(java.time.Duration.ofMillis(300)).run(c);
 
-            assertThat(report.byCheck("slow")).singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("sqlstate", "57014"));
+            assertThat(report.result("slow").reason()).contains("SQLSTATE 57014");
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Regression: without pg_read_all_stats the doctor saw only its own sessions and said "all clear". */
+    @Test
+    void aRoleWithoutPgReadAllStatsGetsTheChecksThatNeedItReportedNotRunWithTheGrant() throws Exception {
+        String db = cluster.createDatabase();
+        String role = "watcher_" + db;
+        cluster.execute(db, "CREATE ROLE " + role + " LOGIN");
+        List<String> needAllStatistics = List.of("blocking-chains", "long-transactions", "connection-saturation", "slowest-statements",
+                "replication-lag");
+
+        DoctorReport limited;
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=" + role))) {
+            limited = Doctor.standard("keel").run(c);
+        }
+
+        assertThat(limited.visibility().seesAll()).isFalse();
+        assertThat(limited.visibility().notice()).contains("GRANT pg_read_all_stats TO " + role + ";").contains("only its own sessions");
+        assertThat(limited.notRun()).extracting(CheckResult::check).containsAll(needAllStatistics);
+        assertThat(limited.notRun()).filteredOn(r -> needAllStatistics.contains(r.check())).allSatisfy(r -> {
+            assertThat(r.status().label()).isEqualTo("not-run");
+            assertThat(r.fix()).isEqualTo("GRANT pg_read_all_stats TO " + role + ";");
+            assertThat(r.reason()).contains("role " + role + " sees only its own there");
+        });
+        assertThat(limited.result("wraparound-age").ran()).as("a check that needs no such grant still runs").isTrue();
+        assertThat(limited.healthy()).isFalse();
+
+        cluster.execute(db, "GRANT pg_read_all_stats TO " + role);
+        DoctorReport full;
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=" + role))) {
+            full = Doctor.of("keel", Doctor.standard("keel").checks().stream().filter(k -> !k.id().equals("slowest-statements"))
+                    .toArray(DoctorCheck[]::new)).run(c);
+        }
+        assertThat(full.visibility().seesAll()).isTrue();
+        assertThat(full.notRun()).as("with the grant every check runs").isEmpty();
     }
 }

@@ -37,4 +37,20 @@ class DoctorReportTest {
         assertThat(report.hasCritical()).isFalse();
         assertThat(report.checks()).containsExactly("blocking-chains");
     }
+
+    @Test
+    void aCheckThatCouldNotRunIsNeitherAPassNorHealthy() {
+        DoctorReport report = DoctorReport.of(List.of(), List.of(CheckResult.ran("wraparound-age", 0),
+                CheckResult.notRun("blocking-chains", "needs every session's waits", "GRANT pg_read_all_stats TO app;")), null);
+
+        assertThat(report.hasCritical()).isFalse();
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.result("wraparound-age").status()).isEqualTo(CheckResult.Status.PASSED);
+        assertThat(report.notRun()).singleElement().satisfies(r -> {
+            assertThat(r.check()).isEqualTo("blocking-chains");
+            assertThat(r.status().label()).isEqualTo("not-run");
+            assertThat(r.fix()).isEqualTo("GRANT pg_read_all_stats TO app;");
+        });
+        assertThat(DoctorReport.of(List.of(), List.of("wraparound-age")).healthy()).isTrue();
+    }
 }

@@ -16,6 +16,10 @@ import java.util.Map;
  * Lock blocking chains right now, one finding per root blocker: the session everybody in the chain
  * ultimately waits for. Killing a waiter in the middle frees nothing; the root is what to look at.
  *
+ * <p>A root that is idle in transaction is critical as soon as a waiter has waited {@code minWait}: it
+ * runs nothing, so it will not finish and let go; only its application (a commit or rollback it may
+ * never send) or a terminate ends the queue, and every new query on those rows or tables joins it.
+ *
  * @param minWait a chain whose longest wait is shorter is ordinary contention and stays silent
  * @param criticalWaiters this many waiters behind one root make it critical
  * @param criticalWait a wait this long makes it critical
@@ -33,6 +37,11 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "every session's waits and locks in pg_stat_activity";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "blocking-chains.sql")) {
@@ -41,7 +50,9 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
                 continue;
             }
             long waiters = r.whole("waiters");
-            boolean critical = waiters >= criticalWaiters || waitSeconds >= criticalWait.toSeconds();
+            String state = r.text("root_state");
+            boolean idleRoot = state != null && state.startsWith("idle in transaction");
+            boolean critical = idleRoot || waiters >= criticalWaiters || waitSeconds >= criticalWait.toSeconds();
             Severity severity = critical ? Severity.CRITICAL : Severity.WARNING;
             double closeness = Math.max(Impact.between(waiters, 1, 4L * criticalWaiters),
                     Impact.between(waitSeconds, minWait.toSeconds(), 10.0 * criticalWait.toSeconds()));
@@ -51,16 +62,24 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
             evidence.put("rootPid", r.whole("root_pid"));
             evidence.put("rootUser", r.text("root_user"));
             evidence.put("rootApplication", r.text("root_application"));
-            evidence.put("rootState", r.text("root_state"));
+            evidence.put("rootState", state);
+            evidence.put("rootStateSeconds", Figures.round(r.decimal("root_state_seconds"), 1));
             evidence.put("rootTransactionSeconds", Figures.round(r.decimal("root_transaction_seconds"), 1));
             evidence.put("rootQuery", r.text("root_query"));
             evidence.put("waiters", waiters);
             evidence.put("chainDepth", r.whole("depth"));
             evidence.put("longestWaitSeconds", Figures.round(waitSeconds, 1));
             evidence.put("lockedRelations", r.text("relations"));
-            String summary = waiters + (waiters == 1 ? " session has" : " sessions have") + " waited up to " + Figures.seconds(waitSeconds)
-                    + " for a lock held by " + root + ", " + r.text("root_state") + (r.text("relations") == null ? "" : ", on " + r.text("relations"));
-            String impact = "every further query needing that lock queues behind " + root
+            String on = r.text("relations") == null ? "" : " on " + r.text("relations");
+            String waited = waiters + (waiters == 1 ? " session has" : " sessions have") + " waited up to " + Figures.seconds(waitSeconds);
+            String summary = idleRoot
+                    ? waited + " for a lock" + on + " held by " + root + ", which has been " + state + " for "
+                    + Figures.seconds(r.decimal("root_state_seconds")) + ": it does no work and will not end by itself"
+                    : waited + " for a lock held by " + root + ", " + state + (on.isEmpty() ? "" : "," + on);
+            String impact = idleRoot
+                    ? "every further query needing that lock queues behind " + root + " until its application commits or rolls back, which it may never do;"
+                    + " end it with pg_terminate_backend(" + r.whole("root_pid") + ") and find the code path that leaves transactions open"
+                    : "every further query needing that lock queues behind " + root
                     + " until its transaction ends; end it with pg_terminate_backend(" + r.whole("root_pid") + ") if it is stuck";
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }

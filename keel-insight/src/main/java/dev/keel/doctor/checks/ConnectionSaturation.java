@@ -30,6 +30,11 @@ public record ConnectionSaturation(double warning, double critical) implements D
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "every session in pg_stat_activity";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         Rows.Row r = Rows.query(context.connection(), "connection-saturation.sql").get(0);
         long used = r.whole("used");

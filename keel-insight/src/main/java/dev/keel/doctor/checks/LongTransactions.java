@@ -36,6 +36,11 @@ public record LongTransactions(Duration idleWarning, Duration idleCritical, Dura
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "every session's transaction and state in pg_stat_activity";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "long-transactions.sql")) {

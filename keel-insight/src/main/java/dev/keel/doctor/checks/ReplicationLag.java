@@ -34,6 +34,11 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "the standbys' positions in pg_stat_replication";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "replication-lag.sql")) {

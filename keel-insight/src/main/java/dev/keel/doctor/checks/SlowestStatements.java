@@ -42,6 +42,11 @@ public record SlowestStatements(Duration since, Duration minWindow, double minSh
     }
 
     @Override
+    public String readsAllRolesStatistics() {
+        return "every role's statements in pg_stat_statements";
+    }
+
+    @Override
     public List<DoctorFinding> run(DoctorContext context) {
         Ranking ranking = Top.run(context.connection(), context.keelSchema(), since, RankBy.TOTAL, limit + 10);
         if (ranking.start() == null) {

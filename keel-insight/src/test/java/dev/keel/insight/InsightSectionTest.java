@@ -1,4 +1,4 @@
-package dev.keel.doctor;
+package dev.keel.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,8 @@ import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** keel.yaml's doctor.* keys, as keel-insight declares them. */
-class DoctorSectionTest {
+/** keel.yaml's advise.* and doctor.* keys, as keel-insight declares them. */
+class InsightSectionTest {
     @TempDir
     Path dir;
 
@@ -54,9 +54,9 @@ class DoctorSectionTest {
                       idleWarning: 2m
                 """);
 
-        assertThat(config.get(DoctorSection.THRESHOLDS)).containsOnly(Map.entry("table-bloat.bloatShare", "0.6"),
+        assertThat(config.get(InsightSection.THRESHOLDS)).containsOnly(Map.entry("table-bloat.bloatShare", "0.6"),
                 Map.entry("table-bloat.minWastedBytes", "10MB"), Map.entry("long-transactions.idleWarning", "2m"));
-        assertThat(load("schema: keel\n").get(DoctorSection.THRESHOLDS)).isEmpty();
+        assertThat(load("schema: keel\n").get(InsightSection.THRESHOLDS)).isEmpty();
     }
 
     @Test
@@ -65,5 +65,14 @@ class DoctorSectionTest {
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat: 0.5\n")).satisfies(e -> assertThat(e.what()).contains("not a threshold"));
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
                 .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
+    }
+
+    @Test
+    void adviseUnusedAfterDefaultsToAWeekAndReadsADurationFromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("schema: keel\n").get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofDays(7));
+        assertThat(load("advise:\n  unusedAfter: 30d\n").get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofDays(30));
+        assertThat(load("schema: keel\n", Map.of("KEEL_ADVISE_UNUSEDAFTER", "36h")).get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofHours(36));
+        usageError(() -> load("advise:\n  unusedAfter: soon\n")).satisfies(e -> assertThat(e.what()).contains("advise.unusedAfter"));
+        usageError(() -> load("advise:\n  unusedAfer: 7d\n")).satisfies(e -> assertThat(e.getMessage()).contains("advise.unusedAfter"));
     }
 }
