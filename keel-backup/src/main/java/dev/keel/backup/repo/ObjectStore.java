@@ -31,6 +31,15 @@ public interface ObjectStore extends AutoCloseable {
      */
     List<String> children(String prefix);
 
+    /**
+     * Writes a small object only if no object of that name exists, atomically against every other
+     * writer of this store: of two writers racing for one name exactly one gets true. Ids are reserved
+     * this way (see BackupIds).
+     *
+     * @return true when this call created the object, false when one of that name was already there
+     */
+    boolean createIfAbsent(String name, byte[] content);
+
     /** Removes the object; removing a missing object is no error. */
     void delete(String name);
 
