@@ -291,6 +291,10 @@ public final class FileObjectStore implements ObjectStore {
         if (DiskFull.causedIt(e)) {
             return DiskFull.error(name, describe(), e);
         }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new RepositoryRefusal(dev.keel.error.ExitCode.OPERATION, "cannot write object '" + name + "' to " + describe() + ": permission denied",
+                    "let the user keel runs as write to the repository directory", e);
+        }
         return KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                 "check free space and the directory's permissions", e);
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Flat storage of named objects (a directory or an S3 bucket prefix). Writes are atomic: an object is
  * either absent or complete. Failures are {@link dev.keel.error.KeelException}s with the exit code
- * they deserve (3 for an unreachable or refusing server, 4 for I/O, 1 for a missing object).
+ * they deserve (4 for an unreachable or refusing server and for I/O, 2 for a missing bucket, 1 for a missing object);
+ * failures retrying cannot cure are {@link RepositoryRefusal}s.
  */
 public interface ObjectStore extends AutoCloseable {
 
