@@ -57,10 +57,20 @@ final class BackupPruneCommand implements Callable<Integer> {
         PrunePlan plan = result.plan();
         String verb = result.dryRun() ? "would remove" : "removed";
         for (String id : plan.backups()) {
-            cli.out().printf("%s backup %s%n", verb, id);
+            if (!result.spared().contains(id)) {
+                cli.out().printf("%s backup %s%n", verb, id);
+            }
         }
         for (String id : plan.incomplete()) {
-            cli.out().printf("%s incomplete backup %s%n", verb, id);
+            if (!result.spared().contains(id)) {
+                cli.out().printf("%s incomplete backup %s%n", verb, id);
+            }
+        }
+        for (String id : plan.running()) {
+            cli.out().printf("kept running backup %s and every backup it builds on%n", id);
+        }
+        for (String id : result.spared()) {
+            cli.out().printf("kept backup %s after all: a backup that started or completed meanwhile needs it%n", id);
         }
         if (!plan.wal().isEmpty()) {
             cli.out().printf("%s %d WAL files before %s%n", verb, plan.wal().size(), plan.walKeptFrom());

@@ -8,6 +8,7 @@ import dev.keel.backup.verify.VerifyProblem;
 import dev.keel.backup.verify.VerifyResult;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,21 +61,40 @@ final class BackupVerifyCommand implements Callable<Integer> {
         return complete.get(complete.size() - 1);
     }
 
+    /**
+     * Each backup's line counts the problems that hurt it; WAL damage no single backup can be blamed for
+     * is listed on its own; the summary counts every line listed.
+     */
     private static void print(CliContext cli, VerifyResult result) {
         for (BackupCheck check : result.backups()) {
             if (!check.complete()) {
-                cli.out().printf("%s  incomplete: no manifest (killed or failed); nothing restores from it%n", check.id());
+                cli.out().printf("%s  incomplete: no manifest (killed, failed or still running); nothing restores from it%n", check.id());
             } else if (check.ok()) {
                 cli.out().printf("%s  ok: %d files, %s; WAL %s to %s without a gap%n", check.id(), check.files(), DbCommand.size(check.bytes()),
                         check.walFrom(), check.walTo());
             } else {
-                cli.out().printf("%s  FAILED: %d problem%s%n", check.id(), check.problems().size(), check.problems().size() == 1 ? "" : "s");
+                cli.out().printf("%s  FAILED: %s%n", check.id(), problems(check.problems().size()));
+            }
+            for (VerifyProblem problem : check.problems()) {
+                cli.out().println("  " + problem.line());
             }
         }
-        for (VerifyProblem problem : result.problems()) {
-            cli.out().println("  " + problem.line());
+        List<VerifyProblem> unowned = result.problems().stream().filter(p -> p.backupId() == null).toList();
+        if (!unowned.isEmpty()) {
+            cli.out().printf("WAL  FAILED: %s%n", problems(unowned.size()));
+            for (VerifyProblem problem : unowned) {
+                cli.out().println("  " + problem.line());
+            }
         }
-        cli.out().printf("%s: %d objects read (%s) in %.1f s%n", result.ok() ? "Verified" : "Verification failed", result.objectsRead(),
-                DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+        if (result.ok()) {
+            cli.out().printf("Verified: %d objects read (%s) in %.1f s%n", result.objectsRead(), DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+        } else {
+            cli.out().printf("Verification failed: %s; %d objects read (%s) in %.1f s%n", problems(result.problems().size()), result.objectsRead(),
+                    DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+        }
+    }
+
+    private static String problems(int n) {
+        return n + " problem" + (n == 1 ? "" : "s");
     }
 }

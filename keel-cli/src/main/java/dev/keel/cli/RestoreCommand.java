@@ -36,6 +36,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--start", description = "Leave the recovered cluster running on a free port and print its URL.")
     boolean start;
 
+    @Option(names = "--accept-gap", description = "When a WAL segment between the backup and the target is missing, recover up to it and report"
+            + " the commits lost, instead of failing (exit 1).")
+    boolean acceptGap;
+
     @Mixin
     RecoveryOptions recovery;
 
@@ -45,14 +49,19 @@ final class RestoreCommand implements Callable<Integer> {
         RecoveryTarget target = recovery.target();
         try (BackupRepository repository = repo.open(cli)) {
             RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, recovery.threads(cli),
-                    recovery.binDir, restoreCommand(cli, parent.global, repo), recovery.superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
+                    recovery.binDir, restoreCommand(cli, parent.global, repo), recovery.superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line),
+                    acceptGap);
             RestoreResult result = new Restore(repository).run(options);
             if (cli.json()) {
                 cli.printJson(result);
             } else {
                 cli.out().printf("Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
-                        result.backupId(), result.targetDir(), result.target(), result.recoveredLsn(),
+                        result.backupId(), result.targetDir(), result.gap() == null ? result.target()
+                                : "the gap at WAL segment " + result.gap().missing().get(0) + " (not " + result.target() + ")", result.recoveredLsn(),
                         result.recoveredTime() == null ? "none replayed" : result.recoveredTime(), result.timeline(), result.millis() / 1000.0);
+                if (result.gap() != null) {
+                    cli.out().println("Recovery " + result.gap().describe() + ".");
+                }
                 if (result.running()) {
                     cli.out().println(result.url());
                 } else {

@@ -100,6 +100,9 @@ class BackupVerifyIT {
             JsonNode problems = JSON.readTree(run.stdout()).get("problems");
             assertThat(problems).extracting(p -> p.get("kind").asText() + " " + p.get("object").asText())
                     .containsExactlyInAnyOrder("missing " + repo.relativize(deleted), "damaged " + repo.relativize(flipped));
+            Cli.Run text = keel("backup", "verify", "--all");
+            assertSummaryCountsTheListedProblems(text.stdout(), 2);
+            assertThat(text.stdout()).contains(backupId + "  FAILED: 2 problems");
         } finally {
             Files.write(deleted, deletedContent);
             Files.write(flipped, flippedContent);
@@ -150,6 +153,8 @@ class BackupVerifyIT {
                     .contains(p.get("object").asText()));
             assertThat(keel("backup", "verify", backupId).stdout())
                     .contains("damaged " + repo.relativize(first) + ": it is WAL from ").contains("(segment " + second.getFileName() + ")");
+            // Regression: the summary counted only the backup's own problems, not the damaged WAL listed with them.
+            assertSummaryCountsTheListedProblems(keel("backup", "verify", backupId).stdout(), problems.size());
 
             // PostgreSQL would end recovery at the first of them without an error: a restore to latest would silently be older.
             Path target = dir.resolve("restored-swapped");
@@ -165,6 +170,16 @@ class BackupVerifyIT {
             Files.write(first, firstContent);
             Files.write(second, secondContent);
         }
+    }
+
+    /** The summary's count, every backup's count and the problem lines listed all agree. */
+    private static void assertSummaryCountsTheListedProblems(String stdout, int expected) {
+        List<String> listed = stdout.lines().filter(l -> l.startsWith("  ")).toList();
+        assertThat(listed).as(stdout).hasSize(expected);
+        assertThat(stdout).as(stdout).contains("Verification failed: " + expected + " problem" + (expected == 1 ? ";" : "s;"));
+        int perHeading = stdout.lines().map(l -> java.util.regex.Pattern.compile("  FAILED: (\\d+) problem").matcher(l))
+                .filter(java.util.regex.Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(perHeading).as(stdout).isEqualTo(expected);
     }
 
     interface Damage {

@@ -212,7 +212,7 @@ class S3BackupCycleIT {
 
     @Test
     @Order(9)
-    void anUnreachableEndpointIsOneLineWithExitThree() throws Exception {
+    void anUnreachableEndpointIsOneLineWithExitFourNotTheDatabasesThree() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -220,7 +220,7 @@ class S3BackupCycleIT {
         Path nowhere = config("nowhere.yaml", "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n"
                 + s3.yaml().replace(s3.endpoint().toString(), "http://127.0.0.1:" + port));
         Cli.Run run = keel("--config", nowhere.toString(), "backup", "verify");
-        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.errorLines()).singleElement().asString().contains("S3 endpoint http://127.0.0.1:" + port + " is unreachable");
         assertThat(run.stderr()).doesNotContain(S3TestServer.SECRET_KEY).doesNotContain("\tat ");
     }

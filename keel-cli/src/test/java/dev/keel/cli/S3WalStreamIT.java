@@ -71,6 +71,34 @@ class S3WalStreamIT {
     }
 
     @Test
+    void aBucketRemovedWhileStreamingStopsTheStreamWithAnErrorInsteadOfRetryingForever() throws Exception {
+        String bucket = s3.newBucket();
+        String repo = "s3://" + bucket + "/vanishing";
+        Cli.Run init = keel(s3.env(), "backup", "init", "--repo", repo);
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        Path spool = dir.resolve("spool-vanishing");
+        JavaProcess stream = Cli.start(dir, s3.env(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", repo,
+                "--spool", spool.toString(), "--slot", "s3_vanishing", "--partial-interval", "1");
+        try {
+            cluster.execute("postgres", "select pg_switch_wal()");
+            awaitStored(stream, 1);
+            s3.deleteBucket(bucket);
+            cluster.execute("postgres", "create table if not exists vanishing (n int); insert into vanishing values (1)");
+            cluster.execute("postgres", "select pg_switch_wal()");
+            int exit = stream.waitFor(60);
+            assertThat(exit).as("a missing bucket is a configuration error: " + stream.stderr()).isEqualTo(2);
+            assertThat(stream.stderr().lines().filter(l -> l.startsWith("keel: error:")).toList()).singleElement().asString()
+                    .contains("bucket '" + bucket + "' does not exist", "keel wal stream stopped", spool.toString());
+            assertThat(stream.stderr()).doesNotContain(S3TestServer.SECRET_KEY);
+        } finally {
+            if (stream.isAlive()) {
+                stream.kill9();
+            }
+            cluster.execute("postgres", "select pg_drop_replication_slot('s3_vanishing') from pg_replication_slots where slot_name = 's3_vanishing'");
+        }
+    }
+
+    @Test
     void withoutCredentialsKeelNamesTheVariablesToSet() {
         Map<String, String> env = new HashMap<>(s3.env());
         env.remove("AWS_SECRET_ACCESS_KEY");

@@ -112,6 +112,11 @@ public final class S3TestServer implements AutoCloseable {
         blobs.removeBlob(bucket, key);
     }
 
+    /** Removes a bucket with everything in it, as an operator could while keel writes to it. */
+    public void deleteBucket(String bucket) {
+        blobs.deleteContainer(bucket);
+    }
+
     @Override
     public void close() throws Exception {
         proxy.stop();

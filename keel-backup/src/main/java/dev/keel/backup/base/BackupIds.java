@@ -1,27 +1,59 @@
 package dev.keel.backup.base;
 
-import dev.keel.backup.catalog.Catalog;
+import dev.keel.backup.catalog.BackupLease;
+import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.CatalogBackup;
+import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.error.KeelException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Backup ids are their UTC start time, so they sort by age; a taken id (a killed backup's) gets a suffix. */
+/**
+ * Backup ids are their UTC start time, so they sort by age; a taken id gets a suffix (-2, -3 …,
+ * ordered as numbers by BackupIdOrder). An id is taken by creating the backup's lease only if
+ * absent, which the store does atomically: of two backups started in the same second, on one
+ * machine or two, each gets an id of its own.
+ */
 public final class BackupIds {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final int MOST_IN_ONE_SECOND = 1000;
 
     private BackupIds() {
     }
 
-    public static String next(Catalog catalog, Instant now) {
-        Set<String> taken = catalog.backups().stream().map(CatalogBackup::id).collect(Collectors.toSet());
+    /** Reserves the first free id for {@code now} by creating its lease; returns the lease as written. */
+    public static BackupLease reserve(BackupRepository repository, Instant now, Function<String, BackupLease> lease) {
+        Set<String> taken = repository.catalog().backups().stream().map(CatalogBackup::id).collect(Collectors.toSet());
         String base = FORMAT.format(now);
-        String id = base;
-        for (int n = 2; taken.contains(id); n++) {
-            id = base + "-" + n;
+        for (int n = 1; n <= MOST_IN_ONE_SECOND; n++) {
+            String id = n == 1 ? base : base + "-" + n;
+            if (taken.contains(id)) {
+                continue;
+            }
+            BackupLease candidate = lease.apply(id);
+            String name = RepositoryLayout.lease(id);
+            if (repository.store().createIfAbsent(name, candidate.json())) {
+                refuseUnconditionalStore(repository, name, candidate);
+                return candidate;
+            }
         }
-        return id;
+        throw KeelException.operation("more than " + MOST_IN_ONE_SECOND + " backups claim ids of " + base + " in " + repository.store().describe(),
+                "run the backup again in a moment", null);
+    }
+
+    /**
+     * Creating the name again must fail now. A store that accepts it ignores the condition (an S3
+     * server without If-None-Match), and two backups could then share one id without either noticing.
+     */
+    private static void refuseUnconditionalStore(BackupRepository repository, String name, BackupLease lease) {
+        if (repository.store().createIfAbsent(name, lease.json())) {
+            repository.store().delete(name);
+            throw KeelException.operation(repository.store().describe() + " ignores conditional writes (If-None-Match), so keel cannot reserve a backup id"
+                    + " without a race", "use an S3 service or server version that supports conditional writes (AWS S3, MinIO, s3proxy 2.4 or later)", null);
+        }
     }
 }

@@ -69,51 +69,61 @@ public final class BaseBackup {
             ServerFacts facts = session.facts();
             refuseUnsupported(facts);
             Path dataDir = LocalDataDirectory.require(session.dataDirectory(), facts.systemIdentifier(), server);
-            String id = BackupIds.next(repository.catalog(), clock.instant());
-            session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
-            BackupPoint start = session.start("keel " + id);
-            Instant startTime = clock.instant();
-            Optional<BackupManifest> parent = type == BackupType.INCREMENTAL
-                    ? ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
-                    : Optional.empty();
-            if (type == BackupType.INCREMENTAL && parent.isEmpty()) {
-                notes.accept("no earlier backup of this cluster in " + repository.store().describe() + ", so this backup is full; incremental ones build on it");
+            try (RunningBackup running = RunningBackup.start(repository, clock)) {
+                return take(options, type, notes, began, connection, session, facts, dataDir, running);
             }
-            IncrementalPlan plan = parent.map(p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn())).orElse(null);
-            if (plan != null && plan.fallback() != null) {
-                notes.accept(plan.fallback());
-            }
-            IncrementalCopy incremental = plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
-
-            DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
-            // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
-            repository.store().deferDurability();
-            BackupManifest manifest;
-            int walSegments;
-            try {
-                options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
-                List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
-                        file -> incremental == null ? copy(id, file, options) : incremental.copy(file)).stream().filter(Objects::nonNull).toList());
-                BackupPoint stop = session.stop();
-                files.add(store(id, "backup_label", stop.labelFile()));
-                if (!stop.tablespaceMap().isEmpty()) {
-                    files.add(store(id, "tablespace_map", stop.tablespaceMap()));
-                }
-                walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
-                options.progress().finished();
-                Instant stopTime = clock.instant();
-
-                manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL, plan == null ? null : plan.parent().id(),
-                        facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files, content.directories(), opener);
-            } finally {
-                // Also after a failure: what was written is flushed, and the store commits durably again.
-                repository.store().makeDurable();
-            }
-            repository.writeManifest(manifest);
-            return BackupManifests.result(manifest, repository.store().describe(), walSegments, began, plan == null ? "full" : plan.method());
         } catch (SQLException e) {
             throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
         }
+    }
+
+    private BackupResult take(BackupOptions options, BackupType type, Consumer<String> notes, long began, Connection connection, BackupSession session,
+                              ServerFacts facts, Path dataDir, RunningBackup running) {
+        String id = running.id();
+        session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
+        BackupPoint start = session.start("keel " + id);
+        Instant startTime = clock.instant();
+        Optional<BackupManifest> parent = type == BackupType.INCREMENTAL
+                ? ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
+                : Optional.empty();
+        parent.ifPresent(running::buildsOn);
+        if (type == BackupType.INCREMENTAL && parent.isEmpty()) {
+            notes.accept("no earlier backup of this cluster in " + repository.store().describe() + ", so this backup is full; incremental ones build on it");
+        }
+        IncrementalPlan plan = parent.map(p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn())).orElse(null);
+        if (plan != null && plan.fallback() != null) {
+            notes.accept(plan.fallback());
+        }
+        IncrementalCopy incremental = plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
+
+        DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
+        // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
+        repository.store().deferDurability();
+        BackupManifest manifest;
+        int walSegments;
+        try {
+            options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
+            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
+                    file -> incremental == null ? copy(id, file, options) : incremental.copy(file)).stream().filter(Objects::nonNull).toList());
+            BackupPoint stop = session.stop();
+            files.add(store(id, "backup_label", stop.labelFile()));
+            if (!stop.tablespaceMap().isEmpty()) {
+                files.add(store(id, "tablespace_map", stop.tablespaceMap()));
+            }
+            walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
+            options.progress().finished();
+            Instant stopTime = clock.instant();
+
+            manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL, plan == null ? null : plan.parent().id(),
+                    facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files, content.directories(), opener);
+        } finally {
+            // Also after a failure: what was written is flushed, and the store commits durably again.
+            repository.store().makeDurable();
+        }
+        running.checkAncestors(manifest);
+        repository.writeManifest(manifest);
+        running.complete();
+        return BackupManifests.result(manifest, repository.store().describe(), walSegments, began, plan == null ? "full" : plan.method());
     }
 
     private void refuseUnsupported(ServerFacts facts) {

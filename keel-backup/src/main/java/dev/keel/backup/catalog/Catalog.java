@@ -2,8 +2,13 @@ package dev.keel.backup.catalog;
 
 import dev.keel.backup.repo.ObjectInfo;
 import dev.keel.backup.repo.ObjectStore;
+import dev.keel.error.KeelException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +24,7 @@ public final class Catalog {
         this.store = repository.store();
     }
 
-    /** Every backup id with objects in the repository, oldest id first, marked complete or not. */
+    /** Every backup id with objects in the repository, oldest id first (see {@link BackupIdOrder}), marked complete or not. */
     public List<CatalogBackup> backups() {
         List<CatalogBackup> backups = new ArrayList<>();
         for (String id : store.children(RepositoryLayout.BACKUPS)) {
@@ -27,7 +32,35 @@ public final class Catalog {
                 backups.add(new CatalogBackup(id, store.exists(RepositoryLayout.manifest(id))));
             }
         }
+        backups.sort(Comparator.comparing(CatalogBackup::id, BackupIdOrder.OLDEST_FIRST));
         return backups;
+    }
+
+    /** The leases of the backups without a manifest, by id: those still running or left by killed ones. */
+    public Map<String, BackupLease> leases() {
+        Map<String, BackupLease> leases = new LinkedHashMap<>();
+        for (CatalogBackup backup : backups()) {
+            if (!backup.complete()) {
+                lease(backup.id()).ifPresent(lease -> leases.put(backup.id(), lease));
+            }
+        }
+        return leases;
+    }
+
+    public Optional<BackupLease> lease(String backupId) {
+        String name = RepositoryLayout.lease(backupId);
+        Optional<ObjectInfo> info = store.stat(name);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] json;
+        try {
+            json = store.read(name);
+        } catch (KeelException e) {
+            // removed between the two calls: the backup finished or was removed
+            return Optional.empty();
+        }
+        return Optional.of(BackupLease.parse(backupId, json, store.storedAt(name).orElse(Instant.EPOCH)));
     }
 
     public List<String> completeBackups() {

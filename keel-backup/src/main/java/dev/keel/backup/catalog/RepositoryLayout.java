@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *   backups/&lt;id&gt;/files/&lt;path&gt;              one object per file of a base backup
  *   backups/&lt;id&gt;/deltas/&lt;path&gt;             an incremental backup's changed blocks of one relation file
  *   backups/&lt;id&gt;/manifest.json              written last: a backup without it is incomplete
+ *   backups/&lt;id&gt;/lease.json                 written first, atomically: reserves the id; renewed while the backup runs (plain JSON)
  *   wal/&lt;timeline, 8 hex&gt;/&lt;segment&gt;[.partial]  WAL segments by timeline
  *   drills/&lt;id&gt;.json                        results of restore drills
  * </pre>
@@ -20,6 +21,7 @@ public final class RepositoryLayout {
     public static final String WAL = "wal/";
     public static final String DRILLS = "drills/";
     public static final String MANIFEST = "manifest.json";
+    public static final String LEASE = "lease.json";
     public static final String PARTIAL_SUFFIX = ".partial";
 
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,99}");
@@ -32,6 +34,11 @@ public final class RepositoryLayout {
 
     public static String manifest(String backupId) {
         return BACKUPS + id(backupId) + "/" + MANIFEST;
+    }
+
+    /** A running backup's lease: its first object, created only if absent, so it also reserves the id. */
+    public static String lease(String backupId) {
+        return BACKUPS + id(backupId) + "/" + LEASE;
     }
 
     /** The object holding one file of a base backup; {@code path} is relative to the data directory. */

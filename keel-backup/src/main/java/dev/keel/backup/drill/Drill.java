@@ -58,7 +58,7 @@ public final class Drill {
         try {
             try {
                 restored = new Restore(repository).run(new RestoreOptions(null, data, options.target(), false, true, options.parallel(),
-                        options.binDir(), options.restoreCommand(), options.superuser(), options.progress(), options.status()));
+                        options.binDir(), options.restoreCommand(), options.superuser(), options.progress(), options.status(), false));
             } catch (KeelException e) {
                 // A restore that fails is the most important thing a drill can find: record it before reporting it.
                 repository.writeDrill(new DrillRecord(id, null, started, clock.instant(), false, Map.of("target", options.target().toString()),

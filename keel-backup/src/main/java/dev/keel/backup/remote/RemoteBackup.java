@@ -1,9 +1,9 @@
 package dev.keel.backup.remote;
 
-import dev.keel.backup.base.BackupIds;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.DatabaseOpener;
+import dev.keel.backup.base.RunningBackup;
 import dev.keel.backup.base.BackupManifests;
 import dev.keel.backup.base.ServerFacts;
 import dev.keel.backup.catalog.BackupManifest;
@@ -64,17 +64,30 @@ public final class RemoteBackup {
      */
     public BackupResult run(BackupOptions options, BackupType type, Consumer<String> notes) {
         long began = System.nanoTime();
-        ServerFacts facts;
+        ReplicationConnection connection = ReplicationConnection.open(target, "keel backup");
+        try {
+            ServerFacts facts = step("asking the server about itself", () -> RemoteServerFacts.read(connection));
+            refuseUnsupported(facts);
+            try (RunningBackup running = RunningBackup.start(repository, clock)) {
+                return take(options, type, notes, began, connection, facts, running);
+            }
+        } finally {
+            // closed already unless the backup failed before its stream ended; closing twice is harmless
+            connection.close();
+        }
+    }
+
+    private BackupResult take(BackupOptions options, BackupType type, Consumer<String> notes, long began, ReplicationConnection connection,
+                              ServerFacts facts, RunningBackup running) {
         String id;
         BaseBackupStream.Start start;
         BaseBackupStream.Position end;
         ArchiveIngest ingest;
         IncrementalPlan plan = null;
         Instant startTime;
-        try (ReplicationConnection connection = ReplicationConnection.open(target, "keel backup")) {
-            facts = step("asking the server about itself", () -> RemoteServerFacts.read(connection));
-            refuseUnsupported(facts);
-            id = BackupIds.next(repository.catalog(), clock.instant());
+        // The slot lives as long as this connection: close it before counting rows on ordinary connections.
+        try (connection) {
+            id = running.id();
             String slot = "keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff);
             step("CREATE_REPLICATION_SLOT", () -> connection.query("CREATE_REPLICATION_SLOT " + slot + " TEMPORARY PHYSICAL (RESERVE_WAL true)"));
             BaseBackupStream stream = new BaseBackupStream(connection.wire(), bytes -> {
@@ -85,6 +98,9 @@ public final class RemoteBackup {
             if (type == BackupType.INCREMENTAL) {
                 plan = ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.position().timeline())
                         .map(IncrementalPlan::byChecksum).orElse(null);
+                if (plan != null) {
+                    running.buildsOn(plan.parent());
+                }
                 if (plan == null) {
                     notes.accept("no earlier backup of this cluster in " + repository.store().describe()
                             + ", so this backup is full; incremental ones build on it");
@@ -106,7 +122,9 @@ public final class RemoteBackup {
         BackupManifest manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
                 plan == null ? null : plan.parent().id(), facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
                 clock.instant(), ingest.files(), ingest.directories(), opener);
+        running.checkAncestors(manifest);
         repository.writeManifest(manifest);
+        running.complete();
         return BackupManifests.result(manifest, repository.store().describe(), ingest.walFiles().size(), began, plan == null ? "full" : plan.method());
     }
 

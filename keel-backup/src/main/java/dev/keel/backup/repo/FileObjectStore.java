@@ -55,6 +55,48 @@ public final class FileObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A hard link from a fully written and synced temporary file: link(2) fails when the name exists,
+     * so the object appears whole or not at all, and only for one of two racing writers. Where the file
+     * system has no hard links, an exclusive create does the reserving and a reader may briefly see
+     * the content short.
+     */
+    @Override
+    public boolean createIfAbsent(String name, byte[] content) {
+        Path target = path(name);
+        Path temp = null;
+        try {
+            ensureDirectory(target.getParent());
+            temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            try {
+                Files.createLink(target, temp);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                    return false;
+                }
+                try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap(content));
+                    channel.force(true);
+                }
+            }
+            fsyncDirectory(target.getParent());
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw writeFailed(name, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // a hidden temporary file is never listed as an object
+                }
+            }
+        }
+    }
+
     @Override
     public InputStream open(String name) {
         try {
@@ -248,6 +290,10 @@ public final class FileObjectStore implements ObjectStore {
     private KeelException writeFailed(String name, IOException e) {
         if (DiskFull.causedIt(e)) {
             return DiskFull.error(name, describe(), e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new RepositoryRefusal(dev.keel.error.ExitCode.OPERATION, "cannot write object '" + name + "' to " + describe() + ": permission denied",
+                    "let the user keel runs as write to the repository directory", e);
         }
         return KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                 "check free space and the directory's permissions", e);

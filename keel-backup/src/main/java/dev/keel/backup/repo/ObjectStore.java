@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Flat storage of named objects (a directory or an S3 bucket prefix). Writes are atomic: an object is
  * either absent or complete. Failures are {@link dev.keel.error.KeelException}s with the exit code
- * they deserve (3 for an unreachable or refusing server, 4 for I/O, 1 for a missing object).
+ * they deserve (4 for an unreachable or refusing server and for I/O, 2 for a missing bucket, 1 for a missing object);
+ * failures retrying cannot cure are {@link RepositoryRefusal}s.
  */
 public interface ObjectStore extends AutoCloseable {
 
@@ -30,6 +31,15 @@ public interface ObjectStore extends AutoCloseable {
      * for "backups/" the backup ids, without listing every file of every backup.
      */
     List<String> children(String prefix);
+
+    /**
+     * Writes a small object only if no object of that name exists, atomically against every other
+     * writer of this store: of two writers racing for one name exactly one gets true. Ids are reserved
+     * this way (see BackupIds).
+     *
+     * @return true when this call created the object, false when one of that name was already there
+     */
+    boolean createIfAbsent(String name, byte[] content);
 
     /** Removes the object; removing a missing object is no error. */
     void delete(String name);

@@ -11,7 +11,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Turns the SDK's exceptions into keel's typed failures: unreachable or refused is 3, a wrong bucket 2, the rest 4. */
+/**
+ * Turns the SDK's exceptions into keel's typed failures: a wrong bucket is 2, everything else 4 (exit
+ * code 3 belongs to the database alone). A refusal and a missing bucket are {@link RepositoryRefusal}s:
+ * retrying does not help.
+ */
 final class S3Failures {
     private static final Set<String> REFUSED = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied",
             "InvalidToken", "ExpiredToken", "AuthorizationHeaderMalformed");
@@ -23,18 +27,18 @@ final class S3Failures {
         if (e instanceof S3Exception s3) {
             String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
             if ("NoSuchBucket".equals(code)) {
-                return new KeelException(ExitCode.USAGE, "bucket '" + bucket + "' does not exist at " + endpoint,
+                return new RepositoryRefusal(ExitCode.USAGE, "bucket '" + bucket + "' does not exist at " + endpoint,
                         "create the bucket or correct backup.repository", e);
             }
             if (REFUSED.contains(code) || s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new KeelException(ExitCode.UNREACHABLE, "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
+                return new RepositoryRefusal(ExitCode.OPERATION, "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
                         "check the access key, its secret and the key's permissions on bucket '" + bucket + "'", e);
             }
             return KeelException.operation("S3 at " + endpoint + " failed to " + action + ": " + (code == null ? "HTTP " + s3.statusCode() : code),
                     "retry; if it persists, check the server's logs", e);
         }
         if (e instanceof SdkClientException && unreachable(e)) {
-            return new KeelException(ExitCode.UNREACHABLE, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
+            return new KeelException(ExitCode.OPERATION, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
                     "check backup.s3.endpoint (or AWS_ENDPOINT_URL) and that the server is running", e);
         }
         return KeelException.operation("cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()), "retry; if it persists, run with -v", e);

@@ -83,6 +83,28 @@ public final class S3ObjectStore implements ObjectStore {
         return new S3Pending(name, key(ObjectNames.check(name)));
     }
 
+    /**
+     * A PUT with If-None-Match: * (S3 since 2024, MinIO, s3proxy 2.4 and later): the server refuses
+     * it with 412 when the key exists, and with 409 when another conditional write of the key is
+     * under way. A server that ignores the header would make every reservation succeed; BackupIds
+     * notices by reserving its name a second time, which must fail.
+     */
+    @Override
+    public boolean createIfAbsent(String name, byte[] content) {
+        String key = key(ObjectNames.check(name));
+        try {
+            client.putObject(r -> r.bucket(bucket).key(key).ifNoneMatch("*"), RequestBody.fromBytes(content));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw S3Failures.translate(e, "reserve object '" + name + "'", endpointName, bucket);
+        } catch (SdkException e) {
+            throw S3Failures.translate(e, "reserve object '" + name + "'", endpointName, bucket);
+        }
+    }
+
     @Override
     public InputStream open(String name) {
         String key = key(ObjectNames.check(name));

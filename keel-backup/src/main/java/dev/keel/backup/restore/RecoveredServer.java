@@ -96,7 +96,7 @@ public final class RecoveredServer {
             rs.next();
             String walFile = rs.getString("wal_file");
             return new RecoveredPosition(rs.getString("replay_lsn"), rs.getObject("replay_time", OffsetDateTime.class),
-                    Integer.parseUnsignedInt(walFile.substring(0, 8), 16), rs.getString("server_version"));
+                    Integer.parseUnsignedInt(walFile.substring(0, 8), 16), rs.getString("server_version"), null);
         }
     }
 

@@ -8,11 +8,15 @@ import dev.keel.postgres.PostgresBinaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Restore and point-in-time recovery: fetch a base backup (checked file by file), let PostgreSQL of
  * the same major version replay WAL from the repository to the target, promote, report where it
- * stopped.
+ * stopped. A restore never reports less than it was asked for as success: a gap in the WAL before
+ * the target stops it (unless the caller accepts stopping at the gap), and so does recovery to the
+ * latest point that ends before the newest WAL in the repository. Whatever fails after the target
+ * directory was prepared leaves it empty.
  */
 public final class Restore {
     private final BackupRepository repository;
@@ -25,42 +29,91 @@ public final class Restore {
         long began = System.nanoTime();
         BackupManifest manifest = BackupChoice.choose(repository.catalog(), options.backupId(), options.target(), repository.store().describe());
         PostgresBinaries binaries = ServerBinaries.forMajor(manifest.postgresMajorVersion(), options.binDir());
+        WalReach reach = WalReach.of(repository, manifest);
+        Optional<String> ownMissing = reach.missingOwnWal();
+        if (ownMissing.isPresent()) {
+            throw reach.ownWalMissing(ownMissing.get());
+        }
+        RecoveryTarget target = options.target();
+        Optional<String> gap = reach.firstGap();
+        boolean stopAtGap = gap.isPresent() && blocks(reach, target, gap.get());
+        if (stopAtGap) {
+            if (!options.acceptGap()) {
+                throw reach.gapBlocks(gap.get(), target.toString());
+            }
+            options.status().accept("WAL segment " + gap.get() + " is missing: recovering up to it, as --accept-gap allows");
+            target = RecoveryTarget.parse("latest");
+        }
         Path dataDir = options.targetDir().toAbsolutePath().normalize();
         TargetDirectory.prepare(dataDir, options.overwrite());
-        Path wal;
+        Path wal = null;
+        RecoveredServer server = null;
         try {
             new BackupFetch(repository).into(dataDir, manifest, options.parallel(), options.progress());
             wal = WalPrefetch.into(repository, manifest, dataDir);
+            long fetchMillis = (System.nanoTime() - began) / 1_000_000;
+            RecoveryConfig.write(dataDir, manifest.id(), WalPrefetch.copyCommand(wal), target);
+            options.status().accept("recovering with PostgreSQL " + binaries.version() + " to " + target);
+            RecoveredPosition position;
+            try {
+                server = RecoveredServer.start(binaries, dataDir, options.superuser());
+                position = server.awaitPromotion(options.status());
+            } catch (KeelException e) {
+                throw gap.isPresent() ? endedAtGap(e, reach, target, gap.get()) : e;
+            }
+            if (stopAtGap) {
+                position = position.withGap(new WalGap(reach.gaps(), position.lastTransactionTime(), position.lsn(), reach.endLsn(),
+                        reach.newestStoredAt(repository).orElse(null)));
+                options.status().accept(position.gap().describe());
+            } else if (target.kind() == RecoveryTarget.Kind.LATEST && !reach.reachedEnd(position.lsn())) {
+                throw KeelException.failed("recovery from backup " + manifest.id() + " stopped at LSN " + position.lsn() + ", short of the newest WAL in "
+                        + repository.store().describe() + " (segment " + reach.chain().last() + "): WAL after that point could not be replayed",
+                        "run keel backup verify to find the damaged segment; nothing was left in " + dataDir);
+            }
+            // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster next.
+            RecoveryConfig.replaceRestoreCommand(dataDir, options.restoreCommand());
+            if (!options.keepRunning()) {
+                server.stop();
+            }
+            return new RestoreResult(manifest.id(), manifest.stopTime(), options.target().toString(), dataDir.toString(), binaries.binDir().toString(),
+                    position.lsn(), position.lastTransactionTime(), position.timeline(), position.postgresVersion(), manifest.totalSize(),
+                    options.keepRunning(), options.keepRunning() ? server.port() : null, options.keepRunning() ? server.url() : null, fetchMillis,
+                    (System.nanoTime() - began) / 1_000_000, position.gap());
         } catch (RuntimeException e) {
-            // Never leave a half-written or unverified copy, or one without the WAL it needs, that someone might start later.
-            emptyQuietly(dataDir);
-            throw e;
-        }
-        long fetchMillis = (System.nanoTime() - began) / 1_000_000;
-        RecoveryConfig.write(dataDir, manifest.id(), WalPrefetch.copyCommand(wal), options.target());
-        options.status().accept("recovering with PostgreSQL " + binaries.version() + " to " + options.target());
-        RecoveredServer server = RecoveredServer.start(binaries, dataDir, options.superuser());
-        RecoveredPosition position;
-        try {
-            position = server.awaitPromotion(options.status());
-        } catch (RuntimeException e) {
-            if (server.cluster().isRunning()) {
+            // Never leave a half-written, unverified or short-recovered copy that someone might start later.
+            if (server != null && server.cluster().isRunning()) {
                 server.stopImmediately();
             }
+            emptyQuietly(dataDir);
             throw e;
         } finally {
             // a leftover prefetch directory wastes space but harms nothing: the next restore clears it
-            FileTrees.deleteQuietly(wal);
+            if (wal != null) {
+                FileTrees.deleteQuietly(wal);
+            }
         }
-        // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster next.
-        RecoveryConfig.replaceRestoreCommand(dataDir, options.restoreCommand());
-        if (!options.keepRunning()) {
-            server.stop();
+    }
+
+    /** Whether recovery to {@code target} must read the missing segment; a time or a name is told only by recovering. */
+    private static boolean blocks(WalReach reach, RecoveryTarget target, String gap) {
+        return switch (target.kind()) {
+            case LATEST -> true;
+            case LSN -> reach.needs(target.value(), gap);
+            case TIME, NAME -> false;
+        };
+    }
+
+    /**
+     * A moment or restore point beyond a gap ends recovery with PostgreSQL's "recovery ended before
+     * configured recovery target was reached"; that is the gap's doing, so the gap is what keel names.
+     */
+    private static KeelException endedAtGap(KeelException e, WalReach reach, RecoveryTarget target, String gap) {
+        if ((target.kind() == RecoveryTarget.Kind.TIME || target.kind() == RecoveryTarget.Kind.NAME)
+                && e.what().contains("before configured recovery target was reached")) {
+            KeelException named = reach.gapBlocks(gap, target.toString());
+            return new KeelException(named.exitCode(), named.what(), named.todo(), e);
         }
-        return new RestoreResult(manifest.id(), manifest.stopTime(), options.target().toString(), dataDir.toString(), binaries.binDir().toString(),
-                position.lsn(), position.lastTransactionTime(), position.timeline(), position.postgresVersion(), manifest.totalSize(),
-                options.keepRunning(), options.keepRunning() ? server.port() : null, options.keepRunning() ? server.url() : null, fetchMillis,
-                (System.nanoTime() - began) / 1_000_000);
+        return e;
     }
 
     private static void emptyQuietly(Path dir) {

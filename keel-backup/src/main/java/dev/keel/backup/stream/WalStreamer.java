@@ -39,6 +39,7 @@ public final class WalStreamer {
     private final WalSpool spool;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean refused;
     private volatile ReplicationSession current;
     /** Where streaming found the server's WAL already recycled; the next connection starts at the server's position instead. */
     private long recycledFrom = -1;
@@ -65,13 +66,13 @@ public final class WalStreamer {
 
     /** Streams until {@link #stop()} is called, or, without {@code loop}, until the connection fails. */
     public Result run() {
-        WalUploader uploader = new WalUploader(repository, listener, options.partialInterval());
+        WalUploader uploader = new WalUploader(repository, listener, options.partialInterval(), this::uploadRefused);
         uploader.start();
         try {
             // What an earlier run received but could not store yet goes first.
             spool.finished().forEach(uploader::finished);
             spool.historic().forEach(name -> uploader.historic(WalPosition.timeline(name), name, spool.historicFile(name)));
-            while (!stopping) {
+            while (!stopping && !refused) {
                 try {
                     ReplicationSession session = new ReplicationSession(opener.get());
                     current = session;
@@ -82,7 +83,7 @@ public final class WalStreamer {
                         streamOnce(session, uploader);
                     }
                 } catch (SQLException | IOException | KeelException e) {
-                    if (stopping) {
+                    if (stopping || refused) {
                         break;
                     }
                     // The repository gets everything flushed so far before anything else happens.
@@ -101,7 +102,22 @@ public final class WalStreamer {
             uploader.close();
             done.countDown();
         }
+        Optional<KeelException> refusal = uploader.refusal();
+        if (refusal.isPresent()) {
+            KeelException why = refusal.get();
+            throw new KeelException(why.exitCode(), why.what() + "; keel wal stream stopped, the WAL it received stays in " + options.spool(),
+                    why.todo() + ", then start keel wal stream again: it stores what the spool holds first", why);
+        }
         return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get());
+    }
+
+    /** The uploader met a refusal retrying cannot cure: end the run, which then reports it. */
+    private void uploadRefused() {
+        refused = true;
+        ReplicationSession session = current;
+        if (session != null) {
+            session.abort();
+        }
     }
 
     /** Ends {@link #run()} from another thread (a signal handler), after the repository holds what was flushed. */
@@ -190,7 +206,7 @@ public final class WalStreamer {
         SegmentWriter writer = new SegmentWriter(spool, uploader, wal, tli, start);
         flushedLsn = start;
         try {
-            while (!stopping) {
+            while (!stopping && !refused) {
                 PhysicalStream.Message message = stream.next(true);
                 if (message == null) {
                     if (!stream.active()) {

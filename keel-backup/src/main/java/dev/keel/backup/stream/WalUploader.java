@@ -2,6 +2,7 @@ package dev.keel.backup.stream;
 
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.repo.RepositoryRefusal;
 import dev.keel.backup.wal.WalArchive;
 import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.ExitCode;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Moves WAL from the spool into the repository on its own thread, so that a slow repository (S3)
  * never delays the receiver's acknowledgements. One thread does everything in order, which keeps
  * the repository consistent: a segment's partial copy is written before the segment itself, and
- * removed once the segment is stored. A failed upload is retried until it succeeds; nothing is
- * removed from the spool before the repository holds it.
+ * removed once the segment is stored. A failed upload is retried until it succeeds, unless the
+ * repository refuses it for good (access denied, bucket missing: {@link RepositoryRefusal}); then the
+ * uploader stops and tells the receiver, which ends with that error. Nothing is removed from the spool
+ * before the repository holds it.
  */
 final class WalUploader implements AutoCloseable {
     private static final long RETRY_MILLIS = 2_000;
@@ -56,8 +60,12 @@ final class WalUploader implements AutoCloseable {
     private long pushedBytes = -1;
     private long lastPartialPush = System.nanoTime();
     private volatile boolean stopping;
+    private final Runnable onRefusal;
+    private volatile KeelException refusal;
 
-    WalUploader(BackupRepository repository, StreamListener listener, Duration partialInterval) {
+    /** @param onRefusal called on the uploader's thread when the repository refuses for good; {@link #refusal()} then says why */
+    WalUploader(BackupRepository repository, StreamListener listener, Duration partialInterval, Runnable onRefusal) {
+        this.onRefusal = onRefusal;
         this.repository = repository;
         this.archive = new WalArchive(repository);
         this.listener = listener;
@@ -68,6 +76,11 @@ final class WalUploader implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /** Why the repository refused WAL for good, once it did; the uploader has stopped then. */
+    Optional<KeelException> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     void finished(Path file) {
@@ -113,8 +126,11 @@ final class WalUploader implements AutoCloseable {
                 return;
             }
             runUntilDone(task);
-            if (System.nanoTime() - lastPartialPush >= partialIntervalMillis * 1_000_000) {
+            if (refusal == null && System.nanoTime() - lastPartialPush >= partialIntervalMillis * 1_000_000) {
                 runUntilDone(new PartialNow());
+            }
+            if (refusal != null) {
+                return;
             }
         }
     }
@@ -123,6 +139,10 @@ final class WalUploader implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 run(task);
+                return;
+            } catch (RepositoryRefusal e) {
+                refusal = e;
+                onRefusal.run();
                 return;
             } catch (RuntimeException e) {
                 if (stopping && attempt >= STOP_ATTEMPTS) {

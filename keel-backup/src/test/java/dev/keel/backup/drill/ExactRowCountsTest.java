@@ -34,6 +34,6 @@ class ExactRowCountsTest {
 
     private static RestoreResult restored(Instant lastTransaction) {
         return new RestoreResult("b", STOP, "latest", "/tmp/x", "/usr/bin", "0/2000200",
-                lastTransaction == null ? null : OffsetDateTime.ofInstant(lastTransaction, ZoneOffset.UTC), 2, "17.2", 0, false, null, null, 0, 0);
+                lastTransaction == null ? null : OffsetDateTime.ofInstant(lastTransaction, ZoneOffset.UTC), 2, "17.2", 0, false, null, null, 0, 0, null);
     }
 }

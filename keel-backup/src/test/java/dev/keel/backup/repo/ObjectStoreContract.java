@@ -49,6 +49,43 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void createIfAbsentWritesOnceAndNeverReplaces() {
+        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("first"))).isTrue();
+        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("second"))).isFalse();
+
+        assertThat(store.read("backups/b1/lease.json")).isEqualTo(bytes("first"));
+        assertThat(store.list("backups/")).extracting(ObjectInfo::name).containsExactly("backups/b1/lease.json");
+    }
+
+    @Test
+    void ofWritersRacingForOneNameExactlyOneCreatesIt() throws Exception {
+        int writers = 8;
+        for (int round = 0; round < 5; round++) {
+            String name = "backups/race-" + round + "/lease.json";
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(writers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> won = new java.util.ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    byte[] content = bytes("writer " + w);
+                    won.add(pool.submit(() -> {
+                        together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return store.createIfAbsent(name, content);
+                    }));
+                }
+                int winners = 0;
+                for (java.util.concurrent.Future<Boolean> f : won) {
+                    winners += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(winners).as("writers that created %s", name).isEqualTo(1);
+                assertThat(new String(store.read(name), StandardCharsets.UTF_8)).startsWith("writer ");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void anEmptyObjectIsAnObject() {
         store.put("empty", new byte[0]);
 

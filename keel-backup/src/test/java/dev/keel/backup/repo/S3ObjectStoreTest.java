@@ -45,7 +45,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void aStoppedEndpointIsUnreachableWithExitCode3() throws Exception {
+    void aStoppedEndpointIsUnreachableWithExitCode4ForExitCode3IsTheDatabasesAlone() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -54,7 +54,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
         try (ObjectStore nowhere = S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> nowhere.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                 assertThat(e.what()).startsWith("S3 endpoint http://127.0.0.1:" + port + " is unreachable: ");
                 assertThat(e.getMessage()).doesNotContain(S3TestServer.SECRET_KEY);
             });
@@ -62,13 +62,13 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void aWrongSecretIsRefusedWithExitCode3AndNeverShown() {
+    void aWrongSecretIsARefusalWithExitCode4AndNeverShown() {
         Map<String, String> env = new HashMap<>(server.env());
         env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-at-all");
         String bucket = server.newBucket();
         try (ObjectStore refused = S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
-            assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+            assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                 assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
                 assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
             });
@@ -78,7 +78,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     @Test
     void aMissingBucketIsAConfigurationError() {
         try (ObjectStore missing = S3TestStores.store(server, "no-such-bucket", "")) {
-            assertThatThrownBy(() -> missing.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
+            assertThatThrownBy(() -> missing.list("")).isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                 assertThat(e.what()).isEqualTo("bucket 'no-such-bucket' does not exist at " + server.endpoint());
             });

@@ -33,7 +33,7 @@ class SegmentWriterTest {
         byte[] wal = walBytes(SEGMENT + SEGMENT / 2);
         try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
             WalSpool spool = new WalSpool(dir.resolve("spool"));
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1));
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
             uploader.start();
             SegmentWriter writer = new SegmentWriter(spool, uploader, WAL, 1, START);
             // Messages of odd sizes, one of them across the segment boundary.
@@ -66,7 +66,7 @@ class SegmentWriterTest {
         byte[] wal = walBytes(SEGMENT);
         try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
             WalSpool spool = new WalSpool(dir.resolve("spool"));
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1));
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
             uploader.start();
             SegmentWriter writer = new SegmentWriter(spool, uploader, WAL, 1, START);
             writer.write(new PhysicalStream.WalData(START, wal, 0, 4096));
@@ -83,7 +83,7 @@ class SegmentWriterTest {
     @Test
     void aGapInTheStreamIsRefused() throws Exception {
         try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1));
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
             SegmentWriter writer = new SegmentWriter(new WalSpool(dir.resolve("spool")), uploader, WAL, 1, START);
             assertThatThrownBy(() -> writer.write(new PhysicalStream.WalData(START + 8, new byte[8], 0, 8)))
                     .isInstanceOf(KeelException.class).hasMessageContaining("was expected");
