@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -58,7 +60,9 @@ class BackupRestoreIT {
             }
         });
         writer.start();
-        Thread.sleep(300);
+        // The backup starts while the writer commits, and after it has committed some rows.
+        Eventually.await(Duration.ofSeconds(60), "the writer's first 100 commits", () -> committed.size() >= 100,
+                () -> committed.size() + " committed, writer alive: " + writer.isAlive());
         Cli.Run run = keel("--json", "backup", "--parallel", "3");
         stop.set(true);
         writer.join();
@@ -118,7 +122,9 @@ class BackupRestoreIT {
         String afterFirst = cluster.queryString("postgres", "select clock_timestamp()::text");
         // The insert position: with synchronous_commit off (as on test clusters) the write position may still lag behind the commit.
         String lsnAfterFirst = cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text");
-        Thread.sleep(50);
+        // The second batch must commit later than the target time, or recovery would replay it too.
+        Eventually.await(Duration.ofSeconds(10), "the server's clock to pass " + afterFirst,
+                () -> "t".equals(cluster.queryString("postgres", "select clock_timestamp() > '" + afterFirst + "'::timestamptz")));
         cluster.execute("postgres", "insert into batches select 2, g from generate_series(1, 100) g");
         BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 

@@ -113,6 +113,8 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
         }
         cluster.init(TestCluster.SUPERUSER, settings, durable);
         cluster.start(Duration.ofSeconds(60));
+        // One line per class in the build log, so it shows which server each pass exercised.
+        System.out.println("keel-testing: " + name + " runs on PostgreSQL " + binaries.version() + " from " + binaries.binDir());
         TestCluster test = new TestCluster(cluster, root);
         RUNNING.add(test);
         return test;
