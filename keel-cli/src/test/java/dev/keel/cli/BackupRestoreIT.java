@@ -17,10 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one repository and one backup shared by the tests, because each backup and restore is heavy.
  */
 @WithPostgres
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +67,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(1)
     void listShowsTheBackupComplete() throws Exception {
         Cli.Run run = keel("--json", "backup", "list");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -83,7 +78,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(2)
     void restoredClusterHoldsEveryRowCommittedBeforeTheBackupStopped() throws Exception {
         Path target = dir.resolve("restored-latest");
         Cli.Run run = keel("--json", "restore", "--target-dir", target.toString(), "--start");
@@ -115,7 +109,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(3)
     void pointInTimeRestoreHoldsExactlyTheFirstBatch() throws Exception {
         cluster.execute("postgres", "create table batches (batch int, n int)");
         cluster.execute("postgres", "insert into batches select 1, g from generate_series(1, 100) g");
@@ -133,7 +126,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(4)
     void nonEmptyTargetIsRefused() throws Exception {
         Path target = dir.resolve("occupied");
         Files.createDirectories(target);
@@ -145,7 +137,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(5)
     void damagedObjectIsRefused() throws Exception {
         Path files = repo.resolve("backups").resolve(backup.get("id").asText()).resolve("files");
         Path victim;
