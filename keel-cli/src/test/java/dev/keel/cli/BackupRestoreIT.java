@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
@@ -11,14 +12,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one repository and one backup shared by the tests, because each backup and restore is heavy.
  */
 @WithPostgres
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +56,9 @@ class BackupRestoreIT {
             }
         });
         writer.start();
-        Thread.sleep(300);
+        // The backup starts while the writer commits, and after it has committed some rows.
+        Eventually.await(Duration.ofSeconds(60), "the writer's first 100 commits", () -> committed.size() >= 100,
+                () -> committed.size() + " committed, writer alive: " + writer.isAlive());
         Cli.Run run = keel("--json", "backup", "--parallel", "3");
         stop.set(true);
         writer.join();
@@ -67,7 +67,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(1)
     void listShowsTheBackupComplete() throws Exception {
         Cli.Run run = keel("--json", "backup", "list");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -79,7 +78,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(2)
     void restoredClusterHoldsEveryRowCommittedBeforeTheBackupStopped() throws Exception {
         Path target = dir.resolve("restored-latest");
         Cli.Run run = keel("--json", "restore", "--target-dir", target.toString(), "--start");
@@ -111,14 +109,15 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(3)
     void pointInTimeRestoreHoldsExactlyTheFirstBatch() throws Exception {
         cluster.execute("postgres", "create table batches (batch int, n int)");
         cluster.execute("postgres", "insert into batches select 1, g from generate_series(1, 100) g");
         String afterFirst = cluster.queryString("postgres", "select clock_timestamp()::text");
         // The insert position: with synchronous_commit off (as on test clusters) the write position may still lag behind the commit.
         String lsnAfterFirst = cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text");
-        Thread.sleep(50);
+        // The second batch must commit later than the target time, or recovery would replay it too.
+        Eventually.await(Duration.ofSeconds(10), "the server's clock to pass " + afterFirst,
+                () -> "t".equals(cluster.queryString("postgres", "select clock_timestamp() > '" + afterFirst + "'::timestamptz")));
         cluster.execute("postgres", "insert into batches select 2, g from generate_series(1, 100) g");
         BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 
@@ -127,7 +126,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(4)
     void nonEmptyTargetIsRefused() throws Exception {
         Path target = dir.resolve("occupied");
         Files.createDirectories(target);
@@ -139,7 +137,6 @@ class BackupRestoreIT {
     }
 
     @Test
-    @Order(5)
     void damagedObjectIsRefused() throws Exception {
         Path files = repo.resolve("backups").resolve(backup.get("id").asText()).resolve("files");
         Path victim;

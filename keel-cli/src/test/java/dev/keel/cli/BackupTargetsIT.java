@@ -9,6 +9,7 @@ import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.Severity;
 import dev.keel.testing.TestCluster;
+import dev.keel.testing.TreeCopy;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +19,38 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The doctor's backup-targets check on a real repository: empty, then with a real backup, then with a real drill. */
+/**
+ * The doctor's backup-targets check on a real repository: empty, with a real backup, with a real drill. Each test
+ * works on its own copy of an empty or a backed-up repository, so none depends on what another did.
+ */
 @WithPostgres
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupTargetsIT {
     @TempDir
     static Path dir;
+    static Path empty;
+    static Path backedUp;
+    static Cli.Run firstBackup;
     static Path repo;
     static TestCluster cluster;
 
     @BeforeAll
     static void emptyRepository(TestCluster testCluster) {
         cluster = testCluster;
-        repo = dir.resolve("repo");
+        empty = dir.resolve("empty");
+        backedUp = dir.resolve("backed-up");
         cluster.execute("postgres", "create table if not exists kept (id int primary key)");
         cluster.execute("postgres", "insert into kept select g from generate_series(1, 50) g on conflict do nothing");
-        assertThat(keel("backup", "init", "--repo", "file://" + repo).exitCode()).isZero();
+        assertThat(keel("backup", "init", "--repo", "file://" + empty).exitCode()).isZero();
+        assertThat(keel("backup", "init", "--repo", "file://" + backedUp).exitCode()).isZero();
+        firstBackup = keel("backup", "--repo", "file://" + backedUp);
+    }
+
+    /** This test's own copy of a repository. */
+    private static void use(Path template, String name) {
+        repo = TreeCopy.of(template, dir.resolve(name));
     }
 
     static Cli.Run keel(String... args) {
@@ -58,24 +69,27 @@ class BackupTargetsIT {
     }
 
     @Test
-    @Order(1)
     void aRepositoryWithoutACompleteBackupIsCritical() throws Exception {
+        use(empty, "no-backup");
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.summary()).contains("holds no complete backup");
         });
         // Through keel doctor too, once keel.yaml names the repository.
         Files.writeString(dir.resolve("keel.yaml"), "backup:\n  repository: file://" + repo + "\n  rpo: 1h\n");
-        Cli.Run doctor = keel("doctor");
-        assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isEqualTo(1);
-        assertThat(doctor.stdout()).contains("backup-targets").contains("holds no complete backup");
+        try {
+            Cli.Run doctor = keel("doctor");
+            assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isEqualTo(1);
+            assertThat(doctor.stdout()).contains("backup-targets").contains("holds no complete backup");
+        } finally {
+            Files.delete(dir.resolve("keel.yaml"));
+        }
     }
 
     @Test
-    @Order(2)
     void aFreshBackupWithoutADrillAsksForOneAndAnOldOneMissesTheRpo() {
-        Cli.Run backup = keel("backup", "--repo", "file://" + repo);
-        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+        assertThat(firstBackup.exitCode()).as(firstBackup.stderr()).isZero();
+        use(backedUp, "fresh-backup");
 
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -90,8 +104,8 @@ class BackupTargetsIT {
     }
 
     @Test
-    @Order(3)
     void aPassedDrillSatisfiesUntilItIsSlowerThanTheRtoOrTooOld() {
+        use(backedUp, "drilled");
         Cli.Run drill = keel("drill", "--repo", "file://" + repo);
         assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
 
@@ -104,8 +118,8 @@ class BackupTargetsIT {
     }
 
     @Test
-    @Order(4)
     void aCaughtUpStreamMeetsTheRpoAndAStalledOneMissesIt() throws Exception {
+        use(backedUp, "streamed");
         dev.keel.testing.JavaProcess stream = Cli.start(dir, java.util.Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream",
                 "--repo", "file://" + repo, "--spool", dir.resolve("spool").toString(), "--partial-interval", "1");
         try {

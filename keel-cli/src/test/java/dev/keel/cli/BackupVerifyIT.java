@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.WithSeededRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** keel backup verify on one backup plus archived WAL, damaged one object at a time and repaired after each test. */
 @WithPostgres
+@WithSeededRandom
 class BackupVerifyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Random RANDOM = new Random();
 
     @TempDir
     static Path dir;
@@ -62,25 +63,25 @@ class BackupVerifyIT {
     }
 
     @Test
-    void flippedByteIsNamed() throws Exception {
-        damaged(object -> {
+    void flippedByteIsNamed(Random random) throws Exception {
+        damaged(random, object -> {
             byte[] content = Files.readAllBytes(object);
-            content[RANDOM.nextInt(content.length)] ^= 0x01;
+            content[random.nextInt(content.length)] ^= 0x01;
             Files.write(object, content);
         });
     }
 
     @Test
-    void truncatedObjectIsNamed() throws Exception {
-        damaged(object -> {
+    void truncatedObjectIsNamed(Random random) throws Exception {
+        damaged(random, object -> {
             byte[] content = Files.readAllBytes(object);
-            Files.write(object, java.util.Arrays.copyOf(content, content.length - 1 - RANDOM.nextInt(Math.min(content.length - 1, 8))));
+            Files.write(object, java.util.Arrays.copyOf(content, content.length - 1 - random.nextInt(Math.min(content.length - 1, 8))));
         });
     }
 
     @Test
-    void deletedObjectIsNamed() throws Exception {
-        damaged(Files::delete);
+    void deletedObjectIsNamed(Random random) throws Exception {
+        damaged(random, Files::delete);
     }
 
     @Test
@@ -192,9 +193,9 @@ class BackupVerifyIT {
         }
     }
 
-    private static void damaged(Damage damage) throws Exception {
+    private static void damaged(Random random, Damage damage) throws Exception {
         List<Path> objects = backupObjects();
-        Path victim = objects.get(RANDOM.nextInt(objects.size()));
+        Path victim = objects.get(random.nextInt(objects.size()));
         byte[] kept = Files.readAllBytes(victim);
         damage.apply(victim);
         try {

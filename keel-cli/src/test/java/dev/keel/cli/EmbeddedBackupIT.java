@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +76,9 @@ class EmbeddedBackupIT {
         JavaProcess stream = Cli.start(project, Map.of(), "wal", "stream", "--synchronous", "--repo", repo, "--partial-interval", "1");
         try {
             String url = Cli.run("-C", project.toString(), "db", "url").stdout().strip().split("\\s+")[0];
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!stream.stderr().contains("as a synchronous standby") && System.nanoTime() < deadline) {
-                assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
-                Thread.sleep(50);
-            }
+            Eventually.await(Duration.ofSeconds(60), "keel to stream as a synchronous standby",
+                    () -> stream.stderr().contains("as a synchronous standby") || !stream.isAlive(), stream::stderr);
+            assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
             // A commit returns only once keel holds its WAL: the standby is synchronous.
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
                 s.execute("create table streamed as select g from generate_series(1, 1000) g");

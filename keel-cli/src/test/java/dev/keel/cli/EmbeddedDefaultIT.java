@@ -14,20 +14,40 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With no database configured, keel runs its own PostgreSQL 17 under .keel/, shared by every keel process of the project. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * With no database configured, keel runs its own PostgreSQL 17 under .keel/, shared by every keel process of the
+ * project. The first migrate starts it once for the class; each test then finds it running, wherever the test before
+ * left it (stopped, or moved to another port).
+ */
 class EmbeddedDefaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
+    private static Cli.Run firstMigrate;
+    private static JsonNode firstStatus;
     private static int port;
+
+    @BeforeAll
+    static void firstMigrate() throws Exception {
+        TestProject.in(dir).migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
+        firstMigrate = keel("migrate");
+        firstStatus = status();
+    }
+
+    @BeforeEach
+    void serverRunning() throws Exception {
+        if (!status().get("running").asBoolean()) {
+            Cli.Run start = keel("db", "start");
+            assertThat(start.exitCode()).as(start.stderr()).isZero();
+        }
+        port = status().get("port").asInt();
+    }
 
     private static Cli.Run keel(String... args) {
         return Cli.runProcess(dir, Map.of(), args);
@@ -45,22 +65,16 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    @Order(1)
     void firstMigrateStartsTheEmbeddedServer() throws Exception {
-        TestProject.in(dir).migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
-        Cli.Run run = keel("migrate");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stderr()).contains("started the embedded PostgreSQL 17.");
-        assertThat(run.stdout()).contains("Applied 1 migration");
+        assertThat(firstMigrate.exitCode()).as(firstMigrate.stderr()).isZero();
+        assertThat(firstMigrate.stderr()).contains("started the embedded PostgreSQL 17.");
+        assertThat(firstMigrate.stdout()).contains("Applied 1 migration");
         assertThat(Files.readString(dir.resolve(".keel/.gitignore"))).contains("*");
-        JsonNode status = status();
-        assertThat(status.get("running").asBoolean()).isTrue();
-        assertThat(status.get("version").asText()).startsWith("17.");
-        port = status.get("port").asInt();
+        assertThat(firstStatus.get("running").asBoolean()).isTrue();
+        assertThat(firstStatus.get("version").asText()).startsWith("17.");
     }
 
     @Test
-    @Order(2)
     void aSecondProcessFindsTheRunningServer() {
         Cli.Run run = keel("migrate");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -69,7 +83,6 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    @Order(3)
     void urlPrintsJdbcAndLibpqForms() throws Exception {
         Cli.Run run = keel("db", "url");
         assertThat(run.stdout().lines()).containsExactly("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
@@ -84,14 +97,12 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    @Order(4)
     void statusShowsVersionPortAndSize() {
         Cli.Run run = keel("db", "status");
         assertThat(run.stdout()).startsWith("embedded PostgreSQL 17.").contains("running on 127.0.0.1:" + port).contains("MiB");
     }
 
     @Test
-    @Order(5)
     void stopKeepsTheDataAndStartReusesThePort() throws Exception {
         assertThat(keel("db", "stop").stdout()).contains("Stopped");
         assertThat(status().get("running").asBoolean()).isFalse();
@@ -100,7 +111,6 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    @Order(6)
     void aTakenPortMovesTheServerToAFreeOne() throws Exception {
         keel("db", "stop");
         try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {

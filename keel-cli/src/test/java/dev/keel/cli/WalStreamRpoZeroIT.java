@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.io.FileTrees;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,12 +70,13 @@ class WalStreamRpoZeroIT {
             thread.start();
             writers.add(thread);
         }
-        while (acknowledged.size() < 300) {
-            Thread.sleep(20);
-        }
+        Eventually.await(Duration.ofSeconds(120), "300 acknowledged commits", () -> acknowledged.size() >= 300,
+                () -> acknowledged.size() + " acknowledged, " + writers.stream().filter(Thread::isAlive).count()
+                        + " writers alive; keel: " + stream.stderr());
         killWholeServer(cluster);
         for (Thread writer : writers) {
             writer.join(30_000);
+            assertThat(writer.isAlive()).as("a writer still running 30 s after the server was killed").isFalse();
         }
         FileTrees.deleteQuietly(cluster.cluster().dataDir());
         assertThat(stream.terminate(60)).as(stream.stderr()).isIn(0, 143);

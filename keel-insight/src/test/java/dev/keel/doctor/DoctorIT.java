@@ -93,11 +93,10 @@ class DoctorIT {
         };
 
         try (var c = cluster.connect(db)) {
-            long start = System.nanoTime();
             DoctorReport report = Doctor.of("keel", slow).withStatementTimeout(java.time.Duration.ofMillis(300)).run(c);
 
+            // 57014 is query_canceled: the server cut the 30 s sleep off at the timeout (no wall-clock threshold needed).
             assertThat(report.result("slow").reason()).contains("SQLSTATE 57014");
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class LockContentionIT {
 
     @Test
     void retriesAndSucceedsWhenTheBlockerLetsGo() throws Exception {
-        List<String> retries = new ArrayList<>();
+        List<String> retries = new CopyOnWriteArrayList<>();
         try (Connection blocker = cluster.connect(db)) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
@@ -57,9 +58,8 @@ class LockContentionIT {
                 s.execute("select * from orders");
             }
             CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(() -> keel(retries, 20).migrate());
-            while (retries.isEmpty()) {
-                Thread.sleep(20);
-            }
+            Eventually.await(Duration.ofSeconds(30), "the migration to retry its lock", () -> !retries.isEmpty(),
+                    () -> migration.isDone() ? "the migration ended without a retry: " + migration : "no retry yet");
             blocker.rollback();
             MigrateResult result = migration.get(60, TimeUnit.SECONDS);
             assertThat(result.applied()).hasSize(1);
@@ -71,7 +71,7 @@ class LockContentionIT {
 
     @Test
     void givesUpAfterItsRetriesAndNamesTheBlockingSession() throws Exception {
-        List<String> retries = new ArrayList<>();
+        List<String> retries = new CopyOnWriteArrayList<>();
         KeelException failure;
         try (Connection blocker = cluster.connect(db)) {
             blocker.setAutoCommit(false);
@@ -96,16 +96,15 @@ class LockContentionIT {
     @Test
     void aConcurrentIndexBuildRetriesItsLockToo() throws Exception {
         project.delete("V1__add_status.sql").migration("V1__index.sql", "create index concurrently orders_id_idx on orders (id);");
-        List<String> retries = new ArrayList<>();
+        List<String> retries = new CopyOnWriteArrayList<>();
         try (Connection blocker = cluster.connect(db)) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
                 s.execute("lock table orders in access exclusive mode");
             }
             CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(() -> keel(retries, 20).migrate());
-            while (retries.isEmpty()) {
-                Thread.sleep(20);
-            }
+            Eventually.await(Duration.ofSeconds(30), "the migration to retry its lock", () -> !retries.isEmpty(),
+                    () -> migration.isDone() ? "the migration ended without a retry: " + migration : "no retry yet");
             blocker.rollback();
             assertThat(migration.get(60, TimeUnit.SECONDS).applied()).hasSize(1);
         }

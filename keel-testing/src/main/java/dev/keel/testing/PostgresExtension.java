@@ -1,6 +1,5 @@
 package dev.keel.testing;
 
-import dev.keel.postgres.EmbeddedBinaries;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
 import java.io.IOException;
@@ -11,20 +10,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts one cluster per test class annotated with {@link WithPostgres}; JUnit closes it after the class. */
-public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
+/**
+ * Starts one cluster per test class annotated with {@link WithPostgres}; JUnit closes it after the class.
+ * {@link TestServer} says which binaries it runs.
+ */
+public final class PostgresExtension implements BeforeAllCallback, ExecutionCondition, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final List<TestCluster> RUNNING = new CopyOnWriteArrayList<>();
 
     static {
         // A test JVM that dies between classes must not leave postmasters behind.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(TestCluster::close), "keel-test-clusters"));
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        TestServer server = TestServer.chosen();
+        if (context.getTestMethod().isPresent() || server != TestServer.EMBEDDED_IF_SYSTEM) {
+            return ConditionEvaluationResult.enabled("runs on " + server);
+        }
+        WithPostgres config = annotatedClass(context.getRequiredTestClass()).getAnnotation(WithPostgres.class);
+        boolean asksForEmbedded = config != null && config.binaries() == WithPostgres.Binaries.EMBEDDED;
+        return server.skipReason(asksForEmbedded, PostgresBinaries.system())
+                .map(why -> ConditionEvaluationResult.disabled(TestServer.PROPERTY + "=embedded-if-system: " + why))
+                .orElse(ConditionEvaluationResult.enabled("runs on the embedded 17 beside the system PostgreSQL"));
     }
 
     @Override
@@ -43,16 +61,21 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static TestCluster cluster(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        while (testClass.getEnclosingClass() != null && !testClass.isAnnotationPresent(WithPostgres.class)) {
-            testClass = testClass.getEnclosingClass();
-        }
+        Class<?> testClass = annotatedClass(context.getRequiredTestClass());
         WithPostgres config = testClass.getAnnotation(WithPostgres.class);
         // Stored on the class's context (children see it), so JUnit closes it when the class ends.
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Class<?> key = testClass;
         Holder holder = store.getOrComputeIfAbsent(key.getName(), k -> new Holder(start(config, key.getSimpleName())), Holder.class);
         return holder.cluster;
+    }
+
+    /** The class carrying {@link WithPostgres}: the test class itself or, for a nested class, one around it. */
+    private static Class<?> annotatedClass(Class<?> testClass) {
+        while (testClass.getEnclosingClass() != null && !testClass.isAnnotationPresent(WithPostgres.class)) {
+            testClass = testClass.getEnclosingClass();
+        }
+        return testClass;
     }
 
     /** Closed by JUnit when the test class's context ends. */
@@ -90,16 +113,16 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         }
         cluster.init(TestCluster.SUPERUSER, settings, durable);
         cluster.start(Duration.ofSeconds(60));
+        // One line per class in the build log, so it shows which server each pass exercised.
+        System.out.println("keel-testing: " + name + " runs on PostgreSQL " + binaries.version() + " from " + binaries.binDir());
         TestCluster test = new TestCluster(cluster, root);
         RUNNING.add(test);
         return test;
     }
 
     static PostgresBinaries binaries(WithPostgres.Binaries wanted) {
-        String forced = System.getenv("KEEL_TEST_POSTGRES");
-        if (wanted == WithPostgres.Binaries.EMBEDDED || "embedded".equalsIgnoreCase(forced)) {
-            return EmbeddedBinaries.unpacked();
-        }
-        return PostgresBinaries.system().orElseGet(EmbeddedBinaries::unpacked);
+        TestServer server = TestServer.chosen();
+        boolean needsSystem = wanted != WithPostgres.Binaries.EMBEDDED && (server == TestServer.AUTO || server == TestServer.SYSTEM);
+        return server.binaries(wanted, needsSystem ? PostgresBinaries.system() : Optional.empty());
     }
 }

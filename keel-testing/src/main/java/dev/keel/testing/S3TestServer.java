@@ -71,6 +71,15 @@ public final class S3TestServer implements AutoCloseable {
         return bucket;
     }
 
+    /** A new bucket holding a copy of every object in {@code from}, so each test can change its own. */
+    public String copyOf(String from) {
+        String copy = newBucket();
+        for (String key : keys(from, "")) {
+            write(copy, key, read(from, key));
+        }
+        return copy;
+    }
+
     /** The standard AWS variables pointing at this server. */
     public Map<String, String> env() {
         return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,

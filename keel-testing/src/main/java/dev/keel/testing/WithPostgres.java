@@ -28,7 +28,7 @@ public @interface WithPostgres {
     Binaries binaries() default Binaries.SYSTEM_OR_EMBEDDED;
 
     enum Binaries {
-        /** The machine's PostgreSQL when installed (KEEL_TEST_POSTGRES=embedded forces the bundled one). */
+        /** The machine's PostgreSQL when installed, else the bundled one; {@link TestServer} can force either. */
         SYSTEM_OR_EMBEDDED,
         /** The bundled PostgreSQL 17 from Maven Central. */
         EMBEDDED

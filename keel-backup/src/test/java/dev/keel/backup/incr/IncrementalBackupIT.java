@@ -29,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * truncates, each link restored and compared row for row with the source at backup time.
  */
 @WithPostgres(binaries = WithPostgres.Binaries.EMBEDDED, settings = {"summarize_wal=on"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncrementalBackupIT {
     @TempDir
     static Path dir;
@@ -73,7 +69,6 @@ class IncrementalBackupIT {
     }
 
     @Test
-    @Order(1)
     void incrementalsBuildOnTheNewestBackupByChangedBlocksAndStoreFarLess() {
         assertThat(notes).as("no fallback to checksums with summarize_wal = on").isEmpty();
         assertThat(backups.get(1).parent()).isEqualTo(backups.get(0).id());
@@ -88,19 +83,16 @@ class IncrementalBackupIT {
     }
 
     @Test
-    @Order(2)
     void theNewestIncrementalRestoresRowForRow() {
         assertThat(restored(backups.get(2), "restored-2")).isEqualTo(fingerprints.get(2));
     }
 
     @Test
-    @Order(3)
     void theMiddleOfTheChainRestoresRowForRow() {
         assertThat(restored(backups.get(1), "restored-1")).isEqualTo(fingerprints.get(1));
     }
 
     @Test
-    @Order(4)
     void verifyReadsTheWholeChain() {
         var result = new BackupVerification(repository, 2, TransferProgress.NONE).run(backups.get(2).id());
         assertThat(result.problems()).isEmpty();
