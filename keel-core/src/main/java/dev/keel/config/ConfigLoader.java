@@ -1,7 +1,10 @@
 package dev.keel.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keel.error.KeelException;
@@ -10,14 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads keel.yaml, applies KEEL_* environment overrides and checks every key: a typo is an error
@@ -26,14 +32,14 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     public static final String FILE_NAME = "keel.yaml";
     /** Every key keel.yaml may hold, in documentation order. */
-    public static final Set<String> KNOWN_KEYS = Set.of(
+    public static final Set<String> KNOWN_KEYS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
             "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
             "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants", "backup.method",
-            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval");
+            "backup.stream.slot", "backup.stream.applicationName", "backup.stream.spool", "backup.stream.partialInterval")));
     /**
      * Below this prefix any key is taken as written: the doctor's checks and their thresholds live in
      * keel-insight, which validates them with the same care (unknown name → the nearest known one).
@@ -72,8 +78,10 @@ public final class ConfigLoader {
     private static Map<String, String> readYaml(Path path) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(path.toFile());
+            // YAML forbids a key twice in one mapping; Jackson would keep the last one silently.
+            root = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(path.toFile());
         } catch (JsonProcessingException e) {
+            duplicateKey(e, path);
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw KeelException.usage(path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
@@ -93,6 +101,23 @@ public final class ConfigLoader {
         return values;
     }
 
+    /** A key written twice is an error that names the key with its section and the line of the second one. */
+    private static void duplicateKey(JsonProcessingException e, Path path) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                names.add(0, context.getCurrentName());
+            }
+        }
+        JsonLocation at = e.getLocation();
+        throw KeelException.usage(path.getFileName() + " sets '" + String.join(".", names) + "' twice"
+                        + (at == null ? "" : " (again at line " + at.getLineNr() + ")"),
+                "keep one of them: YAML allows a key only once in a section");
+    }
+
     private static void flatten(String prefix, JsonNode node, Map<String, String> values, Path path) {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
@@ -108,6 +133,10 @@ public final class ConfigLoader {
                     throw unknownKey(key, path);
                 }
                 flatten(key + ".", value, values, path);
+            } else if (!KNOWN_KEYS.contains(key) && isSection(key)) {
+                throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a section, not "
+                                + (value.isArray() ? "a list" : value.isNull() ? "empty" : "a single value"),
+                        "write its settings indented below it, e.g. " + key + ": then " + exampleBelow(key));
             } else if (!KNOWN_KEYS.contains(key)) {
                 throw unknownKey(key, path);
             } else if (value.isObject() || value.isArray() && !LIST_KEYS.contains(key)) {
@@ -121,6 +150,18 @@ public final class ConfigLoader {
                 values.put(key, value.asText());
             }
         }
+    }
+
+    /** A key that holds other keys (migrations, backup.s3, doctor.thresholds …). */
+    private static boolean isSection(String key) {
+        return KNOWN_KEYS.stream().anyMatch(k -> k.startsWith(key + ".")) || DOCTOR_THRESHOLDS.startsWith(key + ".");
+    }
+
+    /** "  locations: …" for migrations: the first known key of the section in documentation order, one level down. */
+    private static String exampleBelow(String key) {
+        String child = Stream.concat(KNOWN_KEYS.stream(), Stream.of(DOCTOR_THRESHOLDS)).filter(k -> k.startsWith(key + ".")).findFirst()
+                .map(k -> k.substring(key.length() + 1).split("\\.")[0]).orElse("<setting>");
+        return "'  " + child + ": …' on the next line";
     }
 
     private static KeelException unknownKey(String key, Path path) {

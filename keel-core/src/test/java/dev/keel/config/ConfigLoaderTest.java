@@ -390,4 +390,48 @@ class ConfigLoaderTest {
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
                 .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
     }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNamingItsSectionAndLine() {
+        usageError(() -> load("""
+                database:
+                  url: postgresql://db.internal/shop
+                migrations:
+                  lockTimeout: 2s
+                  lockTimeout: 10s
+                """)).satisfies(e -> assertThat(e.getMessage())
+                .contains("keel.yaml sets 'migrations.lockTimeout' twice", "line 5", "keep one of them"));
+    }
+
+    @Test
+    void aSectionWrittenTwiceIsAnErrorToo() {
+        usageError(() -> load("""
+                database:
+                  url: postgresql://db.internal/shop
+                database:
+                  user: shop
+                """)).satisfies(e -> assertThat(e.getMessage()).contains("sets 'database' twice"));
+    }
+
+    @Test
+    void aSectionGivenASingleValueSaysItMustBeASection() {
+        usageError(() -> load("migrations: 5\n")).satisfies(e -> assertThat(e.getMessage())
+                .contains("'migrations' in keel.yaml must be a section, not a single value", "locations:")
+                .doesNotContain("did you mean"));
+    }
+
+    @Test
+    void aNestedSectionGivenAListSaysItMustBeASection() {
+        usageError(() -> load("""
+                backup:
+                  s3:
+                    - endpoint
+                """)).satisfies(e -> assertThat(e.getMessage()).contains("'backup.s3' in keel.yaml must be a section, not a list", "endpoint:"));
+    }
+
+    @Test
+    void theDoctorSectionGivenAValueSaysItMustBeASection() {
+        usageError(() -> load("doctor: on\n")).satisfies(e -> assertThat(e.getMessage())
+                .contains("'doctor' in keel.yaml must be a section", "thresholds:"));
+    }
 }
