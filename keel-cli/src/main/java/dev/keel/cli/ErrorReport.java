@@ -53,13 +53,13 @@ final class ErrorReport {
         if (json) {
             printDocument(failure, out);
         }
-        if (verbose) {
+        if (verbose && failure.exitCode() == ExitCode.BUG) {
+            // What a bug report needs: the whole trace, causes included.
+            e.printStackTrace(err);
+        } else if (verbose) {
             Throwable cause = e instanceof KeelException ? e.getCause() : e;
             for (; cause != null; cause = cause.getCause()) {
                 err.println("  caused by: " + cause);
-            }
-            if (failure.exitCode() == ExitCode.BUG) {
-                e.printStackTrace(err);
             }
         }
         err.flush();

@@ -23,6 +23,11 @@ final class JdbcUrlCheck {
     /** Checks the parts pgjdbc decodes itself: the database name and the query parameters. */
     static void escapes(String jdbcUrl, String source) {
         String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        if (rest.split("[/?]", 2)[0].contains("@")) {
+            // pgjdbc takes "user:secret@host" for a host name, and the password would be shown as one.
+            throw KeelException.usage("the JDBC URL from " + source + " holds a user and password before the host, which JDBC URLs do not take",
+                    "pass them as parameters (jdbc:postgresql://host/db?user=…&password=…) or write postgresql://user:password@host/db");
+        }
         int q = rest.indexOf('?');
         String query = q < 0 ? "" : rest.substring(q + 1);
         String beforeQuery = q < 0 ? rest : rest.substring(0, q);

@@ -168,11 +168,13 @@ class TargetParserTest {
                 .isInstanceOf(KeelException.class).hasMessageStartingWith("the user name in the database URL from --url holds a %");
     }
 
-    @Test
-    void aJdbcUrlWithUserInfoIsRefusedWithoutQuotingWhatStandsWhereThePortWould() {
-        assertThatThrownBy(() -> TargetParser.parse("jdbc:postgresql://u:se%ZZcret@127.0.0.1/db", null, null, "--url"))
-                .isInstanceOf(KeelException.class).hasMessageContaining("the port in the database URL from --url is not a number")
-                .message().doesNotContain("se%", "cret", "ZZ");
+    /** Regression: pgjdbc took "u:secret@127.0.0.1" for the host name, and messages showed it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://u:se%ZZcret@127.0.0.1/db", "jdbc:postgresql://u:secret@127.0.0.1:1/db"})
+    void aJdbcUrlWithUserInfoIsRefusedWithoutQuotingIt(String url) {
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url"))
+                .isInstanceOf(KeelException.class).hasMessageContaining("the JDBC URL from --url holds a user and password before the host")
+                .message().doesNotContain("se%", "secret", "cret", "ZZ");
     }
 
     @ParameterizedTest
