@@ -27,14 +27,14 @@ final class S3Failures {
                         "create the bucket or correct backup.repository", e);
             }
             if (REFUSED.contains(code) || s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new KeelException(ExitCode.UNREACHABLE, "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
+                return new KeelException(ExitCode.OPERATION, "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
                         "check the access key, its secret and the key's permissions on bucket '" + bucket + "'", e);
             }
             return KeelException.operation("S3 at " + endpoint + " failed to " + action + ": " + (code == null ? "HTTP " + s3.statusCode() : code),
                     "retry; if it persists, check the server's logs", e);
         }
         if (e instanceof SdkClientException && unreachable(e)) {
-            return new KeelException(ExitCode.UNREACHABLE, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
+            return new KeelException(ExitCode.OPERATION, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
                     "check backup.s3.endpoint (or AWS_ENDPOINT_URL) and that the server is running", e);
         }
         return KeelException.operation("cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()), "retry; if it persists, run with -v", e);

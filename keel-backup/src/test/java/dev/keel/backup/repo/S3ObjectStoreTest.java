@@ -44,7 +44,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void aStoppedEndpointIsUnreachableWithExitCode3() throws Exception {
+    void aStoppedEndpointIsAnObjectStoreFailureWithExitCode4NotTheDatabasesExit3() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -53,7 +53,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
         try (ObjectStore nowhere = S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> nowhere.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                 assertThat(e.what()).startsWith("S3 endpoint http://127.0.0.1:" + port + " is unreachable: ");
                 assertThat(e.getMessage()).doesNotContain(S3TestServer.SECRET_KEY);
             });
@@ -61,13 +61,13 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void aWrongSecretIsRefusedWithExitCode3AndNeverShown() {
+    void aWrongSecretIsRefusedWithExitCode4AndNeverShown() {
         Map<String, String> env = new HashMap<>(server.env());
         env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-at-all");
         String bucket = server.newBucket();
         try (ObjectStore refused = S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                 assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
                 assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
             });
