@@ -169,4 +169,13 @@ class BackupSectionTest {
         usageError(() -> load("backup:\n  retention:\n    full: 0\n")).satisfies(e -> assertThat(e.what()).contains("backup.retention.full"));
         usageError(() -> load("backup:\n  rto: soon\n")).satisfies(e -> assertThat(e.what()).contains("backup.rto"));
     }
+
+    @Test
+    void aNestedSectionGivenAListSaysItMustBeASection() {
+        usageError(() -> load("""
+                backup:
+                  s3:
+                    - endpoint
+                """)).satisfies(e -> assertThat(e.getMessage()).contains("'backup.s3' in keel.yaml must be a section, not a list", "endpoint:"));
+    }
 }

@@ -1,8 +1,5 @@
 package dev.keel.cli;
 
-import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,62 +42,14 @@ public final class KeelCommand implements Runnable {
     }
 
     private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("keel: error: " + e.getMessage() + " — run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage");
-        err.flush();
-        return ExitCode.USAGE.code();
+        CommandLine cl = e.getCommandLine();
+        return ErrorReport.printUsage(e.getMessage(), "run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage",
+                Main.has(args, "--json"), cl.getOut(), cl.getErr());
     }
 
     private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        boolean verbose = anyMatched(parsed, "-v");
-        int code;
-        if (e instanceof KeelException k) {
-            err.println("keel: error: " + k.getMessage());
-            code = k.exitCode().code();
-        } else if (e instanceof IllegalArgumentException) {
-            err.println("keel: error: " + e.getMessage() + " — check the command's arguments");
-            code = ExitCode.USAGE.code();
-        } else {
-            err.println("keel: error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + " — rerun with -v and report it with the output");
-            code = ExitCode.OPERATION.code();
-        }
-        if (anyMatched(parsed, "--json")) {
-            // --json promises exactly one document on stdout, also when the command fails.
-            PrintWriter out = cl.getOut();
-            out.println(errorDocument(e, code));
-            out.flush();
-        }
-        if (verbose) {
-            Throwable cause = e instanceof KeelException ? e.getCause() : e;
-            while (cause != null) {
-                err.println("  caused by: " + cause);
-                cause = cause.getCause();
-            }
-            if (!(e instanceof KeelException)) {
-                e.printStackTrace(err);
-            }
-        }
-        err.flush();
-        return code;
-    }
-
-    private static String errorDocument(Exception e, int code) {
-        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
-        error.put("exitCode", code);
-        if (e instanceof KeelException k) {
-            error.put("message", k.what());
-            error.put("todo", k.todo());
-        } else {
-            error.put("message", String.valueOf(e.getMessage()));
-        }
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(java.util.Map.of("error", error));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            return "{\"error\": {\"exitCode\": " + code + "}}";
-        }
+        Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return ErrorReport.print(failure, anyMatched(parsed, "--json"), anyMatched(parsed, "-v"), cl.getOut(), cl.getErr());
     }
 
     /** Global options may stand before or after the command: look at every level. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /** Runs keel as a user would: in this JVM (fast) or as a separate process (for env, concurrency and kill tests). */
 final class Cli {
@@ -21,7 +23,12 @@ final class Cli {
     private Cli() {
     }
 
-    static synchronized Run run(String... args) {
+    static Run run(String... args) {
+        return run(KeelCommand::commandLine, args);
+    }
+
+    /** Runs {@code args} on the command line {@code commands} builds (built once stdout and stderr are captured). */
+    static synchronized Run run(Supplier<CommandLine> commands, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -29,7 +36,7 @@ final class Cli {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
+            int code = Main.run(commands.get(), args);
             return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

@@ -1,7 +1,10 @@
 package dev.keel.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keel.error.CoreError;
@@ -73,8 +76,10 @@ public final class ConfigLoader {
     private static Map<String, String> readYaml(Path path, Map<String, ConfigKey<?>> keys) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(path.toFile());
+            // YAML forbids a key twice in one mapping; Jackson would keep the last one silently.
+            root = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(path.toFile());
         } catch (JsonProcessingException e) {
+            duplicateKey(e, path);
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw KeelException.usage(path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
@@ -94,6 +99,23 @@ public final class ConfigLoader {
         return values;
     }
 
+    /** A key written twice is an error that names the key with its section and the line of the second one. */
+    private static void duplicateKey(JsonProcessingException e, Path path) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                names.add(0, context.getCurrentName());
+            }
+        }
+        JsonLocation at = e.getLocation();
+        throw KeelException.usage(path.getFileName() + " sets '" + String.join(".", names) + "' twice"
+                        + (at == null ? "" : " (again at line " + at.getLineNr() + ")"),
+                "keep one of them: YAML allows a key only once in a section");
+    }
+
     /** Walks the YAML tree into key paths and text values, checking each path against the declared keys. */
     private record Flattener(Path path, Map<String, ConfigKey<?>> keys, Map<String, String> values) {
 
@@ -108,6 +130,8 @@ public final class ConfigLoader {
                     mapping(declared, key, value);
                 } else if (declared == null && !SECTIONS.contains(section(key))) {
                     throw unknownKey(key);
+                } else if (declared == null && SECTIONS.contains(key) && !keys.containsKey(key) && !value.isObject()) {
+                    throw notASection(key, value);
                 } else if (declared == null && !sectionDeclared(key)) {
                     // The section's module is not on the class path: keep what it says, for nobody here to misread.
                     if (value.isObject()) {
@@ -118,10 +142,7 @@ public final class ConfigLoader {
                 } else if (declared == null && value.isObject() && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
                     flatten(key + ".", value);
                 } else if (declared == null && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
-                    String example = keys.keySet().stream().filter(k -> k.startsWith(key + ".")).findFirst().orElseThrow();
-                    throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a section of settings (such as "
-                            + example + "), not " + (value.isArray() ? "a list" : "a single value"),
-                            "write it as " + key + ": followed by indented keys, e.g. " + example.substring(key.length() + 1) + ": <value>");
+                    throw notASection(key, value);
                 } else if (declared == null) {
                     throw unknownKey(key);
                 } else if (value.isObject() || value.isArray() && !declared.list()) {
@@ -133,6 +154,15 @@ public final class ConfigLoader {
                     values.put(key, value.asText());
                 }
             }
+        }
+
+        /** A key that holds other keys (migrations, backup.s3, doctor …) given a value or a list instead. */
+        private KeelException notASection(String key, JsonNode value) {
+            String child = keys.keySet().stream().filter(k -> k.startsWith(key + ".")).findFirst()
+                    .map(k -> k.substring(key.length() + 1).split("\\.")[0]).orElse("<setting>");
+            return KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a section, not "
+                            + (value.isArray() ? "a list" : value.isNull() ? "empty" : "a single value"),
+                    "write its settings indented below it, e.g. " + key + ": then '  " + child + ": …' on the next line");
         }
 
         private String join(String key, JsonNode list) {

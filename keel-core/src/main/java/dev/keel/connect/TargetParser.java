@@ -13,8 +13,9 @@ public final class TargetParser {
     private TargetParser() {
     }
 
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    /** A part of the URL's user info, decoded; a malformed escape is named by {@code part}, never quoted. */
+    private static String decode(String s, String part, String source) {
+        return PercentDecoding.decode(s).orElseThrow(() -> JdbcUrlCheck.malformed(part, source));
     }
 
     /** A libpq URI's parts: the JDBC URL without credentials, and the credentials it held (null when absent). */
@@ -28,11 +29,14 @@ public final class TargetParser {
     public static DatabaseTarget parse(String url, String user, String password, String source) {
         Converted converted = url.startsWith("jdbc:") ? new Converted(url, null, null) : toJdbc(url, source);
         String jdbcUrl = converted.jdbcUrl();
+        if (jdbcUrl.startsWith("jdbc:postgresql://")) {
+            JdbcUrlCheck.escapes(jdbcUrl, source);
+        }
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
-            throw KeelException.usage("the database URL from " + source + " is not a PostgreSQL URL",
-                    "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database");
+            throw JdbcUrlCheck.refused(jdbcUrl, source);
         }
+        JdbcUrlCheck.sslmode(parsed, source);
         Properties properties = new Properties();
         String urlUser = converted.user() != null ? converted.user() : parsed.getProperty("user");
         if (urlUser != null && !urlUser.isBlank()) {
@@ -81,9 +85,9 @@ public final class TargetParser {
             String userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            String name = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
+            String name = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo, "the user name", source);
             user = name.isEmpty() ? null : name;
-            password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
+            password = colon >= 0 ? decode(userInfo.substring(colon + 1), "the password", source) : null;
         }
         String params = LibpqParameters.toJdbc(query);
         String hostPort = rest.isEmpty() ? "localhost" : rest;

@@ -11,6 +11,8 @@ public enum ExitCode {
     UNREACHABLE(3),
     /** An operation failed: SQL error, lock timeout after retries, I/O. */
     OPERATION(4),
+    /** An internal invariant broke: a Keel bug, never the user's input. */
+    BUG(70),
     INTERRUPTED(130);
 
     private final int code;

@@ -196,4 +196,32 @@ class ConfigLoaderTest {
 
         assertThat(config.database().toString()).doesNotContain("hunter2");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNamingItsSectionAndLine() {
+        usageError(() -> load("""
+                database:
+                  url: postgresql://db.internal/shop
+                migrations:
+                  lockTimeout: 2s
+                  lockTimeout: 10s
+                """)).satisfies(e -> assertThat(e.getMessage())
+                .contains("keel.yaml sets 'migrations.lockTimeout' twice", "line 5", "keep one of them"));
+    }
+
+    @Test
+    void aSectionWrittenTwiceIsAnErrorToo() {
+        usageError(() -> load("""
+                database:
+                  url: postgresql://db.internal/shop
+                database:
+                  user: shop
+                """)).satisfies(e -> assertThat(e.getMessage()).contains("sets 'database' twice"));
+    }
+
+    @Test
+    void aSectionGivenASingleValueSaysItMustBeASectionEvenWhenItsModuleIsAbsent() {
+        usageError(() -> load("backup: 5\n")).satisfies(e -> assertThat(e.getMessage())
+                .contains("'backup' in keel.yaml must be a section, not a single value").doesNotContain("did you mean"));
+    }
 }

@@ -147,4 +147,66 @@ class TargetParserTest {
 
         assertThat(target.user()).isEqualTo(effective(target).getProperty("user"));
     }
+
+    /** Regression: URLDecoder's message quoted the escape ("ZZ"), which is part of the password. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://u:se%ZZcret@127.0.0.1:1/db", "postgresql://u:secret%4@127.0.0.1:1/db",
+            "jdbc:postgresql://127.0.0.1:1/db?user=u&password=se%ZZcret", "postgresql://u@127.0.0.1:1/db?password=se%ZZcret"})
+    void aMalformedEscapeInThePasswordIsNamedButNotQuoted(String url) {
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
+                .satisfies(e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.what()).startsWith("the password in the database URL from --url holds a % that is not followed by two hex digits");
+                    assertThat(e.getMessage()).doesNotContain("se%", "secret", "cret", "ZZ", "%4").contains("%25");
+                    assertThat(e.getCause()).isNull();
+                });
+    }
+
+    @Test
+    void aMalformedEscapeInTheUserNameIsNamed() {
+        assertThatThrownBy(() -> TargetParser.parse("postgresql://sh%G1op:pw@127.0.0.1/db", null, null, "--url"))
+                .isInstanceOf(KeelException.class).hasMessageStartingWith("the user name in the database URL from --url holds a %");
+    }
+
+    /** Regression: pgjdbc took "u:secret@127.0.0.1" for the host name, and messages showed it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://u:se%ZZcret@127.0.0.1/db", "jdbc:postgresql://u:secret@127.0.0.1:1/db"})
+    void aJdbcUrlWithUserInfoIsRefusedWithoutQuotingIt(String url) {
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url"))
+                .isInstanceOf(KeelException.class).hasMessageContaining("the JDBC URL from --url holds a user and password before the host")
+                .message().doesNotContain("se%", "secret", "cret", "ZZ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:99999/db", "postgresql://u@127.0.0.1:x1/db", "jdbc:postgresql://127.0.0.1:0/db"})
+    void aPortOutOfRangeIsAUsageErrorThatSaysSo(String url) {
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "KEEL_URL")).asInstanceOf(type(KeelException.class))
+                .satisfies(e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.what()).isEqualTo("the port in the database URL from KEEL_URL is not a number from 1 to 65535");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://127.0.0.1:1/db?sslmode=bogus", "jdbc:postgresql://127.0.0.1:1/db?sslmode=requir"})
+    void anUnknownSslmodeIsAUsageError(String url) {
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
+                .satisfies(e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("sslmode", "is not one pgjdbc knows", "verify-full");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"})
+    void everySslmodeLibpqKnowsIsAccepted(String mode) {
+        assertThat(TargetParser.parse("postgresql://h/db?sslmode=" + mode, null, null, "--url").jdbcUrl()).endsWith("sslmode=" + mode);
+    }
+
+    @Test
+    void aWellFormedEscapeStillDecodesAndAPlusStaysAPlus() {
+        DatabaseTarget target = TargetParser.parse("postgresql://u:a%25b+c%C3%A9@h/db", null, null, "--url");
+
+        assertThat(target.properties().getProperty("password")).isEqualTo("a%b+c\u00e9");
+    }
 }

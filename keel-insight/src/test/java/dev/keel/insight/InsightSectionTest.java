@@ -75,4 +75,10 @@ class InsightSectionTest {
         usageError(() -> load("advise:\n  unusedAfter: soon\n")).satisfies(e -> assertThat(e.what()).contains("advise.unusedAfter"));
         usageError(() -> load("advise:\n  unusedAfer: 7d\n")).satisfies(e -> assertThat(e.getMessage()).contains("advise.unusedAfter"));
     }
+
+    @Test
+    void theDoctorSectionGivenAValueSaysItMustBeASection() {
+        usageError(() -> load("doctor: on\n")).satisfies(e -> assertThat(e.getMessage())
+                .contains("'doctor' in keel.yaml must be a section", "thresholds:"));
+    }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,17 +67,63 @@ public final class MigrationResolver {
             throw new KeelException(ExitCode.USAGE, "migration location " + location + " (" + dir + ") is not a directory",
                     "create it, or set migrations.locations in keel.yaml");
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String name = file.getFileName().toString();
+        // Links are followed: a migrations folder kept elsewhere and linked in is common, and skipping it
+        // silently would leave the database behind without a word. A loop is an error, not a hang.
+        try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path file : files.sorted().toList()) {
+                if (file.equals(dir)) {
+                    continue;
+                }
+                String name = FileNames.name(file);
+                if (Files.isDirectory(file)) {
+                    if (isMigrationName(name)) {
+                        throw notAFile(FileNames.relative(dir, file), file);
+                    }
+                    continue;
+                }
                 Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
                 if (parsed.isPresent()) {
-                    out.add(script(parsed.get(), dir.relativize(file).toString(), file.toString(), Files.readAllBytes(file)));
+                    String script = FileNames.relative(dir, file);
+                    if (!Files.isRegularFile(file)) {
+                        throw notAFile(script, file);
+                    }
+                    out.add(script(parsed.get(), script, file.toString(), Files.readAllBytes(file)));
                 }
             }
+        } catch (UncheckedIOException e) {
+            throw walkFailure(dir, e.getCause());
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
+            throw walkFailure(dir, e);
         }
+    }
+
+    /** A folder may have any name but a valid migration's: that one would look applied-to-be and never run. */
+    private static boolean isMigrationName(String name) {
+        try {
+            return MigrationFileName.parse(name).isPresent();
+        } catch (MigrationException e) {
+            return false;
+        }
+    }
+
+    private static MigrationException notAFile(String script, Path file) {
+        if (Files.isDirectory(file)) {
+            return new MigrationException(script + " is a directory, but only migration files may carry a migration's name",
+                    "rename the directory (or move its files up and remove it)");
+        }
+        if (Files.isSymbolicLink(file)) {
+            return new MigrationException(script + " is a symbolic link to a file that does not exist",
+                    "point the link at the migration file or remove it");
+        }
+        return new MigrationException(script + " is not a regular file", "replace it with a migration file or remove it");
+    }
+
+    private static KeelException walkFailure(Path dir, IOException e) {
+        if (e instanceof FileSystemLoopException loop) {
+            return new KeelException(ExitCode.USAGE, "the migrations in " + dir + " hold a symbolic link that leads back to a folder above it ("
+                    + loop.getFile() + ")", "remove that link: keel follows links and would otherwise never finish", e);
+        }
+        return new KeelException(ExitCode.OPERATION, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
     }
 
     private void scanClasspath(String location, String prefix, List<MigrationScript> out) {

@@ -232,4 +232,69 @@ class MigrationResolverTest {
                     });
         }
     }
+
+    @Test
+    void aSymlinkedMigrationsFolderIsFollowed() throws IOException {
+        write("shared/migrations/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
+        Files.createDirectories(project.resolve("db"));
+        Files.createSymbolicLink(project.resolve("db/migrations"), project.resolve("shared/migrations"));
+
+        assertThat(resolve("db/migrations")).extracting(MigrationScript::script).containsExactly("V1__create_orders.sql");
+    }
+
+    @Test
+    void aSymlinkedSubfolderIsFollowed() throws IOException {
+        write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
+        write("elsewhere/V2__add_status.sql", "ALTER TABLE orders ADD COLUMN status text;\n");
+        Files.createSymbolicLink(project.resolve("db/migrations/2026"), project.resolve("elsewhere"));
+
+        assertThat(resolve("db/migrations")).extracting(MigrationScript::script)
+                .containsExactly("V1__create_orders.sql", "2026/V2__add_status.sql");
+    }
+
+    @Test
+    void aSymlinkLoopIsAnErrorNotAHang() throws IOException {
+        write("db/migrations/sub/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
+        Files.createSymbolicLink(project.resolve("db/migrations/sub/back"), project.resolve("db/migrations"));
+
+        assertThatThrownBy(() -> resolve("db/migrations")).asInstanceOf(type(KeelException.class)).satisfies(e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.getMessage()).contains("symbolic link that leads back", "sub/back", "remove that link");
+        });
+    }
+
+    @Test
+    void aDirectoryWithAMigrationsNameIsRefused() throws IOException {
+        write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
+        write("db/migrations/V2__x.sql/inside.txt", "a folder, not a migration");
+
+        assertThatThrownBy(() -> resolve("db/migrations")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("V2__x.sql is a directory").hasMessageContaining("rename the directory");
+    }
+
+    @Test
+    void aDirectoryWithAnotherNameIsSearched() throws IOException {
+        write("db/migrations/old.sql/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
+
+        assertThat(resolve("db/migrations")).extracting(MigrationScript::script).containsExactly("old.sql/V1__create_orders.sql");
+    }
+
+    @Test
+    void aBrokenSymlinkWithAMigrationsNameIsRefused() throws IOException {
+        Files.createDirectories(project.resolve("db/migrations"));
+        Files.createSymbolicLink(project.resolve("db/migrations/V1__gone.sql"), project.resolve("nowhere.sql"));
+
+        assertThatThrownBy(() -> resolve("db/migrations")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("V1__gone.sql is a symbolic link to a file that does not exist");
+    }
+
+    @Test
+    void aNonAsciiNameKeepsItsDescription() throws IOException {
+        write("db/migrations/V1__cr\u00e9ation_des_tables.sql", "CREATE TABLE t (id int);\n");
+
+        assertThat(resolve("db/migrations")).singleElement().satisfies(s -> {
+            assertThat(s.description()).isEqualTo("cr\u00e9ation des tables");
+            assertThat(s.script()).isEqualTo("V1__cr\u00e9ation_des_tables.sql");
+        });
+    }
 }
