@@ -1,0 +1,164 @@
+package dev.keel.backup;
+
+import dev.keel.backup.remote.BackupMethod;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.connect.DatabaseTarget;
+import dev.keel.connect.TargetParser;
+import dev.keel.connect.TargetResolver;
+import dev.keel.error.KeelException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fluent configuration of {@link Backups}: {@code Backups.configure().url(url, user, password).load().backup()}.
+ * Each setter states its default; what is not set comes from keel.yaml's {@code backup.*} keys, as for the command
+ * line. {@link #load()} refuses contradictions; an operation that needs a database or a repository and has none
+ * fails when called, naming what to set.
+ */
+public final class BackupsConfiguration {
+    private static final int MAX_PARALLEL = 64;
+
+    private Path projectDir;
+    private KeelConfig config;
+    private Map<String, String> env = System.getenv();
+    private String url;
+    private String user;
+    private String password;
+    private DatabaseTarget target;
+    private String repository;
+    private BackupListener listener = BackupListener.SILENT;
+    private Integer parallel;
+    private double maxRate;
+    private BackupMethod method;
+    private Path binDir;
+    private String superuser = "postgres";
+    private String restoreCommand;
+
+    BackupsConfiguration() {
+    }
+
+    /** Where keel.yaml is read and .keel/ (the WAL spool) lives; default the working directory. */
+    public BackupsConfiguration projectDir(Path projectDir) {
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** An already loaded configuration instead of reading keel.yaml; its project directory is the project's. */
+    public BackupsConfiguration config(KeelConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
+     * Where KEEL_* overrides, S3 credentials, KEEL_BACKUP_KEY, PGPASSFILE and the PG* variables come from; default
+     * {@code System.getenv()}.
+     */
+    public BackupsConfiguration env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /**
+     * The database, as a JDBC or libpq URL; default KEEL_URL, keel.yaml's database.url or the PG* variables, in that
+     * order. The backup connects as this user: a superuser, or a role with REPLICATION for the stream method.
+     */
+    public BackupsConfiguration url(String url, String user, String password) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.user = user;
+        this.password = password;
+        return this;
+    }
+
+    /** The database as an already parsed target, instead of {@link #url}. */
+    public BackupsConfiguration target(DatabaseTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
+        return this;
+    }
+
+    /** file:///path or s3://bucket/prefix; default backup.repository. */
+    public BackupsConfiguration repository(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("the repository URL must not be empty");
+        }
+        this.repository = url;
+        return this;
+    }
+
+    /** Hears progress, notes and the WAL stream's events; default silent. */
+    public BackupsConfiguration listener(BackupListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Files transferred at once by backups, restores and verification; default backup.parallel (2). */
+    public BackupsConfiguration parallel(int parallel) {
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new IllegalArgumentException("parallel must be between 1 and " + MAX_PARALLEL + ", not " + parallel);
+        }
+        this.parallel = parallel;
+        return this;
+    }
+
+    /** The most MiB per second a local backup reads from the data directory; default 0, no limit. */
+    public BackupsConfiguration maxRate(double megabytesPerSecond) {
+        if (megabytesPerSecond < 0 || Double.isNaN(megabytesPerSecond)) {
+            throw new IllegalArgumentException("maxRate must not be negative");
+        }
+        this.maxRate = megabytesPerSecond;
+        return this;
+    }
+
+    /** How a backup reads the files; default backup.method (auto: local beside the server, stream otherwise). */
+    public BackupsConfiguration method(BackupMethod method) {
+        this.method = Objects.requireNonNull(method, "method");
+        return this;
+    }
+
+    /** PostgreSQL binaries of the backup's major version for restores and drills; default found automatically. */
+    public BackupsConfiguration binDir(Path binDir) {
+        this.binDir = binDir.toAbsolutePath();
+        return this;
+    }
+
+    /** A superuser of the backed-up cluster, which restores and drills connect as; default postgres. */
+    public BackupsConfiguration superuser(String superuser) {
+        if (superuser == null || superuser.isBlank()) {
+            throw new IllegalArgumentException("superuser must not be empty");
+        }
+        this.superuser = superuser;
+        return this;
+    }
+
+    /**
+     * The restore_command a restored cluster keeps for its next recovery; default
+     * {@code keel -C <project> wal get %f %p} (with {@code --repo} when the repository was given in code).
+     */
+    public BackupsConfiguration restoreCommand(String restoreCommand) {
+        if (restoreCommand == null || !restoreCommand.contains("%f") || !restoreCommand.contains("%p")) {
+            throw new IllegalArgumentException("restoreCommand must contain %f and %p, as PostgreSQL's restore_command does");
+        }
+        this.restoreCommand = restoreCommand;
+        return this;
+    }
+
+    public Backups load() {
+        if (url != null && target != null) {
+            throw KeelException.usage("both a URL and a database target were configured", "give keel one of them");
+        }
+        if (config != null && projectDir != null && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
+            throw KeelException.usage("projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
+                    "give one of them, or the same directory to both");
+        }
+        KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+        KeelConfig.Backup settings = repository != null ? loaded.backup().withRepository(repository) : loaded.backup();
+        DatabaseTarget database = target != null ? target
+                : url != null ? TargetParser.parse(url, user, password, "the application's configuration")
+                : TargetResolver.resolve(null, loaded, env).orElse(null);
+        BackupMethod chosen = method != null ? method : BackupMethod.parse(Objects.requireNonNullElse(settings.method(), "auto"));
+        Backups.Transfers transfers = new Backups.Transfers(parallel != null ? parallel : settings.parallel(), maxRate, chosen, binDir, superuser,
+                restoreCommand != null ? restoreCommand : RestoreCommandLine.keelWalGet(loaded, repository));
+        return new Backups(loaded, settings, env, database, transfers, listener);
+    }
+}

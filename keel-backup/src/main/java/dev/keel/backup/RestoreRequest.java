@@ -1,0 +1,40 @@
+package dev.keel.backup;
+
+import dev.keel.backup.restore.RecoveryTarget;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A restore as {@code keel restore} takes it: {@code RestoreRequest.into(dir).to(target).backup(id).overwrite().start()}.
+ *
+ * @param target how far recovery replays; default latest
+ * @param backupId the backup to restore; null (the default) for the newest that ended before the target
+ * @param overwriting replace what the target directory holds; default false (it must be empty or new)
+ * @param keepRunning leave the recovered cluster running on a free port, its URL in the result; default false (stopped)
+ */
+public record RestoreRequest(Path targetDir, RecoveryTarget target, String backupId, boolean overwriting, boolean keepRunning) {
+    public RestoreRequest {
+        Objects.requireNonNull(targetDir, "targetDir");
+        Objects.requireNonNull(target, "target");
+    }
+
+    public static RestoreRequest into(Path targetDir) {
+        return new RestoreRequest(targetDir, RecoveryTarget.parse("latest"), null, false, false);
+    }
+
+    public RestoreRequest to(RecoveryTarget recoveryTarget) {
+        return new RestoreRequest(targetDir, recoveryTarget, backupId, overwriting, keepRunning);
+    }
+
+    public RestoreRequest backup(String id) {
+        return new RestoreRequest(targetDir, target, id, overwriting, keepRunning);
+    }
+
+    public RestoreRequest overwrite() {
+        return new RestoreRequest(targetDir, target, backupId, true, keepRunning);
+    }
+
+    public RestoreRequest start() {
+        return new RestoreRequest(targetDir, target, backupId, overwriting, true);
+    }
+}
