@@ -57,7 +57,7 @@ import java.util.Optional;
  */
 public final class Backups {
     private final KeelConfig config;
-    private final KeelConfig.Backup settings;
+    private final BackupSettings settings;
     private final Map<String, String> env;
     private final DatabaseTarget target;
     private final Transfers transfers;
@@ -67,7 +67,7 @@ public final class Backups {
     record Transfers(int parallel, double maxRateMegabytes, BackupMethod method, Path binDir, String superuser, String restoreCommand) {
     }
 
-    Backups(KeelConfig config, KeelConfig.Backup settings, Map<String, String> env, DatabaseTarget target, Transfers transfers,
+    Backups(KeelConfig config, BackupSettings settings, Map<String, String> env, DatabaseTarget target, Transfers transfers,
             BackupListener listener) {
         this.config = config;
         this.settings = settings;
@@ -146,7 +146,7 @@ public final class Backups {
 
     /** {@code keel backup prune} with backup.retention from keel.yaml. */
     public PruneResult prune() {
-        KeelConfig.Retention retention = settings.retention();
+        BackupSettings.Retention retention = settings.retention();
         if (!retention.configured()) {
             throw KeelException.usage("no retention policy is set, so keel cannot tell which backups to remove",
                     "set backup.retention.full or backup.retention.days in keel.yaml, or call prune(new RetentionPolicy(full, days), dryRun)");
@@ -172,7 +172,7 @@ public final class Backups {
         try (BackupRepository repository = open()) {
             return new Restore(repository).run(new RestoreOptions(request.backupId(), config.projectDir().resolve(request.targetDir()),
                     request.target(), request.overwriting(), request.keepRunning(), transfers.parallel(), transfers.binDir(),
-                    transfers.restoreCommand(), transfers.superuser(), listener, listener::note));
+                    transfers.restoreCommand(), transfers.superuser(), listener, listener::note, request.acceptingGap()));
         }
     }
 
@@ -204,7 +204,7 @@ public final class Backups {
      */
     public WalStream walStream(boolean synchronous) {
         DatabaseTarget db = database("stream WAL");
-        KeelConfig.Stream stream = settings.stream();
+        BackupSettings.Stream stream = settings.stream();
         Path spool = stream.spool() != null ? stream.spool() : config.projectDir().resolve(".keel").resolve("wal-spool").resolve(stream.slot());
         StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, true, stream.partialInterval(),
                 Duration.ofSeconds(5));
@@ -221,7 +221,7 @@ public final class Backups {
     /** {@code keel wal setup}: checks the role and settings, creates the slot, and sets synchronous_standby_names as asked. */
     public WalSetup.Result walSetup(WalSetup.Mode mode) {
         DatabaseTarget db = database("set up WAL streaming");
-        KeelConfig.Stream stream = settings.stream();
+        BackupSettings.Stream stream = settings.stream();
         try (Connection connection = Connector.open(db, "keel wal setup")) {
             connection.setAutoCommit(true);
             return new WalSetup(connection, db.describe()).apply(stream.slot(), stream.applicationName(), mode);
@@ -231,7 +231,7 @@ public final class Backups {
     }
 
     /** The backup settings in effect: keel.yaml's, with the repository given in code. */
-    public KeelConfig.Backup settings() {
+    public BackupSettings settings() {
         return settings;
     }
 
@@ -253,7 +253,7 @@ public final class Backups {
         return BackupRepository.open(repositorySettings(), env);
     }
 
-    private KeelConfig.Backup repositorySettings() {
+    private BackupSettings repositorySettings() {
         if (settings.repository() == null || settings.repository().isBlank()) {
             throw KeelException.usage("no backup repository is configured",
                     "set backup.repository in keel.yaml, or call repository(\"file:///path\" or \"s3://bucket/prefix\") before load()");

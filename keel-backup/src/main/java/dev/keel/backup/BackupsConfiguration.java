@@ -152,7 +152,7 @@ public final class BackupsConfiguration {
                     "give one of them, or the same directory to both");
         }
         KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
-        KeelConfig.Backup settings = repository != null ? loaded.backup().withRepository(repository) : loaded.backup();
+        BackupSettings settings = repository != null ? BackupSettings.from(loaded).withRepository(repository) : BackupSettings.from(loaded);
         DatabaseTarget database = target != null ? target
                 : url != null ? TargetParser.parse(url, user, password, "the application's configuration")
                 : TargetResolver.resolve(null, loaded, env).orElse(null);
