@@ -2,6 +2,8 @@ package dev.keel.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.error.CoreError;
+import dev.keel.error.ErrorCode;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -19,10 +21,17 @@ import java.util.Map;
 final class ErrorReport {
     static final String BUG_TODO = "this is a Keel bug; please report it with the output of the same command run with -v";
 
-    /** What is printed for one failure. {@code exception} names the class of a bug, null otherwise. */
-    record Failure(ExitCode exitCode, String what, String todo, String exception) {
+    /**
+     * What is printed for one failure. {@code exception} names the class of a bug, null otherwise. The code closes the
+     * line, where it does not get in the way of reading and a script finds it without parsing the wording.
+     */
+    record Failure(ErrorCode code, String what, String todo, String exception) {
+        ExitCode exitCode() {
+            return code.exitCode();
+        }
+
         String line() {
-            return "keel: error: " + (todo == null || todo.isBlank() ? what : what + " — " + todo);
+            return "keel: error: " + (todo == null || todo.isBlank() ? what : what + " — " + todo) + " [" + code.id() + "]";
         }
     }
 
@@ -31,19 +40,19 @@ final class ErrorReport {
 
     static Failure classify(Throwable e) {
         if (e instanceof KeelException k) {
-            return new Failure(k.exitCode(), k.what(), k.todo(), null);
+            return new Failure(k.code(), k.what(), k.todo(), null);
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             // The message of an I/O failure names the file and the reason; it holds no secret.
-            return new Failure(ExitCode.OPERATION, "I/O failed: " + e.getMessage(),
+            return new Failure(CoreError.IO_FAILED, "I/O failed: " + e.getMessage(),
                     "check the path, its permissions and the free space; -v shows the cause", null);
         }
         if (e instanceof InterruptedException) {
-            return new Failure(ExitCode.INTERRUPTED, "interrupted", null, null);
+            return new Failure(CoreError.INTERRUPTED, "interrupted", null, null);
         }
         // The message is left out on purpose: an unexpected exception's text was never meant for a
         // person and may quote input verbatim (a URL, a password). -v shows it.
-        return new Failure(ExitCode.BUG, "internal error in keel (" + e.getClass().getName() + ")", BUG_TODO, e.getClass().getName());
+        return new Failure(CoreError.BUG, "internal error in keel (" + e.getClass().getName() + ")", BUG_TODO, e.getClass().getName());
     }
 
     /** Prints the failure and returns its exit code. */
@@ -67,7 +76,7 @@ final class ErrorReport {
     }
 
     static int printUsage(String what, String todo, boolean json, PrintWriter out, PrintWriter err) {
-        Failure failure = new Failure(ExitCode.USAGE, what, todo, null);
+        Failure failure = new Failure(CoreError.COMMAND_LINE, what, todo, null);
         err.println(failure.line());
         err.flush();
         if (json) {
@@ -83,6 +92,7 @@ final class ErrorReport {
 
     static String document(Failure failure) {
         Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.code().id());
         error.put("exitCode", failure.exitCode().code());
         error.put("message", failure.what());
         if (failure.todo() != null && !failure.todo().isBlank()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.error.CoreError;
+import dev.keel.error.KeelException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 /** Every failure ends as keel's one error line with its documented exit code, and --json always prints its document. */
 class ErrorReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUG_LINE_END = " — this is a Keel bug; please report it with the output of the same command run with -v";
+    private static final String BUG_LINE_END = " — this is a Keel bug; please report it with the output of the same command run with -v [KEEL-CORE-BUG]";
 
     /** A command whose body breaks an invariant the way a bug would. */
     @Command(name = "explode")
@@ -50,6 +52,7 @@ class ErrorReportTest {
         assertThat(error(run).get("exitCode").asInt()).isEqualTo(2);
         assertThat(error(run).get("message").asText()).contains("migrat");
         assertThat(error(run).get("todo").asText()).contains("--help");
+        assertThat(error(run).get("code").asText()).isEqualTo("KEEL-CORE-COMMAND-LINE");
     }
 
     @Test
@@ -113,6 +116,17 @@ class ErrorReportTest {
         assertThat(error.get("bug").asBoolean()).isTrue();
         assertThat(error.get("exception").asText()).isEqualTo("java.lang.NullPointerException");
         assertThat(error.get("todo").asText()).contains("Keel bug", "-v");
+        assertThat(error.get("code").asText()).isEqualTo("KEEL-CORE-BUG");
+    }
+
+    @Test
+    void everyErrorLineEndsWithItsStableCode() throws Exception {
+        Cli.Run run = withExplode(new KeelException(CoreError.LOCK_TIMEOUT, "the lock on t was held", "retry"),
+                "--json", "explode");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.errorLines()).singleElement().asString().isEqualTo("keel: error: the lock on t was held — retry [KEEL-CORE-LOCK-TIMEOUT]");
+        assertThat(error(run).get("code").asText()).isEqualTo("KEEL-CORE-LOCK-TIMEOUT");
     }
 
     @Test

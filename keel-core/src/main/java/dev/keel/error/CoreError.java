@@ -16,6 +16,8 @@ public enum CoreError implements ErrorCode {
     LOCK_TIMEOUT(ExitCode.OPERATION, "a schema change could not get its lock within the lock timeout, after every retry"),
     IO_FAILED(ExitCode.OPERATION, "reading or writing a local file failed"),
     INTERRUPTED(ExitCode.INTERRUPTED, "keel was stopped by Ctrl-C or SIGTERM"),
+    COMMAND_LINE(ExitCode.USAGE, "the command line names an unknown command or option, or misses a required one"),
+    BUG(ExitCode.BUG, "an internal invariant of keel broke: a Keel bug; report it with the output of the command run with -v"),
     USAGE(ExitCode.USAGE, "the command line or configuration is wrong (no more specific code yet)"),
     FAILED(ExitCode.FAILED, "a check, validation or verification failed (no more specific code yet)"),
     OPERATION(ExitCode.OPERATION, "an operation failed (no more specific code yet)"),
@@ -51,6 +53,7 @@ public enum CoreError implements ErrorCode {
             case FAILED -> FAILED;
             case UNREACHABLE -> UNREACHABLE;
             case INTERRUPTED -> INTERRUPTED;
+            case BUG -> BUG;
             default -> OPERATION;
         };
     }
