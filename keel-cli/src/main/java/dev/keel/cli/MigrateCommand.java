@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
+import dev.keel.connect.Cancellation;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateOptions;
 import dev.keel.migrate.MigrateResult;
 import dev.keel.migrate.Migrate;
@@ -32,8 +34,12 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         MigrationVersion targetVersion = target == null ? null : parseVersion(target);
-        MigrateResult result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks),
-                new StderrListener(cli.err()));
+        Cancellation cancellation = new Cancellation();
+        MigrateResult result;
+        try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
+            result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks),
+                    new StderrListener(cli.err(), parent.global.verbose), cancellation);
+        }
         if (cli.json()) {
             cli.printJson(result);
         } else {
@@ -46,7 +52,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             return MigrationVersion.parse(text);
         } catch (IllegalArgumentException e) {
-            throw dev.keel.error.KeelException.usage(e.getMessage(), "pass a version such as 3 or 1.2");
+            throw KeelException.usage(e.getMessage(), "pass a version such as 3 or 1.2");
         }
     }
 
