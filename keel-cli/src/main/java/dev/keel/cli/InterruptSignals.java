@@ -36,8 +36,12 @@ final class InterruptSignals implements AutoCloseable {
     static InterruptSignals install(Cancellation cancellation, PrintStream err) {
         InterruptSignals signals = new InterruptSignals(cancellation, err);
         for (String name : List.of("INT", "TERM")) {
-            Signal signal = new Signal(name);
-            signals.installed.add(new Installed(signal, Signal.handle(signal, signals::received)));
+            try {
+                Signal signal = new Signal(name);
+                signals.installed.add(new Installed(signal, Signal.handle(signal, signals::received)));
+            } catch (IllegalArgumentException reserved) {
+                // The JVM keeps this signal (java -Xrs): it then ends keel as it always did.
+            }
         }
         return signals;
     }

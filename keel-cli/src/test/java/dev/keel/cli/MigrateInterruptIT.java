@@ -79,6 +79,36 @@ class MigrateInterruptIT {
         assertThat(cluster.queryString(db, "select count(*) from information_schema.columns where table_name = 'orders'")).isEqualTo("1");
     }
 
+    @Test
+    void anInterruptedConcurrentIndexBuildRecordsNoFailureAndTheNextRunFinishesIt(@TempDir Path dir) throws Exception {
+        String db = cluster.createDatabase();
+        cluster.execute(db, "create table orders (id bigint primary key, status text)");
+        TestProject project = TestProject.in(dir).migration("V1__status_idx.sql", "create index concurrently orders_status_idx on orders (status);");
+        try (Connection blocker = cluster.connect(db)) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table orders in share update exclusive mode");
+            }
+            JavaProcess keel = Cli.start(project.dir(), Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5min"), "--url", cluster.jdbcUrl(db), "migrate");
+            awaitRunning(db, "create index concurrently orders_status_idx", keel);
+
+            keel.signal("TERM");
+
+            assertThat(keel.waitFor(30)).as(keel.stderr()).isEqualTo(130);
+            assertThat(running(db, "create index concurrently orders_status_idx")).isZero();
+            assertThat(keel.stderr().lines().filter(l -> l.startsWith("keel: error:")).toList()).singleElement().asString()
+                    .contains("interrupted by SIGTERM while applying V1__status_idx.sql at line 1")
+                    .contains("run migrate again: it resumes at the interrupted statement");
+            blocker.rollback();
+        }
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history")).as("no failure recorded: no repair needed").isEqualTo("0");
+
+        Cli.Run next = Cli.run("--url", cluster.jdbcUrl(db), "-C", project.dir().toString(), "migrate");
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(cluster.queryString(db, "select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid "
+                + "where c.relname = 'orders_status_idx'")).isEqualTo("t");
+    }
+
     private void awaitRunning(String db, String query, JavaProcess keel) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (running(db, query) == 0) {
