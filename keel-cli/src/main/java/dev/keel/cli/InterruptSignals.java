@@ -48,7 +48,8 @@ final class InterruptSignals implements AutoCloseable {
 
     private void received(Signal signal) {
         if (cancellation.isCancelled()) {
-            err.println("keel: error: interrupted again by SIG" + signal.getName() + " — exiting without waiting for the server to roll back");
+            err.println("keel: error: interrupted again by SIG" + signal.getName()
+                    + " — exiting without waiting for the server to roll back");
             err.flush();
             Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
         }

@@ -37,8 +37,9 @@ final class MigrateCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         MigrateResult result;
         try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
-            result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks),
-                    new StderrListener(cli.err(), parent.global.verbose), cancellation);
+            MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks);
+            StderrListener listener = new StderrListener(cli.err(), parent.global.verbose);
+            result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener, cancellation);
         }
         if (cli.json()) {
             cli.printJson(result);

@@ -42,14 +42,17 @@ public record SchemaAccess(String schema, boolean exists, boolean usage, boolean
     /** Fails in one line unless the role can create objects in the schema, creating the schema first if need be. */
     public void requireCreate(String what) {
         if (!exists && !createSchemas) {
-            throw denied("schema " + name(schema) + " does not exist and role " + name(role) + " may not create it (no CREATE on database "
-                    + name(database) + ")", "have an administrator create it once: CREATE SCHEMA " + name(schema) + " AUTHORIZATION "
-                    + name(role) + " (or GRANT CREATE ON DATABASE " + name(database) + " TO " + name(role) + ")");
+            throw denied("schema " + name(schema) + " does not exist and role " + name(role)
+                            + " may not create it (no CREATE on database " + name(database) + ")",
+                    "have an administrator create it once: CREATE SCHEMA " + name(schema) + " AUTHORIZATION " + name(role)
+                            + " (or GRANT CREATE ON DATABASE " + name(database) + " TO " + name(role) + ")");
         }
         if (exists && !(usage && create)) {
             String missing = !usage && !create ? "USAGE and CREATE" : !usage ? "USAGE" : "CREATE";
-            throw denied("role " + name(role) + " cannot create " + what + " in schema " + name(schema) + " (it lacks " + missing + " on it)",
-                    "have the schema's owner or a superuser run: GRANT USAGE, CREATE ON SCHEMA " + name(schema) + " TO " + name(role));
+            throw denied("role " + name(role) + " cannot create " + what + " in schema " + name(schema)
+                            + " (it lacks " + missing + " on it)",
+                    "have the schema's owner or a superuser run: GRANT USAGE, CREATE ON SCHEMA " + name(schema)
+                            + " TO " + name(role));
         }
     }
 

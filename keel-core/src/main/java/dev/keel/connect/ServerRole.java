@@ -27,7 +27,8 @@ public final class ServerRole {
     /** Fails with one line (exit 2) when {@code c} is a standby; {@code verb} is what would have written, e.g. "keel migrate". */
     public static void requirePrimary(Connection c, String where, String verb) throws SQLException {
         if (inRecovery(c)) {
-            throw new KeelException(ExitCode.USAGE, where + " is a hot standby (in recovery) and accepts no writes; " + verb + " did not start",
+            throw new KeelException(ExitCode.USAGE,
+                    where + " is a hot standby (in recovery) and accepts no writes; " + verb + " did not start",
                     "point " + verb + " at the primary (with several hosts in the URL, add targetServerType=primary)");
         }
     }

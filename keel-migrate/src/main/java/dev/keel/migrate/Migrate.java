@@ -30,8 +30,8 @@ public final class Migrate {
      * As above; {@code cancellation} stops the run from another thread (Ctrl-C): the server cancels the
      * running statement, the migration in flight rolls back, and the run fails with exit code 130.
      */
-    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener,
-                                    Cancellation cancellation) {
+    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options,
+                                    MigrationListener listener, Cancellation cancellation) {
         long start = System.nanoTime();
         MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
         // Connecting and reading the files overlap: at start-up both take about as long.
@@ -68,8 +68,8 @@ public final class Migrate {
             }
         } catch (SQLException e) {
             if (cancellation.isCancelled()) {
-                throw new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " before any migration was applied",
-                        "run migrate again", e);
+                throw new KeelException(ExitCode.INTERRUPTED,
+                        "interrupted by " + cancellation.reason() + " before any migration was applied", "run migrate again", e);
             }
             throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
                     "check the database's state and the server log, then run migrate again", e);
@@ -77,8 +77,9 @@ public final class Migrate {
     }
 
     private static List<MigrateResult.Applied> applyAll(Connection c, ConnectionSource source, MigrationSettings settings,
-                                                        List<MigrationExecutor.PreparedScript> prepared, MigrationListener listener,
-                                                        Cancellation cancellation, Cancellation.Registration watching)
+                                                        List<MigrationExecutor.PreparedScript> prepared,
+                                                        MigrationListener listener, Cancellation cancellation,
+                                                        Cancellation.Registration watching)
             throws SQLException {
         List<MigrateResult.Applied> applied = new ArrayList<>();
         if (prepared.isEmpty()) {

@@ -140,7 +140,8 @@ final class MigrationExecutor {
     long apply(PreparedScript prepared) throws SQLException {
         if (cancellation.isCancelled()) {
             throw new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " before applying "
-                    + prepared.script().script() + "; neither it nor the migrations after it were applied", "run migrate again to apply them");
+                    + prepared.script().script() + "; neither it nor the migrations after it were applied",
+                    "run migrate again to apply them");
         }
         long millis = prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
         if (prepared.changesSession()) {
@@ -218,8 +219,8 @@ final class MigrationExecutor {
                     }
                     current[0] = null;
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    history.insert(connection, script.version(), script.description(), script.type(), script.script(), script.checksum(),
-                            (int) millis, true);
+                    history.insert(connection, script.version(), script.description(), script.type(), script.script(),
+                            script.checksum(), (int) millis, true);
                     connection.commit();
                     return millis;
                 } catch (SQLException e) {
@@ -356,9 +357,11 @@ final class MigrationExecutor {
         return file + ":" + statement.line() + ":" + statement.column();
     }
 
-    private MigrationFailedException lockFailure(PreparedScript prepared, SqlStatement statement, LockWaitExhausted e, String aftermath) {
+    private MigrationFailedException lockFailure(PreparedScript prepared, SqlStatement statement, LockWaitExhausted e,
+                                                 String aftermath) {
         return new MigrationFailedException(location(prepared, statement, e.sqlException()) + ": " + e.what(),
-                "end or wait for the blocking sessions, then run migrate again; " + aftermath, LockSafeDdl.LOCK_NOT_AVAILABLE, e.sqlException());
+                "end or wait for the blocking sessions, then run migrate again; " + aftermath, LockSafeDdl.LOCK_NOT_AVAILABLE,
+                e.sqlException());
     }
 
     private KeelException failure(PreparedScript prepared, SqlStatement statement, SQLException e, String aftermath) {

@@ -24,7 +24,7 @@ final class StatementProgress {
         this.table = Identifiers.qualified(history.schema(), history.tableName() + "_progress");
     }
 
-    /** Creates the table when missing; only then, since CREATE … IF NOT EXISTS needs CREATE on the schema even when it exists. */
+    /** Creates the table when missing, and only then: CREATE … IF NOT EXISTS needs CREATE on the schema even so. */
     void ensureExists(Connection c) throws SQLException {
         if (exists(c)) {
             return;

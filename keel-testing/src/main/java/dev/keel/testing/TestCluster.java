@@ -118,8 +118,9 @@ public final class TestCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path data = standbyRoot.resolve("data");
-        Processes.run(List.of(cluster.binaries().program("pg_basebackup").toString(), "-D", data.toString(), "-R", "-X", "stream",
-                "-c", "fast", "--no-sync", "-h", "127.0.0.1", "-p", String.valueOf(port()), "-U", SUPERUSER), 300, "pg_basebackup");
+        Processes.run(List.of(cluster.binaries().program("pg_basebackup").toString(), "-D", data.toString(), "-R",
+                "-X", "stream", "-c", "fast", "--no-sync", "-h", "127.0.0.1", "-p", String.valueOf(port()), "-U", SUPERUSER),
+                300, "pg_basebackup");
         PostgresCluster standby = new PostgresCluster(cluster.binaries(), data);
         Map<String, String> settings = cluster.settings();
         settings.put("port", String.valueOf(PostgresCluster.freePort()));
