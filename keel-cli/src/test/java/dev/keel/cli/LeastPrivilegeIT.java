@@ -107,6 +107,24 @@ class LeastPrivilegeIT {
         assertThat(check.stdout()).as("only the pending V3 is checked").startsWith("1 file, 1 statements");
     }
 
+    @Test
+    void topDoctorAndStatsNeedPgMonitorAndCreateInKeelsSchemaButNoCreateOnTheDatabase() {
+        cluster.execute(db, "create extension if not exists pg_stat_statements");
+        cluster.execute(db, "create schema keel");
+        Cli.Run refused = keel(role, "top");
+        assertThat(refused.exitCode()).isEqualTo(4);
+        assertThat(refused.errorLines()).singleElement().asString().contains("GRANT USAGE, CREATE ON SCHEMA keel TO " + role);
+
+        cluster.execute(db, "grant usage, create on schema keel to " + role + "; grant pg_monitor to " + role);
+        Cli.Run stats = keel(role, "stats", "snapshot", "--observe", "1s");
+        assertThat(stats.exitCode()).as(stats.stderr()).isZero();
+        Cli.Run top = keel(role, "top");
+        assertThat(top.exitCode()).as(top.stderr()).isZero();
+        Cli.Run doctor = keel(role, "doctor");
+        assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isZero();
+        assertThat(doctor.stdout()).contains("16 checks");
+    }
+
     private Cli.Run keel(String user, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "--url";

@@ -1,6 +1,6 @@
 -- Two keel processes taking their first snapshot at once must not both create the tables.
 SELECT pg_advisory_xact_lock(hashtext('keel stats schema'));
-CREATE SCHEMA IF NOT EXISTS ${schema};
+${createSchema}
 CREATE TABLE IF NOT EXISTS ${schema}.stat_snapshot (
     id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     taken_at            timestamptz NOT NULL,
