@@ -2,10 +2,12 @@ package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,10 +127,44 @@ class LeastPrivilegeIT {
         assertThat(doctor.stdout()).contains("16 checks");
     }
 
+    @Test
+    void backupNeedsReplicationAndReadingEveryTableAndWalStreamOnlyReplication(@TempDir Path work) throws Exception {
+        String backupRole = role + "_backup";
+        cluster.execute(db, "create role " + backupRole + " login replication");
+        String walRole = role + "_wal";
+        cluster.execute(db, "create role " + walRole + " login replication");
+        String repo = "file://" + work.resolve("repo");
+        assertThat(keel(backupRole, "backup", "init", "--repo", repo).exitCode()).isZero();
+
+        Cli.Run unreadable = keel(backupRole, "backup", "--method", "stream", "--repo", repo);
+        assertThat(unreadable.exitCode()).isEqualTo(4);
+        assertThat(unreadable.errorLines()).singleElement().asString().contains("back up as a role that can read every table");
+        // The row counts every backup records for drills read every table of every database.
+        cluster.execute(db, "grant pg_read_all_data to " + backupRole);
+        Cli.Run backup = keel(backupRole, "backup", "--method", "stream", "--repo", repo);
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+
+        Cli.Run setup = keel(walRole, "wal", "setup", "--slot", "least_privilege");
+        assertThat(setup.exitCode()).as(setup.stderr()).isZero();
+        JavaProcess stream = Cli.start(project.dir(), Map.of(), "--url", url(walRole), "wal", "stream", "--slot", "least_privilege",
+                "--repo", repo, "--spool", work.resolve("spool").toString());
+        try {
+            cluster.execute(db, "create table filler as select g from generate_series(1, 10000) g");
+            Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, stream);
+        } finally {
+            assertThat(stream.terminate(60)).as(stream.stderr()).isIn(0, 143);
+            cluster.execute(db, "select pg_drop_replication_slot('least_privilege')");
+        }
+    }
+
+    private String url(String user) {
+        return "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + db + "?user=" + user;
+    }
+
     private Cli.Run keel(String user, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "--url";
-        all[1] = "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + db + "?user=" + user;
+        all[1] = url(user);
         all[2] = "-C";
         all[3] = project.dir().toString();
         System.arraycopy(args, 0, all, 4, args.length);
