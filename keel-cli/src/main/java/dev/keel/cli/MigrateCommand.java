@@ -34,12 +34,17 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         MigrationVersion targetVersion = target == null ? null : parseVersion(target);
-        Cancellation cancellation = new Cancellation();
+        MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks);
+        StderrListener listener = new StderrListener(cli.err(), parent.global.verbose);
         MigrateResult result;
-        try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
-            MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks);
-            StderrListener listener = new StderrListener(cli.err(), parent.global.verbose);
-            result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener, cancellation);
+        if (dryRun) {
+            // Nothing to roll back: Ctrl-C ends a dry run at once, as the JVM does by default.
+            result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener);
+        } else {
+            Cancellation cancellation = new Cancellation();
+            try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
+                result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener, cancellation);
+            }
         }
         if (cli.json()) {
             cli.printJson(result);

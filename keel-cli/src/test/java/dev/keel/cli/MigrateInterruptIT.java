@@ -109,6 +109,30 @@ class MigrateInterruptIT {
                 + "where c.relname = 'orders_status_idx'")).isEqualTo("t");
     }
 
+    @Test
+    void aKeelWaitingForAnotherKeelsMigrationLockStopsWaitingAndAppliesNothing(@TempDir Path dir) {
+        String db = cluster.createDatabase();
+        TestProject project = TestProject.in(dir).migration("V1__slow.sql", "select pg_sleep(60);");
+        JavaProcess first = Cli.start(project.dir(), Map.of(), "--url", cluster.jdbcUrl(db), "migrate");
+        awaitRunning(db, "select pg_sleep(60)", first);
+        JavaProcess second = Cli.start(project.dir(), Map.of(), "--url", cluster.jdbcUrl(db), "migrate");
+        try {
+            awaitRunning(db, "pg_advisory_lock", second);
+
+            second.signal("INT");
+
+            assertThat(second.waitFor(30)).as(second.stderr()).isEqualTo(130);
+            assertThat(running(db, "pg_advisory_lock")).isZero();
+            assertThat(second.stderr().lines().filter(l -> l.startsWith("keel: error:")).toList()).singleElement().asString()
+                    .contains("interrupted by SIGINT before any migration was applied");
+            assertThat(first.isAlive()).as("the other keel goes on").isTrue();
+        } finally {
+            first.signal("TERM");
+            assertThat(first.waitFor(30)).as(first.stderr()).isEqualTo(130);
+        }
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history")).isEqualTo("0");
+    }
+
     private void awaitRunning(String db, String query, JavaProcess keel) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (running(db, query) == 0) {

@@ -56,6 +56,10 @@ public final class Migrate {
             ServerRole.requirePrimary(c, source.describe(), "migrate");
             Cancellation.Registration watching = cancellation.watch(c);
             try (MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
+                // A Ctrl-C while connecting or waiting for another keel's lock found no statement to cancel.
+                if (cancellation.isCancelled()) {
+                    throw new SQLException("cancelled before the first migration", "57014");
+                }
                 history.ensureExists(c);
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
