@@ -68,8 +68,8 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(advise.parent.global);
-        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.parse(since), limit, minImprovement, shadowRows, true,
-                observe == null ? Duration.ZERO : Durations.parse(observe), cli.config().get(InsightSection.UNUSED_AFTER));
+        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.option(since, "--since"), limit, minImprovement, shadowRows, true,
+                observe == null ? Duration.ZERO : Durations.option(observe, "--observe"), cli.config().get(InsightSection.UNUSED_AFTER));
         ConnectionSource source = cli.database();
         IndexAdvice advice;
         try (Connection c = source.open()) {

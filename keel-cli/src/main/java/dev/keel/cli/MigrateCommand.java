@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
+import dev.keel.connect.Cancellation;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateOptions;
 import dev.keel.migrate.MigrateResult;
 import dev.keel.migrate.Migrate;
@@ -32,8 +34,18 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         MigrationVersion targetVersion = target == null ? null : parseVersion(target);
-        MigrateResult result = Migrate.run(cli.database(), cli.migrationSettings(), new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks),
-                new StderrListener(cli.err()));
+        MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks);
+        StderrListener listener = new StderrListener(cli.err(), parent.global.verbose);
+        MigrateResult result;
+        if (dryRun) {
+            // Nothing to roll back: Ctrl-C ends a dry run at once, as the JVM does by default.
+            result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener);
+        } else {
+            Cancellation cancellation = new Cancellation();
+            try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
+                result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener, cancellation);
+            }
+        }
         if (cli.json()) {
             cli.printJson(result);
         } else {
@@ -46,7 +58,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             return MigrationVersion.parse(text);
         } catch (IllegalArgumentException e) {
-            throw dev.keel.error.KeelException.usage(e.getMessage(), "pass a version such as 3 or 1.2");
+            throw KeelException.usage(e.getMessage(), "pass a version such as 3 or 1.2");
         }
     }
 

@@ -51,7 +51,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(stats.parent.global);
-            Duration watch = observe == null ? null : Durations.parse(observe);
+            Duration watch = observe == null ? null : Durations.option(observe, "--observe");
             ConnectionSource source = cli.database();
             Snapshot snapshot;
             LiteralSamples.Observation seen = null;
@@ -88,7 +88,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(stats.parent.global);
-            Duration age = Durations.parse(keep);
+            Duration age = Durations.option(keep, "--keep");
             OffsetDateTime before = OffsetDateTime.now().minus(age);
             ConnectionSource source = cli.database();
             int deleted;

@@ -2,15 +2,23 @@ package dev.keel.cli;
 
 import dev.keel.migrate.MigrationListener;
 import dev.keel.migrate.MigrationScript;
+import dev.keel.migrate.ServerNotice;
 import java.io.PrintStream;
 import java.time.Duration;
 
 /** Progress of a migration run, one line per event on stderr, so stdout stays the report. */
 final class StderrListener implements MigrationListener {
     private final PrintStream err;
+    private final boolean verbose;
 
     StderrListener(PrintStream err) {
+        this(err, false);
+    }
+
+    /** @param verbose also show the server's NOTICE, INFO and LOG messages (WARNINGs are always shown) */
+    StderrListener(PrintStream err, boolean verbose) {
         this.err = err;
+        this.verbose = verbose;
     }
 
     @Override
@@ -21,6 +29,13 @@ final class StderrListener implements MigrationListener {
     @Override
     public void warn(String message) {
         err.println("keel: warning: " + message);
+    }
+
+    @Override
+    public void notice(ServerNotice notice) {
+        if (notice.warning() || verbose) {
+            err.println(notice);
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        Duration window = Durations.parse(since);
+        Duration window = Durations.option(since, "--since");
         if (limit < 1) {
             throw KeelException.usage("--limit must be at least 1, not " + limit, "pass --limit 1 or more");
         }

@@ -1,5 +1,7 @@
 package dev.keel.config;
 
+import dev.keel.error.CoreError;
+import dev.keel.error.KeelException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,6 +33,15 @@ public final class Durations {
             return d;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (write 500ms, 2s, 5min or 1h)");
+        }
+    }
+
+    /** A command-line option's duration: a value that is none is a usage error naming the option. */
+    public static Duration option(String text, String option) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new KeelException(CoreError.COMMAND_LINE, option + ": " + e.getMessage(), "give " + option + " a duration such as 1h");
         }
     }
 

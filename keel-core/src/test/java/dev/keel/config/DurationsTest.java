@@ -3,6 +3,8 @@ package dev.keel.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,15 @@ class DurationsTest {
         for (Duration d : new Duration[] {Duration.ofMillis(1500), Duration.ofSeconds(45), Duration.ofMinutes(90)}) {
             assertThat(Durations.parse(Durations.human(d))).isEqualTo(d);
         }
+    }
+
+    /** Regression: `keel top --since soon` became a Keel bug (exit 70) once an IllegalArgumentException meant one. */
+    @Test
+    void aBadOptionValueIsAUsageErrorNamingTheOption() {
+        assertThatThrownBy(() -> Durations.option("soon", "--since")).isInstanceOfSatisfying(KeelException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.what()).isEqualTo("--since: 'soon' is not a duration (write 500ms, 2s, 5min or 1h)");
+        });
+        assertThat(Durations.option("2h", "--since")).isEqualTo(Duration.ofHours(2));
     }
 }

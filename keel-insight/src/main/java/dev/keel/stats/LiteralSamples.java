@@ -218,7 +218,8 @@ public final class LiteralSamples {
         long stored = 0;
         try {
             try (Statement s = c.createStatement()) {
-                s.execute(SqlResources.load(LiteralSamples.class, "samples-create.sql", tables.names()));
+                Map<String, String> names = tables.creating(c, "keel's sampled values table");
+                s.execute(SqlResources.load(LiteralSamples.class, "samples-create.sql", names));
             }
             try (PreparedStatement s = c.prepareStatement("/* keel stats */ INSERT INTO " + Identifiers.qualified(tables.schema(), "stat_sample")
                     + " (queryid, sampled_at, literals) VALUES (?, clock_timestamp(), ?)")) {

@@ -1,5 +1,6 @@
 package dev.keel.stats;
 
+import dev.keel.connect.SchemaAccess;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Keel's snapshot tables (stat_snapshot, stat_statement, stat_table, stat_index) in keel's schema. */
@@ -39,11 +41,30 @@ public final class StatsSchema {
 
     /** Creates what is missing, inside the caller's transaction (so a failed first snapshot leaves nothing behind). */
     public void ensureExists(Connection c) throws SQLException {
+        String what = "keel's statistics snapshot tables";
+        SchemaAccess access = SchemaAccess.read(c, schema);
+        if (access.exists() && !access.usage()) {
+            // Without USAGE even looking for the tables fails; snapshots need CREATE as well, so name both.
+            access.requireCreate(what);
+        }
         if (exists(c)) {
             return;
         }
         try (Statement s = c.createStatement()) {
-            s.execute(SqlResources.load(StatsSchema.class, "stats-create.sql", names()));
+            s.execute(SqlResources.load(StatsSchema.class, "stats-create.sql", creating(c, what)));
         }
+    }
+
+    /**
+     * {@link #names()} plus {@code ${createSchema}}: CREATE SCHEMA only when the schema is missing,
+     * since PostgreSQL refuses even "IF NOT EXISTS" to a role without CREATE on the database, and a
+     * least-privilege role works in a schema prepared for it. A missing right is named with its GRANT.
+     */
+    Map<String, String> creating(Connection c, String what) throws SQLException {
+        SchemaAccess access = SchemaAccess.read(c, schema);
+        access.requireCreate(what);
+        Map<String, String> names = new HashMap<>(names());
+        names.put("createSchema", access.exists() ? "" : "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";");
+        return names;
     }
 }

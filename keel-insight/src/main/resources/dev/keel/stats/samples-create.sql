@@ -2,12 +2,7 @@
 -- really asked for, so index advice can plan it with them. The statement text is not kept, only
 -- the values behind its $n, and only the newest few per statement (samples-trim.sql).
 SELECT pg_advisory_xact_lock(hashtext('keel stats schema'));
--- Only when missing, as in stats-create.sql: a role that owns the schema may lack CREATE on the database.
-DO $$ BEGIN
-    IF to_regnamespace(${schemaText}) IS NULL THEN
-        CREATE SCHEMA ${schema};
-    END IF;
-END $$;
+${createSchema}
 CREATE TABLE IF NOT EXISTS ${schema}.stat_sample (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     queryid    bigint NOT NULL,

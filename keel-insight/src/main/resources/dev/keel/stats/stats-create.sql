@@ -1,12 +1,6 @@
 -- Two keel processes taking their first snapshot at once must not both create the tables.
 SELECT pg_advisory_xact_lock(hashtext('keel stats schema'));
--- Only when missing: CREATE SCHEMA IF NOT EXISTS asks for CREATE on the database even when the schema exists,
--- which a monitoring role given a schema of its own (CREATE SCHEMA keel AUTHORIZATION monitor) does not have.
-DO $$ BEGIN
-    IF to_regnamespace(${schemaText}) IS NULL THEN
-        CREATE SCHEMA ${schema};
-    END IF;
-END $$;
+${createSchema}
 CREATE TABLE IF NOT EXISTS ${schema}.stat_snapshot (
     id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     taken_at            timestamptz NOT NULL,

@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.connect.SchemaAccess;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
@@ -44,7 +45,9 @@ public final class HistoryTable {
         return Map.of("schema", Identifiers.quote(schema), "history", qualifiedName());
     }
 
+    /** Whether the table exists; a role without USAGE on its schema is told which grant it needs. */
     public boolean exists(Connection c) throws SQLException {
+        SchemaAccess.read(c, schema).requireUsage("keel's migration history");
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, qualifiedName());
             try (ResultSet rs = s.executeQuery()) {
@@ -54,14 +57,23 @@ public final class HistoryTable {
         }
     }
 
-    /** Creates schema and table when missing; call under the migration lock so two creators cannot race. */
+    /**
+     * Creates the table when missing, and its schema only when that is missing too: a role that may
+     * create in a schema prepared for it needs no CREATE on the database. Call under the migration
+     * lock so two creators cannot race.
+     */
     public void ensureExists(Connection c) throws SQLException {
         if (exists(c)) {
             return;
         }
+        SchemaAccess access = SchemaAccess.read(c, schema);
+        access.requireCreate("keel's history table");
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            if (!access.exists()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+            }
             s.execute(SqlResources.load(HistoryTable.class, "history-create.sql", names()));
             c.commit();
         } catch (SQLException e) {

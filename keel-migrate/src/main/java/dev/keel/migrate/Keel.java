@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 
 /**
@@ -33,6 +34,15 @@ public final class Keel {
 
     public MigrateResult migrate(MigrateOptions options) {
         return Migrate.run(source, settings, options, listener);
+    }
+
+    /**
+     * As {@link #migrate(MigrateOptions)}, stoppable from another thread (an application shutting
+     * down): {@code cancellation.cancel(why)} cancels the running statement on the server, the
+     * migration in flight rolls back, and this throws a KeelException with exit code 130.
+     */
+    public MigrateResult migrate(MigrateOptions options, Cancellation cancellation) {
+        return Migrate.run(source, settings, options, listener, cancellation);
     }
 
     public InfoResult info() {

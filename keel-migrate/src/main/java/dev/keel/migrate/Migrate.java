@@ -1,6 +1,8 @@
 package dev.keel.migrate;
 
+import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
+import dev.keel.connect.ServerRole;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
@@ -21,6 +23,15 @@ public final class Migrate {
     }
 
     public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener) {
+        return run(source, settings, options, listener, Cancellation.none());
+    }
+
+    /**
+     * As above; {@code cancellation} stops the run from another thread (Ctrl-C): the server cancels the
+     * running statement, the migration in flight rolls back, and the run fails with exit code 130.
+     */
+    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options,
+                                    MigrationListener listener, Cancellation cancellation) {
         long start = System.nanoTime();
         MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
         // Connecting and reading the files overlap: at start-up both take about as long.
@@ -42,23 +53,37 @@ public final class Migrate {
                 List<MigrateResult.Applied> planned = prepared.stream().map(p -> applied(p.script(), 0, p.transactional())).toList();
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
             }
+            ServerRole.requirePrimary(c, source.describe(), "migrate");
+            Cancellation.Registration watching = cancellation.watch(c);
             try (MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
+                // A Ctrl-C while connecting or waiting for another keel's lock found no statement to cancel.
+                if (cancellation.isCancelled()) {
+                    throw new SQLException("cancelled before the first migration", "57014");
+                }
                 history.ensureExists(c);
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
                 SafetyGate.check(c, prepared, options.skipChecks(), listener);
-                List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener);
+                List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener, cancellation, watching);
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
+            } finally {
+                watching.close();
             }
         } catch (SQLException e) {
+            if (cancellation.isCancelled()) {
+                throw new KeelException(ExitCode.INTERRUPTED,
+                        "interrupted by " + cancellation.reason() + " before any migration was applied", "run migrate again", e);
+            }
             throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
                     "check the database's state and the server log, then run migrate again", e);
         }
     }
 
     private static List<MigrateResult.Applied> applyAll(Connection c, ConnectionSource source, MigrationSettings settings,
-                                                        List<MigrationExecutor.PreparedScript> prepared, MigrationListener listener)
+                                                        List<MigrationExecutor.PreparedScript> prepared,
+                                                        MigrationListener listener, Cancellation cancellation,
+                                                        Cancellation.Registration watching)
             throws SQLException {
         List<MigrateResult.Applied> applied = new ArrayList<>();
         if (prepared.isEmpty()) {
@@ -70,7 +95,7 @@ public final class Migrate {
             // WAL flush; the barrier below flushes them all before keel reports anything.
             s.execute("SET synchronous_commit = off");
         }
-        MigrationExecutor executor = new MigrationExecutor(c, source, settings, listener);
+        MigrationExecutor executor = new MigrationExecutor(c, source, settings, listener, cancellation);
         boolean finished = false;
         try {
             for (MigrationExecutor.PreparedScript p : prepared) {
@@ -82,6 +107,8 @@ public final class Migrate {
             finished = true;
         } finally {
             executor.close();
+            // What follows only finishes the run: a late Ctrl-C must not cancel it.
+            watching.close();
             if (finished) {
                 DurabilityBarrier.flush(c, settings.history());
             } else {

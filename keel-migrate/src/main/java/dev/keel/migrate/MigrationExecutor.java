@@ -1,43 +1,56 @@
 package dev.keel.migrate;
 
 import dev.keel.config.Durations;
+import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
+import dev.keel.ddl.LockRetryPolicy;
+import dev.keel.ddl.LockSafeDdl;
+import dev.keel.ddl.LockWaitExhausted;
+import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import dev.keel.sql.SqlLexer;
 import dev.keel.sql.SqlStatement;
+import dev.keel.sql.SqlSyntaxException;
 import dev.keel.sql.TransactionRequirement;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Applies one migration on the migration session. A transactional migration and its history row
  * commit together, so a killed or failed run leaves no trace of it. A migration that cannot run in
  * a transaction runs statement by statement; its failure is recorded so nobody builds on it unknowingly.
- * A statement that times out waiting for a lock is retried with jittered backoff.
+ * Lock waits go through {@link LockSafeDdl}: bounded by lock_timeout, retried with jittered backoff,
+ * and the blockers named when the tries run out.
  */
 final class MigrationExecutor {
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
+    private static final String ROLLED_BACK = "the migration was rolled back; nothing of it was applied";
+    private static final String PARTLY_APPLIED = "statements before it were applied (they cannot run in a transaction); "
+            + "the failure is recorded, so run keel repair once the database is clean";
 
     private final Connection connection;
-    private final ConnectionSource source;
     private final MigrationSettings settings;
     private final HistoryTable history;
     private final MigrationListener listener;
-    private BlockerProbe probe;
+    private final Cancellation cancellation;
+    private final LockSafeDdl ddl;
+    private boolean contended;
 
-    MigrationExecutor(Connection connection, ConnectionSource source, MigrationSettings settings, MigrationListener listener) {
+    MigrationExecutor(Connection connection, ConnectionSource source, MigrationSettings settings, MigrationListener listener,
+                      Cancellation cancellation) {
         this.connection = connection;
-        this.source = source;
         this.settings = settings;
         this.history = settings.history();
         this.listener = listener;
+        this.cancellation = cancellation;
+        this.ddl = new LockSafeDdl(connection, source, cancellation);
     }
 
     /** Splits and checks a script without running it: the same checks a dry run shows. */
@@ -45,7 +58,7 @@ final class MigrationExecutor {
         List<SqlStatement> statements;
         try {
             statements = SqlLexer.split(script.content());
-        } catch (dev.keel.sql.SqlSyntaxException e) {
+        } catch (SqlSyntaxException e) {
             throw new MigrationException(script.script() + ":" + e.line() + ":" + e.column() + ": " + e.problem(), e.todo());
         }
         if (statements.isEmpty()) {
@@ -125,6 +138,11 @@ final class MigrationExecutor {
 
     /** Applies the migration and returns its execution time in milliseconds. */
     long apply(PreparedScript prepared) throws SQLException {
+        if (cancellation.isCancelled()) {
+            throw new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " before applying "
+                    + prepared.script().script() + "; neither it nor the migrations after it were applied",
+                    "run migrate again to apply them");
+        }
         long millis = prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
         if (prepared.changesSession()) {
             restoreSession();
@@ -140,7 +158,7 @@ final class MigrationExecutor {
     }
 
     private long applyInTransaction(PreparedScript prepared) throws SQLException {
-        if (prepared.pipelinable() && probe == null) {
+        if (prepared.pipelinable() && !contended) {
             long millis = applyPipelined(prepared);
             if (millis >= 0) {
                 return millis;
@@ -153,6 +171,7 @@ final class MigrationExecutor {
      * The fast path: the statements and the history row go to the server in one round trip, then the
      * commit. Returns -1 after a failure, which has been rolled back: the careful path then runs the
      * migration again statement by statement, to retry lock timeouts and to point at the failing line.
+     * A NOTICE or WARNING also sends it there: a batch cannot say which statement raised it.
      */
     private long applyPipelined(PreparedScript prepared) throws SQLException {
         long start = System.nanoTime();
@@ -166,10 +185,17 @@ final class MigrationExecutor {
             }
             s.addBatch(history.successRowSql(prepared.script()));
             s.executeBatch();
+            if (s.getWarnings() != null) {
+                connection.rollback();
+                return -1;
+            }
             connection.commit();
             return (System.nanoTime() - start) / 1_000_000;
         } catch (SQLException e) {
             connection.rollback();
+            if (cancellation.isCancelled()) {
+                throw interrupted(prepared, null, e);
+            }
             return -1;
         } finally {
             connection.setAutoCommit(true);
@@ -178,37 +204,36 @@ final class MigrationExecutor {
 
     private long applyStatementByStatement(PreparedScript prepared) throws SQLException {
         MigrationScript script = prepared.script();
-        int tries = settings.lockRetries() + 1;
-        for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
-            SqlStatement current = null;
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                if (hasOverrides(prepared)) {
-                    s.execute(timeouts(prepared, "SET LOCAL"));
+        SqlStatement[] current = new SqlStatement[1];
+        try {
+            return ddl.retrying(policy(prepared), retryListener(script, () -> current[0]), () -> {
+                long start = System.nanoTime();
+                connection.setAutoCommit(false);
+                try (Statement s = connection.createStatement()) {
+                    if (hasOverrides(prepared)) {
+                        s.execute(timeouts(prepared, "SET LOCAL"));
+                    }
+                    for (SqlStatement statement : prepared.statements()) {
+                        current[0] = statement;
+                        run(s, script, statement);
+                    }
+                    current[0] = null;
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    history.insert(connection, script.version(), script.description(), script.type(), script.script(),
+                            script.checksum(), (int) millis, true);
+                    connection.commit();
+                    return millis;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
                 }
-                watchIfProbing();
-                for (SqlStatement statement : prepared.statements()) {
-                    current = statement;
-                    s.execute(statement.sql());
-                }
-                current = null;
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                history.insert(connection, script.version(), script.description(), script.type(), script.script(), script.checksum(),
-                        (int) millis, true);
-                connection.commit();
-                return millis;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < tries) {
-                    backoff(script, attempt, tries, current);
-                    continue;
-                }
-                throw failure(prepared, current, e, attempt, "the migration was rolled back; nothing of it was applied");
-            } finally {
-                pauseProbe();
-                connection.setAutoCommit(true);
-            }
+            });
+        } catch (LockWaitExhausted e) {
+            throw lockFailure(prepared, current[0], e, ROLLED_BACK);
+        } catch (SQLException e) {
+            throw failure(prepared, current[0], e, ROLLED_BACK);
         }
     }
 
@@ -249,25 +274,47 @@ final class MigrationExecutor {
     }
 
     private void runWithRetries(PreparedScript prepared, SqlStatement statement, Statement s) throws SQLException {
-        int tries = settings.lockRetries() + 1;
-        for (int attempt = 1; ; attempt++) {
-            InvalidIndexCleaner.clean(connection, statement).ifPresent(index -> listener.warn(
-                    "dropped invalid index " + index + " left by an interrupted concurrent build, before building it again"));
-            watchIfProbing();
-            try {
-                s.execute(statement.sql());
-                return;
-            } catch (SQLException e) {
-                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < tries) {
-                    backoff(prepared.script(), attempt, tries, statement);
-                    continue;
-                }
-                throw failure(prepared, statement, e, attempt,
-                        "statements before it were applied (they cannot run in a transaction); the failure is recorded, so run keel repair once the database is clean");
-            } finally {
-                pauseProbe();
+        try {
+            ddl.retrying(policy(prepared), retryListener(prepared.script(), () -> statement), () -> {
+                InvalidIndexCleaner.clean(connection, statement).ifPresent(index -> listener.warn(
+                        "dropped invalid index " + index + " left by an interrupted concurrent build, before building it again"));
+                run(s, prepared.script(), statement);
+                return null;
+            });
+        } catch (LockWaitExhausted e) {
+            throw lockFailure(prepared, statement, e, PARTLY_APPLIED);
+        } catch (SQLException e) {
+            throw failure(prepared, statement, e, PARTLY_APPLIED);
+        }
+    }
+
+    /** Runs one statement of the file and passes on what the server said while running it. */
+    private void run(Statement s, MigrationScript script, SqlStatement statement) throws SQLException {
+        if (cancellation.isCancelled()) {
+            // The cancel request may have reached the server before this statement did.
+            throw new SQLException("cancelled before the statement started", QUERY_CANCELED);
+        }
+        s.clearWarnings();
+        try {
+            s.execute(statement.sql());
+        } finally {
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                listener.notice(ServerNotice.of(script.script(), statement, w));
             }
         }
+    }
+
+    private LockRetryPolicy policy(PreparedScript prepared) {
+        return new LockRetryPolicy(prepared.directives().lockTimeout().orElse(settings.lockTimeout()), settings.lockRetries());
+    }
+
+    private LockSafeDdl.RetryListener retryListener(MigrationScript script, Supplier<SqlStatement> statement) {
+        return (attempt, of, wait, e) -> {
+            // Once a migration waited for a lock, the next ones take the careful path, where waits are retried and watched.
+            contended = true;
+            SqlStatement at = statement.get();
+            listener.retrying(script, attempt, of, wait, "lock timeout" + (at == null ? "" : " at line " + at.line()));
+        };
     }
 
     private void recordFailure(MigrationScript script, long start) {
@@ -298,72 +345,52 @@ final class MigrationExecutor {
         return verb + " lock_timeout = '" + Durations.setting(lock) + "'; " + verb + " statement_timeout = '" + Durations.setting(statement) + "'";
     }
 
-    private void backoff(MigrationScript script, int attempt, int tries, SqlStatement statement) throws SQLException {
-        if (probe == null) {
-            probe = new BlockerProbe(source, backendPid());
-        }
-        long base = Math.min(10_000, 250L << Math.min(attempt - 1, 6));
-        long wait = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        String where = statement == null ? "" : " at line " + statement.line();
-        listener.retrying(script, attempt, tries, Duration.ofMillis(wait), "lock timeout" + where);
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting to retry", e);
-        }
-    }
-
-    private void watchIfProbing() {
-        if (probe != null) {
-            probe.watch();
-        }
-    }
-
-    private void pauseProbe() {
-        if (probe != null) {
-            probe.pause();
-        }
-    }
-
-    private int backendPid() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private MigrationFailedException failure(PreparedScript prepared, SqlStatement statement, SQLException e, int attempts, String aftermath) {
+    private static String location(PreparedScript prepared, SqlStatement statement, SQLException e) {
         String file = prepared.script().script();
-        String where = file;
+        if (statement == null) {
+            return file;
+        }
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getPosition() > 0) {
+            int[] at = statement.locate(p.getServerErrorMessage().getPosition());
+            return file + ":" + at[0] + ":" + at[1];
+        }
+        return file + ":" + statement.line() + ":" + statement.column();
+    }
+
+    private MigrationFailedException lockFailure(PreparedScript prepared, SqlStatement statement, LockWaitExhausted e,
+                                                 String aftermath) {
+        return new MigrationFailedException(location(prepared, statement, e.sqlException()) + ": " + e.what(),
+                "end or wait for the blocking sessions, then run migrate again; " + aftermath, LockSafeDdl.LOCK_NOT_AVAILABLE,
+                e.sqlException());
+    }
+
+    private KeelException failure(PreparedScript prepared, SqlStatement statement, SQLException e, String aftermath) {
+        if (cancellation.isCancelled()) {
+            return interrupted(prepared, statement, e);
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ServerErrorMessage m = p.getServerErrorMessage();
-            detail = m.getMessage();
-            if (statement != null) {
-                int[] at = m.getPosition() > 0 ? statement.locate(m.getPosition()) : new int[] {statement.line(), statement.column()};
-                where = file + ":" + at[0] + ":" + at[1];
-            }
-        } else if (statement != null) {
-            where = file + ":" + statement.line() + ":" + statement.column();
+            detail = p.getServerErrorMessage().getMessage();
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (LOCK_NOT_AVAILABLE.equals(state)) {
-            List<BlockerProbe.Blocker> blockers = probe == null ? List.of() : probe.lastSeen();
-            String by = blockers.isEmpty() ? "the blocking session ended before keel could name it"
-                    : "blocked by " + String.join("; ", blockers.stream().map(Object::toString).toList());
-            Duration lockTimeout = prepared.directives().lockTimeout().orElse(settings.lockTimeout());
-            return new MigrationFailedException(where + ": could not get a lock within " + Durations.human(lockTimeout)
-                    + " in " + attempts + " tries; " + by,
-                    "end or wait for the blocking sessions, then run migrate again; " + aftermath, state, e);
-        }
-        return new MigrationFailedException(where + ": ERROR " + state + ": " + detail,
+        return new MigrationFailedException(location(prepared, statement, e) + ": ERROR " + state + ": " + detail,
                 "fix the statement; " + aftermath, state, e);
     }
 
-    void close() {
-        if (probe != null) {
-            probe.close();
+    /** The one line a person reads after Ctrl-C: what stopped, and what the database kept of it. */
+    private KeelException interrupted(PreparedScript prepared, SqlStatement statement, SQLException e) {
+        String at = prepared.script().script() + (statement == null ? "" : " at line " + statement.line());
+        if (prepared.transactional()) {
+            return new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
+                    + ": the server cancelled the statement and rolled the migration back, so nothing of it was applied",
+                    "run migrate again to apply it", e);
         }
+        return new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
+                + ": the server cancelled the statement; the statements before it ran without a transaction and stay applied",
+                "run migrate again: it resumes at the interrupted statement", e);
+    }
+
+    void close() {
+        ddl.close();
     }
 }

@@ -19,6 +19,10 @@ public interface MigrationListener {
     default void applied(MigrationScript script, long millis) {
     }
 
+    /** The server said something while a migration ran; WARNINGs deserve to be seen, NOTICEs are detail. */
+    default void notice(ServerNotice notice) {
+    }
+
     default void retrying(MigrationScript script, int attempt, int of, Duration wait, String why) {
     }
 }

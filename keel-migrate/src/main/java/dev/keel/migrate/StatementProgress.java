@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.connect.SchemaAccess;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
@@ -15,13 +16,20 @@ import java.util.Map;
  * and a run after a kill skips what is done. Progress only counts for the same file content.
  */
 final class StatementProgress {
+    private final String schema;
     private final String table;
 
     StatementProgress(HistoryTable history) {
+        this.schema = history.schema();
         this.table = Identifiers.qualified(history.schema(), history.tableName() + "_progress");
     }
 
+    /** Creates the table when missing, and only then: CREATE … IF NOT EXISTS needs CREATE on the schema even so. */
     void ensureExists(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
+        SchemaAccess.read(c, schema).requireCreate("keel's progress table for migrations without a transaction");
         try (Statement s = c.createStatement()) {
             s.execute(SqlResources.load(StatementProgress.class, "progress-create.sql", Map.of("progress", table)));
         }
@@ -55,16 +63,20 @@ final class StatementProgress {
         }
     }
 
-    /** For repair: forget all progress (a person has looked at the database). */
-    int clearAll(Connection c) throws SQLException {
+    private boolean exists(Connection c) throws SQLException {
         try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             exists.setString(1, table);
             try (ResultSet rs = exists.executeQuery()) {
                 rs.next();
-                if (!rs.getBoolean(1)) {
-                    return 0;
-                }
+                return rs.getBoolean(1);
             }
+        }
+    }
+
+    /** For repair: forget all progress (a person has looked at the database). */
+    int clearAll(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return 0;
         }
         try (Statement s = c.createStatement()) {
             return s.executeUpdate("DELETE FROM " + table);

@@ -75,6 +75,21 @@ public final class JavaProcess {
         return waitFor(seconds);
     }
 
+    /** Sends a signal by name ("INT" as Ctrl-C does, "TERM"), without waiting. */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** SIGKILL, then waits until the process is gone. */
     public void kill9() {
         process.destroyForcibly();

@@ -2,6 +2,7 @@ package dev.keel.testing;
 
 import dev.keel.io.FileTrees;
 import dev.keel.postgres.PostgresCluster;
+import dev.keel.postgres.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -101,6 +103,30 @@ public final class TestCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         restart();
+    }
+
+    /**
+     * A hot standby of this cluster, started and in recovery: a base backup taken with
+     * {@code pg_basebackup -R}, so it follows this cluster by streaming replication, on a port of its own.
+     * The caller closes it (before this cluster, or the standby waits for its primary on shutdown).
+     */
+    public TestCluster startStandby() {
+        Path standbyRoot;
+        try {
+            standbyRoot = Files.createTempDirectory("keel-test-standby-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path data = standbyRoot.resolve("data");
+        Processes.run(List.of(cluster.binaries().program("pg_basebackup").toString(), "-D", data.toString(), "-R",
+                "-X", "stream", "-c", "fast", "--no-sync", "-h", "127.0.0.1", "-p", String.valueOf(port()), "-U", SUPERUSER),
+                300, "pg_basebackup");
+        PostgresCluster standby = new PostgresCluster(cluster.binaries(), data);
+        Map<String, String> settings = cluster.settings();
+        settings.put("port", String.valueOf(PostgresCluster.freePort()));
+        standby.configure(settings);
+        standby.start(Duration.ofSeconds(60));
+        return new TestCluster(standby, standbyRoot);
     }
 
     /** SIGKILL to the postmaster, as in a power cut seen from the server's side. */

@@ -1,4 +1,4 @@
-package dev.keel.migrate;
+package dev.keel.ddl;
 
 import dev.keel.connect.ConnectionSource;
 import dev.keel.sql.SqlResources;
@@ -14,25 +14,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches, from a second session, who blocks the migration's session while a statement waits for
- * its lock. Only started after a first lock timeout, so a migration that is never blocked pays nothing.
+ * Watches, from a second session, who blocks a session while its statement waits for a lock. The
+ * blockers must be seen during the wait: once lock_timeout fires, pg_blocking_pids is empty.
  */
-final class BlockerProbe implements AutoCloseable {
-
-    record Blocker(int pid, String application, String state, long ageSeconds, String query) {
-        @Override
-        public String toString() {
-            return "pid " + pid + " (" + application + ", " + state + " for " + ageSeconds + "s): " + query;
-        }
-    }
-
+public final class BlockerProbe implements AutoCloseable {
     private final Connection monitor;
     private final int watchedPid;
     private final ScheduledExecutorService timer;
     private volatile List<Blocker> lastSeen = List.of();
     private ScheduledFuture<?> task;
 
-    BlockerProbe(ConnectionSource source, int watchedPid) {
+    public BlockerProbe(ConnectionSource source, int watchedPid) {
         this.monitor = source.open();
         this.watchedPid = watchedPid;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,17 +34,21 @@ final class BlockerProbe implements AutoCloseable {
         });
     }
 
-    void watch() {
-        task = timer.scheduleWithFixedDelay(this::sample, 50, 100, TimeUnit.MILLISECONDS);
-    }
-
-    void pause() {
-        if (task != null) {
-            task.cancel(false);
+    public synchronized void watch() {
+        if (task == null) {
+            task = timer.scheduleWithFixedDelay(this::sample, 50, 100, TimeUnit.MILLISECONDS);
         }
     }
 
-    List<Blocker> lastSeen() {
+    public synchronized void pause() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+
+    /** The blockers of the latest sample that found any; they stay named after the wait ended. */
+    public List<Blocker> lastSeen() {
         return lastSeen;
     }
 
