@@ -22,6 +22,6 @@ public final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print exactly one JSON document on stdout; progress goes to stderr.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show the cause chain of errors.")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show the cause chain of errors, and the server's NOTICE and INFO messages a migration raises (WARNINGs always show).")
     boolean verbose;
 }
