@@ -36,11 +36,11 @@ public final class Checker {
     }
 
     public CheckReport check(List<CheckInput> inputs) {
-        return check(inputs, new CheckState());
+        return check(inputs, new SchemaModel());
     }
 
-    /** Starting from what is known already, e.g. the target's column types ({@link CatalogFacts}). */
-    public CheckReport check(List<CheckInput> inputs, CheckState state) {
+    /** Starting from what is known already: the target's catalog ({@link CatalogFacts}). */
+    public CheckReport check(List<CheckInput> inputs, SchemaModel schema) {
         List<Finding> findings = new ArrayList<>();
         List<CheckReport.Waived> waived = new ArrayList<>();
         int statementCount = 0;
@@ -71,7 +71,7 @@ public final class Checker {
                             "the waiver for " + rule + " gives no reason, so it waives nothing",
                             "write the reason after the rule id: -- keel:allow " + rule + " <why this is safe here>", "static", input.lineText(at[0])));
                 });
-                StatementContext context = new StatementContext(input, statements, i, postgresVersion, state, transactional, runByKeel);
+                StatementContext context = new StatementContext(input, statements, i, postgresVersion, schema, transactional, runByKeel);
                 for (Rule rule : rules) {
                     for (Finding finding : rule.check(context)) {
                         String reason = waivers.reasonFor(finding.rule());
@@ -82,7 +82,7 @@ public final class Checker {
                         }
                     }
                 }
-                remember(context, state);
+                SchemaFeed.apply(statement, schema);
                 previousEnd = end;
                 statementCount++;
             }
@@ -93,84 +93,5 @@ public final class Checker {
     private static int endOfLine(String text, int from) {
         int newline = text.indexOf('\n', from);
         return newline < 0 ? text.length() : newline;
-    }
-
-    /**
-     * The schema facts every rule may use, recorded after all rules saw the statement: tables and
-     * indexes the checked migrations created, and columns they added (a rename keeps them added).
-     */
-    private static void remember(StatementContext context, CheckState state) {
-        CreateIndex index = CreateIndex.of(context.statement()).orElse(null);
-        if (index != null) {
-            if (index.index() != null) {
-                state.remember(CheckState.CREATED_INDEX, index.index());
-                if (!context.existing(index.table())) {
-                    state.remember(CheckState.INDEX_ON_NEW_TABLE, index.index());
-                }
-            }
-            return;
-        }
-        AlterTable alter = context.alterTable().orElse(null);
-        if (alter != null) {
-            rememberAlter(alter, state);
-            return;
-        }
-        String created = createdTable(context);
-        if (created != null) {
-            state.tableCreated(created);
-        }
-    }
-
-    private static void rememberAlter(AlterTable alter, CheckState state) {
-        String table = Names.unqualified(alter.table());
-        for (AlterTable.Action action : alter.actions()) {
-            var t = action.tokens();
-            int added = action.addedColumnAt();
-            if (added >= 0 && Names.of(t.get(added)) != null) {
-                state.remember(CheckState.ADDED_COLUMN, table + "." + Names.of(t.get(added)));
-            } else if (action.startsWith("RENAME", "TO")) {
-                // A table the checked files created stays new under its new name.
-                if (t.size() > 2 && state.isNew(alter.table()) && alter.actions().size() == 1) {
-                    state.tableCreated(Names.of(t.get(2)));
-                }
-            } else if (action.startsWith("RENAME") && t.size() > 3 && !t.get(1).isWord("CONSTRAINT")) {
-                // RENAME [COLUMN] a TO b: a column the checked files added is still unknown to running code as b.
-                int from = t.get(1).isWord("COLUMN") ? 2 : 1;
-                if (from + 2 < t.size() && state.knows(CheckState.ADDED_COLUMN, table + "." + Names.of(t.get(from)))) {
-                    state.remember(CheckState.ADDED_COLUMN, table + "." + Names.of(t.get(from + 2)));
-                }
-            }
-        }
-    }
-
-    /** CREATE [TEMP|UNLOGGED …] TABLE [IF NOT EXISTS] name, or SELECT … INTO [TABLE] name: the table, or null. */
-    private static String createdTable(StatementContext context) {
-        var t = context.tokens();
-        if (context.startsWith("SELECT")) {
-            for (int k = 1; k + 1 < t.size(); k++) {
-                if (t.get(k).isWord("INTO")) {
-                    int at = t.get(k + 1).isWord("TABLE") || t.get(k + 1).isWord("TEMP") || t.get(k + 1).isWord("TEMPORARY")
-                            || t.get(k + 1).isWord("UNLOGGED") ? k + 2 : k + 1;
-                    return Names.qualifiedAt(t, at);
-                }
-            }
-            return null;
-        }
-        if (!context.startsWith("CREATE")) {
-            return null;
-        }
-        int i = 1;
-        while (i < t.size() && (t.get(i).isWord("TEMP") || t.get(i).isWord("TEMPORARY") || t.get(i).isWord("UNLOGGED")
-                || t.get(i).isWord("GLOBAL") || t.get(i).isWord("LOCAL"))) {
-            i++;
-        }
-        if (i >= t.size() || !t.get(i).isWord("TABLE")) {
-            return null;
-        }
-        i++;
-        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
-            i += 3;
-        }
-        return Names.qualifiedAt(t, i);
     }
 }

@@ -6,6 +6,7 @@ import dev.keel.check.Names;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
+import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlStatement;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class MultipleAlterTable implements Rule {
     }
 
     private static boolean takesAccessExclusive(AlterTable alter) {
-        return alter.actions().stream().anyMatch(a -> TableLocks.mode(a).equals(TableLocks.ACCESS_EXCLUSIVE));
+        return alter.actions().stream().anyMatch(a -> TableLocks.mode(a) == LockMode.ACCESS_EXCLUSIVE);
     }
 
     private static boolean sameTable(String a, String b) {

@@ -90,10 +90,10 @@ class ChangingColumnTypeTest {
     }
 
     @Test
-    void warnOnceTheTypeChangedTwiceTheOldTypeIsUncertain() {
+    void errTheSchemaModelFollowsEachTypeChangeSoTheOldTypeIsKnown() {
         assertThat(RuleCheck.run(rule, 17, "alter table orders add column note varchar(50);",
                 "alter table orders alter column note type varchar(100);", "alter table orders alter column note type varchar(80);"))
-                .extracting(f -> f.file() + " " + f.severity()).containsExactly("V3.sql WARNING");
+                .extracting(f -> f.file() + " " + f.severity()).containsExactly("V3.sql ERROR");
     }
 
     @Test
