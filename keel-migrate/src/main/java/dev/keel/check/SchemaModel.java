@@ -2,10 +2,12 @@ package dev.keel.check;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The schema the checked migrations run against, as one typed model: the target's catalog when keel
@@ -173,6 +175,9 @@ public final class SchemaModel {
     private final Map<String, Volatility> functions = new LinkedHashMap<>();
     private final Map<String, Domain> domains = new LinkedHashMap<>();
     private final List<Index> unnamedIndexes = new ArrayList<>();
+    /** Relations the checked files dropped: whatever the catalog said, they are not there any more. */
+    private final Set<String> dropped = new HashSet<>();
+    private final Set<String> droppedIndexes = new HashSet<>();
 
     /** An empty model: nothing is known about the target, so any table the files did not create is assumed live. */
     public SchemaModel() {
@@ -256,7 +261,7 @@ public final class SchemaModel {
             return false;
         }
         Relation relation = relation(name).orElse(null);
-        return relation != null ? !relation.created() : !catalogRead;
+        return relation != null ? !relation.created() : !catalogRead && !dropped.contains(key(name));
     }
 
     /** Whether anything at all is known of the relation: from the catalog or from the files. */
@@ -282,6 +287,7 @@ public final class SchemaModel {
         String key = key(qualified);
         Relation relation = new Relation(schemaOf(key), nameOf(key), kind, created, rowEstimate);
         relations.put(key, relation);
+        dropped.remove(key);
         return relation;
     }
 
@@ -292,6 +298,8 @@ public final class SchemaModel {
             String newName = stored(Names.unqualified(to));
             relation.rename(newName);
             relations.put(schemaOf(key) + "." + newName, relation);
+            dropped.add(key);
+            dropped.remove(schemaOf(key) + "." + newName);
             indexes.replaceAll((k, index) -> index.table().equals(key) ? new Index(index.schema(), index.name(),
                     schemaOf(key) + "." + newName, index.columns(), index.created(), index.onNewTable()) : index);
         }
@@ -300,6 +308,7 @@ public final class SchemaModel {
     void dropRelation(String name) {
         String key = relationKey(name);
         relations.remove(key);
+        dropped.add(key);
         indexes.values().removeIf(index -> index.table().equals(key));
     }
 
@@ -345,7 +354,7 @@ public final class SchemaModel {
      */
     public boolean indexExisting(String name) {
         Index index = index(name).orElse(null);
-        return index != null ? !index.created() : !catalogRead;
+        return index != null ? !index.created() : !catalogRead && !droppedIndexes.contains(key(name));
     }
 
     /**
@@ -367,6 +376,7 @@ public final class SchemaModel {
             unnamedIndexes.add(index);
         } else {
             indexes.put(indexSchema + "." + index.name(), index);
+            droppedIndexes.remove(indexSchema + "." + index.name());
         }
     }
 
@@ -376,11 +386,14 @@ public final class SchemaModel {
         if (index != null) {
             Index renamed = index.renamed(stored(Names.unqualified(to)));
             indexes.put(schemaOf(key) + "." + renamed.name(), renamed);
+            droppedIndexes.add(key);
         }
     }
 
     void dropIndex(String name) {
-        indexes.remove(indexKey(name));
+        String key = indexKey(name);
+        indexes.remove(key);
+        droppedIndexes.add(key);
     }
 
     // ---- functions and domains
