@@ -46,14 +46,17 @@ public final class CheckMigrations {
         return scripts.stream().map(s -> new CheckInput(s.script(), s.content())).toList();
     }
 
-    /** Files and directories (searched for *.sql, in name order) that another tool may run: keel's own safeguards are not assumed. */
+    /**
+     * Files and directories (searched for *.sql, in the order migrate applies them: {@link MigrationOrder})
+     * that another tool may run: keel's own safeguards are not assumed.
+     */
     public static CheckReport paths(Path projectDir, List<Path> paths, int version) {
         List<CheckInput> inputs = new ArrayList<>();
         for (Path given : paths) {
             Path path = projectDir.resolve(given);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted().toList()) {
+                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted(MigrationOrder.FILES).toList()) {
                         inputs.add(read(projectDir, file));
                     }
                 } catch (IOException e) {
