@@ -29,7 +29,7 @@ public final class ConfigLoader {
     public static final Set<String> KNOWN_KEYS = Set.of(
             "database.url", "database.user", "database.password", "schema",
             "migrations.locations", "migrations.lockTimeout", "migrations.statementTimeout",
-            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion",
+            "migrations.lockRetries", "migrations.outOfOrder", "migrations.table", "check.postgresVersion", "check.startAfter", "check.exclude",
             "backup.repository", "backup.parallel", "backup.compression.level", "backup.encryption.keyFile",
             "backup.s3.endpoint", "backup.s3.region", "backup.s3.pathStyle", "backup.s3.accessKeyId", "backup.s3.secretAccessKey",
             "backup.retention.full", "backup.retention.days", "backup.rpo", "backup.rto", "backup.drill.invariants", "backup.method",
@@ -39,7 +39,10 @@ public final class ConfigLoader {
      * keel-insight, which validates them with the same care (unknown name → the nearest known one).
      */
     public static final String DOCTOR_THRESHOLDS = "doctor.thresholds.";
-    private static final Set<String> LIST_KEYS = Set.of("migrations.locations", "backup.drill.invariants");
+    /** check.waivers.&lt;file&gt;.&lt;rule&gt;: &lt;reason&gt;; file names hold dots, rule ids do not. */
+    public static final String CHECK_WAIVERS = "check.waivers.";
+    private static final Pattern VERSION = Pattern.compile("\\d+([._]\\d+)*");
+    private static final Set<String> LIST_KEYS = Set.of("migrations.locations", "backup.drill.invariants", "check.exclude");
     /** SQL holds commas, so the queries of a list are joined with a character no query contains. */
     private static final String QUERY_SEPARATOR = "\u001e";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -101,7 +104,9 @@ public final class ConfigLoader {
             JsonNode value = field.getValue();
             if ((key + ".").equals(DOCTOR_THRESHOLDS) || key.startsWith(DOCTOR_THRESHOLDS)) {
                 thresholds(key, value, values, path);
-            } else if (value.isObject() && DOCTOR_THRESHOLDS.startsWith(key + ".")) {
+            } else if ((key + ".").equals(CHECK_WAIVERS)) {
+                waivers(key, value, values, path);
+            } else if (value.isObject() && (DOCTOR_THRESHOLDS.startsWith(key + ".") || CHECK_WAIVERS.startsWith(key + "."))) {
                 flatten(key + ".", value, values, path);
             } else if (value.isObject() && !KNOWN_KEYS.contains(key)) {
                 if (KNOWN_KEYS.stream().noneMatch(k -> k.startsWith(key + "."))) {
@@ -130,6 +135,32 @@ public final class ConfigLoader {
         }
         return KeelException.usage("unknown key '" + key + "' in " + path.getFileName(),
                 "did you mean '" + Nearest.to(key, KNOWN_KEYS) + "'?");
+    }
+
+    /** check.waivers: a mapping of file names to mappings of rule ids to reasons. */
+    private static void waivers(String key, JsonNode value, Map<String, String> values, Path path) {
+        String example = "write waivers as check.waivers.<file>.<rule>: <reason>, e.g. check.waivers.V12__drop_carts.sql.dropping-table: "
+                + "release 4.2 stopped using carts";
+        if (!value.isObject()) {
+            throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must map file names to rules and reasons", example);
+        }
+        Iterator<Map.Entry<String, JsonNode>> files = value.fields();
+        while (files.hasNext()) {
+            Map.Entry<String, JsonNode> file = files.next();
+            if (!file.getValue().isObject()) {
+                throw KeelException.usage("'" + key + "." + file.getKey() + "' in " + path.getFileName() + " must map rule ids to reasons", example);
+            }
+            Iterator<Map.Entry<String, JsonNode>> rules = file.getValue().fields();
+            while (rules.hasNext()) {
+                Map.Entry<String, JsonNode> rule = rules.next();
+                String reason = rule.getValue().isValueNode() ? rule.getValue().asText().strip() : "";
+                if (reason.isEmpty() || rule.getKey().contains(".")) {
+                    throw KeelException.usage("the waiver of " + rule.getKey() + " for " + file.getKey() + " in " + path.getFileName()
+                            + " gives no reason, so it waives nothing", example);
+                }
+                values.put(CHECK_WAIVERS + file.getKey() + "." + rule.getKey(), reason);
+            }
+        }
     }
 
     /** doctor.thresholds: a mapping of check ids to mappings of threshold names to single values. */
@@ -164,8 +195,28 @@ public final class ConfigLoader {
         return new KeelConfig(projectDir, file,
                 new KeelConfig.Database(values.get("database.url"), values.get("database.user"), values.get("database.password")),
                 values.getOrDefault("schema", "keel"), migrations,
-                new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null),
+                check(values),
                 backup(projectDir, values), doctor(values));
+    }
+
+    private static KeelConfig.Check check(Map<String, String> values) {
+        String startAfter = values.get("check.startAfter");
+        if (startAfter != null && !VERSION.matcher(startAfter.strip()).matches()) {
+            throw KeelException.usage("'check.startAfter' must be a migration version such as 42 or 2024.05.1, not '" + startAfter + "'",
+                    "set it to the version of the last migration the checks should skip");
+        }
+        String exclude = values.get("check.exclude");
+        Map<String, Map<String, String>> waivers = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(CHECK_WAIVERS)) {
+                String rest = k.substring(CHECK_WAIVERS.length());
+                int dot = rest.lastIndexOf('.');
+                waivers.computeIfAbsent(rest.substring(0, dot), f -> new LinkedHashMap<>()).put(rest.substring(dot + 1), v);
+            }
+        });
+        return new KeelConfig.Check(values.containsKey("check.postgresVersion") ? integer(values, "check.postgresVersion", 17) : null,
+                startAfter == null ? null : startAfter.strip(),
+                exclude == null || exclude.isBlank() ? List.of() : List.of(exclude.strip().split("\\s*,\\s*")), waivers);
     }
 
     private static KeelConfig.Doctor doctor(Map<String, String> values) {

@@ -30,8 +30,21 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
         }
     }
 
-    /** @param postgresVersion major version the checks assume when no server tells them; null when not set */
-    public record Check(Integer postgresVersion) {
+    /**
+     * @param postgresVersion major version the checks assume when no server tells them; null when not set
+     * @param startAfter the checks apply only to migrations of a later version (null: to all), as text: keel-migrate parses it
+     * @param exclude rule ids never run
+     * @param waivers file name → rule id → reason: findings of that rule in that file are waived, with the reason reported
+     */
+    public record Check(Integer postgresVersion, String startAfter, List<String> exclude, Map<String, Map<String, String>> waivers) {
+        public Check {
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
+            waivers = waivers == null ? Map.of() : Map.copyOf(waivers);
+        }
+
+        public Check(Integer postgresVersion) {
+            this(postgresVersion, null, List.of(), Map.of());
+        }
     }
 
     public record Database(String url, String user, String password) {

@@ -390,4 +390,38 @@ class ConfigLoaderTest {
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
                 .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
     }
+
+    @Test
+    void checkAdoptionSettings() throws IOException {
+        KeelConfig config = load("""
+                check:
+                  startAfter: "2024.05.1"
+                  exclude: [prefer-text, prefer-bigint]
+                  waivers:
+                    V12__drop_carts.sql:
+                      dropping-table: release 4.2 stopped using carts
+                    db/migrations/V3__users.sql:
+                      setting-not-null: users had 40 rows then
+                """);
+
+        assertThat(config.check().startAfter()).isEqualTo("2024.05.1");
+        assertThat(config.check().exclude()).containsExactly("prefer-text", "prefer-bigint");
+        assertThat(config.check().waivers()).containsOnlyKeys("V12__drop_carts.sql", "db/migrations/V3__users.sql");
+        assertThat(config.check().waivers().get("V12__drop_carts.sql")).containsEntry("dropping-table", "release 4.2 stopped using carts");
+    }
+
+    @Test
+    void checkStartAfterFromTheEnvironmentAndCheckedAsAVersion() throws IOException {
+        Files.writeString(dir.resolve("keel.yaml"), "");
+        assertThat(ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_STARTAFTER", "42")).check().startAfter()).isEqualTo("42");
+        usageError(() -> load("check:\n  startAfter: v42\n")).satisfies(e -> assertThat(e.what()).contains("'check.startAfter' must be a migration version"));
+    }
+
+    @Test
+    void aWaiverInKeelYamlNeedsAReason() {
+        usageError(() -> load("check:\n  waivers:\n    V1__a.sql:\n      dropping-table: \"\"\n"))
+                .satisfies(e -> assertThat(e.what()).contains("gives no reason"));
+        usageError(() -> load("check:\n  waivers:\n    V1__a.sql: dropping-table\n"))
+                .satisfies(e -> assertThat(e.what()).contains("must map rule ids to reasons"));
+    }
 }
