@@ -33,7 +33,13 @@ public final class MigrationOrder {
     }
 
     private static MigrationVersion version(Path file) {
-        Matcher m = VERSIONED.matcher(file.getFileName().toString());
+        return versionOf(file.getFileName().toString());
+    }
+
+    /** The version of a versioned file's name (the last path segment counts), or null for any other file. */
+    public static MigrationVersion versionOf(String file) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        Matcher m = VERSIONED.matcher(name);
         return m.matches() ? MigrationVersion.parse(m.group(1)) : null;
     }
 }

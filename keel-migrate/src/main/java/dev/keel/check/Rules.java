@@ -17,6 +17,7 @@ import dev.keel.check.rules.DroppingTable;
 import dev.keel.check.rules.EnumAddValueInTransaction;
 import dev.keel.check.rules.ForeignKeyWithoutIndex;
 import dev.keel.check.rules.LockTable;
+import dev.keel.check.rules.MigrateRefuses;
 import dev.keel.check.rules.MissingLockTimeout;
 import dev.keel.check.rules.MultipleAlterTable;
 import dev.keel.check.rules.PreferBigint;
@@ -63,6 +64,7 @@ public final class Rules {
                 new EnumAddValueInTransaction(),
                 new ForeignKeyWithoutIndex(),
                 new LockTable(),
+                new MigrateRefuses(),
                 new MissingLockTimeout(),
                 new MultipleAlterTable(),
                 new PreferBigint(),

@@ -27,6 +27,16 @@ public final class StatementContext {
         this.transactional = transactional;
     }
 
+    /** The file as findings name it. */
+    public String file() {
+        return input.file();
+    }
+
+    /** The index of this statement in its file. */
+    public int index() {
+        return index;
+    }
+
     public SqlStatement statement() {
         return statements.get(index);
     }
