@@ -63,6 +63,11 @@ public final class CatalogFacts {
                     model.function(rs.getString(1), v.equals("i") ? Volatility.IMMUTABLE : v.equals("s") ? Volatility.STABLE : Volatility.VOLATILE);
                 }
             }
+            try (ResultSet rs = s.executeQuery(sql("catalog-session.sql"))) {
+                if (rs.next()) {
+                    model.sessionTimeZone(rs.getString(1));
+                }
+            }
             try (ResultSet rs = s.executeQuery(sql("catalog-domains.sql"))) {
                 while (rs.next()) {
                     model.domain(rs.getString(1), new SchemaModel.Domain(ColumnType.parse(rs.getString(2)), rs.getBoolean(3)));

@@ -170,6 +170,7 @@ public final class SchemaModel {
     }
 
     private final boolean catalogRead;
+    private String sessionTimeZone;
     private final Map<String, Relation> relations = new LinkedHashMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
     private final Map<String, Volatility> functions = new LinkedHashMap<>();
@@ -191,6 +192,15 @@ public final class SchemaModel {
 
     public boolean catalogRead() {
         return catalogRead;
+    }
+
+    /** The TimeZone keel's own session on the target reported (keel migrate connects the same way); null when unknown. */
+    public String sessionTimeZone() {
+        return sessionTimeZone;
+    }
+
+    void sessionTimeZone(String zone) {
+        this.sessionTimeZone = zone;
     }
 
     /** The name as PostgreSQL stores it: cut to {@value #NAME_BYTES} bytes of UTF-8, never inside a character. */

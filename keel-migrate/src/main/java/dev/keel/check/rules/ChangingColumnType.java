@@ -105,6 +105,11 @@ public final class ChangingColumnType implements Rule {
         if (old.array() || to.array()) {
             return false;
         }
+        if (timestampZoneSwap(old, to)) {
+            // PostgreSQL 12+ keeps the rows when the session's time zone is UTC: the stored instants are the same.
+            return c.postgresVersion() >= 12 && SessionTimeZone.utc(c) && (to.modifiers().isEmpty()
+                    || ColumnType.number(to.modifiers(), 0) >= (old.modifiers().isEmpty() ? 6 : ColumnType.number(old.modifiers(), 0)));
+        }
         if (!old.name().equals(to.name())) {
             return old.name().equals("varchar") && to.name().equals("text")
                     || to.name().equals("varchar") && to.modifiers().isEmpty() && old.name().equals("text")
@@ -118,6 +123,10 @@ public final class ChangingColumnType implements Rule {
             case "timestamp", "timestamptz", "time", "timetz" -> now.isEmpty() || ColumnType.number(now, 0) >= 6 || !was.isEmpty() && ColumnType.number(now, 0) >= ColumnType.number(was, 0);
             default -> false;
         };
+    }
+
+    private static boolean timestampZoneSwap(ColumnType old, ColumnType to) {
+        return old.name().equals("timestamp") && to.name().equals("timestamptz") || old.name().equals("timestamptz") && to.name().equals("timestamp");
     }
 
     /** A domain the checked migrations created stands for its base type (a domain converts to its base without a rewrite). */
