@@ -63,7 +63,7 @@ public final class AddingFieldWithVolatileDefault implements Rule {
      * The first volatile function the expression calls: a known volatile built-in, or a function the
      * catalog or the checked files define without IMMUTABLE or STABLE (CREATE FUNCTION's default is VOLATILE).
      */
-    private static String volatileCall(StatementContext c, List<SqlToken> expression) {
+    static String volatileCall(StatementContext c, List<SqlToken> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             SqlToken t = expression.get(i);
             if ((t.type() != SqlToken.Type.WORD && t.type() != SqlToken.Type.QUOTED_IDENTIFIER) || !expression.get(i + 1).text().equals("(")) {
