@@ -32,6 +32,11 @@ public final class StatementContext {
         return input.file();
     }
 
+    /** The whole text of the file. */
+    public String content() {
+        return input.content();
+    }
+
     /** The index of this statement in its file. */
     public int index() {
         return index;

@@ -6,6 +6,9 @@ import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
 import dev.keel.migrate.MigrationException;
 import dev.keel.migrate.MigrationFileName;
+import dev.keel.migrate.MigrationScript;
+import dev.keel.migrate.MigrationType;
+import dev.keel.migrate.ScriptDirectives;
 import dev.keel.sql.SqlStatement;
 import dev.keel.sql.TransactionRequirement;
 import java.util.ArrayList;
@@ -15,7 +18,8 @@ import java.util.Optional;
 /**
  * What {@code keel migrate} refuses before it applies anything, and {@code keel validate} reports:
  * transaction control (BEGIN, COMMIT …) in a file keel runs in one transaction, and a file mixing
- * statements that cannot run in a transaction with ones that must. Reported for files keel runs: the
+ * statements that cannot run in a transaction with ones that must, and a header directive keel cannot
+ * read ({@code -- keel:lock-timeout soon}). Reported for files keel runs: the
  * project's pending migrations, and given files named as keel names migrations.
  */
 public final class MigrateRefuses implements Rule {
@@ -55,6 +59,12 @@ public final class MigrateRefuses implements Rule {
                     word + " in a migration would break the one transaction keel runs it in, and the file and its history row could part:"
                             + " keel migrate refuses the file",
                     "remove it: keel runs each migration in a transaction of its own")));
+        }
+        try {
+            ScriptDirectives.of(new MigrationScript(null, "", MigrationType.VERSIONED, c.file(), c.file(), c.content(), 0));
+        } catch (MigrationException e) {
+            // A header directive keel cannot read (-- keel:lock-timeout soon): migrate refuses the file.
+            findings.add(c.finding(this, c.statement().tokens().get(0), e.what() + ": keel migrate refuses the file", e.todo()));
         }
         if (firstNonTx != null && firstTx != null) {
             findings.add(c.finding(this, firstNonTx.tokens().get(0), construct + " cannot run in a transaction, so this file may hold only"

@@ -47,4 +47,11 @@ class MigrateRefusesTest {
                 .extracting(Finding::rule).containsOnly("migrate-refuses");
         assertThat(outsideKeel.check(List.of(new CheckInput("sql/deploy/note.sql", sql))).findings()).isEmpty();
     }
+
+    @Test
+    void errAHeaderDirectiveKeelCannotRead() {
+        assertThat(RuleCheck.run(rule, 17, "-- keel:lock-timeout soon\nALTER TABLE orders ADD COLUMN note text;"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("keel:lock-timeout soon").endsWith("keel migrate refuses the file"));
+        assertThat(RuleCheck.run(rule, 17, "-- keel:lock-timeout 5s\nALTER TABLE orders ADD COLUMN note text;")).isEmpty();
+    }
 }
