@@ -82,17 +82,17 @@ public final class SchemaFeed {
 
     private static void createRelation(List<SqlToken> t, int i, RelationKind kind, SchemaModel model) {
         String name = Names.qualifiedAt(t, skipIfNotExists(t, i));
-        if (name != null && !(i != skipIfNotExists(t, i) && model.known(name))) {
+        // IF NOT EXISTS or OR REPLACE of a relation already there keeps it (and whether it is live).
+        if (name != null && !model.known(name)) {
             model.addRelation(name, kind, true, 0);
         }
     }
 
     /** CREATE TABLE [IF NOT EXISTS] name (…) [PARTITION BY …] | PARTITION OF parent … | AS query. */
     private static void createTable(SqlStatement statement, List<SqlToken> t, int i, SchemaModel model) {
-        boolean ifNotExists = skipIfNotExists(t, i) != i;
         i = skipIfNotExists(t, i);
         String name = Names.qualifiedAt(t, i);
-        if (name == null || ifNotExists && model.known(name)) {
+        if (name == null || model.known(name)) {
             return;
         }
         boolean partitioned = false;

@@ -97,4 +97,12 @@ class SchemaModelTest {
         assertThat(model.function("public.g")).contains(SchemaModel.Volatility.IMMUTABLE);
         assertThat(model.function("h")).isEmpty();
     }
+
+    @Test
+    void createOrReplaceOfALiveViewKeepsItLive() {
+        SchemaModel model = new SchemaModel(true);
+        model.addRelation("order_totals", SchemaModel.RelationKind.VIEW, false, -1);
+        fed(model, "CREATE OR REPLACE VIEW order_totals AS SELECT 1;\nCREATE TABLE IF NOT EXISTS order_totals (id bigint);");
+        assertThat(model.existing("order_totals")).isTrue();
+    }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * A foreign key whose referencing columns lead no index. Each DELETE on the referenced table (and
  * each change of its key) must look for referencing rows, which without an index is a scan of the
- * whole referencing table. Indexes are known from the checked files only: CREATE INDEX, PRIMARY KEY
- * and UNIQUE, earlier or later in the same file. An index that exists already must be waived.
+ * whole referencing table. Indexes are known from the schema model (the target's catalog, earlier
+ * statements) and from CREATE INDEX, PRIMARY KEY and UNIQUE later in the same file.
  */
 public final class ForeignKeyWithoutIndex implements Rule {
     @Override
