@@ -139,7 +139,7 @@ public final class SchemaFeed {
 
     /** The name PostgreSQL gives an unnamed key's index: table_pkey, or table_col_key. */
     private static String keyName(Relation table, List<String> columns, boolean primary) {
-        return primary ? table.name() + "_pkey" : table.name() + "_" + String.join("_", columns) + "_key";
+        return primary ? SchemaModel.generated(table.name(), null, "pkey") : SchemaModel.generated(table.name(), String.join("_", columns), "key");
     }
 
     /** CONSTRAINT name right before {@code at}, or null. */
@@ -204,7 +204,7 @@ public final class SchemaFeed {
         if (name == null && column == null) {
             return;
         }
-        name = SchemaModel.stored(name != null ? name : table.name() + "_" + column + "_check");
+        name = SchemaModel.stored(name != null ? name : SchemaModel.generated(table.name(), column, "check"));
         table.constraintMap().put(name, new Constraint(name, column, validated && !notValid(t)));
     }
 
@@ -238,7 +238,12 @@ public final class SchemaFeed {
             return;
         }
         List<String> columns = indexedColumns(statement).map(IndexedColumns::columns).orElse(List.of());
-        model.addIndex(index.indexSchema(), index.index(), index.table(), columns, true);
+        String name = index.index();
+        if (name == null && !columns.isEmpty()) {
+            // CREATE INDEX ON t (a, b): PostgreSQL names it t_a_b_idx (a digit is added on a clash, which keel does not follow).
+            name = SchemaModel.generated(Names.unqualified(index.table()), String.join("_", columns), "idx");
+        }
+        model.addIndex(index.indexSchema(), name, index.table(), columns, true);
     }
 
     /** CREATE [OR REPLACE] FUNCTION name (…) … [IMMUTABLE | STABLE | VOLATILE]: volatile unless it says otherwise. */

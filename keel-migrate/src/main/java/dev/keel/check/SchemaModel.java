@@ -205,7 +205,11 @@ public final class SchemaModel {
 
     /** The name as PostgreSQL stores it: cut to {@value #NAME_BYTES} bytes of UTF-8, never inside a character. */
     public static String stored(String name) {
-        if (name == null || name.getBytes(StandardCharsets.UTF_8).length <= NAME_BYTES) {
+        return stored(name, NAME_BYTES);
+    }
+
+    private static String stored(String name, int limit) {
+        if (name == null || name.getBytes(StandardCharsets.UTF_8).length <= limit) {
             return name;
         }
         int bytes = 0;
@@ -213,13 +217,37 @@ public final class SchemaModel {
         while (end < name.length()) {
             int cp = name.codePointAt(end);
             int width = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + width > NAME_BYTES) {
+            if (bytes + width > limit) {
                 break;
             }
             bytes += width;
             end += Character.charCount(cp);
         }
         return name.substring(0, end);
+    }
+
+    /**
+     * The name PostgreSQL makes for an object nobody named (makeObjectName): name1_name2_label, with the
+     * longer of name1 and name2 cut, a byte at a time, until the whole fits in {@value #NAME_BYTES} bytes.
+     * {@code name2} may be null (table_pkey).
+     */
+    public static String generated(String name1, String name2, String label) {
+        int overhead = label.length() + 1 + (name2 == null ? 0 : 1);
+        int available = NAME_BYTES - overhead;
+        String a = name1;
+        String b = name2 == null ? "" : name2;
+        while (bytes(a) + bytes(b) > available) {
+            if (bytes(a) > bytes(b)) {
+                a = stored(a, bytes(a) - 1);
+            } else {
+                b = stored(b, bytes(b) - 1);
+            }
+        }
+        return a + (name2 == null ? "" : "_" + b) + "_" + label;
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** "schema.name" for a name as {@link Names#qualifiedAt} reads it; an unqualified one is in {@value #DEFAULT_SCHEMA}. */

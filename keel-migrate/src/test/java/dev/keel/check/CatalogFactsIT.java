@@ -55,4 +55,15 @@ class CatalogFactsIT {
         assertThat(model.function("fixed")).contains(SchemaModel.Volatility.IMMUTABLE);
         assertThat(model.domain("email")).get().extracting(SchemaModel.Domain::constrained).isEqualTo(true);
     }
+
+    @Test
+    void namesPostgresGeneratesAreTheOnesTheModelGenerates() {
+        String db = cluster.createDatabase();
+        String table = "t".repeat(60);
+        cluster.execute(db, "create table " + table + " (id bigint primary key, created_at timestamptz, code text unique);"
+                + " create index on " + table + " (created_at);");
+        assertThat(cluster.queryString(db, "select string_agg(indexname, ',' order by indexname) from pg_indexes where tablename = '" + table + "'"))
+                .isEqualTo(String.join(",", List.of(SchemaModel.generated(table, "code", "key"), SchemaModel.generated(table, "created_at", "idx"),
+                        SchemaModel.generated(table, null, "pkey")).stream().sorted().toList()));
+    }
 }

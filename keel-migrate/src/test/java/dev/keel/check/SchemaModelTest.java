@@ -105,4 +105,14 @@ class SchemaModelTest {
         fed(model, "CREATE OR REPLACE VIEW order_totals AS SELECT 1;\nCREATE TABLE IF NOT EXISTS order_totals (id bigint);");
         assertThat(model.existing("order_totals")).isTrue();
     }
+
+    @Test
+    void generatedNamesAreCutAsPostgresCutsThem() {
+        assertThat(SchemaModel.generated("orders", null, "pkey")).isEqualTo("orders_pkey");
+        assertThat(SchemaModel.generated("orders", "customer_id", "idx")).isEqualTo("orders_customer_id_idx");
+        String longTable = "t".repeat(60);
+        assertThat(SchemaModel.generated(longTable, "created_at", "idx")).isEqualTo("t".repeat(48) + "_created_at_idx").hasSize(63);
+        SchemaModel model = fed(new SchemaModel(), "CREATE INDEX ON orders (customer_id, created_at);");
+        assertThat(model.indexCreated("orders_customer_id_created_at_idx")).isTrue();
+    }
 }
