@@ -19,4 +19,11 @@ public final class TargetWith {
         model.function(function, volatility);
         return model;
     }
+
+    /** A read catalog holding one partitioned table. */
+    public static SchemaModel partitioned(String name) {
+        SchemaModel model = new SchemaModel(true);
+        model.addRelation(name, SchemaModel.RelationKind.PARTITIONED_TABLE, false, -1);
+        return model;
+    }
 }
