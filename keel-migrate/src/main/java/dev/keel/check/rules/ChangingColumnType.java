@@ -107,8 +107,8 @@ public final class ChangingColumnType implements Rule {
         }
         if (timestampZoneSwap(old, to)) {
             // PostgreSQL 12+ keeps the rows when the session's time zone is UTC: the stored instants are the same.
-            return c.postgresVersion() >= 12 && SessionTimeZone.utc(c) && (to.modifiers().isEmpty()
-                    || ColumnType.number(to.modifiers(), 0) >= (old.modifiers().isEmpty() ? 6 : ColumnType.number(old.modifiers(), 0)));
+            int was = old.modifiers().isEmpty() ? 6 : number(old.modifiers(), 0);
+            return c.postgresVersion() >= 12 && SessionTimeZone.utc(c) && (to.modifiers().isEmpty() || number(to.modifiers(), 0) >= was);
         }
         if (!old.name().equals(to.name())) {
             return old.name().equals("varchar") && to.name().equals("text")
@@ -118,15 +118,20 @@ public final class ChangingColumnType implements Rule {
         List<String> was = old.modifiers();
         List<String> now = to.modifiers();
         return switch (to.name()) {
-            case "varchar", "varbit" -> now.isEmpty() || !was.isEmpty() && ColumnType.number(now, 0) >= ColumnType.number(was, 0);
-            case "numeric" -> now.isEmpty() || !was.isEmpty() && ColumnType.number(now, 1) == ColumnType.number(was, 1) && ColumnType.number(now, 0) >= ColumnType.number(was, 0);
-            case "timestamp", "timestamptz", "time", "timetz" -> now.isEmpty() || ColumnType.number(now, 0) >= 6 || !was.isEmpty() && ColumnType.number(now, 0) >= ColumnType.number(was, 0);
+            case "varchar", "varbit" -> now.isEmpty() || !was.isEmpty() && number(now, 0) >= number(was, 0);
+            case "numeric" -> now.isEmpty() || !was.isEmpty() && number(now, 1) == number(was, 1) && number(now, 0) >= number(was, 0);
+            case "timestamp", "timestamptz", "time", "timetz" -> now.isEmpty() || number(now, 0) >= 6 || !was.isEmpty() && number(now, 0) >= number(was, 0);
             default -> false;
         };
     }
 
+    private static int number(List<String> modifiers, int n) {
+        return ColumnType.number(modifiers, n);
+    }
+
     private static boolean timestampZoneSwap(ColumnType old, ColumnType to) {
-        return old.name().equals("timestamp") && to.name().equals("timestamptz") || old.name().equals("timestamptz") && to.name().equals("timestamp");
+        return old.name().equals("timestamp") && to.name().equals("timestamptz")
+                || old.name().equals("timestamptz") && to.name().equals("timestamp");
     }
 
     /** A domain the checked migrations created stands for its base type (a domain converts to its base without a rewrite). */
