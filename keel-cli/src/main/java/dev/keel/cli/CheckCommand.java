@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.check.CheckMigrations;
+import dev.keel.check.CheckPolicy;
 import dev.keel.check.CheckReport;
 import dev.keel.check.Finding;
 import dev.keel.app.report.GithubReport;
@@ -76,7 +78,8 @@ final class CheckCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CheckReport report = given.isEmpty() && changedSince == null
                 ? CheckMigrations.pending(cli.database(), cli.migrationSettings(), configured)
-                : CheckMigrations.paths(cli.projectDir(), given, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION);
+                : CheckMigrations.paths(cli.projectDir(), given, configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION,
+                        CheckPolicy.of(CheckSettings.from(cli.config())));
         ShadowOptions shadowOptions = new ShadowOptions(shadowRowLimit, scale == null ? 0 : ShadowOptions.parseScale(scale), scaleCap);
         if (scale != null && !shadow) {
             throw KeelException.usage("--scale fills the shadow database, which only --shadow builds", "add --shadow or drop --scale");
@@ -116,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Finding> all = new ArrayList<>(report.findings());
         all.addAll(result.findings());
-        return new CheckReport(report.files(), report.statements(), all, report.waived());
+        return report.withFindings(all);
     }
 
     private static Map<String, Object> json(CheckReport report) {
@@ -125,10 +128,14 @@ final class CheckCommand implements Callable<Integer> {
         m.put("statements", report.statements());
         m.put("errors", report.errors());
         m.put("warnings", report.warnings());
+        m.put("startAfter", report.startAfter());
+        m.put("skippedFiles", report.skippedFiles());
+        m.put("excluded", report.excluded());
         m.put("findings", report.findings().stream().map(CheckCommand::finding).toList());
         m.put("waived", report.waived().stream().map(w -> {
             Map<String, Object> f = finding(w.finding());
             f.put("reason", w.reason());
+            f.put("waivedBy", w.by());
             return f;
         }).toList());
         return m;

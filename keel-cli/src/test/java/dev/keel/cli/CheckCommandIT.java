@@ -109,6 +109,44 @@ class CheckCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void adoptingKeelOnAnExistingHistoryNeedsNoEditsToAppliedFiles() throws Exception {
+        cluster.execute(db, "create table legacy (id bigint)");
+        project.migration("V3__legacy_idx.sql", "create index legacy_id on legacy (id);\n")
+                .migration("V4__drop_legacy.sql", "drop table legacy;\n")
+                .config("""
+                        check:
+                          startAfter: 3
+                          exclude: [prefer-text]
+                          waivers:
+                            V4__drop_legacy.sql:
+                              dropping-table: release 4.2 stopped using legacy
+                        """);
+        JsonNode report = json("check", "--format", "json");
+        assertThat(report.get("errors").asInt()).as(report.toString()).isZero();
+        assertThat(report.get("startAfter").asText()).isEqualTo("3");
+        assertThat(report.get("skippedFiles").asInt()).isEqualTo(3);
+        assertThat(report.get("excluded").get(0).asText()).isEqualTo("prefer-text");
+        JsonNode waived = report.get("waived").get(0);
+        assertThat(waived.get("rule").asText()).isEqualTo("dropping-table");
+        assertThat(waived.get("waivedBy").asText()).isEqualTo("keel.yaml");
+        assertThat(waived.get("reason").asText()).isEqualTo("release 4.2 stopped using legacy");
+        assertThat(keel("check").stdout()).contains("V4__drop_legacy.sql:1: waived dropping-table (keel.yaml): release 4.2 stopped using legacy")
+                .contains("checks start after version 3 (check.startAfter): 3 earlier files read for the schema only")
+                .contains("rules excluded by check.exclude: prefer-text");
+        Cli.Run migrate = keel("migrate");
+        assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
+    }
+
+    @Test
+    void givenMigrationFilesThatMigrateWouldRefuseAreErrors() throws Exception {
+        Path file = project.migrations().resolve("V3__note.sql");
+        Files.writeString(file, "BEGIN;\nalter table users add column note text;\nCOMMIT;\n");
+        Cli.Run run = keel("check", project.dir().relativize(file).toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("V3__note.sql:1:1: error migrate-refuses: BEGIN in a migration");
+    }
+
+    @Test
     void changedSinceChecksOnlyWhatChanged() throws Exception {
         Path dir = project.dir();
         Files.writeString(dir.resolve("old.sql"), RISKY);

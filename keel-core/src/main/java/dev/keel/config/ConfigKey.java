@@ -22,6 +22,12 @@ public final class ConfigKey<T> {
     /** SQL holds commas, so the queries of a list are joined with a character no query contains. */
     static final String QUERY_SEPARATOR = "\u001e";
 
+    /** What is wrong with one entry of a mapping ({@code name} below the key's path), or null when nothing is. */
+    @FunctionalInterface
+    public interface EntryRule {
+        String problem(String name, String value);
+    }
+
     /** Turns the text of a value into what it means; {@code projectDir} resolves relative paths. */
     @FunctionalInterface
     public interface Parser<T> {
@@ -37,6 +43,7 @@ public final class ConfigKey<T> {
     private final boolean list;
     private final boolean map;
     private String mapForm;
+    private EntryRule entryRule = (name, value) -> null;
 
     private ConfigKey(String path, String kind, T defaultValue, String defaultText, String description, Parser<T> parser, boolean list,
             boolean map) {
@@ -89,6 +96,19 @@ public final class ConfigKey<T> {
     /** For a mapping: how one entry is written, e.g. {@code doctor.thresholds.<check>.<threshold>: <value>}. */
     public String mapForm() {
         return mapForm;
+    }
+
+    /** For a mapping: what is wrong with one entry, or null. */
+    public String entryProblem(String name, String value) {
+        return entryRule.problem(name, value);
+    }
+
+    /** For a mapping: the same key, judging each entry with {@code rule}. */
+    public ConfigKey<T> withEntryRule(EntryRule rule) {
+        ConfigKey<T> key = new ConfigKey<>(path, kind, defaultValue, defaultText, description, parser, list, map);
+        key.mapForm = mapForm;
+        key.entryRule = rule;
+        return key;
     }
 
     /** For a mapping: how many names deep its entries are. */

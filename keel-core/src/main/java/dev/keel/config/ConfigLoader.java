@@ -127,7 +127,7 @@ public final class ConfigLoader {
                 JsonNode value = field.getValue();
                 ConfigKey<?> declared = keys.get(key);
                 if (declared != null && declared.map()) {
-                    mapping(declared, key, value);
+                    mapping(declared, key, value, 0);
                 } else if (declared == null && !SECTIONS.contains(section(key))) {
                     throw unknownKey(key);
                 } else if (declared == null && SECTIONS.contains(key) && !keys.containsKey(key) && !value.isObject()) {
@@ -179,20 +179,21 @@ public final class ConfigLoader {
         }
 
         /** A mapping key's entries, each {@code depth} names below it and a single value. */
-        private void mapping(ConfigKey<?> declared, String key, JsonNode value) {
-            int depth = key.split("\\.").length - declared.path().split("\\.").length;
+        /** {@code depth}: how many names below the mapping's path {@code key} is (names may hold dots: V12__x.sql). */
+        private void mapping(ConfigKey<?> declared, String key, JsonNode value, int depth) {
             if (value.isObject() && depth < declared.mapDepth()) {
                 Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    mapping(declared, key + "." + field.getKey(), field.getValue());
+                    mapping(declared, key + "." + field.getKey(), field.getValue(), depth + 1);
                 }
             } else if (depth != declared.mapDepth() || value.isContainerNode()) {
                 String what = declared.path().substring(declared.path().lastIndexOf('.') + 1);
                 throw KeelException.usage("'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " " + singular(what),
                         "write " + what + " as " + declared.mapForm());
-            } else if (!value.isNull()) {
-                values.put(key, value.asText());
+            } else {
+                // An entry written without a value is kept empty for the owning module's rule to judge, not dropped.
+                values.put(key, value.isNull() ? "" : value.asText());
             }
         }
 
@@ -246,7 +247,16 @@ public final class ConfigLoader {
                 }
             }
         }
-        mappings.forEach((k, v) -> settings.put(k, Map.copyOf(v)));
+        mappings.forEach((k, entries) -> {
+            ConfigKey<?> mapping = keys.get(k);
+            entries.forEach((name, value) -> {
+                String problem = mapping.entryProblem(name, value);
+                if (problem != null) {
+                    throw new KeelException(CoreError.CONFIG_INVALID, problem, "write them as " + mapping.mapForm());
+                }
+            });
+            settings.put(k, Map.copyOf(entries));
+        });
         KeelConfig.Database database = new KeelConfig.Database((String) settings.get(CoreSettings.DATABASE_URL.path()),
                 (String) settings.get(CoreSettings.DATABASE_USER.path()), (String) settings.get(CoreSettings.DATABASE_PASSWORD.path()));
         String schema = (String) settings.getOrDefault(CoreSettings.SCHEMA.path(), CoreSettings.SCHEMA.defaultValue());

@@ -78,4 +78,21 @@ public final class TransactionRequirement {
         }
         return true;
     }
+
+    /**
+     * BEGIN, COMMIT, END, ROLLBACK (not ROLLBACK TO), ABORT or START TRANSACTION: a statement that would
+     * end or nest the one transaction a migration runs in. Empty for any other statement.
+     */
+    public static Optional<String> transactionControl(SqlStatement statement) {
+        List<String> w = statement.leadingWords(2);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (w.get(0)) {
+            case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT" ->
+                    w.size() > 1 && w.get(0).equals("ROLLBACK") && w.get(1).equals("TO") ? Optional.empty() : Optional.of(w.get(0));
+            case "START" -> w.size() > 1 && w.get(1).equals("TRANSACTION") ? Optional.of("START TRANSACTION") : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
 }

@@ -35,7 +35,7 @@ public final class CheckMigrations {
         try (Connection c = source.open()) {
             MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), true, null);
             int major = version != null ? version : serverMajorVersion(c);
-            return Checker.withAllRules(major).check(inputs(plan.pending()), CatalogFacts.load(c));
+            return Checker.withAllRules(major, CheckPolicy.of(settings.check())).check(inputs(plan.pending()), CatalogFacts.load(c));
         } catch (SQLException e) {
             throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may read " + settings.history().displayName(), e);
@@ -46,14 +46,22 @@ public final class CheckMigrations {
         return scripts.stream().map(s -> new CheckInput(s.script(), s.content())).toList();
     }
 
-    /** Files and directories (searched for *.sql, in name order) that another tool may run: keel's own safeguards are not assumed. */
+    /**
+     * Files and directories (searched for *.sql, in the order migrate applies them: {@link MigrationOrder})
+     * that another tool may run: keel's own safeguards are not assumed.
+     */
     public static CheckReport paths(Path projectDir, List<Path> paths, int version) {
+        return paths(projectDir, paths, version, CheckPolicy.NONE);
+    }
+
+    /** As {@link #paths(Path, List, int)}, narrowed by keel.yaml's check section. */
+    public static CheckReport paths(Path projectDir, List<Path> paths, int version, CheckPolicy policy) {
         List<CheckInput> inputs = new ArrayList<>();
         for (Path given : paths) {
             Path path = projectDir.resolve(given);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted().toList()) {
+                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted(MigrationOrder.FILES).toList()) {
                         inputs.add(read(projectDir, file));
                     }
                 } catch (IOException e) {
@@ -65,7 +73,7 @@ public final class CheckMigrations {
                 throw KeelException.usage(given + " does not exist", "pass migration files or directories that exist");
             }
         }
-        return new Checker(Rules.all(), version, false).check(inputs);
+        return new Checker(Rules.all(), version, false, policy).check(inputs);
     }
 
     private static CheckInput read(Path projectDir, Path file) {

@@ -2,6 +2,7 @@ package dev.keel.check;
 
 import dev.keel.check.rules.AddingExclusionConstraint;
 import dev.keel.check.rules.AddingFieldWithVolatileDefault;
+import dev.keel.check.rules.AddingRequiredField;
 import dev.keel.check.rules.AddingSerialColumn;
 import dev.keel.check.rules.AddingStoredGeneratedColumn;
 import dev.keel.check.rules.AddingTriggerOrRule;
@@ -16,7 +17,9 @@ import dev.keel.check.rules.DroppingColumn;
 import dev.keel.check.rules.DroppingTable;
 import dev.keel.check.rules.EnumAddValueInTransaction;
 import dev.keel.check.rules.ForeignKeyWithoutIndex;
+import dev.keel.check.rules.FullTableDmlUnderLock;
 import dev.keel.check.rules.LockTable;
+import dev.keel.check.rules.MigrateRefuses;
 import dev.keel.check.rules.MissingLockTimeout;
 import dev.keel.check.rules.MultipleAlterTable;
 import dev.keel.check.rules.PreferBigint;
@@ -48,6 +51,7 @@ public final class Rules {
         return List.of(
                 new AddingExclusionConstraint(),
                 new AddingFieldWithVolatileDefault(),
+                new AddingRequiredField(),
                 new AddingSerialColumn(),
                 new AddingStoredGeneratedColumn(),
                 new AddingTriggerOrRule(),
@@ -62,7 +66,9 @@ public final class Rules {
                 new DroppingTable(),
                 new EnumAddValueInTransaction(),
                 new ForeignKeyWithoutIndex(),
+                new FullTableDmlUnderLock(),
                 new LockTable(),
+                new MigrateRefuses(),
                 new MissingLockTimeout(),
                 new MultipleAlterTable(),
                 new PreferBigint(),

@@ -11,20 +11,35 @@ public final class StatementContext {
     private final List<SqlStatement> statements;
     private final int index;
     private final int postgresVersion;
-    private final CheckState state;
+    private final SchemaModel schema;
     private final boolean transactional;
     private final boolean runByKeel;
     private Optional<AlterTable> alterTable;
 
-    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, CheckState state, boolean transactional,
+    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, SchemaModel schema, boolean transactional,
                      boolean runByKeel) {
         this.runByKeel = runByKeel;
         this.input = input;
         this.statements = statements;
         this.index = index;
         this.postgresVersion = postgresVersion;
-        this.state = state;
+        this.schema = schema;
         this.transactional = transactional;
+    }
+
+    /** The file as findings name it. */
+    public String file() {
+        return input.file();
+    }
+
+    /** The whole text of the file. */
+    public String content() {
+        return input.content();
+    }
+
+    /** The index of this statement in its file. */
+    public int index() {
+        return index;
     }
 
     public SqlStatement statement() {
@@ -50,8 +65,9 @@ public final class StatementContext {
         return postgresVersion;
     }
 
-    public CheckState state() {
-        return state;
+    /** The schema as it stands before this statement: the target's catalog (when read) and the checked statements so far. */
+    public SchemaModel schema() {
+        return schema;
     }
 
     /** Whether keel runs this file in one transaction (it holds no CONCURRENTLY and the like). */
@@ -68,7 +84,7 @@ public final class StatementContext {
     }
 
     public boolean startsWith(String... words) {
-        return dev.keel.sql.SqlToken.startWith(statement().tokens(), words);
+        return SqlToken.startWith(statement().tokens(), words);
     }
 
     public Optional<AlterTable> alterTable() {
@@ -80,7 +96,7 @@ public final class StatementContext {
 
     /** A table that exists before the checked migrations run, so locking or rewriting it hurts. */
     public boolean existing(String table) {
-        return table != null && !state.isNew(table);
+        return schema.existing(table);
     }
 
     public Finding finding(Rule rule, String message, String fix) {

@@ -49,7 +49,7 @@ public final class Migrate {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
-                SafetyGate.check(c, prepared, options.skipChecks(), listener);
+                SafetyGate.check(c, prepared, options.skipChecks(), effective.check(), listener);
                 List<MigrateResult.Applied> planned = prepared.stream().map(p -> applied(p.script(), 0, p.transactional())).toList();
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
             }
@@ -64,7 +64,7 @@ public final class Migrate {
                 MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
                 List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
-                SafetyGate.check(c, prepared, options.skipChecks(), listener);
+                SafetyGate.check(c, prepared, options.skipChecks(), effective.check(), listener);
                 List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener, cancellation, watching);
                 return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
             } finally {

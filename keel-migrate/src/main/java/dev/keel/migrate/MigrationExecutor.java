@@ -111,16 +111,7 @@ final class MigrationExecutor {
 
     /** BEGIN, COMMIT and friends; savepoints stay allowed, they live inside keel's transaction. */
     static Optional<String> transactionControl(SqlStatement statement) {
-        List<String> w = statement.leadingWords(2);
-        if (w.isEmpty()) {
-            return Optional.empty();
-        }
-        return switch (w.get(0)) {
-            case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT" ->
-                    w.size() > 1 && w.get(0).equals("ROLLBACK") && w.get(1).equals("TO") ? Optional.empty() : Optional.of(w.get(0));
-            case "START" -> w.size() > 1 && w.get(1).equals("TRANSACTION") ? Optional.of("START TRANSACTION") : Optional.empty();
-            default -> Optional.empty();
-        };
+        return TransactionRequirement.transactionControl(statement);
     }
 
     /** A batch refuses statements that return rows; anything that might is run on its own. */

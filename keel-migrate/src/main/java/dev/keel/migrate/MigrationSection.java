@@ -4,6 +4,8 @@ import dev.keel.config.ConfigKey;
 import dev.keel.config.ConfigSection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** keel-migrate's keys in keel.yaml: where migrations live and how they run. */
 public final class MigrationSection implements ConfigSection {
@@ -25,6 +27,19 @@ public final class MigrationSection implements ConfigSection {
             "the history table, in keel's schema");
     public static final ConfigKey<Integer> CHECK_POSTGRES_VERSION = ConfigKey.integer("check.postgresVersion", null, 9, 99,
             "the PostgreSQL major version keel check assumes when no server tells it");
+    public static final ConfigKey<String> CHECK_START_AFTER = ConfigKey.matching("check.startAfter", null,
+            Pattern.compile("\\s*\\d+([._]\\d+)*\\s*"), "a migration version such as 42 or 2024.05.1",
+            "set it to the version of the last migration the checks should skip",
+            "the checks apply only to migrations after this version: adopting keel on an existing history needs no edits to applied files");
+    public static final ConfigKey<List<String>> CHECK_EXCLUDE = ConfigKey.names("check.exclude", List.of(),
+            "rule ids that never run, reported in the output");
+    public static final ConfigKey<Map<String, String>> CHECK_WAIVERS = ConfigKey.mapping("check.waivers",
+            "check.waivers.<file>.<rule>: <reason>, e.g. check.waivers.V12__drop_carts.sql.dropping-table: release 4.2 stopped using carts",
+            "a finding of this rule in this file is waived, with the reason reported; a waiver without a reason waives nothing")
+            .withEntryRule((name, reason) -> reason.isBlank()
+                    ? "the waiver of " + name.substring(name.lastIndexOf('.') + 1) + " for " + name.substring(0, name.lastIndexOf('.'))
+                            + " in keel.yaml gives no reason, so it waives nothing"
+                    : null);
 
     @Override
     public String title() {
@@ -33,7 +48,8 @@ public final class MigrationSection implements ConfigSection {
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(LOCATIONS, LOCK_TIMEOUT, STATEMENT_TIMEOUT, LOCK_RETRIES, OUT_OF_ORDER, TABLE, CHECK_POSTGRES_VERSION);
+        return List.of(LOCATIONS, LOCK_TIMEOUT, STATEMENT_TIMEOUT, LOCK_RETRIES, OUT_OF_ORDER, TABLE, CHECK_POSTGRES_VERSION, CHECK_START_AFTER,
+                CHECK_EXCLUDE, CHECK_WAIVERS);
     }
 
     @Override

@@ -1,16 +1,27 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.config.KeelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The settings every migration verb reads; built from keel.yaml by the CLI or by {@link KeelConfiguration}. */
+/**
+ * The settings every migration verb reads; built from keel.yaml by the CLI or by {@link KeelConfiguration}.
+ * {@code check} is keel.yaml's check section: the safety gate honours its startAfter, exclude and waivers.
+ */
 public record MigrationSettings(Path projectDir, List<String> locations, String schema, String table, Duration lockTimeout,
-                                Duration statementTimeout, int lockRetries, boolean outOfOrder, ClassLoader classLoader) {
+                                Duration statementTimeout, int lockRetries, boolean outOfOrder, ClassLoader classLoader,
+                                CheckSettings check) {
 
     public MigrationSettings {
         locations = List.copyOf(locations);
+        check = check == null ? CheckSettings.NONE : check;
+    }
+
+    public MigrationSettings(Path projectDir, List<String> locations, String schema, String table, Duration lockTimeout,
+                             Duration statementTimeout, int lockRetries, boolean outOfOrder, ClassLoader classLoader) {
+        this(projectDir, locations, schema, table, lockTimeout, statementTimeout, lockRetries, outOfOrder, classLoader, null);
     }
 
     /** keel.yaml's migrations.* keys (see {@link MigrationSection}). */
@@ -18,7 +29,7 @@ public record MigrationSettings(Path projectDir, List<String> locations, String 
         return new MigrationSettings(config.projectDir(), config.get(MigrationSection.LOCATIONS), config.schema(),
                 config.get(MigrationSection.TABLE), config.get(MigrationSection.LOCK_TIMEOUT), config.get(MigrationSection.STATEMENT_TIMEOUT),
                 config.get(MigrationSection.LOCK_RETRIES), config.get(MigrationSection.OUT_OF_ORDER),
-                Thread.currentThread().getContextClassLoader());
+                Thread.currentThread().getContextClassLoader(), CheckSettings.from(config));
     }
 
     public HistoryTable history() {
@@ -30,6 +41,6 @@ public record MigrationSettings(Path projectDir, List<String> locations, String 
     }
 
     public MigrationSettings withOutOfOrder(boolean allowed) {
-        return new MigrationSettings(projectDir, locations, schema, table, lockTimeout, statementTimeout, lockRetries, allowed, classLoader);
+        return new MigrationSettings(projectDir, locations, schema, table, lockTimeout, statementTimeout, lockRetries, allowed, classLoader, check);
     }
 }

@@ -1,12 +1,15 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.check.CatalogFacts;
 import dev.keel.check.CheckInput;
 import dev.keel.check.CheckMigrations;
+import dev.keel.check.CheckPolicy;
 import dev.keel.check.CheckReport;
 import dev.keel.check.Checker;
 import dev.keel.check.Finding;
 import dev.keel.check.Severity;
+import dev.keel.config.KeelConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,7 +24,8 @@ final class SafetyGate {
     private SafetyGate() {
     }
 
-    static void check(Connection c, List<MigrationExecutor.PreparedScript> prepared, boolean skip, MigrationListener listener)
+    static void check(Connection c, List<MigrationExecutor.PreparedScript> prepared, boolean skip, CheckSettings config,
+                      MigrationListener listener)
             throws SQLException {
         List<MigrationScript> pending = prepared.stream().map(MigrationExecutor.PreparedScript::script).toList();
         if (pending.isEmpty()) {
@@ -34,7 +38,7 @@ final class SafetyGate {
         }
         List<CheckInput> inputs = prepared.stream()
                 .map(p -> new CheckInput(p.script().script(), p.script().content(), p.statements())).toList();
-        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c)).check(inputs, CatalogFacts.load(c));
+        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c), CheckPolicy.of(config)).check(inputs, CatalogFacts.load(c));
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.WARNING) {
                 listener.warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.rule() + ": " + f.message());

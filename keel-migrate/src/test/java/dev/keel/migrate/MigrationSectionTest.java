@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
@@ -148,5 +149,39 @@ class MigrationSectionTest {
         usageError(() -> load("migrations: 5\n")).satisfies(e -> assertThat(e.getMessage())
                 .contains("'migrations' in keel.yaml must be a section, not a single value", "locations:")
                 .doesNotContain("did you mean"));
+    }
+
+    @Test
+    void checkAdoptionSettings() throws IOException {
+        KeelConfig config = load("""
+                check:
+                  startAfter: "2024.05.1"
+                  exclude: [prefer-text, prefer-bigint]
+                  waivers:
+                    V12__drop_carts.sql:
+                      dropping-table: release 4.2 stopped using carts
+                    db/migrations/V3__users.sql:
+                      setting-not-null: users had 40 rows then
+                """);
+
+        assertThat(CheckSettings.from(config).startAfter()).isEqualTo("2024.05.1");
+        assertThat(CheckSettings.from(config).exclude()).containsExactly("prefer-text", "prefer-bigint");
+        assertThat(CheckSettings.from(config).waivers()).containsOnlyKeys("V12__drop_carts.sql", "db/migrations/V3__users.sql");
+        assertThat(CheckSettings.from(config).waivers().get("V12__drop_carts.sql")).containsEntry("dropping-table", "release 4.2 stopped using carts");
+    }
+
+    @Test
+    void checkStartAfterFromTheEnvironmentAndCheckedAsAVersion() throws IOException {
+        Files.writeString(dir.resolve("keel.yaml"), "");
+        assertThat(CheckSettings.from(ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_STARTAFTER", "42"))).startAfter()).isEqualTo("42");
+        usageError(() -> load("check:\n  startAfter: v42\n")).satisfies(e -> assertThat(e.what()).contains("'check.startAfter' must be a migration version"));
+    }
+
+    @Test
+    void aWaiverInKeelYamlNeedsAReason() {
+        usageError(() -> load("check:\n  waivers:\n    V1__a.sql:\n      dropping-table: \"\"\n"))
+                .satisfies(e -> assertThat(e.what()).contains("gives no reason"));
+        usageError(() -> load("check:\n  waivers:\n    V1__a.sql: dropping-table\n"))
+                .satisfies(e -> assertThat(e.what()).contains("is not a waiver"));
     }
 }

@@ -23,7 +23,15 @@ public final class TextReport {
         }
         for (CheckReport.Waived w : report.waived()) {
             Finding f = w.finding();
-            out.append(f.file()).append(':').append(f.line()).append(": waived ").append(f.rule()).append(": ").append(w.reason()).append('\n');
+            out.append(f.file()).append(':').append(f.line()).append(": waived ").append(f.rule())
+                    .append(w.by().equals(CheckReport.Waived.BY_CONFIG) ? " (keel.yaml)" : "").append(": ").append(w.reason()).append('\n');
+        }
+        if (report.startAfter() != null) {
+            out.append("checks start after version ").append(report.startAfter()).append(" (check.startAfter): ").append(report.skippedFiles())
+                    .append(" earlier file").append(report.skippedFiles() == 1 ? "" : "s").append(" read for the schema only\n");
+        }
+        if (!report.excluded().isEmpty()) {
+            out.append("rules excluded by check.exclude: ").append(String.join(", ", report.excluded())).append('\n');
         }
         out.append(summary(report)).append('\n');
         return out.toString();

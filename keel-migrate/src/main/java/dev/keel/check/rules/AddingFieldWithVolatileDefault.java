@@ -2,13 +2,14 @@ package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
 import dev.keel.check.Finding;
+import dev.keel.check.Names;
 import dev.keel.check.Rule;
+import dev.keel.check.SchemaModel;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
 import dev.keel.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,7 +45,7 @@ public final class AddingFieldWithVolatileDefault implements Rule {
             if (column < 0 || def < 0) {
                 continue;
             }
-            String volatileCall = volatileCall(action.tokens().subList(def + 1, action.tokens().size()));
+            String volatileCall = volatileCall(c, action.tokens().subList(def + 1, action.tokens().size()));
             if (c.postgresVersion() < 11) {
                 findings.add(c.finding(this, action.tokens().get(def), "before PostgreSQL 11, ADD COLUMN with a DEFAULT rewrites all of "
                                 + alter.table() + " under an ACCESS EXCLUSIVE lock",
@@ -58,12 +59,20 @@ public final class AddingFieldWithVolatileDefault implements Rule {
         return findings;
     }
 
-    private static String volatileCall(List<SqlToken> expression) {
+    /**
+     * The first volatile function the expression calls: a known volatile built-in, or a function the
+     * catalog or the checked files define without IMMUTABLE or STABLE (CREATE FUNCTION's default is VOLATILE).
+     */
+    static String volatileCall(StatementContext c, List<SqlToken> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             SqlToken t = expression.get(i);
-            if (t.type() == SqlToken.Type.WORD && expression.get(i + 1).text().equals("(")
-                    && VOLATILE.contains(t.text().toLowerCase(Locale.ROOT))) {
-                return t.text().toLowerCase(Locale.ROOT);
+            if ((t.type() != SqlToken.Type.WORD && t.type() != SqlToken.Type.QUOTED_IDENTIFIER) || !expression.get(i + 1).text().equals("(")) {
+                continue;
+            }
+            String name = Names.of(t);
+            if (t.type() == SqlToken.Type.WORD && VOLATILE.contains(name)
+                    || c.schema().function(name).map(v -> v == SchemaModel.Volatility.VOLATILE).orElse(false)) {
+                return name;
             }
         }
         return null;

@@ -4,6 +4,7 @@ import dev.keel.check.Finding;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
+import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlStatement;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class DdlAndDmlInOneTransaction implements Rule {
                 Optional<TableLocks.Lock> lock = schemaChange(c, earlier);
                 if (lock.isPresent()) {
                     TableLocks.Lock l = lock.get();
-                    return List.of(c.finding(this, change.get().at(), "the " + l.mode() + " lock " + l.verb() + " took on " + l.table()
+                    return List.of(c.finding(this, change.get().at(), "the " + l.mode().readable() + " lock " + l.verb() + " took on " + l.table()
                                     + " at line " + earlier.line() + " is held until this file commits, so it blocks "
                                     + TableLocks.blocks(l.mode()) + " on " + l.table() + " for as long as this " + change.get().verb() + " runs",
                             "move the " + change.get().verb()
@@ -56,7 +57,7 @@ public final class DdlAndDmlInOneTransaction implements Rule {
                 TableLocks.Lock l = lock.get();
                 return List.of(c.finding(this, "this " + l.verb() + " commits together with the " + earlierChange.get().verb() + " of "
                                 + earlierChange.get().table() + " at line " + earlier.line() + ": the rows it changed stay locked while " + l.verb()
-                                + " waits for its " + l.mode() + " lock on " + l.table() + ", and if that lock times out the "
+                                + " waits for its " + l.mode().readable() + " lock on " + l.table() + ", and if that lock times out the "
                                 + earlierChange.get().verb() + " is rolled back with it",
                         "put the " + earlierChange.get().verb() + " and the " + l.verb() + " in separate migration files"));
             }

@@ -1,8 +1,10 @@
 package dev.keel.check.rules;
 
+import dev.keel.check.ColumnDefinitions;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
+import dev.keel.check.SchemaFeed;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
 import dev.keel.sql.SqlStatement;
@@ -11,18 +13,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A foreign key whose referencing columns lead no index. Each DELETE on the referenced table (and
  * each change of its key) must look for referencing rows, which without an index is a scan of the
- * whole referencing table. Indexes are known from the checked files only: CREATE INDEX, PRIMARY KEY
- * and UNIQUE, earlier or later in the same file. An index that exists already must be waived.
+ * whole referencing table. Indexes are known from the schema model (the target's catalog, earlier
+ * statements) and from CREATE INDEX, PRIMARY KEY and UNIQUE later in the same file.
  */
 public final class ForeignKeyWithoutIndex implements Rule {
-    /** "table:col1,col2" for every index the checked migrations built, columns in index order. */
-    private static final String INDEX = "foreign-key-without-index:index";
-
     @Override
     public String id() {
         return "foreign-key-without-index";
@@ -42,7 +40,7 @@ public final class ForeignKeyWithoutIndex implements Rule {
         List<String> ownIndexes = indexes(c.statement());
         List<Finding> findings = new ArrayList<>();
         for (ForeignKey key : foreignKeys(c.statement())) {
-            if (covered(key, c.state().all(INDEX)) || covered(key, ownIndexes) || c.later().stream().anyMatch(s -> covered(key, indexes(s)))) {
+            if (covered(key, known(c)) || covered(key, ownIndexes) || c.later().stream().anyMatch(s -> covered(key, indexes(s)))) {
                 continue;
             }
             String columns = String.join(", ", key.columns());
@@ -53,8 +51,13 @@ public final class ForeignKeyWithoutIndex implements Rule {
             findings.add(c.finding(this, key.at(), "no index built by these migrations starts with " + key.table() + " (" + columns + "): every DELETE on "
                     + key.referenced() + " (and every change of its key) scans all of " + key.table() + " for referencing rows", fix));
         }
-        ownIndexes.forEach(index -> c.state().remember(INDEX, index));
         return findings;
+    }
+
+    /** The indexes the schema model knows (the target's and those of earlier statements), as "table:col1,col2". */
+    private static List<String> known(StatementContext c) {
+        return c.schema().indexes().stream().filter(i -> !i.columns().isEmpty())
+                .map(i -> Names.unqualified(i.table()) + ":" + String.join(",", i.columns())).toList();
     }
 
     /** An index serves the key when its leading columns are exactly the key's columns, in any order. */
@@ -99,7 +102,7 @@ public final class ForeignKeyWithoutIndex implements Rule {
     /** The indexes a statement builds, as "table:col1,col2". */
     private static List<String> indexes(SqlStatement statement) {
         List<String> indexes = new ArrayList<>();
-        createIndex(statement.tokens()).ifPresent(indexes::add);
+        SchemaFeed.indexedColumns(statement).ifPresent(i -> indexes.add(Names.unqualified(i.table()) + ":" + String.join(",", i.columns())));
         ColumnDefinitions definitions = ColumnDefinitions.of(statement).orElse(null);
         if (definitions == null) {
             return indexes;
@@ -116,44 +119,5 @@ public final class ForeignKeyWithoutIndex implements Rule {
             }
         }
         return indexes;
-    }
-
-    /**
-     * CREATE [UNIQUE] INDEX … ON table [USING btree|hash] (col, …): the plain columns that lead it. An
-     * expression ends the list; a partial index (WHERE) or another access method serves no key lookup.
-     */
-    private static Optional<String> createIndex(List<SqlToken> t) {
-        if (t.size() < 3 || !t.get(0).isWord("CREATE") || !(t.get(1).isWord("INDEX") || t.get(1).isWord("UNIQUE") && t.get(2).isWord("INDEX"))) {
-            return Optional.empty();
-        }
-        int on = ColumnDefinitions.indexAtDepthZero(t, "ON", 0);
-        if (on < 0 || ColumnDefinitions.indexAtDepthZero(t, "WHERE", on) >= 0) {
-            return Optional.empty();
-        }
-        int i = on + 1 < t.size() && t.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
-        String table = Names.qualifiedAt(t, i);
-        if (table == null) {
-            return Optional.empty();
-        }
-        i += Names.width(t, i);
-        if (i + 1 < t.size() && t.get(i).isWord("USING")) {
-            if (!t.get(i + 1).isWord("BTREE") && !t.get(i + 1).isWord("HASH")) {
-                return Optional.empty();
-            }
-            i += 2;
-        }
-        if (i >= t.size() || !t.get(i).text().equals("(")) {
-            return Optional.empty();
-        }
-        List<String> columns = new ArrayList<>();
-        for (List<SqlToken> element : ColumnDefinitions.splitTopLevel(t.subList(i + 1, ColumnDefinitions.closing(t, i)))) {
-            boolean plain = !element.isEmpty() && Names.of(element.get(0)) != null
-                    && !(element.size() > 1 && element.get(1).text().equals("("));
-            if (!plain) {
-                break;
-            }
-            columns.add(Names.of(element.get(0)));
-        }
-        return columns.isEmpty() ? Optional.empty() : Optional.of(Names.unqualified(table) + ":" + String.join(",", columns));
     }
 }

@@ -4,6 +4,7 @@ import dev.keel.check.Finding;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
+import dev.keel.sql.LockMode;
 import java.util.List;
 
 /**
@@ -31,8 +32,8 @@ public final class LockTable implements Rule {
         if (existing.isEmpty()) {
             return List.of();
         }
-        String mode = TableLocks.lockTableMode(c.tokens());
-        return List.of(c.finding(this, "LOCK TABLE takes " + mode + " on " + String.join(", ", existing)
+        LockMode mode = TableLocks.lockTableMode(c.tokens());
+        return List.of(c.finding(this, "LOCK TABLE takes " + mode.readable() + " on " + String.join(", ", existing)
                         + " and holds it until the migration commits: until then it blocks " + TableLocks.blocks(mode) + " from other sessions",
                 "remove the LOCK: each statement takes the lock it needs; if the lock is really needed, keep it as late and as weak as possible "
                         + "and the file short"));

@@ -1,5 +1,6 @@
 package dev.keel.check.rules;
 
+import dev.keel.check.ColumnDefinitions;
 import dev.keel.check.Finding;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;

@@ -1,6 +1,5 @@
 package dev.keel.check.rules;
 
-import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -59,7 +58,7 @@ public final class ReindexWithoutConcurrently implements Rule {
             i++;
         }
         String target = Names.qualifiedAt(t, i);
-        if (concurrently || kind.equals("INDEX") && target != null && c.state().knows(CheckState.INDEX_ON_NEW_TABLE, Names.unqualified(target))
+        if (concurrently || kind.equals("INDEX") && target != null && !c.schema().indexOnLiveTable(target)
                 || kind.equals("TABLE") && !c.existing(target)) {
             return List.of();
         }

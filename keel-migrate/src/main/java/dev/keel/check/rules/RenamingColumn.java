@@ -1,10 +1,10 @@
 package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
-import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
+import dev.keel.check.SchemaModel;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class RenamingColumn implements Rule {
                 continue;
             }
             String name = Names.of(action.tokens().get(column));
-            if (c.state().knows(CheckState.ADDED_COLUMN, table + "." + name)) {
+            if (c.schema().column(alter.table(), name).map(SchemaModel.Column::added).orElse(false)) {
                 continue;
             }
             findings.add(c.finding(this, action.first(), "renaming column " + name + " of " + alter.table()

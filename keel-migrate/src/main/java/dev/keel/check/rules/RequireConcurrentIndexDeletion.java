@@ -1,6 +1,5 @@
 package dev.keel.check.rules;
 
-import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -33,7 +32,7 @@ public final class RequireConcurrentIndexDeletion implements Rule {
         }
         List<String> unknown = new ArrayList<>();
         for (String index : droppedIndexes(c.tokens())) {
-            if (!c.state().knows(CheckState.CREATED_INDEX, Names.unqualified(index))) {
+            if (c.schema().indexExisting(index)) {
                 unknown.add(index);
             }
         }

@@ -1,7 +1,6 @@
 package dev.keel.check.rules;
 
 import dev.keel.check.AlterTable;
-import dev.keel.check.CheckState;
 import dev.keel.check.Finding;
 import dev.keel.check.Names;
 import dev.keel.check.Rule;
@@ -66,7 +65,7 @@ public final class SettingTablespace implements Rule {
             i += 2;
         }
         String index = Names.qualifiedAt(t, i);
-        if (index == null || c.state().knows(CheckState.INDEX_ON_NEW_TABLE, Names.unqualified(index))) {
+        if (index == null || !c.schema().indexOnLiveTable(index)) {
             return List.of();
         }
         for (int j = i + Names.width(t, i); j + 1 < t.size(); j++) {

@@ -1,5 +1,6 @@
 package dev.keel.migrate.shadow;
 
+import dev.keel.sql.LockMode;
 import dev.keel.check.Finding;
 import dev.keel.check.Severity;
 import dev.keel.sql.SqlStatement;

@@ -1,5 +1,6 @@
 package dev.keel.migrate.shadow;
 
+import dev.keel.sql.LockMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

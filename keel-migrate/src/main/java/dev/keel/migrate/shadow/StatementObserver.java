@@ -1,5 +1,6 @@
 package dev.keel.migrate.shadow;
 
+import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -90,10 +90,10 @@ class ChangingColumnTypeTest {
     }
 
     @Test
-    void warnOnceTheTypeChangedTwiceTheOldTypeIsUncertain() {
+    void errTheSchemaModelFollowsEachTypeChangeSoTheOldTypeIsKnown() {
         assertThat(RuleCheck.run(rule, 17, "alter table orders add column note varchar(50);",
                 "alter table orders alter column note type varchar(100);", "alter table orders alter column note type varchar(80);"))
-                .extracting(f -> f.file() + " " + f.severity()).containsExactly("V3.sql WARNING");
+                .extracting(f -> f.file() + " " + f.severity()).containsExactly("V3.sql ERROR");
     }
 
     @Test
@@ -112,5 +112,40 @@ class ChangingColumnTypeTest {
     void okOnATableTheMigrationsCreated() {
         assertThat(RuleCheck.run(rule, 17, "create table orders (id int primary key, note varchar(20) not null);",
                 "alter table orders alter column id type bigint;")).isEmpty();
+    }
+
+    @Test
+    void okTimestampToTimestamptzUnderAUtcSessionSince12() {
+        assertThat(RuleCheck.where(rule, 17, """
+                CREATE TABLE IF NOT EXISTS events (id bigint);
+                """, """
+                SET timezone = 'UTC';
+                ALTER TABLE events ADD COLUMN at timestamp;
+                """, """
+                SET TIME ZONE 'UTC';
+                ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz;
+                """)).containsExactly("V3.sql:2:20 changing-column-type"); // the old type of placed_at is unknown
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column placed_at timestamp;",
+                "set timezone = 'UTC';\nalter table orders alter column placed_at type timestamptz;")).isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column placed_at timestamptz;",
+                "set local time zone 'Etc/UTC';\nalter table orders alter column placed_at type timestamp;")).isEmpty();
+    }
+
+    @Test
+    void errTimestampToTimestamptzOtherwise() {
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column placed_at timestamp;",
+                "alter table orders alter column placed_at type timestamptz;")).containsExactly("V2.sql:1:20 changing-column-type");
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column placed_at timestamp;",
+                "set timezone = 'Europe/Berlin';\nalter table orders alter column placed_at type timestamptz;")).hasSize(1);
+        assertThat(RuleCheck.where(rule, 11, "alter table orders add column placed_at timestamp;",
+                "set timezone = 'UTC';\nalter table orders alter column placed_at type timestamptz;")).hasSize(1);
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column placed_at timestamp;",
+                "set timezone = 'UTC';\nreset timezone;\nalter table orders alter column placed_at type timestamptz;")).hasSize(1);
+    }
+
+    @Test
+    void okVarcharToTextNeverRewrites() {
+        assertThat(RuleCheck.where(rule, 17, "alter table orders add column note varchar(20);",
+                "alter table orders alter column note type text;")).isEmpty();
     }
 }

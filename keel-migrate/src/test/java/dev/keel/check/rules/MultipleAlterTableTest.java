@@ -43,4 +43,34 @@ class MultipleAlterTableTest {
     void okOnANewTable() {
         assertThat(RuleCheck.where(rule, 17, "create table t (id bigint);\nalter table t add column a text;\nalter table t add column b text;")).isEmpty();
     }
+
+    @Test
+    void aCatalogOnlyPairIsNotSaidToMakeAPass() {
+        var finding = RuleCheck.run(rule, 17, """
+                ALTER TABLE orders ADD COLUMN note text;
+                ALTER TABLE orders ADD COLUMN tag text DEFAULT 'none', ALTER COLUMN status SET DEFAULT 'new';
+                """).get(0);
+        assertThat(finding.message()).doesNotContain("makes its own pass").contains("only change the catalog");
+        assertThat(finding.fix()).doesNotContain("rewrite");
+    }
+
+    @Test
+    void aPassIsClaimedOnlyWhenBothStatementsMakeOne() {
+        assertThat(RuleCheck.run(rule, 17, """
+                ALTER TABLE orders ALTER COLUMN total TYPE bigint;
+                ALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;
+                """).get(0).message()).contains("each ALTER TABLE makes its own pass over the table");
+        assertThat(RuleCheck.run(rule, 17, """
+                ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+                ALTER TABLE orders ADD COLUMN note text;
+                """).get(0).message()).contains("only change the catalog");
+        assertThat(RuleCheck.run(rule, 17, """
+                ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+                ALTER TABLE orders ADD COLUMN n bigserial;
+                """).get(0).message()).contains("makes its own pass");
+        assertThat(RuleCheck.run(rule, 10, """
+                ALTER TABLE orders ADD COLUMN a int DEFAULT 0;
+                ALTER TABLE orders ADD COLUMN b int DEFAULT 0;
+                """).get(0).message()).contains("makes its own pass");
+    }
 }

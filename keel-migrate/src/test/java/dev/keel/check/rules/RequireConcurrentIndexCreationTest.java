@@ -2,7 +2,13 @@ package dev.keel.check.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.check.CheckInput;
+import dev.keel.check.Checker;
+import dev.keel.check.Finding;
 import dev.keel.check.RuleCheck;
+import dev.keel.check.SchemaModel;
+import dev.keel.check.TargetWith;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequireConcurrentIndexCreationTest {
@@ -31,5 +37,18 @@ class RequireConcurrentIndexCreationTest {
         var finding = RuleCheck.run(rule, 17, "create index orders_status on orders (status);").get(0);
         assertThat(finding.message()).isEqualTo("CREATE INDEX takes a SHARE lock on orders: inserts, updates and deletes wait until the whole index is built");
         assertThat(finding.fix()).startsWith("CREATE INDEX CONCURRENTLY");
+    }
+
+    @Test
+    void aPartitionedTableGetsTheFixPostgresAllows() {
+        SchemaModel target = new SchemaModel(true);
+        String parent = "CREATE TABLE IF NOT EXISTS events (id bigint, at date) PARTITION BY RANGE (at);";
+        List<Finding> findings = new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", "CREATE INDEX events_at ON events (at);")),
+                TargetWith.partitioned("events")).findings();
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fix()).contains("ON ONLY events").contains("ATTACH PARTITION"));
+        assertThat(new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", "CREATE INDEX events_at ON ONLY events (at);")),
+                TargetWith.partitioned("events")).findings()).isEmpty();
+        assertThat(new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", parent + "\nCREATE INDEX events_at ON events (at);")),
+                target).findings()).isEmpty();
     }
 }

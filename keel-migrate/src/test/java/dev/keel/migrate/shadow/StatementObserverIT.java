@@ -1,5 +1,6 @@
 package dev.keel.migrate.shadow;
 
+import dev.keel.sql.LockMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.keel.migrate.shadow;
+package dev.keel.sql;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.keel.migrate.shadow;
+package dev.keel.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
-package dev.keel.check.rules;
+package dev.keel.check;
 
-import dev.keel.check.AlterTable;
-import dev.keel.check.Names;
 import dev.keel.sql.SqlStatement;
 import dev.keel.sql.SqlToken;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.Set;
  * list of CREATE TABLE name (…), and the ADD COLUMN / ADD constraint actions of ALTER TABLE. The
  * type rules (prefer-*) and the key rules read their columns from here.
  */
-record ColumnDefinitions(String table, boolean createTable, List<Column> columns, List<TableConstraint> constraints) {
+public record ColumnDefinitions(String table, boolean createTable, List<Column> columns, List<TableConstraint> constraints) {
 
     /** Words that end a column's type and start its constraints (or, in ALTER COLUMN TYPE, its USING). */
     private static final Set<String> TYPE_END = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES",
@@ -23,14 +21,14 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
     private static final Set<String> CONSTRAINT_START = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
 
     /** One column: the token naming it, the tokens of its type, and what follows the type (constraints, default …). */
-    record Column(String table, SqlToken nameToken, List<SqlToken> type, List<SqlToken> rest) {
+    public record Column(String table, SqlToken nameToken, List<SqlToken> type, List<SqlToken> rest) {
 
-        Column {
+        public Column {
             type = List.copyOf(type);
             rest = List.copyOf(rest);
         }
 
-        String name() {
+        public String name() {
             return Names.of(nameToken);
         }
 
@@ -39,7 +37,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
          * varying", "timestamp without time zone". A quoted name stays quoted: "char" in quotes is
          * the one-byte internal type, not character(1).
          */
-        String typeName() {
+        public String typeName() {
             List<String> words = new ArrayList<>();
             int depth = 0;
             for (int i = 0; i < type.size(); i++) {
@@ -62,34 +60,34 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
         }
 
         /** True when the type carries a modifier in parentheses, as in varchar(40) or char(2). */
-        boolean hasTypeModifier() {
+        public boolean hasTypeModifier() {
             return type.stream().anyMatch(t -> t.text().equals("("));
         }
 
         /** The index in {@link #rest()} of a word outside parentheses, or -1. */
-        int restIndexOf(String word) {
+        public int restIndexOf(String word) {
             return indexAtDepthZero(rest, word, 0);
         }
 
-        boolean restHas(String word) {
+        public boolean restHas(String word) {
             return restIndexOf(word) >= 0;
         }
 
-        SqlToken typeToken() {
+        public SqlToken typeToken() {
             return type.isEmpty() ? nameToken : type.get(0);
         }
     }
 
     /** A table constraint: its kind (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK, EXCLUDE), its first token and its column list. */
-    record TableConstraint(String table, String kind, SqlToken first, List<String> columns, List<SqlToken> tokens) {
+    public record TableConstraint(String table, String kind, SqlToken first, List<String> columns, List<SqlToken> tokens) {
 
-        TableConstraint {
+        public TableConstraint {
             columns = List.copyOf(columns);
             tokens = List.copyOf(tokens);
         }
     }
 
-    static Optional<ColumnDefinitions> of(SqlStatement statement) {
+    public static Optional<ColumnDefinitions> of(SqlStatement statement) {
         Optional<AlterTable> alter = AlterTable.of(statement);
         if (alter.isPresent()) {
             return Optional.of(ofAlter(alter.get()));
@@ -98,7 +96,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
     }
 
     /** Every column a statement gives a type: defined by CREATE TABLE or ADD COLUMN, or changed by ALTER COLUMN … TYPE. */
-    static List<Column> typed(SqlStatement statement) {
+    public static List<Column> typed(SqlStatement statement) {
         List<Column> columns = new ArrayList<>();
         of(statement).ifPresent(d -> columns.addAll(d.columns()));
         columns.addAll(retyped(statement));
@@ -106,7 +104,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
     }
 
     /** ALTER [COLUMN] name [SET DATA] TYPE type …: the column with its new type. */
-    static List<Column> retyped(SqlStatement statement) {
+    public static List<Column> retyped(SqlStatement statement) {
         AlterTable alter = AlterTable.of(statement).orElse(null);
         if (alter == null) {
             return List.of();
@@ -246,7 +244,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
     }
 
     /** The index of the parenthesis closing the one at {@code open}, or the token count when it is never closed. */
-    static int closing(List<SqlToken> t, int open) {
+    public static int closing(List<SqlToken> t, int open) {
         int depth = 0;
         for (int i = open; i < t.size(); i++) {
             if (t.get(i).text().equals("(")) {
@@ -259,7 +257,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
     }
 
     /** Splits tokens at commas outside parentheses. */
-    static List<List<SqlToken>> splitTopLevel(List<SqlToken> t) {
+    public static List<List<SqlToken>> splitTopLevel(List<SqlToken> t) {
         List<List<SqlToken>> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -280,7 +278,7 @@ record ColumnDefinitions(String table, boolean createTable, List<Column> columns
         return parts;
     }
 
-    static int indexAtDepthZero(List<SqlToken> t, String word, int from) {
+    public static int indexAtDepthZero(List<SqlToken> t, String word, int from) {
         int depth = 0;
         for (int i = from; i < t.size(); i++) {
             String text = t.get(i).text();

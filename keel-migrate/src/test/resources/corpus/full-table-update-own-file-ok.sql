@@ -1,0 +1,2 @@
+-- expect: update-or-delete-without-where
+UPDATE orders SET region = 'eu';

@@ -1,0 +1,4 @@
+-- expect: migrate-refuses
+BEGIN;
+ALTER TABLE orders ADD COLUMN note text;
+COMMIT;
