@@ -6,6 +6,7 @@ import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
 import dev.keel.connect.TargetResolver;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrationSettings;
 import dev.keel.postgres.EmbeddedServer;
@@ -45,7 +46,8 @@ public final class Project {
     public static Project open(Path dir, Path configFile, String url, Map<String, String> env, Consumer<String> notes) {
         Path absolute = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
-            throw KeelException.usage("project directory " + absolute + " does not exist", "check the -C argument");
+            throw new KeelException(CoreError.PROJECT_MISSING,
+                    "project directory " + absolute + " does not exist", "check the -C argument");
         }
         return new Project(absolute, configFile, url, env, notes);
     }

@@ -31,6 +31,7 @@ import dev.keel.backup.verify.VerifyResult;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -124,7 +125,8 @@ public final class Backups {
         try (BackupRepository repository = open()) {
             List<String> complete = repository.catalog().completeBackups();
             if (complete.isEmpty()) {
-                throw KeelException.usage("there is no complete backup in " + repository.store().describe(), "take one with backup()");
+                throw new KeelException(BackupError.NO_COMPLETE_BACKUP,
+                        "there is no complete backup in " + repository.store().describe(), "take one with backup()");
             }
             return verify(repository, complete.get(complete.size() - 1));
         }
@@ -148,7 +150,8 @@ public final class Backups {
     public PruneResult prune() {
         BackupSettings.Retention retention = settings.retention();
         if (!retention.configured()) {
-            throw KeelException.usage("no retention policy is set, so keel cannot tell which backups to remove",
+            throw new KeelException(BackupError.RETENTION_NOT_SET,
+                    "no retention policy is set, so keel cannot tell which backups to remove",
                     "set backup.retention.full or backup.retention.days in keel.yaml, or call prune(new RetentionPolicy(full, days), dryRun)");
         }
         return prune(new RetentionPolicy(retention.full(), retention.days()), false);
@@ -255,7 +258,7 @@ public final class Backups {
 
     private BackupSettings repositorySettings() {
         if (settings.repository() == null || settings.repository().isBlank()) {
-            throw KeelException.usage("no backup repository is configured",
+            throw new KeelException(BackupError.REPOSITORY_NOT_SET, "no backup repository is configured",
                     "set backup.repository in keel.yaml, or call repository(\"file:///path\" or \"s3://bucket/prefix\") before load()");
         }
         return settings;
@@ -263,7 +266,7 @@ public final class Backups {
 
     private DatabaseTarget database(String what) {
         if (target == null) {
-            throw KeelException.usage("no database is configured, and keel needs one to " + what,
+            throw new KeelException(CoreError.SETUP_INVALID, "no database is configured, and keel needs one to " + what,
                     "call url(...) or target(...) before load(), or set database.url in keel.yaml");
         }
         return target;

@@ -6,6 +6,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
 import dev.keel.connect.TargetResolver;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -145,10 +146,12 @@ public final class BackupsConfiguration {
 
     public Backups load() {
         if (url != null && target != null) {
-            throw KeelException.usage("both a URL and a database target were configured", "give keel one of them");
+            throw new KeelException(CoreError.SETUP_INVALID,
+                    "both a URL and a database target were configured", "give keel one of them");
         }
         if (config != null && projectDir != null && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw KeelException.usage("projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
+            throw new KeelException(CoreError.SETUP_INVALID,
+                    "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
                     "give one of them, or the same directory to both");
         }
         KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);

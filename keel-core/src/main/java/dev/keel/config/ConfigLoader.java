@@ -58,7 +58,8 @@ public final class ConfigLoader {
         if (Files.exists(path)) {
             values.putAll(readYaml(path, keys));
         } else if (file != null) {
-            throw new KeelException(CoreError.CONFIG_NOT_FOUND, "configuration file " + path + " does not exist", "check the --config path");
+            throw new KeelException(CoreError.CONFIG_NOT_FOUND,
+                    "configuration file " + path + " does not exist", "check the --config path");
         }
         for (ConfigKey<?> key : keys.values()) {
             String override = key.map() ? null : env.get(key.envName());
@@ -82,17 +83,20 @@ public final class ConfigLoader {
             duplicateKey(e, path);
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw KeelException.usage(path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
+            throw new KeelException(CoreError.CONFIG_MALFORMED,
+                    path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
                     "fix the syntax of " + path);
         } catch (IOException e) {
-            throw KeelException.usage("cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
+            throw new KeelException(CoreError.CONFIG_UNREADABLE,
+                    "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
         }
         Map<String, String> values = new LinkedHashMap<>();
         if (root == null || root.isNull() || root.isMissingNode()) {
             return values;
         }
         if (!root.isObject()) {
-            throw KeelException.usage(path.getFileName() + " must be a mapping of settings, not " + (root.isArray() ? "a list" : "a single value"),
+            throw new KeelException(CoreError.CONFIG_MALFORMED,
+                    path.getFileName() + " must be a mapping of settings, not " + (root.isArray() ? "a list" : "a single value"),
                     "start it with keys such as 'database:' or 'migrations:'");
         }
         new Flattener(path, keys, values).flatten("", root);
@@ -111,7 +115,7 @@ public final class ConfigLoader {
             }
         }
         JsonLocation at = e.getLocation();
-        throw KeelException.usage(path.getFileName() + " sets '" + String.join(".", names) + "' twice"
+        throw new KeelException(CoreError.CONFIG_MALFORMED, path.getFileName() + " sets '" + String.join(".", names) + "' twice"
                         + (at == null ? "" : " (again at line " + at.getLineNr() + ")"),
                 "keep one of them: YAML allows a key only once in a section");
     }
@@ -146,7 +150,8 @@ public final class ConfigLoader {
                 } else if (declared == null) {
                     throw unknownKey(key);
                 } else if (value.isObject() || value.isArray() && !declared.list()) {
-                    throw KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a single value, not a "
+                    throw new KeelException(CoreError.CONFIG_MALFORMED,
+                            "'" + key + "' in " + path.getFileName() + " must be a single value, not a "
                             + (value.isObject() ? "mapping" : "list"), "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
                 } else if (value.isArray()) {
                     values.put(key, join(key, value));
@@ -160,7 +165,8 @@ public final class ConfigLoader {
         private KeelException notASection(String key, JsonNode value) {
             String child = keys.keySet().stream().filter(k -> k.startsWith(key + ".")).findFirst()
                     .map(k -> k.substring(key.length() + 1).split("\\.")[0]).orElse("<setting>");
-            return KeelException.usage("'" + key + "' in " + path.getFileName() + " must be a section, not "
+            return new KeelException(CoreError.CONFIG_MALFORMED,
+                    "'" + key + "' in " + path.getFileName() + " must be a section, not "
                             + (value.isArray() ? "a list" : value.isNull() ? "empty" : "a single value"),
                     "write its settings indented below it, e.g. " + key + ": then '  " + child + ": …' on the next line");
         }
@@ -189,7 +195,8 @@ public final class ConfigLoader {
                 }
             } else if (depth != declared.mapDepth() || value.isContainerNode()) {
                 String what = declared.path().substring(declared.path().lastIndexOf('.') + 1);
-                throw KeelException.usage("'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " " + singular(what),
+                throw new KeelException(CoreError.CONFIG_MALFORMED,
+                        "'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " " + singular(what),
                         "write " + what + " as " + declared.mapForm());
             } else {
                 // An entry written without a value is kept empty for the owning module's rule to judge, not dropped.
@@ -278,7 +285,8 @@ public final class ConfigLoader {
         while (m.find()) {
             String replacement = env.get(m.group(1));
             if (replacement == null) {
-                throw KeelException.usage("'" + key + "' refers to ${" + m.group(1) + "}, which is not set", "export " + m.group(1) + " or change " + key);
+                throw new KeelException(CoreError.CONFIG_VARIABLE_UNSET,
+                        "'" + key + "' refers to ${" + m.group(1) + "}, which is not set", "export " + m.group(1) + " or change " + key);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

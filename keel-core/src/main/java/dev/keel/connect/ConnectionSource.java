@@ -1,5 +1,7 @@
 package dev.keel.connect;
 
+import dev.keel.error.CoreError;
+import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -33,7 +35,7 @@ public interface ConnectionSource {
                 try {
                     return dataSource.getConnection();
                 } catch (SQLException e) {
-                    throw new dev.keel.error.KeelException(dev.keel.error.ExitCode.UNREACHABLE,
+                    throw new KeelException(CoreError.DATASOURCE_FAILED,
                             "cannot get a connection from the application's DataSource: " + e.getMessage(),
                             "check the DataSource's URL and credentials", e);
                 }

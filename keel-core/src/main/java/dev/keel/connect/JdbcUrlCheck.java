@@ -1,5 +1,6 @@
 package dev.keel.connect;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.util.Locale;
 import java.util.Properties;
@@ -25,7 +26,8 @@ final class JdbcUrlCheck {
         String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
         if (rest.split("[/?]", 2)[0].contains("@")) {
             // pgjdbc takes "user:secret@host" for a host name, and the password would be shown as one.
-            throw KeelException.usage("the JDBC URL from " + source + " holds a user and password before the host, which JDBC URLs do not take",
+            throw new KeelException(CoreError.URL_INVALID,
+                    "the JDBC URL from " + source + " holds a user and password before the host, which JDBC URLs do not take",
                     "pass them as parameters (jdbc:postgresql://host/db?user=…&password=…) or write postgresql://user:password@host/db");
         }
         int q = rest.indexOf('?');
@@ -49,7 +51,8 @@ final class JdbcUrlCheck {
     }
 
     static KeelException malformed(String part, String source) {
-        return KeelException.usage(part + " in the database URL from " + source + " holds a % that is not followed by two hex digits", ENCODE);
+        return new KeelException(CoreError.URL_INVALID,
+                part + " in the database URL from " + source + " holds a % that is not followed by two hex digits", ENCODE);
     }
 
     /** Why pgjdbc refused a URL whose escapes are fine: a port out of range, or not a PostgreSQL URL at all. */
@@ -60,12 +63,13 @@ final class JdbcUrlCheck {
                 int colon = hostPort.lastIndexOf(':');
                 if (colon >= 0 && !hostPort.endsWith("]") && !validPort(hostPort.substring(colon + 1))) {
                     // The text is not shown: in jdbc:postgresql://user:secret@host/ the "port" is the password.
-                    return KeelException.usage("the port in the database URL from " + source + " is not a number from 1 to 65535",
+                    return new KeelException(CoreError.URL_INVALID,
+                            "the port in the database URL from " + source + " is not a number from 1 to 65535",
                             "write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…)");
                 }
             }
         }
-        return KeelException.usage("the database URL from " + source + " is not a PostgreSQL URL", FORMS);
+        return new KeelException(CoreError.URL_INVALID, "the database URL from " + source + " is not a PostgreSQL URL", FORMS);
     }
 
     private static boolean validPort(String port) {
@@ -80,7 +84,8 @@ final class JdbcUrlCheck {
     static void sslmode(Properties parsed, String source) {
         String mode = parsed.getProperty("sslmode");
         if (mode != null && !SSL_MODES.contains(mode.toLowerCase(Locale.ROOT))) {
-            throw KeelException.usage("sslmode '" + mode + "' in the database URL from " + source + " is not one pgjdbc knows",
+            throw new KeelException(CoreError.URL_INVALID,
+                    "sslmode '" + mode + "' in the database URL from " + source + " is not one pgjdbc knows",
                     "use disable, allow, prefer, require, verify-ca or verify-full");
         }
     }

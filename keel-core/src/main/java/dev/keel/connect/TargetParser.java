@@ -1,5 +1,6 @@
 package dev.keel.connect;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -62,7 +63,7 @@ public final class TargetParser {
         int scheme = url.indexOf("://");
         String prefix = scheme < 0 ? "" : url.substring(0, scheme);
         if (!prefix.equals("postgresql") && !prefix.equals("postgres")) {
-            throw KeelException.usage("the database URL from " + source + " is not a PostgreSQL URL",
+            throw new KeelException(CoreError.URL_INVALID, "the database URL from " + source + " is not a PostgreSQL URL",
                     "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database");
         }
         String rest = url.substring(scheme + 3);

@@ -1,6 +1,6 @@
 package dev.keel.postgres;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.io.FileTrees;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
@@ -83,7 +83,8 @@ public final class EmbeddedBinaries {
                 FileTrees.deleteQuietly(staging);
             }
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot unpack the embedded PostgreSQL binaries into " + target + ": " + e.getMessage(),
+            throw new KeelException(CoreError.EMBEDDED_FAILED,
+                    "cannot unpack the embedded PostgreSQL binaries into " + target + ": " + e.getMessage(),
                     "make the directory writable or set KEEL_CACHE_DIR to a writable one", e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.keel.postgres;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +74,8 @@ public final class EmbeddedServer {
                     return startLocked();
                 }
             } catch (IOException e) {
-                throw new KeelException(ExitCode.OPERATION, "cannot prepare the embedded PostgreSQL in " + stateDir + ": " + e.getMessage(),
+                throw new KeelException(CoreError.EMBEDDED_FAILED,
+                        "cannot prepare the embedded PostgreSQL in " + stateDir + ": " + e.getMessage(),
                         "make the project directory writable", e);
             }
         }
@@ -133,7 +134,8 @@ public final class EmbeddedServer {
         try (OutputStream out = Files.newOutputStream(stateDir.resolve("server.properties"))) {
             state.store(out, "embedded PostgreSQL started by keel");
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot write " + stateDir.resolve("server.properties") + ": " + e.getMessage(),
+            throw new KeelException(CoreError.EMBEDDED_FAILED,
+                    "cannot write " + stateDir.resolve("server.properties") + ": " + e.getMessage(),
                     "make the project directory writable", e);
         }
     }

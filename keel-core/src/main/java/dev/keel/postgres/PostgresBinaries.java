@@ -1,6 +1,6 @@
 package dev.keel.postgres;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +22,13 @@ public record PostgresBinaries(Path binDir, int majorVersion, String version) {
     public static PostgresBinaries at(Path binDir) {
         Path postgres = binDir.resolve("postgres");
         if (!Files.isExecutable(postgres)) {
-            throw new KeelException(ExitCode.USAGE, "no PostgreSQL server binaries in " + binDir,
+            throw new KeelException(CoreError.BINARIES_MISSING, "no PostgreSQL server binaries in " + binDir,
                     "point to the directory that holds initdb, pg_ctl and postgres");
         }
         String out = Processes.run(List.of(postgres.toString(), "--version"), 30, "postgres --version");
         Matcher m = VERSION.matcher(out);
         if (!m.find()) {
-            throw new KeelException(ExitCode.USAGE, "cannot tell the version of " + postgres + ": " + out.strip(),
+            throw new KeelException(CoreError.BINARIES_MISSING, "cannot tell the version of " + postgres + ": " + out.strip(),
                     "point to a PostgreSQL server installation");
         }
         return new PostgresBinaries(binDir, Integer.parseInt(m.group(1)), m.group(1) + (m.group(2) == null ? "" : m.group(2)));

@@ -1,6 +1,6 @@
 package dev.keel.postgres;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.io.FileTrees;
 import java.io.IOException;
@@ -211,7 +211,8 @@ public final class PostgresCluster {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "no free TCP port on 127.0.0.1: " + e.getMessage(), "free a port and retry", e);
+            throw new KeelException(CoreError.PORT_UNAVAILABLE,
+                    "no free TCP port on 127.0.0.1: " + e.getMessage(), "free a port and retry", e);
         }
     }
 }

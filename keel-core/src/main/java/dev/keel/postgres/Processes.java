@@ -1,6 +1,6 @@
 package dev.keel.postgres;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,24 +49,24 @@ public final class Processes {
                 Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw KeelException.operation(what + " did not finish within " + timeoutSeconds + "s",
-                            "look at the PostgreSQL log for the cause", null);
+                    throw new KeelException(CoreError.PROCESS_FAILED, what + " did not finish within " + timeoutSeconds + "s",
+                            "look at the PostgreSQL log for the cause");
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
-                    throw KeelException.operation(what + " failed: " + lastLines(text, 3),
-                            "look at the PostgreSQL log for the cause", null);
+                    throw new KeelException(CoreError.PROCESS_FAILED, what + " failed: " + lastLines(text, 3),
+                            "look at the PostgreSQL log for the cause");
                 }
                 return text;
             } finally {
                 Files.deleteIfExists(output);
             }
         } catch (IOException e) {
-            throw KeelException.operation(what + " could not be started: " + e.getMessage(),
+            throw new KeelException(CoreError.PROCESS_FAILED, what + " could not be started: " + e.getMessage(),
                     "check that the PostgreSQL binaries are installed and executable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeelException(ExitCode.INTERRUPTED, what + " was interrupted", "");
+            throw new KeelException(CoreError.INTERRUPTED, what + " was interrupted", "");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.keel.sql;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 
 /** A script that keel cannot split into statements: unterminated quotes, psql meta-commands. */
@@ -10,7 +10,7 @@ public class SqlSyntaxException extends KeelException {
     private final String problem;
 
     public SqlSyntaxException(String problem, int line, int column, String todo) {
-        super(ExitCode.FAILED, problem + " at line " + line + ", column " + column, todo);
+        super(CoreError.SQL_SYNTAX, problem + " at line " + line + ", column " + column, todo);
         this.problem = problem;
         this.line = line;
         this.column = column;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -98,7 +99,8 @@ class ConfigLoaderTest {
     @Test
     void aFileThatIsNotAMappingIsRejected() {
         usageError(() -> load("- db/migrations\n- db/more\n"))
-                .satisfies(e -> assertThat(e.what()).startsWith("keel.yaml must be a mapping of settings"));
+                .satisfies(e -> assertThat(e.what()).startsWith("keel.yaml must be a mapping of settings"))
+                .satisfies(e -> assertThat(e.code()).isEqualTo(CoreError.CONFIG_MALFORMED));
     }
 
     @Test
@@ -132,13 +134,15 @@ class ConfigLoaderTest {
         usageError(() -> load("database:\n  password: ${DB_PASSWORD}\n", Map.of("OTHER", "x"))).satisfies(e -> {
             assertThat(e.what()).isEqualTo("'database.password' refers to ${DB_PASSWORD}, which is not set");
             assertThat(e.todo()).contains("export DB_PASSWORD");
+            assertThat(e.code()).isEqualTo(CoreError.CONFIG_VARIABLE_UNSET);
         });
     }
 
     @Test
     void aConfigOptionNamingAMissingFileIsRejected() {
         usageError(() -> ConfigLoader.load(dir, Path.of("prod.yaml"), Map.of()))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("configuration file " + dir.resolve("prod.yaml") + " does not exist"));
+                .satisfies(e -> assertThat(e.what()).isEqualTo("configuration file " + dir.resolve("prod.yaml") + " does not exist"))
+                .satisfies(e -> assertThat(e.code()).isEqualTo(CoreError.CONFIG_NOT_FOUND));
     }
 
     @Test

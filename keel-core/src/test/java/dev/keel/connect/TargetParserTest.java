@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.util.Properties;
@@ -119,6 +120,7 @@ class TargetParserTest {
                 .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
                     assertThat(e.what()).isEqualTo("the database URL from --url is not a PostgreSQL URL");
                 });
     }
@@ -156,6 +158,7 @@ class TargetParserTest {
         assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
                     assertThat(e.what()).startsWith("the password in the database URL from --url holds a % that is not followed by two hex digits");
                     assertThat(e.getMessage()).doesNotContain("se%", "secret", "cret", "ZZ", "%4").contains("%25");
                     assertThat(e.getCause()).isNull();
@@ -183,6 +186,7 @@ class TargetParserTest {
         assertThatThrownBy(() -> TargetParser.parse(url, null, null, "KEEL_URL")).asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
                     assertThat(e.what()).isEqualTo("the port in the database URL from KEEL_URL is not a number from 1 to 65535");
                 });
     }
@@ -193,6 +197,7 @@ class TargetParserTest {
         assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
                     assertThat(e.getMessage()).contains("sslmode", "is not one pgjdbc knows", "verify-full");
                 });
     }

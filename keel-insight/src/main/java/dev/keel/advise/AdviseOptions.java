@@ -1,6 +1,7 @@
 package dev.keel.advise;
 
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import java.time.Duration;
 
 /**
@@ -24,20 +25,25 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
 
     public AdviseOptions {
         if (statements < 1) {
-            throw KeelException.usage("the number of statements to examine must be at least 1, not " + statements, "pass --limit 1 or more");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the number of statements to examine must be at least 1, not " + statements, "pass --limit 1 or more");
         }
         if (minImprovement <= 1.0) {
-            throw KeelException.usage("the minimum improvement must be more than 1 (times cheaper), not " + minImprovement,
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the minimum improvement must be more than 1 (times cheaper), not " + minImprovement,
                     "pass e.g. --min-improvement 2");
         }
         if (observe == null || observe.isNegative()) {
-            throw KeelException.usage("the observation time must not be negative", "pass e.g. --observe 30s, or leave it out");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the observation time must not be negative", "pass e.g. --observe 30s, or leave it out");
         }
         if (unusedAfter == null || unusedAfter.isNegative()) {
-            throw KeelException.usage("advise.unusedAfter must not be negative", "set it to a duration such as 7d");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "advise.unusedAfter must not be negative", "set it to a duration such as 7d");
         }
         if (shadowRows < 1) {
-            throw KeelException.usage("the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
         }
     }
 

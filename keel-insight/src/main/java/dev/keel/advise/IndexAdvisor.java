@@ -2,6 +2,7 @@ package dev.keel.advise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
 import dev.keel.stats.LiteralAlignment;
 import dev.keel.stats.LiteralSamples;
@@ -45,7 +46,8 @@ public final class IndexAdvisor {
         try {
             return run(c, options);
         } catch (SQLException e) {
-            throw KeelException.operation("index advice failed: " + e.getMessage().lines().findFirst().orElse(""),
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "index advice failed: " + e.getMessage().lines().findFirst().orElse(""),
                     "check that the user may read the catalog and pg_stat_statements; rerun with -v for the cause", e);
         }
     }

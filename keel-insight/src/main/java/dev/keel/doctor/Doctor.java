@@ -5,6 +5,7 @@ import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.checks.HealthChecks;
 import dev.keel.insight.InsightSection;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
 import dev.keel.stats.StatsVisibility;
 import java.sql.Connection;
@@ -80,7 +81,8 @@ public final class Doctor {
         try (Connection c = source.open()) {
             return run(c);
         } catch (SQLException e) {
-            throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
         }
     }
 
@@ -97,7 +99,8 @@ public final class Doctor {
             }
             context = new DoctorContext(c, serverVersion(c), keelSchema, StatsVisibility.of(c));
         } catch (SQLException e) {
-            throw KeelException.operation("preparing the doctor's session failed: " + firstLine(e), "check the connection and retry", e);
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "preparing the doctor's session failed: " + firstLine(e), "check the connection and retry", e);
         }
         List<DoctorFinding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.keel.doctor;
 import dev.keel.config.Durations;
 import dev.keel.config.Nearest;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -42,7 +43,7 @@ public final class DoctorThresholds {
         List<String> ids = doctor.checks().stream().map(DoctorCheck::id).toList();
         for (String id : byCheck.keySet()) {
             if (!ids.contains(id)) {
-                throw KeelException.usage("unknown check '" + id + "' in doctor.thresholds",
+                throw new KeelException(InsightError.THRESHOLD_UNKNOWN, "unknown check '" + id + "' in doctor.thresholds",
                         "did you mean '" + Nearest.to(id, ids) + "'? The checks are listed in docs/runbooks/README.md");
             }
         }
@@ -52,7 +53,8 @@ public final class DoctorThresholds {
             String elsewhere = check.thresholdsElsewhere();
             if (values != null && elsewhere != null) {
                 String[] parts = elsewhere.split(" — ", 2);
-                throw KeelException.usage(check.id() + " takes no doctor.thresholds: " + parts[0], parts.length > 1 ? parts[1] : "remove them");
+                throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
+                        check.id() + " takes no doctor.thresholds: " + parts[0], parts.length > 1 ? parts[1] : "remove them");
             }
             configured.add(values == null ? check : configure(check, values));
         }
@@ -75,12 +77,14 @@ public final class DoctorThresholds {
     private static DoctorCheck configure(DoctorCheck check, Map<String, String> values) {
         Map<String, Object> known = of(check);
         if (known.isEmpty()) {
-            throw KeelException.usage("check '" + check.id() + "' has no thresholds to set in doctor.thresholds",
+            throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
+                    "check '" + check.id() + "' has no thresholds to set in doctor.thresholds",
                     "remove doctor.thresholds." + check.id() + " from keel.yaml");
         }
         for (String name : values.keySet()) {
             if (!known.containsKey(name)) {
-                throw KeelException.usage("unknown threshold 'doctor.thresholds." + check.id() + "." + name + "'",
+                throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
+                        "unknown threshold 'doctor.thresholds." + check.id() + "." + name + "'",
                         "did you mean '" + Nearest.to(name, known.keySet()) + "'? " + check.id() + " takes " + String.join(", ", known.keySet()));
             }
         }
@@ -98,7 +102,8 @@ public final class DoctorThresholds {
             return (DoctorCheck) canonical.newInstance(arguments);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw KeelException.usage("doctor.thresholds." + check.id() + " is not accepted: " + cause.getMessage(), "change the values in keel.yaml");
+            throw new KeelException(InsightError.THRESHOLD_INVALID,
+                    "doctor.thresholds." + check.id() + " is not accepted: " + cause.getMessage(), "change the values in keel.yaml");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("check " + check.id() + " cannot be rebuilt with its thresholds", e);
         }
@@ -120,13 +125,16 @@ public final class DoctorThresholds {
                 parsed = c.getType() == int.class ? Math.toIntExact(n) : (Object) n;
             }
             if (negative(parsed)) {
-                throw KeelException.usage("'" + key + "' must not be negative, not '" + text + "'", "set it to zero or more");
+                throw new KeelException(InsightError.THRESHOLD_INVALID,
+                        "'" + key + "' must not be negative, not '" + text + "'", "set it to zero or more");
             }
             return parsed;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw KeelException.usage("'" + key + "' must be " + kind(c) + ", not '" + text + "'", "set it to a value such as " + example(c));
+            throw new KeelException(InsightError.THRESHOLD_INVALID,
+                    "'" + key + "' must be " + kind(c) + ", not '" + text + "'", "set it to a value such as " + example(c));
         } catch (IllegalArgumentException e) {
-            throw KeelException.usage("'" + key + "': " + e.getMessage(), "set it to a value such as " + example(c));
+            throw new KeelException(InsightError.THRESHOLD_INVALID,
+                    "'" + key + "': " + e.getMessage(), "set it to a value such as " + example(c));
         }
     }
 

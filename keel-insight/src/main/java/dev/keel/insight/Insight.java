@@ -7,6 +7,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorReport;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.RankBy;
@@ -60,7 +61,8 @@ public final class Insight {
     /** {@code keel stats snapshot --observe}'s first part: watches the running statements and stores the values they use. */
     public LiteralSamples.Observation observe(Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
-            throw KeelException.usage("the observation time must be positive, not " + duration, "pass e.g. Duration.ofSeconds(30)");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the observation time must be positive, not " + duration, "pass e.g. Duration.ofSeconds(30)");
         }
         return withConnection(c -> new LiteralSamples(schema).observe(c, duration, LiteralSamples.DEFAULT_INTERVAL));
     }
@@ -79,7 +81,7 @@ public final class Insight {
     /** {@code keel top --since --by --limit}: takes a snapshot now and compares it with the newest one at least {@code since} old. */
     public Ranking top(Duration since, RankBy by, int limit) {
         if (limit < 1) {
-            throw KeelException.usage("the limit must be at least 1, not " + limit, "pass 1 or more");
+            throw new KeelException(InsightError.OPTION_INVALID, "the limit must be at least 1, not " + limit, "pass 1 or more");
         }
         return Top.run(database(), schema, since, by, limit);
     }
@@ -108,13 +110,14 @@ public final class Insight {
         try (Connection c = db.open()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw KeelException.operation("closing the connection to " + db.describe() + " failed: " + e.getMessage(), "retry", e);
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "closing the connection to " + db.describe() + " failed: " + e.getMessage(), "retry", e);
         }
     }
 
     private ConnectionSource database() {
         if (source == null) {
-            throw KeelException.usage("no database is configured for keel's insight",
+            throw new KeelException(CoreError.SETUP_INVALID, "no database is configured for keel's insight",
                     "call url(...), dataSource(...) or connections(...) before load(), or set database.url in keel.yaml");
         }
         return source;

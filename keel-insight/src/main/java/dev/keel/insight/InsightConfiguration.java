@@ -5,6 +5,7 @@ import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.connect.TargetResolver;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,10 +81,12 @@ public final class InsightConfiguration {
     public Insight load() {
         int given = (url != null ? 1 : 0) + (dataSource != null ? 1 : 0) + (connections != null ? 1 : 0);
         if (given > 1) {
-            throw KeelException.usage("more than one of a URL, a DataSource and a connection source were configured", "give keel one of them");
+            throw new KeelException(CoreError.SETUP_INVALID,
+                    "more than one of a URL, a DataSource and a connection source were configured", "give keel one of them");
         }
         if (config != null && projectDir != null && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw KeelException.usage("projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
+            throw new KeelException(CoreError.SETUP_INVALID,
+                    "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
                     "give one of them, or the same directory to both");
         }
         KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);

@@ -1,6 +1,7 @@
 package dev.keel.stats;
 
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Array;
@@ -136,7 +137,8 @@ public final class LiteralSamples {
             long stored = store(c, values);
             return new Observation(duration, looks, seen.size(), stored, values.size(), without, notes);
         } catch (SQLException e) {
-            throw KeelException.operation("sampling statement values from pg_stat_activity failed: " + e.getMessage().lines().findFirst().orElse(""),
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "sampling statement values from pg_stat_activity failed: " + e.getMessage().lines().findFirst().orElse(""),
                     "check that the user may read pg_stat_activity (pg_read_all_stats) and write keel's schema", e);
         }
     }

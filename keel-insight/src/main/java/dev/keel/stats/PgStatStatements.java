@@ -1,7 +1,7 @@
 package dev.keel.stats;
 
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,7 +67,7 @@ public record PgStatStatements(String view, String infoView) {
 
     static KeelException notLoaded(Connection c, String current) throws SQLException {
         String wanted = Identifiers.literal(wantedSetting(current));
-        return new KeelException(ExitCode.USAGE,
+        return new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
                 "pg_stat_statements is not loaded by the server of database " + Identifiers.display(c.getCatalog())
                         + ", so there are no statement statistics to read",
                 "set shared_preload_libraries = " + wanted + " in postgresql.conf (or run ALTER SYSTEM SET shared_preload_libraries = "
@@ -80,12 +80,12 @@ public record PgStatStatements(String view, String infoView) {
         } catch (SQLException e) {
             String database = Identifiers.display(c.getCatalog());
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                throw new KeelException(ExitCode.USAGE,
+                throw new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
                         "the extension pg_stat_statements is not installed in database " + database + " and user "
                                 + Identifiers.display(c.getMetaData().getUserName()) + " may not install it",
                         "run CREATE EXTENSION pg_stat_statements; in database " + database + " as a superuser, then retry", e);
             }
-            throw new KeelException(ExitCode.USAGE,
+            throw new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
                     "cannot install the extension pg_stat_statements in database " + database + ": " + firstLine(e),
                     "install PostgreSQL's contrib modules on the server (the package that provides pg_stat_statements), then retry", e);
         }

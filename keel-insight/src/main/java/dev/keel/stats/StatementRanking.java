@@ -1,6 +1,7 @@
 package dev.keel.stats;
 
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
@@ -30,7 +31,8 @@ public final class StatementRanking {
      */
     public Ranking between(Connection c, Snapshot older, Snapshot newer, RankBy by, int limit) {
         if (limit < 1) {
-            throw KeelException.usage("the limit must be at least 1, not " + limit, "pass --limit 1 or more");
+            throw new KeelException(InsightError.OPTION_INVALID,
+                    "the limit must be at least 1, not " + limit, "pass --limit 1 or more");
         }
         StatsWindow window = StatsWindow.between(older, newer);
         Map<String, String> names = new HashMap<>(tables.names());
@@ -59,7 +61,8 @@ public final class StatementRanking {
                 }
             }
         } catch (SQLException e) {
-            throw KeelException.operation("ranking statements from the snapshots in schema " + Identifiers.display(tables.schema()) + " failed: "
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "ranking statements from the snapshots in schema " + Identifiers.display(tables.schema()) + " failed: "
                     + e.getMessage().lines().findFirst().orElse(""), "check that the user may read keel's stat_statement table", e);
         }
         List<String> notes = new ArrayList<>(window.notes());

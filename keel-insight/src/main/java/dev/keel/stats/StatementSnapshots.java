@@ -1,6 +1,7 @@
 package dev.keel.stats;
 
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,7 +146,8 @@ public final class StatementSnapshots {
     }
 
     private KeelException failed(String doing, SQLException e) {
-        return KeelException.operation(doing + " in schema " + dev.keel.sql.Identifiers.display(tables.schema()) + " failed: "
+        return new KeelException(InsightError.SNAPSHOT_FAILED,
+                doing + " in schema " + dev.keel.sql.Identifiers.display(tables.schema()) + " failed: "
                 + e.getMessage().lines().findFirst().orElse(""), "check that the user may create and write tables in that schema", e);
     }
 }

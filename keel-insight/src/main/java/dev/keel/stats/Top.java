@@ -2,6 +2,7 @@ package dev.keel.stats;
 
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public final class Top {
         try (Connection c = source.open()) {
             return run(c, schema, since, by, limit);
         } catch (SQLException e) {
-            throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "closing the connection to " + source.describe() + " failed: " + e.getMessage(),
                     "retry", e);
         }
     }
@@ -45,7 +47,8 @@ public final class Top {
         try {
             visibility = StatsVisibility.of(c);
         } catch (SQLException e) {
-            throw KeelException.operation("reading the role's statistics privileges failed: " + e.getMessage().lines().findFirst()
+            throw new KeelException(InsightError.QUERY_FAILED,
+                    "reading the role's statistics privileges failed: " + e.getMessage().lines().findFirst()
                     .orElse(""), "retry", e);
         }
         return new StatementRanking(schema).between(c, older.orElse(null), now, by, limit).asked(asked, visibility, notes);

@@ -9,6 +9,7 @@ import dev.keel.doctor.checks.LongTransactions;
 import dev.keel.doctor.checks.TableBloat;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
 import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.ObjectAssert;
@@ -37,11 +38,11 @@ class DoctorThresholdsTest {
 
     @Test
     void anUnknownCheckOrThresholdNamesTheNearestKnownOne() {
-        usageError(Map.of("table-blaot.bloatShare", "0.5")).satisfies(e -> {
+        usageError(InsightError.THRESHOLD_UNKNOWN, Map.of("table-blaot.bloatShare", "0.5")).satisfies(e -> {
             assertThat(e.what()).isEqualTo("unknown check 'table-blaot' in doctor.thresholds");
             assertThat(e.todo()).startsWith("did you mean 'table-bloat'?");
         });
-        usageError(Map.of("table-bloat.bloatshare", "0.5")).satisfies(e -> {
+        usageError(InsightError.THRESHOLD_UNKNOWN, Map.of("table-bloat.bloatshare", "0.5")).satisfies(e -> {
             assertThat(e.what()).isEqualTo("unknown threshold 'doctor.thresholds.table-bloat.bloatshare'");
             assertThat(e.todo()).startsWith("did you mean 'bloatShare'?").contains("minWastedBytes, bloatShare");
         });
@@ -49,18 +50,19 @@ class DoctorThresholdsTest {
 
     @Test
     void aValueThatDoesNotParseOrIsNegativeIsAConfigurationError() {
-        usageError(Map.of("table-bloat.bloatShare", "half")).satisfies(e ->
+        usageError(InsightError.THRESHOLD_INVALID, Map.of("table-bloat.bloatShare", "half")).satisfies(e ->
                 assertThat(e.what()).isEqualTo("'doctor.thresholds.table-bloat.bloatShare' must be a number, not 'half'"));
-        usageError(Map.of("table-bloat.minWastedBytes", "10 parsecs")).satisfies(e ->
+        usageError(InsightError.THRESHOLD_INVALID, Map.of("table-bloat.minWastedBytes", "10 parsecs")).satisfies(e ->
                 assertThat(e.what()).contains("must be a size in bytes (or with kB, MB, GB, TB)"));
-        usageError(Map.of("long-transactions.idleWarning", "soon")).satisfies(e ->
+        usageError(InsightError.THRESHOLD_INVALID, Map.of("long-transactions.idleWarning", "soon")).satisfies(e ->
                 assertThat(e.what()).startsWith("'doctor.thresholds.long-transactions.idleWarning': "));
-        usageError(Map.of("table-bloat.bloatShare", "-1")).satisfies(e -> assertThat(e.what()).contains("must not be negative"));
+        usageError(InsightError.THRESHOLD_INVALID, Map.of("table-bloat.bloatShare", "-1")).satisfies(e -> assertThat(e.what()).contains("must not be negative"));
     }
 
-    private ObjectAssert<KeelException> usageError(Map<String, String> thresholds) {
+    private ObjectAssert<KeelException> usageError(InsightError code, Map<String, String> thresholds) {
         return assertThatThrownBy(() -> DoctorThresholds.apply(standard, thresholds)).asInstanceOf(type(KeelException.class))
-                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .satisfies(e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static <T extends DoctorCheck> T check(Doctor doctor, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupLease;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.CatalogBackup;
@@ -41,8 +42,9 @@ public final class BackupIds {
                 return candidate;
             }
         }
-        throw KeelException.operation("more than " + MOST_IN_ONE_SECOND + " backups claim ids of " + base + " in " + repository.store().describe(),
-                "run the backup again in a moment", null);
+        throw new KeelException(BackupError.BACKUP_ID_TAKEN,
+                "more than " + MOST_IN_ONE_SECOND + " backups claim ids of " + base + " in " + repository.store().describe(),
+                "run the backup again in a moment");
     }
 
     /**
@@ -52,8 +54,9 @@ public final class BackupIds {
     private static void refuseUnconditionalStore(BackupRepository repository, String name, BackupLease lease) {
         if (repository.store().createIfAbsent(name, lease.json())) {
             repository.store().delete(name);
-            throw KeelException.operation(repository.store().describe() + " ignores conditional writes (If-None-Match), so keel cannot reserve a backup id"
-                    + " without a race", "use an S3 service or server version that supports conditional writes (AWS S3, MinIO, s3proxy 2.4 or later)", null);
+            throw new KeelException(BackupError.S3_UNSUPPORTED,
+                    repository.store().describe() + " ignores conditional writes (If-None-Match), so keel cannot reserve a backup id"
+                    + " without a race", "use an S3 service or server version that supports conditional writes (AWS S3, MinIO, s3proxy 2.4 or later)");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.keel.backup.base;
 
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import dev.keel.sql.SqlResources;
 import java.nio.file.Path;
@@ -83,6 +83,6 @@ final class BackupSession {
     }
 
     private static KeelException failed(String what, String todo, SQLException e) {
-        return new KeelException(ExitCode.OPERATION, what, todo, e);
+        return new KeelException(BackupError.SERVER_COMMAND_FAILED, what, todo, e);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -11,7 +12,6 @@ import dev.keel.backup.incr.IncrementalPlan;
 import dev.keel.backup.incr.ParentChoice;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,7 +73,8 @@ public final class BaseBackup {
                 return take(options, type, notes, began, connection, session, facts, dataDir, running);
             }
         } catch (SQLException e) {
-            throw KeelException.operation("the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
+            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                    "the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
         }
     }
 
@@ -128,11 +129,13 @@ public final class BaseBackup {
 
     private void refuseUnsupported(ServerFacts facts) {
         if (facts.majorVersion() < OLDEST_MAJOR) {
-            throw KeelException.usage("keel backup needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs " + facts.version(),
+            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
+                    "keel backup needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs " + facts.version(),
                     "upgrade the server, or use pg_basebackup for it");
         }
         if (facts.inRecovery()) {
-            throw KeelException.usage(server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
+            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
+                    server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
         }
     }
 
@@ -145,14 +148,15 @@ public final class BaseBackup {
             options.progress().advanced(file.size());
             return null;
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + file.file() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE, "cannot read " + file.file() + ": " + e.getMessage(),
                     "run keel as a user that can read the whole data directory (usually the postgres user)", e);
         }
         try (InputStream metered = new MeteredInputStream(in, options.throttle(), options.progress())) {
             StoredObject stored = repository.write(RepositoryLayout.backupFile(id, file.path()), metered);
             return new BackupFile(file.path(), stored.size(), stored.sha256(), stored.name(), stored.storedSize());
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + file.file() + ": " + e.getMessage(), "check the data directory's disk", e);
+            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot read " + file.file() + ": " + e.getMessage(), "check the data directory's disk", e);
         }
     }
 
@@ -180,7 +184,8 @@ public final class BaseBackup {
             try (InputStream in = Files.newInputStream(file)) {
                 repository.write(object, in);
             } catch (IOException e) {
-                throw new KeelException(ExitCode.OPERATION, "cannot copy WAL segment " + file + " into the repository: " + e.getMessage(),
+                throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+                        "cannot copy WAL segment " + file + " into the repository: " + e.getMessage(),
                         "check that max_wal_size leaves the segments in pg_wal and run the backup again", e);
             }
         }

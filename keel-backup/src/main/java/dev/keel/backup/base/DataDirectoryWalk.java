@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -70,7 +71,8 @@ public final class DataDirectoryWalk {
                 }
             });
         } catch (IOException e) {
-            throw KeelException.operation("cannot list the data directory " + dataDir + ": " + e.getMessage(),
+            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot list the data directory " + dataDir + ": " + e.getMessage(),
                     "run keel as a user that can read the whole data directory (usually the postgres user)", e);
         }
         return new DataDirectoryContent(files, directories);
@@ -83,13 +85,15 @@ public final class DataDirectoryWalk {
     private static void refuseTablespaces(Path dataDir) {
         try (var links = Files.list(dataDir.resolve("pg_tblspc"))) {
             if (links.findAny().isPresent()) {
-                throw KeelException.usage("the cluster in " + dataDir + " has tablespaces, which keel backup does not copy yet",
+                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                        "the cluster in " + dataDir + " has tablespaces, which keel backup does not copy yet",
                         "use pg_basebackup or pgBackRest for this cluster for now");
             }
         } catch (NoSuchFileException e) {
             // no pg_tblspc: nothing to refuse
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + dataDir.resolve("pg_tblspc") + ": " + e.getMessage(),
+            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot read " + dataDir.resolve("pg_tblspc") + ": " + e.getMessage(),
                     "run keel as a user that can read the data directory", e);
         }
     }

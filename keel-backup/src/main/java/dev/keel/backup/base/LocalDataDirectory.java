@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,8 @@ public final class LocalDataDirectory {
     }
 
     private static KeelException remote(String server, String why) {
-        return KeelException.usage("keel backup copies the data directory itself, and cannot for " + server + ": " + why,
+        return new KeelException(BackupError.DATA_DIRECTORY_REMOTE,
+                "keel backup copies the data directory itself, and cannot for " + server + ": " + why,
                 "run keel backup on the database server as the postgres user, or back up over the replication protocol with keel backup --method stream (docs/guides/backups.md)");
     }
 }

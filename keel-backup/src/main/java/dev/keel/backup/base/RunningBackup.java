@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupLease;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -101,9 +102,10 @@ public final class RunningBackup implements AutoCloseable {
     }
 
     private KeelException vanished(String parent) {
-        return KeelException.operation("backup " + parent + ", which incremental backup " + id() + " builds on, was removed from "
+        return new KeelException(BackupError.PARENT_REMOVED,
+                "backup " + parent + ", which incremental backup " + id() + " builds on, was removed from "
                 + repository.store().describe() + " while the backup ran; the backup cannot be restored and is not complete",
-                "run the backup again; it builds on the newest backup there is", null);
+                "run the backup again; it builds on the newest backup there is");
     }
 
     private synchronized void renew() {

@@ -1,5 +1,6 @@
 package dev.keel.backup.base;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
@@ -39,7 +40,8 @@ public final class TableRowCounts {
                 }
                 c.rollback();
             } catch (SQLException e) {
-                throw KeelException.operation("cannot count the rows of database " + Identifiers.display(database) + ": "
+                throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                        "cannot count the rows of database " + Identifiers.display(database) + ": "
                         + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), "back up as a role that can read every table", e);
             }
         }
@@ -54,7 +56,8 @@ public final class TableRowCounts {
                 names.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw KeelException.operation("cannot list the databases: " + e.getMessage(), "back up as a role that can read pg_database", e);
+            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                    "cannot list the databases: " + e.getMessage(), "back up as a role that can read pg_database", e);
         }
         return names;
     }

@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.KeySource;
@@ -9,7 +10,6 @@ import dev.keel.backup.repo.ObjectStores;
 import dev.keel.backup.repo.PendingObject;
 import dev.keel.backup.repo.RepositoryUrl;
 import dev.keel.config.KeelConfig;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
@@ -55,10 +55,12 @@ public final class BackupRepository implements AutoCloseable {
     /** @param key null for an unencrypted repository */
     public static BackupRepository create(ObjectStore store, int compressionLevel, EncryptionKey key, Clock clock) {
         if (store.exists(RepositoryLayout.CONFIG)) {
-            throw KeelException.usage("a backup repository already exists at " + store.describe(), "use it as it is, or choose another backup.repository");
+            throw new KeelException(BackupError.REPOSITORY_EXISTS,
+                    "a backup repository already exists at " + store.describe(), "use it as it is, or choose another backup.repository");
         }
         if (!store.list("").isEmpty()) {
-            throw KeelException.usage(store.describe() + " is not empty and holds no backup repository",
+            throw new KeelException(BackupError.REPOSITORY_EXISTS,
+                    store.describe() + " is not empty and holds no backup repository",
                     "choose an empty directory or bucket prefix for backup.repository");
         }
         byte[] id = new byte[16];
@@ -78,12 +80,14 @@ public final class BackupRepository implements AutoCloseable {
             return new BackupRepository(store, config, new ObjectCodec(compressionLevel, null));
         }
         if (key == null) {
-            throw KeelException.usage("backup repository " + store.describe() + " is encrypted and no key is configured",
+            throw new KeelException(BackupError.KEY_MISSING,
+                    "backup repository " + store.describe() + " is encrypted and no key is configured",
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the key it was created with");
         }
         if (!java.security.MessageDigest.isEqual(key.checkValue(config.repositoryId()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 String.valueOf(config.keyCheck()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            throw KeelException.usage("the configured key is not the key of backup repository " + store.describe(),
+            throw new KeelException(BackupError.KEY_WRONG,
+                    "the configured key is not the key of backup repository " + store.describe(),
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the key it was created with");
         }
         return new BackupRepository(store, config, new ObjectCodec(compressionLevel, key.dataKey(config.repositoryId())));
@@ -91,18 +95,20 @@ public final class BackupRepository implements AutoCloseable {
 
     private static RepositoryConfig readConfig(ObjectStore store) {
         if (!store.exists(RepositoryLayout.CONFIG)) {
-            throw KeelException.usage("there is no keel backup repository at " + store.describe(),
+            throw new KeelException(BackupError.REPOSITORY_MISSING, "there is no keel backup repository at " + store.describe(),
                     "create one with keel backup init, or correct backup.repository");
         }
         RepositoryConfig config;
         try {
             config = Json.read(store.read(RepositoryLayout.CONFIG), RepositoryConfig.class);
         } catch (IOException e) {
-            throw KeelException.failed(RepositoryLayout.CONFIG + " in " + store.describe() + " is damaged: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    RepositoryLayout.CONFIG + " in " + store.describe() + " is damaged: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "restore it from a copy; without it the repository's settings are unknown");
         }
         if (config.formatVersion() > RepositoryConfig.FORMAT_VERSION) {
-            throw KeelException.usage("backup repository " + store.describe() + " has format version " + config.formatVersion()
+            throw new KeelException(BackupError.REPOSITORY_TOO_NEW,
+                    "backup repository " + store.describe() + " has format version " + config.formatVersion()
                     + "; this keel reads up to " + RepositoryConfig.FORMAT_VERSION, "upgrade keel");
         }
         return config;
@@ -135,7 +141,8 @@ public final class BackupRepository implements AutoCloseable {
             if (dev.keel.backup.repo.DiskFull.causedIt(e)) {
                 throw dev.keel.backup.repo.DiskFull.error(name, store.describe(), e);
             }
-            throw KeelException.operation("cannot store object '" + name + "' in " + store.describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot store object '" + name + "' in " + store.describe() + ": " + e.getMessage(),
                     "check that the repository is writable and has room, and that the source is readable", e);
         }
     }
@@ -154,7 +161,8 @@ public final class BackupRepository implements AutoCloseable {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw KeelException.operation("cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
                     "check that the repository is reachable", e);
         }
     }
@@ -163,7 +171,8 @@ public final class BackupRepository implements AutoCloseable {
         try (InputStream in = read(name)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw KeelException.operation("cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
                     "check that the repository is reachable", e);
         }
     }
@@ -175,7 +184,8 @@ public final class BackupRepository implements AutoCloseable {
     public void writeManifest(BackupManifest manifest) {
         String name = RepositoryLayout.manifest(manifest.id());
         if (store.exists(name)) {
-            throw new KeelException(ExitCode.OPERATION, "backup " + manifest.id() + " already has a manifest in " + store.describe(),
+            throw new KeelException(BackupError.BACKUP_ID_TAKEN,
+                    "backup " + manifest.id() + " already has a manifest in " + store.describe(),
                     "every backup needs a new id");
         }
         write(name, new ByteArrayInputStream(Json.write(manifest)));
@@ -201,7 +211,8 @@ public final class BackupRepository implements AutoCloseable {
         try {
             return Json.read(readAll(name), type);
         } catch (IOException e) {
-            throw KeelException.failed("object '" + name + "' in " + store.describe() + " is not a valid " + type.getSimpleName() + ": "
+            throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    "object '" + name + "' in " + store.describe() + " is not a valid " + type.getSimpleName() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), "restore it from another copy");
         }
     }

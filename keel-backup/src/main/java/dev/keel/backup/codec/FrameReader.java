@@ -1,5 +1,6 @@
 package dev.keel.backup.codec;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -41,7 +42,7 @@ final class FrameReader extends InputStream {
             throw damaged(e.getMessage());
         }
         if (header.encrypted() && key == null) {
-            throw KeelException.usage("object '" + name + "' is encrypted and no key is configured",
+            throw new KeelException(BackupError.KEY_MISSING, "object '" + name + "' is encrypted and no key is configured",
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the repository's key");
         }
         if (!header.encrypted() && key != null) {
@@ -140,7 +141,7 @@ final class FrameReader extends InputStream {
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw KeelException.failed("object '" + name + "' fails authentication at chunk " + index
+            throw new KeelException(BackupError.OBJECT_DAMAGED, "object '" + name + "' fails authentication at chunk " + index
                     + ": it was altered, damaged, moved or cut short", "restore it from another copy; run keel backup verify to find every damaged object");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed to start", e);
@@ -148,7 +149,7 @@ final class FrameReader extends InputStream {
     }
 
     private KeelException damaged(String why) {
-        return KeelException.failed("object '" + name + "' is damaged: " + why,
+        return new KeelException(BackupError.OBJECT_DAMAGED, "object '" + name + "' is damaged: " + why,
                 "restore it from another copy; run keel backup verify to find every damaged object");
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.codec;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
@@ -29,7 +30,8 @@ public final class KeySource {
         String fromEnv = env.get(ENV);
         Path file = config.keyFile();
         if (fromEnv != null && !fromEnv.isBlank() && file != null) {
-            throw KeelException.usage("both " + ENV + " and backup.encryption.keyFile are set", "keep only one, so it is clear which key is used");
+            throw new KeelException(BackupError.KEY_INVALID,
+                    "both " + ENV + " and backup.encryption.keyFile are set", "keep only one, so it is clear which key is used");
         }
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Optional.of(decode(fromEnv.strip(), ENV));
@@ -45,9 +47,11 @@ public final class KeySource {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw KeelException.usage("key file " + file + " does not exist", "check backup.encryption.keyFile");
+            throw new KeelException(BackupError.KEY_INVALID,
+                    "key file " + file + " does not exist", "check backup.encryption.keyFile");
         } catch (IOException e) {
-            throw KeelException.usage("cannot read key file " + file + ": " + e.getMessage(), "check the file's permissions");
+            throw new KeelException(BackupError.KEY_INVALID,
+                    "cannot read key file " + file + ": " + e.getMessage(), "check the file's permissions");
         }
         if (content.length == EncryptionKey.LENGTH) {
             return EncryptionKey.of(content);
@@ -60,10 +64,12 @@ public final class KeySource {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw KeelException.usage(source + " does not hold a base64 key", "generate one with: head -c 32 /dev/urandom | base64");
+            throw new KeelException(BackupError.KEY_INVALID,
+                    source + " does not hold a base64 key", "generate one with: head -c 32 /dev/urandom | base64");
         }
         if (bytes.length != EncryptionKey.LENGTH) {
-            throw KeelException.usage(source + " holds " + bytes.length + " bytes; a key has " + EncryptionKey.LENGTH,
+            throw new KeelException(BackupError.KEY_INVALID,
+                    source + " holds " + bytes.length + " bytes; a key has " + EncryptionKey.LENGTH,
                     "generate one with: head -c 32 /dev/urandom | base64");
         }
         return EncryptionKey.of(bytes);

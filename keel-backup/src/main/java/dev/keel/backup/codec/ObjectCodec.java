@@ -3,6 +3,7 @@ package dev.keel.backup.codec;
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -78,7 +79,8 @@ public final class ObjectCodec {
         }
 
         private KeelException failed(ZstdIOException e) {
-            return new KeelException(dev.keel.error.ExitCode.FAILED, "object '" + name + "' is damaged: its compressed content is invalid ("
+            return new KeelException(BackupError.OBJECT_DAMAGED,
+                    "object '" + name + "' is damaged: its compressed content is invalid ("
                     + e.getMessage() + ")", "restore it from another copy; run keel backup verify to find every damaged object", e);
         }
     }

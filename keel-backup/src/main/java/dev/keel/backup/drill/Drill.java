@@ -1,5 +1,6 @@
 package dev.keel.backup.drill;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.base.TableRowCounts;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -9,6 +10,7 @@ import dev.keel.backup.restore.RestoreOptions;
 import dev.keel.backup.restore.RestoreResult;
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.config.Durations;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.io.FileTrees;
 import dev.keel.postgres.PostgresBinaries;
@@ -93,7 +95,8 @@ public final class Drill {
             options.status().accept("checking btree indexes with amcheck");
             indexes = IndexCheck.run(c, options.database());
         } catch (SQLException e) {
-            throw KeelException.operation("cannot connect to the restored cluster: " + e.getMessage(), "see the restore's server log", e);
+            throw new KeelException(BackupError.DRILL_CONNECTION_FAILED,
+                    "cannot connect to the restored cluster: " + e.getMessage(), "see the restore's server log", e);
         }
         invariants.stream().filter(i -> !i.passed()).forEach(i -> failures.add("invariant " + i.query() + " " + i.detail()));
         indexes.failures().forEach(f -> failures.add("amcheck: " + f));
@@ -158,7 +161,8 @@ public final class Drill {
         try {
             return Files.createTempDirectory("keel-drill-");
         } catch (IOException e) {
-            throw KeelException.operation("cannot create a scratch directory for the drill: " + e.getMessage(), "check the free space of the temp directory", e);
+            throw new KeelException(CoreError.IO_FAILED,
+                    "cannot create a scratch directory for the drill: " + e.getMessage(), "check the free space of the temp directory", e);
         }
     }
 
@@ -167,7 +171,8 @@ public final class Drill {
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8)
                     + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&connectTimeout=10");
         } catch (SQLException e) {
-            throw KeelException.operation("cannot connect to database " + database + " of the restored cluster: " + e.getMessage(),
+            throw new KeelException(BackupError.DRILL_CONNECTION_FAILED,
+                    "cannot connect to database " + database + " of the restored cluster: " + e.getMessage(),
                     "check that the backup holds it", e);
         }
     }

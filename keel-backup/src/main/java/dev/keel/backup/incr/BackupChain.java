@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -66,7 +67,8 @@ public final class BackupChain {
             if (!seen.add(over)) {
                 throw broken(manifest, file, "its deltas point at each other");
             }
-            Map<String, BackupFile> base = files(over).orElseThrow(() -> KeelException.failed("backup " + manifest.id() + " needs backup " + over
+            Map<String, BackupFile> base = files(over).orElseThrow(() -> new KeelException(BackupError.PARENT_MISSING,
+                    "backup " + manifest.id() + " needs backup " + over
                     + ", which is not in " + repository.store().describe() + " (" + RepositoryLayout.manifest(over) + " is missing)",
                     "restore an older complete backup, or take a new full backup; run keel backup verify to see the damage"));
             current = base.get(file.path());
@@ -79,7 +81,8 @@ public final class BackupChain {
     }
 
     private KeelException broken(BackupManifest manifest, BackupFile file, String why) {
-        return KeelException.failed("file " + file.path() + " of backup " + manifest.id() + " cannot be rebuilt: " + why,
+        return new KeelException(BackupError.OBJECT_DAMAGED,
+                "file " + file.path() + " of backup " + manifest.id() + " cannot be rebuilt: " + why,
                 "the repository is damaged: restore another backup, and run keel backup verify");
     }
 

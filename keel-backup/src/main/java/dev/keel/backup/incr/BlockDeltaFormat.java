@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -143,6 +144,7 @@ public final class BlockDeltaFormat {
     }
 
     private static KeelException damaged(String what, String why) {
-        return KeelException.failed(what + " is not a valid block delta: " + why, "the repository is damaged: restore another backup, and run keel backup verify");
+        return new KeelException(BackupError.OBJECT_DAMAGED,
+                what + " is not a valid block delta: " + why, "the repository is damaged: restore another backup, and run keel backup verify");
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.base.DataDirectoryContent;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
@@ -78,7 +79,7 @@ public final class IncrementalCopy {
             progress.advanced(file.size());
             return null;
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + file.file() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE, "cannot read " + file.file() + ": " + e.getMessage(),
                     "run keel as a user that can read the whole data directory (usually the postgres user)", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.error.KeelException;
@@ -66,7 +67,8 @@ public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> par
             blockSize = rs.getInt(1);
             blocksPerSegment = rs.getLong(2);
         } catch (SQLException e) {
-            throw KeelException.operation("cannot read the server's block size: " + e.getMessage(), "back up as a superuser", e);
+            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                    "cannot read the server's block size: " + e.getMessage(), "back up as a superuser", e);
         }
         WalSummaries.Outcome outcome = parent.timeline() == timeline
                 ? WalSummaries.between(connection, majorVersion, timeline, parent.startLsn(), startLsn, blocksPerSegment)

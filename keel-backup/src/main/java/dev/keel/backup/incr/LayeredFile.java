@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.error.KeelException;
@@ -44,13 +45,15 @@ public final class LayeredFile {
                 }
                 String actual = HexFormat.of().formatHex(sha.digest());
                 if (read != layer.objectSize() || !actual.equals(layer.objectSha256())) {
-                    throw KeelException.failed("object " + layer.object() + " (" + layer.path() + ") does not match its manifest (" + read
+                    throw new KeelException(BackupError.OBJECT_DAMAGED,
+                            "object " + layer.object() + " (" + layer.path() + ") does not match its manifest (" + read
                             + " bytes, SHA-256 " + actual.substring(0, 12) + "…, expected " + layer.objectSize() + " bytes, "
                             + layer.objectSha256().substring(0, 12) + "…)", "the repository is damaged: restore another backup, and run keel backup verify");
                 }
             }
             if (channel.size() != last.size()) {
-                throw KeelException.failed("file " + last.path() + " rebuilt from its block deltas is " + channel.size() + " bytes, the manifest says "
+                throw new KeelException(BackupError.OBJECT_DAMAGED,
+                        "file " + last.path() + " rebuilt from its block deltas is " + channel.size() + " bytes, the manifest says "
                         + last.size(), "the repository is damaged: restore another backup, and run keel backup verify");
             }
         }

@@ -1,5 +1,6 @@
 package dev.keel.backup.incr;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.KeelException;
 import dev.keel.sql.SqlResources;
@@ -66,7 +67,8 @@ public final class WalSummaries {
             }
             return new Outcome(blocks, null);
         } catch (SQLException e) {
-            throw KeelException.operation("cannot read the WAL summaries: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                    "cannot read the WAL summaries: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "back up as a superuser, or take a full backup", e);
         }
     }

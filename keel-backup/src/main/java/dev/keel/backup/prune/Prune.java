@@ -1,5 +1,6 @@
 package dev.keel.backup.prune;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupIdOrder;
 import dev.keel.backup.catalog.BackupLease;
 import dev.keel.backup.catalog.BackupManifest;
@@ -89,7 +90,7 @@ public final class Prune {
         List<BackupStart> starts = new ArrayList<>();
         for (BackupManifest manifest : complete) {
             if (kept.contains(manifest.id())) {
-                BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> KeelException.failed(
+                BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> new KeelException(BackupError.BACKUP_UNREADABLE,
                         "backup " + manifest.id() + " has no readable backup_label, so keel cannot tell which WAL it needs",
                         "run keel backup verify " + manifest.id() + "; prune removes nothing until every kept backup is readable"));
                 starts.add(start);

@@ -1,5 +1,6 @@
 package dev.keel.backup.prune;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.error.KeelException;
@@ -27,11 +28,13 @@ public record RetentionPolicy(Integer keepFull, Integer keepDays) {
 
     public RetentionPolicy {
         if (keepFull == null && keepDays == null) {
-            throw KeelException.usage("no retention policy is set, so keel cannot tell which backups to remove",
+            throw new KeelException(BackupError.RETENTION_NOT_SET,
+                    "no retention policy is set, so keel cannot tell which backups to remove",
                     "pass --keep-full N or --keep-days D, or set backup.retention.full or backup.retention.days in keel.yaml");
         }
         if (keepFull != null && keepFull < 1 || keepDays != null && keepDays < 0) {
-            throw KeelException.usage("--keep-full must be 1 or more and --keep-days 0 or more", "check the retention settings");
+            throw new KeelException(BackupError.OPTION_INVALID,
+                    "--keep-full must be 1 or more and --keep-days 0 or more", "check the retention settings");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.backup.remote;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
@@ -70,7 +71,8 @@ final class ArchiveIngest {
                 directories.add(path);
             } else if (entry.isSymbolicLink()) {
                 // pg_tblspc/<oid> links: the tablespace list was checked before, so this is a cluster keel cannot restore.
-                throw KeelException.usage("the data directory holds a symbolic link " + path + " -> " + entry.linkName()
+                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                        "the data directory holds a symbolic link " + path + " -> " + entry.linkName()
                         + ", which keel backup does not copy", "use pg_basebackup or pgBackRest for this cluster for now");
             } else if (path.startsWith(WAL_DIRECTORY)) {
                 wal(path.substring(WAL_DIRECTORY.length()), tar.content());

@@ -2,7 +2,8 @@ package dev.keel.backup.remote;
 
 import com.ongres.scram.client.ScramClient;
 import com.ongres.scram.common.exception.ScramException;
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +74,13 @@ final class Authenticator {
                                 scram(scram).serverFinalMessage(new String(message.bytes(message.remaining()), StandardCharsets.UTF_8));
                             } catch (ScramException e) {
                                 // The server could not prove it knows the password: not the server keel meant to talk to.
-                                throw new KeelException(ExitCode.UNREACHABLE, "cannot connect to " + server + ": the server failed SCRAM's proof of the password ("
+                                throw new KeelException(CoreError.AUTHENTICATION_FAILED,
+                                        "cannot connect to " + server + ": the server failed SCRAM's proof of the password ("
                                         + e.getMessage() + ")", "check that the host is the right server", e);
                             }
                         }
-                        default -> throw new KeelException(ExitCode.UNREACHABLE, "cannot connect to " + server + ": the server asks for an authentication method keel does not speak (code "
+                        default -> throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
+                                "cannot connect to " + server + ": the server asks for an authentication method keel does not speak (code "
                                 + code + ")", "use scram-sha-256, md5, password or trust for this role's replication line in pg_hba.conf");
                     }
                 }
@@ -88,7 +91,8 @@ final class Authenticator {
 
     private String password(String method) {
         if (password == null) {
-            throw new KeelException(ExitCode.UNREACHABLE, "cannot connect to " + server + ": the server asks user " + user + " for a password (" + method
+            throw new KeelException(CoreError.AUTHENTICATION_FAILED,
+                    "cannot connect to " + server + ": the server asks user " + user + " for a password (" + method
                     + ") and none is configured", "put it in the URL, database.password, PGPASSWORD or ~/.pgpass (database field 'replication')");
         }
         return password;
@@ -98,14 +102,16 @@ final class Authenticator {
         // Without the TLS channel binding data, the -PLUS variants cannot be used; the plain one is what libpq uses by default too.
         List<String> plain = mechanisms.stream().filter(m -> !m.endsWith("-PLUS")).toList();
         if (plain.isEmpty()) {
-            throw new KeelException(ExitCode.UNREACHABLE, "cannot connect to " + server + ": the server offers only SASL mechanisms keel does not speak " + mechanisms,
+            throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
+                    "cannot connect to " + server + ": the server offers only SASL mechanisms keel does not speak " + mechanisms,
                     "allow scram-sha-256 for this role's replication line in pg_hba.conf");
         }
         try {
             // PostgreSQL takes the user from the startup message and ignores SCRAM's user name.
             return ScramClient.builder().advertisedMechanisms(plain).username("*").password(password("SCRAM").toCharArray()).build();
         } catch (IllegalArgumentException e) {
-            throw new KeelException(ExitCode.UNREACHABLE, "cannot connect to " + server + ": no SASL mechanism in common with the server " + mechanisms,
+            throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
+                    "cannot connect to " + server + ": no SASL mechanism in common with the server " + mechanisms,
                     "allow scram-sha-256 for this role's replication line in pg_hba.conf", e);
         }
     }

@@ -1,7 +1,9 @@
 package dev.keel.backup.remote;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.base.DatabaseOpener;
 import dev.keel.backup.base.LocalDataDirectory;
+import dev.keel.error.KeelException;
 import dev.keel.sql.SqlResources;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +27,8 @@ public enum BackupMethod {
                 return method;
             }
         }
-        throw dev.keel.error.KeelException.usage("backup method '" + text + "' is not one of auto, local, stream", "use --method auto, local or stream");
+        throw new KeelException(BackupError.OPTION_INVALID,
+                "backup method '" + text + "' is not one of auto, local, stream", "use --method auto, local or stream");
     }
 
     /** LOCAL or STREAM: AUTO decided by looking for the server's data directory here. */

@@ -1,5 +1,6 @@
 package dev.keel.backup.remote;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.DatabaseOpener;
@@ -132,7 +133,8 @@ public final class RemoteBackup {
         try {
             for (BaseBackupStream.Archive archive = stream.nextArchive(); archive != null; archive = stream.nextArchive()) {
                 if (!archive.location().isEmpty()) {
-                    throw KeelException.usage(server + " sent tablespace " + archive.location() + ", which keel backup does not copy yet",
+                    throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                            server + " sent tablespace " + archive.location() + ", which keel backup does not copy yet",
                             "use pg_basebackup or pgBackRest for this cluster for now");
                 }
                 try (InputStream data = new MeteredInputStream(stream.data(), options.throttle(), options.progress())) {
@@ -152,18 +154,21 @@ public final class RemoteBackup {
 
     private void refuseUnsupported(ServerFacts facts) {
         if (facts.majorVersion() < OLDEST_MAJOR) {
-            throw KeelException.usage("keel backup over the replication protocol needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs "
+            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
+                    "keel backup over the replication protocol needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs "
                     + facts.version(), "upgrade the server, or use pg_basebackup for it");
         }
         if (facts.inRecovery()) {
-            throw KeelException.usage(server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
+            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
+                    server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
         }
     }
 
     private void refuseTablespaces(BaseBackupStream.Start start) {
         for (BaseBackupStream.Tablespace tablespace : start.tablespaces()) {
             if (tablespace.oid() != null) {
-                throw KeelException.usage(server + " has tablespaces (" + tablespace.location() + "), which keel backup does not copy yet",
+                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                        server + " has tablespaces (" + tablespace.location() + "), which keel backup does not copy yet",
                         "use pg_basebackup or pgBackRest for this cluster for now");
             }
         }

@@ -1,5 +1,6 @@
 package dev.keel.backup.remote;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.util.Locale;
 
@@ -14,7 +15,8 @@ enum SslMode {
                 return mode;
             }
         }
-        throw KeelException.usage("sslmode '" + text + "' is not one of disable, allow, prefer, require, verify-ca, verify-full",
+        throw new KeelException(CoreError.URL_INVALID,
+                "sslmode '" + text + "' is not one of disable, allow, prefer, require, verify-ca, verify-full",
                 "correct sslmode in the database URL or PGSSLMODE");
     }
 

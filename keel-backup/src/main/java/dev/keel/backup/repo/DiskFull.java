@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 
 /** Recognises a full disk behind an I/O failure, so the user reads "disk full" rather than an errno text deep in a message. */
@@ -19,7 +20,7 @@ public final class DiskFull {
 
     /** @param where the repository or directory, as the user knows it */
     public static KeelException error(String object, String where, Throwable cause) {
-        return KeelException.operation("the disk under " + where + " is full: cannot write '" + object + "'",
+        return new KeelException(BackupError.DISK_FULL, "the disk under " + where + " is full: cannot write '" + object + "'",
                 "free space there or remove old backups (keel backup prune), then run the command again; earlier backups are intact", cause);
     }
 }

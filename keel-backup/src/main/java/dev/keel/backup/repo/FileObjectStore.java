@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -104,7 +105,8 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             throw missing(name);
         } catch (IOException e) {
-            throw KeelException.operation("cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
                     "check the directory's permissions", e);
         }
     }
@@ -117,7 +119,8 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw KeelException.operation("cannot read the size of object '" + name + "' in " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read the size of object '" + name + "' in " + describe() + ": " + e.getMessage(),
                     "check the directory's permissions", e);
         }
     }
@@ -129,7 +132,8 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw KeelException.operation("cannot read the time of object '" + name + "' in " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read the time of object '" + name + "' in " + describe() + ": " + e.getMessage(),
                     "check the directory's permissions", e);
         }
     }
@@ -154,7 +158,8 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             // An object deleted while we walked is simply not listed.
         } catch (IOException e) {
-            throw KeelException.operation("cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
         }
         objects.sort((a, b) -> a.name().compareTo(b.name()));
         return objects;
@@ -179,7 +184,8 @@ public final class FileObjectStore implements ObjectStore {
                 }
             }
         } catch (IOException e) {
-            throw KeelException.operation("cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
         }
         return List.copyOf(names);
     }
@@ -191,7 +197,8 @@ public final class FileObjectStore implements ObjectStore {
             Files.deleteIfExists(file);
             removeEmptyParents(file.getParent());
         } catch (IOException e) {
-            throw KeelException.operation("cannot delete object '" + name + "' in " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot delete object '" + name + "' in " + describe() + ": " + e.getMessage(),
                     "check the directory's permissions", e);
         }
     }
@@ -276,7 +283,8 @@ public final class FileObjectStore implements ObjectStore {
                 }
             }
         } catch (IOException e) {
-            throw KeelException.operation("cannot make the objects written to " + describe() + " durable: " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot make the objects written to " + describe() + " durable: " + e.getMessage(),
                     "check the repository's disk; the backup is not complete", e);
         }
     }
@@ -292,15 +300,18 @@ public final class FileObjectStore implements ObjectStore {
             return DiskFull.error(name, describe(), e);
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return new RepositoryRefusal(dev.keel.error.ExitCode.OPERATION, "cannot write object '" + name + "' to " + describe() + ": permission denied",
+            return new RepositoryRefusal(BackupError.REPOSITORY_ACCESS_DENIED,
+                    "cannot write object '" + name + "' to " + describe() + ": permission denied",
                     "let the user keel runs as write to the repository directory", e);
         }
-        return KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
+        return new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                "cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                 "check free space and the directory's permissions", e);
     }
 
     private KeelException missing(String name) {
-        return KeelException.failed("object '" + name + "' is missing from " + describe(), "run keel backup verify to list every missing object");
+        return new KeelException(BackupError.OBJECT_MISSING,
+                "object '" + name + "' is missing from " + describe(), "run keel backup verify to list every missing object");
     }
 
     private final class FilePending extends PendingObject {

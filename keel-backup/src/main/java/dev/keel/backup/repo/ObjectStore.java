@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,8 @@ public interface ObjectStore extends AutoCloseable {
             out.write(content);
             out.commit();
         } catch (IOException e) {
-            throw KeelException.operation("cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                     "check that the repository is writable and has room", e);
         }
     }
@@ -83,7 +85,8 @@ public interface ObjectStore extends AutoCloseable {
         try (InputStream in = open(name)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw KeelException.operation("cannot read object '" + name + "' from " + describe() + ": " + e.getMessage(),
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + name + "' from " + describe() + ": " + e.getMessage(),
                     "check that the repository is reachable and readable", e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.keel.backup.repo;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.ErrorCode;
 import dev.keel.error.KeelException;
 
 /**
@@ -9,7 +9,7 @@ import dev.keel.error.KeelException;
  * on it instead of retrying forever.
  */
 public final class RepositoryRefusal extends KeelException {
-    public RepositoryRefusal(ExitCode exitCode, String what, String todo, Throwable cause) {
-        super(exitCode, what, todo, cause);
+    public RepositoryRefusal(ErrorCode code, String what, String todo, Throwable cause) {
+        super(code, what, todo, cause);
     }
 }

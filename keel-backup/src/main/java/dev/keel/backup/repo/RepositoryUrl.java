@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
 
     static RepositoryUrl parse(String text) {
         if (text == null || text.isBlank()) {
-            throw KeelException.usage("no backup repository is set", "set backup.repository in keel.yaml or pass --repo; " + ACCEPTED);
+            throw new KeelException(BackupError.REPOSITORY_NOT_SET,
+                    "no backup repository is set", "set backup.repository in keel.yaml or pass --repo; " + ACCEPTED);
         }
         String url = text.strip();
         if (url.startsWith("file:")) {
@@ -67,7 +69,7 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (bucket.contains("@")) {
             // Never echo the URL here: the part before '@' is probably a secret.
-            throw KeelException.usage("the backup repository URL must not carry credentials",
+            throw new KeelException(BackupError.REPOSITORY_URL_INVALID, "the backup repository URL must not carry credentials",
                     "remove them from the URL and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or backup.s3.*) instead");
         }
         if (bucket.isEmpty()) {
@@ -90,6 +92,7 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
     }
 
     private static KeelException malformed(String url, String why) {
-        return KeelException.usage("backup repository URL '" + url + "' is malformed: " + why, ACCEPTED);
+        return new KeelException(BackupError.REPOSITORY_URL_INVALID,
+                "backup repository URL '" + url + "' is malformed: " + why, ACCEPTED);
     }
 }

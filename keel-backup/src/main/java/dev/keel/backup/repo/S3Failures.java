@@ -1,6 +1,6 @@
 package dev.keel.backup.repo;
 
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -27,21 +27,25 @@ final class S3Failures {
         if (e instanceof S3Exception s3) {
             String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
             if ("NoSuchBucket".equals(code)) {
-                return new RepositoryRefusal(ExitCode.USAGE, "bucket '" + bucket + "' does not exist at " + endpoint,
+                return new RepositoryRefusal(BackupError.S3_BUCKET_MISSING,
+                        "bucket '" + bucket + "' does not exist at " + endpoint,
                         "create the bucket or correct backup.repository", e);
             }
             if (REFUSED.contains(code) || s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new RepositoryRefusal(ExitCode.OPERATION, "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
+                return new RepositoryRefusal(BackupError.S3_REFUSED,
+                        "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
                         "check the access key, its secret and the key's permissions on bucket '" + bucket + "'", e);
             }
-            return KeelException.operation("S3 at " + endpoint + " failed to " + action + ": " + (code == null ? "HTTP " + s3.statusCode() : code),
+            return new KeelException(BackupError.S3_FAILED,
+                    "S3 at " + endpoint + " failed to " + action + ": " + (code == null ? "HTTP " + s3.statusCode() : code),
                     "retry; if it persists, check the server's logs", e);
         }
         if (e instanceof SdkClientException && unreachable(e)) {
-            return new KeelException(ExitCode.OPERATION, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
+            return new KeelException(BackupError.S3_UNREACHABLE, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
                     "check backup.s3.endpoint (or AWS_ENDPOINT_URL) and that the server is running", e);
         }
-        return KeelException.operation("cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()), "retry; if it persists, run with -v", e);
+        return new KeelException(BackupError.S3_FAILED,
+                "cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()), "retry; if it persists, run with -v", e);
     }
 
     private static boolean unreachable(Throwable e) {

@@ -1,5 +1,7 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
+import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +113,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             return client.getObject(r -> r.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
-            throw dev.keel.error.KeelException.failed("object '" + name + "' is missing from " + describe(),
+            throw new KeelException(BackupError.OBJECT_MISSING, "object '" + name + "' is missing from " + describe(),
                     "run keel backup verify to list every missing object");
         } catch (SdkException e) {
             throw S3Failures.translate(e, "read object '" + name + "'", endpointName, bucket);

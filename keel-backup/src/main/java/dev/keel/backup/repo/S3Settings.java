@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
 import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
@@ -37,7 +38,8 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
             token = blankToNull(env.get("AWS_SESSION_TOKEN"));
         }
         if (blankToNull(id) == null || blankToNull(secret) == null) {
-            throw KeelException.usage("no S3 credentials are set" + (id == null && secret == null ? "" : ": the access key id or the secret is missing"),
+            throw new KeelException(BackupError.S3_CREDENTIALS_MISSING,
+                    "no S3 credentials are set" + (id == null && secret == null ? "" : ": the access key id or the secret is missing"),
                     "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or backup.s3.accessKeyId and backup.s3.secretAccessKey (use ${VAR} to keep the secret out of keel.yaml)");
         }
         return new S3Settings(endpoint, region, pathStyle, id, secret, token);
@@ -51,7 +53,8 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw KeelException.usage("S3 endpoint '" + text + "' is malformed: " + e.getReason(),
+            throw new KeelException(BackupError.REPOSITORY_URL_INVALID,
+                    "S3 endpoint '" + text + "' is malformed: " + e.getReason(),
                     "set backup.s3.endpoint (or AWS_ENDPOINT_URL) to a URL such as http://127.0.0.1:9000");
         }
     }

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.wal.WalPosition;
@@ -20,12 +21,14 @@ public final class BackupChoice {
 
     public static BackupManifest choose(Catalog catalog, String backupId, RecoveryTarget target, String repository) {
         if (backupId != null) {
-            return catalog.manifest(backupId).orElseThrow(() -> KeelException.usage("there is no complete backup " + backupId + " in " + repository,
+            return catalog.manifest(backupId).orElseThrow(() -> new KeelException(BackupError.BACKUP_NOT_FOUND,
+                    "there is no complete backup " + backupId + " in " + repository,
                     "list the backups with keel backup list"));
         }
         List<String> ids = catalog.completeBackups();
         if (ids.isEmpty()) {
-            throw KeelException.usage("there is no complete backup in " + repository, "take one with keel backup");
+            throw new KeelException(BackupError.NO_COMPLETE_BACKUP,
+                    "there is no complete backup in " + repository, "take one with keel backup");
         }
         Optional<Instant> time = target.kind() == RecoveryTarget.Kind.TIME ? instant(target.value()) : Optional.empty();
         for (int i = ids.size() - 1; i >= 0; i--) {
@@ -34,7 +37,8 @@ public final class BackupChoice {
                 return manifest;
             }
         }
-        throw KeelException.usage("every backup in " + repository + " ended after the recovery target " + target,
+        throw new KeelException(BackupError.TARGET_BEFORE_BACKUPS,
+                "every backup in " + repository + " ended after the recovery target " + target,
                 "choose a later target, or a backup with --backup");
     }
 

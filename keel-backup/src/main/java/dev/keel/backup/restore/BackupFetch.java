@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -51,7 +52,8 @@ public final class BackupFetch {
 
     public void into(Path dataDir, BackupManifest manifest, int parallel, TransferProgress progress) {
         chain.missingAncestor(manifest).ifPresent(missing -> {
-            throw KeelException.failed("backup " + manifest.id() + " is incremental and its ancestor " + missing + " is not in "
+            throw new KeelException(BackupError.PARENT_MISSING,
+                    "backup " + manifest.id() + " is incremental and its ancestor " + missing + " is not in "
                     + repository.store().describe(), "restore an older complete backup or take a new full one; keel backup verify names what is missing");
         });
         createDirectories(dataDir, manifest);
@@ -65,7 +67,8 @@ public final class BackupFetch {
             }
         }
         if (control == null) {
-            throw KeelException.failed("backup " + manifest.id() + " has no " + CONTROL_FILE, "restore another backup; this one cannot start");
+            throw new KeelException(BackupError.BACKUP_UNREADABLE,
+                    "backup " + manifest.id() + " has no " + CONTROL_FILE, "restore another backup; this one cannot start");
         }
         progress.started("restoring " + manifest.files().size() + " files of backup " + manifest.id(), manifest.totalSize(), manifest.files().size());
         try (WriteBehind durable = new WriteBehind()) {
@@ -88,7 +91,8 @@ public final class BackupFetch {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException e) {
-            throw KeelException.operation("cannot create directories in " + dataDir + ": " + e.getMessage(), "check its permissions and free space", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot create directories in " + dataDir + ": " + e.getMessage(), "check its permissions and free space", e);
         }
     }
 
@@ -114,13 +118,15 @@ public final class BackupFetch {
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw KeelException.operation("cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
         } catch (KeelException e) {
-            throw new KeelException(e.exitCode(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+            throw new KeelException(e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
         }
         String actual = HexFormat.of().formatHex(sha.digest());
         if (written != file.size() || !actual.equals(file.sha256())) {
-            throw KeelException.failed("file " + file.path() + " of backup " + manifest.id() + " does not match its manifest (" + written + " bytes, SHA-256 "
+            throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    "file " + file.path() + " of backup " + manifest.id() + " does not match its manifest (" + written + " bytes, SHA-256 "
                     + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, " + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
@@ -134,9 +140,10 @@ public final class BackupFetch {
             new LayeredFile(repository).write(target, chain.layers(manifest, file));
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw KeelException.operation("cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
         } catch (KeelException e) {
-            throw new KeelException(e.exitCode(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+            throw new KeelException(e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
         }
         progress.advanced(file.size());
         return null;
@@ -145,7 +152,8 @@ public final class BackupFetch {
     private static Path resolve(Path dataDir, String relative) {
         Path path = dataDir.resolve(relative).normalize();
         if (!path.startsWith(dataDir)) {
-            throw KeelException.failed("a manifest path leaves the data directory: " + relative, "the manifest is not trustworthy; restore another backup");
+            throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    "a manifest path leaves the data directory: " + relative, "the manifest is not trustworthy; restore another backup");
         }
         return path;
     }

@@ -1,6 +1,7 @@
 package dev.keel.backup.restore;
 
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
@@ -123,7 +124,8 @@ public final class RecoveredServer {
         if (cluster.isRunning()) {
             cluster.stopImmediately();
         }
-        return new KeelException(ExitCode.FAILED, what + ": " + logTail(), "see " + cluster.logFile() + " for the whole story");
+        return new KeelException(BackupError.RECOVERY_FAILED,
+                what + ": " + logTail(), "see " + cluster.logFile() + " for the whole story");
     }
 
     /** The server's own words: its last FATAL or PANIC lines, else its last lines. */
@@ -143,7 +145,8 @@ public final class RecoveredServer {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeelException(ExitCode.INTERRUPTED, "the restore was interrupted while PostgreSQL recovered", "stop it with pg_ctl, then restore again");
+            throw new KeelException(CoreError.INTERRUPTED,
+                    "the restore was interrupted while PostgreSQL recovered", "stop it with pg_ctl, then restore again");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ public final class RecoveryConfig {
             Files.writeString(dataDir.resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw KeelException.operation("cannot write the recovery settings into " + dataDir + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot write the recovery settings into " + dataDir + ": " + e.getMessage(), "check the directory's permissions", e);
         }
     }
 
@@ -59,7 +61,8 @@ public final class RecoveryConfig {
             String replaced = text.substring(0, at + 1) + line("restore_command", restoreCommand) + (end < 0 ? "" : text.substring(end + 1));
             Files.writeString(auto, replaced, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw KeelException.operation("cannot update restore_command in " + auto + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot update restore_command in " + auto + ": " + e.getMessage(), "check the directory's permissions", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.error.KeelException;
@@ -66,7 +67,8 @@ public final class Restore {
                         reach.newestStoredAt(repository).orElse(null)));
                 options.status().accept(position.gap().describe());
             } else if (target.kind() == RecoveryTarget.Kind.LATEST && !reach.reachedEnd(position.lsn())) {
-                throw KeelException.failed("recovery from backup " + manifest.id() + " stopped at LSN " + position.lsn() + ", short of the newest WAL in "
+                throw new KeelException(BackupError.RECOVERY_FAILED,
+                        "recovery from backup " + manifest.id() + " stopped at LSN " + position.lsn() + ", short of the newest WAL in "
                         + repository.store().describe() + " (segment " + reach.chain().last() + "): WAL after that point could not be replayed",
                         "run keel backup verify to find the damaged segment; nothing was left in " + dataDir);
             }
@@ -111,7 +113,7 @@ public final class Restore {
         if ((target.kind() == RecoveryTarget.Kind.TIME || target.kind() == RecoveryTarget.Kind.NAME)
                 && e.what().contains("before configured recovery target was reached")) {
             KeelException named = reach.gapBlocks(gap, target.toString());
-            return new KeelException(named.exitCode(), named.what(), named.todo(), e);
+            return new KeelException(named.code(), named.what(), named.todo(), e);
         }
         return e;
     }
@@ -120,7 +122,8 @@ public final class Restore {
         try (var entries = Files.list(dir)) {
             entries.forEach(FileTrees::deleteQuietly);
         } catch (IOException e) {
-            throw KeelException.operation("cannot empty " + dir + " after a failed restore: " + e.getMessage(), "delete it by hand before starting anything in it", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot empty " + dir + " after a failed restore: " + e.getMessage(), "delete it by hand before starting anything in it", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.postgres.EmbeddedBinaries;
 import dev.keel.postgres.PostgresBinaries;
@@ -22,7 +23,8 @@ public final class ServerBinaries {
         if (configured != null) {
             PostgresBinaries given = PostgresBinaries.at(configured);
             if (given.majorVersion() != major) {
-                throw KeelException.usage("the backup is of PostgreSQL " + major + " but " + configured + " holds PostgreSQL " + given.version(),
+                throw new KeelException(CoreError.BINARIES_MISSING,
+                        "the backup is of PostgreSQL " + major + " but " + configured + " holds PostgreSQL " + given.version(),
                         "pass the bin directory of a PostgreSQL " + major + " installation");
             }
             return given;
@@ -45,7 +47,8 @@ public final class ServerBinaries {
             }
             seen.add(system.get().version() + " in " + system.get().binDir());
         }
-        throw KeelException.usage("the backup is of PostgreSQL " + major + " and this machine has no PostgreSQL " + major
+        throw new KeelException(CoreError.BINARIES_MISSING,
+                "the backup is of PostgreSQL " + major + " and this machine has no PostgreSQL " + major
                         + " server binaries (found: " + String.join(", ", seen) + ")",
                 "install PostgreSQL " + major + "'s server package, or pass --pg-bindir with its bin directory");
     }

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import dev.keel.io.FileTrees;
 import java.io.IOException;
@@ -16,7 +17,8 @@ public final class TargetDirectory {
     public static void prepare(Path dir, boolean overwrite) {
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw KeelException.usage(dir + " is a file, not a directory", "choose a directory for --target-dir");
+                throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
+                        dir + " is a file, not a directory", "choose a directory for --target-dir");
             }
             if (Files.isDirectory(dir)) {
                 List<Path> entries;
@@ -25,7 +27,8 @@ public final class TargetDirectory {
                 }
                 if (!entries.isEmpty()) {
                     if (!overwrite) {
-                        throw KeelException.usage("target directory " + dir + " is not empty",
+                        throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
+                                "target directory " + dir + " is not empty",
                                 "choose an empty or new directory, or pass --overwrite to replace what it holds");
                     }
                     refuseRunningServer(dir);
@@ -39,7 +42,8 @@ public final class TargetDirectory {
             // PostgreSQL refuses a data directory that others can read.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
-            throw KeelException.operation("cannot prepare target directory " + dir + ": " + e.getMessage(), "check its permissions and free space", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot prepare target directory " + dir + ": " + e.getMessage(), "check its permissions and free space", e);
         }
     }
 
@@ -51,7 +55,8 @@ public final class TargetDirectory {
         List<String> lines = Files.readAllLines(pid);
         if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")
                 && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
-            throw KeelException.usage("a PostgreSQL server is running in " + dir, "stop it before restoring over it");
+            throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
+                    "a PostgreSQL server is running in " + dir, "stop it before restoring over it");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.WalSegment;
@@ -65,7 +66,8 @@ final class WalPrefetch {
             return dir;
         } catch (IOException e) {
             FileTrees.deleteQuietly(dir);
-            throw KeelException.operation("cannot fetch the WAL to replay into " + dir + ": " + e.getMessage(),
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot fetch the WAL to replay into " + dir + ": " + e.getMessage(),
                     "check that the target directory's parent is writable and has room", e);
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(dir);
@@ -84,7 +86,8 @@ final class WalPrefetch {
         }
         Optional<String> problem = headers.problem(segment.name(), true, head, Files.size(file));
         if (problem.isPresent()) {
-            throw KeelException.failed("WAL object " + segment.object() + " in " + repository.store().describe() + " is not segment " + segment.name()
+            throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    "WAL object " + segment.object() + " in " + repository.store().describe() + " is not segment " + segment.name()
                     + ": " + problem.get(), "recovery would silently stop there; run keel backup verify and put the right segment back under that name");
         }
     }
@@ -113,7 +116,8 @@ final class WalPrefetch {
     static String copyCommand(Path dir) {
         String path = dir.toAbsolutePath().toString();
         if (path.contains("'")) {
-            throw KeelException.usage("the target directory's path contains a quote: " + path, "restore into a path without quotes");
+            throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
+                    "the target directory's path contains a quote: " + path, "restore into a path without quotes");
         }
         return "cp '" + path + "/%f' '%p'";
     }

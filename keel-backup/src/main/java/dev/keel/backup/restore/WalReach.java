@@ -1,5 +1,6 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
@@ -35,7 +36,7 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
 
     static WalReach of(BackupRepository repository, BackupManifest manifest) {
         String where = repository.store().describe();
-        BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> KeelException.failed(
+        BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> new KeelException(BackupError.BACKUP_UNREADABLE,
                 "backup " + manifest.id() + " in " + where + " has no readable backup_label, so keel cannot tell which WAL it needs",
                 "run keel backup verify " + manifest.id() + ", or restore another backup with --backup"));
         WalPosition wal = start.wal();
@@ -101,14 +102,16 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
     }
 
     KeelException ownWalMissing(String segment) {
-        return KeelException.failed("WAL segment " + segment + ", which backup " + backupId + " needs to become consistent, is missing from "
+        return new KeelException(BackupError.WAL_MISSING,
+                "WAL segment " + segment + ", which backup " + backupId + " needs to become consistent, is missing from "
                 + repository + ": the backup cannot be restored", "put the segment back, or restore another backup with --backup; keel backup verify lists every gap");
     }
 
     KeelException gapBlocks(String gap, String target) {
         List<String> all = gaps();
         String more = all.size() > 1 ? " (and " + (all.size() - 1) + " more after it)" : "";
-        return KeelException.failed("WAL segment " + gap + " is missing from " + repository + more + ": recovery from backup " + backupId
+        return new KeelException(BackupError.WAL_GAP,
+                "WAL segment " + gap + " is missing from " + repository + more + ": recovery from backup " + backupId
                 + " to " + target + " would stop there, short of " + (target.equals("latest") ? "the newest WAL (segment " + chain.last() + ")" : "the target"),
                 "put the segment back; or recover to the backup's end with --to " + stopLsn + ", or up to the gap with --accept-gap"
                         + " (the commits after it are lost); keel backup verify lists every gap");
@@ -121,7 +124,8 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
             try (InputStream in = repository.read(RepositoryLayout.walFile(name))) {
                 histories.put(timeline, TimelineHistory.parse(timeline, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw KeelException.operation("cannot read " + name + " from " + repository.store().describe() + ": " + e.getMessage(),
+                throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                        "cannot read " + name + " from " + repository.store().describe() + ": " + e.getMessage(),
                         "check that the repository is reachable", e);
             }
         }

@@ -1,5 +1,7 @@
 package dev.keel.backup.restore;
 
+import dev.keel.backup.BackupError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -42,12 +44,13 @@ final class WriteBehind implements AutoCloseable {
                 next.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new KeelException(dev.keel.error.ExitCode.INTERRUPTED, "the restore was interrupted", "restore again", e);
+                throw new KeelException(CoreError.INTERRUPTED, "the restore was interrupted", "restore again", e);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof KeelException keel) {
                     throw keel;
                 }
-                throw KeelException.operation("cannot make the restored files durable: " + e.getCause().getMessage(), "check the target disk", e.getCause());
+                throw new KeelException(BackupError.TARGET_IO_FAILED,
+                        "cannot make the restored files durable: " + e.getCause().getMessage(), "check the target disk", e.getCause());
             }
         }
     }
@@ -68,7 +71,8 @@ final class WriteBehind implements AutoCloseable {
         } catch (NoSuchFileException e) {
             // removed by a failed restore that is cleaning up
         } catch (IOException e) {
-            throw KeelException.operation("cannot fsync " + file + ": " + e.getMessage(), "check the target disk", e);
+            throw new KeelException(BackupError.TARGET_IO_FAILED,
+                    "cannot fsync " + file + ": " + e.getMessage(), "check the target disk", e);
         }
     }
 }

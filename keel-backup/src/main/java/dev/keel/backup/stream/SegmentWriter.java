@@ -1,7 +1,7 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.wal.WalPosition;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 
 /**
@@ -33,8 +33,9 @@ final class SegmentWriter implements AutoCloseable {
 
     void write(PhysicalStream.WalData data) {
         if (data.start() != written) {
-            throw new KeelException(ExitCode.OPERATION, "the server sent WAL from " + WalPosition.text(data.start()) + " where "
-                    + WalPosition.text(written) + " was expected", "restart keel wal stream; it resumes at the segment it was receiving", null);
+            throw new KeelException(BackupError.WAL_STREAM_OUT_OF_ORDER,
+                    "the server sent WAL from " + WalPosition.text(data.start()) + " where "
+                    + WalPosition.text(written) + " was expected", "restart keel wal stream; it resumes at the segment it was receiving");
         }
         int offset = data.offset();
         int left = data.length();

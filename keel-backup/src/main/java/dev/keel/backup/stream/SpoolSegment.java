@@ -1,5 +1,6 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -76,7 +77,7 @@ public final class SpoolSegment implements AutoCloseable {
     }
 
     private KeelException failure(IOException e) {
-        return KeelException.operation("cannot write WAL segment " + partial + ": " + e.getMessage(),
+        return new KeelException(BackupError.SPOOL_IO_FAILED, "cannot write WAL segment " + partial + ": " + e.getMessage(),
                 "check the spool directory's free space; keel resumes at this segment when restarted", e);
     }
 }

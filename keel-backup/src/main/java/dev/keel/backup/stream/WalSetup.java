@@ -1,6 +1,6 @@
 package dev.keel.backup.stream;
 
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +38,8 @@ public final class WalSetup {
 
     public Result apply(String slot, String applicationName, Mode mode) {
         if (!ReplicationSession.isValidSlotName(slot)) {
-            throw KeelException.usage("'" + slot + "' is not a valid replication slot name", "use lower-case letters, digits and underscores");
+            throw new KeelException(BackupError.SLOT_INVALID,
+                    "'" + slot + "' is not a valid replication slot name", "use lower-case letters, digits and underscores");
         }
         try {
             List<String> notes = new ArrayList<>();
@@ -50,7 +51,8 @@ public final class WalSetup {
             boolean listed = SynchronousStandbyNames.lists(before, applicationName);
             if (mode == Mode.SYNCHRONOUS && !listed) {
                 if (!before.isBlank()) {
-                    throw KeelException.usage("synchronous_standby_names on " + server + " is already '" + before + "'; keel does not rewrite another setup",
+                    throw new KeelException(BackupError.SYNCHRONOUS_SETUP,
+                            "synchronous_standby_names on " + server + " is already '" + before + "'; keel does not rewrite another setup",
                             "add " + applicationName + " to it yourself, e.g. ALTER SYSTEM SET synchronous_standby_names = 'ANY 1 (" + before + ", "
                                     + applicationName + ")'; SELECT pg_reload_conf();");
                 }
@@ -58,7 +60,8 @@ public final class WalSetup {
                 alterSystem(after);
             } else if (mode == Mode.ASYNCHRONOUS && listed) {
                 if (!SynchronousStandbyNames.listsOnly(before, applicationName)) {
-                    throw KeelException.usage("synchronous_standby_names on " + server + " is '" + before + "', which lists keel among others",
+                    throw new KeelException(BackupError.SYNCHRONOUS_SETUP,
+                            "synchronous_standby_names on " + server + " is '" + before + "', which lists keel among others",
                             "remove " + applicationName + " from it yourself with ALTER SYSTEM SET synchronous_standby_names and SELECT pg_reload_conf()");
                 }
                 after = "";
@@ -75,7 +78,8 @@ public final class WalSetup {
             }
             return new Result(slot, created, before, after, synchronous, !after.equals(before), notes);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "keel wal setup on " + server + " failed: " + e.getMessage().lines().findFirst().orElse(""),
+            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                    "keel wal setup on " + server + " failed: " + e.getMessage().lines().findFirst().orElse(""),
                     "check the server's log", e);
         }
     }
@@ -84,7 +88,8 @@ public final class WalSetup {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("select rolsuper or rolreplication, current_user from pg_roles where rolname = current_user")) {
             if (rs.next() && !rs.getBoolean(1)) {
-                throw KeelException.usage("role " + rs.getString(2) + " on " + server + " may not stream WAL",
+                throw new KeelException(BackupError.STREAMING_NOT_ENABLED,
+                        "role " + rs.getString(2) + " on " + server + " may not stream WAL",
                         "run as a superuser: ALTER ROLE " + rs.getString(2) + " REPLICATION; and allow it in pg_hba.conf on a 'replication' line");
             }
         }
@@ -92,11 +97,13 @@ public final class WalSetup {
 
     private void requireSettings(List<String> notes) throws SQLException {
         if (setting("wal_level").equals("minimal")) {
-            throw KeelException.usage("wal_level on " + server + " is minimal, which cannot be streamed",
+            throw new KeelException(BackupError.STREAMING_NOT_ENABLED,
+                    "wal_level on " + server + " is minimal, which cannot be streamed",
                     "set wal_level = replica in postgresql.conf and restart the server");
         }
         if (Integer.parseInt(setting("max_wal_senders")) < 1 || Integer.parseInt(setting("max_replication_slots")) < 1) {
-            throw KeelException.usage("max_wal_senders or max_replication_slots on " + server + " is 0",
+            throw new KeelException(BackupError.STREAMING_NOT_ENABLED,
+                    "max_wal_senders or max_replication_slots on " + server + " is 0",
                     "set both to at least 2 in postgresql.conf and restart the server");
         }
         if (setting("archive_mode").equals("off")) {
@@ -110,7 +117,8 @@ public final class WalSetup {
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
                     if (!rs.getString(1).equals("physical")) {
-                        throw KeelException.usage("replication slot " + slot + " on " + server + " is a " + rs.getString(1) + " slot",
+                        throw new KeelException(BackupError.SLOT_INVALID,
+                                "replication slot " + slot + " on " + server + " is a " + rs.getString(1) + " slot",
                                 "choose another name with --slot");
                     }
                     return false;
@@ -131,7 +139,8 @@ public final class WalSetup {
             s.execute("select pg_reload_conf()");
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
-                throw KeelException.usage("only a superuser may change synchronous_standby_names on " + server,
+                throw new KeelException(BackupError.SYNCHRONOUS_SETUP,
+                        "only a superuser may change synchronous_standby_names on " + server,
                         "run as a superuser: " + sql + "; SELECT pg_reload_conf();");
             }
             throw e;

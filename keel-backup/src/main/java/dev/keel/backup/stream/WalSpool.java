@@ -1,5 +1,6 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -26,7 +27,8 @@ public final class WalSpool {
         try {
             Files.createDirectories(this.dir);
         } catch (IOException e) {
-            throw KeelException.operation("cannot create the WAL spool directory " + this.dir + ": " + e.getMessage(),
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot create the WAL spool directory " + this.dir + ": " + e.getMessage(),
                     "choose a writable directory with --spool", e);
         }
     }
@@ -62,7 +64,8 @@ public final class WalSpool {
             Files.move(partialFile(segment), historic, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
-            throw KeelException.operation("cannot rename " + partialFile(segment) + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + partialFile(segment) + ": " + e.getMessage(), "check the spool directory", e);
         }
         return historic;
     }
@@ -93,7 +96,8 @@ public final class WalSpool {
             syncDirectory();
             return new SpoolSegment(segment, file, dir.resolve(segment), channel, this);
         } catch (IOException e) {
-            throw KeelException.operation("cannot open " + file + ": " + e.getMessage(), "check the spool directory's permissions and free space", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot open " + file + ": " + e.getMessage(), "check the spool directory's permissions and free space", e);
         }
     }
 
@@ -114,13 +118,15 @@ public final class WalSpool {
             channel.write(java.nio.ByteBuffer.wrap(content));
             channel.force(true);
         } catch (IOException e) {
-            throw KeelException.operation("cannot write " + temp + ": " + e.getMessage(), "check the spool directory's free space", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot write " + temp + ": " + e.getMessage(), "check the spool directory's free space", e);
         }
         try {
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
-            throw KeelException.operation("cannot rename " + temp + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + temp + ": " + e.getMessage(), "check the spool directory", e);
         }
         return file;
     }
@@ -136,7 +142,8 @@ public final class WalSpool {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).toList().stream();
         } catch (IOException e) {
-            throw KeelException.operation("cannot list the WAL spool " + dir + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot list the WAL spool " + dir + ": " + e.getMessage(), "check the directory's permissions", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
@@ -49,7 +50,7 @@ public final class WalStreamer {
 
     public WalStreamer(BackupRepository repository, Supplier<WalSenderConnection> opener, String server, StreamOptions options, StreamListener listener) {
         if (!ReplicationSession.isValidSlotName(options.slot())) {
-            throw KeelException.usage("'" + options.slot() + "' is not a valid replication slot name",
+            throw new KeelException(BackupError.SLOT_INVALID, "'" + options.slot() + "' is not a valid replication slot name",
                     "use lower-case letters, digits and underscores, at most 63 of them");
         }
         this.repository = repository;
@@ -105,7 +106,8 @@ public final class WalStreamer {
         Optional<KeelException> refusal = uploader.refusal();
         if (refusal.isPresent()) {
             KeelException why = refusal.get();
-            throw new KeelException(why.exitCode(), why.what() + "; keel wal stream stopped, the WAL it received stays in " + options.spool(),
+            throw new KeelException(why.code(),
+                    why.what() + "; keel wal stream stopped, the WAL it received stays in " + options.spool(),
                     why.todo() + ", then start keel wal stream again: it stores what the spool holds first", why);
         }
         return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get());
@@ -156,13 +158,15 @@ public final class WalStreamer {
             recycledFrom = -1;
         }
         if (tli > identity.timeline()) {
-            throw KeelException.usage("the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline " + identity.timeline(),
+            throw new KeelException(BackupError.CLUSTER_MISMATCH,
+                    "the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline " + identity.timeline(),
                     "check that --url names the current primary of the cluster this repository backs up");
         }
         if (tli < identity.timeline()) {
             TimelineHistory history = storeHistories(session, identity.timeline(), uploader);
             if (!history.descendsFrom(tli)) {
-                throw KeelException.usage("timeline " + identity.timeline() + " of " + server + " does not descend from timeline " + tli
+                throw new KeelException(BackupError.CLUSTER_MISMATCH,
+                        "timeline " + identity.timeline() + " of " + server + " does not descend from timeline " + tli
                         + " that the repository's WAL is on", "check that --url names the current primary of the cluster this repository backs up");
             }
             // Each older timeline up to where it ended, on this connection (the server ends each copy there), then the next.
@@ -192,7 +196,8 @@ public final class WalStreamer {
             stream = session.start(options.slot(), start, tli);
         } catch (SQLException e) {
             if ("55006".equals(e.getSQLState())) {
-                throw KeelException.usage("replication slot " + options.slot() + " on " + server + " is in use: " + e.getMessage(),
+                throw new KeelException(BackupError.SLOT_IN_USE,
+                        "replication slot " + options.slot() + " on " + server + " is in use: " + e.getMessage(),
                         "another keel wal stream is running for this server; stop it, or give this one its own --slot");
             }
             if ("58P01".equals(e.getSQLState())) {
@@ -288,7 +293,8 @@ public final class WalStreamer {
         for (String id : repository.catalog().completeBackups()) {
             Optional<BackupManifest> manifest = repository.readManifest(id);
             if (manifest.isPresent() && !manifest.get().systemIdentifier().equals(identity.systemId())) {
-                throw KeelException.usage(server + " is cluster " + identity.systemId() + " but " + repository.store().describe()
+                throw new KeelException(BackupError.CLUSTER_MISMATCH,
+                        server + " is cluster " + identity.systemId() + " but " + repository.store().describe()
                         + " backs up cluster " + manifest.get().systemIdentifier(), "give each cluster its own backup.repository");
             }
             return;
@@ -298,7 +304,8 @@ public final class WalStreamer {
     private void requireSynchronous(ReplicationSession session) throws SQLException, IOException {
         String names = session.synchronousStandbyNames();
         if (!SynchronousStandbyNames.lists(names, options.applicationName())) {
-            throw KeelException.usage("--synchronous, but " + server + " does not wait for " + options.applicationName()
+            throw new KeelException(BackupError.SYNCHRONOUS_SETUP,
+                    "--synchronous, but " + server + " does not wait for " + options.applicationName()
                     + (names.isBlank() ? " (synchronous_standby_names is empty)" : " (synchronous_standby_names is '" + names + "')"),
                     "run keel wal setup --synchronous first, or stream without --synchronous");
         }
@@ -312,13 +319,15 @@ public final class WalStreamer {
         String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (state.equals("42501") || state.equals("28000")) {
-            return new KeelException(ExitCode.UNREACHABLE, "the server refused replication to " + server + ": " + message,
+            return new KeelException(BackupError.REPLICATION_REFUSED,
+                    "the server refused replication to " + server + ": " + message,
                     "the role needs REPLICATION (ALTER ROLE … REPLICATION) and pg_hba.conf a 'replication' line for this host", e);
         }
         if (state.equals("42601")) {
-            return KeelException.usage(server + " does not understand " + message, "keel wal stream needs PostgreSQL 15 or later");
+            return new KeelException(BackupError.SERVER_UNSUPPORTED,
+                    server + " does not understand " + message, "keel wal stream needs PostgreSQL 15 or later");
         }
-        return new KeelException(ExitCode.UNREACHABLE, "lost the replication connection to " + server + ": " + message,
+        return new KeelException(BackupError.REPLICATION_LOST, "lost the replication connection to " + server + ": " + message,
                 "check that the server is running; keel resumes where it stopped", e);
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.backup.stream;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.repo.RepositoryRefusal;
@@ -202,7 +203,8 @@ final class WalUploader implements AutoCloseable {
         try (InputStream in = Files.newInputStream(historic.file())) {
             repository.write(RepositoryLayout.walSegment(historic.timeline(), historic.segment(), true), in);
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + historic.file() + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot read " + historic.file() + ": " + e.getMessage(), "check the spool directory", e);
         }
         listener.stored(historic.segment() + RepositoryLayout.PARTIAL_SUFFIX);
         delete(historic.file());
@@ -219,7 +221,8 @@ final class WalUploader implements AutoCloseable {
             // finished meanwhile: the whole segment is queued behind this task
             return;
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + state.file() + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot read " + state.file() + ": " + e.getMessage(), "check the spool directory", e);
         }
         pushedSegment = state.segment();
         pushedBytes = state.flushedBytes();
@@ -229,7 +232,8 @@ final class WalUploader implements AutoCloseable {
         try {
             Files.move(file, file.resolveSibling(file.getFileName() + ".conflict"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw KeelException.operation("cannot rename " + file + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + file + ": " + e.getMessage(), "check the spool directory", e);
         }
     }
 
@@ -237,7 +241,8 @@ final class WalUploader implements AutoCloseable {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw KeelException.operation("cannot remove " + file + " from the spool: " + e.getMessage(), "check the spool directory's permissions", e);
+            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+                    "cannot remove " + file + " from the spool: " + e.getMessage(), "check the spool directory's permissions", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.keel.backup.transfer;
 
-import dev.keel.error.ExitCode;
+import dev.keel.backup.BackupError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +46,13 @@ public final class ParallelTransfer {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeelException(ExitCode.INTERRUPTED, "the transfer was interrupted", "run it again");
+            throw new KeelException(CoreError.INTERRUPTED, "the transfer was interrupted", "run it again");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw KeelException.operation("a transfer failed: " + e.getCause(), "rerun with -v for the cause", e.getCause());
+            throw new KeelException(BackupError.TRANSFER_FAILED,
+                    "a transfer failed: " + e.getCause(), "rerun with -v for the cause", e.getCause());
         }
     }
 }

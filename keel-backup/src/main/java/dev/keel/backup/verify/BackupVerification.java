@@ -1,5 +1,6 @@
 package dev.keel.backup.verify;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
@@ -57,7 +58,8 @@ public final class BackupVerification {
         Catalog catalog = repository.catalog();
         List<CatalogBackup> chosen = catalog.backups().stream().filter(b -> backupId == null || b.id().equals(backupId)).toList();
         if (backupId != null && chosen.isEmpty()) {
-            throw KeelException.usage("there is no backup " + backupId + " in " + repository.store().describe(), "list the backups with keel backup list");
+            throw new KeelException(BackupError.BACKUP_NOT_FOUND,
+                    "there is no backup " + backupId + " in " + repository.store().describe(), "list the backups with keel backup list");
         }
         List<WalSegment> wal = catalog.wal();
         Reads reads = new Reads();
@@ -240,7 +242,8 @@ public final class BackupVerification {
         try (InputStream in = repository.read(object)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw KeelException.operation("cannot read object '" + object + "': " + e.getMessage(), "check that the repository is reachable", e);
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + object + "': " + e.getMessage(), "check that the repository is reachable", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.keel.backup.wal;
 
+import dev.keel.backup.BackupError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -19,18 +21,20 @@ public final class PartialSegment {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             byte[] head = new byte[WalPageHeader.LENGTH];
             if (raf.length() < head.length) {
-                throw KeelException.failed("the partial WAL segment " + file.getFileName() + " is too short to hold a page header",
+                throw new KeelException(BackupError.OBJECT_DAMAGED,
+                        "the partial WAL segment " + file.getFileName() + " is too short to hold a page header",
                         "run keel backup verify; the repository's copy is damaged");
             }
             raf.readFully(head);
             long size = WalPageHeader.parse(head).segmentSize();
             if (!WalPosition.isValidSegmentSize(size) || raf.length() > size) {
-                throw KeelException.failed("the partial WAL segment " + file.getFileName() + " has no valid segment size in its header",
+                throw new KeelException(BackupError.OBJECT_DAMAGED,
+                        "the partial WAL segment " + file.getFileName() + " has no valid segment size in its header",
                         "run keel backup verify; the repository's copy is damaged");
             }
             raf.setLength(size);
         } catch (IOException e) {
-            throw KeelException.operation("cannot extend " + file + ": " + e.getMessage(), "check free space", e);
+            throw new KeelException(CoreError.IO_FAILED, "cannot extend " + file + ": " + e.getMessage(), "check free space", e);
         }
     }
 }

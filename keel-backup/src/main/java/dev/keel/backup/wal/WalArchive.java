@@ -1,8 +1,9 @@
 package dev.keel.backup.wal;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,8 @@ public final class WalArchive {
     public boolean push(Path file) {
         String name = file.getFileName().toString();
         if (!RepositoryLayout.isWalFileName(name)) {
-            throw KeelException.usage("'" + name + "' is not the name of a WAL file", "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
+                    "'" + name + "' is not the name of a WAL file", "pass the path PostgreSQL gives as %p in archive_command");
         }
         String object = RepositoryLayout.walFile(name);
         if (repository.store().exists(object)) {
@@ -41,15 +43,17 @@ public final class WalArchive {
                 return false;
             }
             // Overwriting could destroy the only good copy; PostgreSQL retries and keeps the segment meanwhile.
-            throw KeelException.failed("the repository already holds a different " + name,
+            throw new KeelException(BackupError.WAL_CONFLICT, "the repository already holds a different " + name,
                     "check whether two clusters archive into one repository; each cluster needs its own backup.repository");
         }
         try (InputStream in = Files.newInputStream(file)) {
             repository.write(object, in);
         } catch (NoSuchFileException e) {
-            throw KeelException.usage("there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
+                    "there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
+            throw new KeelException(CoreError.IO_FAILED,
+                    "cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
         }
         return true;
     }
@@ -57,7 +61,8 @@ public final class WalArchive {
     /** Writes the named file to {@code dest}; exit code 1 when the repository has no such file. */
     public void get(String name, Path dest) {
         if (!RepositoryLayout.isWalFileName(name)) {
-            throw KeelException.usage("'" + name + "' is not the name of a WAL file", "pass the name PostgreSQL gives as %f in restore_command");
+            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
+                    "'" + name + "' is not the name of a WAL file", "pass the name PostgreSQL gives as %f in restore_command");
         }
         String object = RepositoryLayout.walFile(name);
         boolean partial = false;
@@ -65,7 +70,8 @@ public final class WalArchive {
             String partialObject = RepositoryLayout.isSegmentName(name) ? RepositoryLayout.walSegment(WalPosition.timeline(name), name, true) : null;
             if (partialObject == null || !repository.store().exists(partialObject)) {
                 // restore_command's way of saying "no more WAL": PostgreSQL expects a non-zero exit here.
-                throw KeelException.failed("the repository holds no " + name, "normal when recovery has replayed all WAL there is");
+                throw new KeelException(BackupError.WAL_NOT_ARCHIVED,
+                        "the repository holds no " + name, "normal when recovery has replayed all WAL there is");
             }
             // The newest WAL keel wal stream received: recovery replays it up to where the received part ends.
             object = partialObject;
@@ -88,7 +94,8 @@ public final class WalArchive {
             }
             temp = null;
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot write " + dest + ": " + e.getMessage(), "check the directory's permissions and free space", e);
+            throw new KeelException(CoreError.IO_FAILED,
+                    "cannot write " + dest + ": " + e.getMessage(), "check the directory's permissions and free space", e);
         } finally {
             if (temp != null) {
                 try {
@@ -106,7 +113,8 @@ public final class WalArchive {
             content.transferTo(new DigestOutput(sha));
             return sha.digest();
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + what + ": " + e.getMessage(), "check that the repository is reachable", e);
+            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read " + what + ": " + e.getMessage(), "check that the repository is reachable", e);
         }
     }
 
@@ -115,9 +123,11 @@ public final class WalArchive {
             in.transferTo(OutputStream.nullOutputStream());
             return ((DigestInputStream) in).getMessageDigest().digest();
         } catch (NoSuchFileException e) {
-            throw KeelException.usage("there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
+                    "there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
         } catch (IOException e) {
-            throw KeelException.operation("cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
+            throw new KeelException(CoreError.IO_FAILED,
+                    "cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.backup.catalog;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +55,7 @@ class BackupRepositoryTest {
 
         assertThatThrownBy(() -> BackupRepository.create(store(), 3, null, CLOCK)).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_EXISTS);
             assertThat(e.what()).isEqualTo("a backup repository already exists at file://" + dir.resolve("repo"));
         });
     }
@@ -62,6 +64,7 @@ class BackupRepositoryTest {
     void openingWhereThereIsNoRepositorySaysHowToCreateOne() {
         assertThatThrownBy(() -> BackupRepository.open(store(), 3, null)).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_MISSING);
             assertThat(e.what()).isEqualTo("there is no keel backup repository at file://" + dir.resolve("repo"));
             assertThat(e.todo()).contains("keel backup init");
         });
@@ -73,6 +76,7 @@ class BackupRepositoryTest {
 
         assertThatThrownBy(() -> BackupRepository.open(store(), 3, null)).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.code()).isEqualTo(BackupError.KEY_MISSING);
             assertThat(e.what()).isEqualTo("backup repository file://" + dir.resolve("repo") + " is encrypted and no key is configured");
         });
     }
@@ -83,6 +87,7 @@ class BackupRepositoryTest {
 
         assertThatThrownBy(() -> BackupRepository.open(store(), 3, EncryptionKey.generate())).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.code()).isEqualTo(BackupError.KEY_WRONG);
             assertThat(e.what()).isEqualTo("the configured key is not the key of backup repository file://" + dir.resolve("repo"));
         });
     }

@@ -1,5 +1,6 @@
 package dev.keel.backup.repo;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +56,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         try (ObjectStore nowhere = S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> nowhere.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
+                assertThat(e.code()).isEqualTo(BackupError.S3_UNREACHABLE);
                 assertThat(e.what()).startsWith("S3 endpoint http://127.0.0.1:" + port + " is unreachable: ");
                 assertThat(e.getMessage()).doesNotContain(S3TestServer.SECRET_KEY);
             });
@@ -69,6 +71,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         try (ObjectStore refused = S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
+                assertThat(e.code()).isEqualTo(BackupError.S3_REFUSED);
                 assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
                 assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
             });
@@ -80,6 +83,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         try (ObjectStore missing = S3TestStores.store(server, "no-such-bucket", "")) {
             assertThatThrownBy(() -> missing.list("")).isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(e.code()).isEqualTo(BackupError.S3_BUCKET_MISSING);
                 assertThat(e.what()).isEqualTo("bucket 'no-such-bucket' does not exist at " + server.endpoint());
             });
         }
