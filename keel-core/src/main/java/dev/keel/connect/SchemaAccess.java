@@ -1,6 +1,6 @@
 package dev.keel.connect;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
@@ -57,7 +57,7 @@ public record SchemaAccess(String schema, boolean exists, boolean usage, boolean
     }
 
     private static KeelException denied(String what, String todo) {
-        return new KeelException(ExitCode.OPERATION, what, todo);
+        return new KeelException(CoreError.PRIVILEGE_MISSING, what, todo);
     }
 
     private static String name(String identifier) {

@@ -1,6 +1,6 @@
 package dev.keel.connect;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +27,7 @@ public final class ServerRole {
     /** Fails with one line (exit 2) when {@code c} is a standby; {@code verb} is what would have written, e.g. "keel migrate". */
     public static void requirePrimary(Connection c, String where, String verb) throws SQLException {
         if (inRecovery(c)) {
-            throw new KeelException(ExitCode.USAGE,
+            throw new KeelException(CoreError.SERVER_IN_RECOVERY,
                     where + " is a hot standby (in recovery) and accepts no writes; " + verb + " did not start",
                     "point " + verb + " at the primary (with several hosts in the URL, add targetServerType=primary)");
         }

@@ -1,7 +1,7 @@
 package dev.keel.ddl;
 
 import dev.keel.config.Durations;
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,7 +13,7 @@ public final class LockWaitExhausted extends KeelException {
     private final int attempts;
 
     LockWaitExhausted(Duration lockTimeout, int attempts, List<Blocker> blockers, boolean watched, SQLException cause) {
-        super(ExitCode.OPERATION, describe(lockTimeout, attempts, blockers, watched),
+        super(CoreError.LOCK_TIMEOUT, describe(lockTimeout, attempts, blockers, watched),
                 "end or wait for the blocking sessions, then try again", cause);
         this.blockers = List.copyOf(blockers);
         this.attempts = attempts;

@@ -27,6 +27,8 @@ public enum CoreError implements ErrorCode {
     PROCESS_FAILED(ExitCode.OPERATION,
             "a PostgreSQL program keel ran (initdb, pg_ctl, postgres) could not start, failed or did not finish in time"),
     PORT_UNAVAILABLE(ExitCode.OPERATION, "keel found no free local TCP port for a PostgreSQL server it starts"),
+    PRIVILEGE_MISSING(ExitCode.OPERATION, "the role lacks a privilege the command needs; the line names the GRANT or the pre-created schema that fixes it"),
+    SERVER_IN_RECOVERY(ExitCode.USAGE, "the server is a hot standby (in recovery) and accepts no writes: point the command at the primary"),
     LOCK_TIMEOUT(ExitCode.OPERATION, "a schema change could not get its lock within the lock timeout, after every retry"),
     IO_FAILED(ExitCode.OPERATION, "reading or writing a local file failed"),
     INTERRUPTED(ExitCode.INTERRUPTED, "keel was stopped by Ctrl-C or SIGTERM"),
