@@ -1,7 +1,5 @@
 package dev.keel.cli;
 
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.wal.WalArchive;
 import dev.keel.error.ExitCode;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,13 +42,11 @@ final class WalCommand implements Runnable {
             CliContext cli = new CliContext(wal.parent.global);
             // %p is relative to the server's data directory, which is this process's working directory, not -C.
             Path file = path.toAbsolutePath();
-            try (BackupRepository repository = repo.open(cli)) {
-                boolean stored = new WalArchive(repository).push(file);
-                if (cli.json()) {
-                    cli.printJson(Map.of("file", file.getFileName().toString(), "stored", stored));
-                } else if (!stored) {
-                    cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
-                }
+            boolean stored = repo.backups(cli).walPush(file);
+            if (cli.json()) {
+                cli.printJson(Map.of("file", file.getFileName().toString(), "stored", stored));
+            } else if (!stored) {
+                cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
             }
             return ExitCode.OK.code();
         }
@@ -74,9 +70,7 @@ final class WalCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(wal.parent.global);
-            try (BackupRepository repository = repo.open(cli)) {
-                new WalArchive(repository).get(name, dest.toAbsolutePath());
-            }
+            repo.backups(cli).walGet(name, dest.toAbsolutePath());
             if (cli.json()) {
                 cli.printJson(Map.of("file", name, "dest", dest.toAbsolutePath().toString()));
             }
