@@ -69,7 +69,8 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
 
     /** The same settings with another way of streaming, e.g. from keel wal stream's options. */
     public BackupSettings withStream(Stream other) {
-        return new BackupSettings(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method, other);
+        return new BackupSettings(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method,
+                other);
     }
 
     /**

@@ -210,8 +210,8 @@ public final class Backups {
         DatabaseTarget db = database("stream WAL");
         BackupSettings.Stream stream = settings.stream();
         Path spool = stream.spool() != null ? stream.spool() : config.projectDir().resolve(".keel").resolve("wal-spool").resolve(stream.slot());
-        StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, reconnect, stream.partialInterval(),
-                Duration.ofSeconds(5));
+        StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, reconnect,
+                stream.partialInterval(), Duration.ofSeconds(5));
         BackupRepository repository = open();
         try {
             return new WalStream(repository, new WalStreamer(repository, () -> WalSenderConnection.open(db, env, stream.applicationName()),
@@ -234,7 +234,7 @@ public final class Backups {
         }
     }
 
-    /** {@code keel wal push}: stores a WAL file, as archive_command does; false when the repository holds it already, identical. */
+    /** {@code keel wal push}: stores a WAL file, as archive_command does; false when the repository already holds it, identical. */
     public boolean walPush(Path file) {
         try (BackupRepository repository = open()) {
             return new WalArchive(repository).push(file);

@@ -172,7 +172,10 @@ public final class BackupsConfiguration {
         return this;
     }
 
-    /** The name the server knows the WAL stream by, as synchronous_standby_names lists it; default backup.stream.applicationName (keel_wal). */
+    /**
+     * The name the server knows the WAL stream by, as synchronous_standby_names lists it; default
+     * backup.stream.applicationName (keel_wal).
+     */
     public BackupsConfiguration applicationName(String applicationName) {
         if (applicationName == null || applicationName.isBlank()) {
             throw new IllegalArgumentException("the application name must not be empty");
@@ -181,13 +184,13 @@ public final class BackupsConfiguration {
         return this;
     }
 
-    /** Local directory for streamed WAL not yet in the repository; default backup.stream.spool, or .keel/wal-spool/&lt;slot&gt;. */
+    /** Local directory for streamed WAL not yet in the repository; default backup.stream.spool, else .keel/wal-spool/&lt;slot&gt;. */
     public BackupsConfiguration spool(Path spool) {
         this.spool = spool.toAbsolutePath();
         return this;
     }
 
-    /** How often the received part of the current segment is copied to the repository; default backup.stream.partialInterval (10 s). */
+    /** How often the received part of the current WAL segment goes to the repository; default backup.stream.partialInterval (10 s). */
     public BackupsConfiguration partialInterval(Duration interval) {
         if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("the partial interval must be at least 1 second");
@@ -196,7 +199,7 @@ public final class BackupsConfiguration {
         return this;
     }
 
-    /** Whether the WAL stream reconnects after a lost connection; default true. False ends {@link WalStream#run()} with the failure. */
+    /** Whether the WAL stream reconnects after a lost connection; default true. False ends {@link WalStream#run()} failing. */
     public BackupsConfiguration reconnect(boolean reconnect) {
         this.reconnect = reconnect;
         return this;
@@ -211,7 +214,8 @@ public final class BackupsConfiguration {
                     "give one of them, or the same directory to both");
         }
         KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
-        BackupSettings configured = repository != null ? BackupSettings.from(loaded).withRepository(repository) : BackupSettings.from(loaded);
+        BackupSettings configured = repository != null ? BackupSettings.from(loaded).withRepository(repository)
+                : BackupSettings.from(loaded);
         BackupSettings.Stream stream = configured.stream();
         BackupSettings settings = configured.withStream(new BackupSettings.Stream(slot != null ? slot : stream.slot(),
                 applicationName != null ? applicationName : stream.applicationName(), spool != null ? spool : stream.spool(),
