@@ -4,6 +4,7 @@ import dev.keel.app.JsonOutput;
 import dev.keel.app.Project;
 import dev.keel.backup.Backups;
 import dev.keel.backup.BackupsConfiguration;
+import dev.keel.config.Durations;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
@@ -12,6 +13,7 @@ import dev.keel.insight.Insight;
 import dev.keel.migrate.MigrationSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,12 +42,22 @@ final class CliContext {
         }
     }
 
+    /** A duration option (30s, 15min, 1h, 7d); a malformed one is bad usage that names the option. */
+    static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw KeelException.usage(e.getMessage(), "pass " + option + " as e.g. 30s, 15min, 1h or 7d");
+        }
+    }
+
     /**
      * The backup facade on this project, saying on stderr what it does, its restore_command starting this very keel;
      * a command adds its options, and the database when it needs one.
      */
     BackupsConfiguration backups() {
-        return Backups.configure().config(config()).env(env()).listener(new StderrBackupListener(err())).launcher(KeelLauncher.command());
+        return Backups.configure().config(config()).env(env()).listener(new StderrBackupListener(err()))
+                .launcher(KeelLauncher.command());
     }
 
     /** The insight facade on this project; the database is resolved (the embedded one started) at the first connection. */
