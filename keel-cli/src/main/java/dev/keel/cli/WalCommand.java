@@ -2,7 +2,6 @@ package dev.keel.cli;
 
 import dev.keel.error.ExitCode;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +24,14 @@ final class WalCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: stream, setup, push or get");
     }
 
+    /** What --json prints for push: the file, and whether it was stored now (false: the identical file was there). */
+    record Pushed(String file, boolean stored) {
+    }
+
+    /** What --json prints for get. */
+    record Fetched(String file, String dest) {
+    }
+
     @Command(name = "push", description = "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "
             + "Pushing an identical file again succeeds; a different file of the same name is refused (exit 1).")
     static final class Push implements Callable<Integer> {
@@ -44,7 +51,7 @@ final class WalCommand implements Runnable {
             Path file = path.toAbsolutePath();
             boolean stored = repo.backups(cli).walPush(file);
             if (cli.json()) {
-                cli.printJson(Map.of("file", file.getFileName().toString(), "stored", stored));
+                cli.printJson(new Pushed(file.getFileName().toString(), stored));
             } else if (!stored) {
                 cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
             }
@@ -72,7 +79,7 @@ final class WalCommand implements Runnable {
             CliContext cli = new CliContext(wal.parent.global);
             repo.backups(cli).walGet(name, dest.toAbsolutePath());
             if (cli.json()) {
-                cli.printJson(Map.of("file", name, "dest", dest.toAbsolutePath().toString()));
+                cli.printJson(new Fetched(name, dest.toAbsolutePath().toString()));
             }
             return ExitCode.OK.code();
         }
