@@ -12,6 +12,7 @@ import dev.keel.migrate.MigrationSettings;
 import dev.keel.postgres.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -75,6 +76,33 @@ public final class Project {
     /** Connections to the project's database (see {@link #databaseTarget()}). */
     public ConnectionSource database() {
         return ConnectionSource.of(databaseTarget());
+    }
+
+    /**
+     * As {@link #database()}, resolved on the first connection: a front end can hand it to a facade before the facade
+     * has checked its arguments, so bad input never starts the embedded server.
+     */
+    public ConnectionSource connections() {
+        return new ConnectionSource() {
+            private ConnectionSource resolved;
+
+            @Override
+            public Connection open() {
+                return resolved().open();
+            }
+
+            @Override
+            public String describe() {
+                return resolved().describe();
+            }
+
+            private synchronized ConnectionSource resolved() {
+                if (resolved == null) {
+                    resolved = database();
+                }
+                return resolved;
+            }
+        };
     }
 
     /** The configured database (--url, KEEL_URL, keel.yaml, PG* variables), or the embedded one, started if needed. */

@@ -3,6 +3,7 @@ package dev.keel.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -45,5 +46,19 @@ class ProjectTest {
         Project project = Project.open(dir, null, null, Map.of("KEEL_SCHEMA", "from_env"), note -> { });
         assertThat(project.config().schema()).isEqualTo("from_env");
         assertThat(project.config()).isSameAs(project.config());
+    }
+
+    @Test
+    void connectionsResolveTheDatabaseOnFirstUseOnly() throws IOException {
+        Files.writeString(dir.resolve("keel.yaml"), "database: [broken\n");
+        Project project = Project.open(dir, null, null, Map.of(), note -> { });
+        ConnectionSource connections = project.connections();
+        assertThatThrownBy(connections::describe).as("keel.yaml is read when a connection is wanted, not before")
+                .isInstanceOf(KeelException.class).hasMessageContaining("not valid YAML");
+
+        Files.writeString(dir.resolve("keel.yaml"), "database:\n  url: postgresql://yaml-host/yamldb\n");
+        Project fixed = Project.open(dir, null, null, Map.of(), note -> { });
+        ConnectionSource later = fixed.connections();
+        assertThat(later.describe()).contains("yaml-host").contains("yamldb");
     }
 }

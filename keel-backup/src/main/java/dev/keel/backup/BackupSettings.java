@@ -67,6 +67,12 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
         return new BackupSettings(url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method, stream);
     }
 
+    /** The same settings with another way of streaming, e.g. from keel wal stream's options. */
+    public BackupSettings withStream(Stream other) {
+        return new BackupSettings(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method,
+                other);
+    }
+
     /**
      * How keel wal stream and keel wal setup run (backup.stream.*); the command-line options win.
      *

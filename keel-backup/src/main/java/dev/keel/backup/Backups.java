@@ -28,6 +28,7 @@ import dev.keel.backup.stream.WalStreamer;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.verify.BackupVerification;
 import dev.keel.backup.verify.VerifyResult;
+import dev.keel.backup.wal.WalArchive;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
@@ -63,19 +64,21 @@ public final class Backups {
     private final DatabaseTarget target;
     private final Transfers transfers;
     private final BackupListener listener;
+    private final boolean reconnect;
 
     /** How files move and which PostgreSQL recovers them: the settings every transfer shares. */
     record Transfers(int parallel, double maxRateMegabytes, BackupMethod method, Path binDir, String superuser, String restoreCommand) {
     }
 
     Backups(KeelConfig config, BackupSettings settings, Map<String, String> env, DatabaseTarget target, Transfers transfers,
-            BackupListener listener) {
+            BackupListener listener, boolean reconnect) {
         this.config = config;
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.target = target;
         this.transfers = transfers;
         this.listener = listener;
+        this.reconnect = reconnect;
     }
 
     public static BackupsConfiguration configure() {
@@ -201,7 +204,8 @@ public final class Backups {
     }
 
     /**
-     * {@code keel wal stream [--synchronous]}, with backup.stream.* from keel.yaml; reconnects after a lost connection.
+     * {@code keel wal stream [--synchronous]}, with backup.stream.* from keel.yaml; reconnects after a lost connection
+     * unless configured not to.
      *
      * @param synchronous refuse to stream unless the server waits for keel before acknowledging a commit
      */
@@ -209,8 +213,8 @@ public final class Backups {
         DatabaseTarget db = database("stream WAL");
         BackupSettings.Stream stream = settings.stream();
         Path spool = stream.spool() != null ? stream.spool() : config.projectDir().resolve(".keel").resolve("wal-spool").resolve(stream.slot());
-        StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, true, stream.partialInterval(),
-                Duration.ofSeconds(5));
+        StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, reconnect,
+                stream.partialInterval(), Duration.ofSeconds(5));
         BackupRepository repository = open();
         try {
             return new WalStream(repository, new WalStreamer(repository, () -> WalSenderConnection.open(db, env, stream.applicationName()),
@@ -233,7 +237,21 @@ public final class Backups {
         }
     }
 
-    /** The backup settings in effect: keel.yaml's, with the repository given in code. */
+    /** {@code keel wal push}: stores a WAL file, as archive_command does; false when the repository already holds it, identical. */
+    public boolean walPush(Path file) {
+        try (BackupRepository repository = open()) {
+            return new WalArchive(repository).push(file);
+        }
+    }
+
+    /** {@code keel wal get}: writes a WAL file from the repository to {@code dest}, as restore_command does. */
+    public void walGet(String name, Path dest) {
+        try (BackupRepository repository = open()) {
+            new WalArchive(repository).get(name, dest);
+        }
+    }
+
+    /** The backup settings in effect: keel.yaml's, with the repository and stream settings given in code. */
     public BackupSettings settings() {
         return settings;
     }

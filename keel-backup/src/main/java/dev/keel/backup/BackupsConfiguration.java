@@ -9,6 +9,8 @@ import dev.keel.connect.TargetResolver;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,6 +38,12 @@ public final class BackupsConfiguration {
     private Path binDir;
     private String superuser = "postgres";
     private String restoreCommand;
+    private List<String> launcher = List.of("keel");
+    private String slot;
+    private String applicationName;
+    private Path spool;
+    private Duration partialInterval;
+    private boolean reconnect = true;
 
     BackupsConfiguration() {
     }
@@ -144,6 +152,60 @@ public final class BackupsConfiguration {
         return this;
     }
 
+    /**
+     * The words that start this keel, before its options, for the default {@link #restoreCommand}: PostgreSQL runs it
+     * from the data directory. Default {@code keel} on the PATH.
+     */
+    public BackupsConfiguration launcher(List<String> words) {
+        if (words == null || words.isEmpty()) {
+            throw new IllegalArgumentException("the launcher needs at least one word");
+        }
+        this.launcher = List.copyOf(words);
+        return this;
+    }
+
+    /** The replication slot WAL streaming uses, created when missing; default backup.stream.slot (keel_wal). */
+    public BackupsConfiguration slot(String slot) {
+        if (slot == null || slot.isBlank()) {
+            throw new IllegalArgumentException("the slot name must not be empty");
+        }
+        this.slot = slot;
+        return this;
+    }
+
+    /**
+     * The name the server knows the WAL stream by, as synchronous_standby_names lists it; default
+     * backup.stream.applicationName (keel_wal).
+     */
+    public BackupsConfiguration applicationName(String applicationName) {
+        if (applicationName == null || applicationName.isBlank()) {
+            throw new IllegalArgumentException("the application name must not be empty");
+        }
+        this.applicationName = applicationName;
+        return this;
+    }
+
+    /** Local directory for streamed WAL not yet in the repository; default backup.stream.spool, else .keel/wal-spool/&lt;slot&gt;. */
+    public BackupsConfiguration spool(Path spool) {
+        this.spool = spool.toAbsolutePath();
+        return this;
+    }
+
+    /** How often the received part of the current WAL segment goes to the repository; default backup.stream.partialInterval (10 s). */
+    public BackupsConfiguration partialInterval(Duration interval) {
+        if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("the partial interval must be at least 1 second");
+        }
+        this.partialInterval = interval;
+        return this;
+    }
+
+    /** Whether the WAL stream reconnects after a lost connection; default true. False ends {@link WalStream#run()} failing. */
+    public BackupsConfiguration reconnect(boolean reconnect) {
+        this.reconnect = reconnect;
+        return this;
+    }
+
     public Backups load() {
         if (url != null && target != null) {
             throw new KeelException(CoreError.SETUP_INVALID,
@@ -155,13 +217,18 @@ public final class BackupsConfiguration {
                     "give one of them, or the same directory to both");
         }
         KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
-        BackupSettings settings = repository != null ? BackupSettings.from(loaded).withRepository(repository) : BackupSettings.from(loaded);
+        BackupSettings configured = repository != null ? BackupSettings.from(loaded).withRepository(repository)
+                : BackupSettings.from(loaded);
+        BackupSettings.Stream stream = configured.stream();
+        BackupSettings settings = configured.withStream(new BackupSettings.Stream(slot != null ? slot : stream.slot(),
+                applicationName != null ? applicationName : stream.applicationName(), spool != null ? spool : stream.spool(),
+                partialInterval != null ? partialInterval : stream.partialInterval()));
         DatabaseTarget database = target != null ? target
                 : url != null ? TargetParser.parse(url, user, password, "the application's configuration")
                 : TargetResolver.resolve(null, loaded, env).orElse(null);
         BackupMethod chosen = method != null ? method : BackupMethod.parse(Objects.requireNonNullElse(settings.method(), "auto"));
         Backups.Transfers transfers = new Backups.Transfers(parallel != null ? parallel : settings.parallel(), maxRate, chosen, binDir, superuser,
-                restoreCommand != null ? restoreCommand : RestoreCommandLine.keelWalGet(loaded, repository));
-        return new Backups(loaded, settings, env, database, transfers, listener);
+                restoreCommand != null ? restoreCommand : RestoreCommandLine.keelWalGet(launcher, loaded, repository));
+        return new Backups(loaded, settings, env, database, transfers, listener, reconnect);
     }
 }

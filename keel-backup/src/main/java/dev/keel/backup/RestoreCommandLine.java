@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The restore_command a restored cluster keeps for its next recovery: {@code keel wal get %f %p} with this project and
  * repository. keel-backup cannot know how the application's keel is launched, so it names {@code keel} on the PATH;
- * the command line passes its own launcher through {@link BackupsConfiguration#restoreCommand(String)}.
+ * the command line passes its own launcher through {@link BackupsConfiguration#launcher(List)}.
  */
 final class RestoreCommandLine {
     private RestoreCommandLine() {
@@ -17,7 +17,13 @@ final class RestoreCommandLine {
 
     /** @param repository the repository given in code, which keel.yaml does not know; null when keel.yaml names it */
     static String keelWalGet(KeelConfig config, String repository) {
-        List<String> words = new ArrayList<>(List.of("keel", "-C", config.projectDir().toString()));
+        return keelWalGet(List.of("keel"), config, repository);
+    }
+
+    /** @param launcher the words that start keel, before its options */
+    static String keelWalGet(List<String> launcher, KeelConfig config, String repository) {
+        List<String> words = new ArrayList<>(launcher);
+        words.addAll(List.of("-C", config.projectDir().toString()));
         Path file = config.file();
         if (file != null && !file.equals(config.projectDir().resolve(ConfigLoader.FILE_NAME))) {
             words.addAll(List.of("--config", file.toString()));

@@ -11,6 +11,8 @@ import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,21 @@ class BackupsTest {
         assertThatThrownBy(() -> Backups.configure().maxRate(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Backups.configure().repository(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Backups.configure().restoreCommand("cp /archive/x %p")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backups.configure().launcher(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backups.configure().slot(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backups.configure().applicationName("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backups.configure().partialInterval(Duration.ofMillis(500))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void streamSettingsGivenInCodeWinOverKeelYamlsOneByOne() throws Exception {
+        Files.writeString(dir.resolve("keel.yaml"), "backup:\n  stream:\n    slot: from_yaml\n    applicationName: yaml_name\n");
+        BackupSettings.Stream yaml = Backups.configure().projectDir(dir).env(Map.of()).load().settings().stream();
+        assertThat(yaml).isEqualTo(new BackupSettings.Stream("from_yaml", "yaml_name", null, Duration.ofSeconds(10)));
+
+        BackupSettings.Stream given = Backups.configure().projectDir(dir).env(Map.of()).slot("from_code").spool(dir.resolve("spool"))
+                .partialInterval(Duration.ofSeconds(3)).load().settings().stream();
+        assertThat(given).isEqualTo(new BackupSettings.Stream("from_code", "yaml_name", dir.resolve("spool"), Duration.ofSeconds(3)));
     }
 
     @Test
@@ -94,6 +111,13 @@ class BackupsTest {
         KeelConfig config = KeelConfig.defaults(Path.of("/srv/my shop"));
         assertThat(RestoreCommandLine.keelWalGet(config, null)).isEqualTo("keel -C '/srv/my shop' wal get %f %p");
         assertThat(RestoreCommandLine.keelWalGet(config, "s3://bucket/shop")).isEqualTo("keel -C '/srv/my shop' wal get --repo s3://bucket/shop %f %p");
+    }
+
+    @Test
+    void aLauncherGivenInCodeStartsTheRestoreCommandEachWordQuotedForTheShell() {
+        KeelConfig config = KeelConfig.defaults(Path.of("/srv/shop"));
+        assertThat(RestoreCommandLine.keelWalGet(List.of("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-jar", "/opt/it's keel.jar"), config, null))
+                .isEqualTo("/usr/lib/jvm/bin/java '-XX:+UseSerialGC' -jar '/opt/it'\\''s keel.jar' -C /srv/shop wal get %f %p");
     }
 
     private static void assertUsage(ThrowingCallable call, String what, String todo) {

@@ -1,17 +1,14 @@
 package dev.keel.cli;
 
-import dev.keel.insight.InsightSection;
 import dev.keel.advise.AdviseOptions;
 import dev.keel.advise.HealthFinding;
 import dev.keel.advise.IndexAdvice;
-import dev.keel.advise.IndexAdvisor;
 import dev.keel.advise.IndexProposal;
 import dev.keel.advise.StatementGain;
 import dev.keel.advise.TooEarly;
-import dev.keel.config.Durations;
-import dev.keel.connect.ConnectionSource;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.insight.Insight;
 import dev.keel.migrate.MigrationSettings;
 import dev.keel.migrate.NewMigration;
 import dev.keel.stats.Times;
@@ -20,8 +17,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,15 +63,11 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(advise.parent.global);
-        AdviseOptions options = new AdviseOptions(cli.config().schema(), Durations.option(since, "--since"), limit, minImprovement, shadowRows, true,
-                observe == null ? Duration.ZERO : Durations.option(observe, "--observe"), cli.config().get(InsightSection.UNUSED_AFTER));
-        ConnectionSource source = cli.database();
-        IndexAdvice advice;
-        try (Connection c = source.open()) {
-            advice = IndexAdvisor.advise(c, options);
-        } catch (SQLException e) {
-            throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
-        }
+        Insight insight = cli.insight();
+        AdviseOptions options = insight.adviseOptions().withSince(CliContext.duration("--since", since)).withStatements(limit)
+                .withMinImprovement(minImprovement).withShadowRows(shadowRows)
+                .observing(observe == null ? Duration.ZERO : CliContext.duration("--observe", observe));
+        IndexAdvice advice = insight.adviseIndexes(options);
         List<String> written = applyTo == null ? List.of() : write(cli, advice.proposals());
         if (cli.json()) {
             cli.printJson(new Output(advice, written));

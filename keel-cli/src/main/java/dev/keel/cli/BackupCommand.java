@@ -1,27 +1,13 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.backup.base.BackupOptions;
+import dev.keel.backup.BackupList;
+import dev.keel.backup.RepositoryInfo;
 import dev.keel.backup.base.BackupResult;
-import dev.keel.backup.base.BaseBackup;
-import dev.keel.backup.base.DatabaseOpener;
-import dev.keel.backup.catalog.BackupManifest;
-import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.BackupType;
-import dev.keel.backup.catalog.Catalog;
-import dev.keel.backup.catalog.CatalogBackup;
 import dev.keel.backup.remote.BackupMethod;
-import dev.keel.backup.remote.RemoteBackup;
-import dev.keel.backup.transfer.Throttle;
-import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,31 +45,27 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        int threads = parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
-        if (threads < 1 || threads > 64 || maxRate < 0) {
+        if (parallel != null && (parallel < 1 || parallel > 64) || maxRate < 0) {
             throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
         }
-        BackupMethod wanted = BackupMethod.parse(method != null ? method : java.util.Objects.requireNonNullElse(BackupSettings.from(cli.config()).method(), "auto"));
+        BackupMethod wanted = method == null ? null : BackupMethod.parse(method);
         DatabaseTarget target = cli.databaseTarget();
-        try (BackupRepository repository = repo.open(cli)) {
-            DatabaseOpener opener = db -> Connector.open(db == null ? target : target.withDatabase(db), "keel backup");
-            BackupOptions options = new BackupOptions(threads, Throttle.megabytesPerSecond(maxRate), StderrProgress.forConsole(cli.err()));
-            BackupResult result;
-            if (wanted.resolve(opener) == BackupMethod.LOCAL) {
-                result = new BaseBackup(repository, opener, target.describe(), Clock.systemUTC())
-                        .run(options, type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL, note -> cli.err().println("keel: " + note));
-            } else {
-                result = new RemoteBackup(repository, opener, target, cli.env(), Clock.systemUTC())
-                        .run(options, type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL, note -> cli.err().println("keel: " + note));
+        BackupResult result = repo.backups(cli, backups -> {
+            if (parallel != null) {
+                backups.parallel(parallel);
             }
-            if (cli.json()) {
-                cli.printJson(result);
-            } else {
-                String kind = result.parent() == null ? "" : " (incremental on " + result.parent() + ", by " + result.method() + ")";
-                cli.out().printf("Backup %s%s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
-                        kind, result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
-                        result.timeline(), result.walSegments(), result.millis() / 1000.0);
+            if (wanted != null) {
+                backups.method(wanted);
             }
+            return backups.maxRate(maxRate).target(target);
+        }).backup(type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL);
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            String kind = result.parent() == null ? "" : " (incremental on " + result.parent() + ", by " + result.method() + ")";
+            cli.out().printf("Backup %s%s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
+                    kind, result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
+                    result.timeline(), result.walSegments(), result.millis() / 1000.0);
         }
         return ExitCode.OK.code();
     }
@@ -100,18 +82,12 @@ final class BackupCommand implements Callable<Integer> {
         public Integer call() {
             CliContext cli = new CliContext(backup.parent.global);
             RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
-            try (BackupRepository repository = chosen.create(cli)) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("repository", repository.store().describe());
-                doc.put("repositoryId", repository.config().repositoryId());
-                doc.put("compression", repository.config().compression());
-                doc.put("encryption", repository.config().encryption());
-                if (cli.json()) {
-                    cli.printJson(doc);
-                } else {
-                    cli.out().printf("Created backup repository %s (compression %s, encryption %s)%n", doc.get("repository"), doc.get("compression"),
-                            doc.get("encryption"));
-                }
+            RepositoryInfo created = chosen.backups(cli).init();
+            if (cli.json()) {
+                cli.printJson(created);
+            } else {
+                cli.out().printf("Created backup repository %s (compression %s, encryption %s)%n", created.repository(), created.compression(),
+                        created.encryption());
             }
             return ExitCode.OK.code();
         }
@@ -129,45 +105,22 @@ final class BackupCommand implements Callable<Integer> {
         public Integer call() {
             CliContext cli = new CliContext(backup.parent.global);
             RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
-            try (BackupRepository repository = chosen.open(cli)) {
-                Catalog catalog = repository.catalog();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (CatalogBackup entry : catalog.backups()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", entry.id());
-                    row.put("complete", entry.complete());
-                    if (entry.complete()) {
-                        BackupManifest m = catalog.manifest(entry.id()).orElseThrow();
-                        row.put("type", m.type());
-                        row.put("parent", m.parent());
-                        row.put("startTime", m.startTime());
-                        row.put("stopTime", m.stopTime());
-                        row.put("startLsn", m.startLsn());
-                        row.put("stopLsn", m.stopLsn());
-                        row.put("timeline", m.timeline());
-                        row.put("postgresVersion", m.postgresVersion());
-                        row.put("files", m.files().size());
-                        row.put("bytes", m.totalSize());
-                        row.put("storedBytes", m.ownStoredSize());
-                    }
-                    rows.add(row);
-                }
-                if (cli.json()) {
-                    cli.printJson(Map.of("repository", repository.store().describe(), "backups", rows));
-                } else if (rows.isEmpty()) {
-                    cli.out().println("No backups in " + repository.store().describe() + " yet: keel backup takes one.");
-                } else {
-                    cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", "ID", "TYPE", "PARENT", "STOPPED (UTC)", "STOP LSN", "SIZE", "STORED",
-                            "POSTGRESQL");
-                    for (Map<String, Object> row : rows) {
-                        if (!(Boolean) row.get("complete")) {
-                            cli.out().printf("%-20s incomplete: no manifest (killed or failed); nothing restores from it%n", row.get("id"));
-                        } else {
-                            cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", row.get("id"), ((BackupType) row.get("type")).label(),
-                                    row.get("parent") == null ? "-" : row.get("parent"),
-                                    row.get("stopTime").toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "").replace("Z", ""), row.get("stopLsn"),
-                                    DbCommand.size((Long) row.get("bytes")), DbCommand.size((Long) row.get("storedBytes")), row.get("postgresVersion"));
-                        }
+            BackupList list = chosen.backups(cli).list();
+            if (cli.json()) {
+                cli.printJson(list);
+            } else if (list.backups().isEmpty()) {
+                cli.out().println("No backups in " + list.repository() + " yet: keel backup takes one.");
+            } else {
+                cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", "ID", "TYPE", "PARENT", "STOPPED (UTC)", "STOP LSN", "SIZE", "STORED",
+                        "POSTGRESQL");
+                for (BackupList.Entry row : list.backups()) {
+                    if (!row.complete()) {
+                        cli.out().printf("%-20s incomplete: no manifest (killed or failed); nothing restores from it%n", row.id());
+                    } else {
+                        cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", row.id(), row.type().label(),
+                                row.parent() == null ? "-" : row.parent(),
+                                row.stopTime().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "").replace("Z", ""), row.stopLsn(),
+                                DbCommand.size(row.bytes()), DbCommand.size(row.storedBytes()), row.postgresVersion());
                     }
                 }
             }

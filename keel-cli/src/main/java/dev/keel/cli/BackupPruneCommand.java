@@ -1,14 +1,11 @@
 package dev.keel.cli;
 
 import dev.keel.backup.BackupSettings;
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.prune.Prune;
+import dev.keel.backup.Backups;
 import dev.keel.backup.prune.PrunePlan;
 import dev.keel.backup.prune.PruneResult;
 import dev.keel.backup.prune.RetentionPolicy;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,20 +32,17 @@ final class BackupPruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(backup.parent.global);
-        BackupSettings.Retention configured = BackupSettings.from(cli.config()).retention();
+        RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
+        Backups backups = chosen.backups(cli);
+        BackupSettings.Retention configured = backups.settings().retention();
         // Options replace the configured policy as a whole: mixing one option with the other configured rule would surprise.
         RetentionPolicy policy = keepFull != null || keepDays != null ? new RetentionPolicy(keepFull, keepDays)
                 : new RetentionPolicy(configured.full(), configured.days());
-        RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
-        try (BackupRepository repository = chosen.open(cli)) {
-            Prune prune = new Prune(repository);
-            PrunePlan plan = prune.plan(policy, Instant.now());
-            PruneResult result = prune.execute(plan, dryRun, line -> cli.err().println("keel: " + line));
-            if (cli.json()) {
-                cli.printJson(result);
-            } else {
-                print(cli, result);
-            }
+        PruneResult result = backups.prune(policy, dryRun);
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            print(cli, result);
         }
         return ExitCode.OK.code();
     }

@@ -1,9 +1,7 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.Backups;
 import dev.keel.backup.verify.BackupCheck;
-import dev.keel.backup.verify.BackupVerification;
 import dev.keel.backup.verify.VerifyProblem;
 import dev.keel.backup.verify.VerifyResult;
 import dev.keel.error.ExitCode;
@@ -40,25 +38,14 @@ final class BackupVerifyCommand implements Callable<Integer> {
             throw KeelException.usage("give a backup id or --all, not both", "run keel backup verify --all, or keel backup verify ID");
         }
         RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
-        try (BackupRepository repository = chosen.open(cli)) {
-            String id = all ? null : backupId != null ? backupId : newest(repository);
-            int threads = parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
-            VerifyResult result = new BackupVerification(repository, threads, StderrProgress.forConsole(cli.err())).run(id);
-            if (cli.json()) {
-                cli.printJson(result);
-            } else {
-                print(cli, result);
-            }
-            return result.ok() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        Backups backups = chosen.backups(cli, configuration -> parallel == null ? configuration : configuration.parallel(parallel));
+        VerifyResult result = all ? backups.verifyAll() : backupId != null ? backups.verify(backupId) : backups.verify();
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            print(cli, result);
         }
-    }
-
-    private static String newest(BackupRepository repository) {
-        var complete = repository.catalog().completeBackups();
-        if (complete.isEmpty()) {
-            throw KeelException.usage("there is no complete backup in " + repository.store().describe(), "take one with keel backup");
-        }
-        return complete.get(complete.size() - 1);
+        return result.ok() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
     /**

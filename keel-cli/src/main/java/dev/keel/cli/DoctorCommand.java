@@ -1,7 +1,6 @@
 package dev.keel.cli;
 
 import dev.keel.doctor.CheckResult;
-import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
 import dev.keel.error.ExitCode;
@@ -24,8 +23,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         // Every module on the class path contributes its checks: health, pending migrations, backup targets.
-        Doctor doctor = Doctor.forProject(cli.config(), cli.env());
-        DoctorReport report = doctor.run(cli.database());
+        DoctorReport report = cli.insight().doctor();
         if (cli.json()) {
             cli.printJson(report);
         } else {

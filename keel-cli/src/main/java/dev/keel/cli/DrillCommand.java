@@ -1,26 +1,13 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
-import dev.keel.backup.drill.Drill;
-import dev.keel.backup.drill.DrillOptions;
 import dev.keel.backup.drill.DrillResult;
 import dev.keel.backup.drill.InvariantResult;
-import dev.keel.backup.drill.PrimaryCommitTime;
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.config.Durations;
-import dev.keel.config.KeelConfig;
-import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,35 +29,19 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         RecoveryTarget target = recovery.target();
-        BackupSettings settings = BackupSettings.from(cli.config());
         DatabaseTarget primary = cli.databaseTarget();
-        try (BackupRepository repository = repo.open(cli)) {
-            DrillOptions options = new DrillOptions(target, recovery.binDir, recovery.superuser, recovery.threads(cli),
-                    RestoreCommand.restoreCommand(cli, parent.global, repo), primary.database(), settings.drillInvariants(), settings.rpo(),
-                    settings.rto(), () -> newestCommit(cli, primary), StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line));
-            DrillResult result = new Drill(repository, Clock.systemUTC()).run(options);
-            if (cli.json()) {
-                cli.printJson(result);
-            } else {
-                print(cli, result);
-            }
-            if (!result.passed()) {
-                cli.err().println("keel: error: drill " + result.id() + " failed: " + String.join("; ", result.failures())
-                        + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id()));
-                return ExitCode.FAILED.code();
-            }
+        DrillResult result = repo.backups(cli, backups -> recovery.applyTo(backups).target(primary)).drill(target);
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            print(cli, result);
+        }
+        if (!result.passed()) {
+            cli.err().println("keel: error: drill " + result.id() + " failed: " + String.join("; ", result.failures())
+                    + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id()));
+            return ExitCode.FAILED.code();
         }
         return ExitCode.OK.code();
-    }
-
-    /** The RPO needs the primary's newest commit; an unreachable primary leaves it unmeasured rather than failing the drill's other proofs. */
-    private static Optional<Instant> newestCommit(CliContext cli, DatabaseTarget primary) {
-        try (Connection c = Connector.open(primary, "keel drill")) {
-            return Optional.of(PrimaryCommitTime.read(c));
-        } catch (KeelException | SQLException e) {
-            cli.err().println("keel: cannot read the primary's newest commit time, so the RPO is not measured: " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static void print(CliContext cli, DrillResult r) {

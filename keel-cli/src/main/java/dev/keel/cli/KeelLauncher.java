@@ -9,6 +9,7 @@ import java.util.List;
  * How PostgreSQL can run this very keel later, from its own working directory: restore_command and
  * archive_command call it once per WAL file. It runs the jar (or class path) directly with this
  * Java rather than through the ./keel script, so a recovery never waits on a rebuild of keel.
+ * keel-backup turns these words into the shell command line (Backups.configure().launcher(...)).
  */
 final class KeelLauncher {
     private KeelLauncher() {
@@ -29,18 +30,6 @@ final class KeelLauncher {
             command.add(Main.class.getName());
         }
         return command;
-    }
-
-    /** A shell command line, each word single-quoted, as restore_command and archive_command are run by sh. */
-    static String shell(List<String> words) {
-        StringBuilder line = new StringBuilder();
-        for (String word : words) {
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word.matches("[A-Za-z0-9_./%:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'");
-        }
-        return line.toString();
     }
 
     private static Path ownJar() {

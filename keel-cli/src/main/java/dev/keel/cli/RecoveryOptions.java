@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
+import dev.keel.backup.BackupsConfiguration;
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
@@ -30,7 +30,14 @@ final class RecoveryOptions {
         }
     }
 
-    int threads(CliContext cli) {
-        return parallel != null ? parallel : BackupSettings.from(cli.config()).parallel();
+    /** These options on the backup facade; what is not given stays keel.yaml's or the facade's default. */
+    BackupsConfiguration applyTo(BackupsConfiguration backups) {
+        if (parallel != null) {
+            backups.parallel(parallel);
+        }
+        if (binDir != null) {
+            backups.binDir(binDir);
+        }
+        return backups.superuser(superuser);
     }
 }

@@ -1,10 +1,9 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.config.KeelConfig;
+import dev.keel.backup.Backups;
+import dev.keel.backup.BackupsConfiguration;
 import dev.keel.error.KeelException;
-import java.time.Clock;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** --repo for every command that reads or writes the backup repository; it wins over backup.repository. */
@@ -13,22 +12,24 @@ final class RepositoryOption {
     @Option(names = "--repo", paramLabel = "URL", description = "Backup repository (file:///path or s3://bucket/prefix); default: backup.repository in keel.yaml.")
     String repository;
 
-    BackupSettings settings(CliContext cli) {
-        BackupSettings settings = BackupSettings.from(cli.config());
-        if (repository != null) {
-            settings = settings.withRepository(repository);
-        }
-        if (settings.repository() == null || settings.repository().isBlank()) {
+    /** The backup facade on this repository, with the command's own settings added by {@code options}. */
+    Backups backups(CliContext cli, UnaryOperator<BackupsConfiguration> options) {
+        Backups backups = CliContext.configured(() -> {
+            BackupsConfiguration configuration = cli.backups();
+            if (repository != null) {
+                configuration.repository(repository);
+            }
+            return options.apply(configuration).load();
+        });
+        // The facade would refuse too, in the words of its Java API; a command-line user needs the option's name.
+        String url = backups.settings().repository();
+        if (url == null || url.isBlank()) {
             throw KeelException.usage("no backup repository is configured", "set backup.repository in keel.yaml, or pass --repo file:///path or s3://bucket/prefix");
         }
-        return settings;
+        return backups;
     }
 
-    BackupRepository open(CliContext cli) {
-        return BackupRepository.open(settings(cli), cli.env());
-    }
-
-    BackupRepository create(CliContext cli) {
-        return BackupRepository.create(settings(cli), cli.env(), Clock.systemUTC());
+    Backups backups(CliContext cli) {
+        return backups(cli, UnaryOperator.identity());
     }
 }

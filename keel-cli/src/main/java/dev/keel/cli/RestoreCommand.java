@@ -1,14 +1,9 @@
 package dev.keel.cli;
 
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.restore.RecoveryTarget;
-import dev.keel.backup.restore.Restore;
-import dev.keel.backup.restore.RestoreOptions;
+import dev.keel.backup.RestoreRequest;
 import dev.keel.backup.restore.RestoreResult;
 import dev.keel.error.ExitCode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,49 +41,27 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        RecoveryTarget target = recovery.target();
-        try (BackupRepository repository = repo.open(cli)) {
-            RestoreOptions options = new RestoreOptions(backupId, cli.projectDir().resolve(targetDir), target, overwrite, start, recovery.threads(cli),
-                    recovery.binDir, restoreCommand(cli, parent.global, repo), recovery.superuser, StderrProgress.forConsole(cli.err()), line -> cli.err().println("keel: " + line),
-                    acceptGap);
-            RestoreResult result = new Restore(repository).run(options);
-            if (cli.json()) {
-                cli.printJson(result);
+        RestoreRequest request = RestoreRequest.into(targetDir).to(recovery.target()).backup(backupId);
+        request = overwrite ? request.overwrite() : request;
+        request = start ? request.start() : request;
+        request = acceptGap ? request.acceptGap() : request;
+        RestoreResult result = repo.backups(cli, recovery::applyTo).restore(request);
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            cli.out().printf("Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
+                    result.backupId(), result.targetDir(), result.gap() == null ? result.target()
+                            : "the gap at WAL segment " + result.gap().missing().get(0) + " (not " + result.target() + ")", result.recoveredLsn(),
+                    result.recoveredTime() == null ? "none replayed" : result.recoveredTime(), result.timeline(), result.millis() / 1000.0);
+            if (result.gap() != null) {
+                cli.out().println("Recovery " + result.gap().describe() + ".");
+            }
+            if (result.running()) {
+                cli.out().println(result.url());
             } else {
-                cli.out().printf("Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
-                        result.backupId(), result.targetDir(), result.gap() == null ? result.target()
-                                : "the gap at WAL segment " + result.gap().missing().get(0) + " (not " + result.target() + ")", result.recoveredLsn(),
-                        result.recoveredTime() == null ? "none replayed" : result.recoveredTime(), result.timeline(), result.millis() / 1000.0);
-                if (result.gap() != null) {
-                    cli.out().println("Recovery " + result.gap().describe() + ".");
-                }
-                if (result.running()) {
-                    cli.out().println(result.url());
-                } else {
-                    cli.out().println("The recovered cluster is stopped; start it with: pg_ctl -D " + result.targetDir() + " start  (PostgreSQL in " + result.binDir() + ")");
-                }
+                cli.out().println("The recovered cluster is stopped; start it with: pg_ctl -D " + result.targetDir() + " start  (PostgreSQL in " + result.binDir() + ")");
             }
         }
         return ExitCode.OK.code();
-    }
-
-    /** keel wal get, runnable from the server's working directory with this run's project and repository. */
-    static String restoreCommand(CliContext cli, GlobalOptions global, RepositoryOption repo) {
-        List<String> words = new ArrayList<>(KeelLauncher.command());
-        words.add("-C");
-        words.add(cli.projectDir().toString());
-        if (global.config != null) {
-            words.add("--config");
-            words.add(cli.projectDir().resolve(global.config).toString());
-        }
-        words.add("wal");
-        words.add("get");
-        if (repo.repository != null) {
-            words.add("--repo");
-            words.add(repo.repository);
-        }
-        words.add("%f");
-        words.add("%p");
-        return KeelLauncher.shell(words);
     }
 }

@@ -1,18 +1,11 @@
 package dev.keel.cli;
 
-import dev.keel.config.Durations;
-import dev.keel.connect.ConnectionSource;
 import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
+import dev.keel.insight.Insight;
+import dev.keel.insight.SnapshotPruneResult;
 import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.Snapshot;
-import dev.keel.stats.StatementSnapshots;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,22 +44,14 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(stats.parent.global);
-            Duration watch = observe == null ? null : Durations.option(observe, "--observe");
-            ConnectionSource source = cli.database();
-            Snapshot snapshot;
-            LiteralSamples.Observation seen = null;
-            try (Connection c = source.open()) {
-                if (watch != null) {
-                    seen = new LiteralSamples(cli.config().schema()).observe(c, watch, LiteralSamples.DEFAULT_INTERVAL);
-                }
-                snapshot = new StatementSnapshots(cli.config().schema()).take(c);
-            } catch (SQLException e) {
-                throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
-            }
+            Duration watch = observe == null ? null : CliContext.duration("--observe", observe);
+            Insight insight = cli.insight();
+            LiteralSamples.Observation seen = watch == null ? null : insight.observe(watch);
+            Snapshot snapshot = insight.snapshot();
             if (cli.json()) {
                 cli.printJson(seen == null ? snapshot : new Output(snapshot, seen));
             } else {
-                cli.out().printf("Stored snapshot %d of %s: %d statements, %d tables, %d indexes.%n", snapshot.id(), source.describe(),
+                cli.out().printf("Stored snapshot %d of %s: %d statements, %d tables, %d indexes.%n", snapshot.id(), cli.connections().describe(),
                         snapshot.statements(), snapshot.tables(), snapshot.indexes());
                 if (seen != null) {
                     cli.out().println("Sampled values: " + seen.describe() + ".");
@@ -88,19 +73,9 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(stats.parent.global);
-            Duration age = Durations.option(keep, "--keep");
-            OffsetDateTime before = OffsetDateTime.now().minus(age);
-            ConnectionSource source = cli.database();
-            int deleted;
-            try (Connection c = source.open()) {
-                deleted = new StatementSnapshots(cli.config().schema()).prune(c, before);
-            } catch (SQLException e) {
-                throw KeelException.operation("closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
-            }
+            SnapshotPruneResult result = cli.insight().pruneSnapshots(CliContext.duration("--keep", keep));
+            int deleted = result.deleted();
             if (cli.json()) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("deleted", deleted);
-                result.put("before", before);
                 cli.printJson(result);
             } else {
                 cli.out().printf("Deleted %d %s older than %s.%n", deleted, deleted == 1 ? "snapshot" : "snapshots", keep);

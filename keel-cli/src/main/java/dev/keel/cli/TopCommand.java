@@ -1,12 +1,9 @@
 package dev.keel.cli;
 
-import dev.keel.config.Durations;
 import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
 import dev.keel.stats.Ranking;
-import dev.keel.stats.Top;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,11 +37,7 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        Duration window = Durations.option(since, "--since");
-        if (limit < 1) {
-            throw KeelException.usage("--limit must be at least 1, not " + limit, "pass --limit 1 or more");
-        }
-        Ranking ranking = Top.run(cli.database(), cli.config().schema(), window, by, limit);
+        Ranking ranking = cli.insight().top(CliContext.duration("--since", since), by, limit);
         if (cli.json()) {
             cli.printJson(ranking);
         } else {

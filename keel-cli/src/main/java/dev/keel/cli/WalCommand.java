@@ -1,10 +1,7 @@
 package dev.keel.cli;
 
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.wal.WalArchive;
 import dev.keel.error.ExitCode;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +24,14 @@ final class WalCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: stream, setup, push or get");
     }
 
+    /** What --json prints for push: the file, and whether it was stored now (false: the identical file was there). */
+    record Pushed(String file, boolean stored) {
+    }
+
+    /** What --json prints for get. */
+    record Fetched(String file, String dest) {
+    }
+
     @Command(name = "push", description = "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "
             + "Pushing an identical file again succeeds; a different file of the same name is refused (exit 1).")
     static final class Push implements Callable<Integer> {
@@ -44,13 +49,11 @@ final class WalCommand implements Runnable {
             CliContext cli = new CliContext(wal.parent.global);
             // %p is relative to the server's data directory, which is this process's working directory, not -C.
             Path file = path.toAbsolutePath();
-            try (BackupRepository repository = repo.open(cli)) {
-                boolean stored = new WalArchive(repository).push(file);
-                if (cli.json()) {
-                    cli.printJson(Map.of("file", file.getFileName().toString(), "stored", stored));
-                } else if (!stored) {
-                    cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
-                }
+            boolean stored = repo.backups(cli).walPush(file);
+            if (cli.json()) {
+                cli.printJson(new Pushed(file.getFileName().toString(), stored));
+            } else if (!stored) {
+                cli.err().println("keel: " + file.getFileName() + " is already in the repository, identical");
             }
             return ExitCode.OK.code();
         }
@@ -74,11 +77,9 @@ final class WalCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(wal.parent.global);
-            try (BackupRepository repository = repo.open(cli)) {
-                new WalArchive(repository).get(name, dest.toAbsolutePath());
-            }
+            repo.backups(cli).walGet(name, dest.toAbsolutePath());
             if (cli.json()) {
-                cli.printJson(Map.of("file", name, "dest", dest.toAbsolutePath().toString()));
+                cli.printJson(new Fetched(name, dest.toAbsolutePath().toString()));
             }
             return ExitCode.OK.code();
         }

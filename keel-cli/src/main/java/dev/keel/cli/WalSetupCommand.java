@@ -1,14 +1,11 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.config.KeelConfig;
+import dev.keel.backup.Backups;
+import dev.keel.backup.BackupsConfiguration;
 import dev.keel.backup.stream.WalSetup;
-import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,15 +44,18 @@ final class WalSetupCommand implements Callable<Integer> {
         CliContext cli = new CliContext(wal.parent.global);
         DatabaseTarget target = cli.databaseTarget();
         WalSetup.Mode chosen = mode == null ? WalSetup.Mode.LEAVE : mode.synchronous ? WalSetup.Mode.SYNCHRONOUS : WalSetup.Mode.ASYNCHRONOUS;
-        WalSetup.Result result;
-        try (Connection connection = Connector.open(target, "keel wal setup")) {
-            connection.setAutoCommit(true);
-            BackupSettings.Stream settings = BackupSettings.from(cli.config()).stream();
-            result = new WalSetup(connection, target.describe()).apply(slot != null ? slot : settings.slot(),
-                    applicationName != null ? applicationName : settings.applicationName(), chosen);
-        } catch (SQLException e) {
-            throw Connector.unreachable(target, e);
-        }
+        // No repository: setting up the server needs none.
+        Backups backups = CliContext.configured(() -> {
+            BackupsConfiguration configuration = cli.backups().target(target);
+            if (slot != null) {
+                configuration.slot(slot);
+            }
+            if (applicationName != null) {
+                configuration.applicationName(applicationName);
+            }
+            return configuration.load();
+        });
+        WalSetup.Result result = backups.walSetup(chosen);
         if (cli.json()) {
             cli.printJson(result);
         } else {

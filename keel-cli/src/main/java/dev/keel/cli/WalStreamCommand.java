@@ -1,21 +1,16 @@
 package dev.keel.cli;
 
-import dev.keel.backup.BackupSettings;
-import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.stream.StreamListener;
-import dev.keel.backup.stream.StreamOptions;
+import dev.keel.backup.Backups;
+import dev.keel.backup.WalStream;
 import dev.keel.backup.stream.WalStreamer;
-import dev.keel.backup.wal.WalPosition;
-import dev.keel.backup.remote.WalSenderConnection;
-import dev.keel.config.KeelConfig;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,26 +53,32 @@ final class WalStreamCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(wal.parent.global);
-        BackupSettings.Stream settings = BackupSettings.from(cli.config()).stream();
         if (partialInterval != null && partialInterval < 1) {
             throw KeelException.usage("--partial-interval must be at least 1 second", "check the option");
         }
-        String slotName = slot != null ? slot : settings.slot();
-        String name = applicationName != null ? applicationName : settings.applicationName();
         DatabaseTarget target = cli.databaseTarget();
-        Path spoolDir = spool != null ? spool.toAbsolutePath()
-                : settings.spool() != null ? settings.spool() : cli.projectDir().resolve(".keel").resolve("wal-spool").resolve(slotName);
-        StreamOptions options = new StreamOptions(slotName, name, spoolDir, synchronous, !noLoop,
-                partialInterval != null ? Duration.ofSeconds(partialInterval) : settings.partialInterval(), Duration.ofSeconds(5));
-        try (BackupRepository repository = repo.open(cli)) {
-            WalStreamer streamer = new WalStreamer(repository, () -> WalSenderConnection.open(target, cli.env(), name), target.describe(),
-                    options, new Messages(cli.err()));
-            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Backups backups = repo.backups(cli, configuration -> {
+            if (slot != null) {
+                configuration.slot(slot);
+            }
+            if (applicationName != null) {
+                configuration.applicationName(applicationName);
+            }
+            if (spool != null) {
+                configuration.spool(spool);
+            }
+            if (partialInterval != null) {
+                configuration.partialInterval(Duration.ofSeconds(partialInterval));
+            }
+            return configuration.reconnect(!noLoop).target(target);
+        });
+        try (WalStream stream = backups.walStream(synchronous)) {
+            CountDownLatch reported = new CountDownLatch(1);
             // The JVM ends when the hook returns: it waits until the run's last line is out.
             Thread hook = new Thread(() -> {
-                streamer.stop();
+                stream.stop();
                 try {
-                    reported.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    reported.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -85,7 +86,7 @@ final class WalStreamCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             WalStreamer.Result result;
             try {
-                result = streamer.run();
+                result = stream.run();
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -102,29 +103,5 @@ final class WalStreamCommand implements Callable<Integer> {
             reported.countDown();
         }
         return ExitCode.OK.code();
-    }
-
-    /** One line per event on stderr: a service manager's log is where these end up. */
-    private record Messages(PrintStream err) implements StreamListener {
-        @Override
-        public void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
-            err.printf(Locale.ROOT, "keel: streaming WAL from %s, timeline %d, from %s, slot %s%s%n", server, timeline, WalPosition.text(lsn), slot,
-                    synchronous ? ", as a synchronous standby" : "");
-        }
-
-        @Override
-        public void stored(String name) {
-            err.println("keel: stored " + name);
-        }
-
-        @Override
-        public void warning(String message) {
-            err.println("keel: warning: " + message);
-        }
-
-        @Override
-        public void retrying(String problem, long seconds) {
-            err.println("keel: " + problem + "; retrying in " + seconds + " s");
-        }
     }
 }

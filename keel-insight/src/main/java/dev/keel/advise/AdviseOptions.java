@@ -56,6 +56,18 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
         return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use, observe, unusedAfter);
     }
 
+    public AdviseOptions withSince(Duration window) {
+        return new AdviseOptions(keelSchema, window, statements, minImprovement, shadowRows, hypopg, observe, unusedAfter);
+    }
+
+    public AdviseOptions withMinImprovement(double factor) {
+        return new AdviseOptions(keelSchema, since, statements, factor, shadowRows, hypopg, observe, unusedAfter);
+    }
+
+    public AdviseOptions withShadowRows(long rows) {
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, rows, hypopg, observe, unusedAfter);
+    }
+
     public AdviseOptions withStatements(int count) {
         return new AdviseOptions(keelSchema, since, count, minImprovement, shadowRows, hypopg, observe, unusedAfter);
     }

@@ -86,9 +86,12 @@ public final class Insight {
         return Top.run(database(), schema, since, by, limit);
     }
 
-    /** {@code keel advise indexes}'s defaults: seven days, the ten costliest statements, at least twice cheaper; change them with its withers. */
+    /**
+     * {@code keel advise indexes}'s defaults: seven days, the ten costliest statements, at least twice cheaper, and
+     * keel.yaml's advise.unusedAfter; change them with its withers.
+     */
     public AdviseOptions adviseOptions() {
-        return AdviseOptions.defaults(schema);
+        return AdviseOptions.defaults(schema).withUnusedAfter(config.get(InsightSection.UNUSED_AFTER));
     }
 
     /** {@code keel advise indexes} with its defaults. */

@@ -3,12 +3,14 @@ package dev.keel.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.advise.AdviseOptions;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.stats.RankBy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +41,17 @@ class InsightTest {
         Insight insight = Insight.configure().config(config).env(Map.of()).load();
         assertThat(insight.adviseOptions().keelSchema()).isEqualTo("keel");
         assertThat(Insight.configure().config(config).env(Map.of()).schema("stats").load().adviseOptions().keelSchema()).isEqualTo("stats");
+    }
+
+    @Test
+    void theAdviceDefaultsTakeAdviseUnusedAfterFromKeelYamlAndTheWithersChangeOneSettingEach() throws Exception {
+        Files.writeString(dir.resolve("keel.yaml"), "advise:\n  unusedAfter: 3d\n");
+        AdviseOptions defaults = Insight.configure().projectDir(dir).env(Map.of()).load().adviseOptions();
+        assertThat(defaults.unusedAfter()).isEqualTo(Duration.ofDays(3));
+
+        AdviseOptions changed = defaults.withSince(Duration.ofHours(6)).withMinImprovement(4).withShadowRows(500);
+        assertThat(changed).isEqualTo(new AdviseOptions("keel", Duration.ofHours(6), 10, 4, 500, true, Duration.ZERO, Duration.ofDays(3)));
+        assertUsage(() -> defaults.withMinImprovement(1), "the minimum improvement must be more than 1", "--min-improvement");
     }
 
     @Test
