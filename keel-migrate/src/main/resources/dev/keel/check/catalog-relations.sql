@@ -1,8 +1,16 @@
 -- Every user table, view and materialized view, with the row estimate the checks weigh locks by:
 -- reltuples once analysed; an empty heap has no rows; otherwise unknown (-1).
+-- pg_relation_size takes an ACCESS SHARE lock: behind a session holding (or waiting for) ACCESS EXCLUSIVE
+-- on the table, the checks would wait with it, and so would the migration they gate. Such a table is not
+-- sized; the cumulative statistics, which take no lock, still count its live rows.
 SELECT n.nspname, c.relname, c.relkind,
        CASE WHEN c.reltuples > 0 THEN c.reltuples::bigint
-            WHEN c.relkind IN ('r', 'm') AND pg_relation_size(c.oid) = 0 THEN 0
+            WHEN c.relkind IN ('r', 'm') AND pg_stat_get_live_tuples(c.oid) > 0 THEN pg_stat_get_live_tuples(c.oid)
+            WHEN c.relkind IN ('r', 'm')
+                 AND NOT EXISTS (SELECT 1 FROM pg_locks l
+                                 WHERE l.locktype = 'relation' AND l.relation = c.oid AND l.mode = 'AccessExclusiveLock'
+                                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+                 AND pg_relation_size(c.oid) = 0 THEN 0
             WHEN c.reltuples = 0 AND c.relkind IN ('r', 'm') AND c.relpages > 0 THEN 0
             ELSE -1 END
 FROM pg_class c
