@@ -50,8 +50,10 @@ trap 'exit 143' TERM
 
 say "building keel-jdbc and resolving its classpath"
 mkdir -p "$WORK"
-# One reactor run: the modules keel-jdbc's tests use resolve to their freshly built jars.
-(cd "$ROOT" && "${MVN_CMD[@]}" -B -ntp -q -DskipTests -pl keel-jdbc -am package dependency:build-classpath \
+# One reactor run: the modules keel-jdbc's tests use resolve to their freshly built jars. The plugin version is
+# pinned: the one Maven picks by default (2.8) is old and not in every local repository.
+(cd "$ROOT" && "${MVN_CMD[@]}" -B -ntp -q -DskipTests -pl keel-jdbc -am package \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test) >&2
 JAR=$(ls "$ROOT"/keel-jdbc/target/keel-jdbc-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
 CLASSPATH_ALL="$JAR:$(cat "$WORK/classpath.txt")"
