@@ -25,13 +25,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * slice to slice), so a variant's round time is spread over the whole round and drift in the machine
  * hits all variants alike. The first rounds only warm up (JIT, caches, the server's plan cache) and
  * are thrown away. A variant's overhead is the median over the counted rounds of its time divided by
- * the raw driver's in the same round; the quartiles of those ratios show how far one round's verdict
- * can be trusted.
+ * the raw driver's in the same round; the quartiles of those ratios show how much one round varies,
+ * and a 95 % confidence interval of their median how far the figure itself can be off.
  *
  * <pre>java -cp CLASSPATH bench/JdbcOverhead.java JDBC_URL [QUERIES_PER_ROUND] [ROUNDS] [WARMUP_ROUNDS] [SLICES]</pre>
  *
  * Prints one line per variant:
- * {@code <name> <median µs/query> <median ratio to raw> <ratio Q1> <ratio Q3> <µs/query of every counted round…>}.
+ * {@code <name> <median µs/query> <median ratio to raw> <ratio Q1> <ratio Q3> <median ratio 95 % CI low> <high>
+ * <µs/query of every counted round…>}.
  */
 public final class JdbcOverhead {
     private static final int ROWS = 100_000;
@@ -93,8 +94,9 @@ public final class JdbcOverhead {
             Arrays.sort(ratios);
             double[] sorted = micros[k].clone();
             Arrays.sort(sorted);
-            StringBuilder line = new StringBuilder(String.format("%s %.3f %.4f %.4f %.4f", names.get(k), quantile(sorted, 0.5),
-                    quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75)));
+            double[] ci = medianInterval(ratios);
+            StringBuilder line = new StringBuilder(String.format("%s %.3f %.4f %.4f %.4f %.4f %.4f", names.get(k), quantile(sorted, 0.5),
+                    quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75), ci[0], ci[1]));
             for (double d : micros[k]) {
                 line.append(String.format(" %.2f", d));
             }
@@ -103,6 +105,19 @@ public final class JdbcOverhead {
         for (Connection c : connections) {
             c.close();
         }
+    }
+
+    /**
+     * A 95 % confidence interval for the median, without assuming a distribution: the order statistics
+     * whose ranks lie 1.96 standard deviations of a Binomial(n, ½) below and above the middle. The
+     * quartiles say how much one round varies; this says how far the median of all rounds can be off.
+     */
+    private static double[] medianInterval(double[] sorted) {
+        int n = sorted.length;
+        double half = 1.96 * Math.sqrt(n) / 2;
+        int lo = Math.max(1, (int) Math.floor(n / 2.0 - half));
+        int hi = Math.min(n, (int) Math.ceil(n / 2.0 + 1 + half));
+        return new double[] {sorted[lo - 1], sorted[hi - 1]};
     }
 
     /** Linear interpolation between the closest ranks, as R's and NumPy's default. */

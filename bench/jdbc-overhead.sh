@@ -87,34 +87,41 @@ raw=$(field raw 2)
 keel=$(field keel 2)
 proxy=$(field datasource-proxy 2)
 [[ -n $raw && -n $keel && -n $proxy ]] || { cat "$WORK/result.txt" >&2; die "the harness printed no figures"; }
-# Overheads: the median of the per-round ratios to the raw driver, and their quartiles (the spread).
+# Overheads: the median of the per-round ratios to the raw driver, their quartiles (how much one round
+# varies) and the 95 % confidence interval of the median (how far the figure itself can be off).
 pct() { awk -v r="$1" 'BEGIN {printf "%.1f", (r - 1) * 100}'; }
 overhead=$(pct "$(field keel 3)")
 keel_q1=$(pct "$(field keel 4)")
 keel_q3=$(pct "$(field keel 5)")
+keel_lo=$(pct "$(field keel 6)")
+keel_hi=$(pct "$(field keel 7)")
 proxy_overhead=$(pct "$(field datasource-proxy 3)")
 proxy_q1=$(pct "$(field datasource-proxy 4)")
 proxy_q3=$(pct "$(field datasource-proxy 5)")
+proxy_lo=$(pct "$(field datasource-proxy 6)")
+proxy_hi=$(pct "$(field datasource-proxy 7)")
 met=$(awk -v o="$overhead" 'BEGIN { print (o <= 3.0) ? "yes" : "no" }')
-spread=$(awk -v q1="$keel_q1" -v q3="$keel_q3" 'BEGIN {
-    if (q3 <= 3.0) print "the whole interquartile range is within the target";
-    else if (q1 > 3.0) print "the whole interquartile range is over the target";
-    else print "the target lies inside the interquartile range: the rounds disagree, judge from several runs" }')
+verdict=$(awk -v lo="$keel_lo" -v hi="$keel_hi" 'BEGIN {
+    if (hi <= 3.0) print "met: the whole 95 % interval of the median is within 3 %";
+    else if (lo > 3.0) print "missed: the whole 95 % interval of the median is over 3 %";
+    else print "undecided: 3 % lies inside the 95 % interval of the median (more rounds or a quieter machine)" }')
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION, Java $(java -version 2>&1 | awk -F'"' '/version/{print $2}')${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}"
 runs="$QUERIES × $ROUNDS (+$WARMUP warm-up), $SLICES slices, $([[ $PIN -eq 1 ]] && echo pinned || echo not pinned)"
 
 echo
 echo "jdbc-overhead: point queries, $ROUNDS rounds of $QUERIES per variant ($SLICES interleaved slices each), after $WARMUP warm-up rounds; $pinning"
 echo "machine: $machine"
-echo "  variant: median µs per query, median ratio to raw in the same round, its quartiles Q1 Q3, every round's µs per query"
+echo "  variant: median µs per query; median ratio to raw in the same round, its quartiles Q1 Q3, its 95 % interval;" \
+    "every round's µs per query"
 sed 's/^/  /' "$WORK/result.txt"
-echo "  keel overhead: $overhead % (Q1 $keel_q1 %, Q3 $keel_q3 %; target ≤ 3 %): $spread"
-echo "  datasource-proxy alone: $proxy_overhead % (Q1 $proxy_q1 %, Q3 $proxy_q3 %)"
+echo "  keel overhead: $overhead % (95 % interval $keel_lo to $keel_hi %; rounds' quartiles $keel_q1 to $keel_q3 %)"
+echo "  target ≤ 3 %: $verdict"
+echo "  datasource-proxy alone: $proxy_overhead % (95 % interval $proxy_lo to $proxy_hi %; quartiles $proxy_q1 to $proxy_q3 %)"
 
 if [[ $RECORD -eq 1 ]]; then
     # shellcheck source=results-row.sh
     source "$BENCH_DIR/results-row.sh"
     add_result_row "$BENCH_DIR/RESULTS.md" "## jdbc-overhead" \
-        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $runs | $raw | $keel | $proxy | $overhead % (IQR $keel_q1 to $keel_q3 %) | $proxy_overhead % (IQR $proxy_q1 to $proxy_q3 %) | $met |"
+        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $runs | $raw | $keel | $proxy | $overhead % (CI $keel_lo to $keel_hi %, IQR $keel_q1 to $keel_q3 %) | $proxy_overhead % (CI $proxy_lo to $proxy_hi %) | $met |"
     say "recorded in bench/RESULTS.md"
 fi

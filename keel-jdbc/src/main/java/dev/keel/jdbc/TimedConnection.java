@@ -151,7 +151,8 @@ final class TimedConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return new TimedPreparedStatement(this, connection.prepareStatement(sql, resultSetType, resultSetConcurrency), sql, timers);
+        return new TimedPreparedStatement(this,
+                connection.prepareStatement(sql, resultSetType, resultSetConcurrency), sql, timers);
     }
 
     @Override
@@ -201,17 +202,22 @@ final class TimedConnection implements Connection {
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new TimedStatement(this, connection.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), timers);
+        return new TimedStatement(this,
+                connection.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), timers);
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new TimedPreparedStatement(this, connection.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return new TimedPreparedStatement(this,
+                connection.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new TimedCallableStatement(this, connection.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return new TimedCallableStatement(this,
+                connection.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
     }
 
     @Override
