@@ -11,8 +11,9 @@ import java.util.Optional;
 final class CallerLookup {
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final List<String> LIBRARIES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "net.ttddyy.dsproxy.",
-            "dev.keel.jdbc.StatementTimers", "dev.keel.jdbc.CallerLookup", "org.postgresql.", "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.hibernate.", "org.springframework.",
-            "org.jdbi.", "org.jooq.", "org.mybatis.", "org.apache.ibatis.", "io.micrometer.");
+            "dev.keel.jdbc.StatementTimers", "dev.keel.jdbc.CallerLookup", "dev.keel.jdbc.Timed", "org.postgresql.",
+            "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.hibernate.", "org.springframework.", "org.jdbi.", "org.jooq.",
+            "org.mybatis.", "org.apache.ibatis.", "io.micrometer.");
 
     private CallerLookup() {
     }

@@ -3,14 +3,14 @@ package dev.keel.jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
-import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 /**
  * Wraps an application's DataSource so that every statement is timed, grouped by its normalized SQL,
  * and published as Micrometer timers; optionally tagged with the calling method, and logged when
- * slower than a threshold with its parameter values masked.
+ * slower than a threshold with its parameter values masked. The returned DataSource closes the
+ * wrapped one when it is closed (if that one can be closed, as a pool can).
  *
  * <pre>{@code
  * DataSource ds = KeelDataSource.wrap(hikari, meterRegistry);
@@ -43,7 +43,7 @@ public final class KeelDataSource {
         private Duration slowThreshold;
         private boolean tagCallers;
         private int maxStatements = 1000;
-        private java.util.function.Consumer<String> slowSink;
+        private Consumer<String> slowSink;
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target DataSource");
@@ -86,7 +86,7 @@ public final class KeelDataSource {
         }
 
         /** Where slow-statement lines go instead of the logger: for tests. */
-        Builder slowStatementSink(java.util.function.Consumer<String> sink) {
+        Builder slowStatementSink(Consumer<String> sink) {
             this.slowSink = sink;
             return this;
         }
@@ -97,14 +97,7 @@ public final class KeelDataSource {
             }
             SlowStatementLog slowLog = slowThreshold == null ? null
                     : slowSink == null ? new SlowStatementLog(slowThreshold.toNanos()) : new SlowStatementLog(slowThreshold.toNanos(), slowSink);
-            ProxyConfig config = ProxyConfig.Builder.create()
-                    .dataSourceName(name)
-                    .queryListener(new StatementTimers(registry, name, maxStatements, tagCallers, slowLog))
-                    .stopwatchFactory(new NanoStopwatches())
-                    .build();
-            ProxyDataSource proxy = new ProxyDataSource(target);
-            proxy.setProxyConfig(config);
-            return proxy;
+            return new TimedDataSource(target, new StatementTimers(registry, name, maxStatements, tagCallers, slowLog));
         }
     }
 }

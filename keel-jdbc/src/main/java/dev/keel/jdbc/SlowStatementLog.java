@@ -1,8 +1,5 @@
 package dev.keel.jdbc;
 
-import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,39 +28,23 @@ final class SlowStatementLog {
         return nanos >= thresholdNanos;
     }
 
-    void log(long nanos, String shape, String caller, List<Map<String, Object>> parameterSets) {
-        sink.accept(message(nanos, shape, caller, parameterSets));
+    /** {@code parameters} null or empty for a statement without them; {@code sets} above 1 for a batch. */
+    void log(long nanos, String shape, String caller, ParameterTypes parameters, int sets) {
+        sink.accept(message(nanos, shape, caller, parameters, sets));
     }
 
-    static String message(long nanos, String shape, String caller, List<Map<String, Object>> parameterSets) {
+    static String message(long nanos, String shape, String caller, ParameterTypes parameters, int sets) {
         StringBuilder m = new StringBuilder("slow statement (").append(TimeUnit.NANOSECONDS.toMillis(nanos)).append(" ms");
         if (caller != null) {
             m.append(", from ").append(caller);
         }
         m.append("): ").append(shape);
-        if (!parameterSets.isEmpty() && !parameterSets.get(0).isEmpty()) {
-            m.append(" parameters ").append(masked(parameterSets.get(0)));
-            if (parameterSets.size() > 1) {
-                m.append(" (first of ").append(parameterSets.size()).append(" sets)");
+        if (parameters != null && !parameters.isEmpty()) {
+            m.append(" parameters ").append(parameters.masked());
+            if (sets > 1) {
+                m.append(" (first of ").append(sets).append(" sets)");
             }
         }
         return m.toString();
-    }
-
-    /** {1=Long, 2=String} → "[$1 Long, $2 String]", values left out. */
-    static String masked(Map<String, Object> parameters) {
-        StringJoiner j = new StringJoiner(", ", "[", "]");
-        parameters.entrySet().stream()
-                .sorted((a, b) -> compareKeys(a.getKey(), b.getKey()))
-                .forEach(e -> j.add("$" + e.getKey() + " " + (e.getValue() == null ? "null" : e.getValue().getClass().getSimpleName())));
-        return j.toString();
-    }
-
-    private static int compareKeys(String a, String b) {
-        try {
-            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 }
