@@ -38,8 +38,9 @@ final class DrillCommand implements Callable<Integer> {
         }
         if (!result.passed()) {
             cli.err().println("keel: error: drill " + result.id() + " failed: " + String.join("; ", result.failures())
-                    + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id()));
-            return ExitCode.FAILED.code();
+                    + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id())
+                    + " [" + CliError.DRILL_FAILED.id() + "]");
+            return CliError.DRILL_FAILED.exitCode().code();
         }
         return ExitCode.OK.code();
     }
