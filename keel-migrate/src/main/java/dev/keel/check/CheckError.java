@@ -7,7 +7,8 @@ import dev.keel.error.ExitCode;
 public enum CheckError implements ErrorCode {
     RULE_UNKNOWN(ExitCode.USAGE, "check settings (exclude, waivers) name a rule that keel check does not have"),
     PATH_MISSING(ExitCode.USAGE, "keel check was given a file or directory that does not exist"),
-    FILE_NOT_TEXT(ExitCode.FAILED, "keel check was given a binary file or one that is not valid UTF-8");
+    FILE_NOT_TEXT(ExitCode.FAILED, "keel check was given a binary file or one that is not valid UTF-8"),
+    GIT_FAILED(ExitCode.USAGE, "keel check --changed-since could not run git, or git did not know the revision");
 
     private final ExitCode exitCode;
     private final String meaning;

@@ -14,7 +14,7 @@ public final class CheckErrorCatalog implements ErrorCatalog {
 
     @Override
     public String title() {
-        return "keel check's settings and the files it is given";
+        return "keel check's settings, the files it is given and git for --changed-since";
     }
 
     @Override
