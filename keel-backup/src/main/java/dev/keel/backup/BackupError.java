@@ -86,6 +86,8 @@ public enum BackupError implements ErrorCode {
             "the repository already holds a different WAL file of that name (two clusters archiving into one repository?)"),
     WAL_NOT_ARCHIVED(ExitCode.FAILED,
             "restore_command asked for a WAL file the repository does not hold; normal at the end of recovery"),
+    DRILL_FAILED(ExitCode.FAILED,
+            "the restore drill ran, but the restored cluster failed one of its checks; the drill's report says which"),
     RECOVERY_FAILED(ExitCode.FAILED,
             "PostgreSQL could not recover the restored backup, or recovery stopped short of the WAL it was to replay");
 

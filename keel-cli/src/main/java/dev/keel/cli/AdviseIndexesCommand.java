@@ -6,6 +6,7 @@ import dev.keel.advise.IndexAdvice;
 import dev.keel.advise.IndexProposal;
 import dev.keel.advise.StatementGain;
 import dev.keel.advise.TooEarly;
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
@@ -90,7 +91,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                 // NewMigration's header speaks of one transaction; this file runs without one, and says so itself.
                 Files.writeString(file.file(), p.migration(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new KeelException(ExitCode.OPERATION, "cannot write " + file.file() + ": " + e.getMessage(), "check the permissions", e);
+                throw new KeelException(CoreError.IO_FAILED, "cannot write " + file.file() + ": " + e.getMessage(), "check the permissions", e);
             }
             written.add(cli.projectDir().relativize(file.file()).toString());
         }

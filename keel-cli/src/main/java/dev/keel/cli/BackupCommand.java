@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupList;
 import dev.keel.backup.RepositoryInfo;
 import dev.keel.backup.base.BackupResult;
@@ -46,7 +47,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         if (parallel != null && (parallel < 1 || parallel > 64) || maxRate < 0) {
-            throw KeelException.usage("--parallel must be between 1 and 64 and --max-rate positive", "check the options");
+            throw new KeelException(BackupError.OPTION_INVALID, "--parallel must be between 1 and 64 and --max-rate positive", "check the options");
         }
         BackupMethod wanted = method == null ? null : BackupMethod.parse(method);
         DatabaseTarget target = cli.databaseTarget();

@@ -4,6 +4,7 @@ import dev.keel.backup.Backups;
 import dev.keel.backup.verify.BackupCheck;
 import dev.keel.backup.verify.VerifyProblem;
 import dev.keel.backup.verify.VerifyResult;
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.util.List;
@@ -35,7 +36,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(backup.parent.global);
         if (all && backupId != null) {
-            throw KeelException.usage("give a backup id or --all, not both", "run keel backup verify --all, or keel backup verify ID");
+            throw new KeelException(CoreError.COMMAND_LINE, "give a backup id or --all, not both", "run keel backup verify --all, or keel backup verify ID");
         }
         RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
         Backups backups = chosen.backups(cli, configuration -> parallel == null ? configuration : configuration.parallel(parallel));

@@ -12,6 +12,7 @@ import dev.keel.app.report.TextReport;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrationSection;
@@ -82,11 +83,11 @@ final class CheckCommand implements Callable<Integer> {
                         CheckPolicy.of(CheckSettings.from(cli.config())));
         ShadowOptions shadowOptions = new ShadowOptions(shadowRowLimit, scale == null ? 0 : ShadowOptions.parseScale(scale), scaleCap);
         if (scale != null && !shadow) {
-            throw KeelException.usage("--scale fills the shadow database, which only --shadow builds", "add --shadow or drop --scale");
+            throw new KeelException(CoreError.COMMAND_LINE, "--scale fills the shadow database, which only --shadow builds", "add --shadow or drop --scale");
         }
         if (shadow) {
             if (!given.isEmpty() || changedSince != null) {
-                throw KeelException.usage("--shadow checks the project's pending migrations, not given files",
+                throw new KeelException(CoreError.COMMAND_LINE, "--shadow checks the project's pending migrations, not given files",
                         "drop the paths (and --changed-since) or drop --shadow");
             }
             report = withShadowFindings(cli, report, shadowOptions);

@@ -8,6 +8,7 @@ import dev.keel.config.Durations;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
 import dev.keel.migrate.MigrationSettings;
@@ -38,7 +39,7 @@ final class CliContext {
         try {
             return load.get();
         } catch (IllegalArgumentException e) {
-            throw KeelException.usage(e.getMessage(), "check the command's options (keel COMMAND --help)");
+            throw new KeelException(CoreError.COMMAND_LINE, e.getMessage(), "check the command's options (keel COMMAND --help)");
         }
     }
 

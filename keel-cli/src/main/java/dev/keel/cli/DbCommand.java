@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import dev.keel.postgres.EmbeddedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,7 +94,7 @@ final class DbCommand implements Runnable {
             CliContext cli = new CliContext(db.parent.global);
             EmbeddedServer.Status status = EmbeddedServer.statusOf(cli.projectDir());
             if (!status.initialized()) {
-                throw dev.keel.error.KeelException.usage("there is no embedded PostgreSQL in " + status.stateDir() + " yet",
+                throw new KeelException(CoreError.EMBEDDED_NOT_CREATED, "there is no embedded PostgreSQL in " + status.stateDir() + " yet",
                         "run keel db start first");
             }
             if (cli.json()) {

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.drill.DrillResult;
 import dev.keel.backup.drill.InvariantResult;
@@ -38,8 +39,9 @@ final class DrillCommand implements Callable<Integer> {
         }
         if (!result.passed()) {
             cli.err().println("keel: error: drill " + result.id() + " failed: " + String.join("; ", result.failures())
-                    + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id()));
-            return ExitCode.FAILED.code();
+                    + " — see the report; it is recorded in " + RepositoryLayout.drill(result.id())
+                    + " [" + BackupError.DRILL_FAILED.id() + "]");
+            return BackupError.DRILL_FAILED.exitCode().code();
         }
         return ExitCode.OK.code();
     }

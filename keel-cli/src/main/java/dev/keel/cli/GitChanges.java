@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
-import dev.keel.error.ExitCode;
+import dev.keel.check.CheckError;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class GitChanges {
             Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
-                throw KeelException.usage("git cannot list the changes since " + revision + ": " + out.strip().lines().findFirst().orElse(""),
+                throw new KeelException(CheckError.GIT_FAILED, "git cannot list the changes since " + revision + ": " + out.strip().lines().findFirst().orElse(""),
                         "pass a revision git knows (a branch, tag or commit) and run keel inside the repository");
             }
             List<Path> changed = new ArrayList<>();
@@ -36,10 +37,10 @@ final class GitChanges {
             }
             return changed;
         } catch (IOException e) {
-            throw new KeelException(ExitCode.USAGE, "cannot run git: " + e.getMessage(), "install git or check without --changed-since", e);
+            throw new KeelException(CheckError.GIT_FAILED, "cannot run git: " + e.getMessage(), "install git or check without --changed-since", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeelException(ExitCode.INTERRUPTED, "interrupted while asking git for changes", "");
+            throw new KeelException(CoreError.INTERRUPTED, "interrupted while asking git for changes", "");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.connect.Cancellation;
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateOptions;
@@ -58,7 +59,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             return MigrationVersion.parse(text);
         } catch (IllegalArgumentException e) {
-            throw KeelException.usage(e.getMessage(), "pass a version such as 3 or 1.2");
+            throw new KeelException(CoreError.COMMAND_LINE, e.getMessage(), "pass a version such as 3 or 1.2");
         }
     }
 

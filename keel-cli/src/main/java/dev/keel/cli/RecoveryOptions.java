@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.backup.BackupsConfiguration;
 import dev.keel.backup.restore.RecoveryTarget;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class RecoveryOptions {
         try {
             return RecoveryTarget.parse(to);
         } catch (IllegalArgumentException e) {
-            throw KeelException.usage(e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
+            throw new KeelException(CoreError.COMMAND_LINE, e.getMessage(), "pass latest, a timestamp, an LSN or a restore point name to --to");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.Backups;
 import dev.keel.backup.BackupsConfiguration;
 import dev.keel.error.KeelException;
@@ -24,7 +25,7 @@ final class RepositoryOption {
         // The facade would refuse too, in the words of its Java API; a command-line user needs the option's name.
         String url = backups.settings().repository();
         if (url == null || url.isBlank()) {
-            throw KeelException.usage("no backup repository is configured", "set backup.repository in keel.yaml, or pass --repo file:///path or s3://bucket/prefix");
+            throw new KeelException(BackupError.REPOSITORY_NOT_SET, "no backup repository is configured", "set backup.repository in keel.yaml, or pass --repo file:///path or s3://bucket/prefix");
         }
         return backups;
     }

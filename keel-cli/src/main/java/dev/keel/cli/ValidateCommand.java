@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
             cli.out().println("Valid: " + result.database() + " agrees with the migration files (" + result.pending() + " pending).");
         } else {
             for (ValidationProblem p : result.problems()) {
-                cli.out().println("keel: error: " + p.message() + " — " + p.fix());
+                cli.out().println("keel: error: " + p.message() + " — " + p.fix() + " [" + p.kind().code().id() + "]");
             }
             cli.out().println(result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s") + " found.");
         }

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.backup.BackupError;
 import dev.keel.backup.Backups;
 import dev.keel.backup.WalStream;
 import dev.keel.backup.stream.WalStreamer;
@@ -54,7 +55,7 @@ final class WalStreamCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(wal.parent.global);
         if (partialInterval != null && partialInterval < 1) {
-            throw KeelException.usage("--partial-interval must be at least 1 second", "check the option");
+            throw new KeelException(BackupError.OPTION_INVALID, "--partial-interval must be at least 1 second", "check the option");
         }
         DatabaseTarget target = cli.databaseTarget();
         Backups backups = repo.backups(cli, configuration -> {

@@ -76,7 +76,8 @@ class DrillIT {
         Files.writeString(dir.resolve("keel.yaml"), "backup:\n  drill:\n    invariants:\n      - select true\n      - " + broken + "\n");
         Cli.Run run = keel("drill");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
-        assertThat(run.errorLines()).singleElement().asString().contains("invariant " + broken).doesNotContain("invariant select true");
+        assertThat(run.errorLines()).singleElement().asString().contains("invariant " + broken).doesNotContain("invariant select true")
+                .endsWith(" [KEEL-BACKUP-DRILL-FAILED]");
         assertThat(run.stdout()).contains("FAILED");
     }
 

@@ -23,6 +23,7 @@ public enum CoreError implements ErrorCode {
     SQL_SYNTAX(ExitCode.FAILED, "a script cannot be split into statements (an unterminated quote or a psql meta-command)"),
     BINARIES_MISSING(ExitCode.USAGE,
             "the PostgreSQL server programs keel needs (of the version it needs) were not found where keel was told or looked"),
+    EMBEDDED_NOT_CREATED(ExitCode.USAGE, "keel db was asked about an embedded PostgreSQL that keel db start has not created yet"),
     EMBEDDED_FAILED(ExitCode.OPERATION, "the embedded PostgreSQL could not be unpacked, prepared, started or stopped"),
     PROCESS_FAILED(ExitCode.OPERATION,
             "a PostgreSQL program keel ran (initdb, pg_ctl, postgres) could not start, failed or did not finish in time"),
@@ -33,11 +34,7 @@ public enum CoreError implements ErrorCode {
     IO_FAILED(ExitCode.OPERATION, "reading or writing a local file failed"),
     INTERRUPTED(ExitCode.INTERRUPTED, "keel was stopped by Ctrl-C or SIGTERM"),
     COMMAND_LINE(ExitCode.USAGE, "the command line names an unknown command or option, or misses a required one"),
-    BUG(ExitCode.BUG, "an internal invariant of keel broke: a Keel bug; report it with the output of the command run with -v"),
-    USAGE(ExitCode.USAGE, "the command line or configuration is wrong (no more specific code yet)"),
-    FAILED(ExitCode.FAILED, "a check, validation or verification failed (no more specific code yet)"),
-    OPERATION(ExitCode.OPERATION, "an operation failed (no more specific code yet)"),
-    UNREACHABLE(ExitCode.UNREACHABLE, "the database could not be reached (no more specific code yet)");
+    BUG(ExitCode.BUG, "an internal invariant of keel broke: a Keel bug; report it with the output of the command run with -v");
 
     private final ExitCode exitCode;
     private final String meaning;
@@ -60,17 +57,5 @@ public enum CoreError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
-    }
-
-    /** The code of a failure that only said its exit code, until its call site names a specific one. */
-    public static ErrorCode generic(ExitCode exitCode) {
-        return switch (exitCode) {
-            case USAGE -> USAGE;
-            case FAILED -> FAILED;
-            case UNREACHABLE -> UNREACHABLE;
-            case INTERRUPTED -> INTERRUPTED;
-            case BUG -> BUG;
-            default -> OPERATION;
-        };
     }
 }

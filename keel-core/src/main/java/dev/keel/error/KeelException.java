@@ -20,15 +20,6 @@ public class KeelException extends RuntimeException {
         this.todo = todo;
     }
 
-    /** A failure whose call site does not name its code yet: it gets the generic code of its exit code. */
-    public KeelException(ExitCode exitCode, String what, String todo) {
-        this(CoreError.generic(exitCode), what, todo, null);
-    }
-
-    public KeelException(ExitCode exitCode, String what, String todo, Throwable cause) {
-        this(CoreError.generic(exitCode), what, todo, cause);
-    }
-
     public ErrorCode code() {
         return code;
     }
@@ -43,17 +34,5 @@ public class KeelException extends RuntimeException {
 
     public String todo() {
         return todo;
-    }
-
-    public static KeelException usage(String what, String todo) {
-        return new KeelException(ExitCode.USAGE, what, todo);
-    }
-
-    public static KeelException failed(String what, String todo) {
-        return new KeelException(ExitCode.FAILED, what, todo);
-    }
-
-    public static KeelException operation(String what, String todo, Throwable cause) {
-        return new KeelException(ExitCode.OPERATION, what, todo, cause);
     }
 }

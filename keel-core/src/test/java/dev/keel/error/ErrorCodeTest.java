@@ -12,13 +12,6 @@ class ErrorCodeTest {
     }
 
     @Test
-    void aFailureThatOnlyNamesItsExitCodeGetsTheGenericCodeOfThatExitCode() {
-        KeelException e = KeelException.usage("bad", "fix it");
-        assertThat(e.code()).isEqualTo(CoreError.USAGE);
-        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-    }
-
-    @Test
     void theExitCodeComesFromTheCode() {
         KeelException e = new KeelException(CoreError.DATABASE_UNREACHABLE, "no answer", "start it");
         assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);

@@ -1,8 +1,9 @@
 package dev.keel.check;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrateError;
 import dev.keel.migrate.MigrationPlan;
 import dev.keel.migrate.MigrationScript;
 import dev.keel.migrate.MigrationSettings;
@@ -37,7 +38,7 @@ public final class CheckMigrations {
             int major = version != null ? version : serverMajorVersion(c);
             return Checker.withAllRules(major, CheckPolicy.of(settings.check())).check(inputs(plan.pending()), CatalogFacts.load(c));
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may read " + settings.history().displayName(), e);
         }
     }
@@ -65,12 +66,12 @@ public final class CheckMigrations {
                         inputs.add(read(projectDir, file));
                     }
                 } catch (IOException e) {
-                    throw new KeelException(ExitCode.OPERATION, "cannot read " + path + ": " + e.getMessage(), "check the permissions", e);
+                    throw new KeelException(CoreError.IO_FAILED, "cannot read " + path + ": " + e.getMessage(), "check the permissions", e);
                 }
             } else if (Files.isRegularFile(path)) {
                 inputs.add(read(projectDir, path));
             } else {
-                throw KeelException.usage(given + " does not exist", "pass migration files or directories that exist");
+                throw new KeelException(CheckError.PATH_MISSING, given + " does not exist", "pass migration files or directories that exist");
             }
         }
         return new Checker(Rules.all(), version, false, policy).check(inputs);
@@ -83,13 +84,13 @@ public final class CheckMigrations {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (text.indexOf('\0') >= 0) {
-                throw KeelException.failed(shown + " is a binary file, not SQL", "check only migration files");
+                throw new KeelException(CheckError.FILE_NOT_TEXT, shown + " is a binary file, not SQL", "check only migration files");
             }
             return new CheckInput(shown, text);
         } catch (CharacterCodingException e) {
-            throw KeelException.failed(shown + " is not valid UTF-8", "convert it to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
+            throw new KeelException(CheckError.FILE_NOT_TEXT, shown + " is not valid UTF-8", "convert it to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot read " + shown + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(CoreError.IO_FAILED, "cannot read " + shown + ": " + e.getMessage(), "check the permissions", e);
         }
     }
 

@@ -44,7 +44,7 @@ public record CheckPolicy(MigrationVersion startAfter, Set<String> exclude, Map<
 
     private static void requireKnown(String rule, Set<String> known, String where) {
         if (!known.contains(rule)) {
-            throw KeelException.usage("'" + rule + "' in " + where + " is not a check rule", "did you mean '" + Nearest.to(rule, known) + "'?");
+            throw new KeelException(CheckError.RULE_UNKNOWN, "'" + rule + "' in " + where + " is not a check rule", "did you mean '" + Nearest.to(rule, known) + "'?");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,13 +20,13 @@ public final class Baseline {
             List<AppliedMigration> rows = history.read(c);
             if (!rows.isEmpty()) {
                 AppliedMigration last = rows.get(rows.size() - 1);
-                throw new MigrationException("cannot baseline " + source.describe() + ": its history already holds " + rows.size()
+                throw new MigrationException(MigrateError.HISTORY_NOT_EMPTY, "cannot baseline " + source.describe() + ": its history already holds " + rows.size()
                         + " rows (latest " + last.label() + ")", "baseline only a database that keel has not migrated yet");
             }
             history.insert(c, version, description, MigrationType.BASELINE, "<< baseline >>", null, 0, true);
             return new BaselineResult(source.describe(), version.toString(), description);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "baselining " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_WRITE_FAILED, "baselining " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may create " + history.displayName(), e);
         }
     }

@@ -1,7 +1,6 @@
 package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
@@ -38,12 +37,12 @@ public final class ImportFlyway {
             String qualified = Identifiers.qualified(schema, flywayTable);
             String shown = Identifiers.display(schema) + "." + Identifiers.display(flywayTable);
             if (!exists(c, qualified)) {
-                throw new MigrationException("there is no Flyway history table " + shown + " in " + source.describe(),
+                throw new MigrationException(MigrateError.FLYWAY_HISTORY_MISSING, "there is no Flyway history table " + shown + " in " + source.describe(),
                         "name it with --flyway-schema and --flyway-table");
             }
             history.ensureExists(c);
             if (!history.read(c).isEmpty()) {
-                throw new MigrationException("keel's history " + history.displayName() + " in " + source.describe() + " is not empty",
+                throw new MigrationException(MigrateError.HISTORY_NOT_EMPTY, "keel's history " + history.displayName() + " in " + source.describe() + " is not empty",
                         "import a Flyway history only into a database keel has not migrated yet");
             }
             List<String> skipped = new ArrayList<>();
@@ -61,7 +60,7 @@ public final class ImportFlyway {
                     .max(MigrationVersion::compareTo).map(MigrationVersion::toString).orElse(null);
             return new ImportResult(source.describe(), shown, rows.size(), current, skipped);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "importing the Flyway history of " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_WRITE_FAILED, "importing the Flyway history of " + source.describe() + " failed: " + e.getMessage(),
                     "nothing was imported; check the user's rights on both history tables", e);
         }
     }

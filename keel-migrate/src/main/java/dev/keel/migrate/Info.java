@@ -1,7 +1,6 @@
 package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +25,7 @@ public final class Info {
             MigrationPlan plan = MigrationPlan.of(scripts, history, true, null);
             return new InfoResult(source.describe(), plan.current() == null ? null : plan.current().toString(), rows(scripts, history, plan));
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may read " + settings.history().displayName(), e);
         }
     }

@@ -2,6 +2,7 @@ package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,10 +120,10 @@ public final class KeelConfiguration {
 
     public Keel load() {
         if (dataSource != null && url != null) {
-            throw KeelException.usage("both a DataSource and a URL were configured", "give keel one of them");
+            throw new KeelException(CoreError.SETUP_INVALID, "both a DataSource and a URL were configured", "give keel one of them");
         }
         if (dataSource == null && url == null) {
-            throw KeelException.usage("no database was configured", "call dataSource(...) or url(...) before load()");
+            throw new KeelException(CoreError.SETUP_INVALID, "no database was configured", "call dataSource(...) or url(...) before load()");
         }
         ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource)
                 : ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"));

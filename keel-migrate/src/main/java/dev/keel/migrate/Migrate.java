@@ -3,7 +3,7 @@ package dev.keel.migrate;
 import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.ServerRole;
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -72,10 +72,10 @@ public final class Migrate {
             }
         } catch (SQLException e) {
             if (cancellation.isCancelled()) {
-                throw new KeelException(ExitCode.INTERRUPTED,
+                throw new KeelException(CoreError.INTERRUPTED,
                         "interrupted by " + cancellation.reason() + " before any migration was applied", "run migrate again", e);
             }
-            throw new KeelException(ExitCode.OPERATION, "migrating " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.MIGRATE_FAILED, "migrating " + source.describe() + " failed: " + e.getMessage(),
                     "check the database's state and the server log, then run migrate again", e);
         }
     }
@@ -152,7 +152,7 @@ public final class Migrate {
         if (!plan.problems().isEmpty()) {
             ValidationProblem first = plan.problems().get(0);
             String more = plan.problems().size() > 1 ? " (and " + (plan.problems().size() - 1) + " more problems: run keel validate)" : "";
-            throw new MigrationException(first.message() + more, first.fix());
+            throw new MigrationException(first.kind().code(), first.message() + more, first.fix());
         }
     }
 

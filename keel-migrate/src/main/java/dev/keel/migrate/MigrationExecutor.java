@@ -6,7 +6,7 @@ import dev.keel.connect.ConnectionSource;
 import dev.keel.ddl.LockRetryPolicy;
 import dev.keel.ddl.LockSafeDdl;
 import dev.keel.ddl.LockWaitExhausted;
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.sql.SqlLexer;
 import dev.keel.sql.SqlStatement;
@@ -59,10 +59,10 @@ final class MigrationExecutor {
         try {
             statements = SqlLexer.split(script.content());
         } catch (SqlSyntaxException e) {
-            throw new MigrationException(script.script() + ":" + e.line() + ":" + e.column() + ": " + e.problem(), e.todo());
+            throw new MigrationException(e.code(), script.script() + ":" + e.line() + ":" + e.column() + ": " + e.problem(), e.todo());
         }
         if (statements.isEmpty()) {
-            throw new MigrationException(script.script() + " holds no SQL statement", "write the migration or delete the empty file");
+            throw new MigrationException(MigrateError.FILE_EMPTY, script.script() + " holds no SQL statement", "write the migration or delete the empty file");
         }
         SqlStatement firstNonTx = null;
         SqlStatement firstTx = null;
@@ -78,13 +78,13 @@ final class MigrationExecutor {
         }
         for (SqlStatement statement : statements) {
             transactionControl(statement).ifPresent(word -> {
-                throw new MigrationException(script.script() + ":" + statement.line() + ": " + word
+                throw new MigrationException(MigrateError.TRANSACTION_CONTROL, script.script() + ":" + statement.line() + ": " + word
                         + " in a migration would break the one transaction keel runs it in, and the file and its history row could part",
                         "remove it: keel runs each migration in a transaction of its own");
             });
         }
         if (firstNonTx != null && firstTx != null) {
-            throw new MigrationException(script.script() + ":" + firstNonTx.line() + ": " + construct
+            throw new MigrationException(MigrateError.TRANSACTION_MIXED, script.script() + ":" + firstNonTx.line() + ": " + construct
                     + " cannot run in a transaction, so this file may hold only such statements, but line " + firstTx.line()
                     + " holds '" + firstTx.excerpt() + "'",
                     "move the statements that need no special handling into their own migration file");
@@ -130,7 +130,7 @@ final class MigrationExecutor {
     /** Applies the migration and returns its execution time in milliseconds. */
     long apply(PreparedScript prepared) throws SQLException {
         if (cancellation.isCancelled()) {
-            throw new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " before applying "
+            throw new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " before applying "
                     + prepared.script().script() + "; neither it nor the migrations after it were applied",
                     "run migrate again to apply them");
         }
@@ -350,7 +350,7 @@ final class MigrationExecutor {
 
     private MigrationFailedException lockFailure(PreparedScript prepared, SqlStatement statement, LockWaitExhausted e,
                                                  String aftermath) {
-        return new MigrationFailedException(location(prepared, statement, e.sqlException()) + ": " + e.what(),
+        return new MigrationFailedException(e.code(), location(prepared, statement, e.sqlException()) + ": " + e.what(),
                 "end or wait for the blocking sessions, then run migrate again; " + aftermath, LockSafeDdl.LOCK_NOT_AVAILABLE,
                 e.sqlException());
     }
@@ -364,7 +364,7 @@ final class MigrationExecutor {
             detail = p.getServerErrorMessage().getMessage();
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return new MigrationFailedException(location(prepared, statement, e) + ": ERROR " + state + ": " + detail,
+        return new MigrationFailedException(MigrateError.STATEMENT_FAILED, location(prepared, statement, e) + ": ERROR " + state + ": " + detail,
                 "fix the statement; " + aftermath, state, e);
     }
 
@@ -372,11 +372,11 @@ final class MigrationExecutor {
     private KeelException interrupted(PreparedScript prepared, SqlStatement statement, SQLException e) {
         String at = prepared.script().script() + (statement == null ? "" : " at line " + statement.line());
         if (prepared.transactional()) {
-            return new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
+            return new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
                     + ": the server cancelled the statement and rolled the migration back, so nothing of it was applied",
                     "run migrate again to apply it", e);
         }
-        return new KeelException(ExitCode.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
+        return new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
                 + ": the server cancelled the statement; the statements before it ran without a transaction and stay applied",
                 "run migrate again: it resumes at the interrupted statement", e);
     }

@@ -53,7 +53,7 @@ public final class MigrationFileName {
     }
 
     private static MigrationException bad(String fileName, String why) {
-        return new MigrationException("bad migration file name " + fileName + ": " + why,
+        return new MigrationException(MigrateError.FILE_NAME_INVALID, "bad migration file name " + fileName + ": " + why,
                 "rename it to V<version>__<description>.sql or R__<description>.sql");
     }
 }

@@ -1,6 +1,6 @@
 package dev.keel.migrate;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +64,7 @@ public final class MigrationResolver {
 
     private void scanDirectory(String location, Path dir, List<MigrationScript> out) {
         if (!Files.isDirectory(dir)) {
-            throw new KeelException(ExitCode.USAGE, "migration location " + location + " (" + dir + ") is not a directory",
+            throw new KeelException(MigrateError.LOCATION_INVALID, "migration location " + location + " (" + dir + ") is not a directory",
                     "create it, or set migrations.locations in keel.yaml");
         }
         // Links are followed: a migrations folder kept elsewhere and linked in is common, and skipping it
@@ -108,22 +108,22 @@ public final class MigrationResolver {
 
     private static MigrationException notAFile(String script, Path file) {
         if (Files.isDirectory(file)) {
-            return new MigrationException(script + " is a directory, but only migration files may carry a migration's name",
+            return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is a directory, but only migration files may carry a migration's name",
                     "rename the directory (or move its files up and remove it)");
         }
         if (Files.isSymbolicLink(file)) {
-            return new MigrationException(script + " is a symbolic link to a file that does not exist",
+            return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is a symbolic link to a file that does not exist",
                     "point the link at the migration file or remove it");
         }
-        return new MigrationException(script + " is not a regular file", "replace it with a migration file or remove it");
+        return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is not a regular file", "replace it with a migration file or remove it");
     }
 
     private static KeelException walkFailure(Path dir, IOException e) {
         if (e instanceof FileSystemLoopException loop) {
-            return new KeelException(ExitCode.USAGE, "the migrations in " + dir + " hold a symbolic link that leads back to a folder above it ("
+            return new KeelException(MigrateError.LOCATION_LOOP, "the migrations in " + dir + " hold a symbolic link that leads back to a folder above it ("
                     + loop.getFile() + ")", "remove that link: keel follows links and would otherwise never finish", e);
         }
-        return new KeelException(ExitCode.OPERATION, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
+        return new KeelException(CoreError.IO_FAILED, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
     }
 
     private void scanClasspath(String location, String prefix, List<MigrationScript> out) {
@@ -137,7 +137,7 @@ public final class MigrationResolver {
                     scanJarFile(jar, prefix, out);
                 }
                 if (out.size() == before && jars.stream().noneMatch(j -> hasPrefix(j, prefix))) {
-                    throw new KeelException(ExitCode.USAGE, "migration location " + location + " is not on the class path",
+                    throw new KeelException(MigrateError.LOCATION_INVALID, "migration location " + location + " is not on the class path",
                             "check the location or add the directory to the application's resources");
                 }
                 return;
@@ -243,7 +243,7 @@ public final class MigrationResolver {
                     lineStart = i + 1;
                 }
             }
-            throw new MigrationException(script + " is not valid UTF-8 at line " + line + ", byte " + (offset - lineStart + 1) + " of the line",
+            throw new MigrationException(MigrateError.ENCODING_INVALID, script + " is not valid UTF-8 at line " + line + ", byte " + (offset - lineStart + 1) + " of the line",
                     "convert the file to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
         }
         decoder.flush(out);
@@ -257,7 +257,7 @@ public final class MigrationResolver {
             Object key = s.repeatable() ? "R:" + s.description() : s.version();
             MigrationScript other = seen.putIfAbsent(key, s);
             if (other != null) {
-                throw new MigrationException(
+                throw new MigrationException(MigrateError.VERSION_DUPLICATE,
                         (s.repeatable() ? "two repeatable migrations are named '" + s.description() + "'" : "two migrations have version " + s.version())
                                 + ": " + other.location() + " and " + s.location(),
                         "give one of them another " + (s.repeatable() ? "description" : "version"));

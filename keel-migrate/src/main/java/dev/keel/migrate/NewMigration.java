@@ -1,6 +1,6 @@
 package dev.keel.migrate;
 
-import dev.keel.error.ExitCode;
+import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -31,15 +31,15 @@ public final class NewMigration {
     public static Result create(MigrationSettings settings, String description, LocalDateTime nowUtc) {
         String slug = description.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
-            throw KeelException.usage("the description '" + description + "' has no letters or digits", "describe the change, e.g. keel new add orders status");
+            throw new KeelException(MigrateError.DESCRIPTION_INVALID, "the description '" + description + "' has no letters or digits", "describe the change, e.g. keel new add orders status");
         }
         String location = settings.locations().stream().filter(l -> !l.startsWith("classpath:")).findFirst()
-                .orElseThrow(() -> KeelException.usage("no filesystem migration location is configured", "add one to migrations.locations"));
+                .orElseThrow(() -> new KeelException(MigrateError.LOCATION_INVALID, "no filesystem migration location is configured", "add one to migrations.locations"));
         Path dir = settings.projectDir().resolve(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot create " + dir + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(CoreError.IO_FAILED, "cannot create " + dir + ": " + e.getMessage(), "check the permissions", e);
         }
         List<MigrationScript> scripts = settings.resolver().resolve();
         BigInteger highest = scripts.stream().filter(s -> !s.repeatable()).map(s -> s.version().major()).max(BigInteger::compareTo)
@@ -54,9 +54,9 @@ public final class NewMigration {
         try {
             Files.writeString(file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw KeelException.usage(file + " already exists", "pick another description");
+            throw new KeelException(MigrateError.FILE_EXISTS, file + " already exists", "pick another description");
         } catch (IOException e) {
-            throw new KeelException(ExitCode.OPERATION, "cannot write " + file + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(CoreError.IO_FAILED, "cannot write " + file + ": " + e.getMessage(), "check the permissions", e);
         }
         return new Result(file, version);
     }

@@ -1,7 +1,6 @@
 package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +53,7 @@ public final class Repair {
             c.commit();
             return new RepairResult(source.describe(), failed, realigned, missing);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "repairing the history of " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_WRITE_FAILED, "repairing the history of " + source.describe() + " failed: " + e.getMessage(),
                     "nothing was changed; check the user's rights on " + history.displayName(), e);
         }
     }

@@ -48,7 +48,7 @@ final class SafetyGate {
         if (!errors.isEmpty()) {
             Finding first = errors.get(0);
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more: run keel check to see them all)" : "";
-            throw new MigrationException(first.file() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + ": " + first.message()
+            throw new MigrationException(MigrateError.SAFETY_CHECK_FAILED, first.file() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + ": " + first.message()
                     + more + "; nothing was applied",
                     first.fix() + "; or, if it is safe here, waive it with -- keel:allow " + first.rule() + " <reason> above the statement");
         }

@@ -2,7 +2,6 @@ package dev.keel.migrate;
 
 import dev.keel.check.Finding;
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.shadow.FillReport;
 import dev.keel.migrate.shadow.LockCapture;
@@ -61,7 +60,7 @@ public final class ShadowAnalysis {
             plan = MigrationPlan.of(settings.resolver().resolve(), settings.history().read(c), true, null);
             targetRows = TargetRows.read(c);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "reading " + target.describe() + " for the shadow analysis failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.SHADOW_FAILED, "reading " + target.describe() + " for the shadow analysis failed: " + e.getMessage(),
                     "check the connection and the user's rights", e);
         }
         if (plan.pending().isEmpty()) {
@@ -91,7 +90,7 @@ public final class ShadowAnalysis {
             }
             return new ShadowResult(found, fill, capture.installed(), targetMajor, dev.keel.check.CheckMigrations.serverMajorVersion(c));
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "the shadow analysis failed: " + e.getMessage(), "run keel check without --shadow", e);
+            throw new KeelException(MigrateError.SHADOW_FAILED, "the shadow analysis failed: " + e.getMessage(), "run keel check without --shadow", e);
         }
     }
 

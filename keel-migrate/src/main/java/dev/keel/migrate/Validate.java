@@ -1,7 +1,6 @@
 package dev.keel.migrate;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +30,7 @@ public final class Validate {
             }
             return new ValidateResult(source.describe(), problems.isEmpty(), plan.pending().size(), problems);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
                     "check that the user may read " + settings.history().displayName(), e);
         }
     }

@@ -1,8 +1,8 @@
 package dev.keel.migrate.shadow;
 
 import dev.keel.connect.ConnectionSource;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrateError;
 import dev.keel.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ public final class ShadowDatabase implements AutoCloseable {
         try (Connection c = source.open(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new KeelException(ExitCode.OPERATION, doing + " the shadow database on " + source.describe() + " failed: " + e.getMessage(),
+            throw new KeelException(MigrateError.SHADOW_FAILED, doing + " the shadow database on " + source.describe() + " failed: " + e.getMessage(),
                     "the shadow server's user needs CREATEDB; or run keel check without --shadow", e);
         }
     }
