@@ -47,8 +47,10 @@ public final class Project {
     public static Project open(Path dir, Path configFile, String url, Map<String, String> env, Consumer<String> notes) {
         Path absolute = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
-            throw new KeelException(CoreError.PROJECT_MISSING,
-                    "project directory " + absolute + " does not exist", "check the -C argument");
+            throw new KeelException(
+                    CoreError.PROJECT_MISSING,
+                    "project directory " + absolute + " does not exist",
+                    "check the -C argument");
         }
         return new Project(absolute, configFile, url, env, notes);
     }
@@ -114,14 +116,18 @@ public final class Project {
     /** The project's embedded PostgreSQL, started if needed. */
     public DatabaseTarget embeddedTarget() {
         if (!Files.exists(dir.resolve(".keel/pgdata"))) {
-            notes.accept("no database configured: creating the project's embedded PostgreSQL in .keel/ (first run only)");
+            notes.accept(
+                    "no database configured: creating the project's embedded PostgreSQL in .keel/ (first run only)");
         }
         EmbeddedServer.Started started = EmbeddedServer.forProject(dir).ensureRunning();
         if (started.startedNow()) {
             notes.accept("started the embedded PostgreSQL " + started.version() + " on 127.0.0.1:" + started.port()
                     + " (data in .keel/; stop it with keel db stop)");
         }
-        return TargetParser.parse("jdbc:postgresql://127.0.0.1:" + started.port() + "/" + EmbeddedServer.DATABASE,
-                EmbeddedServer.USER, null, "embedded");
+        return TargetParser.parse(
+                "jdbc:postgresql://127.0.0.1:" + started.port() + "/" + EmbeddedServer.DATABASE,
+                EmbeddedServer.USER,
+                null,
+                "embedded");
     }
 }

@@ -13,15 +13,18 @@ class ConfigurationPageTest {
 
     @Test
     void everyModuleDeclaresItsSection() {
-        assertThat(ConfigSection.all()).extracting(ConfigSection::title)
+        assertThat(ConfigSection.all())
+                .extracting(ConfigSection::title)
                 .containsExactly("Database", "Migrations and checks", "Index advice and the doctor", "Backups");
     }
 
     @Test
     void noKeyIsDeclaredTwiceAndEveryKeyIsDescribed() {
-        List<ConfigKey<?>> keys = ConfigSection.all().stream().flatMap(s -> s.keys().stream()).toList();
+        List<ConfigKey<?>> keys =
+                ConfigSection.all().stream().flatMap(s -> s.keys().stream()).toList();
         assertThat(keys).extracting(ConfigKey::path).doesNotHaveDuplicates();
-        assertThat(keys).allSatisfy(k -> assertThat(k.description()).as(k.path()).isNotBlank());
+        assertThat(keys)
+                .allSatisfy(k -> assertThat(k.description()).as(k.path()).isNotBlank());
     }
 
     @Test

@@ -29,7 +29,8 @@ class DoctorDiscoveryTest {
     @Test
     void everyModuleContributesItsChecksInModuleOrder() throws IOException {
         Doctor doctor = Doctor.forProject(config("backup:\n  repository: file:///tmp/nowhere\n"), Map.of());
-        assertThat(doctor.checks()).extracting(DoctorCheck::id)
+        assertThat(doctor.checks())
+                .extracting(DoctorCheck::id)
                 .startsWith("blocking-chains")
                 .containsSubsequence("replication-lag", "pending-migrations", "backup-targets")
                 .doesNotHaveDuplicates();
@@ -38,23 +39,30 @@ class DoctorDiscoveryTest {
     @Test
     void backupTargetsOnlyWhenARepositoryIsConfigured() throws IOException {
         Doctor doctor = Doctor.forProject(config("schema: keel\n"), Map.of());
-        assertThat(doctor.checks()).extracting(DoctorCheck::id).contains("pending-migrations").doesNotContain("backup-targets");
+        assertThat(doctor.checks())
+                .extracting(DoctorCheck::id)
+                .contains("pending-migrations")
+                .doesNotContain("backup-targets");
     }
 
     @Test
     void thresholdsFromKeelYamlReachTheDiscoveredChecks() throws IOException {
-        Doctor doctor = Doctor.forProject(config("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare: 0.7\n"), Map.of());
-        DoctorCheck bloat = doctor.checks().stream().filter(c -> c.id().equals("table-bloat")).findFirst().orElseThrow();
+        Doctor doctor = Doctor.forProject(
+                config("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare: 0.7\n"), Map.of());
+        DoctorCheck bloat = doctor.checks().stream()
+                .filter(c -> c.id().equals("table-bloat"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bloat.toString()).contains("0.7");
     }
 
     @Test
     void backupTargetsRefusesThresholds() throws IOException {
-        KeelConfig config = config("backup:\n  repository: file:///tmp/nowhere\ndoctor:\n  thresholds:\n    backup-targets:\n      rpo: 5m\n");
-        assertThatThrownBy(() -> Doctor.forProject(config, Map.of())).isInstanceOfSatisfying(KeelException.class,
-                e -> {
-                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                    assertThat(e.getMessage()).contains("set backup.rpo and backup.rto");
-                });
+        KeelConfig config = config(
+                "backup:\n  repository: file:///tmp/nowhere\ndoctor:\n  thresholds:\n    backup-targets:\n      rpo: 5m\n");
+        assertThatThrownBy(() -> Doctor.forProject(config, Map.of())).isInstanceOfSatisfying(KeelException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.getMessage()).contains("set backup.rpo and backup.rto");
+        });
     }
 }

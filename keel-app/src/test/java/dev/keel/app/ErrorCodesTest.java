@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ErrorCodesTest {
 
     /** The modules whose failures all carry a specific code. */
-    static final List<String> MODULES = List.of(
-            "keel-core", "keel-backup", "keel-insight", "keel-app", "keel-migrate", "keel-cli");
+    static final List<String> MODULES =
+            List.of("keel-core", "keel-backup", "keel-insight", "keel-app", "keel-migrate", "keel-cli");
 
     private static final Pattern GENERIC = Pattern.compile(
             "KeelException\\.(usage|failed|operation)\\(|(new KeelException|super)\\(\\s*(dev\\.keel\\.error\\.)?ExitCode\\.");
@@ -35,7 +35,9 @@ class ErrorCodesTest {
                 offenders.addAll(genericSites(root().relativize(source).toString(), Files.readString(source)));
             }
         }
-        assertThat(offenders).as("failures without a specific code: give each an <Area>Error constant").isEmpty();
+        assertThat(offenders)
+                .as("failures without a specific code: give each an <Area>Error constant")
+                .isEmpty();
     }
 
     @Test
@@ -50,14 +52,19 @@ class ErrorCodesTest {
                 super(ExitCode.FAILED, what, todo);
                 throw new KeelException(CoreError.IO_FAILED, "a", "b");
                 """;
-        assertThat(genericSites("X.java", source)).containsExactly("X.java:1", "X.java:2", "X.java:3", "X.java:4", "X.java:5", "X.java:7");
+        assertThat(genericSites("X.java", source))
+                .containsExactly("X.java:1", "X.java:2", "X.java:3", "X.java:4", "X.java:5", "X.java:7");
     }
 
     static List<String> genericSites(String name, String source) {
         List<String> sites = new ArrayList<>();
         Matcher m = GENERIC.matcher(source);
         while (m.find()) {
-            long line = source.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+            long line = source.substring(0, m.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
             sites.add(name + ":" + line);
         }
         return sites;

@@ -13,8 +13,11 @@ class ErrorsPageTest {
 
     @Test
     void codesAreUniqueAndWellFormed() {
-        List<ErrorCode> codes = ErrorCatalog.all().stream().flatMap(c -> c.codes().stream()).toList();
-        assertThat(codes).extracting(ErrorCode::id).doesNotHaveDuplicates()
+        List<ErrorCode> codes =
+                ErrorCatalog.all().stream().flatMap(c -> c.codes().stream()).toList();
+        assertThat(codes)
+                .extracting(ErrorCode::id)
+                .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).matches("KEEL-[A-Z]+(-[A-Z0-9]+)+"));
         assertThat(codes).allSatisfy(c -> assertThat(c.meaning()).as(c.id()).isNotBlank());
     }

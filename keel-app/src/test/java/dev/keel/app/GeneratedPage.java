@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 final class GeneratedPage {
 
-    private GeneratedPage() {
-    }
+    private GeneratedPage() {}
 
     static void assertUpToDate(String relativePath, String generated) throws IOException {
         Path page = root().resolve(relativePath);
@@ -21,8 +20,11 @@ final class GeneratedPage {
             Files.createDirectories(page.getParent());
             Files.writeString(page, generated);
         }
-        assertThat(Files.exists(page)).as(relativePath + " is missing: run mvn test -pl keel-app -Dkeel.docs.update=true").isTrue();
-        assertThat(Files.readString(page)).as(relativePath + " is out of date: run mvn test -pl keel-app -Dkeel.docs.update=true and commit it")
+        assertThat(Files.exists(page))
+                .as(relativePath + " is missing: run mvn test -pl keel-app -Dkeel.docs.update=true")
+                .isTrue();
+        assertThat(Files.readString(page))
+                .as(relativePath + " is out of date: run mvn test -pl keel-app -Dkeel.docs.update=true and commit it")
                 .isEqualTo(generated);
     }
 

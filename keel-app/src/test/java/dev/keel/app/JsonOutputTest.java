@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class JsonOutputTest {
 
-    record Result(Instant at, Duration took) {
-    }
+    record Result(Instant at, Duration took) {}
 
     @Test
     void timesAreIsoTextAndDurationsAreSeconds() {
-        String json = JsonOutput.write(Map.of("result", new Result(Instant.parse("2026-12-02T10:15:30Z"), Duration.ofMillis(1500))));
+        String json = JsonOutput.write(
+                Map.of("result", new Result(Instant.parse("2026-12-02T10:15:30Z"), Duration.ofMillis(1500))));
         assertThat(json).contains("\"at\" : \"2026-12-02T10:15:30Z\"").contains("\"took\" : 1.5");
     }
 }

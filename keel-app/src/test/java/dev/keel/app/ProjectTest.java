@@ -22,7 +22,7 @@ class ProjectTest {
 
     @Test
     void aMissingProjectDirectoryIsAUsageError() {
-        assertThatThrownBy(() -> Project.open(dir.resolve("nope"), null, null, Map.of(), note -> { }))
+        assertThatThrownBy(() -> Project.open(dir.resolve("nope"), null, null, Map.of(), note -> {}))
                 .isInstanceOfSatisfying(KeelException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.getMessage()).contains("does not exist").contains("-C");
@@ -33,7 +33,11 @@ class ProjectTest {
     void theUrlOptionWinsOverKeelYamlAndTheEnvironment() throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), "database:\n  url: postgresql://yaml-host/yamldb\n");
         List<String> notes = new ArrayList<>();
-        Project project = Project.open(dir, null, "postgresql://option-host/optiondb", Map.of("KEEL_URL", "postgresql://env-host/envdb"),
+        Project project = Project.open(
+                dir,
+                null,
+                "postgresql://option-host/optiondb",
+                Map.of("KEEL_URL", "postgresql://env-host/envdb"),
                 notes::add);
         DatabaseTarget target = project.databaseTarget();
         assertThat(target.describe()).contains("option-host").contains("optiondb");
@@ -43,7 +47,7 @@ class ProjectTest {
     @Test
     void keelYamlIsReadOnceAndWithItsEnvironmentOverrides() throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), "schema: from_yaml\n");
-        Project project = Project.open(dir, null, null, Map.of("KEEL_SCHEMA", "from_env"), note -> { });
+        Project project = Project.open(dir, null, null, Map.of("KEEL_SCHEMA", "from_env"), note -> {});
         assertThat(project.config().schema()).isEqualTo("from_env");
         assertThat(project.config()).isSameAs(project.config());
     }
@@ -51,13 +55,15 @@ class ProjectTest {
     @Test
     void connectionsResolveTheDatabaseOnFirstUseOnly() throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), "database: [broken\n");
-        Project project = Project.open(dir, null, null, Map.of(), note -> { });
+        Project project = Project.open(dir, null, null, Map.of(), note -> {});
         ConnectionSource connections = project.connections();
-        assertThatThrownBy(connections::describe).as("keel.yaml is read when a connection is wanted, not before")
-                .isInstanceOf(KeelException.class).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(connections::describe)
+                .as("keel.yaml is read when a connection is wanted, not before")
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("not valid YAML");
 
         Files.writeString(dir.resolve("keel.yaml"), "database:\n  url: postgresql://yaml-host/yamldb\n");
-        Project fixed = Project.open(dir, null, null, Map.of(), note -> { });
+        Project fixed = Project.open(dir, null, null, Map.of(), note -> {});
         ConnectionSource later = fixed.connections();
         assertThat(later.describe()).contains("yaml-host").contains("yamldb");
     }

@@ -19,16 +19,40 @@ public record BackupList(String repository, List<Entry> backups) {
      * One backup. An incomplete one (killed or failed before its manifest) has only {@code id} and {@code complete};
      * nothing restores from it.
      */
-    public record Entry(String id, boolean complete, BackupType type, String parent, Instant startTime, Instant stopTime, String startLsn,
-                        String stopLsn, Integer timeline, String postgresVersion, Integer files, Long bytes, Long storedBytes) {
+    public record Entry(
+            String id,
+            boolean complete,
+            BackupType type,
+            String parent,
+            Instant startTime,
+            Instant stopTime,
+            String startLsn,
+            String stopLsn,
+            Integer timeline,
+            String postgresVersion,
+            Integer files,
+            Long bytes,
+            Long storedBytes) {
 
         static Entry incomplete(String id) {
             return new Entry(id, false, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         static Entry of(BackupManifest m) {
-            return new Entry(m.id(), true, m.type(), m.parent(), m.startTime(), m.stopTime(), m.startLsn(), m.stopLsn(), m.timeline(),
-                    m.postgresVersion(), m.files().size(), m.totalSize(), m.ownStoredSize());
+            return new Entry(
+                    m.id(),
+                    true,
+                    m.type(),
+                    m.parent(),
+                    m.startTime(),
+                    m.stopTime(),
+                    m.startLsn(),
+                    m.stopLsn(),
+                    m.timeline(),
+                    m.postgresVersion(),
+                    m.files().size(),
+                    m.totalSize(),
+                    m.ownStoredSize());
         }
     }
 }

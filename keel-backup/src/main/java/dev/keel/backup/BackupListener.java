@@ -10,22 +10,17 @@ import dev.keel.backup.transfer.TransferProgress;
  */
 public interface BackupListener extends TransferProgress, StreamListener {
 
-    BackupListener SILENT = new BackupListener() {
-    };
+    BackupListener SILENT = new BackupListener() {};
 
     /** A remark for a person, as the command line prints it after {@code keel:}. */
-    default void note(String line) {
-    }
+    default void note(String line) {}
 
     @Override
-    default void started(String what, long totalBytes, int files) {
-    }
+    default void started(String what, long totalBytes, int files) {}
 
     @Override
-    default void advanced(long bytes) {
-    }
+    default void advanced(long bytes) {}
 
     @Override
-    default void finished() {
-    }
+    default void finished() {}
 }

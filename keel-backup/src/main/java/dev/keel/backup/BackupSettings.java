@@ -20,8 +20,18 @@ import java.util.List;
  * @param drillInvariants SQL queries a restore drill runs on the restored cluster; each must return true
  * @param method auto, local or stream; null for auto
  */
-public record BackupSettings(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel, Retention retention,
-        Duration rpo, Duration rto, List<String> drillInvariants, String method, Stream stream) {
+public record BackupSettings(
+        String repository,
+        int compressionLevel,
+        Path keyFile,
+        S3 s3,
+        int parallel,
+        Retention retention,
+        Duration rpo,
+        Duration rto,
+        List<String> drillInvariants,
+        String method,
+        Stream stream) {
     public static final int MAX_COMPRESSION_LEVEL = 22;
     public static final int DEFAULT_PARALLEL = 2;
 
@@ -31,8 +41,16 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
         stream = stream == null ? Stream.DEFAULTS : stream;
     }
 
-    public BackupSettings(String repository, int compressionLevel, Path keyFile, S3 s3, int parallel, Retention retention, Duration rpo,
-            Duration rto, List<String> drillInvariants) {
+    public BackupSettings(
+            String repository,
+            int compressionLevel,
+            Path keyFile,
+            S3 s3,
+            int parallel,
+            Retention retention,
+            Duration rpo,
+            Duration rto,
+            List<String> drillInvariants) {
         this(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, null, null);
     }
 
@@ -46,16 +64,27 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
 
     /** The backup.* keys of a loaded keel.yaml. */
     public static BackupSettings from(KeelConfig config) {
-        return new BackupSettings(config.get(BackupSection.REPOSITORY), config.get(BackupSection.COMPRESSION_LEVEL),
+        return new BackupSettings(
+                config.get(BackupSection.REPOSITORY),
+                config.get(BackupSection.COMPRESSION_LEVEL),
                 config.get(BackupSection.KEY_FILE),
-                new S3(config.get(BackupSection.S3_ENDPOINT), config.get(BackupSection.S3_REGION), config.get(BackupSection.S3_PATH_STYLE),
-                        config.get(BackupSection.S3_ACCESS_KEY_ID), config.get(BackupSection.S3_SECRET_ACCESS_KEY)),
+                new S3(
+                        config.get(BackupSection.S3_ENDPOINT),
+                        config.get(BackupSection.S3_REGION),
+                        config.get(BackupSection.S3_PATH_STYLE),
+                        config.get(BackupSection.S3_ACCESS_KEY_ID),
+                        config.get(BackupSection.S3_SECRET_ACCESS_KEY)),
                 config.get(BackupSection.PARALLEL),
                 new Retention(config.get(BackupSection.RETENTION_FULL), config.get(BackupSection.RETENTION_DAYS)),
-                config.get(BackupSection.RPO), config.get(BackupSection.RTO), config.get(BackupSection.DRILL_INVARIANTS),
+                config.get(BackupSection.RPO),
+                config.get(BackupSection.RTO),
+                config.get(BackupSection.DRILL_INVARIANTS),
                 config.get(BackupSection.METHOD),
-                new Stream(config.get(BackupSection.STREAM_SLOT), config.get(BackupSection.STREAM_APPLICATION_NAME),
-                        config.get(BackupSection.STREAM_SPOOL), config.get(BackupSection.STREAM_PARTIAL_INTERVAL)));
+                new Stream(
+                        config.get(BackupSection.STREAM_SLOT),
+                        config.get(BackupSection.STREAM_APPLICATION_NAME),
+                        config.get(BackupSection.STREAM_SPOOL),
+                        config.get(BackupSection.STREAM_PARTIAL_INTERVAL)));
     }
 
     public static BackupSettings defaults() {
@@ -64,12 +93,23 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
 
     /** The same settings with another repository, e.g. from a --repo option. */
     public BackupSettings withRepository(String url) {
-        return new BackupSettings(url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method, stream);
+        return new BackupSettings(
+                url, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method, stream);
     }
 
     /** The same settings with another way of streaming, e.g. from keel wal stream's options. */
     public BackupSettings withStream(Stream other) {
-        return new BackupSettings(repository, compressionLevel, keyFile, s3, parallel, retention, rpo, rto, drillInvariants, method,
+        return new BackupSettings(
+                repository,
+                compressionLevel,
+                keyFile,
+                s3,
+                parallel,
+                retention,
+                rpo,
+                rto,
+                drillInvariants,
+                method,
                 other);
     }
 
@@ -105,8 +145,8 @@ public record BackupSettings(String repository, int compressionLevel, Path keyFi
         @Override
         public String toString() {
             // A record prints every component; the secret must never reach a log line.
-            return "S3[endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle + ", accessKeyId=" + accessKeyId
-                    + ", secretAccessKey=" + (secretAccessKey == null ? null : "****") + "]";
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle + ", accessKeyId="
+                    + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "****") + "]";
         }
     }
 }

@@ -67,11 +67,22 @@ public final class Backups {
     private final boolean reconnect;
 
     /** How files move and which PostgreSQL recovers them: the settings every transfer shares. */
-    record Transfers(int parallel, double maxRateMegabytes, BackupMethod method, Path binDir, String superuser, String restoreCommand) {
-    }
+    record Transfers(
+            int parallel,
+            double maxRateMegabytes,
+            BackupMethod method,
+            Path binDir,
+            String superuser,
+            String restoreCommand) {}
 
-    Backups(KeelConfig config, BackupSettings settings, Map<String, String> env, DatabaseTarget target, Transfers transfers,
-            BackupListener listener, boolean reconnect) {
+    Backups(
+            KeelConfig config,
+            BackupSettings settings,
+            Map<String, String> env,
+            DatabaseTarget target,
+            Transfers transfers,
+            BackupListener listener,
+            boolean reconnect) {
         this.config = config;
         this.settings = settings;
         this.env = Map.copyOf(env);
@@ -102,9 +113,11 @@ public final class Backups {
         DatabaseTarget db = database("take a backup");
         try (BackupRepository repository = open()) {
             DatabaseOpener opener = name -> Connector.open(name == null ? db : db.withDatabase(name), "keel backup");
-            BackupOptions options = new BackupOptions(transfers.parallel(), Throttle.megabytesPerSecond(transfers.maxRateMegabytes()), listener);
+            BackupOptions options = new BackupOptions(
+                    transfers.parallel(), Throttle.megabytesPerSecond(transfers.maxRateMegabytes()), listener);
             if (transfers.method().resolve(opener) == BackupMethod.LOCAL) {
-                return new BaseBackup(repository, opener, db.describe(), Clock.systemUTC()).run(options, type, listener::note);
+                return new BaseBackup(repository, opener, db.describe(), Clock.systemUTC())
+                        .run(options, type, listener::note);
             }
             return new RemoteBackup(repository, opener, db, env, Clock.systemUTC()).run(options, type, listener::note);
         }
@@ -116,8 +129,11 @@ public final class Backups {
             Catalog catalog = repository.catalog();
             List<BackupList.Entry> entries = new ArrayList<>();
             for (CatalogBackup backup : catalog.backups()) {
-                entries.add(backup.complete() ? BackupList.Entry.of(catalog.manifest(backup.id()).orElseThrow())
-                        : BackupList.Entry.incomplete(backup.id()));
+                entries.add(
+                        backup.complete()
+                                ? BackupList.Entry.of(
+                                        catalog.manifest(backup.id()).orElseThrow())
+                                : BackupList.Entry.incomplete(backup.id()));
             }
             return new BackupList(repository.store().describe(), entries);
         }
@@ -128,8 +144,10 @@ public final class Backups {
         try (BackupRepository repository = open()) {
             List<String> complete = repository.catalog().completeBackups();
             if (complete.isEmpty()) {
-                throw new KeelException(BackupError.NO_COMPLETE_BACKUP,
-                        "there is no complete backup in " + repository.store().describe(), "take one with backup()");
+                throw new KeelException(
+                        BackupError.NO_COMPLETE_BACKUP,
+                        "there is no complete backup in " + repository.store().describe(),
+                        "take one with backup()");
             }
             return verify(repository, complete.get(complete.size() - 1));
         }
@@ -153,7 +171,8 @@ public final class Backups {
     public PruneResult prune() {
         BackupSettings.Retention retention = settings.retention();
         if (!retention.configured()) {
-            throw new KeelException(BackupError.RETENTION_NOT_SET,
+            throw new KeelException(
+                    BackupError.RETENTION_NOT_SET,
                     "no retention policy is set, so keel cannot tell which backups to remove",
                     "set backup.retention.full or backup.retention.days in keel.yaml, or call prune(new RetentionPolicy(full, days), dryRun)");
         }
@@ -176,9 +195,20 @@ public final class Backups {
     /** {@code keel restore} with every option; a relative target directory is taken from the project directory. */
     public RestoreResult restore(RestoreRequest request) {
         try (BackupRepository repository = open()) {
-            return new Restore(repository).run(new RestoreOptions(request.backupId(), config.projectDir().resolve(request.targetDir()),
-                    request.target(), request.overwriting(), request.keepRunning(), transfers.parallel(), transfers.binDir(),
-                    transfers.restoreCommand(), transfers.superuser(), listener, listener::note, request.acceptingGap()));
+            return new Restore(repository)
+                    .run(new RestoreOptions(
+                            request.backupId(),
+                            config.projectDir().resolve(request.targetDir()),
+                            request.target(),
+                            request.overwriting(),
+                            request.keepRunning(),
+                            transfers.parallel(),
+                            transfers.binDir(),
+                            transfers.restoreCommand(),
+                            transfers.superuser(),
+                            listener,
+                            listener::note,
+                            request.acceptingGap()));
         }
     }
 
@@ -191,9 +221,19 @@ public final class Backups {
     public DrillResult drill(RecoveryTarget recoveryTarget) {
         DatabaseTarget primary = database("run a restore drill (it measures the RPO against the primary)");
         try (BackupRepository repository = open()) {
-            DrillOptions options = new DrillOptions(recoveryTarget, transfers.binDir(), transfers.superuser(), transfers.parallel(),
-                    transfers.restoreCommand(), primary.database(), settings.drillInvariants(), settings.rpo(), settings.rto(),
-                    () -> newestCommit(primary), listener, listener::note);
+            DrillOptions options = new DrillOptions(
+                    recoveryTarget,
+                    transfers.binDir(),
+                    transfers.superuser(),
+                    transfers.parallel(),
+                    transfers.restoreCommand(),
+                    primary.database(),
+                    settings.drillInvariants(),
+                    settings.rpo(),
+                    settings.rto(),
+                    () -> newestCommit(primary),
+                    listener,
+                    listener::note);
             return new Drill(repository, Clock.systemUTC()).run(options);
         }
     }
@@ -212,13 +252,27 @@ public final class Backups {
     public WalStream walStream(boolean synchronous) {
         DatabaseTarget db = database("stream WAL");
         BackupSettings.Stream stream = settings.stream();
-        Path spool = stream.spool() != null ? stream.spool() : config.projectDir().resolve(".keel").resolve("wal-spool").resolve(stream.slot());
-        StreamOptions options = new StreamOptions(stream.slot(), stream.applicationName(), spool, synchronous, reconnect,
-                stream.partialInterval(), Duration.ofSeconds(5));
+        Path spool = stream.spool() != null
+                ? stream.spool()
+                : config.projectDir().resolve(".keel").resolve("wal-spool").resolve(stream.slot());
+        StreamOptions options = new StreamOptions(
+                stream.slot(),
+                stream.applicationName(),
+                spool,
+                synchronous,
+                reconnect,
+                stream.partialInterval(),
+                Duration.ofSeconds(5));
         BackupRepository repository = open();
         try {
-            return new WalStream(repository, new WalStreamer(repository, () -> WalSenderConnection.open(db, env, stream.applicationName()),
-                    db.describe(), options, listener));
+            return new WalStream(
+                    repository,
+                    new WalStreamer(
+                            repository,
+                            () -> WalSenderConnection.open(db, env, stream.applicationName()),
+                            db.describe(),
+                            options,
+                            listener));
         } catch (RuntimeException e) {
             repository.close();
             throw e;
@@ -265,7 +319,8 @@ public final class Backups {
         try (Connection c = Connector.open(primary, "keel drill")) {
             return Optional.of(PrimaryCommitTime.read(c));
         } catch (KeelException | SQLException e) {
-            listener.note("cannot read the primary's newest commit time, so the RPO is not measured: " + e.getMessage());
+            listener.note(
+                    "cannot read the primary's newest commit time, so the RPO is not measured: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -276,7 +331,9 @@ public final class Backups {
 
     private BackupSettings repositorySettings() {
         if (settings.repository() == null || settings.repository().isBlank()) {
-            throw new KeelException(BackupError.REPOSITORY_NOT_SET, "no backup repository is configured",
+            throw new KeelException(
+                    BackupError.REPOSITORY_NOT_SET,
+                    "no backup repository is configured",
                     "set backup.repository in keel.yaml, or call repository(\"file:///path\" or \"s3://bucket/prefix\") before load()");
         }
         return settings;
@@ -284,7 +341,9 @@ public final class Backups {
 
     private DatabaseTarget database(String what) {
         if (target == null) {
-            throw new KeelException(CoreError.SETUP_INVALID, "no database is configured, and keel needs one to " + what,
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "no database is configured, and keel needs one to " + what,
                     "call url(...) or target(...) before load(), or set database.url in keel.yaml");
         }
         return target;

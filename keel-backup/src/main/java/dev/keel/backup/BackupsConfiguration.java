@@ -45,8 +45,7 @@ public final class BackupsConfiguration {
     private Duration partialInterval;
     private boolean reconnect = true;
 
-    BackupsConfiguration() {
-    }
+    BackupsConfiguration() {}
 
     /** Where keel.yaml is read and .keel/ (the WAL spool) lives; default the working directory. */
     public BackupsConfiguration projectDir(Path projectDir) {
@@ -146,7 +145,8 @@ public final class BackupsConfiguration {
      */
     public BackupsConfiguration restoreCommand(String restoreCommand) {
         if (restoreCommand == null || !restoreCommand.contains("%f") || !restoreCommand.contains("%p")) {
-            throw new IllegalArgumentException("restoreCommand must contain %f and %p, as PostgreSQL's restore_command does");
+            throw new IllegalArgumentException(
+                    "restoreCommand must contain %f and %p, as PostgreSQL's restore_command does");
         }
         this.restoreCommand = restoreCommand;
         return this;
@@ -208,26 +208,45 @@ public final class BackupsConfiguration {
 
     public Backups load() {
         if (url != null && target != null) {
-            throw new KeelException(CoreError.SETUP_INVALID,
-                    "both a URL and a database target were configured", "give keel one of them");
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "both a URL and a database target were configured",
+                    "give keel one of them");
         }
-        if (config != null && projectDir != null && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw new KeelException(CoreError.SETUP_INVALID,
+        if (config != null
+                && projectDir != null
+                && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
                     "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
                     "give one of them, or the same directory to both");
         }
-        KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
-        BackupSettings configured = repository != null ? BackupSettings.from(loaded).withRepository(repository)
+        KeelConfig loaded = config != null
+                ? config
+                : ConfigLoader.load(
+                        projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+        BackupSettings configured = repository != null
+                ? BackupSettings.from(loaded).withRepository(repository)
                 : BackupSettings.from(loaded);
         BackupSettings.Stream stream = configured.stream();
-        BackupSettings settings = configured.withStream(new BackupSettings.Stream(slot != null ? slot : stream.slot(),
-                applicationName != null ? applicationName : stream.applicationName(), spool != null ? spool : stream.spool(),
+        BackupSettings settings = configured.withStream(new BackupSettings.Stream(
+                slot != null ? slot : stream.slot(),
+                applicationName != null ? applicationName : stream.applicationName(),
+                spool != null ? spool : stream.spool(),
                 partialInterval != null ? partialInterval : stream.partialInterval()));
-        DatabaseTarget database = target != null ? target
-                : url != null ? TargetParser.parse(url, user, password, "the application's configuration")
-                : TargetResolver.resolve(null, loaded, env).orElse(null);
-        BackupMethod chosen = method != null ? method : BackupMethod.parse(Objects.requireNonNullElse(settings.method(), "auto"));
-        Backups.Transfers transfers = new Backups.Transfers(parallel != null ? parallel : settings.parallel(), maxRate, chosen, binDir, superuser,
+        DatabaseTarget database = target != null
+                ? target
+                : url != null
+                        ? TargetParser.parse(url, user, password, "the application's configuration")
+                        : TargetResolver.resolve(null, loaded, env).orElse(null);
+        BackupMethod chosen =
+                method != null ? method : BackupMethod.parse(Objects.requireNonNullElse(settings.method(), "auto"));
+        Backups.Transfers transfers = new Backups.Transfers(
+                parallel != null ? parallel : settings.parallel(),
+                maxRate,
+                chosen,
+                binDir,
+                superuser,
                 restoreCommand != null ? restoreCommand : RestoreCommandLine.keelWalGet(launcher, loaded, repository));
         return new Backups(loaded, settings, env, database, transfers, listener, reconnect);
     }

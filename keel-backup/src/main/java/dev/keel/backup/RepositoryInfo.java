@@ -6,7 +6,10 @@ import dev.keel.backup.catalog.BackupRepository;
 public record RepositoryInfo(String repository, String repositoryId, String compression, String encryption) {
 
     static RepositoryInfo of(BackupRepository repository) {
-        return new RepositoryInfo(repository.store().describe(), repository.config().repositoryId(), repository.config().compression(),
+        return new RepositoryInfo(
+                repository.store().describe(),
+                repository.config().repositoryId(),
+                repository.config().compression(),
                 repository.config().encryption());
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  * the command line passes its own launcher through {@link BackupsConfiguration#launcher(List)}.
  */
 final class RestoreCommandLine {
-    private RestoreCommandLine() {
-    }
+    private RestoreCommandLine() {}
 
     /** @param repository the repository given in code, which keel.yaml does not know; null when keel.yaml names it */
     static String keelWalGet(KeelConfig config, String repository) {

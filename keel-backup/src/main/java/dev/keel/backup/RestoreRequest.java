@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param acceptingGap recover up to a gap in the repository's WAL instead of failing, the result saying which commits
  *     are lost; default false (a gap before the target fails the restore)
  */
-public record RestoreRequest(Path targetDir, RecoveryTarget target, String backupId, boolean overwriting, boolean keepRunning,
+public record RestoreRequest(
+        Path targetDir,
+        RecoveryTarget target,
+        String backupId,
+        boolean overwriting,
+        boolean keepRunning,
         boolean acceptingGap) {
     public RestoreRequest {
         Objects.requireNonNull(targetDir, "targetDir");

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,8 @@ class BackupSectionTest {
 
     /** Asserts a usage error and hands back the exception for further checks. */
     private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+        return assertThatThrownBy(load::run)
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
@@ -59,8 +59,12 @@ class BackupSectionTest {
                     secretAccessKey: ${S3_SECRET}
                 """, Map.of("S3_SECRET", "very-secret"));
 
-        assertThat(BackupSettings.from(config)).isEqualTo(new BackupSettings("s3://backups/shop", 9, dir.resolve("secrets/backup.key"),
-                new BackupSettings.S3("http://127.0.0.1:9000", "eu-central-1", true, "keel", "very-secret")));
+        assertThat(BackupSettings.from(config))
+                .isEqualTo(new BackupSettings(
+                        "s3://backups/shop",
+                        9,
+                        dir.resolve("secrets/backup.key"),
+                        new BackupSettings.S3("http://127.0.0.1:9000", "eu-central-1", true, "keel", "very-secret")));
     }
 
     @Test
@@ -89,18 +93,23 @@ class BackupSectionTest {
                     partialInterval: 2s
                 """, Map.of("KEEL_BACKUP_STREAM_SLOT", "from_env")));
         assertThat(set.method()).isEqualTo("stream");
-        assertThat(set.stream()).isEqualTo(new BackupSettings.Stream("from_env", "shop_keel", Path.of("/var/lib/keel/spool"), Duration.ofSeconds(2)));
+        assertThat(set.stream())
+                .isEqualTo(new BackupSettings.Stream(
+                        "from_env", "shop_keel", Path.of("/var/lib/keel/spool"), Duration.ofSeconds(2)));
     }
 
     @Test
     void aWrongBackupMethodOrSlotNameIsAUsageError() {
-        usageError(() -> load("backup:\n  method: rsync\n")).satisfies(e -> assertThat(e.getMessage()).contains("auto, local or stream"));
-        usageError(() -> load("backup:\n  stream:\n    slot: Keel-Wal\n")).satisfies(e -> assertThat(e.getMessage()).contains("replication slot name"));
+        usageError(() -> load("backup:\n  method: rsync\n"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("auto, local or stream"));
+        usageError(() -> load("backup:\n  stream:\n    slot: Keel-Wal\n"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("replication slot name"));
     }
 
     @Test
     void theBackupRepositoryCanComeFromTheEnvironment() {
-        KeelConfig config = ConfigLoader.load(dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
+        KeelConfig config = ConfigLoader.load(
+                dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
 
         assertThat(BackupSettings.from(config).repository()).isEqualTo("file:///srv/backups");
         assertThat(BackupSettings.from(config).s3().pathStyle()).isFalse();
@@ -109,12 +118,14 @@ class BackupSectionTest {
     @Test
     void aCompressionLevelAboveTheZstdMaximumIsRejected() {
         usageError(() -> load("backup:\n  compression:\n    level: 30\n"))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("'backup.compression.level' must be a whole number from 0 to 22, not '30'"));
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("'backup.compression.level' must be a whole number from 0 to 22, not '30'"));
     }
 
     @Test
     void aMistypedBackupKeyNamesTheNearestOne() {
-        usageError(() -> load("backup:\n  repositry: file:///x\n")).satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.repository'?"));
+        usageError(() -> load("backup:\n  repositry: file:///x\n"))
+                .satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.repository'?"));
     }
 
     @Test
@@ -148,16 +159,25 @@ class BackupSectionTest {
         assertThat(backup.retention()).isEqualTo(new BackupSettings.Retention(3, 14));
         assertThat(backup.rpo()).isEqualTo(java.time.Duration.ofMinutes(15));
         assertThat(backup.rto()).isEqualTo(java.time.Duration.ofHours(1));
-        assertThat(backup.drillInvariants()).containsExactly("select count(*) > 0 from users",
-                "select not exists (select 1 from orders where total < 0), true");
+        assertThat(backup.drillInvariants())
+                .containsExactly(
+                        "select count(*) > 0 from users",
+                        "select not exists (select 1 from orders where total < 0), true");
     }
 
     @Test
     void retentionAndTargetsComeFromTheEnvironmentAndDefaultToUnset() throws IOException {
         assertThat(BackupSettings.from(load("")).retention().configured()).isFalse();
         assertThat(BackupSettings.from(load("")).rto()).isNull();
-        BackupSettings backup = BackupSettings.from(load("", Map.of("KEEL_BACKUP_RETENTION_FULL", "2", "KEEL_BACKUP_RTO", "30s",
-                "KEEL_BACKUP_DRILL_INVARIANTS", "select true")));
+        BackupSettings backup = BackupSettings.from(load(
+                "",
+                Map.of(
+                        "KEEL_BACKUP_RETENTION_FULL",
+                        "2",
+                        "KEEL_BACKUP_RTO",
+                        "30s",
+                        "KEEL_BACKUP_DRILL_INVARIANTS",
+                        "select true")));
         assertThat(backup.retention().full()).isEqualTo(2);
         assertThat(backup.rto()).isEqualTo(java.time.Duration.ofSeconds(30));
         assertThat(backup.drillInvariants()).containsExactly("select true");
@@ -165,9 +185,12 @@ class BackupSectionTest {
 
     @Test
     void misspelledRetentionKeyNamesTheNearestOne() {
-        usageError(() -> load("backup:\n  retention:\n    ful: 2\n")).satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.retention.full'?"));
-        usageError(() -> load("backup:\n  retention:\n    full: 0\n")).satisfies(e -> assertThat(e.what()).contains("backup.retention.full"));
-        usageError(() -> load("backup:\n  rto: soon\n")).satisfies(e -> assertThat(e.what()).contains("backup.rto"));
+        usageError(() -> load("backup:\n  retention:\n    ful: 2\n"))
+                .satisfies(e -> assertThat(e.todo()).isEqualTo("did you mean 'backup.retention.full'?"));
+        usageError(() -> load("backup:\n  retention:\n    full: 0\n"))
+                .satisfies(e -> assertThat(e.what()).contains("backup.retention.full"));
+        usageError(() -> load("backup:\n  rto: soon\n"))
+                .satisfies(e -> assertThat(e.what()).contains("backup.rto"));
     }
 
     @Test
@@ -176,6 +199,8 @@ class BackupSectionTest {
                 backup:
                   s3:
                     - endpoint
-                """)).satisfies(e -> assertThat(e.getMessage()).contains("'backup.s3' in keel.yaml must be a section, not a list", "endpoint:"));
+                """))
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("'backup.s3' in keel.yaml must be a section, not a list", "endpoint:"));
     }
 }

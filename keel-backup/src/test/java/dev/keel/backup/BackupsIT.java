@@ -50,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupsIT {
     @TempDir
     static Path dir;
+
     static TestCluster cluster;
     static Backups backups;
     static BackupResult first;
@@ -60,7 +61,9 @@ class BackupsIT {
     static void project(TestCluster testCluster) throws Exception {
         cluster = testCluster;
         cluster.execute("postgres", "create table if not exists kept (id int primary key, note text)");
-        cluster.execute("postgres", "insert into kept select g, 'row ' || g from generate_series(1, 300) g on conflict do nothing");
+        cluster.execute(
+                "postgres",
+                "insert into kept select g, 'row ' || g from generate_series(1, 300) g on conflict do nothing");
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(project.resolve("keel.yaml"), """
                 backup:
@@ -106,7 +109,9 @@ class BackupsIT {
 
     @AfterAll
     static void dropSlot() {
-        cluster.execute("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = 'facade_slot'");
+        cluster.execute(
+                "postgres",
+                "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = 'facade_slot'");
     }
 
     @Test
@@ -121,27 +126,34 @@ class BackupsIT {
         });
         VerifyResult verified = backups.verify();
         assertThat(verified.problems()).isEmpty();
-        assertThat(verified.backups()).singleElement().satisfies(check -> assertThat(check.id()).isEqualTo(first.id()));
+        assertThat(verified.backups())
+                .singleElement()
+                .satisfies(check -> assertThat(check.id()).isEqualTo(first.id()));
     }
 
     @Test
     @Order(2)
     void restoreToLatestGivesBackTheRowsAndLeavesKeelWalGetAsRestoreCommand() throws Exception {
-        RestoreResult restored = backups.restore(RestoreRequest.into(dir.resolve("restored")).to(RecoveryTarget.parse("latest")).start());
+        RestoreResult restored = backups.restore(RestoreRequest.into(dir.resolve("restored"))
+                .to(RecoveryTarget.parse("latest"))
+                .start());
         try {
             assertThat(restored.backupId()).isEqualTo(first.id());
             assertThat(restored.running()).isTrue();
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + restored.port() + "/postgres?user=postgres");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from kept")) {
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + restored.port() + "/postgres?user=postgres");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from kept")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(300);
             }
         } finally {
-            new PostgresCluster(PostgresBinaries.at(Path.of(restored.binDir())), Path.of(restored.targetDir())).stopImmediately();
+            new PostgresCluster(PostgresBinaries.at(Path.of(restored.binDir())), Path.of(restored.targetDir()))
+                    .stopImmediately();
         }
         assertThat(Files.readString(Path.of(restored.targetDir()).resolve("postgresql.auto.conf")))
-                .contains("restore_command = 'keel -C ").contains(" wal get --repo file://" + dir.resolve("repo") + " %f %p'");
+                .contains("restore_command = 'keel -C ")
+                .contains(" wal get --repo file://" + dir.resolve("repo") + " %f %p'");
     }
 
     @Test
@@ -150,9 +162,14 @@ class BackupsIT {
         DrillResult drill = backups.drill();
         assertThat(drill.passed()).as(String.join("; ", drill.failures())).isTrue();
         assertThat(drill.backupId()).isEqualTo(first.id());
-        assertThat(drill.invariants()).singleElement().satisfies(i -> assertThat(i.passed()).isTrue());
-        assertThat(drill.rpoMillis()).as("the primary answered, so the RPO is measured").isNotNull();
-        assertThat(dir.resolve("repo").resolve("drills").resolve(drill.id() + ".json")).exists();
+        assertThat(drill.invariants())
+                .singleElement()
+                .satisfies(i -> assertThat(i.passed()).isTrue());
+        assertThat(drill.rpoMillis())
+                .as("the primary answered, so the RPO is measured")
+                .isNotNull();
+        assertThat(dir.resolve("repo").resolve("drills").resolve(drill.id() + ".json"))
+                .exists();
     }
 
     @Test
@@ -184,7 +201,11 @@ class BackupsIT {
             String name;
             do {
                 name = stored.poll(60, TimeUnit.SECONDS);
-                assertThat(name).as("segment %s stored within a minute; notes: %s; repository WAL: %s", switched, notes, walInRepository()).isNotNull();
+                assertThat(name)
+                        .as(
+                                "segment %s stored within a minute; notes: %s; repository WAL: %s",
+                                switched, notes, walInRepository())
+                        .isNotNull();
                 assertThat(running.isDone()).as("the stream still runs").isFalse();
             } while (!name.equals(switched));
             stream.stop();
@@ -198,17 +219,25 @@ class BackupsIT {
     /** Until the server lists the receiver as streaming: from then on, the segment being written is one it will store. */
     private static void awaitStreaming(Future<?> running) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String sql = "select count(*) from pg_stat_replication where application_name = 'facade_wal' and state = 'streaming'";
+        String sql =
+                "select count(*) from pg_stat_replication where application_name = 'facade_wal' and state = 'streaming'";
         while (!"1".equals(cluster.queryString("postgres", sql))) {
-            assertThat(running.isDone()).as("the stream ended early; notes: %s", notes).isFalse();
-            assertThat(System.nanoTime()).as("streaming within a minute; notes: %s", notes).isLessThan(deadline);
+            assertThat(running.isDone())
+                    .as("the stream ended early; notes: %s", notes)
+                    .isFalse();
+            assertThat(System.nanoTime())
+                    .as("streaming within a minute; notes: %s", notes)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     private static List<String> walInRepository() throws IOException {
         try (Stream<Path> files = Files.walk(dir.resolve("repo").resolve("wal"))) {
-            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -20,7 +20,12 @@ class WalStreamTest {
 
     @Test
     void aStreamStoppedBeforeItRanReturnsAtOnceWithNothingStored() {
-        Backups backups = Backups.configure().projectDir(dir).env(Map.of()).url(NOWHERE, null, null).repository("file://" + dir.resolve("repo")).load();
+        Backups backups = Backups.configure()
+                .projectDir(dir)
+                .env(Map.of())
+                .url(NOWHERE, null, null)
+                .repository("file://" + dir.resolve("repo"))
+                .load();
         backups.init();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             WalStream stream = backups.walStream();

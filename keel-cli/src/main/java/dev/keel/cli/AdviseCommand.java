@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "advise", description = "Advice from the statistics: keel advise indexes.", subcommands = {AdviseIndexesCommand.class})
+@Command(
+        name = "advise",
+        description = "Advice from the statistics: keel advise indexes.",
+        subcommands = {AdviseIndexesCommand.class})
 final class AdviseCommand implements Runnable {
 
     @ParentCommand

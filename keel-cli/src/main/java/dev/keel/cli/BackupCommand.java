@@ -15,11 +15,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "backup", description = "Take a base backup of the database's cluster into the backup repository.",
-        subcommands = {BackupCommand.Init.class, BackupCommand.ListBackups.class, BackupVerifyCommand.class, BackupPruneCommand.class})
+@Command(
+        name = "backup",
+        description = "Take a base backup of the database's cluster into the backup repository.",
+        subcommands = {
+            BackupCommand.Init.class,
+            BackupCommand.ListBackups.class,
+            BackupVerifyCommand.class,
+            BackupPruneCommand.class
+        })
 final class BackupCommand implements Callable<Integer> {
 
-    enum Type { full, incr }
+    enum Type {
+        full,
+        incr
+    }
 
     @ParentCommand
     KeelCommand parent;
@@ -27,46 +37,75 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--type", paramLabel = "full|incr", defaultValue = "full",
-            description = "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
-                    + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files); without one it takes a full backup.")
+    @Option(
+            names = "--type",
+            paramLabel = "full|incr",
+            defaultValue = "full",
+            description =
+                    "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
+                            + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files); without one it takes a full backup.")
     Type type;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files copied at once by the local method (default: backup.parallel, 2).")
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = "Files copied at once by the local method (default: backup.parallel, 2).")
     Integer parallel;
 
-    @Option(names = "--max-rate", paramLabel = "MB/s", description = "Read at most this many MiB per second from the data directory.")
+    @Option(
+            names = "--max-rate",
+            paramLabel = "MB/s",
+            description = "Read at most this many MiB per second from the data directory.")
     double maxRate;
 
-    @Option(names = "--method", paramLabel = "auto|local|stream",
-            description = "How the files are read: local copies the data directory beside the server, stream receives them over a replication "
-                    + "connection (BASE_BACKUP), auto takes local when the data directory is on this machine (default: backup.method, auto).")
+    @Option(
+            names = "--method",
+            paramLabel = "auto|local|stream",
+            description =
+                    "How the files are read: local copies the data directory beside the server, stream receives them over a replication "
+                            + "connection (BASE_BACKUP), auto takes local when the data directory is on this machine (default: backup.method, auto).")
     String method;
 
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         if (parallel != null && (parallel < 1 || parallel > 64) || maxRate < 0) {
-            throw new KeelException(BackupError.OPTION_INVALID, "--parallel must be between 1 and 64 and --max-rate positive", "check the options");
+            throw new KeelException(
+                    BackupError.OPTION_INVALID,
+                    "--parallel must be between 1 and 64 and --max-rate positive",
+                    "check the options");
         }
         BackupMethod wanted = method == null ? null : BackupMethod.parse(method);
         DatabaseTarget target = cli.databaseTarget();
         BackupResult result = repo.backups(cli, backups -> {
-            if (parallel != null) {
-                backups.parallel(parallel);
-            }
-            if (wanted != null) {
-                backups.method(wanted);
-            }
-            return backups.maxRate(maxRate).target(target);
-        }).backup(type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL);
+                    if (parallel != null) {
+                        backups.parallel(parallel);
+                    }
+                    if (wanted != null) {
+                        backups.method(wanted);
+                    }
+                    return backups.maxRate(maxRate).target(target);
+                })
+                .backup(type == Type.incr ? BackupType.INCREMENTAL : BackupType.FULL);
         if (cli.json()) {
             cli.printJson(result);
         } else {
-            String kind = result.parent() == null ? "" : " (incremental on " + result.parent() + ", by " + result.method() + ")";
-            cli.out().printf("Backup %s%s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n", result.id(),
-                    kind, result.files(), DbCommand.size(result.bytes()), DbCommand.size(result.storedBytes()), result.startLsn(), result.stopLsn(),
-                    result.timeline(), result.walSegments(), result.millis() / 1000.0);
+            String kind = result.parent() == null
+                    ? ""
+                    : " (incremental on " + result.parent() + ", by " + result.method() + ")";
+            cli.out()
+                    .printf(
+                            "Backup %s%s complete: %d files, %s (%s stored), WAL %s to %s on timeline %d, %d segments, %.1f s%n",
+                            result.id(),
+                            kind,
+                            result.files(),
+                            DbCommand.size(result.bytes()),
+                            DbCommand.size(result.storedBytes()),
+                            result.startLsn(),
+                            result.stopLsn(),
+                            result.timeline(),
+                            result.walSegments(),
+                            result.millis() / 1000.0);
         }
         return ExitCode.OK.code();
     }
@@ -87,14 +126,18 @@ final class BackupCommand implements Callable<Integer> {
             if (cli.json()) {
                 cli.printJson(created);
             } else {
-                cli.out().printf("Created backup repository %s (compression %s, encryption %s)%n", created.repository(), created.compression(),
-                        created.encryption());
+                cli.out()
+                        .printf(
+                                "Created backup repository %s (compression %s, encryption %s)%n",
+                                created.repository(), created.compression(), created.encryption());
             }
             return ExitCode.OK.code();
         }
     }
 
-    @Command(name = "list", description = "List the backups in the repository, oldest first; incomplete (killed) ones are marked.")
+    @Command(
+            name = "list",
+            description = "List the backups in the repository, oldest first; incomplete (killed) ones are marked.")
     static final class ListBackups implements Callable<Integer> {
         @ParentCommand
         BackupCommand backup;
@@ -112,16 +155,32 @@ final class BackupCommand implements Callable<Integer> {
             } else if (list.backups().isEmpty()) {
                 cli.out().println("No backups in " + list.repository() + " yet: keel backup takes one.");
             } else {
-                cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", "ID", "TYPE", "PARENT", "STOPPED (UTC)", "STOP LSN", "SIZE", "STORED",
-                        "POSTGRESQL");
+                cli.out()
+                        .printf(
+                                "%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n",
+                                "ID", "TYPE", "PARENT", "STOPPED (UTC)", "STOP LSN", "SIZE", "STORED", "POSTGRESQL");
                 for (BackupList.Entry row : list.backups()) {
                     if (!row.complete()) {
-                        cli.out().printf("%-20s incomplete: no manifest (killed or failed); nothing restores from it%n", row.id());
+                        cli.out()
+                                .printf(
+                                        "%-20s incomplete: no manifest (killed or failed); nothing restores from it%n",
+                                        row.id());
                     } else {
-                        cli.out().printf("%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n", row.id(), row.type().label(),
-                                row.parent() == null ? "-" : row.parent(),
-                                row.stopTime().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "").replace("Z", ""), row.stopLsn(),
-                                DbCommand.size(row.bytes()), DbCommand.size(row.storedBytes()), row.postgresVersion());
+                        cli.out()
+                                .printf(
+                                        "%-20s %-5s %-20s %-20s %-14s %-10s %-10s %s%n",
+                                        row.id(),
+                                        row.type().label(),
+                                        row.parent() == null ? "-" : row.parent(),
+                                        row.stopTime()
+                                                .toString()
+                                                .replace('T', ' ')
+                                                .replaceAll("\\.\\d+Z$", "")
+                                                .replace("Z", ""),
+                                        row.stopLsn(),
+                                        DbCommand.size(row.bytes()),
+                                        DbCommand.size(row.storedBytes()),
+                                        row.postgresVersion());
                     }
                 }
             }

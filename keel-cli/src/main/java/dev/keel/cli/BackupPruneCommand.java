@@ -20,10 +20,16 @@ final class BackupPruneCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--keep-full", paramLabel = "N", description = "Keep the newest N full backups (default: backup.retention.full).")
+    @Option(
+            names = "--keep-full",
+            paramLabel = "N",
+            description = "Keep the newest N full backups (default: backup.retention.full).")
     Integer keepFull;
 
-    @Option(names = "--keep-days", paramLabel = "D", description = "Keep every backup that ended within D days (default: backup.retention.days).")
+    @Option(
+            names = "--keep-days",
+            paramLabel = "D",
+            description = "Keep every backup that ended within D days (default: backup.retention.days).")
     Integer keepDays;
 
     @Option(names = "--dry-run", description = "List what would be removed, and remove nothing.")
@@ -35,8 +41,10 @@ final class BackupPruneCommand implements Callable<Integer> {
         RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
         Backups backups = chosen.backups(cli);
         BackupSettings.Retention configured = backups.settings().retention();
-        // Options replace the configured policy as a whole: mixing one option with the other configured rule would surprise.
-        RetentionPolicy policy = keepFull != null || keepDays != null ? new RetentionPolicy(keepFull, keepDays)
+        // Options replace the configured policy as a whole: mixing one option with the other configured rule would
+        // surprise.
+        RetentionPolicy policy = keepFull != null || keepDays != null
+                ? new RetentionPolicy(keepFull, keepDays)
                 : new RetentionPolicy(configured.full(), configured.days());
         PruneResult result = backups.prune(policy, dryRun);
         if (cli.json()) {
@@ -69,7 +77,15 @@ final class BackupPruneCommand implements Callable<Integer> {
         if (!plan.wal().isEmpty()) {
             cli.out().printf("%s %d WAL files before %s%n", verb, plan.wal().size(), plan.walKeptFrom());
         }
-        cli.out().printf("Kept %d backup%s: %s%s%n", plan.kept().size(), plan.kept().size() == 1 ? "" : "s", String.join(", ", plan.kept()),
-                result.dryRun() ? " (dry run: nothing was removed)" : ", " + result.objectsRemoved() + " objects (" + DbCommand.size(result.storedBytesRemoved()) + ") removed");
+        cli.out()
+                .printf(
+                        "Kept %d backup%s: %s%s%n",
+                        plan.kept().size(),
+                        plan.kept().size() == 1 ? "" : "s",
+                        String.join(", ", plan.kept()),
+                        result.dryRun()
+                                ? " (dry run: nothing was removed)"
+                                : ", " + result.objectsRemoved() + " objects ("
+                                        + DbCommand.size(result.storedBytesRemoved()) + ") removed");
     }
 }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", description = "Read every object of a backup, check it against the manifest, and check that its WAL has no gap.")
+@Command(
+        name = "verify",
+        description =
+                "Read every object of a backup, check it against the manifest, and check that its WAL has no gap.")
 final class BackupVerifyCommand implements Callable<Integer> {
     @ParentCommand
     BackupCommand backup;
@@ -23,7 +26,11 @@ final class BackupVerifyCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The backup to verify (default: the newest complete one).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "ID",
+            description = "The backup to verify (default: the newest complete one).")
     String backupId;
 
     @Option(names = "--all", description = "Verify every backup in the repository.")
@@ -36,11 +43,16 @@ final class BackupVerifyCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(backup.parent.global);
         if (all && backupId != null) {
-            throw new KeelException(CoreError.COMMAND_LINE, "give a backup id or --all, not both", "run keel backup verify --all, or keel backup verify ID");
+            throw new KeelException(
+                    CoreError.COMMAND_LINE,
+                    "give a backup id or --all, not both",
+                    "run keel backup verify --all, or keel backup verify ID");
         }
         RepositoryOption chosen = repo.repository != null ? repo : backup.repo;
-        Backups backups = chosen.backups(cli, configuration -> parallel == null ? configuration : configuration.parallel(parallel));
-        VerifyResult result = all ? backups.verifyAll() : backupId != null ? backups.verify(backupId) : backups.verify();
+        Backups backups = chosen.backups(
+                cli, configuration -> parallel == null ? configuration : configuration.parallel(parallel));
+        VerifyResult result =
+                all ? backups.verifyAll() : backupId != null ? backups.verify(backupId) : backups.verify();
         if (cli.json()) {
             cli.printJson(result);
         } else {
@@ -56,18 +68,31 @@ final class BackupVerifyCommand implements Callable<Integer> {
     private static void print(CliContext cli, VerifyResult result) {
         for (BackupCheck check : result.backups()) {
             if (!check.complete()) {
-                cli.out().printf("%s  incomplete: no manifest (killed, failed or still running); nothing restores from it%n", check.id());
+                cli.out()
+                        .printf(
+                                "%s  incomplete: no manifest (killed, failed or still running); nothing restores from it%n",
+                                check.id());
             } else if (check.ok()) {
-                cli.out().printf("%s  ok: %d files, %s; WAL %s to %s without a gap%n", check.id(), check.files(), DbCommand.size(check.bytes()),
-                        check.walFrom(), check.walTo());
+                cli.out()
+                        .printf(
+                                "%s  ok: %d files, %s; WAL %s to %s without a gap%n",
+                                check.id(),
+                                check.files(),
+                                DbCommand.size(check.bytes()),
+                                check.walFrom(),
+                                check.walTo());
             } else {
-                cli.out().printf("%s  FAILED: %s%n", check.id(), problems(check.problems().size()));
+                cli.out()
+                        .printf(
+                                "%s  FAILED: %s%n",
+                                check.id(), problems(check.problems().size()));
             }
             for (VerifyProblem problem : check.problems()) {
                 cli.out().println("  " + problem.line());
             }
         }
-        List<VerifyProblem> unowned = result.problems().stream().filter(p -> p.backupId() == null).toList();
+        List<VerifyProblem> unowned =
+                result.problems().stream().filter(p -> p.backupId() == null).toList();
         if (!unowned.isEmpty()) {
             cli.out().printf("WAL  FAILED: %s%n", problems(unowned.size()));
             for (VerifyProblem problem : unowned) {
@@ -75,10 +100,18 @@ final class BackupVerifyCommand implements Callable<Integer> {
             }
         }
         if (result.ok()) {
-            cli.out().printf("Verified: %d objects read (%s) in %.1f s%n", result.objectsRead(), DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+            cli.out()
+                    .printf(
+                            "Verified: %d objects read (%s) in %.1f s%n",
+                            result.objectsRead(), DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
         } else {
-            cli.out().printf("Verification failed: %s; %d objects read (%s) in %.1f s%n", problems(result.problems().size()), result.objectsRead(),
-                    DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+            cli.out()
+                    .printf(
+                            "Verification failed: %s; %d objects read (%s) in %.1f s%n",
+                            problems(result.problems().size()),
+                            result.objectsRead(),
+                            DbCommand.size(result.bytesRead()),
+                            result.millis() / 1000.0);
         }
     }
 

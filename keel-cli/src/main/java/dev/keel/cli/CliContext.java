@@ -27,7 +27,12 @@ final class CliContext {
 
     CliContext(GlobalOptions options) {
         this.options = options;
-        this.project = Project.open(options.directory, options.config, options.url, System.getenv(), note -> err().println("keel: " + note));
+        this.project = Project.open(
+                options.directory,
+                options.config,
+                options.url,
+                System.getenv(),
+                note -> err().println("keel: " + note));
         this.connections = project.connections();
     }
 
@@ -39,7 +44,8 @@ final class CliContext {
         try {
             return load.get();
         } catch (IllegalArgumentException e) {
-            throw new KeelException(CoreError.COMMAND_LINE, e.getMessage(), "check the command's options (keel COMMAND --help)");
+            throw new KeelException(
+                    CoreError.COMMAND_LINE, e.getMessage(), "check the command's options (keel COMMAND --help)");
         }
     }
 
@@ -53,13 +59,20 @@ final class CliContext {
      * a command adds its options, and the database when it needs one.
      */
     BackupsConfiguration backups() {
-        return Backups.configure().config(config()).env(env()).listener(new StderrBackupListener(err()))
+        return Backups.configure()
+                .config(config())
+                .env(env())
+                .listener(new StderrBackupListener(err()))
                 .launcher(KeelLauncher.command());
     }
 
     /** The insight facade on this project; the database is resolved (the embedded one started) at the first connection. */
     Insight insight() {
-        return Insight.configure().config(config()).env(env()).connections(connections).load();
+        return Insight.configure()
+                .config(config())
+                .env(env())
+                .connections(connections)
+                .load();
     }
 
     /** The project's database as {@link #insight()} uses it, resolved on first use. */

@@ -10,7 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "db", description = "Manage the project's embedded PostgreSQL (data in .keel/).",
+@Command(
+        name = "db",
+        description = "Manage the project's embedded PostgreSQL (data in .keel/).",
         subcommands = {DbCommand.Start.class, DbCommand.Stop.class, DbCommand.Status.class, DbCommand.Url.class})
 final class DbCommand implements Runnable {
 
@@ -25,7 +27,9 @@ final class DbCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: start, stop, status or url");
     }
 
-    @Command(name = "start", description = "Start the embedded server (created on first use); it keeps running after keel exits.")
+    @Command(
+            name = "start",
+            description = "Start the embedded server (created on first use); it keeps running after keel exits.")
     static final class Start implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
         DbCommand db;
@@ -33,13 +37,16 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext cli = new CliContext(db.parent.global);
-            EmbeddedServer.Started started = EmbeddedServer.forProject(cli.projectDir()).ensureRunning();
+            EmbeddedServer.Started started =
+                    EmbeddedServer.forProject(cli.projectDir()).ensureRunning();
             EmbeddedServer.Status status = EmbeddedServer.statusOf(cli.projectDir());
             if (cli.json()) {
                 cli.printJson(describe(status, started.startedNow()));
             } else {
-                cli.out().println((started.startedNow() ? "Started" : "Already running:") + " embedded PostgreSQL " + started.version()
-                        + " on 127.0.0.1:" + started.port() + " (data in " + status.stateDir() + ")");
+                cli.out()
+                        .println((started.startedNow() ? "Started" : "Already running:") + " embedded PostgreSQL "
+                                + started.version() + " on 127.0.0.1:" + started.port() + " (data in "
+                                + status.stateDir() + ")");
             }
             return ExitCode.OK.code();
         }
@@ -57,7 +64,11 @@ final class DbCommand implements Runnable {
             if (cli.json()) {
                 cli.printJson(Map.of("stopped", stopped));
             } else {
-                cli.out().println(stopped ? "Stopped the embedded PostgreSQL." : "The embedded PostgreSQL was not running.");
+                cli.out()
+                        .println(
+                                stopped
+                                        ? "Stopped the embedded PostgreSQL."
+                                        : "The embedded PostgreSQL was not running.");
             }
             return ExitCode.OK.code();
         }
@@ -75,10 +86,18 @@ final class DbCommand implements Runnable {
             if (cli.json()) {
                 cli.printJson(describe(status, false));
             } else if (!status.initialized()) {
-                cli.out().println("No embedded PostgreSQL in " + status.stateDir() + " yet: keel db start (or keel migrate) creates it.");
+                cli.out()
+                        .println("No embedded PostgreSQL in " + status.stateDir()
+                                + " yet: keel db start (or keel migrate) creates it.");
             } else {
-                cli.out().printf("embedded PostgreSQL %s: %s on 127.0.0.1:%d, data %s in %s%n", status.version(),
-                        status.running() ? "running" : "stopped", status.port(), size(status.dataBytes()), status.stateDir().resolve("pgdata"));
+                cli.out()
+                        .printf(
+                                "embedded PostgreSQL %s: %s on 127.0.0.1:%d, data %s in %s%n",
+                                status.version(),
+                                status.running() ? "running" : "stopped",
+                                status.port(),
+                                size(status.dataBytes()),
+                                status.stateDir().resolve("pgdata"));
             }
             return ExitCode.OK.code();
         }
@@ -94,7 +113,9 @@ final class DbCommand implements Runnable {
             CliContext cli = new CliContext(db.parent.global);
             EmbeddedServer.Status status = EmbeddedServer.statusOf(cli.projectDir());
             if (!status.initialized()) {
-                throw new KeelException(CoreError.EMBEDDED_NOT_CREATED, "there is no embedded PostgreSQL in " + status.stateDir() + " yet",
+                throw new KeelException(
+                        CoreError.EMBEDDED_NOT_CREATED,
+                        "there is no embedded PostgreSQL in " + status.stateDir() + " yet",
                         "run keel db start first");
             }
             if (cli.json()) {

@@ -12,8 +12,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "doctor", description = "Check the database's health and name the principal constraint first: the finding with the largest impact,"
-        + " then the rest ranked, each with its evidence and runbook. Exits 1 when a finding is critical or a check could not run.")
+@Command(
+        name = "doctor",
+        description =
+                "Check the database's health and name the principal constraint first: the finding with the largest impact,"
+                        + " then the rest ranked, each with its evidence and runbook. Exits 1 when a finding is critical or a check could not run.")
 final class DoctorCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,21 +44,31 @@ final class DoctorCommand implements Callable<Integer> {
         List<CheckResult> notRun = report.notRun();
         if (principal == null) {
             if (notRun.isEmpty()) {
-                out.println("No findings: all " + report.checks().size() + " checks passed (" + String.join(", ", report.checks()) + ").");
+                out.println("No findings: all " + report.checks().size() + " checks passed ("
+                        + String.join(", ", report.checks()) + ").");
             } else {
-                out.println("No findings from the " + (report.checks().size() - notRun.size()) + " checks that ran, but " + notRun.size()
-                        + " of " + report.checks().size() + " could not run: not an all clear.");
+                out.println("No findings from the " + (report.checks().size() - notRun.size())
+                        + " checks that ran, but " + notRun.size() + " of "
+                        + report.checks().size() + " could not run: not an all clear.");
                 printNotRun(out, notRun);
             }
             return;
         }
-        out.println("Principal constraint: " + sentence(principal.summary()) + " (runbook: " + principal.runbook() + ")");
+        out.println(
+                "Principal constraint: " + sentence(principal.summary()) + " (runbook: " + principal.runbook() + ")");
         out.println("  impact: " + principal.impact());
         out.println();
         int rank = 0;
         for (DoctorFinding f : report.findings()) {
             rank++;
-            out.printf(Locale.ROOT, "%2d. %-8s %5.1f  %-26s %s%n", rank, f.severity().label().toUpperCase(Locale.ROOT), f.score(), f.check(), f.summary());
+            out.printf(
+                    Locale.ROOT,
+                    "%2d. %-8s %5.1f  %-26s %s%n",
+                    rank,
+                    f.severity().label().toUpperCase(Locale.ROOT),
+                    f.score(),
+                    f.check(),
+                    f.summary());
             out.println("      evidence: " + evidence(f.evidence()));
             if (f != principal) {
                 out.println("      impact:   " + f.impact());
@@ -63,9 +76,15 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("      runbook:  " + f.runbook());
         }
         printNotRun(out, notRun);
-        long critical = report.findings().stream().filter(DoctorFinding::critical).count();
-        out.printf("%d %s (%d critical) from %d checks%s.%n", report.findings().size(), report.findings().size() == 1 ? "finding" : "findings",
-                critical, report.checks().size() - notRun.size(), notRun.isEmpty() ? "" : "; " + notRun.size() + " could not run");
+        long critical =
+                report.findings().stream().filter(DoctorFinding::critical).count();
+        out.printf(
+                "%d %s (%d critical) from %d checks%s.%n",
+                report.findings().size(),
+                report.findings().size() == 1 ? "finding" : "findings",
+                critical,
+                report.checks().size() - notRun.size(),
+                notRun.isEmpty() ? "" : "; " + notRun.size() + " could not run");
     }
 
     private static void printNotRun(PrintStream out, List<CheckResult> notRun) {

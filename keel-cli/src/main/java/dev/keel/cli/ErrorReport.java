@@ -19,7 +19,8 @@ import java.util.Map;
  * a Keel bug (exit 70), never blamed on the command's arguments.
  */
 final class ErrorReport {
-    static final String BUG_TODO = "this is a Keel bug; please report it with the output of the same command run with -v";
+    static final String BUG_TODO =
+            "this is a Keel bug; please report it with the output of the same command run with -v";
 
     /**
      * What is printed for one failure. {@code exception} names the class of a bug, null otherwise. The code closes the
@@ -31,12 +32,12 @@ final class ErrorReport {
         }
 
         String line() {
-            return "keel: error: " + (todo == null || todo.isBlank() ? what : what + " — " + todo) + " [" + code.id() + "]";
+            return "keel: error: " + (todo == null || todo.isBlank() ? what : what + " — " + todo) + " [" + code.id()
+                    + "]";
         }
     }
 
-    private ErrorReport() {
-    }
+    private ErrorReport() {}
 
     static Failure classify(Throwable e) {
         if (e instanceof KeelException k) {
@@ -44,15 +45,22 @@ final class ErrorReport {
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             // The message of an I/O failure names the file and the reason; it holds no secret.
-            return new Failure(CoreError.IO_FAILED, "I/O failed: " + e.getMessage(),
-                    "check the path, its permissions and the free space; -v shows the cause", null);
+            return new Failure(
+                    CoreError.IO_FAILED,
+                    "I/O failed: " + e.getMessage(),
+                    "check the path, its permissions and the free space; -v shows the cause",
+                    null);
         }
         if (e instanceof InterruptedException) {
             return new Failure(CoreError.INTERRUPTED, "interrupted", null, null);
         }
         // The message is left out on purpose: an unexpected exception's text was never meant for a
         // person and may quote input verbatim (a URL, a password). -v shows it.
-        return new Failure(CoreError.BUG, "internal error in keel (" + e.getClass().getName() + ")", BUG_TODO, e.getClass().getName());
+        return new Failure(
+                CoreError.BUG,
+                "internal error in keel (" + e.getClass().getName() + ")",
+                BUG_TODO,
+                e.getClass().getName());
     }
 
     /** Prints the failure and returns its exit code. */

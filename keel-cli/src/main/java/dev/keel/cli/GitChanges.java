@@ -14,18 +14,28 @@ import java.util.concurrent.TimeUnit;
 /** The .sql files under some paths that changed since a git revision (added, copied, modified or renamed). */
 final class GitChanges {
 
-    private GitChanges() {
-    }
+    private GitChanges() {}
 
     static List<Path> since(Path projectDir, String revision, List<Path> within) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", projectDir.toString(), "diff", "--name-only", "--relative",
-                "--diff-filter=ACMR", revision, "--"));
+        List<String> command = new ArrayList<>(List.of(
+                "git",
+                "-C",
+                projectDir.toString(),
+                "diff",
+                "--name-only",
+                "--relative",
+                "--diff-filter=ACMR",
+                revision,
+                "--"));
         within.forEach(p -> command.add(p.toString()));
         try {
             Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
-                throw new KeelException(CheckError.GIT_FAILED, "git cannot list the changes since " + revision + ": " + out.strip().lines().findFirst().orElse(""),
+                throw new KeelException(
+                        CheckError.GIT_FAILED,
+                        "git cannot list the changes since " + revision + ": "
+                                + out.strip().lines().findFirst().orElse(""),
                         "pass a revision git knows (a branch, tag or commit) and run keel inside the repository");
             }
             List<Path> changed = new ArrayList<>();
@@ -37,7 +47,11 @@ final class GitChanges {
             }
             return changed;
         } catch (IOException e) {
-            throw new KeelException(CheckError.GIT_FAILED, "cannot run git: " + e.getMessage(), "install git or check without --changed-since", e);
+            throw new KeelException(
+                    CheckError.GIT_FAILED,
+                    "cannot run git: " + e.getMessage(),
+                    "install git or check without --changed-since",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeelException(CoreError.INTERRUPTED, "interrupted while asking git for changes", "");

@@ -23,18 +23,32 @@ final class InfoCommand implements Callable<Integer> {
             cli.printJson(result);
             return ExitCode.OK.code();
         }
-        cli.out().println(result.database() + ": " + (result.currentVersion() == null ? "no version applied" : "at version " + result.currentVersion()));
+        cli.out()
+                .println(result.database() + ": "
+                        + (result.currentVersion() == null
+                                ? "no version applied"
+                                : "at version " + result.currentVersion()));
         if (result.migrations().isEmpty()) {
             cli.out().println("No migrations found.");
             return ExitCode.OK.code();
         }
-        cli.out().printf("%-16s %-34s %-11s %-15s %-19s %s%n", "VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME");
+        cli.out()
+                .printf(
+                        "%-16s %-34s %-11s %-15s %-19s %s%n",
+                        "VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME");
         for (InfoResult.Row row : result.migrations()) {
-            cli.out().printf("%-16s %-34s %-11s %-15s %-19s %s%n",
-                    row.version() == null ? "R" : row.version(),
-                    shorten(row.description(), 34), row.type().toLowerCase(), row.state(),
-                    row.installedOn() == null ? "" : WHEN.format(row.installedOn().atZoneSameInstant(java.time.ZoneId.systemDefault())),
-                    row.executionMillis() == null ? "" : row.executionMillis() + " ms");
+            cli.out()
+                    .printf(
+                            "%-16s %-34s %-11s %-15s %-19s %s%n",
+                            row.version() == null ? "R" : row.version(),
+                            shorten(row.description(), 34),
+                            row.type().toLowerCase(),
+                            row.state(),
+                            row.installedOn() == null
+                                    ? ""
+                                    : WHEN.format(
+                                            row.installedOn().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+                            row.executionMillis() == null ? "" : row.executionMillis() + " ms");
         }
         cli.out().printf("%d applied, %d pending.%n", result.count("applied"), result.count("pending"));
         return ExitCode.OK.code();

@@ -25,8 +25,7 @@ final class InterruptSignals implements AutoCloseable {
     private final PrintStream err;
     private final List<Installed> installed = new ArrayList<>();
 
-    private record Installed(Signal signal, SignalHandler previous) {
-    }
+    private record Installed(Signal signal, SignalHandler previous) {}
 
     private InterruptSignals(Cancellation cancellation, PrintStream err) {
         this.cancellation = cancellation;

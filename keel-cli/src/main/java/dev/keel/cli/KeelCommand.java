@@ -4,11 +4,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "keel", mixinStandardHelpOptions = true, versionProvider = KeelCommand.Version.class,
-        description = "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
-        subcommands = {MigrateCommand.class, CheckCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
-                NewCommand.class, ImportFlywayCommand.class, DbCommand.class, StatsCommand.class, TopCommand.class, AdviseCommand.class,
-                DoctorCommand.class, BackupCommand.class, WalCommand.class, RestoreCommand.class, DrillCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "keel",
+        mixinStandardHelpOptions = true,
+        versionProvider = KeelCommand.Version.class,
+        description =
+                "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
+        subcommands = {
+            MigrateCommand.class,
+            CheckCommand.class,
+            InfoCommand.class,
+            ValidateCommand.class,
+            BaselineCommand.class,
+            RepairCommand.class,
+            NewCommand.class,
+            ImportFlywayCommand.class,
+            DbCommand.class,
+            StatsCommand.class,
+            TopCommand.class,
+            AdviseCommand.class,
+            DoctorCommand.class,
+            BackupCommand.class,
+            WalCommand.class,
+            RestoreCommand.class,
+            DrillCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class KeelCommand implements Runnable {
 
     @Mixin
@@ -34,7 +55,8 @@ public final class KeelCommand implements Runnable {
 
     private static void withHelp(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()
+                    && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
             withHelp(sub);
@@ -43,13 +65,18 @@ public final class KeelCommand implements Runnable {
 
     private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        return ErrorReport.printUsage(e.getMessage(), "run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage",
-                Main.has(args, "--json"), cl.getOut(), cl.getErr());
+        return ErrorReport.printUsage(
+                e.getMessage(),
+                "run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage",
+                Main.has(args, "--json"),
+                cl.getOut(),
+                cl.getErr());
     }
 
     private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return ErrorReport.print(failure, anyMatched(parsed, "--json"), anyMatched(parsed, "-v"), cl.getOut(), cl.getErr());
+        return ErrorReport.print(
+                failure, anyMatched(parsed, "--json"), anyMatched(parsed, "-v"), cl.getOut(), cl.getErr());
     }
 
     /** Global options may stand before or after the command: look at every level. */
@@ -71,7 +98,10 @@ public final class KeelCommand implements Runnable {
             } catch (Exception e) {
                 return new String[] {"keel (unknown version)"};
             }
-            return new String[] {"keel " + build.getProperty("keel.version"), "embedded PostgreSQL " + build.getProperty("embedded.binaries.version")};
+            return new String[] {
+                "keel " + build.getProperty("keel.version"),
+                "embedded PostgreSQL " + build.getProperty("embedded.binaries.version")
+            };
         }
     }
 }

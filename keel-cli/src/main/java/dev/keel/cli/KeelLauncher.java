@@ -12,8 +12,7 @@ import java.util.List;
  * keel-backup turns these words into the shell command line (Backups.configure().launcher(...)).
  */
 final class KeelLauncher {
-    private KeelLauncher() {
-    }
+    private KeelLauncher() {}
 
     static List<String> command() {
         List<String> command = new ArrayList<>();
@@ -34,7 +33,11 @@ final class KeelLauncher {
 
     private static Path ownJar() {
         try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.toString().endsWith(".jar") ? location.toAbsolutePath() : null;
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             return null;

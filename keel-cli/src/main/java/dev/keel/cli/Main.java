@@ -14,8 +14,7 @@ public final class Main {
      */
     private static final Logger PGJDBC_LOG = Logger.getLogger("org.postgresql");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -4,9 +4,9 @@ import dev.keel.connect.Cancellation;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.migrate.Migrate;
 import dev.keel.migrate.MigrateOptions;
 import dev.keel.migrate.MigrateResult;
-import dev.keel.migrate.Migrate;
 import dev.keel.migrate.MigrationVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--out-of-order", description = "Also apply pending versions below the current one.")
     boolean outOfOrder;
 
-    @Option(names = "--skip-checks", description = "Apply without the static safety checks (not recommended; keel says so loudly).")
+    @Option(
+            names = "--skip-checks",
+            description = "Apply without the static safety checks (not recommended; keel says so loudly).")
     boolean skipChecks;
 
     @Override
@@ -70,10 +72,16 @@ final class MigrateCommand implements Callable<Integer> {
                 cli.out().println("Nothing to migrate: " + r.database() + " is up to date at " + at + ".");
                 return;
             }
-            cli.out().println("Would apply " + r.count() + " migration" + (r.count() == 1 ? "" : "s") + " to " + r.database() + ":");
+            cli.out()
+                    .println("Would apply " + r.count() + " migration" + (r.count() == 1 ? "" : "s") + " to "
+                            + r.database() + ":");
             for (MigrateResult.Applied a : r.applied()) {
-                cli.out().printf("  %-12s %s%s%n", a.version() == null ? "R" : "V" + a.version(), a.script(),
-                        a.transactional() ? "" : "  (without a transaction)");
+                cli.out()
+                        .printf(
+                                "  %-12s %s%s%n",
+                                a.version() == null ? "R" : "V" + a.version(),
+                                a.script(),
+                                a.transactional() ? "" : "  (without a transaction)");
             }
             cli.out().println("Dry run: nothing was applied.");
             return;
@@ -81,8 +89,10 @@ final class MigrateCommand implements Callable<Integer> {
         if (r.applied().isEmpty()) {
             cli.out().println("Nothing to migrate: " + r.database() + " is up to date at " + at + ".");
         } else {
-            cli.out().printf("Applied %d migration%s to %s: now at %s (%.1f s).%n", r.count(), r.count() == 1 ? "" : "s", r.database(), at,
-                    r.totalMillis() / 1000.0);
+            cli.out()
+                    .printf(
+                            "Applied %d migration%s to %s: now at %s (%.1f s).%n",
+                            r.count(), r.count() == 1 ? "" : "s", r.database(), at, r.totalMillis() / 1000.0);
         }
     }
 }

@@ -15,7 +15,10 @@ final class NewCommand implements Callable<Integer> {
     @ParentCommand
     KeelCommand parent;
 
-    @Parameters(arity = "1..*", paramLabel = "DESCRIPTION", description = "What the migration does, e.g. add orders status.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "DESCRIPTION",
+            description = "What the migration does, e.g. add orders status.")
     List<String> words;
 
     @Override

@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "repair", description = "Remove failed rows, take the checksums of edited files and forget deleted ones, in the history only.")
+@Command(
+        name = "repair",
+        description =
+                "Remove failed rows, take the checksums of edited files and forget deleted ones, in the history only.")
 final class RepairCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 /** --repo for every command that reads or writes the backup repository; it wins over backup.repository. */
 final class RepositoryOption {
 
-    @Option(names = "--repo", paramLabel = "URL", description = "Backup repository (file:///path or s3://bucket/prefix); default: backup.repository in keel.yaml.")
+    @Option(
+            names = "--repo",
+            paramLabel = "URL",
+            description =
+                    "Backup repository (file:///path or s3://bucket/prefix); default: backup.repository in keel.yaml.")
     String repository;
 
     /** The backup facade on this repository, with the command's own settings added by {@code options}. */
@@ -25,7 +29,10 @@ final class RepositoryOption {
         // The facade would refuse too, in the words of its Java API; a command-line user needs the option's name.
         String url = backups.settings().repository();
         if (url == null || url.isBlank()) {
-            throw new KeelException(BackupError.REPOSITORY_NOT_SET, "no backup repository is configured", "set backup.repository in keel.yaml, or pass --repo file:///path or s3://bucket/prefix");
+            throw new KeelException(
+                    BackupError.REPOSITORY_NOT_SET,
+                    "no backup repository is configured",
+                    "set backup.repository in keel.yaml, or pass --repo file:///path or s3://bucket/prefix");
         }
         return backups;
     }

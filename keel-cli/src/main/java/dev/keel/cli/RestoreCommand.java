@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "restore", description = "Restore a base backup into a new data directory and recover it to a point in time.")
+@Command(
+        name = "restore",
+        description = "Restore a base backup into a new data directory and recover it to a point in time.")
 final class RestoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,10 +21,17 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--target-dir", paramLabel = "DIR", required = true, description = "The data directory to create (must be empty or new).")
+    @Option(
+            names = "--target-dir",
+            paramLabel = "DIR",
+            required = true,
+            description = "The data directory to create (must be empty or new).")
     Path targetDir;
 
-    @Option(names = "--backup", paramLabel = "ID", description = "The backup to restore (default: the newest that ended before the target).")
+    @Option(
+            names = "--backup",
+            paramLabel = "ID",
+            description = "The backup to restore (default: the newest that ended before the target).")
     String backupId;
 
     @Option(names = "--overwrite", description = "Replace what the target directory holds.")
@@ -31,8 +40,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--start", description = "Leave the recovered cluster running on a free port and print its URL.")
     boolean start;
 
-    @Option(names = "--accept-gap", description = "When a WAL segment between the backup and the target is missing, recover up to it and report"
-            + " the commits lost, instead of failing (exit 1).")
+    @Option(
+            names = "--accept-gap",
+            description = "When a WAL segment between the backup and the target is missing, recover up to it and report"
+                    + " the commits lost, instead of failing (exit 1).")
     boolean acceptGap;
 
     @Mixin
@@ -41,7 +52,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
-        RestoreRequest request = RestoreRequest.into(targetDir).to(recovery.target()).backup(backupId);
+        RestoreRequest request =
+                RestoreRequest.into(targetDir).to(recovery.target()).backup(backupId);
         request = overwrite ? request.overwrite() : request;
         request = start ? request.start() : request;
         request = acceptGap ? request.acceptGap() : request;
@@ -49,17 +61,28 @@ final class RestoreCommand implements Callable<Integer> {
         if (cli.json()) {
             cli.printJson(result);
         } else {
-            cli.out().printf("Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
-                    result.backupId(), result.targetDir(), result.gap() == null ? result.target()
-                            : "the gap at WAL segment " + result.gap().missing().get(0) + " (not " + result.target() + ")", result.recoveredLsn(),
-                    result.recoveredTime() == null ? "none replayed" : result.recoveredTime(), result.timeline(), result.millis() / 1000.0);
+            cli.out()
+                    .printf(
+                            "Restored backup %s into %s and recovered to %s: LSN %s, last transaction %s, timeline %d (%.1f s)%n",
+                            result.backupId(),
+                            result.targetDir(),
+                            result.gap() == null
+                                    ? result.target()
+                                    : "the gap at WAL segment "
+                                            + result.gap().missing().get(0) + " (not " + result.target() + ")",
+                            result.recoveredLsn(),
+                            result.recoveredTime() == null ? "none replayed" : result.recoveredTime(),
+                            result.timeline(),
+                            result.millis() / 1000.0);
             if (result.gap() != null) {
                 cli.out().println("Recovery " + result.gap().describe() + ".");
             }
             if (result.running()) {
                 cli.out().println(result.url());
             } else {
-                cli.out().println("The recovered cluster is stopped; start it with: pg_ctl -D " + result.targetDir() + " start  (PostgreSQL in " + result.binDir() + ")");
+                cli.out()
+                        .println("The recovered cluster is stopped; start it with: pg_ctl -D " + result.targetDir()
+                                + " start  (PostgreSQL in " + result.binDir() + ")");
             }
         }
         return ExitCode.OK.code();

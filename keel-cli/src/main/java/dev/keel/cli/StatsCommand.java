@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stats", description = "Store and prune snapshots of the statement, table and index statistics (keel top compares them).",
+@Command(
+        name = "stats",
+        description =
+                "Store and prune snapshots of the statement, table and index statistics (keel top compares them).",
         subcommands = {StatsCommand.Take.class, StatsCommand.Prune.class})
 final class StatsCommand implements Runnable {
 
@@ -27,19 +30,24 @@ final class StatsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: snapshot or prune");
     }
 
-    @Command(name = "snapshot", description = "Store the current counters of pg_stat_statements, pg_stat_user_tables and pg_stat_user_indexes"
-            + " in keel's schema; run it regularly (e.g. hourly from cron) so keel top has a window to compare.")
+    @Command(
+            name = "snapshot",
+            description =
+                    "Store the current counters of pg_stat_statements, pg_stat_user_tables and pg_stat_user_indexes"
+                            + " in keel's schema; run it regularly (e.g. hourly from cron) so keel top has a window to compare.")
     static final class Take implements Callable<Integer> {
         @ParentCommand
         StatsCommand stats;
 
-        @Option(names = "--observe", paramLabel = "DURATION",
-                description = "Also watch the running statements for DURATION (e.g. 10s) and store the values they use, for keel advise indexes.")
+        @Option(
+                names = "--observe",
+                paramLabel = "DURATION",
+                description =
+                        "Also watch the running statements for DURATION (e.g. 10s) and store the values they use, for keel advise indexes.")
         String observe;
 
         /** What --json prints with --observe: the snapshot, and what the observation saw; without it, the snapshot alone. */
-        record Output(Snapshot snapshot, LiteralSamples.Observation observation) {
-        }
+        record Output(Snapshot snapshot, LiteralSamples.Observation observation) {}
 
         @Override
         public Integer call() {
@@ -51,8 +59,14 @@ final class StatsCommand implements Runnable {
             if (cli.json()) {
                 cli.printJson(seen == null ? snapshot : new Output(snapshot, seen));
             } else {
-                cli.out().printf("Stored snapshot %d of %s: %d statements, %d tables, %d indexes.%n", snapshot.id(), cli.connections().describe(),
-                        snapshot.statements(), snapshot.tables(), snapshot.indexes());
+                cli.out()
+                        .printf(
+                                "Stored snapshot %d of %s: %d statements, %d tables, %d indexes.%n",
+                                snapshot.id(),
+                                cli.connections().describe(),
+                                snapshot.statements(),
+                                snapshot.tables(),
+                                snapshot.indexes());
                 if (seen != null) {
                     cli.out().println("Sampled values: " + seen.describe() + ".");
                     seen.notes().forEach(n -> cli.out().println("note: " + n));
@@ -67,7 +81,11 @@ final class StatsCommand implements Runnable {
         @ParentCommand
         StatsCommand stats;
 
-        @Option(names = "--keep", paramLabel = "DURATION", defaultValue = "7d", description = "Keep snapshots this young: 36h, 7d … (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--keep",
+                paramLabel = "DURATION",
+                defaultValue = "7d",
+                description = "Keep snapshots this young: 36h, 7d … (default: ${DEFAULT-VALUE}).")
         String keep;
 
         @Override
@@ -78,7 +96,10 @@ final class StatsCommand implements Runnable {
             if (cli.json()) {
                 cli.printJson(result);
             } else {
-                cli.out().printf("Deleted %d %s older than %s.%n", deleted, deleted == 1 ? "snapshot" : "snapshots", keep);
+                cli.out()
+                        .printf(
+                                "Deleted %d %s older than %s.%n",
+                                deleted, deleted == 1 ? "snapshot" : "snapshots", keep);
             }
             return ExitCode.OK.code();
         }

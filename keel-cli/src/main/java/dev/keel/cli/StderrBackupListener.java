@@ -40,7 +40,13 @@ final class StderrBackupListener implements BackupListener {
 
     @Override
     public void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
-        err.printf(Locale.ROOT, "keel: streaming WAL from %s, timeline %d, from %s, slot %s%s%n", server, timeline, WalPosition.text(lsn), slot,
+        err.printf(
+                Locale.ROOT,
+                "keel: streaming WAL from %s, timeline %d, from %s, slot %s%s%n",
+                server,
+                timeline,
+                WalPosition.text(lsn),
+                slot,
                 synchronous ? ", as a synchronous standby" : "");
     }
 

@@ -40,11 +40,14 @@ final class StderrListener implements MigrationListener {
 
     @Override
     public void applied(MigrationScript script, long millis) {
-        err.printf("  applied %-10s %s (%d ms)%n", script.repeatable() ? "R" : "V" + script.version(), script.description(), millis);
+        err.printf(
+                "  applied %-10s %s (%d ms)%n",
+                script.repeatable() ? "R" : "V" + script.version(), script.description(), millis);
     }
 
     @Override
     public void retrying(MigrationScript script, int attempt, int of, Duration wait, String why) {
-        err.printf("keel: %s: %s (try %d of %d); retrying in %d ms%n", script.script(), why, attempt, of, wait.toMillis());
+        err.printf(
+                "keel: %s: %s (try %d of %d); retrying in %d ms%n", script.script(), why, attempt, of, wait.toMillis());
     }
 }

@@ -76,10 +76,18 @@ final class StderrProgress implements TransferProgress {
         String rate = DbCommand.size((long) (now / seconds)) + "/s";
         if (terminal) {
             int filled = (int) (share * WIDTH);
-            err.printf("\r[%s%s] %3d%% %s of %s, %s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), (int) (share * 100),
-                    DbCommand.size(now), DbCommand.size(total), rate);
+            err.printf(
+                    "\r[%s%s] %3d%% %s of %s, %s   ",
+                    "#".repeat(filled),
+                    " ".repeat(WIDTH - filled),
+                    (int) (share * 100),
+                    DbCommand.size(now),
+                    DbCommand.size(total),
+                    rate);
         } else {
-            err.printf("keel: %3d%% %s of %s, %s%n", (int) (share * 100), DbCommand.size(now), DbCommand.size(total), rate);
+            err.printf(
+                    "keel: %3d%% %s of %s, %s%n",
+                    (int) (share * 100), DbCommand.size(now), DbCommand.size(total), rate);
         }
         err.flush();
     }

@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "top", description = "Rank statements by what they did recently: takes a snapshot now and compares it with the newest"
-        + " snapshot at least --since old (or the oldest there is, or the last reset, each said in a note).")
+@Command(
+        name = "top",
+        description = "Rank statements by what they did recently: takes a snapshot now and compares it with the newest"
+                + " snapshot at least --since old (or the oldest there is, or the last reset, each said in a note).")
 final class TopCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int QUERY_WIDTH = 70;
@@ -24,14 +26,26 @@ final class TopCommand implements Callable<Integer> {
     @ParentCommand
     KeelCommand parent;
 
-    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "1h", description = "How far back the window reaches: 15min, 1h, 7d … (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--since",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            description = "How far back the window reaches: 15min, 1h, 7d … (default: ${DEFAULT-VALUE}).")
     String since;
 
-    @Option(names = "--by", paramLabel = "ORDER", defaultValue = "total",
-            description = "Rank by total (execution time), mean (time per call), calls, rows or io (shared blocks read); default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--by",
+            paramLabel = "ORDER",
+            defaultValue = "total",
+            description =
+                    "Rank by total (execution time), mean (time per call), calls, rows or io (shared blocks read); default: ${DEFAULT-VALUE}.")
     RankBy by;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many statements to show (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "How many statements to show (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -47,21 +61,40 @@ final class TopCommand implements Callable<Integer> {
     }
 
     static void print(PrintStream out, Ranking r) {
-        out.printf("Statements by %s, %s → %s%s%n", describe(r.rankedBy()), r.start() == null ? "the last reset" : when(r.start()), when(r.end()),
+        out.printf(
+                "Statements by %s, %s → %s%s%n",
+                describe(r.rankedBy()),
+                r.start() == null ? "the last reset" : when(r.start()),
+                when(r.end()),
                 r.start() == null ? "" : " (" + human(Duration.between(r.start(), r.end())) + ")");
         r.notes().forEach(n -> out.println("note: " + n));
         if (r.statements().isEmpty()) {
             out.println("No statement ran in this window.");
             return;
         }
-        out.printf("%4s %6s %9s %11s %10s %9s %17s %5s  %s%n", "RANK", "SHARE", "CALLS", "TOTAL ms", "MEAN ms", "ROWS", "SHARED HIT/READ", "HIT%", "QUERY");
+        out.printf(
+                "%4s %6s %9s %11s %10s %9s %17s %5s  %s%n",
+                "RANK", "SHARE", "CALLS", "TOTAL ms", "MEAN ms", "ROWS", "SHARED HIT/READ", "HIT%", "QUERY");
         for (RankedStatement s : r.statements()) {
-            out.printf(Locale.ROOT, "%4d %5.1f%% %9d %11.1f %10.2f %9d %17s %5s  %s%n", s.rank(), s.sharePercent(), s.calls(), s.totalMs(), s.meanMs(),
-                    s.rows(), s.sharedBlocksHit() + "/" + s.sharedBlocksRead(),
-                    s.hitRatio() == null ? "-" : String.format(Locale.ROOT, "%.0f", 100 * s.hitRatio()), shorten(s.query()));
+            out.printf(
+                    Locale.ROOT,
+                    "%4d %5.1f%% %9d %11.1f %10.2f %9d %17s %5s  %s%n",
+                    s.rank(),
+                    s.sharePercent(),
+                    s.calls(),
+                    s.totalMs(),
+                    s.meanMs(),
+                    s.rows(),
+                    s.sharedBlocksHit() + "/" + s.sharedBlocksRead(),
+                    s.hitRatio() == null ? "-" : String.format(Locale.ROOT, "%.0f", 100 * s.hitRatio()),
+                    shorten(s.query()));
         }
-        out.printf(Locale.ROOT, "%d statements ran %d times for %.1f ms in this window; the full text of each query is in --json.%n",
-                r.statementCount(), r.totalCalls(), r.totalMs());
+        out.printf(
+                Locale.ROOT,
+                "%d statements ran %d times for %.1f ms in this window; the full text of each query is in --json.%n",
+                r.statementCount(),
+                r.totalCalls(),
+                r.totalMs());
     }
 
     private static String describe(RankBy by) {

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", description = "Check that the migration files and the history agree; exit 1 on any problem.")
+@Command(
+        name = "validate",
+        description = "Check that the migration files and the history agree; exit 1 on any problem.")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,12 +23,18 @@ final class ValidateCommand implements Callable<Integer> {
         if (cli.json()) {
             cli.printJson(result);
         } else if (result.valid()) {
-            cli.out().println("Valid: " + result.database() + " agrees with the migration files (" + result.pending() + " pending).");
+            cli.out()
+                    .println("Valid: " + result.database() + " agrees with the migration files (" + result.pending()
+                            + " pending).");
         } else {
             for (ValidationProblem p : result.problems()) {
-                cli.out().println("keel: error: " + p.message() + " — " + p.fix() + " [" + p.kind().code().id() + "]");
+                cli.out()
+                        .println("keel: error: " + p.message() + " — " + p.fix() + " ["
+                                + p.kind().code().id() + "]");
             }
-            cli.out().println(result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s") + " found.");
+            cli.out()
+                    .println(result.problems().size() + " problem"
+                            + (result.problems().size() == 1 ? "" : "s") + " found.");
         }
         return result.valid() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "wal", description = "Stream, archive and fetch WAL: keel wal stream, setup, and push/get for archive_command and restore_command.",
+@Command(
+        name = "wal",
+        description =
+                "Stream, archive and fetch WAL: keel wal stream, setup, and push/get for archive_command and restore_command.",
         subcommands = {WalCommand.Push.class, WalCommand.Get.class, WalStreamCommand.class, WalSetupCommand.class})
 final class WalCommand implements Runnable {
 
@@ -25,15 +28,16 @@ final class WalCommand implements Runnable {
     }
 
     /** What --json prints for push: the file, and whether it was stored now (false: the identical file was there). */
-    record Pushed(String file, boolean stored) {
-    }
+    record Pushed(String file, boolean stored) {}
 
     /** What --json prints for get. */
-    record Fetched(String file, String dest) {
-    }
+    record Fetched(String file, String dest) {}
 
-    @Command(name = "push", description = "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "
-            + "Pushing an identical file again succeeds; a different file of the same name is refused (exit 1).")
+    @Command(
+            name = "push",
+            description =
+                    "Store a WAL file in the repository (archive_command = 'keel -C DIR wal push %p'). "
+                            + "Pushing an identical file again succeeds; a different file of the same name is refused (exit 1).")
     static final class Push implements Callable<Integer> {
         @ParentCommand
         WalCommand wal;
@@ -41,7 +45,9 @@ final class WalCommand implements Runnable {
         @Mixin
         RepositoryOption repo;
 
-        @Parameters(paramLabel = "PATH", description = "The WAL file, relative to the current directory (PostgreSQL's %p).")
+        @Parameters(
+                paramLabel = "PATH",
+                description = "The WAL file, relative to the current directory (PostgreSQL's %p).")
         Path path;
 
         @Override
@@ -59,8 +65,10 @@ final class WalCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "Fetch a WAL file from the repository (restore_command = 'keel -C DIR wal get %f %p'); "
-            + "exit 1 when the repository does not hold it.")
+    @Command(
+            name = "get",
+            description = "Fetch a WAL file from the repository (restore_command = 'keel -C DIR wal get %f %p'); "
+                    + "exit 1 when the repository does not hold it.")
     static final class Get implements Callable<Integer> {
         @ParentCommand
         WalCommand wal;
@@ -71,7 +79,10 @@ final class WalCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The WAL file's name (PostgreSQL's %f).")
         String name;
 
-        @Parameters(index = "1", paramLabel = "DEST", description = "Where to write it, relative to the current directory (PostgreSQL's %p).")
+        @Parameters(
+                index = "1",
+                paramLabel = "DEST",
+                description = "Where to write it, relative to the current directory (PostgreSQL's %p).")
         Path dest;
 
         @Override

@@ -17,11 +17,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stream", description = {
-        "Receive WAL continuously over a replication slot into the backup repository, until stopped (SIGTERM or Ctrl-C).",
-        "WAL is fsynced into a local spool before the server hears of it; finished segments, and every --partial-interval the "
-                + "received part of the current one, go to the repository. With keel wal setup --synchronous the server acknowledges "
-                + "no commit before keel holds its WAL: RPO 0."})
+@Command(
+        name = "stream",
+        description = {
+            "Receive WAL continuously over a replication slot into the backup repository, until stopped (SIGTERM or Ctrl-C).",
+            "WAL is fsynced into a local spool before the server hears of it; finished segments, and every --partial-interval the "
+                    + "received part of the current one, go to the repository. With keel wal setup --synchronous the server acknowledges "
+                    + "no commit before keel holds its WAL: RPO 0."
+        })
 final class WalStreamCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,22 +33,37 @@ final class WalStreamCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repo;
 
-    @Option(names = "--synchronous", description = "Refuse to stream unless the server waits for keel before acknowledging commits (set by keel wal setup --synchronous).")
+    @Option(
+            names = "--synchronous",
+            description =
+                    "Refuse to stream unless the server waits for keel before acknowledging commits (set by keel wal setup --synchronous).")
     boolean synchronous;
 
-    @Option(names = "--slot", paramLabel = "NAME", description = "Replication slot, created when missing (default: backup.stream.slot, keel_wal).")
+    @Option(
+            names = "--slot",
+            paramLabel = "NAME",
+            description = "Replication slot, created when missing (default: backup.stream.slot, keel_wal).")
     String slot;
 
-    @Option(names = "--application-name", paramLabel = "NAME",
-            description = "The name the server knows keel by, as in synchronous_standby_names (default: backup.stream.applicationName, keel_wal).")
+    @Option(
+            names = "--application-name",
+            paramLabel = "NAME",
+            description =
+                    "The name the server knows keel by, as in synchronous_standby_names (default: backup.stream.applicationName, keel_wal).")
     String applicationName;
 
-    @Option(names = "--spool", paramLabel = "DIR",
-            description = "Local directory for WAL not yet in the repository (default: backup.stream.spool, or .keel/wal-spool/<slot>).")
+    @Option(
+            names = "--spool",
+            paramLabel = "DIR",
+            description =
+                    "Local directory for WAL not yet in the repository (default: backup.stream.spool, or .keel/wal-spool/<slot>).")
     Path spool;
 
-    @Option(names = "--partial-interval", paramLabel = "SECONDS",
-            description = "How often the received part of the current segment is copied to the repository (default: backup.stream.partialInterval, 10 s).")
+    @Option(
+            names = "--partial-interval",
+            paramLabel = "SECONDS",
+            description =
+                    "How often the received part of the current segment is copied to the repository (default: backup.stream.partialInterval, 10 s).")
     Long partialInterval;
 
     @Option(names = "--no-loop", description = "End when the connection fails (exit 3) instead of reconnecting.")
@@ -55,7 +73,8 @@ final class WalStreamCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(wal.parent.global);
         if (partialInterval != null && partialInterval < 1) {
-            throw new KeelException(BackupError.OPTION_INVALID, "--partial-interval must be at least 1 second", "check the option");
+            throw new KeelException(
+                    BackupError.OPTION_INVALID, "--partial-interval must be at least 1 second", "check the option");
         }
         DatabaseTarget target = cli.databaseTarget();
         Backups backups = repo.backups(cli, configuration -> {
@@ -76,14 +95,16 @@ final class WalStreamCommand implements Callable<Integer> {
         try (WalStream stream = backups.walStream(synchronous)) {
             CountDownLatch reported = new CountDownLatch(1);
             // The JVM ends when the hook returns: it waits until the run's last line is out.
-            Thread hook = new Thread(() -> {
-                stream.stop();
-                try {
-                    reported.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "keel-wal-stream-stop");
+            Thread hook = new Thread(
+                    () -> {
+                        stream.stop();
+                        try {
+                            reported.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "keel-wal-stream-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             WalStreamer.Result result;
             try {
@@ -98,8 +119,10 @@ final class WalStreamCommand implements Callable<Integer> {
             if (cli.json()) {
                 cli.printJson(result);
             } else {
-                cli.err().printf("keel: stopped streaming at %s on timeline %d; %d segments stored%n", result.flushedLsn(), result.timeline(),
-                        result.segmentsStored());
+                cli.err()
+                        .printf(
+                                "keel: stopped streaming at %s on timeline %d; %d segments stored%n",
+                                result.flushedLsn(), result.timeline(), result.segmentsStored());
             }
             reported.countDown();
         }

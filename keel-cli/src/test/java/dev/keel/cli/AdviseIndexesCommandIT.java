@@ -27,7 +27,8 @@ class AdviseIndexesCommandIT extends ProjectOnCluster {
                 ANALYZE users;
                 ANALYZE orders;
                 """);
-        try (Connection c = cluster.connect(db); PreparedStatement s = c.prepareStatement("SELECT id FROM orders WHERE user_id = ?")) {
+        try (Connection c = cluster.connect(db);
+                PreparedStatement s = c.prepareStatement("SELECT id FROM orders WHERE user_id = ?")) {
             for (int i = 0; i < 200; i++) {
                 s.setLong(1, 1 + i % 400);
                 try (ResultSet rs = s.executeQuery()) {
@@ -50,7 +51,8 @@ class AdviseIndexesCommandIT extends ProjectOnCluster {
 
         Cli.Run migrate = keel("migrate");
         assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
-        assertThat(cluster.queryString(db, "SELECT indexdef FROM pg_indexes WHERE indexname = 'orders_user_id_idx'")).contains("(user_id)");
+        assertThat(cluster.queryString(db, "SELECT indexdef FROM pg_indexes WHERE indexname = 'orders_user_id_idx'"))
+                .contains("(user_id)");
 
         Cli.Run text = keel("advise", "indexes");
         assertThat(text.exitCode()).as(text.stderr()).isZero();
@@ -60,12 +62,17 @@ class AdviseIndexesCommandIT extends ProjectOnCluster {
     @Test
     void freshStatisticsAreTooEarlyToJudgeAndAnIndexUnderAForeignKeyIsNeverDropped() throws Exception {
         assertThat(keel("migrate").exitCode()).isZero();
-        cluster.execute(db, "CREATE INDEX orders_user ON orders (user_id); CREATE INDEX orders_user_id_id ON orders (id, user_id)");
+        cluster.execute(
+                db,
+                "CREATE INDEX orders_user ON orders (user_id); CREATE INDEX orders_user_id_id ON orders (id, user_id)");
 
         Cli.Run text = keel("advise", "indexes");
         assertThat(text.exitCode()).as(text.stderr()).isZero();
-        assertThat(text.stdout()).contains("note: too early to judge whether 1 index with no scan is unused (public.orders_user_id_id)")
-                .contains("advise.unusedAfter asks for 7d").contains("Too early to call unused").doesNotContain("DROP INDEX");
+        assertThat(text.stdout())
+                .contains("note: too early to judge whether 1 index with no scan is unused (public.orders_user_id_id)")
+                .contains("advise.unusedAfter asks for 7d")
+                .contains("Too early to call unused")
+                .doesNotContain("DROP INDEX");
 
         JsonNode early = json("advise", "indexes", "--json").get("advice");
         assertThat(early.get("unusedAfterSeconds").asLong()).isEqualTo(7 * 86_400L);
@@ -78,6 +85,8 @@ class AdviseIndexesCommandIT extends ProjectOnCluster {
                 """);
         JsonNode judged = json("advise", "indexes", "--json").get("advice");
         assertThat(judged.get("tooEarly")).isEmpty();
-        assertThat(judged.get("health").findValuesAsText("index")).contains("orders_user_id_id").doesNotContain("orders_user", "orders_pkey");
+        assertThat(judged.get("health").findValuesAsText("index"))
+                .contains("orders_user_id_id")
+                .doesNotContain("orders_user", "orders_pkey");
     }
 }

@@ -31,6 +31,7 @@ class BackupConcurrencyIT {
 
     @TempDir
     static Path dir;
+
     static TestCluster cluster;
 
     @BeforeAll
@@ -68,18 +69,24 @@ class BackupConcurrencyIT {
 
         Cli.Run prune = keel(repo, "--json", "backup", "prune", "--keep-full", "1");
         assertThat(prune.exitCode()).as(prune.stderr()).isZero();
-        assertThat(incremental.isAlive()).as("the incremental still ran while prune did its work").isTrue();
+        assertThat(incremental.isAlive())
+                .as("the incremental still ran while prune did its work")
+                .isTrue();
         JsonNode plan = JSON.readTree(prune.stdout()).get("plan");
         assertThat(texts(plan.get("running"))).containsExactly(running);
         assertThat(texts(plan.get("kept"))).containsExactly(parent, newer);
         assertThat(texts(plan.get("backups"))).isEmpty();
         assertThat(texts(plan.get("incomplete"))).doesNotContain(running);
-        assertThat(keel(repo, "backup", "prune", "--keep-full", "1", "--dry-run").stdout()).contains("kept running backup " + running);
+        assertThat(keel(repo, "backup", "prune", "--keep-full", "1", "--dry-run")
+                        .stdout())
+                .contains("kept running backup " + running);
 
         assertThat(incremental.waitFor(300)).as(incremental.stderr()).isZero();
         assertThat(JSON.readTree(incremental.stdout()).get("parent").asText()).isEqualTo(parent);
         Cli.Run verify = keel(repo, "backup", "verify", running);
-        assertThat(verify.exitCode()).as("the incremental restores: " + verify.stdout()).isZero();
+        assertThat(verify.exitCode())
+                .as("the incremental restores: " + verify.stdout())
+                .isZero();
     }
 
     @Test
@@ -93,17 +100,30 @@ class BackupConcurrencyIT {
 
         int exit = incremental.waitFor(300);
         assertThat(exit).as(incremental.stdout() + incremental.stderr()).isEqualTo(4);
-        assertThat(incremental.stderr().lines().filter(l -> l.startsWith("keel: error:")).toList()).singleElement().asString()
+        assertThat(incremental
+                        .stderr()
+                        .lines()
+                        .filter(l -> l.startsWith("keel: error:"))
+                        .toList())
+                .singleElement()
+                .asString()
                 .contains("backup " + parent + ", which incremental backup " + running + " builds on, was removed");
         assertThat(incremental.stdout()).doesNotContain("complete");
-        assertThat(repo.resolve("backups").resolve(running).resolve("manifest.json")).doesNotExist();
-        assertThat(keel(repo, "backup", "list").stdout()).contains(running + " ").contains("incomplete");
-        JsonNode lease = JSON.readTree(Files.readString(repo.resolve("backups").resolve(running).resolve("lease.json")));
-        assertThat(lease.get("state").asText()).as("a failed backup's lease lets prune remove it at once").isEqualTo("failed");
+        assertThat(repo.resolve("backups").resolve(running).resolve("manifest.json"))
+                .doesNotExist();
+        assertThat(keel(repo, "backup", "list").stdout())
+                .contains(running + " ")
+                .contains("incomplete");
+        JsonNode lease = JSON.readTree(
+                Files.readString(repo.resolve("backups").resolve(running).resolve("lease.json")));
+        assertThat(lease.get("state").asText())
+                .as("a failed backup's lease lets prune remove it at once")
+                .isEqualTo("failed");
 
         Cli.Run prune = keel(repo, "--json", "backup", "prune", "--keep-full", "1");
         assertThat(prune.exitCode()).as(prune.stderr()).isZero();
-        assertThat(texts(JSON.readTree(prune.stdout()).get("plan").get("incomplete"))).containsExactly(running);
+        assertThat(texts(JSON.readTree(prune.stdout()).get("plan").get("incomplete")))
+                .containsExactly(running);
         assertThat(repo.resolve("backups").resolve(running)).doesNotExist();
     }
 
@@ -117,10 +137,13 @@ class BackupConcurrencyIT {
                     return doc.get().get("backupId").asText();
                 }
             }
-            assertThat(process.isAlive()).as("the incremental ended before naming its parent: " + process.stderr()).isTrue();
+            assertThat(process.isAlive())
+                    .as("the incremental ended before naming its parent: " + process.stderr())
+                    .isTrue();
             Thread.sleep(50);
         }
-        throw new AssertionError("no lease in " + repo + " named parent " + parent + " within 120 s: " + process.stderr());
+        throw new AssertionError(
+                "no lease in " + repo + " named parent " + parent + " within 120 s: " + process.stderr());
     }
 
     private static Optional<JsonNode> readJson(Path file) {
@@ -138,7 +161,9 @@ class BackupConcurrencyIT {
             return List.of();
         }
         try (Stream<Path> all = Files.list(backups)) {
-            return all.map(b -> b.resolve("lease.json")).filter(Files::isRegularFile).toList();
+            return all.map(b -> b.resolve("lease.json"))
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
     }
 

@@ -26,13 +26,16 @@ class BackupFullDiskIT {
 
     @TempDir
     static Path dir;
+
     static Path mount;
 
     @BeforeAll
     static void smallDisk() throws Exception {
         mount = dir.resolve("small-disk");
         Files.createDirectories(mount);
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", mount.toString()) == 0, "mounting a tmpfs needs root");
+        assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", mount.toString()) == 0,
+                "mounting a tmpfs needs root");
     }
 
     @AfterAll
@@ -45,19 +48,24 @@ class BackupFullDiskIT {
     @Test
     void aFullRepositoryDiskFailsTheBackupClearlyAndKeepsTheEarlierOne(TestCluster cluster) throws Exception {
         Path repo = mount.resolve("repo");
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
         Cli.Run first = BackupRuns.keel(cluster, dir, repo, "--json", "backup");
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         String firstId = JSON.readTree(first.stdout()).get("id").asText();
 
         // Random hex compresses to about half: far more than the disk has left.
-        cluster.execute("postgres", "create table filler as select md5(random()::text) || md5(random()::text) as pad from generate_series(1, 400000)");
+        cluster.execute(
+                "postgres",
+                "create table filler as select md5(random()::text) || md5(random()::text) as pad from generate_series(1, 400000)");
         Cli.Run second = BackupRuns.keel(cluster, dir, repo, "backup");
         assertThat(second.exitCode()).isEqualTo(4);
         assertThat(second.errorLines()).singleElement().asString().contains("is full", "keel backup prune");
 
-        JsonNode list = JSON.readTree(BackupRuns.keel(cluster, dir, repo, "--json", "backup", "list").stdout());
-        List<String> complete = list.findValues("id").stream().map(JsonNode::asText).toList();
+        JsonNode list = JSON.readTree(
+                BackupRuns.keel(cluster, dir, repo, "--json", "backup", "list").stdout());
+        List<String> complete =
+                list.findValues("id").stream().map(JsonNode::asText).toList();
         assertThat(complete).contains(firstId);
         Cli.Run verify = BackupRuns.keel(cluster, dir, repo, "backup", "verify", firstId);
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
@@ -65,10 +73,20 @@ class BackupFullDiskIT {
         assertThat(run("mount", "-o", "remount,size=96m", mount.toString())).isZero();
         Cli.Run third = BackupRuns.keel(cluster, dir, repo, "--json", "backup");
         assertThat(third.exitCode()).as(third.stderr()).isZero();
-        Cli.Run verifyThird = BackupRuns.keel(cluster, dir, repo, "backup", "verify", JSON.readTree(third.stdout()).get("id").asText());
-        assertThat(verifyThird.exitCode()).as(verifyThird.stdout() + verifyThird.stderr()).isZero();
+        Cli.Run verifyThird = BackupRuns.keel(
+                cluster,
+                dir,
+                repo,
+                "backup",
+                "verify",
+                JSON.readTree(third.stdout()).get("id").asText());
+        assertThat(verifyThird.exitCode())
+                .as(verifyThird.stdout() + verifyThird.stderr())
+                .isZero();
         // The failed one never counts as a backup.
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "verify", "--all").stdout()).containsPattern("incomplete: no manifest");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "verify", "--all")
+                        .stdout())
+                .containsPattern("incomplete: no manifest");
     }
 
     private static int run(String... command) throws Exception {

@@ -18,7 +18,10 @@ class BackupOptionsTest {
     void withoutARepositoryTheErrorNamesKeelYamlAndTheRepoOption() {
         Cli.Run run = keel("backup", "init");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("no backup repository is configured", "pass --repo");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("no backup repository is configured", "pass --repo");
         assertThat(dir.resolve(".keel")).as("no embedded server started for it").doesNotExist();
     }
 
@@ -29,9 +32,13 @@ class BackupOptionsTest {
 
         Cli.Run parallel = keel("backup", "verify", "--parallel", "0", "--repo", repo);
         assertThat(parallel.exitCode()).isEqualTo(2);
-        assertThat(parallel.errorLines()).singleElement().asString().contains("parallel must be between 1 and 64", "--help");
+        assertThat(parallel.errorLines())
+                .singleElement()
+                .asString()
+                .contains("parallel must be between 1 and 64", "--help");
 
-        Cli.Run superuser = keel("restore", "--target-dir", dir.resolve("restored").toString(), "--superuser", " ", "--repo", repo);
+        Cli.Run superuser =
+                keel("restore", "--target-dir", dir.resolve("restored").toString(), "--superuser", " ", "--repo", repo);
         assertThat(superuser.exitCode()).isEqualTo(2);
         assertThat(superuser.errorLines()).singleElement().asString().contains("superuser must not be empty");
         assertThat(dir.resolve("restored")).doesNotExist();

@@ -25,6 +25,7 @@ class BackupPruneIT {
 
     @TempDir
     static Path dir;
+
     static Path threeBackups;
     static Path repo;
     static TestCluster cluster;
@@ -48,7 +49,9 @@ class BackupPruneIT {
 
     @BeforeEach
     void ownCopyOfTheRepository(TestInfo test) {
-        repo = TreeCopy.of(threeBackups, dir.resolve("repo-" + test.getTestMethod().orElseThrow().getName()));
+        repo = TreeCopy.of(
+                threeBackups,
+                dir.resolve("repo-" + test.getTestMethod().orElseThrow().getName()));
     }
 
     @Test
@@ -60,7 +63,8 @@ class BackupPruneIT {
         assertThat(ids(plan.get("backups"))).containsExactly(id(0), id(1));
         assertThat(plan.get("wal")).isNotEmpty();
         assertThat(objects()).isEqualTo(before);
-        assertThat(keel("backup", "prune", "--keep-full", "1", "--dry-run").stdout()).contains("would remove backup " + id(0));
+        assertThat(keel("backup", "prune", "--keep-full", "1", "--dry-run").stdout())
+                .contains("would remove backup " + id(0));
     }
 
     @Test
@@ -70,7 +74,9 @@ class BackupPruneIT {
         JsonNode plan = JSON.readTree(run.stdout()).get("plan");
         assertThat(ids(plan.get("kept"))).containsExactly(id(1), id(2));
         assertThat(ids(plan.get("backups"))).containsExactly(id(0));
-        String keptFrom = cluster.queryString("postgres", "select pg_walfile_name('" + backups.get(1).get("startLsn").asText() + "')");
+        String keptFrom = cluster.queryString(
+                "postgres",
+                "select pg_walfile_name('" + backups.get(1).get("startLsn").asText() + "')");
         assertThat(plan.get("walKeptFrom").asText()).isEqualTo(keptFrom);
         assertThat(plan.get("wal")).isNotEmpty();
 
@@ -78,7 +84,9 @@ class BackupPruneIT {
         List<String> segments = walSegments();
         assertThat(segments).allMatch(s -> s.compareTo(keptFrom) >= 0).contains(keptFrom);
         Cli.Run verify = keel("backup", "verify", "--all");
-        assertThat(verify.exitCode()).as("the kept backups still have every WAL segment they need: " + verify.stdout()).isZero();
+        assertThat(verify.exitCode())
+                .as("the kept backups still have every WAL segment they need: " + verify.stdout())
+                .isZero();
     }
 
     @Test
@@ -128,15 +136,20 @@ class BackupPruneIT {
 
     private static List<String> walSegments() throws Exception {
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[0-9A-F]{24}")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("[0-9A-F]{24}"))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** What archive_command would have done. */
     private static void archive(String last) throws Exception {
         try (Stream<Path> files = Files.list(cluster.cluster().dataDir().resolve("pg_wal"))) {
-            for (Path segment : files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}") && f.getFileName().toString().compareTo(last) <= 0)
-                    .sorted().toList()) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")
+                            && f.getFileName().toString().compareTo(last) <= 0)
+                    .sorted()
+                    .toList()) {
                 Cli.Run push = keel("wal", "push", segment.toString());
                 assertThat(push.exitCode()).as(push.stderr()).isZero();
             }

@@ -30,22 +30,26 @@ class BackupRestoreIT {
 
     @TempDir
     static Path dir;
+
     static Path repo;
     static TestCluster cluster;
     /** Ids the writer saw committed, with the time (ms) the commit returned. */
     static final ConcurrentSkipListMap<Long, Long> committed = new ConcurrentSkipListMap<>();
+
     static JsonNode backup;
 
     @BeforeAll
     static void backupUnderConcurrentWrites(TestCluster testCluster) throws Exception {
         cluster = testCluster;
         repo = dir.resolve("repo");
-        cluster.execute("postgres", "create table events (id bigint primary key, at timestamptz default clock_timestamp())");
+        cluster.execute(
+                "postgres", "create table events (id bigint primary key, at timestamptz default clock_timestamp())");
         assertThat(keel("backup", "init").exitCode()).isZero();
 
         AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
-            try (Connection c = cluster.connect(); PreparedStatement insert = c.prepareStatement("insert into events (id) values (?)")) {
+            try (Connection c = cluster.connect();
+                    PreparedStatement insert = c.prepareStatement("insert into events (id) values (?)")) {
                 for (long id = 1; !stop.get(); id++) {
                     insert.setLong(1, id);
                     insert.executeUpdate();
@@ -57,7 +61,10 @@ class BackupRestoreIT {
         });
         writer.start();
         // The backup starts while the writer commits, and after it has committed some rows.
-        Eventually.await(Duration.ofSeconds(60), "the writer's first 100 commits", () -> committed.size() >= 100,
+        Eventually.await(
+                Duration.ofSeconds(60),
+                "the writer's first 100 commits",
+                () -> committed.size() >= 100,
                 () -> committed.size() + " committed, writer alive: " + writer.isAlive());
         Cli.Run run = keel("--json", "backup", "--parallel", "3");
         stop.set(true);
@@ -88,8 +95,9 @@ class BackupRestoreIT {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
             long count;
             long max;
-            try (Connection c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
-                 var rs = s.executeQuery("select count(*), coalesce(max(id), 0) from events")) {
+            try (Connection c = java.sql.DriverManager.getConnection(url);
+                    var s = c.createStatement();
+                    var rs = s.executeQuery("select count(*), coalesce(max(id), 0) from events")) {
                 rs.next();
                 count = rs.getLong(1);
                 max = rs.getLong(2);
@@ -99,12 +107,19 @@ class BackupRestoreIT {
             // One writer commits ids in order: the restore holds exactly ids 1..max, all of them committed.
             assertThat(count).isEqualTo(max);
             assertThat(committed).containsKey(max);
-            long backupStart = java.time.Instant.parse(backup.get("startTime").asText()).toEpochMilli();
-            long committedBeforeStart = committed.headMap(Long.MAX_VALUE).entrySet().stream().filter(e -> e.getValue() < backupStart).count();
+            long backupStart =
+                    java.time.Instant.parse(backup.get("startTime").asText()).toEpochMilli();
+            long committedBeforeStart = committed.headMap(Long.MAX_VALUE).entrySet().stream()
+                    .filter(e -> e.getValue() < backupStart)
+                    .count();
             assertThat(max).isGreaterThanOrEqualTo(committedBeforeStart).isGreaterThan(0);
             assertThat(result.get("url").asText()).contains(":" + port + "/");
         } finally {
-            new dev.keel.postgres.PostgresCluster(dev.keel.postgres.PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
+            new dev.keel.postgres.PostgresCluster(
+                            dev.keel.postgres.PostgresBinaries.at(
+                                    Path.of(result.get("binDir").asText())),
+                            target)
+                    .stop();
         }
     }
 
@@ -113,13 +128,19 @@ class BackupRestoreIT {
         cluster.execute("postgres", "create table batches (batch int, n int)");
         cluster.execute("postgres", "insert into batches select 1, g from generate_series(1, 100) g");
         String afterFirst = cluster.queryString("postgres", "select clock_timestamp()::text");
-        // The insert position: with synchronous_commit off (as on test clusters) the write position may still lag behind the commit.
+        // The insert position: with synchronous_commit off (as on test clusters) the write position may still lag
+        // behind the commit.
         String lsnAfterFirst = cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text");
         // The second batch must commit later than the target time, or recovery would replay it too.
-        Eventually.await(Duration.ofSeconds(10), "the server's clock to pass " + afterFirst,
-                () -> "t".equals(cluster.queryString("postgres", "select clock_timestamp() > '" + afterFirst + "'::timestamptz")));
+        Eventually.await(
+                Duration.ofSeconds(10),
+                "the server's clock to pass " + afterFirst,
+                () -> "t"
+                        .equals(cluster.queryString(
+                                "postgres", "select clock_timestamp() > '" + afterFirst + "'::timestamptz")));
         cluster.execute("postgres", "insert into batches select 2, g from generate_series(1, 100) g");
-        BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
+        BackupRuns.pushFinishedSegments(
+                cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 
         assertThat(restoredBatches("restored-time", afterFirst)).isEqualTo("1:100");
         assertThat(restoredBatches("restored-lsn", lsnAfterFirst)).isEqualTo("1:100");
@@ -132,7 +153,11 @@ class BackupRestoreIT {
         Files.writeString(target.resolve("precious.txt"), "keep me");
         Cli.Run run = keel("restore", "--target-dir", target.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("is not empty").contains("--overwrite");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("is not empty")
+                .contains("--overwrite");
         assertThat(target.resolve("precious.txt")).hasContent("keep me");
     }
 
@@ -141,7 +166,9 @@ class BackupRestoreIT {
         Path files = repo.resolve("backups").resolve(backup.get("id").asText()).resolve("files");
         Path victim;
         try (Stream<Path> all = Files.walk(files)) {
-            victim = all.filter(Files::isRegularFile).max(java.util.Comparator.comparingLong(BackupRestoreIT::size)).orElseThrow();
+            victim = all.filter(Files::isRegularFile)
+                    .max(java.util.Comparator.comparingLong(BackupRestoreIT::size))
+                    .orElseThrow();
         }
         byte[] content = Files.readAllBytes(victim);
         content[content.length / 2] ^= 0x40;
@@ -150,7 +177,11 @@ class BackupRestoreIT {
             Path target = dir.resolve("restored-damaged");
             Cli.Run run = keel("restore", "--target-dir", target.toString());
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
-            assertThat(run.errorLines()).singleElement().asString().contains("damaged").contains(backup.get("id").asText());
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("damaged")
+                    .contains(backup.get("id").asText());
             try (Stream<Path> left = Files.list(target)) {
                 assertThat(left).as("nothing of a refused restore stays behind").isEmpty();
             }
@@ -165,12 +196,19 @@ class BackupRestoreIT {
         Cli.Run run = keel("--json", "restore", "--target-dir", target.toString(), "--to", to, "--start");
         assertThat(run.exitCode()).as(() -> run.stderr() + serverLog(target)).isZero();
         JsonNode result = JSON.readTree(run.stdout());
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
-             var s = c.createStatement(); var rs = s.executeQuery("select string_agg(batch || ':' || n, ',') from (select batch, count(*) n from batches group by batch order by batch) b")) {
+        try (Connection c = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select string_agg(batch || ':' || n, ',') from (select batch, count(*) n from batches group by batch order by batch) b")) {
             rs.next();
             return rs.getString(1) + (rs.getString(1) == null ? serverLog(target) : "");
         } finally {
-            new dev.keel.postgres.PostgresCluster(dev.keel.postgres.PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
+            new dev.keel.postgres.PostgresCluster(
+                            dev.keel.postgres.PostgresBinaries.at(
+                                    Path.of(result.get("binDir").asText())),
+                            target)
+                    .stop();
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** keel as the backup tests run it: against a test cluster, in a project directory, with a file repository. */
 final class BackupRuns {
 
-    private BackupRuns() {
-    }
+    private BackupRuns() {}
 
     /** With {@code --repo file://repo} after the arguments; without it when {@code repo} is null. */
     static Cli.Run keel(TestCluster cluster, Path project, Path repo, String... args) {
@@ -30,8 +29,10 @@ final class BackupRuns {
     static void pushFinishedSegments(TestCluster cluster, Path project, Path repo, String last) throws IOException {
         List<Path> segments;
         try (Stream<Path> files = Files.list(cluster.cluster().dataDir().resolve("pg_wal"))) {
-            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}") && f.getFileName().toString().compareTo(last) <= 0)
-                    .sorted().toList();
+            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")
+                            && f.getFileName().toString().compareTo(last) <= 0)
+                    .sorted()
+                    .toList();
         }
         for (Path segment : segments) {
             Cli.Run run = keel(cluster, project, repo, "wal", "push", segment.toString());

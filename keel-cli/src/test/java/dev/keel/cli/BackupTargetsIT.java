@@ -3,8 +3,8 @@ package dev.keel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.backup.doctor.BackupTargets;
 import dev.keel.backup.codec.EncryptionKey;
+import dev.keel.backup.doctor.BackupTargets;
 import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.Severity;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupTargetsIT {
     @TempDir
     static Path dir;
+
     static Path empty;
     static Path backedUp;
     static Cli.Run firstBackup;
@@ -43,8 +44,10 @@ class BackupTargetsIT {
         backedUp = dir.resolve("backed-up");
         cluster.execute("postgres", "create table if not exists kept (id int primary key)");
         cluster.execute("postgres", "insert into kept select g from generate_series(1, 50) g on conflict do nothing");
-        assertThat(keel("backup", "init", "--repo", "file://" + empty).exitCode()).isZero();
-        assertThat(keel("backup", "init", "--repo", "file://" + backedUp).exitCode()).isZero();
+        assertThat(keel("backup", "init", "--repo", "file://" + empty).exitCode())
+                .isZero();
+        assertThat(keel("backup", "init", "--repo", "file://" + backedUp).exitCode())
+                .isZero();
         firstBackup = keel("backup", "--repo", "file://" + backedUp);
     }
 
@@ -62,19 +65,27 @@ class BackupTargetsIT {
         return check(null, rpo, rto, later);
     }
 
-    private static List<DoctorFinding> check(dev.keel.doctor.DoctorContext context, Duration rpo, Duration rto, Duration later) {
+    private static List<DoctorFinding> check(
+            dev.keel.doctor.DoctorContext context, Duration rpo, Duration rto, Duration later) {
         Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
-        return new BackupTargets(() -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null), rpo, rto,
-                Duration.ofDays(7), clock).run(context);
+        return new BackupTargets(
+                        () -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null),
+                        rpo,
+                        rto,
+                        Duration.ofDays(7),
+                        clock)
+                .run(context);
     }
 
     @Test
     void aRepositoryWithoutACompleteBackupIsCritical() throws Exception {
         use(empty, "no-backup");
-        assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.summary()).contains("holds no complete backup");
-        });
+        assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.summary()).contains("holds no complete backup");
+                });
         // Through keel doctor too, once keel.yaml names the repository.
         Files.writeString(dir.resolve("keel.yaml"), "backup:\n  repository: file://" + repo + "\n  rpo: 1h\n");
         try {
@@ -91,10 +102,12 @@ class BackupTargetsIT {
         assertThat(firstBackup.exitCode()).as(firstBackup.stderr()).isZero();
         use(backedUp, "fresh-backup");
 
-        assertThat(check(Duration.ofHours(1), null, Duration.ZERO)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.summary()).contains("no restore drill is recorded");
-        });
+        assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.summary()).contains("no restore drill is recorded");
+                });
         // Three hours later, with no WAL archived since the backup, a restore would lose more than the hour allowed.
         assertThat(check(Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
@@ -109,41 +122,64 @@ class BackupTargetsIT {
         Cli.Run drill = keel("drill", "--repo", "file://" + repo);
         assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
 
-        assertThat(check(Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO)).isEmpty();
-        assertThat(check(null, Duration.ofMillis(1), Duration.ZERO)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.summary()).contains("beyond backup.rto");
-        });
-        assertThat(check(null, null, Duration.ofDays(10))).anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
+        assertThat(check(Duration.ofHours(1), Duration.ofHours(1), Duration.ZERO))
+                .isEmpty();
+        assertThat(check(null, Duration.ofMillis(1), Duration.ZERO))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.summary()).contains("beyond backup.rto");
+                });
+        assertThat(check(null, null, Duration.ofDays(10)))
+                .anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
     }
 
     @Test
     void aCaughtUpStreamMeetsTheRpoAndAStalledOneMissesIt() throws Exception {
         use(backedUp, "streamed");
-        dev.keel.testing.JavaProcess stream = Cli.start(dir, java.util.Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream",
-                "--repo", "file://" + repo, "--spool", dir.resolve("spool").toString(), "--partial-interval", "1");
+        dev.keel.testing.JavaProcess stream = Cli.start(
+                dir,
+                java.util.Map.of(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                dir.resolve("spool").toString(),
+                "--partial-interval",
+                "1");
         try {
             cluster.execute("postgres", "insert into kept select g from generate_series(51, 5000) g");
             Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, stream);
             try (java.sql.Connection c = cluster.connect()) {
                 dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
-                assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3))).noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
+                assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3)))
+                        .noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
             }
         } finally {
             stream.terminate(60);
         }
         // Nobody receives WAL any more while the server writes on.
         for (int i = 0; i < 3; i++) {
-            cluster.execute("postgres", "insert into kept select g from generate_series(5001 + " + i + " * 1000, 5000 + (" + i + " + 1) * 1000) g");
+            cluster.execute(
+                    "postgres",
+                    "insert into kept select g from generate_series(5001 + " + i + " * 1000, 5000 + (" + i
+                            + " + 1) * 1000) g");
             cluster.execute("postgres", "select pg_switch_wal()");
         }
         try (java.sql.Connection c = cluster.connect()) {
             dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
-            assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(f.summary()).contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
-                assertThat(f.evidence().get("serverWalFile")).isNotNull();
-            });
+            assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3)))
+                    .anySatisfy(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                        assertThat(f.summary())
+                                .contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
+                        assertThat(f.evidence().get("serverWalFile")).isNotNull();
+                    });
         }
     }
 }

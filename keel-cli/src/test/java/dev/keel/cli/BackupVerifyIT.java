@@ -24,6 +24,7 @@ class BackupVerifyIT {
 
     @TempDir
     static Path dir;
+
     static Path repo;
     static TestCluster cluster;
     static String backupId;
@@ -44,8 +45,10 @@ class BackupVerifyIT {
         }
         String newest = last;
         try (Stream<Path> files = Files.list(cluster.cluster().dataDir().resolve("pg_wal"))) {
-            for (Path segment : files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}") && f.getFileName().toString().compareTo(newest) <= 0)
-                    .sorted().toList()) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")
+                            && f.getFileName().toString().compareTo(newest) <= 0)
+                    .sorted()
+                    .toList()) {
                 Cli.Run push = keel("wal", "push", segment.toString());
                 assertThat(push.exitCode()).as(push.stderr()).isZero();
             }
@@ -75,7 +78,10 @@ class BackupVerifyIT {
     void truncatedObjectIsNamed(Random random) throws Exception {
         damaged(random, object -> {
             byte[] content = Files.readAllBytes(object);
-            Files.write(object, java.util.Arrays.copyOf(content, content.length - 1 - random.nextInt(Math.min(content.length - 1, 8))));
+            Files.write(
+                    object,
+                    java.util.Arrays.copyOf(
+                            content, content.length - 1 - random.nextInt(Math.min(content.length - 1, 8))));
         });
     }
 
@@ -99,8 +105,11 @@ class BackupVerifyIT {
             Cli.Run run = keel("--json", "backup", "verify", "--all");
             assertThat(run.exitCode()).isEqualTo(1);
             JsonNode problems = JSON.readTree(run.stdout()).get("problems");
-            assertThat(problems).extracting(p -> p.get("kind").asText() + " " + p.get("object").asText())
-                    .containsExactlyInAnyOrder("missing " + repo.relativize(deleted), "damaged " + repo.relativize(flipped));
+            assertThat(problems)
+                    .extracting(
+                            p -> p.get("kind").asText() + " " + p.get("object").asText())
+                    .containsExactlyInAnyOrder(
+                            "missing " + repo.relativize(deleted), "damaged " + repo.relativize(flipped));
             Cli.Run text = keel("backup", "verify", "--all");
             assertSummaryCountsTheListedProblems(text.stdout(), 2);
             assertThat(text.stdout()).contains(backupId + "  FAILED: 2 problems");
@@ -114,7 +123,9 @@ class BackupVerifyIT {
     void removedWalSegmentInTheMiddleIsAGap() throws Exception {
         List<Path> segments;
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
-            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")).sorted().toList();
+            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}"))
+                    .sorted()
+                    .toList();
         }
         Path middle = segments.get(segments.size() - 2);
         byte[] kept = Files.readAllBytes(middle);
@@ -125,7 +136,8 @@ class BackupVerifyIT {
             JsonNode problems = JSON.readTree(run.stdout()).get("problems");
             assertThat(problems).hasSize(1);
             assertThat(problems.get(0).get("kind").asText()).isEqualTo("wal-gap");
-            assertThat(problems.get(0).get("object").asText()).isEqualTo(repo.relativize(middle).toString());
+            assertThat(problems.get(0).get("object").asText())
+                    .isEqualTo(repo.relativize(middle).toString());
         } finally {
             Files.write(middle, kept);
         }
@@ -136,7 +148,9 @@ class BackupVerifyIT {
         // Each object decodes fine under the other's name: only the segments' own page headers tell.
         List<Path> segments;
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
-            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}")).sorted().toList();
+            segments = files.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}"))
+                    .sorted()
+                    .toList();
         }
         Path first = segments.get(segments.size() - 2);
         Path second = segments.get(segments.size() - 1);
@@ -148,25 +162,41 @@ class BackupVerifyIT {
             Cli.Run run = keel("--json", "backup", "verify", backupId);
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
             JsonNode problems = JSON.readTree(run.stdout()).get("problems");
-            assertThat(problems).filteredOn(p -> p.get("kind").asText().equals("damaged")).extracting(p -> p.get("object").asText())
-                    .containsExactlyInAnyOrder(repo.relativize(first).toString(), repo.relativize(second).toString());
-            assertThat(problems).allSatisfy(p -> assertThat(List.of(repo.relativize(first).toString(), repo.relativize(second).toString()))
-                    .contains(p.get("object").asText()));
+            assertThat(problems)
+                    .filteredOn(p -> p.get("kind").asText().equals("damaged"))
+                    .extracting(p -> p.get("object").asText())
+                    .containsExactlyInAnyOrder(
+                            repo.relativize(first).toString(),
+                            repo.relativize(second).toString());
+            assertThat(problems)
+                    .allSatisfy(p -> assertThat(List.of(
+                                    repo.relativize(first).toString(),
+                                    repo.relativize(second).toString()))
+                            .contains(p.get("object").asText()));
             assertThat(keel("backup", "verify", backupId).stdout())
-                    .contains("damaged " + repo.relativize(first) + ": it is WAL from ").contains("(segment " + second.getFileName() + ")");
+                    .contains("damaged " + repo.relativize(first) + ": it is WAL from ")
+                    .contains("(segment " + second.getFileName() + ")");
             // Regression: the summary counted only the backup's own problems, not the damaged WAL listed with them.
-            assertSummaryCountsTheListedProblems(keel("backup", "verify", backupId).stdout(), problems.size());
+            assertSummaryCountsTheListedProblems(
+                    keel("backup", "verify", backupId).stdout(), problems.size());
 
-            // PostgreSQL would end recovery at the first of them without an error: a restore to latest would silently be older.
+            // PostgreSQL would end recovery at the first of them without an error: a restore to latest would silently
+            // be older.
             Path target = dir.resolve("restored-swapped");
             Cli.Run restore = keel("restore", "--target-dir", target.toString());
             assertThat(restore.exitCode()).as(restore.stderr()).isEqualTo(1);
-            assertThat(restore.errorLines()).singleElement().asString().contains("WAL object " + repo.relativize(first) + " ", "is not segment "
-                    + first.getFileName(), "keel backup verify");
+            assertThat(restore.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            "WAL object " + repo.relativize(first) + " ",
+                            "is not segment " + first.getFileName(),
+                            "keel backup verify");
             try (Stream<Path> left = Files.list(target)) {
                 assertThat(left).as("nothing of a refused restore stays behind").isEmpty();
             }
-            assertThat(target.resolveSibling("." + target.getFileName() + ".keel-wal")).doesNotExist();
+            assertThat(target.resolveSibling("." + target.getFileName() + ".keel-wal"))
+                    .doesNotExist();
         } finally {
             Files.write(first, firstContent);
             Files.write(second, secondContent);
@@ -177,9 +207,15 @@ class BackupVerifyIT {
     private static void assertSummaryCountsTheListedProblems(String stdout, int expected) {
         List<String> listed = stdout.lines().filter(l -> l.startsWith("  ")).toList();
         assertThat(listed).as(stdout).hasSize(expected);
-        assertThat(stdout).as(stdout).contains("Verification failed: " + expected + " problem" + (expected == 1 ? ";" : "s;"));
-        int perHeading = stdout.lines().map(l -> java.util.regex.Pattern.compile("  FAILED: (\\d+) problem").matcher(l))
-                .filter(java.util.regex.Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(stdout)
+                .as(stdout)
+                .contains("Verification failed: " + expected + " problem" + (expected == 1 ? ";" : "s;"));
+        int perHeading = stdout.lines()
+                .map(l -> java.util.regex.Pattern.compile("  FAILED: (\\d+) problem")
+                        .matcher(l))
+                .filter(java.util.regex.Matcher::find)
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
         assertThat(perHeading).as(stdout).isEqualTo(expected);
     }
 
@@ -188,7 +224,8 @@ class BackupVerifyIT {
     }
 
     private static List<Path> backupObjects() throws Exception {
-        try (Stream<Path> files = Files.walk(repo.resolve("backups").resolve(backupId).resolve("files"))) {
+        try (Stream<Path> files =
+                Files.walk(repo.resolve("backups").resolve(backupId).resolve("files"))) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
@@ -203,8 +240,10 @@ class BackupVerifyIT {
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
             JsonNode problems = JSON.readTree(run.stdout()).get("problems");
             assertThat(problems).as(run.stdout()).hasSize(1);
-            assertThat(problems.get(0).get("object").asText()).isEqualTo(repo.relativize(victim).toString());
-            assertThat(keel("backup", "verify", backupId).stdout()).contains(repo.relativize(victim).toString());
+            assertThat(problems.get(0).get("object").asText())
+                    .isEqualTo(repo.relativize(victim).toString());
+            assertThat(keel("backup", "verify", backupId).stdout())
+                    .contains(repo.relativize(victim).toString());
         } finally {
             Files.write(victim, kept);
         }

@@ -49,7 +49,8 @@ class BadInputIT {
     }
 
     private void assertNothingApplied() {
-        assertThat(cluster.queryString(db, "select to_regclass('good') is null")).isEqualTo("t");
+        assertThat(cluster.queryString(db, "select to_regclass('good') is null"))
+                .isEqualTo("t");
     }
 
     @Test
@@ -83,15 +84,21 @@ class BadInputIT {
     @Test
     void syntaxError() {
         project.migration("V2__typo.sql", "create table b (id int);\ncreate tabel c (id int);");
-        assertOneErrorLine(migrate(), 4, "V2__typo.sql:2:8: ERROR 42601: syntax error at or near \"tabel\"", "rolled back");
+        assertOneErrorLine(
+                migrate(), 4, "V2__typo.sql:2:8: ERROR 42601: syntax error at or near \"tabel\"", "rolled back");
         assertThat(cluster.queryString(db, "select to_regclass('b') is null")).isEqualTo("t");
-        assertThat(cluster.queryString(db, "select string_agg(version, ',') from keel.schema_history")).isEqualTo("1");
+        assertThat(cluster.queryString(db, "select string_agg(version, ',') from keel.schema_history"))
+                .isEqualTo("1");
     }
 
     @Test
     void unterminatedDollarQuote() {
         project.migration("V2__fn.sql", "create function f() returns int language sql as $body$\nselect 1;\n");
-        assertOneErrorLine(migrate(), 1, "V2__fn.sql:1:49: unterminated dollar-quoted string $body$", "close the body with $body$");
+        assertOneErrorLine(
+                migrate(),
+                1,
+                "V2__fn.sql:1:49: unterminated dollar-quoted string $body$",
+                "close the body with $body$");
         assertNothingApplied();
     }
 
@@ -119,45 +126,68 @@ class BadInputIT {
 
     @Test
     void unreachableDatabase() {
-        Cli.Run run = Cli.run("--url", "postgresql://someone:s3cret@127.0.0.1:1/shop", "-C", project.dir().toString(), "migrate");
+        Cli.Run run = Cli.run(
+                "--url",
+                "postgresql://someone:s3cret@127.0.0.1:1/shop",
+                "-C",
+                project.dir().toString(),
+                "migrate");
         assertOneErrorLine(run, 3, "cannot connect to 127.0.0.1:1/shop: connection refused");
         assertThat(run.stderr() + run.stdout()).doesNotContain("s3cret");
     }
 
     @Test
     void unknownHost() {
-        Cli.Run run = Cli.run("--url", "postgresql://db.invalid:5432/shop", "-C", project.dir().toString(), "migrate");
+        Cli.Run run = Cli.run(
+                "--url",
+                "postgresql://db.invalid:5432/shop",
+                "-C",
+                project.dir().toString(),
+                "migrate");
         assertOneErrorLine(run, 3, "cannot connect to db.invalid:5432/shop: unknown host");
     }
 
     @Test
     void missingDatabase() {
-        Cli.Run run = Cli.run("--url", cluster.jdbcUrl("no_such_db"), "-C", project.dir().toString(), "migrate");
+        Cli.Run run = Cli.run(
+                "--url", cluster.jdbcUrl("no_such_db"), "-C", project.dir().toString(), "migrate");
         assertOneErrorLine(run, 3, "database no_such_db does not exist", "createdb no_such_db");
     }
 
     @Test
     void wrongPassword() throws Exception {
-        cluster.execute("postgres", "do $$ begin if not exists (select from pg_roles where rolname = 'app') then "
-                + "create role app login password 'right-password'; end if; end $$");
+        cluster.execute(
+                "postgres",
+                "do $$ begin if not exists (select from pg_roles where rolname = 'app') then "
+                        + "create role app login password 'right-password'; end if; end $$");
         Path hba = cluster.cluster().dataDir().resolve("pg_hba.conf");
         String rules = Files.readString(hba);
         if (!rules.startsWith("host all app")) {
             Files.writeString(hba, "host all app 127.0.0.1/32 scram-sha-256\n" + rules);
             cluster.execute("postgres", "select pg_reload_conf()");
         }
-        Cli.Run run = Cli.run("--url", "postgresql://app:wrong-s3cret@127.0.0.1:" + cluster.port() + "/" + db, "-C", project.dir().toString(),
-                "-v", "migrate");
+        Cli.Run run = Cli.run(
+                "--url",
+                "postgresql://app:wrong-s3cret@127.0.0.1:" + cluster.port() + "/" + db,
+                "-C",
+                project.dir().toString(),
+                "-v",
+                "migrate");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.errorLines().get(0)).contains("cannot connect to 127.0.0.1:" + cluster.port() + "/" + db
-                + ": password authentication failed for user app");
+        assertThat(run.errorLines().get(0))
+                .contains("cannot connect to 127.0.0.1:" + cluster.port() + "/" + db
+                        + ": password authentication failed for user app");
         assertThat(run.stderr() + run.stdout()).doesNotContain("wrong-s3cret");
     }
 
     @Test
     void unknownKeyInKeelYaml() {
         project.config("migrations:\n  lockTimout: 5s\n");
-        assertOneErrorLine(migrate(), 2, "unknown key 'migrations.lockTimout' in keel.yaml", "did you mean 'migrations.lockTimeout'?");
+        assertOneErrorLine(
+                migrate(),
+                2,
+                "unknown key 'migrations.lockTimout' in keel.yaml",
+                "did you mean 'migrations.lockTimeout'?");
         assertNothingApplied();
     }
 
@@ -185,7 +215,10 @@ class BadInputIT {
 
     @Test
     void configurationFromTheEnvironmentIsCheckedToo() {
-        Cli.Run run = Cli.runProcess(project.dir(), Map.of("KEEL_URL", cluster.jdbcUrl(db), "KEEL_MIGRATIONS_LOCKRETRIES", "many"), "migrate");
+        Cli.Run run = Cli.runProcess(
+                project.dir(),
+                Map.of("KEEL_URL", cluster.jdbcUrl(db), "KEEL_MIGRATIONS_LOCKRETRIES", "many"),
+                "migrate");
         assertOneErrorLine(run, 2, "'migrations.lockRetries' must be a whole number");
     }
 
@@ -194,7 +227,9 @@ class BadInputIT {
         project.migration("V2__typo.sql", "create tabel c (id int);");
         Cli.Run run = migrate("--json");
         assertThat(run.exitCode()).isEqualTo(4);
-        var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout()).get("error");
+        var error = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.stdout())
+                .get("error");
         assertThat(error.get("exitCode").asInt()).isEqualTo(4);
         assertThat(error.get("message").asText()).startsWith("V2__typo.sql:1:8: ERROR 42601");
         assertThat(run.errorLines()).hasSize(1);

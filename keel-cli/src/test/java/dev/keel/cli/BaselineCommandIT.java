@@ -15,10 +15,15 @@ class BaselineCommandIT extends ProjectOnCluster {
     @Test
     void skipsMigrationsUpToTheBaseline() {
         cluster.execute(db, "create table users (id bigint primary key)");
-        assertThat(keel("baseline", "--version", "1").stdout()).contains("Baselined").contains("version 1");
+        assertThat(keel("baseline", "--version", "1").stdout())
+                .contains("Baselined")
+                .contains("version 1");
         Cli.Run run = keel("migrate");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(cluster.queryString(db, "select string_agg(coalesce(version, 'R') || ':' || type, ',' order by installed_rank) from keel.schema_history"))
+        assertThat(
+                        cluster.queryString(
+                                db,
+                                "select string_agg(coalesce(version, 'R') || ':' || type, ',' order by installed_rank) from keel.schema_history"))
                 .isEqualTo("1:BASELINE,2:VERSIONED,R:REPEATABLE");
     }
 

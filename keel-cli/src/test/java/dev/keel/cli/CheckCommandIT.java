@@ -22,8 +22,12 @@ class CheckCommandIT extends ProjectOnCluster {
         project.migration("V3__index.sql", RISKY);
         Cli.Run run = keel("check");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).startsWith("V3__index.sql:1:1: error require-concurrent-index-creation: CREATE INDEX takes a SHARE lock on users")
-                .contains("    ^").contains("fix: CREATE INDEX CONCURRENTLY").contains("1 file, 1 statements: 1 error, 0 warnings.");
+        assertThat(run.stdout())
+                .startsWith(
+                        "V3__index.sql:1:1: error require-concurrent-index-creation: CREATE INDEX takes a SHARE lock on users")
+                .contains("    ^")
+                .contains("fix: CREATE INDEX CONCURRENTLY")
+                .contains("1 file, 1 statements: 1 error, 0 warnings.");
     }
 
     @Test
@@ -45,7 +49,8 @@ class CheckCommandIT extends ProjectOnCluster {
     void sarifGithubAndMarkdownForReview() throws Exception {
         Path file = project.dir().resolve("risky.sql");
         Files.writeString(file, RISKY);
-        JsonNode sarif = JSON.readTree(keel("check", "risky.sql", "--format", "sarif").stdout());
+        JsonNode sarif =
+                JSON.readTree(keel("check", "risky.sql", "--format", "sarif").stdout());
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         JsonNode result = null;
         for (JsonNode r : sarif.get("runs").get(0).get("results")) {
@@ -55,14 +60,17 @@ class CheckCommandIT extends ProjectOnCluster {
         }
         assertThat(result).as("the index finding in the SARIF results").isNotNull();
         assertThat(result.get("level").asText()).isEqualTo("error");
-        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(1);
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt())
+                .isEqualTo(1);
 
         // Files keel does not run itself also get the lock_timeout warning.
         assertThat(keel("check", "risky.sql", "--format", "github").stdout())
-                .contains("::error file=risky.sql,line=1,col=1,title=keel require-concurrent-index-creation::CREATE INDEX")
+                .contains(
+                        "::error file=risky.sql,line=1,col=1,title=keel require-concurrent-index-creation::CREATE INDEX")
                 .contains("::warning file=risky.sql,line=1,col=1,title=keel missing-lock-timeout::");
         assertThat(keel("check", "risky.sql", "--format", "markdown").stdout())
-                .contains("| [require-concurrent-index-creation](docs/checks/require-concurrent-index-creation.md) | 1 | 0 |")
+                .contains(
+                        "| [require-concurrent-index-creation](docs/checks/require-concurrent-index-creation.md) | 1 | 0 |")
                 .contains("**Fix:**");
     }
 
@@ -91,7 +99,8 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(open.stdout()).contains("open.sql:1:8: error unparseable-sql: unterminated quoted string");
 
         Files.writeString(project.dir().resolve("empty.sql"), "-- todo\n");
-        assertThat(keel("check", "empty.sql").stdout()).contains("warning empty-migration: empty.sql holds no SQL statement");
+        assertThat(keel("check", "empty.sql").stdout())
+                .contains("warning empty-migration: empty.sql holds no SQL statement");
         assertThat(missing.stderr() + binary.stderr() + open.stderr()).doesNotContain("\tat ");
     }
 
@@ -101,8 +110,11 @@ class CheckCommandIT extends ProjectOnCluster {
         project.migration("V3__index.sql", RISKY);
         Cli.Run refused = keel("migrate");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.errorLines()).singleElement().asString()
-                .contains("V3__index.sql:1:1: require-concurrent-index-creation").contains("nothing was applied");
+        assertThat(refused.errorLines())
+                .singleElement()
+                .asString()
+                .contains("V3__index.sql:1:1: require-concurrent-index-creation")
+                .contains("nothing was applied");
         Cli.Run skipped = keel("migrate", "--skip-checks");
         assertThat(skipped.exitCode()).isZero();
         assertThat(skipped.stderr()).contains("--skip-checks: the safety checks did NOT run on 1 pending migration");
@@ -130,7 +142,8 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(waived.get("rule").asText()).isEqualTo("dropping-table");
         assertThat(waived.get("waivedBy").asText()).isEqualTo("keel.yaml");
         assertThat(waived.get("reason").asText()).isEqualTo("release 4.2 stopped using legacy");
-        assertThat(keel("check").stdout()).contains("V4__drop_legacy.sql:1: waived dropping-table (keel.yaml): release 4.2 stopped using legacy")
+        assertThat(keel("check").stdout())
+                .contains("V4__drop_legacy.sql:1: waived dropping-table (keel.yaml): release 4.2 stopped using legacy")
                 .contains("checks start after version 3 (check.startAfter): 3 earlier files read for the schema only")
                 .contains("rules excluded by check.exclude: prefer-text");
         Cli.Run migrate = keel("migrate");
@@ -159,7 +172,10 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(run.stdout()).contains("file=new.sql").doesNotContain("old.sql");
         Cli.Run none = keel("check", "--changed-since", "no-such-rev");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.errorLines()).singleElement().asString().contains("git cannot list the changes since no-such-rev");
+        assertThat(none.errorLines())
+                .singleElement()
+                .asString()
+                .contains("git cannot list the changes since no-such-rev");
     }
 
     private static void git(Path dir, String... args) throws Exception {
@@ -174,9 +190,19 @@ class CheckCommandIT extends ProjectOnCluster {
     void shadowReportsWhatPostgresDidBesideTheStaticFindings() throws Exception {
         keel("migrate");
         cluster.execute(db, "insert into users select g from generate_series(1, 500) g; analyze users");
-        project.migration("V3__flag.sql", "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
-                + "alter table users add column flag float8 default random();");
-        JsonNode report = json("check", "--shadow", "--shadow-url", cluster.jdbcUrl("postgres"), "--shadow-row-limit", "100", "--format", "json");
+        project.migration(
+                "V3__flag.sql",
+                "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
+                        + "alter table users add column flag float8 default random();");
+        JsonNode report = json(
+                "check",
+                "--shadow",
+                "--shadow-url",
+                cluster.jdbcUrl("postgres"),
+                "--shadow-row-limit",
+                "100",
+                "--format",
+                "json");
         JsonNode shadow = null;
         for (JsonNode f : report.get("findings")) {
             if (f.get("source").asText().equals("shadow")) {
@@ -186,21 +212,39 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(shadow).as("a shadow finding in %s", report).isNotNull();
         assertThat(shadow.get("rule").asText()).isEqualTo("shadow-blocking-lock");
         assertThat(shadow.get("severity").asText()).isEqualTo("error");
-        assertThat(shadow.get("message").asText()).contains("ACCESS EXCLUSIVE on users (~500 rows on the target)").contains("rewrites");
-        assertThat(cluster.queryString("postgres", "select count(*) from pg_database where datname like 'keel_shadow_%'")).isEqualTo("0");
+        assertThat(shadow.get("message").asText())
+                .contains("ACCESS EXCLUSIVE on users (~500 rows on the target)")
+                .contains("rewrites");
+        assertThat(cluster.queryString(
+                        "postgres", "select count(*) from pg_database where datname like 'keel_shadow_%'"))
+                .isEqualTo("0");
     }
 
     @Test
     void shadowAtAScaleFillsTheShadowAndSaysSo() throws Exception {
         keel("migrate");
         cluster.execute(db, "insert into users select g from generate_series(1, 4000) g; analyze users");
-        project.migration("V3__flag.sql", "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
-                + "alter table users add column flag float8 default random();");
-        Cli.Run run = keel("check", "--shadow", "--shadow-url", cluster.jdbcUrl("postgres"), "--scale", "0.25", "--scale-cap", "500",
-                "--format", "json");
+        project.migration(
+                "V3__flag.sql",
+                "-- keel:allow adding-field-with-volatile-default the test wants the rewrite\n"
+                        + "alter table users add column flag float8 default random();");
+        Cli.Run run = keel(
+                "check",
+                "--shadow",
+                "--shadow-url",
+                cluster.jdbcUrl("postgres"),
+                "--scale",
+                "0.25",
+                "--scale-cap",
+                "500",
+                "--format",
+                "json");
         JsonNode report = JSON.readTree(run.stdout());
-        assertThat(report.toString()).contains("ACCESS EXCLUSIVE on users (~4000 rows on the target)").contains("at scale 0.25)");
-        assertThat(run.stderr()).contains("keel: warning: shadow: users gets 500 synthetic rows, not 1000")
+        assertThat(report.toString())
+                .contains("ACCESS EXCLUSIVE on users (~4000 rows on the target)")
+                .contains("at scale 0.25)");
+        assertThat(run.stderr())
+                .contains("keel: warning: shadow: users gets 500 synthetic rows, not 1000")
                 .contains("keel: shadow filled with 500 synthetic rows");
     }
 
@@ -209,7 +253,11 @@ class CheckCommandIT extends ProjectOnCluster {
         for (String bad : new String[] {"-1", "2", "lots"}) {
             Cli.Run run = keel("check", "--shadow", "--scale", bad);
             assertThat(run.exitCode()).as(bad).isEqualTo(2);
-            assertThat(run.errorLines()).as(bad).singleElement().asString().contains("--scale must be a number from 0 to 1");
+            assertThat(run.errorLines())
+                    .as(bad)
+                    .singleElement()
+                    .asString()
+                    .contains("--scale must be a number from 0 to 1");
         }
         Cli.Run withoutShadow = keel("check", "--scale", "0.5");
         assertThat(withoutShadow.exitCode()).isEqualTo(2);

@@ -20,8 +20,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Run run(String... args) {
         return run(KeelCommand::commandLine, args);

@@ -27,8 +27,10 @@ class ConcurrentMigratorsIT {
         TestProject project = TestProject.in(dir);
         for (int i = 1; i <= MIGRATIONS; i++) {
             // Not idempotent on purpose: applying any migration twice fails.
-            project.migration("V" + i + "__step_" + i + ".sql",
-                    "create table t_" + i + " (id bigint primary key, note text);\ninsert into t_" + i + " values (" + i + ", 'once');");
+            project.migration(
+                    "V" + i + "__step_" + i + ".sql",
+                    "create table t_" + i + " (id bigint primary key, note text);\ninsert into t_" + i + " values (" + i
+                            + ", 'once');");
         }
         List<JavaProcess> processes = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
@@ -46,8 +48,11 @@ class ConcurrentMigratorsIT {
             }
         }
         assertThat(applied).isEqualTo(MIGRATIONS);
-        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success")).isEqualTo(String.valueOf(MIGRATIONS));
-        assertThat(cluster.queryString(db, "select count(distinct version) from keel.schema_history")).isEqualTo(String.valueOf(MIGRATIONS));
-        assertThat(cluster.queryString(db, "select count(*) from pg_tables where tablename like 't\\_%'")).isEqualTo(String.valueOf(MIGRATIONS));
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success"))
+                .isEqualTo(String.valueOf(MIGRATIONS));
+        assertThat(cluster.queryString(db, "select count(distinct version) from keel.schema_history"))
+                .isEqualTo(String.valueOf(MIGRATIONS));
+        assertThat(cluster.queryString(db, "select count(*) from pg_tables where tablename like 't\\_%'"))
+                .isEqualTo(String.valueOf(MIGRATIONS));
     }
 }

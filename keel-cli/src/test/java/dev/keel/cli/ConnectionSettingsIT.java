@@ -37,18 +37,39 @@ class ConnectionSettingsIT {
         Path pgpass = dir.resolve("pgpass");
         Files.writeString(pgpass, "127.0.0.1:" + cluster.port() + ":shop:shop:" + PASSWORD + "\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
-        Cli.Run run = Cli.runProcess(dir, Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(cluster.port()), "PGDATABASE", "shop",
-                "PGUSER", "shop", "PGPASSFILE", pgpass.toString()), "migrate");
+        Cli.Run run = Cli.runProcess(
+                dir,
+                Map.of(
+                        "PGHOST",
+                        "127.0.0.1",
+                        "PGPORT",
+                        String.valueOf(cluster.port()),
+                        "PGDATABASE",
+                        "shop",
+                        "PGUSER",
+                        "shop",
+                        "PGPASSFILE",
+                        pgpass.toString()),
+                "migrate");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("127.0.0.1:" + cluster.port() + "/shop");
-        assertThat(cluster.queryString("shop", "select installed_by from keel.schema_history where version = '1'")).isEqualTo("shop");
+        assertThat(cluster.queryString("shop", "select installed_by from keel.schema_history where version = '1'"))
+                .isEqualTo("shop");
     }
 
     @Test
     void keelUrlWinsOverKeelYamlAndPgVariables(TestCluster cluster, @TempDir Path dir) {
         project(dir).config("database:\n  url: postgresql://127.0.0.1:1/nowhere\n");
-        Cli.Run run = Cli.runProcess(dir, Map.of("KEEL_URL", "postgresql://shop:" + PASSWORD + "@127.0.0.1:" + cluster.port() + "/shop",
-                "PGHOST", "127.0.0.1", "PGPORT", "1"), "migrate");
+        Cli.Run run = Cli.runProcess(
+                dir,
+                Map.of(
+                        "KEEL_URL",
+                        "postgresql://shop:" + PASSWORD + "@127.0.0.1:" + cluster.port() + "/shop",
+                        "PGHOST",
+                        "127.0.0.1",
+                        "PGPORT",
+                        "1"),
+                "migrate");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
     }
@@ -56,27 +77,47 @@ class ConnectionSettingsIT {
     @Test
     void urlOptionWinsOverKeelUrl(TestCluster cluster, @TempDir Path dir) {
         project(dir);
-        Cli.Run run = Cli.runProcess(dir, Map.of("KEEL_URL", "postgresql://127.0.0.1:1/nowhere"),
-                "--url", "postgresql://shop:" + PASSWORD + "@127.0.0.1:" + cluster.port() + "/shop", "info");
+        Cli.Run run = Cli.runProcess(
+                dir,
+                Map.of("KEEL_URL", "postgresql://127.0.0.1:1/nowhere"),
+                "--url",
+                "postgresql://shop:" + PASSWORD + "@127.0.0.1:" + cluster.port() + "/shop",
+                "info");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
     }
 
     @Test
     void keelYamlWithAPasswordFromTheEnvironment(TestCluster cluster, @TempDir Path dir) {
-        project(dir).config("database:\n  url: postgresql://127.0.0.1:" + cluster.port() + "/shop\n  user: shop\n  password: ${SHOP_PASSWORD}\n");
+        project(dir)
+                .config("database:\n  url: postgresql://127.0.0.1:" + cluster.port()
+                        + "/shop\n  user: shop\n  password: ${SHOP_PASSWORD}\n");
         Cli.Run run = Cli.runProcess(dir, Map.of("SHOP_PASSWORD", PASSWORD), "-v", "migrate", "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
     }
 
     @Test
-    void aWrongPasswordFromPgpassIsExitThreeWithoutThePassword(TestCluster cluster, @TempDir Path dir) throws Exception {
+    void aWrongPasswordFromPgpassIsExitThreeWithoutThePassword(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
         project(dir);
         Path pgpass = dir.resolve("pgpass");
         Files.writeString(pgpass, "*:*:*:shop:not-" + PASSWORD + "\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
-        Cli.Run run = Cli.runProcess(dir, Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(cluster.port()), "PGDATABASE", "shop",
-                "PGUSER", "shop", "PGPASSFILE", pgpass.toString()), "-v", "migrate");
+        Cli.Run run = Cli.runProcess(
+                dir,
+                Map.of(
+                        "PGHOST",
+                        "127.0.0.1",
+                        "PGPORT",
+                        String.valueOf(cluster.port()),
+                        "PGDATABASE",
+                        "shop",
+                        "PGUSER",
+                        "shop",
+                        "PGPASSFILE",
+                        pgpass.toString()),
+                "-v",
+                "migrate");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.errorLines().get(0)).contains("password authentication failed for user shop");
         assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);

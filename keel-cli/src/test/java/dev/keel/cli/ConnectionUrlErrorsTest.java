@@ -15,7 +15,9 @@ class ConnectionUrlErrorsTest {
 
     @BeforeEach
     void project(@TempDir Path dir) {
-        this.dir = TestProject.in(dir).migration("V1__one.sql", "create table one (id bigint);").dir();
+        this.dir = TestProject.in(dir)
+                .migration("V1__one.sql", "create table one (id bigint);")
+                .dir();
     }
 
     /** Regression: pgjdbc's java.util.logging WARNING ("JDBC URL port: 99999 not valid") came before keel's error. */
@@ -26,9 +28,13 @@ class ConnectionUrlErrorsTest {
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
         // Exactly keel's one line: nothing of pgjdbc's own logging before it.
-        assertThat(run.stderr().lines()).as(run.stderr()).singleElement().asString()
-                .startsWith("keel: error: the port in the database URL from --url is not a number from 1 to 65535"
-                        + " — write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…) [KEEL-");
+        assertThat(run.stderr().lines())
+                .as(run.stderr())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "keel: error: the port in the database URL from --url is not a number from 1 to 65535"
+                                + " — write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…) [KEEL-");
     }
 
     /** Regression: an invalid sslmode failed only when connecting and looked like an unreachable server (exit 3). */
@@ -37,7 +43,9 @@ class ConnectionUrlErrorsTest {
         Cli.Run run = Cli.run("--url", "postgresql://127.0.0.1:1/db?sslmode=bogus", "-C", dir.toString(), "info");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString()
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
                 .contains("sslmode 'bogus' in the database URL from --url is not one pgjdbc knows", "verify-full");
     }
 

@@ -20,7 +20,9 @@ class DoctorCommandIT extends ProjectOnCluster {
         Cli.Run text = keel("doctor");
 
         assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isZero();
-        assertThat(text.stdout()).startsWith("No findings: all 16 checks passed").contains("blocking-chains");
+        assertThat(text.stdout())
+                .startsWith("No findings: all 16 checks passed")
+                .contains("blocking-chains");
 
         JsonNode json = json("doctor", "--json");
         assertThat(json.get("principal").isNull()).as(json.toString()).isTrue();
@@ -43,10 +45,18 @@ class DoctorCommandIT extends ProjectOnCluster {
 
         assertThat(text.exitCode()).as(text.stderr()).isEqualTo(1);
         String first = text.stdout().lines().findFirst().orElseThrow();
-        assertThat(first).startsWith("Principal constraint: orders.id (integer, sequence public.orders_id_seq) has used 99.7% of its values")
-                .contains("orders.id").contains("(runbook: docs/runbooks/integer-key-limits.md)");
-        assertThat(text.stdout()).contains("CRITICAL").contains("WARNING").contains("invalid-indexes").contains("evidence: ")
-                .contains("pending-migrations").contains("3 findings (1 critical) from 16 checks.");
+        assertThat(first)
+                .startsWith(
+                        "Principal constraint: orders.id (integer, sequence public.orders_id_seq) has used 99.7% of its values")
+                .contains("orders.id")
+                .contains("(runbook: docs/runbooks/integer-key-limits.md)");
+        assertThat(text.stdout())
+                .contains("CRITICAL")
+                .contains("WARNING")
+                .contains("invalid-indexes")
+                .contains("evidence: ")
+                .contains("pending-migrations")
+                .contains("3 findings (1 critical) from 16 checks.");
 
         Cli.Run jsonRun = keel("doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);
@@ -108,9 +118,12 @@ class DoctorCommandIT extends ProjectOnCluster {
                 """);
         Cli.Run bad = keel("doctor");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.errorLines()).singleElement().asString()
-                .startsWith("keel: error: unknown threshold 'doctor.thresholds.index-bloat.minWastedByte' — did you mean 'minWastedBytes'?"
-                        + " index-bloat takes minWastedBytes, bloatShare [KEEL-");
+        assertThat(bad.errorLines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "keel: error: unknown threshold 'doctor.thresholds.index-bloat.minWastedByte' — did you mean 'minWastedBytes'?"
+                                + " index-bloat takes minWastedBytes, bloatShare [KEEL-");
     }
 
     /** Regression: as a role without pg_read_all_stats, keel doctor saw only its own sessions and said "all clear" with exit 0. */
@@ -123,9 +136,14 @@ class DoctorCommandIT extends ProjectOnCluster {
         Cli.Run text = keelAs(role, "doctor");
 
         assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isEqualTo(1);
-        assertThat(text.stdout()).startsWith("Visibility: role " + role + " is not a member of pg_read_all_stats").contains(grant)
-                .contains("Not run (this part of the database's health is unknown):").contains("NOT RUN  blocking-chains")
-                .contains("NOT RUN  long-transactions").contains("fix:      " + grant).doesNotContain("all 16 checks passed");
+        assertThat(text.stdout())
+                .startsWith("Visibility: role " + role + " is not a member of pg_read_all_stats")
+                .contains(grant)
+                .contains("Not run (this part of the database's health is unknown):")
+                .contains("NOT RUN  blocking-chains")
+                .contains("NOT RUN  long-transactions")
+                .contains("fix:      " + grant)
+                .doesNotContain("all 16 checks passed");
 
         Cli.Run jsonRun = keelAs(role, "doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);
@@ -133,7 +151,8 @@ class DoctorCommandIT extends ProjectOnCluster {
         assertThat(json.get("visibility").get("seesAll").asBoolean()).isFalse();
         assertThat(json.get("visibility").get("grant").asText()).isEqualTo(grant);
         for (JsonNode r : json.get("results")) {
-            if (r.get("check").asText().equals("blocking-chains") || r.get("check").asText().equals("slowest-statements")) {
+            if (r.get("check").asText().equals("blocking-chains")
+                    || r.get("check").asText().equals("slowest-statements")) {
                 assertThat(r.get("status").asText()).isEqualTo("not-run");
                 assertThat(r.get("fix").asText()).isEqualTo(grant);
                 assertThat(r.get("reason").asText()).contains("pg_read_all_stats");

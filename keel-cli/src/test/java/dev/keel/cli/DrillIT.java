@@ -22,6 +22,7 @@ class DrillIT {
 
     @TempDir
     static Path dir;
+
     static Path repo;
     static TestCluster cluster;
     static String backupId;
@@ -31,7 +32,9 @@ class DrillIT {
         cluster = testCluster;
         repo = dir.resolve("repo");
         cluster.execute("postgres", "create table if not exists drilled (id int primary key, note text)");
-        cluster.execute("postgres", "insert into drilled select g, 'row ' || g from generate_series(1, 500) g on conflict do nothing");
+        cluster.execute(
+                "postgres",
+                "insert into drilled select g, 'row ' || g from generate_series(1, 500) g on conflict do nothing");
         assertThat(keel("backup", "init").exitCode()).isZero();
         Cli.Run backup = keel("--json", "backup");
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
@@ -46,7 +49,9 @@ class DrillIT {
     @Test
     void drillOnASmallClusterPassesAndRecordsItsJson() throws Exception {
         List<Path> scratchBefore = scratchDirectories();
-        Files.writeString(dir.resolve("keel.yaml"), "backup:\n  rto: 1h\n  rpo: 1h\n  drill:\n    invariants:\n      - select count(*) = 500 from drilled\n");
+        Files.writeString(
+                dir.resolve("keel.yaml"),
+                "backup:\n  rto: 1h\n  rpo: 1h\n  drill:\n    invariants:\n      - select count(*) = 500 from drilled\n");
         Cli.Run run = keel("--json", "drill");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
         JsonNode result = JSON.readTree(run.stdout());
@@ -61,7 +66,9 @@ class DrillIT {
         JsonNode indexes = result.get("indexCheck");
         assertThat(indexes.get("failures")).isEmpty();
         if (indexes.get("skipped").isNull()) {
-            assertThat(indexes.get("checked").asInt()).as("drilled_pkey at least").isPositive();
+            assertThat(indexes.get("checked").asInt())
+                    .as("drilled_pkey at least")
+                    .isPositive();
         }
 
         Path recorded = repo.resolve("drills").resolve(result.get("id").asText() + ".json");
@@ -73,10 +80,16 @@ class DrillIT {
     @Test
     void failingInvariantExitsOneNamingIt() throws Exception {
         String broken = "select count(*) = 7 from drilled";
-        Files.writeString(dir.resolve("keel.yaml"), "backup:\n  drill:\n    invariants:\n      - select true\n      - " + broken + "\n");
+        Files.writeString(
+                dir.resolve("keel.yaml"),
+                "backup:\n  drill:\n    invariants:\n      - select true\n      - " + broken + "\n");
         Cli.Run run = keel("drill");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
-        assertThat(run.errorLines()).singleElement().asString().contains("invariant " + broken).doesNotContain("invariant select true")
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("invariant " + broken)
+                .doesNotContain("invariant select true")
                 .endsWith(" [KEEL-BACKUP-DRILL-FAILED]");
         assertThat(run.stdout()).contains("FAILED");
     }
@@ -94,7 +107,9 @@ class DrillIT {
 
     private static List<Path> scratchDirectories() throws Exception {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("keel-drill-")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().startsWith("keel-drill-"))
+                    .sorted()
+                    .toList();
         }
     }
 

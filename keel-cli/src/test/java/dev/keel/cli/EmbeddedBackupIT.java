@@ -34,14 +34,17 @@ class EmbeddedBackupIT {
     void killedBackupNeverLooksCompleteAndTheNextOneRestores() throws Exception {
         String repo = "file://" + dir.resolve("repo");
         assertThat(Cli.run("-C", dir.toString(), "db", "start").exitCode()).isZero();
-        assertThat(Cli.run("-C", dir.toString(), "backup", "init", "--repo", repo).exitCode()).isZero();
+        assertThat(Cli.run("-C", dir.toString(), "backup", "init", "--repo", repo)
+                        .exitCode())
+                .isZero();
 
         // Throttled, so the child is surely in the middle of copying when it dies.
         JavaProcess victim = Cli.start(dir, Map.of(), "backup", "--repo", repo, "--max-rate", "2");
         waitForCopiedFiles(dir.resolve("repo/backups"), victim);
         victim.kill9();
 
-        JsonNode afterKill = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo).stdout());
+        JsonNode afterKill = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo)
+                .stdout());
         assertThat(afterKill.get("backups")).hasSize(1);
         assertThat(afterKill.get("backups").get(0).get("complete").asBoolean()).isFalse();
         Cli.Run text = Cli.run("-C", dir.toString(), "backup", "list", "--repo", repo);
@@ -51,12 +54,22 @@ class EmbeddedBackupIT {
         assertThat(next.exitCode()).as(next.stderr()).isZero();
         JsonNode backup = JSON.readTree(next.stdout());
         assertThat(backup.get("postgresVersion").asText()).startsWith("17");
-        JsonNode list = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo).stdout()).get("backups");
+        JsonNode list = JSON.readTree(Cli.run("-C", dir.toString(), "--json", "backup", "list", "--repo", repo)
+                        .stdout())
+                .get("backups");
         assertThat(list).hasSize(2);
         assertThat(list.get(1).get("id").asText()).isEqualTo(backup.get("id").asText());
         assertThat(list.get(1).get("complete").asBoolean()).isTrue();
 
-        Cli.Run restore = Cli.run("-C", dir.toString(), "--json", "restore", "--repo", repo, "--target-dir", dir.resolve("restored").toString());
+        Cli.Run restore = Cli.run(
+                "-C",
+                dir.toString(),
+                "--json",
+                "restore",
+                "--repo",
+                repo,
+                "--target-dir",
+                dir.resolve("restored").toString());
         assertThat(restore.exitCode()).as(restore.stderr()).isZero();
         JsonNode result = JSON.readTree(restore.stdout());
         assertThat(result.get("backupId").asText()).isEqualTo(backup.get("id").asText());
@@ -70,19 +83,30 @@ class EmbeddedBackupIT {
     void walStreamsSynchronouslyFromTheEmbeddedDefault() throws Exception {
         Path project = Files.createDirectories(dir.resolve("stream-project"));
         String repo = "file://" + project.resolve("repo");
-        assertThat(Cli.run("-C", project.toString(), "backup", "init", "--repo", repo).exitCode()).isZero();
+        assertThat(Cli.run("-C", project.toString(), "backup", "init", "--repo", repo)
+                        .exitCode())
+                .isZero();
         Cli.Run setup = Cli.run("-C", project.toString(), "wal", "setup", "--synchronous");
         assertThat(setup.exitCode()).as(setup.stderr()).isZero();
-        JavaProcess stream = Cli.start(project, Map.of(), "wal", "stream", "--synchronous", "--repo", repo, "--partial-interval", "1");
+        JavaProcess stream = Cli.start(
+                project, Map.of(), "wal", "stream", "--synchronous", "--repo", repo, "--partial-interval", "1");
         try {
-            String url = Cli.run("-C", project.toString(), "db", "url").stdout().strip().split("\\s+")[0];
-            Eventually.await(Duration.ofSeconds(60), "keel to stream as a synchronous standby",
-                    () -> stream.stderr().contains("as a synchronous standby") || !stream.isAlive(), stream::stderr);
+            String url = Cli.run("-C", project.toString(), "db", "url")
+                    .stdout()
+                    .strip()
+                    .split("\\s+")[0];
+            Eventually.await(
+                    Duration.ofSeconds(60),
+                    "keel to stream as a synchronous standby",
+                    () -> stream.stderr().contains("as a synchronous standby") || !stream.isAlive(),
+                    stream::stderr);
             assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
             // A commit returns only once keel holds its WAL: the standby is synchronous.
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                    java.sql.Statement s = c.createStatement()) {
                 s.execute("create table streamed as select g from generate_series(1, 1000) g");
-                try (java.sql.ResultSet rs = s.executeQuery("select sync_state from pg_stat_replication where application_name = 'keel_wal'")) {
+                try (java.sql.ResultSet rs = s.executeQuery(
+                        "select sync_state from pg_stat_replication where application_name = 'keel_wal'")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo("sync");
                 }
@@ -100,7 +124,9 @@ class EmbeddedBackupIT {
     private static void waitForCopiedFiles(Path backups, JavaProcess victim) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            assertThat(victim.isAlive()).as("the backup ended before it could be killed: %s", victim.stderr()).isTrue();
+            assertThat(victim.isAlive())
+                    .as("the backup ended before it could be killed: %s", victim.stderr())
+                    .isTrue();
             if (Files.isDirectory(backups)) {
                 try (Stream<Path> files = Files.walk(backups)) {
                     if (files.filter(Files::isRegularFile).count() > 20) {

@@ -29,13 +29,15 @@ class EmbeddedDefaultIT {
 
     @TempDir
     static Path dir;
+
     private static Cli.Run firstMigrate;
     private static JsonNode firstStatus;
     private static int port;
 
     @BeforeAll
     static void firstMigrate() throws Exception {
-        TestProject.in(dir).migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
+        TestProject.in(dir)
+                .migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
         firstMigrate = keel("migrate");
         firstStatus = status();
     }
@@ -79,17 +81,22 @@ class EmbeddedDefaultIT {
         Cli.Run run = keel("migrate");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr()).doesNotContain("started");
-        assertThat(run.stdout()).contains("Nothing to migrate: 127.0.0.1:" + port + "/postgres is up to date at version 1.");
+        assertThat(run.stdout())
+                .contains("Nothing to migrate: 127.0.0.1:" + port + "/postgres is up to date at version 1.");
     }
 
     @Test
     void urlPrintsJdbcAndLibpqForms() throws Exception {
         Cli.Run run = keel("db", "url");
-        assertThat(run.stdout().lines()).containsExactly("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
-                "postgresql://postgres@127.0.0.1:" + port + "/postgres");
-        try (Connection c = DriverManager.getConnection(run.stdout().lines().findFirst().orElseThrow());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select current_setting('shared_preload_libraries'), current_setting('wal_level'), count(*) from a")) {
+        assertThat(run.stdout().lines())
+                .containsExactly(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
+                        "postgresql://postgres@127.0.0.1:" + port + "/postgres");
+        try (Connection c = DriverManager.getConnection(
+                        run.stdout().lines().findFirst().orElseThrow());
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select current_setting('shared_preload_libraries'), current_setting('wal_level'), count(*) from a")) {
             rs.next();
             assertThat(rs.getString(1)).contains("pg_stat_statements");
             assertThat(rs.getString(2)).isEqualTo("replica");
@@ -99,14 +106,19 @@ class EmbeddedDefaultIT {
     @Test
     void statusShowsVersionPortAndSize() {
         Cli.Run run = keel("db", "status");
-        assertThat(run.stdout()).startsWith("embedded PostgreSQL 17.").contains("running on 127.0.0.1:" + port).contains("MiB");
+        assertThat(run.stdout())
+                .startsWith("embedded PostgreSQL 17.")
+                .contains("running on 127.0.0.1:" + port)
+                .contains("MiB");
     }
 
     @Test
     void stopKeepsTheDataAndStartReusesThePort() throws Exception {
         assertThat(keel("db", "stop").stdout()).contains("Stopped");
         assertThat(status().get("running").asBoolean()).isFalse();
-        assertThat(keel("db", "start").stdout()).contains("Started embedded PostgreSQL 17.").contains(":" + port);
+        assertThat(keel("db", "start").stdout())
+                .contains("Started embedded PostgreSQL 17.")
+                .contains(":" + port);
         assertThat(keel("info").stdout()).contains("1 applied, 0 pending.");
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** Every failure ends as keel's one error line with its documented exit code, and --json always prints its document. */
 class ErrorReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BUG_LINE_END = " — this is a Keel bug; please report it with the output of the same command run with -v [KEEL-CORE-BUG]";
+    private static final String BUG_LINE_END =
+            " — this is a Keel bug; please report it with the output of the same command run with -v [KEEL-CORE-BUG]";
 
     /** A command whose body breaks an invariant the way a bug would. */
     @Command(name = "explode")
@@ -48,7 +49,11 @@ class ErrorReportTest {
         Cli.Run run = Cli.run("--json", "migrat");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("migrat").contains("--help");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("migrat")
+                .contains("--help");
         assertThat(error(run).get("exitCode").asInt()).isEqualTo(2);
         assertThat(error(run).get("message").asText()).contains("migrat");
         assertThat(error(run).get("todo").asText()).contains("--help");
@@ -84,7 +89,9 @@ class ErrorReportTest {
         Cli.Run run = withExplode(new IllegalStateException("the plan lost a step"), "explode");
 
         assertThat(run.exitCode()).isEqualTo(70);
-        assertThat(run.errorLines()).containsExactly("keel: error: internal error in keel (java.lang.IllegalStateException)" + BUG_LINE_END);
+        assertThat(run.errorLines())
+                .containsExactly(
+                        "keel: error: internal error in keel (java.lang.IllegalStateException)" + BUG_LINE_END);
         assertThat(run.stderr()).doesNotContain("check the command's arguments", "the plan lost a step", "\tat ");
     }
 
@@ -94,8 +101,11 @@ class ErrorReportTest {
         Cli.Run run = withExplode(new IllegalArgumentException("index out of range"), "explode");
 
         assertThat(run.exitCode()).isEqualTo(70);
-        assertThat(run.errorLines()).singleElement().asString()
-                .startsWith("keel: error: internal error in keel (java.lang.IllegalArgumentException)").doesNotContain("arguments");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .startsWith("keel: error: internal error in keel (java.lang.IllegalArgumentException)")
+                .doesNotContain("arguments");
     }
 
     @Test
@@ -103,7 +113,8 @@ class ErrorReportTest {
         Cli.Run run = withExplode(new AssertionError("unreachable"), "explode");
 
         assertThat(run.exitCode()).isEqualTo(70);
-        assertThat(run.errorLines()).containsExactly("keel: error: internal error in keel (java.lang.AssertionError)" + BUG_LINE_END);
+        assertThat(run.errorLines())
+                .containsExactly("keel: error: internal error in keel (java.lang.AssertionError)" + BUG_LINE_END);
     }
 
     @Test
@@ -121,11 +132,14 @@ class ErrorReportTest {
 
     @Test
     void everyErrorLineEndsWithItsStableCode() throws Exception {
-        Cli.Run run = withExplode(new KeelException(CoreError.LOCK_TIMEOUT, "the lock on t was held", "retry"),
-                "--json", "explode");
+        Cli.Run run = withExplode(
+                new KeelException(CoreError.LOCK_TIMEOUT, "the lock on t was held", "retry"), "--json", "explode");
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.errorLines()).singleElement().asString().isEqualTo("keel: error: the lock on t was held — retry [KEEL-CORE-LOCK-TIMEOUT]");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("keel: error: the lock on t was held — retry [KEEL-CORE-LOCK-TIMEOUT]");
         assertThat(error(run).get("code").asText()).isEqualTo("KEEL-CORE-LOCK-TIMEOUT");
     }
 
@@ -134,7 +148,10 @@ class ErrorReportTest {
         Cli.Run run = withExplode(new IllegalStateException("the plan lost a step"), "-v", "explode");
 
         assertThat(run.exitCode()).isEqualTo(70);
-        assertThat(run.stderr()).contains("java.lang.IllegalStateException: the plan lost a step", "\tat " + ErrorReportTest.class.getName());
+        assertThat(run.stderr())
+                .contains(
+                        "java.lang.IllegalStateException: the plan lost a step",
+                        "\tat " + ErrorReportTest.class.getName());
     }
 
     @Test

@@ -9,11 +9,15 @@ class HelpTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String[] command : new String[][] {{"migrate"}, {"check"}, {"restore"}, {"backup", "verify"}, {"stats", "snapshot"}, {"advise", "indexes"}}) {
+        for (String[] command : new String[][] {
+            {"migrate"}, {"check"}, {"restore"}, {"backup", "verify"}, {"stats", "snapshot"}, {"advise", "indexes"}
+        }) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Cli.Run run = Cli.run(args);
-            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.stderr()).isZero();
+            assertThat(run.exitCode())
+                    .as(String.join(" ", args) + ": " + run.stderr())
+                    .isZero();
             assertThat(run.stdout()).as(String.join(" ", args)).contains("Usage: keel " + String.join(" ", command));
         }
     }

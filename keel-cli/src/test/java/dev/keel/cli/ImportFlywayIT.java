@@ -19,7 +19,9 @@ class ImportFlywayIT {
     @Test
     void adoptsFlywaysHistoryAndKeepsItsChecksums(TestCluster cluster, @TempDir Path dir) {
         String db = cluster.createDatabase();
-        TestProject project = TestProject.in(dir).migration("V1__users.sql", V1).migration("V1_1__orders.sql", V2)
+        TestProject project = TestProject.in(dir)
+                .migration("V1__users.sql", V1)
+                .migration("V1_1__orders.sql", V2)
                 .migration("V2__items.sql", "create table items (id bigint primary key);");
         // What Flyway left behind after applying V1 and V1_1 (its own table layout and row types).
         cluster.execute(db, V1 + V2);
@@ -35,7 +37,9 @@ class ImportFlywayIT {
                 """.formatted(Checksum.of(V1), Checksum.of(V2)));
         Cli.Run imported = Cli.run("--url", cluster.jdbcUrl(db), "-C", dir.toString(), "import-flyway");
         assertThat(imported.exitCode()).as(imported.stderr()).isZero();
-        assertThat(imported.stdout()).contains("Imported 2 rows from public.flyway_schema_history").contains("now at version 1.1")
+        assertThat(imported.stdout())
+                .contains("Imported 2 rows from public.flyway_schema_history")
+                .contains("now at version 1.1")
                 .contains("skipped rank 1: Flyway's schema creation marker");
 
         Cli.Run migrate = Cli.run("--url", cluster.jdbcUrl(db), "-C", dir.toString(), "migrate");
@@ -54,6 +58,8 @@ class ImportFlywayIT {
         TestProject.in(dir).migration("V1__users.sql", V1);
         Cli.Run run = Cli.run("--url", cluster.jdbcUrl(db), "-C", dir.toString(), "import-flyway");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errorLines().get(0)).contains("there is no Flyway history table public.flyway_schema_history").contains("--flyway-schema");
+        assertThat(run.errorLines().get(0))
+                .contains("there is no Flyway history table public.flyway_schema_history")
+                .contains("--flyway-schema");
     }
 }

@@ -31,6 +31,7 @@ class IncrementalBackupIT {
 
     @TempDir
     static Path dir;
+
     static Path repo;
     static TestCluster cluster;
     static final List<JsonNode> backups = new ArrayList<>();
@@ -71,12 +72,15 @@ class IncrementalBackupIT {
         for (int i = 1; i < 3; i++) {
             JsonNode backup = backups.get(i);
             assertThat(backup.get("type").asText()).isEqualTo("incr");
-            assertThat(backup.get("parent").asText()).isEqualTo(backups.get(i - 1).get("id").asText());
+            assertThat(backup.get("parent").asText())
+                    .isEqualTo(backups.get(i - 1).get("id").asText());
             assertThat(backup.get("storedBytes").asLong()).isLessThan(full);
         }
         // Before the first incremental the large table did not change at all; before the second a few of its rows did,
         // which by checksum stores its whole file again.
-        assertThat(backups.get(1).get("storedBytes").asLong() * 3).as(() -> largest(backups.get(1).get("id").asText())).isLessThan(full);
+        assertThat(backups.get(1).get("storedBytes").asLong() * 3)
+                .as(() -> largest(backups.get(1).get("id").asText()))
+                .isLessThan(full);
         if (cluster.majorVersion() < 17) {
             assertThat(backups.get(1).get("method").asText()).isEqualTo("file");
             assertThat(stderr.get(1)).contains("keeps no WAL summaries");
@@ -89,9 +93,12 @@ class IncrementalBackupIT {
         JsonNode list = JSON.readTree(run.stdout()).get("backups");
         assertThat(list).hasSize(3);
         assertThat(list.get(2).get("type").asText()).isEqualTo("incr");
-        assertThat(list.get(2).get("parent").asText()).isEqualTo(backups.get(1).get("id").asText());
+        assertThat(list.get(2).get("parent").asText())
+                .isEqualTo(backups.get(1).get("id").asText());
         Cli.Run text = keel("backup", "list");
-        assertThat(text.stdout()).contains("PARENT").contains(backups.get(1).get("id").asText());
+        assertThat(text.stdout())
+                .contains("PARENT")
+                .contains(backups.get(1).get("id").asText());
     }
 
     @Test
@@ -115,10 +122,16 @@ class IncrementalBackupIT {
         String incr = backups.get(2).get("id").asText();
         String borrowed;
         try (BackupRepository repository = BackupRepository.open(new FileObjectStore(repo), 3, null)) {
-            borrowed = repository.readManifest(incr).orElseThrow().files().stream().map(BackupFile::object)
-                    .filter(object -> object.startsWith("backups/" + backups.get(0).get("id").asText() + "/files/base/")).findFirst().orElse(null);
+            borrowed = repository.readManifest(incr).orElseThrow().files().stream()
+                    .map(BackupFile::object)
+                    .filter(object -> object.startsWith(
+                            "backups/" + backups.get(0).get("id").asText() + "/files/base/"))
+                    .findFirst()
+                    .orElse(null);
         }
-        assertThat(borrowed).as("the newest incremental borrows files from the full backup").isNotNull();
+        assertThat(borrowed)
+                .as("the newest incremental borrows files from the full backup")
+                .isNotNull();
         Path victim = repo.resolve(borrowed);
         byte[] content = Files.readAllBytes(victim);
         byte[] damaged = content.clone();
@@ -127,7 +140,9 @@ class IncrementalBackupIT {
         try {
             Cli.Run verify = keel("--json", "backup", "verify", incr);
             assertThat(verify.exitCode()).isEqualTo(1);
-            assertThat(JSON.readTree(verify.stdout()).get("problems")).extracting(p -> p.get("object").asText()).contains(borrowed);
+            assertThat(JSON.readTree(verify.stdout()).get("problems"))
+                    .extracting(p -> p.get("object").asText())
+                    .contains(borrowed);
             Path target = dir.resolve("restored-damaged");
             Cli.Run restore = keel("restore", "--backup", incr, "--target-dir", target.toString());
             assertThat(restore.exitCode()).as(restore.stderr()).isEqualTo(1);
@@ -144,9 +159,11 @@ class IncrementalBackupIT {
         byte[] kept = Files.readAllBytes(manifest);
         Files.delete(manifest);
         try {
-            Cli.Run verify = keel("--json", "backup", "verify", backups.get(2).get("id").asText());
+            Cli.Run verify =
+                    keel("--json", "backup", "verify", backups.get(2).get("id").asText());
             assertThat(verify.exitCode()).isEqualTo(1);
-            assertThat(JSON.readTree(verify.stdout()).get("problems")).extracting(p -> p.get("object").asText())
+            assertThat(JSON.readTree(verify.stdout()).get("problems"))
+                    .extracting(p -> p.get("object").asText())
                     .contains("backups/" + parent + "/manifest.json");
         } finally {
             Files.write(manifest, kept);
@@ -159,17 +176,27 @@ class IncrementalBackupIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode result = JSON.readTree(run.stdout());
         try {
-            return ChangingData.fingerprint(DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres"));
+            return ChangingData.fingerprint(DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres"));
         } finally {
-            new dev.keel.postgres.PostgresCluster(dev.keel.postgres.PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
+            new dev.keel.postgres.PostgresCluster(
+                            dev.keel.postgres.PostgresBinaries.at(
+                                    Path.of(result.get("binDir").asText())),
+                            target)
+                    .stop();
         }
     }
 
     /** The objects an incremental stored itself, largest first: what to look at when it stores too much. */
     private static String largest(String id) {
         try (BackupRepository repository = BackupRepository.open(new FileObjectStore(repo), 3, null)) {
-            return repository.readManifest(id).orElseThrow().files().stream().filter(f -> f.object().contains(id))
-                    .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize())).limit(8).map(f -> f.path() + " " + f.storedSize()).toList().toString();
+            return repository.readManifest(id).orElseThrow().files().stream()
+                    .filter(f -> f.object().contains(id))
+                    .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize()))
+                    .limit(8)
+                    .map(f -> f.path() + " " + f.storedSize())
+                    .toList()
+                    .toString();
         }
     }
 

@@ -31,11 +31,13 @@ class KillRecoveryIT {
         for (int i = 1; i <= MIGRATIONS; i++) {
             if (i % 10 == 5) {
                 // A migration without a transaction, killed mid-build, leaves an INVALID index to clean up.
-                project.migration("V" + i + "__index_" + i + ".sql",
+                project.migration(
+                        "V" + i + "__index_" + i + ".sql",
                         "create index concurrently if not exists t_" + (i - 1) + "_note on t_" + (i - 1) + " (note);");
             } else {
                 // Two statements with a pause between them: a kill lands inside the transaction often.
-                project.migration("V" + i + "__table_" + i + ".sql",
+                project.migration(
+                        "V" + i + "__table_" + i + ".sql",
                         "create table t_" + i + " (id bigint primary key, note text);\n"
                                 + "select pg_sleep(0.03);\n"
                                 + "insert into t_" + i + " select g, 'row ' || g from generate_series(1, 100) g;");
@@ -56,13 +58,18 @@ class KillRecoveryIT {
             killedAt.add(Integer.parseInt(applied(cluster, db)));
 
             Cli.Run next = Cli.run("--url", cluster.jdbcUrl(db), "-C", dir.toString(), "migrate");
-            assertThat(next.exitCode()).as("kill point %d: %s", point, next.stderr()).isZero();
+            assertThat(next.exitCode())
+                    .as("kill point %d: %s", point, next.stderr())
+                    .isZero();
             assertHistoryMatchesSchema(cluster, db);
         }
-        assertThat(killedAt).as("distinct kill points (migrations applied when killed)").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(killedAt)
+                .as("distinct kill points (migrations applied when killed)")
+                .hasSizeGreaterThanOrEqualTo(10);
     }
 
-    private static void waitUntilApplied(TestCluster cluster, String db, int count, JavaProcess victim) throws InterruptedException {
+    private static void waitUntilApplied(TestCluster cluster, String db, int count, JavaProcess victim)
+            throws InterruptedException {
         if (count < 0) {
             return;
         }
@@ -83,16 +90,26 @@ class KillRecoveryIT {
     }
 
     private static void assertHistoryMatchesSchema(TestCluster cluster, String db) {
-        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success")).isEqualTo(String.valueOf(MIGRATIONS));
-        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where not success")).isEqualTo("0");
-        int tables = MIGRATIONS - MIGRATIONS / 10;
-        assertThat(cluster.queryString(db, "select count(*) from pg_tables where tablename like 't\\_%'")).isEqualTo(String.valueOf(tables));
-        // Every table holds all of its rows: no transactional migration stopped half-way.
-        assertThat(cluster.queryString(db, "select count(*) from (select tablename from pg_tables where tablename like 't\\_%') t "
-                + "where (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || quote_ident(t.tablename), false, true, '')))[1]::text <> '100'"))
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success"))
+                .isEqualTo(String.valueOf(MIGRATIONS));
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where not success"))
                 .isEqualTo("0");
-        assertThat(cluster.queryString(db, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid "
-                + "where c.relname like 't\\_%\\_note' and i.indisvalid")).isEqualTo(String.valueOf(MIGRATIONS / 10));
-        assertThat(cluster.queryString(db, "select count(*) from pg_index where not indisvalid")).isEqualTo("0");
+        int tables = MIGRATIONS - MIGRATIONS / 10;
+        assertThat(cluster.queryString(db, "select count(*) from pg_tables where tablename like 't\\_%'"))
+                .isEqualTo(String.valueOf(tables));
+        // Every table holds all of its rows: no transactional migration stopped half-way.
+        assertThat(
+                        cluster.queryString(
+                                db,
+                                "select count(*) from (select tablename from pg_tables where tablename like 't\\_%') t "
+                                        + "where (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || quote_ident(t.tablename), false, true, '')))[1]::text <> '100'"))
+                .isEqualTo("0");
+        assertThat(cluster.queryString(
+                        db,
+                        "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid "
+                                + "where c.relname like 't\\_%\\_note' and i.indisvalid"))
+                .isEqualTo(String.valueOf(MIGRATIONS / 10));
+        assertThat(cluster.queryString(db, "select count(*) from pg_index where not indisvalid"))
+                .isEqualTo("0");
     }
 }

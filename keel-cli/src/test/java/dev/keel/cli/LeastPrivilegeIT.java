@@ -34,7 +34,8 @@ class LeastPrivilegeIT {
     void prepare(@TempDir Path dir) {
         db = cluster.createDatabase();
         role = "app_" + ROLES.incrementAndGet();
-        // The guide's migrate grants: LOGIN, CONNECT (PUBLIC has it), and the right to create the application's objects.
+        // The guide's migrate grants: LOGIN, CONNECT (PUBLIC has it), and the right to create the application's
+        // objects.
         cluster.execute(db, "create role " + role + " login; grant usage, create on schema public to " + role);
         project = TestProject.in(dir)
                 .migration("V1__users.sql", "create table users (id bigint primary key, email text);")
@@ -44,13 +45,17 @@ class LeastPrivilegeIT {
     @Test
     void migrateNeedsNoCreateOnTheDatabaseWhenTheKeelSchemaIsGrantedToTheRole() {
         cluster.execute(db, "create schema keel; grant usage, create on schema keel to " + role);
-        assertThat(cluster.queryString(db, "select has_database_privilege('" + role + "', current_database(), 'CREATE')")).isEqualTo("f");
+        assertThat(cluster.queryString(
+                        db, "select has_database_privilege('" + role + "', current_database(), 'CREATE')"))
+                .isEqualTo("f");
 
         Cli.Run run = keel(role, "migrate");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success")).isEqualTo("2");
-        assertThat(cluster.queryString(db, "select tableowner from pg_tables where tablename = 'schema_history'")).isEqualTo(role);
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history where success"))
+                .isEqualTo("2");
+        assertThat(cluster.queryString(db, "select tableowner from pg_tables where tablename = 'schema_history'"))
+                .isEqualTo(role);
     }
 
     @Test
@@ -66,11 +71,16 @@ class LeastPrivilegeIT {
         Cli.Run run = keel(role, "migrate");
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.errorLines()).singleElement().asString()
-                .contains("schema keel does not exist and role " + role + " may not create it (no CREATE on database " + db + ")")
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("schema keel does not exist and role " + role + " may not create it (no CREATE on database "
+                        + db + ")")
                 .contains("CREATE SCHEMA keel AUTHORIZATION " + role)
                 .contains("GRANT CREATE ON DATABASE " + db + " TO " + role);
-        assertThat(cluster.queryString(db, "select to_regclass('users') is null")).as("nothing was applied").isEqualTo("t");
+        assertThat(cluster.queryString(db, "select to_regclass('users') is null"))
+                .as("nothing was applied")
+                .isEqualTo("t");
     }
 
     @Test
@@ -79,14 +89,18 @@ class LeastPrivilegeIT {
         Cli.Run run = keel(role, "migrate");
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.errorLines()).singleElement().asString()
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
                 .contains("role " + role + " may not use schema keel")
                 .contains("GRANT USAGE ON SCHEMA keel TO " + role);
 
         cluster.execute(db, "grant usage on schema keel to " + role);
         Cli.Run usageOnly = keel(role, "migrate");
         assertThat(usageOnly.exitCode()).isEqualTo(4);
-        assertThat(usageOnly.errorLines()).singleElement().asString()
+        assertThat(usageOnly.errorLines())
+                .singleElement()
+                .asString()
                 .contains("role " + role + " cannot create keel's history table in schema keel (it lacks CREATE on it)")
                 .contains("GRANT USAGE, CREATE ON SCHEMA keel TO " + role);
     }
@@ -101,9 +115,14 @@ class LeastPrivilegeIT {
 
         Cli.Run withoutUsage = keel(reviewer, "check");
         assertThat(withoutUsage.exitCode()).isEqualTo(4);
-        assertThat(withoutUsage.errorLines()).singleElement().asString().contains("GRANT USAGE ON SCHEMA keel TO " + reviewer);
+        assertThat(withoutUsage.errorLines())
+                .singleElement()
+                .asString()
+                .contains("GRANT USAGE ON SCHEMA keel TO " + reviewer);
 
-        cluster.execute(db, "grant usage on schema keel to " + reviewer + "; grant select on keel.schema_history to " + reviewer);
+        cluster.execute(
+                db,
+                "grant usage on schema keel to " + reviewer + "; grant select on keel.schema_history to " + reviewer);
         Cli.Run check = keel(reviewer, "check");
         assertThat(check.exitCode()).as(check.stderr()).isZero();
         assertThat(check.stdout()).as("only the pending V3 is checked").startsWith("1 file, 1 statements");
@@ -115,7 +134,10 @@ class LeastPrivilegeIT {
         cluster.execute(db, "create schema keel");
         Cli.Run refused = keel(role, "top");
         assertThat(refused.exitCode()).isEqualTo(4);
-        assertThat(refused.errorLines()).singleElement().asString().contains("GRANT USAGE, CREATE ON SCHEMA keel TO " + role);
+        assertThat(refused.errorLines())
+                .singleElement()
+                .asString()
+                .contains("GRANT USAGE, CREATE ON SCHEMA keel TO " + role);
 
         cluster.execute(db, "grant usage, create on schema keel to " + role + "; grant pg_monitor to " + role);
         Cli.Run stats = keel(role, "stats", "snapshot", "--observe", "1s");
@@ -134,11 +156,15 @@ class LeastPrivilegeIT {
         String walRole = role + "_wal";
         cluster.execute(db, "create role " + walRole + " login replication");
         String repo = "file://" + work.resolve("repo");
-        assertThat(keel(backupRole, "backup", "init", "--repo", repo).exitCode()).isZero();
+        assertThat(keel(backupRole, "backup", "init", "--repo", repo).exitCode())
+                .isZero();
 
         Cli.Run unreadable = keel(backupRole, "backup", "--method", "stream", "--repo", repo);
         assertThat(unreadable.exitCode()).isEqualTo(4);
-        assertThat(unreadable.errorLines()).singleElement().asString().contains("back up as a role that can read every table");
+        assertThat(unreadable.errorLines())
+                .singleElement()
+                .asString()
+                .contains("back up as a role that can read every table");
         // The row counts every backup records for drills read every table of every database.
         cluster.execute(db, "grant pg_read_all_data to " + backupRole);
         Cli.Run backup = keel(backupRole, "backup", "--method", "stream", "--repo", repo);
@@ -146,8 +172,19 @@ class LeastPrivilegeIT {
 
         Cli.Run setup = keel(walRole, "wal", "setup", "--slot", "least_privilege");
         assertThat(setup.exitCode()).as(setup.stderr()).isZero();
-        JavaProcess stream = Cli.start(project.dir(), Map.of(), "--url", url(walRole), "wal", "stream", "--slot", "least_privilege",
-                "--repo", repo, "--spool", work.resolve("spool").toString());
+        JavaProcess stream = Cli.start(
+                project.dir(),
+                Map.of(),
+                "--url",
+                url(walRole),
+                "wal",
+                "stream",
+                "--slot",
+                "least_privilege",
+                "--repo",
+                repo,
+                "--spool",
+                work.resolve("spool").toString());
         try {
             cluster.execute(db, "create table filler as select g from generate_series(1, 10000) g");
             Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, stream);

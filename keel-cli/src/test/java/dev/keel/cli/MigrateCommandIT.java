@@ -24,7 +24,8 @@ class MigrateCommandIT extends ProjectOnCluster {
 
     @Test
     void globalOptionsMayComeBeforeTheCommand() throws Exception {
-        Cli.Run run = Cli.run("--json", "--url", cluster.jdbcUrl(db), "-C", project.dir().toString(), "migrate", "--dry-run");
+        Cli.Run run = Cli.run(
+                "--json", "--url", cluster.jdbcUrl(db), "-C", project.dir().toString(), "migrate", "--dry-run");
         JsonNode result = JSON.readTree(run.stdout());
         assertThat(result.get("dryRun").asBoolean()).isTrue();
         assertThat(result.get("applied")).hasSize(3);
@@ -33,7 +34,11 @@ class MigrateCommandIT extends ProjectOnCluster {
     @Test
     void dryRunSaysWhatItWouldDo() {
         Cli.Run run = keel("migrate", "--dry-run");
-        assertThat(run.stdout()).contains("Would apply 3 migrations").contains("V2__orders.sql").contains("Dry run: nothing was applied.");
-        assertThat(cluster.queryString(db, "select to_regclass('users') is null")).isEqualTo("t");
+        assertThat(run.stdout())
+                .contains("Would apply 3 migrations")
+                .contains("V2__orders.sql")
+                .contains("Dry run: nothing was applied.");
+        assertThat(cluster.queryString(db, "select to_regclass('users') is null"))
+                .isEqualTo("t");
     }
 }

@@ -23,18 +23,25 @@ class MigrateOnStandbyIT {
         try (TestCluster standby = primary.startStandby()) {
             assertThat(standby.queryString(db, "select pg_is_in_recovery()")).isEqualTo("t");
 
-            Cli.Run run = Cli.run("--url", standby.jdbcUrl(db), "-C", project.dir().toString(), "migrate");
+            Cli.Run run =
+                    Cli.run("--url", standby.jdbcUrl(db), "-C", project.dir().toString(), "migrate");
 
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
-            assertThat(run.errorLines()).singleElement().asString()
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
                     .contains("is a hot standby (in recovery) and accepts no writes; migrate did not start")
                     .contains("point migrate at the primary")
                     .doesNotContain("read-only transaction");
 
-            Cli.Run dryRun = Cli.run("--url", standby.jdbcUrl(db), "-C", project.dir().toString(), "migrate", "--dry-run");
-            assertThat(dryRun.exitCode()).as("a dry run only reads: %s", dryRun.stderr()).isZero();
+            Cli.Run dryRun =
+                    Cli.run("--url", standby.jdbcUrl(db), "-C", project.dir().toString(), "migrate", "--dry-run");
+            assertThat(dryRun.exitCode())
+                    .as("a dry run only reads: %s", dryRun.stderr())
+                    .isZero();
             assertThat(dryRun.stdout()).contains("Would apply 1 migration");
         }
-        assertThat(primary.queryString(db, "select to_regclass('keel.schema_history') is null")).isEqualTo("t");
+        assertThat(primary.queryString(db, "select to_regclass('keel.schema_history') is null"))
+                .isEqualTo("t");
     }
 }

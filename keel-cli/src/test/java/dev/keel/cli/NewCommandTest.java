@@ -13,11 +13,14 @@ class NewCommandTest {
 
     @Test
     void writesTheNextVersion(@TempDir Path dir) throws Exception {
-        TestProject project = TestProject.in(dir).migration("V1__users.sql", "select 1;").migration("V2__orders.sql", "select 1;");
+        TestProject project =
+                TestProject.in(dir).migration("V1__users.sql", "select 1;").migration("V2__orders.sql", "select 1;");
         Cli.Run run = Cli.run("-C", dir.toString(), "new", "add", "orders", "status");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout().strip()).isEqualTo("Created " + Path.of("db", "migrations", "V3__add_orders_status.sql"));
-        assertThat(Files.readString(project.migrations().resolve("V3__add_orders_status.sql"))).startsWith("-- add orders status");
+        assertThat(run.stdout().strip())
+                .isEqualTo("Created " + Path.of("db", "migrations", "V3__add_orders_status.sql"));
+        assertThat(Files.readString(project.migrations().resolve("V3__add_orders_status.sql")))
+                .startsWith("-- add orders status");
     }
 
     @Test

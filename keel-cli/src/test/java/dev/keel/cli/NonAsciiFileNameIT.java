@@ -44,7 +44,8 @@ class NonAsciiFileNameIT {
         Cli.Run run = Cli.runProcess(dir, POSIX_LOCALE, "--url", cluster.jdbcUrl(db), "migrate");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(cluster.queryString(db, "select description || '|' || script from keel.schema_history where version = '1'"))
+        assertThat(cluster.queryString(
+                        db, "select description || '|' || script from keel.schema_history where version = '1'"))
                 .isEqualTo("cr\u00e9ation des tables|V1__cr\u00e9ation_des_tables.sql");
         assertThat(cluster.queryString(db, "select count(*) from clients")).isEqualTo("0");
     }

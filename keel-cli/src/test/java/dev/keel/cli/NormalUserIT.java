@@ -29,7 +29,8 @@ class NormalUserIT {
     @Test
     void theEmbeddedDefaultWorksForAnUnprivilegedUser(@TempDir Path tmp) throws Exception {
         assumeTrue(Processes.runningAsRoot(), "already unprivileged: every other embedded test covers this user");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is needed to drop privileges");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is needed to drop privileges");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path classpath = Files.createDirectory(tmp.resolve("cp"));
         List<String> entries = new ArrayList<>();
@@ -41,17 +42,30 @@ class NormalUserIT {
             entries.add(copy.toString());
         }
         Path project = tmp.resolve("project");
-        TestProject.in(project).migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
+        TestProject.in(project)
+                .migration("V1__a.sql", "create table a (id bigint generated always as identity primary key);");
         openToAll(tmp);
 
-        List<String> base = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "env", "HOME=" + project,
-                "KEEL_CACHE_DIR=" + tmp.resolve("cache"), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, entries), Main.class.getName(), "-C", project.toString());
+        List<String> base = List.of(
+                "setpriv",
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "env",
+                "HOME=" + project,
+                "KEEL_CACHE_DIR=" + tmp.resolve("cache"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                String.join(File.pathSeparator, entries),
+                Main.class.getName(),
+                "-C",
+                project.toString());
         try {
             Cli.Run migrate = run(base, "migrate");
             assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
             assertThat(migrate.stdout()).contains("Applied 1 migration");
-            assertThat(Files.getOwner(project.resolve(".keel/pgdata")).getName()).isEqualTo("nobody");
+            assertThat(Files.getOwner(project.resolve(".keel/pgdata")).getName())
+                    .isEqualTo("nobody");
         } finally {
             run(base, "db", "stop");
         }
@@ -64,7 +78,8 @@ class NormalUserIT {
         builder.environment().keySet().removeIf(k -> k.startsWith("KEEL_") || k.startsWith("PG"));
         Path out = Files.createTempFile("nobody", ".out");
         Path err = Files.createTempFile("nobody", ".err");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
@@ -94,7 +109,8 @@ class NormalUserIT {
     private static void openToAll(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
+                Files.setPosixFilePermissions(
+                        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
             }
         }
     }

@@ -22,17 +22,21 @@ class PasswordNeverShownTest {
     private static final String PASSWORD = "se%ZZcret";
     /** The password and the pieces of it a message could quote. */
     private static final String[] PIECES = {PASSWORD, "se%", "%ZZ", "ZZ", "cret", "secret"};
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dir;
 
     @BeforeEach
     void project(@TempDir Path dir) {
-        this.dir = TestProject.in(dir).migration("V1__one.sql", "create table one (id bigint);").dir();
+        this.dir = TestProject.in(dir)
+                .migration("V1__one.sql", "create table one (id bigint);")
+                .dir();
     }
 
     static List<String> urls() {
-        return List.of("postgresql://u:" + PASSWORD + "@127.0.0.1:1/db",
+        return List.of(
+                "postgresql://u:" + PASSWORD + "@127.0.0.1:1/db",
                 "jdbc:postgresql://127.0.0.1:1/db?user=u&password=" + PASSWORD,
                 "postgresql://u@127.0.0.1:1/db?password=" + PASSWORD,
                 "jdbc:postgresql://u:" + PASSWORD + "@127.0.0.1:1/db");
@@ -57,7 +61,10 @@ class PasswordNeverShownTest {
         Cli.Run run = keel(url);
 
         assertNoPiece(run);
-        assertThat(run.errorLines()).singleElement().asString().containsAnyOf("in the database URL from --url", "the JDBC URL from --url");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .containsAnyOf("in the database URL from --url", "the JDBC URL from --url");
     }
 
     @ParameterizedTest
@@ -68,7 +75,8 @@ class PasswordNeverShownTest {
         assertNoPiece(run);
         JsonNode error = JSON.readTree(run.stdout()).get("error");
         assertThat(error.get("exitCode").asInt()).isEqualTo(2);
-        assertThat(error.get("message").asText()).containsAnyOf("in the database URL from --url", "the JDBC URL from --url");
+        assertThat(error.get("message").asText())
+                .containsAnyOf("in the database URL from --url", "the JDBC URL from --url");
     }
 
     @ParameterizedTest

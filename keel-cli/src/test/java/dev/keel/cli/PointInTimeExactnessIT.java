@@ -32,6 +32,7 @@ class PointInTimeExactnessIT {
     private static final int ROWS = 400;
 
     private final TestCluster cluster;
+
     @TempDir
     Path dir;
 
@@ -39,8 +40,7 @@ class PointInTimeExactnessIT {
         this.cluster = cluster;
     }
 
-    private record Mark(long id, String lsn, String time) {
-    }
+    private record Mark(long id, String lsn, String time) {}
 
     @Test
     void tenRandomTargetsEachHoldExactlyTheRowsCommittedUpToThem() throws Exception {
@@ -51,8 +51,10 @@ class PointInTimeExactnessIT {
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
 
         List<Mark> marks = new ArrayList<>();
-        try (Connection c = cluster.connect("postgres"); PreparedStatement insert = c.prepareStatement("insert into numbered values (?)");
-             PreparedStatement mark = c.prepareStatement("select pg_current_wal_insert_lsn()::text, clock_timestamp()::text")) {
+        try (Connection c = cluster.connect("postgres");
+                PreparedStatement insert = c.prepareStatement("insert into numbered values (?)");
+                PreparedStatement mark =
+                        c.prepareStatement("select pg_current_wal_insert_lsn()::text, clock_timestamp()::text")) {
             for (long id = 1; id <= ROWS; id++) {
                 insert.setLong(1, id);
                 insert.executeUpdate();
@@ -62,13 +64,15 @@ class PointInTimeExactnessIT {
                 }
             }
         }
-        BackupRuns.pushFinishedSegments(cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
+        BackupRuns.pushFinishedSegments(
+                cluster, dir, repo, cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
 
         Random random = new Random(20261124L);
         for (int i = 0; i < 10; i++) {
             Mark target = marks.get(random.nextInt(ROWS));
             String to = i % 2 == 0 ? target.lsn() : target.time();
-            assertThat(restoredRows(repo, "t" + i, to)).as("restore to %s (after row %d)", to, target.id())
+            assertThat(restoredRows(repo, "t" + i, to))
+                    .as("restore to %s (after row %d)", to, target.id())
                     .isEqualTo(target.id() + ":" + target.id());
         }
     }
@@ -79,8 +83,10 @@ class PointInTimeExactnessIT {
         Cli.Run run = keel(repo, "--json", "restore", "--target-dir", target.toString(), "--to", to, "--start");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode result = JSON.readTree(run.stdout());
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(max(id), 0) from numbered")) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(max(id), 0) from numbered")) {
             rs.next();
             return rs.getString(1);
         } finally {

@@ -34,13 +34,16 @@ class ProjectLayoutIT {
     }
 
     private boolean tableExists(String table) {
-        return cluster.queryString(db, "select to_regclass('" + table + "') is not null").equals("t");
+        return cluster.queryString(db, "select to_regclass('" + table + "') is not null")
+                .equals("t");
     }
 
     /** Regression: a symlinked migrations folder was skipped silently and nothing was applied. */
     @Test
     void aSymlinkedMigrationsFolderIsApplied() throws IOException {
-        Path shared = TestProject.in(dir.resolve("shared")).migration("V1__linked.sql", "create table linked (id bigint);").migrations();
+        Path shared = TestProject.in(dir.resolve("shared"))
+                .migration("V1__linked.sql", "create table linked (id bigint);")
+                .migrations();
         Files.createDirectories(dir.resolve("db"));
         Files.createSymbolicLink(dir.resolve("db/migrations"), shared);
 
@@ -66,19 +69,25 @@ class ProjectLayoutIT {
     /** Regression: the second of two equal keys silently won. */
     @Test
     void aDuplicateKeyInKeelYamlIsExit2() {
-        TestProject.in(dir).migration("V1__good.sql", "create table good (id bigint);")
+        TestProject.in(dir)
+                .migration("V1__good.sql", "create table good (id bigint);")
                 .config("migrations:\n  lockTimeout: 2s\n  lockTimeout: 0\n");
 
         Cli.Run run = migrate();
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("keel.yaml sets 'migrations.lockTimeout' twice");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("keel.yaml sets 'migrations.lockTimeout' twice");
         assertThat(tableExists("good")).isFalse();
     }
 
     @Test
     void aSectionGivenANumberSaysItMustBeASection() {
-        TestProject.in(dir).migration("V1__good.sql", "create table good (id bigint);").config("migrations: 5\n");
+        TestProject.in(dir)
+                .migration("V1__good.sql", "create table good (id bigint);")
+                .config("migrations: 5\n");
 
         Cli.Run run = migrate();
 

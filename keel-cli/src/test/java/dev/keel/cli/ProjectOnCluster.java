@@ -28,7 +28,9 @@ abstract class ProjectOnCluster {
         db = cluster.createDatabase();
         project = TestProject.in(dir)
                 .migration("V1__users.sql", "create table users (id bigint primary key);")
-                .migration("V2__orders.sql", "create table orders (id bigint primary key, user_id bigint references users);")
+                .migration(
+                        "V2__orders.sql",
+                        "create table orders (id bigint primary key, user_id bigint references users);")
                 .migration("R__v.sql", "create or replace view v as select count(*) from users;");
     }
 

@@ -15,15 +15,15 @@ final class Receivers {
     /** keel has flushed everything the server has written. */
     static final String CAUGHT_UP = "flush_lsn >= pg_current_wal_lsn()";
 
-    private Receivers() {
-    }
+    private Receivers() {}
 
     /** Until {@code condition} holds for the standby named {@code applicationName}; fails if the receiver dies or a minute passes. */
     static void await(String jdbcUrl, String applicationName, String condition, JavaProcess stream) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(jdbcUrl);
-                 PreparedStatement s = c.prepareStatement("select " + condition + " from pg_stat_replication where application_name = ?")) {
+                    PreparedStatement s = c.prepareStatement(
+                            "select " + condition + " from pg_stat_replication where application_name = ?")) {
                 s.setString(1, applicationName);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) {

@@ -39,6 +39,7 @@ class RemoteBackupIT {
 
     @TempDir
     static Path dir;
+
     static Path oneBackup;
     static Path repo;
     static TestCluster cluster;
@@ -60,7 +61,8 @@ class RemoteBackupIT {
                 "host replication app 127.0.0.1/32 scram-sha-256",
                 "host all app 127.0.0.1/32 scram-sha-256");
         cluster.execute("postgres", "create table orders (id bigint primary key, note text)");
-        cluster.execute("postgres", "insert into orders select g, repeat('x', g % 100) from generate_series(1, 5000) g");
+        cluster.execute(
+                "postgres", "insert into orders select g, repeat('x', g % 100) from generate_series(1, 5000) g");
         rows = Long.parseLong(cluster.queryString("postgres", "select count(*) from orders"));
         noteLength = Long.parseLong(cluster.queryString("postgres", "select sum(length(note)) from orders"));
 
@@ -75,7 +77,9 @@ class RemoteBackupIT {
 
     @BeforeEach
     void ownCopyOfTheRepository(TestInfo test) {
-        repo = TreeCopy.of(oneBackup, dir.resolve("repo-" + test.getTestMethod().orElseThrow().getName()));
+        repo = TreeCopy.of(
+                oneBackup,
+                dir.resolve("repo-" + test.getTestMethod().orElseThrow().getName()));
     }
 
     @Test
@@ -86,7 +90,10 @@ class RemoteBackupIT {
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         JsonNode entry = JSON.readTree(list.stdout()).get("backups").get(0);
         assertThat(entry.get("complete").asBoolean()).isTrue();
-        assertThat(Files.exists(repo.resolve("backups").resolve(backup.get("id").asText()).resolve("files/backup_label"))).isTrue();
+        assertThat(Files.exists(repo.resolve("backups")
+                        .resolve(backup.get("id").asText())
+                        .resolve("files/backup_label")))
+                .isTrue();
         Cli.Run verify = keel(null, "backup", "verify");
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
     }
@@ -97,8 +104,10 @@ class RemoteBackupIT {
         Cli.Run run = keel(null, "--json", "restore", "--target-dir", target.toString(), "--start");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode result = JSON.readTree(run.stdout());
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*), sum(length(note)) from orders")) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), sum(length(note)) from orders")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(rows);
             assertThat(rs.getLong(2)).isEqualTo(noteLength);
@@ -111,7 +120,11 @@ class RemoteBackupIT {
     void aWrongPasswordIsOneLineWithExitCode3() {
         Cli.Run run = keel(url("backup", "not-the-password"), "backup", "--method", "stream");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.errorLines()).singleElement().asString().contains("password authentication failed").doesNotContain("not-the-password");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("password authentication failed")
+                .doesNotContain("not-the-password");
         assertThat(run.stderr()).doesNotContain("not-the-password").doesNotContain("\tat ");
     }
 
@@ -119,7 +132,9 @@ class RemoteBackupIT {
     void aRoleWithoutReplicationIsToldTheStatementAndTheHbaLine() {
         Cli.Run run = keel(url("app", "app-pass"), "backup", "--method", "stream");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.errorLines()).singleElement().asString()
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
                 .contains("lacks the REPLICATION attribute")
                 .contains("ALTER ROLE app WITH REPLICATION")
                 .contains("host replication app 127.0.0.1/32 scram-sha-256");
@@ -138,8 +153,10 @@ class RemoteBackupIT {
             assertThat(backups).hasSize(3);
         }
         JsonNode local = JSON.readTree(run.stdout());
-        // Both mechanisms leave out what PostgreSQL documents as safe to omit, so the same cluster gives the same files.
-        assertThat(manifestPaths(local.get("id").asText(), "files")).isEqualTo(manifestPaths(stream.get("id").asText(), "files"));
+        // Both mechanisms leave out what PostgreSQL documents as safe to omit, so the same cluster gives the same
+        // files.
+        assertThat(manifestPaths(local.get("id").asText(), "files"))
+                .isEqualTo(manifestPaths(stream.get("id").asText(), "files"));
         // The server also sends pg_wal/archive_status, which the local copy leaves to restore to create.
         java.util.Set<String> localDirectories = manifestPaths(local.get("id").asText(), "directories");
         localDirectories.add("pg_wal/archive_status");
@@ -148,7 +165,8 @@ class RemoteBackupIT {
 
     private static java.util.Set<String> manifestPaths(String id, String field) throws Exception {
         java.util.Set<String> paths = new java.util.TreeSet<>();
-        try (var in = dev.keel.backup.catalog.BackupRepository.open(new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
+        try (var in = dev.keel.backup.catalog.BackupRepository.open(
+                new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
             var manifest = in.readManifest(id).orElseThrow();
             if (field.equals("files")) {
                 manifest.files().forEach(f -> paths.add(f.path()));
@@ -170,32 +188,54 @@ class RemoteBackupIT {
     void aKilledStreamBackupNeverLooksCompleteAndLeavesNoSlot() throws Exception {
         long before = fileCount();
         // Throttled, so the child is surely in the middle of the stream when it dies.
-        JavaProcess victim = Cli.start(dir, Map.of(), "--url", url("backup", PASSWORD), "-C", dir.toString(), "backup", "--method", "stream",
-                "--max-rate", "1", "--repo", "file://" + repo);
+        JavaProcess victim = Cli.start(
+                dir,
+                Map.of(),
+                "--url",
+                url("backup", PASSWORD),
+                "-C",
+                dir.toString(),
+                "backup",
+                "--method",
+                "stream",
+                "--max-rate",
+                "1",
+                "--repo",
+                "file://" + repo);
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (fileCount() < before + 20) {
-            assertThat(victim.isAlive()).as("the backup ended before it could be killed: %s", victim.stderr()).isTrue();
-            assertThat(System.nanoTime()).as("the backup stored nothing within 120 s: %s", victim.stderr()).isLessThan(deadline);
+            assertThat(victim.isAlive())
+                    .as("the backup ended before it could be killed: %s", victim.stderr())
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("the backup stored nothing within 120 s: %s", victim.stderr())
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
         victim.kill9();
 
-        JsonNode backups = JSON.readTree(keel(null, "--json", "backup", "list").stdout()).get("backups");
+        JsonNode backups =
+                JSON.readTree(keel(null, "--json", "backup", "list").stdout()).get("backups");
         assertThat(backups).hasSize(2);
         assertThat(backups.get(1).get("complete").asBoolean()).isFalse();
         // The server notices the closed socket on its next send: the backup ends and the temporary slot goes.
         deadline = System.nanoTime() + 60_000_000_000L;
-        while (!cluster.queryString("postgres", "select count(*) from pg_replication_slots").equals("0")) {
-            assertThat(System.nanoTime()).as("the temporary slot outlived the killed backup").isLessThan(deadline);
+        while (!cluster.queryString("postgres", "select count(*) from pg_replication_slots")
+                .equals("0")) {
+            assertThat(System.nanoTime())
+                    .as("the temporary slot outlived the killed backup")
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }
 
     @Test
     void anIncrementalStreamBackupStoresOnlyChangedFilesAndRestoresTheirRows() throws Exception {
-        // Larger than ArchiveIngest's in-memory limit, and unchanged: its copy is written, found identical and deleted again.
+        // Larger than ArchiveIngest's in-memory limit, and unchanged: its copy is written, found identical and deleted
+        // again.
         cluster.execute("postgres", "create table ledger (id bigint primary key, entry text)");
-        cluster.execute("postgres", "insert into ledger select g, repeat(md5(g::text), 3) from generate_series(1, 60000) g");
+        cluster.execute(
+                "postgres", "insert into ledger select g, repeat(md5(g::text), 3) from generate_series(1, 60000) g");
         // Frozen, hinted and analyzed now, so that autovacuum leaves both tables alone until the incremental is taken.
         cluster.execute("postgres", "vacuum (freeze, analyze) ledger");
         cluster.execute("postgres", "vacuum (freeze, analyze) orders");
@@ -213,31 +253,59 @@ class RemoteBackupIT {
         assertThat(incremental.get("parent").asText()).isEqualTo(full.get("id").asText());
         assertThat(incremental.get("method").asText()).isEqualTo("file");
         // The same files arrive (bytes), but only the changed ones are kept.
-        assertThat(incremental.get("bytes").asLong()).isGreaterThan(full.get("bytes").asLong() / 2);
+        assertThat(incremental.get("bytes").asLong())
+                .isGreaterThan(full.get("bytes").asLong() / 2);
         String ledgerFile = cluster.queryString("postgres", "select pg_relation_filepath('ledger')");
-        try (var in = dev.keel.backup.catalog.BackupRepository.open(new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
-            List<dev.keel.backup.catalog.BackupFile> files = in.readManifest(incremental.get("id").asText()).orElseThrow().files();
-            List<String> own = files.stream().filter(f -> f.object().startsWith("backups/" + incremental.get("id").asText() + "/"))
-                    .sorted(java.util.Comparator.comparingLong(dev.keel.backup.catalog.BackupFile::storedSize).reversed()).limit(10)
-                    .map(f -> f.path() + " " + f.storedSize()).toList();
-            assertThat(incremental.get("storedBytes").asLong()).as("stored by the incremental, against %s by the full; largest: %s",
-                    full.get("storedBytes"), own).isLessThan(full.get("storedBytes").asLong() / 5);
-            var ledger = files.stream().filter(f -> f.path().equals(ledgerFile)).findFirst().orElseThrow();
+        try (var in = dev.keel.backup.catalog.BackupRepository.open(
+                new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
+            List<dev.keel.backup.catalog.BackupFile> files = in.readManifest(
+                            incremental.get("id").asText())
+                    .orElseThrow()
+                    .files();
+            List<String> own = files.stream()
+                    .filter(f -> f.object()
+                            .startsWith("backups/" + incremental.get("id").asText() + "/"))
+                    .sorted(java.util.Comparator.comparingLong(dev.keel.backup.catalog.BackupFile::storedSize)
+                            .reversed())
+                    .limit(10)
+                    .map(f -> f.path() + " " + f.storedSize())
+                    .toList();
+            assertThat(incremental.get("storedBytes").asLong())
+                    .as("stored by the incremental, against %s by the full; largest: %s", full.get("storedBytes"), own)
+                    .isLessThan(full.get("storedBytes").asLong() / 5);
+            var ledger = files.stream()
+                    .filter(f -> f.path().equals(ledgerFile))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ledger.object()).startsWith("backups/" + full.get("id").asText() + "/");
         }
-        assertThat(Files.exists(repo.resolve("backups").resolve(incremental.get("id").asText()).resolve("files").resolve(ledgerFile))).isFalse();
+        assertThat(Files.exists(repo.resolve("backups")
+                        .resolve(incremental.get("id").asText())
+                        .resolve("files")
+                        .resolve(ledgerFile)))
+                .isFalse();
 
         Cli.Run verify = keel(null, "backup", "verify", incremental.get("id").asText());
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
 
         Path target = dir.resolve("restored-incremental");
-        Cli.Run restore = keel(null, "--json", "restore", "--backup", incremental.get("id").asText(), "--target-dir", target.toString(), "--start");
+        Cli.Run restore = keel(
+                null,
+                "--json",
+                "restore",
+                "--backup",
+                incremental.get("id").asText(),
+                "--target-dir",
+                target.toString(),
+                "--start");
         assertThat(restore.exitCode()).as(restore.stderr()).isZero();
         JsonNode result = JSON.readTree(restore.stdout());
         String digest = "select count(*) || ' ' || md5(string_agg(id || ':' || note, ',' order by id)) from orders";
-        String ledgerDigest = "select count(*) || ' ' || md5(string_agg(id || ':' || entry, ',' order by id)) from ledger";
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
-             Statement s = c.createStatement()) {
+        String ledgerDigest =
+                "select count(*) || ' ' || md5(string_agg(id || ':' || entry, ',' order by id)) from ledger";
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                Statement s = c.createStatement()) {
             assertThat(single(s, digest)).isEqualTo(cluster.queryString("postgres", digest));
             assertThat(single(s, ledgerDigest)).isEqualTo(cluster.queryString("postgres", ledgerDigest));
             assertThat(single(s, "select note from orders where id = 1500")).isEqualTo("changed 1500");
@@ -268,7 +336,8 @@ class RemoteBackupIT {
 
     /** @param url null for the superuser's */
     private static Cli.Run keel(String url, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url == null ? cluster.jdbcUrl() : url, "-C", dir.toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--url", url == null ? cluster.jdbcUrl() : url, "-C", dir.toString()));
         all.addAll(List.of(args));
         all.addAll(List.of("--repo", "file://" + repo));
         return Cli.run(all.toArray(String[]::new));

@@ -19,7 +19,9 @@ class RepairCommandIT extends ProjectOnCluster {
         project.delete("V2__orders.sql");
         assertThat(keel("migrate").exitCode()).isEqualTo(1);
         Cli.Run repair = keel("repair");
-        assertThat(repair.stdout()).contains("took the checksum of the file for V1").contains("forgot V2 (V2__orders.sql)");
+        assertThat(repair.stdout())
+                .contains("took the checksum of the file for V1")
+                .contains("forgot V2 (V2__orders.sql)");
         assertThat(keel("validate").exitCode()).isZero();
         assertThat(keel("repair").stdout()).contains("Nothing to repair");
     }

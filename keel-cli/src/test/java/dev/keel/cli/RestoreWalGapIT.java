@@ -35,11 +35,13 @@ class RestoreWalGapIT {
 
     @TempDir
     static Path dir;
+
     static Path repo;
     static TestCluster cluster;
     static JsonNode backup;
     /** The segment holding each round's rows, and the WAL position and clock right after each round committed. */
     static final List<String> segments = new ArrayList<>();
+
     static final List<String> lsnAfter = new ArrayList<>();
     static final List<String> timeAfter = new ArrayList<>();
 
@@ -54,14 +56,18 @@ class RestoreWalGapIT {
         backup = JSON.readTree(run.stdout());
         for (int round = 0; round < ROUNDS; round++) {
             long from = (long) round * ROWS_PER_ROUND + 1;
-            cluster.execute("postgres", "insert into numbered select generate_series(" + from + ", " + (from + ROWS_PER_ROUND - 1) + ")");
+            cluster.execute(
+                    "postgres",
+                    "insert into numbered select generate_series(" + from + ", " + (from + ROWS_PER_ROUND - 1) + ")");
             lsnAfter.add(cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text"));
             timeAfter.add(cluster.queryString("postgres", "select clock_timestamp()::text"));
             segments.add(cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
         }
         BackupRuns.pushFinishedSegments(cluster, dir, repo, segments.get(ROUNDS - 1));
         Files.createDirectories(dir.resolve("damaged"));
-        Files.copy(cluster.cluster().dataDir().resolve("pg_wal").resolve(segments.get(3)), dir.resolve("damaged").resolve(segments.get(3)));
+        Files.copy(
+                cluster.cluster().dataDir().resolve("pg_wal").resolve(segments.get(3)),
+                dir.resolve("damaged").resolve(segments.get(3)));
     }
 
     @Test
@@ -70,7 +76,10 @@ class RestoreWalGapIT {
             Path target = dir.resolve("latest-gap");
             Cli.Run run = keel("restore", "--target-dir", target.toString());
             assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
-            assertThat(run.errorLines()).singleElement().asString().contains("WAL segment " + segments.get(2) + " is missing", "--accept-gap");
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("WAL segment " + segments.get(2) + " is missing", "--accept-gap");
             assertThat(run.stdout()).doesNotContain("Restored");
             assertNothingLeftIn(target);
         });
@@ -84,12 +93,19 @@ class RestoreWalGapIT {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             JsonNode result = JSON.readTree(run.stdout());
             try {
-                assertThat(rows(result)).as("the rows of the two rounds before the gap").isEqualTo("2000:2000");
+                assertThat(rows(result))
+                        .as("the rows of the two rounds before the gap")
+                        .isEqualTo("2000:2000");
                 JsonNode gap = result.get("gap");
                 assertThat(gap.get("missing").get(0).asText()).isEqualTo(segments.get(2));
-                assertThat(gap.get("lostAfter").isNull()).as("the last commit replayed is named").isFalse();
+                assertThat(gap.get("lostAfter").isNull())
+                        .as("the last commit replayed is named")
+                        .isFalse();
                 assertThat(gap.get("lostToLsn").asText()).isNotBlank();
-                assertThat(run.stderr()).contains("stopped at a gap in the WAL: segment " + segments.get(2) + " is missing", "lost: every commit after");
+                assertThat(run.stderr())
+                        .contains(
+                                "stopped at a gap in the WAL: segment " + segments.get(2) + " is missing",
+                                "lost: every commit after");
             } finally {
                 stop(result, target);
             }
@@ -100,7 +116,8 @@ class RestoreWalGapIT {
     void anLsnBeforeTheGapIsReachedAndOnePastItFailsBeforeAnythingIsFetched() throws Exception {
         withoutSegment(segments.get(2), () -> {
             Path before = dir.resolve("lsn-before-gap");
-            Cli.Run run = keel("--json", "restore", "--target-dir", before.toString(), "--to", lsnAfter.get(1), "--start");
+            Cli.Run run =
+                    keel("--json", "restore", "--target-dir", before.toString(), "--to", lsnAfter.get(1), "--start");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             JsonNode result = JSON.readTree(run.stdout());
             try {
@@ -113,7 +130,10 @@ class RestoreWalGapIT {
             Path past = dir.resolve("lsn-past-gap");
             Cli.Run refused = keel("restore", "--target-dir", past.toString(), "--to", lsnAfter.get(3));
             assertThat(refused.exitCode()).as(refused.stderr()).isEqualTo(1);
-            assertThat(refused.errorLines()).singleElement().asString().contains("WAL segment " + segments.get(2) + " is missing");
+            assertThat(refused.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("WAL segment " + segments.get(2) + " is missing");
             assertNothingLeftIn(past);
         });
     }
@@ -124,27 +144,35 @@ class RestoreWalGapIT {
             Path target = dir.resolve("time-past-gap");
             Cli.Run run = keel("restore", "--target-dir", target.toString(), "--to", timeAfter.get(3));
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
-            assertThat(run.errorLines()).singleElement().asString().contains("WAL segment " + segments.get(2) + " is missing");
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("WAL segment " + segments.get(2) + " is missing");
             assertNothingLeftIn(target);
         });
     }
 
     @Test
     void theBackupsOwnWalMissingIsNamedAndNothingIsLeftBehind() throws Exception {
-        String own = cluster.queryString("postgres", "select pg_walfile_name('" + backup.get("stopLsn").asText() + "')");
+        String own = cluster.queryString(
+                "postgres", "select pg_walfile_name('" + backup.get("stopLsn").asText() + "')");
         withoutSegment(own, () -> {
             Path target = dir.resolve("own-wal-missing");
             Cli.Run run = keel("restore", "--target-dir", target.toString(), "--accept-gap");
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
-            assertThat(run.errorLines()).singleElement().asString()
-                    .contains("WAL segment " + own + ", which backup " + backup.get("id").asText() + " needs to become consistent, is missing");
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("WAL segment " + own + ", which backup "
+                            + backup.get("id").asText() + " needs to become consistent, is missing");
             assertNothingLeftIn(target);
         });
     }
 
     @Test
     void aDamagedSegmentThatEndsReplayEarlyFailsTheRestoreToLatest() throws Exception {
-        // The segment is there and its header is right, but a record in it is damaged: PostgreSQL ends recovery at it, quietly.
+        // The segment is there and its header is right, but a record in it is damaged: PostgreSQL ends recovery at it,
+        // quietly.
         String name = segments.get(3);
         Path object = walObject(name);
         byte[] kept = Files.readAllBytes(object);
@@ -161,7 +189,10 @@ class RestoreWalGapIT {
             Path target = dir.resolve("damaged-record");
             Cli.Run run = keel("restore", "--target-dir", target.toString());
             assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
-            assertThat(run.errorLines()).singleElement().asString().contains("short of the newest WAL", segments.get(ROUNDS - 1));
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("short of the newest WAL", segments.get(ROUNDS - 1));
             assertNothingLeftIn(target);
         } finally {
             Files.write(object, kept);
@@ -207,13 +238,16 @@ class RestoreWalGapIT {
                 assertThat(left).as("nothing of a refused restore stays behind").isEmpty();
             }
         }
-        assertThat(target.resolveSibling("." + target.getFileName() + ".keel-wal")).doesNotExist();
+        assertThat(target.resolveSibling("." + target.getFileName() + ".keel-wal"))
+                .doesNotExist();
     }
 
     /** "count:max" of the restored table. */
     private static String rows(JsonNode result) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(max(id), 0) from numbered")) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(max(id), 0) from numbered")) {
             rs.next();
             return rs.getString(1);
         }

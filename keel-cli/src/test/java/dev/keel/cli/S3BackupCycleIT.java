@@ -40,6 +40,7 @@ class S3BackupCycleIT {
 
     @TempDir
     static Path dir;
+
     static S3TestServer s3;
     static String template;
     static String bucket;
@@ -65,7 +66,8 @@ class S3BackupCycleIT {
         // Rows written after the backup, whose WAL reaches the bucket only through wal push.
         cluster.execute("postgres", "insert into orders select g, 'late ' || g from generate_series(1001, 1200) g");
         pushedSegment = cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())");
-        pushedContent = Files.readAllBytes(cluster.cluster().dataDir().resolve("pg_wal").resolve(pushedSegment));
+        pushedContent =
+                Files.readAllBytes(cluster.cluster().dataDir().resolve("pg_wal").resolve(pushedSegment));
         BackupRuns.pushFinishedSegments(cluster, dir, null, pushedSegment);
         template = bucket;
     }
@@ -78,8 +80,10 @@ class S3BackupCycleIT {
 
     /** keel.yaml naming the bucket in {@link #bucket}. */
     private static void configureBucket() throws Exception {
-        Files.writeString(dir.resolve("keel.yaml"), "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n  rpo: 1h\n  rto: 1h\n"
-                + "  encryption:\n    keyFile: " + key + "\n" + s3.yaml());
+        Files.writeString(
+                dir.resolve("keel.yaml"),
+                "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n  rpo: 1h\n  rto: 1h\n"
+                        + "  encryption:\n    keyFile: " + key + "\n" + s3.yaml());
     }
 
     @AfterAll
@@ -99,9 +103,15 @@ class S3BackupCycleIT {
         });
 
         List<String> keys = s3.keys(bucket, "");
-        assertThat(keys).allMatch(k -> k.startsWith(PREFIX + "/")).contains(key("keel-repo.json"), key("backups/" + firstBackup + "/manifest.json"));
-        String manifest = new String(s3.read(bucket, key("backups/" + firstBackup + "/manifest.json")), StandardCharsets.ISO_8859_1);
-        assertThat(manifest).as("the manifest is stored encrypted").startsWith("KLOB").doesNotContain("startLsn");
+        assertThat(keys)
+                .allMatch(k -> k.startsWith(PREFIX + "/"))
+                .contains(key("keel-repo.json"), key("backups/" + firstBackup + "/manifest.json"));
+        String manifest = new String(
+                s3.read(bucket, key("backups/" + firstBackup + "/manifest.json")), StandardCharsets.ISO_8859_1);
+        assertThat(manifest)
+                .as("the manifest is stored encrypted")
+                .startsWith("KLOB")
+                .doesNotContain("startLsn");
     }
 
     @Test
@@ -115,7 +125,8 @@ class S3BackupCycleIT {
         assertThat(get.exitCode()).as(get.stderr()).isZero();
         assertThat(Files.readAllBytes(fetched)).isEqualTo(original);
 
-        Cli.Run missing = keel("wal", "get", "0000000100000FFF000000FF", dir.resolve("never").toString());
+        Cli.Run missing = keel(
+                "wal", "get", "0000000100000FFF000000FF", dir.resolve("never").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.errorLines()).singleElement().asString().contains("holds no 0000000100000FFF000000FF");
     }
@@ -127,7 +138,8 @@ class S3BackupCycleIT {
         JsonNode result = JSON.readTree(run.stdout());
         assertThat(result.get("repository").asText()).isEqualTo("s3://" + bucket + "/" + PREFIX);
         assertThat(result.get("backups").get(0).get("walSegments").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(result.get("objectsRead").asLong()).isGreaterThan(result.get("backups").get(0).get("files").asLong());
+        assertThat(result.get("objectsRead").asLong())
+                .isGreaterThan(result.get("backups").get(0).get("files").asLong());
     }
 
     @Test
@@ -136,25 +148,37 @@ class S3BackupCycleIT {
         Cli.Run run = keel("--json", "restore", "--target-dir", target.toString(), "--start");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode result = JSON.readTree(run.stdout());
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres"); var s = c.createStatement();
-             var rs = s.executeQuery("select count(*) from orders")) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from orders")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("the rows written after the backup came from WAL in the bucket").isEqualTo(1200);
+            assertThat(rs.getLong(1))
+                    .as("the rows written after the backup came from WAL in the bucket")
+                    .isEqualTo(1200);
         } finally {
-            new dev.keel.postgres.PostgresCluster(dev.keel.postgres.PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
+            new dev.keel.postgres.PostgresCluster(
+                            dev.keel.postgres.PostgresBinaries.at(
+                                    Path.of(result.get("binDir").asText())),
+                            target)
+                    .stop();
         }
     }
 
     @Test
     void aDrillIsRecordedInTheBucketAndTheDoctorReadsItFromThere() throws Exception {
-        assertThat(backupTargetFindings()).as("before any drill").anyMatch(s -> s.contains("no restore drill is recorded"));
+        assertThat(backupTargetFindings())
+                .as("before any drill")
+                .anyMatch(s -> s.contains("no restore drill is recorded"));
 
         Cli.Run drill = keel("--json", "drill");
         assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
         String drillId = JSON.readTree(drill.stdout()).get("id").asText();
         assertThat(s3.keys(bucket, key("drills/"))).containsExactly(key("drills/" + drillId + ".json"));
 
-        assertThat(backupTargetFindings()).as("a passed drill within backup.rto, read back from the bucket").isEmpty();
+        assertThat(backupTargetFindings())
+                .as("a passed drill within backup.rto, read back from the bucket")
+                .isEmpty();
     }
 
     @Test
@@ -164,11 +188,14 @@ class S3BackupCycleIT {
         Cli.Run run = keel("--json", "backup", "prune", "--keep-full", "1");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(s3.keys(bucket, key("backups/" + firstBackup + "/"))).isEmpty();
-        assertThat(s3.keys(bucket, key("backups/" + latestBackup + "/"))).contains(key("backups/" + latestBackup + "/manifest.json"));
+        assertThat(s3.keys(bucket, key("backups/" + latestBackup + "/")))
+                .contains(key("backups/" + latestBackup + "/manifest.json"));
         assertThat(s3.keys(bucket, key("wal/"))).hasSizeLessThan(walBefore.size());
 
         Cli.Run verify = keel("backup", "verify", "--all");
-        assertThat(verify.exitCode()).as("the kept backup still has its WAL: " + verify.stdout()).isZero();
+        assertThat(verify.exitCode())
+                .as("the kept backup still has its WAL: " + verify.stdout())
+                .isZero();
     }
 
     @Test
@@ -186,7 +213,9 @@ class S3BackupCycleIT {
         try {
             Cli.Run verify = keel("--json", "backup", "verify");
             assertThat(verify.exitCode()).as(verify.stderr()).isEqualTo(1);
-            assertThat(JSON.readTree(verify.stdout()).get("problems")).extracting(p -> p.get("kind").asText() + " " + p.get("object").asText())
+            assertThat(JSON.readTree(verify.stdout()).get("problems"))
+                    .extracting(
+                            p -> p.get("kind").asText() + " " + p.get("object").asText())
                     .containsExactlyInAnyOrder("missing " + object(deleted), "damaged " + object(overwritten));
 
             Path target = dir.resolve("restored-damaged");
@@ -211,12 +240,24 @@ class S3BackupCycleIT {
         assertThat(missing.errorLines()).singleElement().asString().contains("is encrypted and no key is configured");
 
         Path otherKey = writeKey("other.key");
-        Path wrongKey = config("wrong-key.yaml", "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n  encryption:\n    keyFile: " + otherKey
-                + "\n" + s3.yaml());
-        Cli.Run wrong = keel("--config", wrongKey.toString(), "restore", "--target-dir", dir.resolve("restored-wrong-key").toString());
+        Path wrongKey = config(
+                "wrong-key.yaml",
+                "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n  encryption:\n    keyFile: " + otherKey
+                        + "\n" + s3.yaml());
+        Cli.Run wrong = keel(
+                "--config",
+                wrongKey.toString(),
+                "restore",
+                "--target-dir",
+                dir.resolve("restored-wrong-key").toString());
         assertThat(wrong.exitCode()).isEqualTo(2);
-        assertThat(wrong.errorLines()).singleElement().asString().contains("is not the key of backup repository s3://" + bucket);
-        assertThat(missing.stderr() + wrong.stderr()).doesNotContain(S3TestServer.SECRET_KEY).doesNotContain(Files.readString(otherKey).strip());
+        assertThat(wrong.errorLines())
+                .singleElement()
+                .asString()
+                .contains("is not the key of backup repository s3://" + bucket);
+        assertThat(missing.stderr() + wrong.stderr())
+                .doesNotContain(S3TestServer.SECRET_KEY)
+                .doesNotContain(Files.readString(otherKey).strip());
     }
 
     @Test
@@ -225,11 +266,16 @@ class S3BackupCycleIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path nowhere = config("nowhere.yaml", "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n"
-                + s3.yaml().replace(s3.endpoint().toString(), "http://127.0.0.1:" + port));
+        Path nowhere = config(
+                "nowhere.yaml",
+                "backup:\n  repository: s3://" + bucket + "/" + PREFIX + "\n"
+                        + s3.yaml().replace(s3.endpoint().toString(), "http://127.0.0.1:" + port));
         Cli.Run run = keel("--config", nowhere.toString(), "backup", "verify");
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.errorLines()).singleElement().asString().contains("S3 endpoint http://127.0.0.1:" + port + " is unreachable");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("S3 endpoint http://127.0.0.1:" + port + " is unreachable");
         assertThat(run.stderr()).doesNotContain(S3TestServer.SECRET_KEY).doesNotContain("\tat ");
     }
 

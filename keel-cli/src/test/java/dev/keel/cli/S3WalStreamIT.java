@@ -28,6 +28,7 @@ class S3WalStreamIT {
 
     @TempDir
     static Path dir;
+
     static S3TestServer s3;
     static TestCluster cluster;
 
@@ -50,24 +51,43 @@ class S3WalStreamIT {
         assertThat(init.exitCode()).as(init.stderr()).isZero();
         cluster.execute("postgres", "create table streamed (id bigint, pad text)");
 
-        JavaProcess stream = Cli.start(dir, s3.env(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", repo,
-                "--spool", dir.resolve("spool").toString(), "--slot", "s3_stream", "--partial-interval", "1");
+        JavaProcess stream = Cli.start(
+                dir,
+                s3.env(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                repo,
+                "--spool",
+                dir.resolve("spool").toString(),
+                "--slot",
+                "s3_stream",
+                "--partial-interval",
+                "1");
         Cli.Run backup = keel(s3.env(), "--json", "backup", "--repo", repo);
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
         for (int round = 0; round < 3; round++) {
-            cluster.execute("postgres", "insert into streamed select g, repeat('x', 200) from generate_series(1, 20000) g");
+            cluster.execute(
+                    "postgres", "insert into streamed select g, repeat('x', 200) from generate_series(1, 20000) g");
             cluster.execute("postgres", "select pg_switch_wal()");
         }
         List<String> stored = awaitStored(stream, 3);
         assertThat(stream.terminate(60)).as(stream.stderr()).isIn(0, 143);
 
         for (String segment : stored) {
-            assertThat(s3.keys(bucket, "streamed/wal/" + segment.substring(0, 8) + "/")).contains("streamed/wal/" + segment.substring(0, 8) + "/" + segment);
+            assertThat(s3.keys(bucket, "streamed/wal/" + segment.substring(0, 8) + "/"))
+                    .contains("streamed/wal/" + segment.substring(0, 8) + "/" + segment);
         }
         Cli.Run verify = keel(s3.env(), "--json", "backup", "verify", "--repo", repo);
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
         JsonNode checked = JSON.readTree(verify.stdout()).get("backups").get(0);
-        assertThat(checked.get("walTo").asText()).as("the chain runs on through the streamed segments").isGreaterThanOrEqualTo(stored.get(stored.size() - 1));
+        assertThat(checked.get("walTo").asText())
+                .as("the chain runs on through the streamed segments")
+                .isGreaterThanOrEqualTo(stored.get(stored.size() - 1));
     }
 
     @Test
@@ -77,24 +97,49 @@ class S3WalStreamIT {
         Cli.Run init = keel(s3.env(), "backup", "init", "--repo", repo);
         assertThat(init.exitCode()).as(init.stderr()).isZero();
         Path spool = dir.resolve("spool-vanishing");
-        JavaProcess stream = Cli.start(dir, s3.env(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", repo,
-                "--spool", spool.toString(), "--slot", "s3_vanishing", "--partial-interval", "1");
+        JavaProcess stream = Cli.start(
+                dir,
+                s3.env(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                repo,
+                "--spool",
+                spool.toString(),
+                "--slot",
+                "s3_vanishing",
+                "--partial-interval",
+                "1");
         try {
             cluster.execute("postgres", "select pg_switch_wal()");
             awaitStored(stream, 1);
             s3.deleteBucket(bucket);
-            cluster.execute("postgres", "create table if not exists vanishing (n int); insert into vanishing values (1)");
+            cluster.execute(
+                    "postgres", "create table if not exists vanishing (n int); insert into vanishing values (1)");
             cluster.execute("postgres", "select pg_switch_wal()");
             int exit = stream.waitFor(60);
-            assertThat(exit).as("a missing bucket is a configuration error: " + stream.stderr()).isEqualTo(2);
-            assertThat(stream.stderr().lines().filter(l -> l.startsWith("keel: error:")).toList()).singleElement().asString()
+            assertThat(exit)
+                    .as("a missing bucket is a configuration error: " + stream.stderr())
+                    .isEqualTo(2);
+            assertThat(stream.stderr()
+                            .lines()
+                            .filter(l -> l.startsWith("keel: error:"))
+                            .toList())
+                    .singleElement()
+                    .asString()
                     .contains("bucket '" + bucket + "' does not exist", "keel wal stream stopped", spool.toString());
             assertThat(stream.stderr()).doesNotContain(S3TestServer.SECRET_KEY);
         } finally {
             if (stream.isAlive()) {
                 stream.kill9();
             }
-            cluster.execute("postgres", "select pg_drop_replication_slot('s3_vanishing') from pg_replication_slots where slot_name = 's3_vanishing'");
+            cluster.execute(
+                    "postgres",
+                    "select pg_drop_replication_slot('s3_vanishing') from pg_replication_slots where slot_name = 's3_vanishing'");
         }
     }
 
@@ -104,7 +149,10 @@ class S3WalStreamIT {
         env.remove("AWS_SECRET_ACCESS_KEY");
         Cli.Run run = keel(env, "backup", "list", "--repo", "s3://" + s3.newBucket());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("the access key id or the secret is missing", "AWS_SECRET_ACCESS_KEY");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("the access key id or the secret is missing", "AWS_SECRET_ACCESS_KEY");
     }
 
     private static Cli.Run keel(Map<String, String> env, String... args) {
@@ -117,8 +165,12 @@ class S3WalStreamIT {
     private static List<String> awaitStored(JavaProcess stream, int count) throws Exception {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<String> stored = stream.stderr().lines().filter(l -> l.matches("keel: stored [0-9A-F]{24}")).map(l -> l.substring("keel: stored ".length()))
-                    .sorted().toList();
+            List<String> stored = stream.stderr()
+                    .lines()
+                    .filter(l -> l.matches("keel: stored [0-9A-F]{24}"))
+                    .map(l -> l.substring("keel: stored ".length()))
+                    .sorted()
+                    .toList();
             if (stored.size() >= count) {
                 return stored;
             }

@@ -35,7 +35,8 @@ class StatsCommandIT extends ProjectOnCluster {
 
         assertThat(keel("stats", "snapshot").exitCode()).isZero();
 
-        assertThat(cluster.queryString(db, "SELECT count(*) FROM ops.stat_snapshot")).isEqualTo("1");
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM ops.stat_snapshot"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -47,7 +48,8 @@ class StatsCommandIT extends ProjectOnCluster {
         Cli.Run run = keel("stats", "prune", "--keep", "7d");
 
         assertThat(run.stdout()).contains("Deleted 1 snapshot older than 7d.");
-        assertThat(cluster.queryString(db, "SELECT string_agg(id::text, ',') FROM keel.stat_snapshot")).isEqualTo("2");
+        assertThat(cluster.queryString(db, "SELECT string_agg(id::text, ',') FROM keel.stat_snapshot"))
+                .isEqualTo("2");
         assertThat(json("stats", "prune", "--json").get("deleted").asInt()).isZero();
     }
 
@@ -56,9 +58,11 @@ class StatsCommandIT extends ProjectOnCluster {
         assertThat(keel("migrate").exitCode()).isZero();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread load = new Thread(() -> {
-            try (java.sql.Connection c = cluster.connect(db); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Connection c = cluster.connect(db);
+                    java.sql.Statement s = c.createStatement()) {
                 while (!stop.get()) {
-                    s.executeQuery("SELECT count(*), pg_sleep(0.02) FROM orders WHERE user_id = 42").close();
+                    s.executeQuery("SELECT count(*), pg_sleep(0.02) FROM orders WHERE user_id = 42")
+                            .close();
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
@@ -75,6 +79,7 @@ class StatsCommandIT extends ProjectOnCluster {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Sampled values: watched pg_stat_activity for 1s");
-        assertThat(cluster.queryString(db, "SELECT DISTINCT array_to_string(literals, ' ') FROM keel.stat_sample")).isEqualTo("0.02 42");
+        assertThat(cluster.queryString(db, "SELECT DISTINCT array_to_string(literals, ' ') FROM keel.stat_sample"))
+                .isEqualTo("0.02 42");
     }
 }

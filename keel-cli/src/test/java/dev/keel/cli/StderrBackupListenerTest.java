@@ -24,14 +24,20 @@ class StderrBackupListenerTest {
         listener.warning("the slot lags");
         listener.retrying("lost the connection", 5);
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
-                line -> assertThat(line).isEqualTo("keel: no full backup of this cluster yet: taking a full one"),
-                line -> assertThat(line).startsWith("keel: copying 3 files, 3"),
-                line -> assertThat(line).startsWith("keel: copying 3 files done: 3").endsWith(" s"),
-                line -> assertThat(line).isEqualTo("keel: streaming WAL from 127.0.0.1:5432/shop, timeline 1, from 0/3000060, slot keel_wal,"
-                        + " as a synchronous standby"),
-                line -> assertThat(line).isEqualTo("keel: stored 000000010000000000000003"),
-                line -> assertThat(line).isEqualTo("keel: warning: the slot lags"),
-                line -> assertThat(line).isEqualTo("keel: lost the connection; retrying in 5 s"));
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .isEqualTo("keel: no full backup of this cluster yet: taking a full one"),
+                        line -> assertThat(line).startsWith("keel: copying 3 files, 3"),
+                        line -> assertThat(line)
+                                .startsWith("keel: copying 3 files done: 3")
+                                .endsWith(" s"),
+                        line -> assertThat(line)
+                                .isEqualTo(
+                                        "keel: streaming WAL from 127.0.0.1:5432/shop, timeline 1, from 0/3000060, slot keel_wal,"
+                                                + " as a synchronous standby"),
+                        line -> assertThat(line).isEqualTo("keel: stored 000000010000000000000003"),
+                        line -> assertThat(line).isEqualTo("keel: warning: the slot lags"),
+                        line -> assertThat(line).isEqualTo("keel: lost the connection; retrying in 5 s"));
     }
 }

@@ -23,8 +23,13 @@ class TopCommandIT extends ProjectOnCluster {
 
         Cli.Run text = keel("top", "--since", "1s", "--limit", "3");
         assertThat(text.exitCode()).as(text.stderr()).isZero();
-        assertThat(text.stdout()).contains("Statements by total time").contains("RANK").contains("SHARE").contains("SHARED HIT/READ");
-        assertThat(text.stdout().lines().filter(l -> l.matches("\\s+1 .*")).findFirst()).hasValueSatisfying(l -> assertThat(l).contains("pg_sleep"));
+        assertThat(text.stdout())
+                .contains("Statements by total time")
+                .contains("RANK")
+                .contains("SHARE")
+                .contains("SHARED HIT/READ");
+        assertThat(text.stdout().lines().filter(l -> l.matches("\\s+1 .*")).findFirst())
+                .hasValueSatisfying(l -> assertThat(l).contains("pg_sleep"));
 
         JsonNode byCalls = json("top", "--by", "calls", "--limit", "1", "--json");
         assertThat(byCalls.get("statements")).hasSize(1);
@@ -52,7 +57,8 @@ class TopCommandIT extends ProjectOnCluster {
             assertThat(s.get("calls").asLong()).isPositive();
             assertThat(s.get("totalMs").asDouble()).isNotNegative();
         }
-        assertThat(top.get("statements").findValuesAsText("query")).anySatisfy(q -> assertThat(q).contains("before_the_reset"));
+        assertThat(top.get("statements").findValuesAsText("query"))
+                .anySatisfy(q -> assertThat(q).contains("before_the_reset"));
         Cli.Run text = keel("top", "--since", "1s");
         assertThat(text.stdout()).contains("note: ");
     }
@@ -87,7 +93,8 @@ class TopCommandIT extends ProjectOnCluster {
     }
 
     private void run(String sql, int times) throws Exception {
-        try (Connection c = cluster.connect(db); Statement s = c.createStatement()) {
+        try (Connection c = cluster.connect(db);
+                Statement s = c.createStatement()) {
             for (int i = 0; i < times; i++) {
                 s.execute(sql);
             }
@@ -100,14 +107,17 @@ class TopCommandIT extends ProjectOnCluster {
         String role = "watcher_" + db;
         cluster.execute(db, "CREATE ROLE " + role + " LOGIN");
         // What a DBA sets up once: the extension, and a schema for keel's snapshots that the role owns.
-        cluster.execute(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE SCHEMA keel AUTHORIZATION " + role);
+        cluster.execute(
+                db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE SCHEMA keel AUTHORIZATION " + role);
         run("SELECT 1 AS the_applications_statement", 5);
         String grant = "GRANT pg_read_all_stats TO " + role + ";";
 
         Cli.Run text = keelAs(role, "top", "--limit", "50");
         assertThat(text.exitCode()).as(text.stderr()).isZero();
-        assertThat(text.stdout()).contains("note: role " + role + " is not a member of pg_read_all_stats, so it sees only its own")
-                .contains(grant).doesNotContain("the_applications_statement");
+        assertThat(text.stdout())
+                .contains("note: role " + role + " is not a member of pg_read_all_stats, so it sees only its own")
+                .contains(grant)
+                .doesNotContain("the_applications_statement");
 
         Cli.Run limited = keelAs(role, "top", "--limit", "50", "--json");
         JsonNode json = JSON.readTree(limited.stdout());
@@ -116,9 +126,11 @@ class TopCommandIT extends ProjectOnCluster {
         assertThat(json.get("notes").get(0).asText()).contains(grant);
 
         cluster.execute(db, grant);
-        JsonNode full = JSON.readTree(keelAs(role, "top", "--limit", "50", "--json").stdout());
+        JsonNode full =
+                JSON.readTree(keelAs(role, "top", "--limit", "50", "--json").stdout());
         assertThat(full.get("visibility").get("seesAll").asBoolean()).isTrue();
         assertThat(full.get("notes").toString()).doesNotContain("pg_read_all_stats");
-        assertThat(full.get("statements").findValuesAsText("query")).anySatisfy(q -> assertThat(q).contains("the_applications_statement"));
+        assertThat(full.get("statements").findValuesAsText("query"))
+                .anySatisfy(q -> assertThat(q).contains("the_applications_statement"));
     }
 }

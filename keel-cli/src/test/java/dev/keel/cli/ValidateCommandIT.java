@@ -31,10 +31,17 @@ class ValidateCommandIT extends ProjectOnCluster {
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.stdout());
         assertThat(result.get("valid").asBoolean()).isFalse();
-        assertThat(result.get("problems").findValuesAsText("kind")).containsExactly("CHECKSUM_CHANGED", "MISSING_FILE", "INVALID_SCRIPT");
+        assertThat(result.get("problems").findValuesAsText("kind"))
+                .containsExactly("CHECKSUM_CHANGED", "MISSING_FILE", "INVALID_SCRIPT");
         Cli.Run text = keel("validate");
-        assertThat(text.stdout().lines().filter(l -> l.startsWith("keel: error: ")).map(l -> l.substring(l.lastIndexOf(' ') + 1)))
+        assertThat(text.stdout()
+                        .lines()
+                        .filter(l -> l.startsWith("keel: error: "))
+                        .map(l -> l.substring(l.lastIndexOf(' ') + 1)))
                 .as(text.stdout())
-                .containsExactly("[KEEL-MIGRATE-CHECKSUM-CHANGED]", "[KEEL-MIGRATE-FILE-MISSING]", "[KEEL-MIGRATE-SCRIPT-INVALID]");
+                .containsExactly(
+                        "[KEEL-MIGRATE-CHECKSUM-CHANGED]",
+                        "[KEEL-MIGRATE-FILE-MISSING]",
+                        "[KEEL-MIGRATE-SCRIPT-INVALID]");
     }
 }

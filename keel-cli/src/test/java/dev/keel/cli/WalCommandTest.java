@@ -24,8 +24,11 @@ class WalCommandTest {
         Path segment = Files.createDirectories(dir.resolve("pg_wal")).resolve(SEGMENT);
         Files.write(segment, content);
 
-        assertThat(keel("wal", "push", segment.toString(), "--repo", repo).exitCode()).isZero();
-        assertThat(keel("wal", "push", segment.toString(), "--repo", repo).exitCode()).as("the same segment again").isZero();
+        assertThat(keel("wal", "push", segment.toString(), "--repo", repo).exitCode())
+                .isZero();
+        assertThat(keel("wal", "push", segment.toString(), "--repo", repo).exitCode())
+                .as("the same segment again")
+                .isZero();
 
         Path other = Files.createDirectories(dir.resolve("other")).resolve(SEGMENT);
         content[100] ^= 1;
@@ -36,13 +39,21 @@ class WalCommandTest {
 
         Path dest = dir.resolve("restored/RECOVERYXLOG");
         Files.createDirectories(dest.getParent());
-        assertThat(keel("wal", "get", SEGMENT, dest.toString(), "--repo", repo).exitCode()).isZero();
+        assertThat(keel("wal", "get", SEGMENT, dest.toString(), "--repo", repo).exitCode())
+                .isZero();
         content[100] ^= 1;
         assertThat(Files.readAllBytes(dest)).isEqualTo(content);
 
-        assertThat(keel("wal", "get", "000000010000000000000008", dest.toString(), "--repo", repo).exitCode()).as("no such segment").isEqualTo(1);
-        assertThat(keel("wal", "get", "00000002.history", dest.toString(), "--repo", repo).exitCode()).isEqualTo(1);
-        assertThat(keel("wal", "push", dir.resolve("pg_wal/not-wal").toString(), "--repo", repo).exitCode()).isEqualTo(2);
+        assertThat(keel("wal", "get", "000000010000000000000008", dest.toString(), "--repo", repo)
+                        .exitCode())
+                .as("no such segment")
+                .isEqualTo(1);
+        assertThat(keel("wal", "get", "00000002.history", dest.toString(), "--repo", repo)
+                        .exitCode())
+                .isEqualTo(1);
+        assertThat(keel("wal", "push", dir.resolve("pg_wal/not-wal").toString(), "--repo", repo)
+                        .exitCode())
+                .isEqualTo(2);
     }
 
     private Cli.Run keel(String... args) {

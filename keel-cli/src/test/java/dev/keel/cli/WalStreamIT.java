@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WalStreamIT {
     @TempDir
     static Path dir;
+
     static TestCluster cluster;
 
     @BeforeAll
@@ -30,9 +31,18 @@ class WalStreamIT {
     @Test
     void setupNamesTheGrantARoleWithoutReplicationNeeds() {
         cluster.execute("postgres", "create role plain_user login");
-        Cli.Run run = Cli.run("--url", cluster.jdbcUrl().replace("user=postgres", "user=plain_user"), "-C", dir.toString(), "wal", "setup");
+        Cli.Run run = Cli.run(
+                "--url",
+                cluster.jdbcUrl().replace("user=postgres", "user=plain_user"),
+                "-C",
+                dir.toString(),
+                "wal",
+                "setup");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("may not stream WAL", "ALTER ROLE plain_user REPLICATION");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("may not stream WAL", "ALTER ROLE plain_user REPLICATION");
     }
 
     @Test
@@ -40,8 +50,11 @@ class WalStreamIT {
         Cli.Run run = Cli.run("--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "setup", "--slot", "plain_slot");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("Replication slot plain_slot created", "writes never wait for keel");
-        assertThat(cluster.queryString("postgres", "select count(*) from pg_replication_slots where slot_name = 'plain_slot'")).isEqualTo("1");
-        assertThat(cluster.queryString("postgres", "show synchronous_standby_names")).isEmpty();
+        assertThat(cluster.queryString(
+                        "postgres", "select count(*) from pg_replication_slots where slot_name = 'plain_slot'"))
+                .isEqualTo("1");
+        assertThat(cluster.queryString("postgres", "show synchronous_standby_names"))
+                .isEmpty();
     }
 
     @Test
@@ -51,26 +64,51 @@ class WalStreamIT {
         Cli.Run fromYaml = Cli.run("--url", cluster.jdbcUrl(), "-C", project.toString(), "wal", "setup");
         assertThat(fromYaml.exitCode()).as(fromYaml.stderr()).isZero();
         assertThat(fromYaml.stdout()).contains("Replication slot yaml_slot created");
-        Cli.Run fromOption = Cli.run("--url", cluster.jdbcUrl(), "-C", project.toString(), "wal", "setup", "--slot", "option_slot");
+        Cli.Run fromOption =
+                Cli.run("--url", cluster.jdbcUrl(), "-C", project.toString(), "wal", "setup", "--slot", "option_slot");
         assertThat(fromOption.stdout()).contains("Replication slot option_slot created");
     }
 
     @Test
     void synchronousStreamingIsRefusedWhileTheServerDoesNotWaitForKeel() {
         Path repo = dir.resolve("refused-repo");
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
-        Cli.Run run = BackupRuns.keel(cluster, dir, repo, "wal", "stream", "--synchronous", "--slot", "refused", "--spool",
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
+        Cli.Run run = BackupRuns.keel(
+                cluster,
+                dir,
+                repo,
+                "wal",
+                "stream",
+                "--synchronous",
+                "--slot",
+                "refused",
+                "--spool",
                 dir.resolve("refused-spool").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("does not wait for keel_wal", "keel wal setup --synchronous");
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("does not wait for keel_wal", "keel wal setup --synchronous");
     }
 
     @Test
     void anUnreachableServerEndsAStreamWithoutLoopWithExitThree() {
         Path repo = dir.resolve("unreachable-repo");
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
-        Cli.Run run = Cli.run("--url", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres", "-C", dir.toString(), "wal", "stream", "--no-loop",
-                "--repo", "file://" + repo, "--spool", dir.resolve("unreachable-spool").toString());
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
+        Cli.Run run = Cli.run(
+                "--url",
+                "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres",
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--no-loop",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                dir.resolve("unreachable-spool").toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.errorLines()).singleElement().asString().contains("connection refused");
     }
@@ -79,7 +117,8 @@ class WalStreamIT {
     void aKilledReceiverResumesAndTheRepositoryWalHasNoGap() throws Exception {
         Path repo = dir.resolve("killed-repo");
         Path spool = dir.resolve("killed-spool");
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
         cluster.execute("postgres", "create table load (id bigint, pad text)");
         JavaProcess first = stream(repo, spool);
         Cli.Run backup = BackupRuns.keel(cluster, dir, repo, "backup");
@@ -101,7 +140,8 @@ class WalStreamIT {
         Cli.Run verify = BackupRuns.keel(cluster, dir, repo, "backup", "verify");
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
         try (Stream<Path> left = Files.list(spool)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("only the segment being received stays in the spool")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("only the segment being received stays in the spool")
                     .allMatch(n -> n.endsWith(".partial"));
         }
     }
@@ -110,23 +150,61 @@ class WalStreamIT {
     void aServerThatRecycledTheWalKeelWasReceivingIsAGapNamedAndStreamingGoesOn() throws Exception {
         Path repo = dir.resolve("gap-repo");
         Path spool = dir.resolve("gap-spool");
-        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode()).isZero();
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
         cluster.execute("postgres", "create table if not exists gap_load (id bigint, pad text)");
-        JavaProcess first = Cli.start(dir, Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
-                "--spool", spool.toString(), "--slot", "gap", "--application-name", "keel_gap", "--partial-interval", "1");
+        JavaProcess first = Cli.start(
+                dir,
+                Map.of(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                spool.toString(),
+                "--slot",
+                "gap",
+                "--application-name",
+                "keel_gap",
+                "--partial-interval",
+                "1");
         Receivers.await(cluster.jdbcUrl(), "keel_gap", Receivers.STREAMING, first);
         cluster.execute("postgres", "insert into gap_load select g, 'x' from generate_series(1, 1000) g");
         first.terminate(60);
-        // keel is away, its slot is dropped, and the server moves on far enough to recycle the segment keel was receiving.
+        // keel is away, its slot is dropped, and the server moves on far enough to recycle the segment keel was
+        // receiving.
         // Every inactive slot goes, the other tests' too: any of them would keep the WAL on the server.
-        cluster.execute("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active");
+        cluster.execute(
+                "postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active");
         for (int i = 0; i < 8; i++) {
-            cluster.execute("postgres", "insert into gap_load select g, repeat('x', 500) from generate_series(1, 20000) g");
+            cluster.execute(
+                    "postgres", "insert into gap_load select g, repeat('x', 500) from generate_series(1, 20000) g");
             cluster.execute("postgres", "select pg_switch_wal()");
             cluster.execute("postgres", "checkpoint");
         }
-        JavaProcess second = Cli.start(dir, Map.of(), "--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
-                "--spool", spool.toString(), "--slot", "gap", "--application-name", "keel_gap", "--partial-interval", "1");
+        JavaProcess second = Cli.start(
+                dir,
+                Map.of(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                spool.toString(),
+                "--slot",
+                "gap",
+                "--application-name",
+                "keel_gap",
+                "--partial-interval",
+                "1");
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!second.stderr().contains("has a gap") && System.nanoTime() < deadline) {
@@ -140,7 +218,9 @@ class WalStreamIT {
         }
         assertThat(second.stderr()).doesNotContain("retrying");
         try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("what the spool held of the recycled segment").anyMatch(n -> n.endsWith(".partial"));
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("what the spool held of the recycled segment")
+                    .anyMatch(n -> n.endsWith(".partial"));
         }
     }
 
@@ -150,15 +230,32 @@ class WalStreamIT {
     }
 
     private static JavaProcess stream(Path repo, Path spool) {
-        List<String> args = new ArrayList<>(List.of("--url", cluster.jdbcUrl(), "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
-                "--spool", spool.toString(), "--slot", "killed", "--partial-interval", "1"));
+        List<String> args = new ArrayList<>(List.of(
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                spool.toString(),
+                "--slot",
+                "killed",
+                "--partial-interval",
+                "1"));
         return Cli.start(dir, Map.of(), args.toArray(String[]::new));
     }
 
     private static void awaitStored(Path repo, int segments, JavaProcess stream) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (stream.stderr().lines().filter(l -> l.matches("keel: stored [0-9A-F]{24}")).count() >= segments) {
+            if (stream.stderr()
+                            .lines()
+                            .filter(l -> l.matches("keel: stored [0-9A-F]{24}"))
+                            .count()
+                    >= segments) {
                 return;
             }
             assertThat(stream.isAlive()).as(stream.stderr()).isTrue();

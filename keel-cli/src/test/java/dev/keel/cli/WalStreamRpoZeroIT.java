@@ -70,26 +70,35 @@ class WalStreamRpoZeroIT {
             thread.start();
             writers.add(thread);
         }
-        Eventually.await(Duration.ofSeconds(120), "300 acknowledged commits", () -> acknowledged.size() >= 300,
-                () -> acknowledged.size() + " acknowledged, " + writers.stream().filter(Thread::isAlive).count()
-                        + " writers alive; keel: " + stream.stderr());
+        Eventually.await(
+                Duration.ofSeconds(120),
+                "300 acknowledged commits",
+                () -> acknowledged.size() >= 300,
+                () -> acknowledged.size() + " acknowledged, "
+                        + writers.stream().filter(Thread::isAlive).count() + " writers alive; keel: "
+                        + stream.stderr());
         killWholeServer(cluster);
         for (Thread writer : writers) {
             writer.join(30_000);
-            assertThat(writer.isAlive()).as("a writer still running 30 s after the server was killed").isFalse();
+            assertThat(writer.isAlive())
+                    .as("a writer still running 30 s after the server was killed")
+                    .isFalse();
         }
         FileTrees.deleteQuietly(cluster.cluster().dataDir());
         assertThat(stream.terminate(60)).as(stream.stderr()).isIn(0, 143);
 
         JsonNode first = restore(repo, dir.resolve("restored"));
         Set<Long> restored = ids(first.get("port").asInt());
-        assertThat(restored).as("every acknowledged commit is in the restored cluster").containsAll(acknowledged);
+        assertThat(restored)
+                .as("every acknowledged commit is in the restored cluster")
+                .containsAll(acknowledged);
         assertThat(restored.size()).isLessThanOrEqualTo((int) ids.get());
 
         // The restored cluster is promoted onto timeline 2; keel streams from it into the same repository.
         String promotedUrl = "jdbc:postgresql://127.0.0.1:" + first.get("port").asInt() + "/postgres?user=postgres";
         JavaProcess follow = startStream(promotedUrl, repo, spool);
-        try (Connection c = DriverManager.getConnection(promotedUrl); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(promotedUrl);
+                Statement s = c.createStatement()) {
             s.execute("insert into acked select -g, 9 from generate_series(1, 500) g");
             s.execute("select pg_switch_wal()");
             s.execute("insert into acked select -g, 9 from generate_series(501, 600) g");
@@ -107,16 +116,30 @@ class WalStreamRpoZeroIT {
         try {
             Set<Long> again = ids(second.get("port").asInt());
             assertThat(again).containsAll(restored);
-            assertThat(again.stream().filter(id -> id < 0).count()).as("rows written on the promoted cluster; stream: %s; repository: %s",
-                    follow.stderr(), listing(repo)).isEqualTo(600);
+            assertThat(again.stream().filter(id -> id < 0).count())
+                    .as(
+                            "rows written on the promoted cluster; stream: %s; repository: %s",
+                            follow.stderr(), listing(repo))
+                    .isEqualTo(600);
         } finally {
             stop(second, dir.resolve("restored-again"));
         }
     }
 
     private JavaProcess startStream(String url, Path repo, Path spool, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--url", url, "-C", dir.toString(), "wal", "stream", "--repo", "file://" + repo,
-                "--spool", spool.toString(), "--partial-interval", "1"));
+        List<String> args = new ArrayList<>(List.of(
+                "--url",
+                url,
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                spool.toString(),
+                "--partial-interval",
+                "1"));
         args.addAll(List.of(extra));
         return Cli.start(dir, java.util.Map.of(), args.toArray(String[]::new));
     }
@@ -129,7 +152,8 @@ class WalStreamRpoZeroIT {
     }
 
     private static void write(String url, int writer, AtomicLong ids, Set<Long> acknowledged) {
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement insert = c.prepareStatement("insert into acked values (?, ?)")) {
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement insert = c.prepareStatement("insert into acked values (?, ?)")) {
             while (true) {
                 long id = ids.incrementAndGet();
                 insert.setLong(1, id);
@@ -144,7 +168,10 @@ class WalStreamRpoZeroIT {
 
     /** SIGKILL to the postmaster and every one of its processes at once: nothing gets to finish. */
     private static void killWholeServer(TestCluster cluster) throws Exception {
-        long postmaster = Long.parseLong(Files.readAllLines(cluster.cluster().dataDir().resolve("postmaster.pid")).get(0).strip());
+        long postmaster =
+                Long.parseLong(Files.readAllLines(cluster.cluster().dataDir().resolve("postmaster.pid"))
+                        .get(0)
+                        .strip());
         ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow();
         List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
         all.add(0, handle);
@@ -155,15 +182,26 @@ class WalStreamRpoZeroIT {
     }
 
     private JsonNode restore(Path repo, Path target) throws Exception {
-        Cli.Run run = Cli.run("-C", dir.toString(), "--json", "restore", "--repo", "file://" + repo, "--target-dir", target.toString(), "--start");
+        Cli.Run run = Cli.run(
+                "-C",
+                dir.toString(),
+                "--json",
+                "restore",
+                "--repo",
+                "file://" + repo,
+                "--target-dir",
+                target.toString(),
+                "--start");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         return JSON.readTree(run.stdout());
     }
 
     private static Set<Long> ids(int port) throws SQLException {
         Set<Long> ids = new TreeSet<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from acked")) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from acked")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -173,7 +211,10 @@ class WalStreamRpoZeroIT {
 
     private static List<String> listing(Path repo) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(repo.resolve("wal"))) {
-            return files.filter(Files::isRegularFile).map(f -> repo.relativize(f) + " " + f.toFile().length()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> repo.relativize(f) + " " + f.toFile().length())
+                    .sorted()
+                    .toList();
         }
     }
 

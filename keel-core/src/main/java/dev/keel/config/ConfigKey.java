@@ -45,7 +45,14 @@ public final class ConfigKey<T> {
     private String mapForm;
     private EntryRule entryRule = (name, value) -> null;
 
-    private ConfigKey(String path, String kind, T defaultValue, String defaultText, String description, Parser<T> parser, boolean list,
+    private ConfigKey(
+            String path,
+            String kind,
+            T defaultValue,
+            String defaultText,
+            String description,
+            Parser<T> parser,
+            boolean list,
             boolean map) {
         this.path = path;
         this.kind = kind;
@@ -147,60 +154,104 @@ public final class ConfigKey<T> {
     }
 
     public static ConfigKey<String> text(String path, String defaultValue, String description) {
-        return new ConfigKey<>(path, "text", defaultValue, defaultValue == null ? "not set" : defaultValue, description,
-                (text, key, dir) -> text, false, false);
+        return new ConfigKey<>(
+                path,
+                "text",
+                defaultValue,
+                defaultValue == null ? "not set" : defaultValue,
+                description,
+                (text, key, dir) -> text,
+                false,
+                false);
     }
 
     /** Text that must match {@code form}; {@code what} says in words what it must be. */
-    public static ConfigKey<String> matching(String path, String defaultValue, Pattern form, String what, String todo, String description) {
-        return new ConfigKey<>(path, "text", defaultValue, defaultValue == null ? "not set" : defaultValue, description, (text, key, dir) -> {
-            if (!form.matcher(text).matches()) {
-                throw invalid("'" + key + "' must be " + what + ", not '" + text + "'", todo);
-            }
-            return text;
-        }, false, false);
+    public static ConfigKey<String> matching(
+            String path, String defaultValue, Pattern form, String what, String todo, String description) {
+        return new ConfigKey<>(
+                path,
+                "text",
+                defaultValue,
+                defaultValue == null ? "not set" : defaultValue,
+                description,
+                (text, key, dir) -> {
+                    if (!form.matcher(text).matches()) {
+                        throw invalid("'" + key + "' must be " + what + ", not '" + text + "'", todo);
+                    }
+                    return text;
+                },
+                false,
+                false);
     }
 
-    public static ConfigKey<String> choice(String path, String defaultValue, List<String> choices, String todo, String description) {
-        String names = choices.size() == 1 ? choices.get(0)
+    public static ConfigKey<String> choice(
+            String path, String defaultValue, List<String> choices, String todo, String description) {
+        String names = choices.size() == 1
+                ? choices.get(0)
                 : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
-        return new ConfigKey<>(path, "one of " + String.join(", ", choices), defaultValue, defaultValue == null ? "not set" : defaultValue,
-                description, (text, key, dir) -> {
+        return new ConfigKey<>(
+                path,
+                "one of " + String.join(", ", choices),
+                defaultValue,
+                defaultValue == null ? "not set" : defaultValue,
+                description,
+                (text, key, dir) -> {
                     if (!choices.contains(text)) {
                         throw invalid("'" + key + "' must be " + names + ", not '" + text + "'", todo);
                     }
                     return text;
-                }, false, false);
+                },
+                false,
+                false);
     }
 
     public static ConfigKey<Duration> duration(String path, Duration defaultValue, String description) {
-        return new ConfigKey<>(path, "duration", defaultValue, defaultValue == null ? "not set" : Durations.human(defaultValue), description,
+        return new ConfigKey<>(
+                path,
+                "duration",
+                defaultValue,
+                defaultValue == null ? "not set" : Durations.human(defaultValue),
+                description,
                 (text, key, dir) -> {
                     try {
                         return Durations.parse(text);
                     } catch (IllegalArgumentException e) {
                         throw invalid("'" + key + "': " + e.getMessage(), "set it to a value such as 2s");
                     }
-                }, false, false);
+                },
+                false,
+                false);
     }
 
     /** A whole number from {@code min} to {@code max}. */
     public static ConfigKey<Integer> integer(String path, Integer defaultValue, int min, int max, String description) {
-        return new ConfigKey<>(path, "whole number", defaultValue, defaultValue == null ? "not set" : defaultValue.toString(), description,
+        return new ConfigKey<>(
+                path,
+                "whole number",
+                defaultValue,
+                defaultValue == null ? "not set" : defaultValue.toString(),
+                description,
                 (text, key, dir) -> {
                     int n;
                     try {
                         n = Integer.parseInt(text.strip());
                     } catch (NumberFormatException e) {
-                        throw invalid("'" + key + "' must be a whole number" + range(min, max) + ", not '" + text + "'",
-                                "set it to a number such as " + (defaultValue != null ? defaultValue : Math.max(min, 1)));
+                        throw invalid(
+                                "'" + key + "' must be a whole number" + range(min, max) + ", not '" + text + "'",
+                                "set it to a number such as "
+                                        + (defaultValue != null ? defaultValue : Math.max(min, 1)));
                     }
                     if (n < min || n > max) {
-                        throw invalid("'" + key + "' must be a whole number" + range(min, max) + ", not '" + text.strip() + "'",
-                                "set it to a number such as " + (defaultValue != null ? defaultValue : Math.max(min, 1)));
+                        throw invalid(
+                                "'" + key + "' must be a whole number" + range(min, max) + ", not '" + text.strip()
+                                        + "'",
+                                "set it to a number such as "
+                                        + (defaultValue != null ? defaultValue : Math.max(min, 1)));
                     }
                     return n;
-                }, false, false);
+                },
+                false,
+                false);
     }
 
     private static String range(int min, int max) {
@@ -211,30 +262,65 @@ public final class ConfigKey<T> {
     }
 
     public static ConfigKey<Boolean> bool(String path, Boolean defaultValue, String description) {
-        return new ConfigKey<>(path, "true/false", defaultValue, defaultValue == null ? "not set" : defaultValue.toString(), description,
+        return new ConfigKey<>(
+                path,
+                "true/false",
+                defaultValue,
+                defaultValue == null ? "not set" : defaultValue.toString(),
+                description,
                 (text, key, dir) -> switch (text.strip().toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "on" -> true;
                     case "false", "no", "off" -> false;
-                    default -> throw invalid("'" + key + "' must be true or false, not '" + text + "'", "set it to true or false");
-                }, false, false);
+                    default ->
+                        throw invalid(
+                                "'" + key + "' must be true or false, not '" + text + "'", "set it to true or false");
+                },
+                false,
+                false);
     }
 
     /** A file or directory, relative to the project directory unless absolute. */
     public static ConfigKey<Path> path(String path, String description) {
-        return new ConfigKey<>(path, "path", null, "not set", description,
-                (text, key, dir) -> text.isBlank() ? null : dir.resolve(text), false, false);
+        return new ConfigKey<>(
+                path,
+                "path",
+                null,
+                "not set",
+                description,
+                (text, key, dir) -> text.isBlank() ? null : dir.resolve(text),
+                false,
+                false);
     }
 
     /** A list of names: a YAML list, or one text with commas between them (as an environment variable gives it). */
     public static ConfigKey<List<String>> names(String path, List<String> defaultValue, String description) {
-        return new ConfigKey<>(path, "list", defaultValue, defaultValue.isEmpty() ? "empty" : String.join(", ", defaultValue), description,
-                (text, key, dir) -> Arrays.stream(text.split("\\s*,\\s*")).map(String::strip).filter(s -> !s.isEmpty()).toList(), true, false);
+        return new ConfigKey<>(
+                path,
+                "list",
+                defaultValue,
+                defaultValue.isEmpty() ? "empty" : String.join(", ", defaultValue),
+                description,
+                (text, key, dir) -> Arrays.stream(text.split("\\s*,\\s*"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
+                true,
+                false);
     }
 
     /** A list of SQL queries: a YAML list (commas are part of SQL, so one query per item). */
     public static ConfigKey<List<String>> queries(String path, String description) {
-        return new ConfigKey<>(path, "list of SQL queries", List.of(), "empty", description,
-                (text, key, dir) -> Arrays.stream(text.split(QUERY_SEPARATOR)).map(String::strip).filter(q -> !q.isEmpty()).toList(), true,
+        return new ConfigKey<>(
+                path,
+                "list of SQL queries",
+                List.of(),
+                "empty",
+                description,
+                (text, key, dir) -> Arrays.stream(text.split(QUERY_SEPARATOR))
+                        .map(String::strip)
+                        .filter(q -> !q.isEmpty())
+                        .toList(),
+                true,
                 false);
     }
 
@@ -245,8 +331,8 @@ public final class ConfigKey<T> {
      *     {@code doctor.thresholds.<check>.<threshold>: <value>}
      */
     public static ConfigKey<Map<String, String>> mapping(String path, String form, String description) {
-        ConfigKey<Map<String, String>> key = new ConfigKey<>(path, "mapping", Map.of(), "empty", description, (text, k, dir) -> Map.of(),
-                false, true);
+        ConfigKey<Map<String, String>> key = new ConfigKey<>(
+                path, "mapping", Map.of(), "empty", description, (text, k, dir) -> Map.of(), false, true);
         key.mapForm = form;
         return key;
     }

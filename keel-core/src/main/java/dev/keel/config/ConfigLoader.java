@@ -34,11 +34,12 @@ public final class ConfigLoader {
      * application that only migrates, reading the keel.yaml the command line uses) is kept unchecked rather than
      * refused; a section name that is none of these is a typo.
      */
-    public static final Set<String> SECTIONS = Set.of("database", "schema", "migrations", "check", "backup", "doctor", "advise");
+    public static final Set<String> SECTIONS =
+            Set.of("database", "schema", "migrations", "check", "backup", "doctor", "advise");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Loads {@code file}, or {@code projectDir/keel.yaml} when file is null; a missing default file means defaults. */
     public static KeelConfig load(Path projectDir, Path file, Map<String, String> env) {
@@ -58,8 +59,10 @@ public final class ConfigLoader {
         if (Files.exists(path)) {
             values.putAll(readYaml(path, keys));
         } else if (file != null) {
-            throw new KeelException(CoreError.CONFIG_NOT_FOUND,
-                    "configuration file " + path + " does not exist", "check the --config path");
+            throw new KeelException(
+                    CoreError.CONFIG_NOT_FOUND,
+                    "configuration file " + path + " does not exist",
+                    "check the --config path");
         }
         for (ConfigKey<?> key : keys.values()) {
             String override = key.map() ? null : env.get(key.envName());
@@ -78,25 +81,34 @@ public final class ConfigLoader {
         JsonNode root;
         try {
             // YAML forbids a key twice in one mapping; Jackson would keep the last one silently.
-            root = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(path.toFile());
+            root = YAMLMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build()
+                    .readTree(path.toFile());
         } catch (JsonProcessingException e) {
             duplicateKey(e, path);
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new KeelException(CoreError.CONFIG_MALFORMED,
-                    path.getFileName() + " is not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
+            throw new KeelException(
+                    CoreError.CONFIG_MALFORMED,
+                    path.getFileName() + " is not valid YAML" + where + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
                     "fix the syntax of " + path);
         } catch (IOException e) {
-            throw new KeelException(CoreError.CONFIG_UNREADABLE,
-                    "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
+            throw new KeelException(
+                    CoreError.CONFIG_UNREADABLE,
+                    "cannot read " + path + ": " + e.getMessage(),
+                    "check the file's permissions");
         }
         Map<String, String> values = new LinkedHashMap<>();
         if (root == null || root.isNull() || root.isMissingNode()) {
             return values;
         }
         if (!root.isObject()) {
-            throw new KeelException(CoreError.CONFIG_MALFORMED,
-                    path.getFileName() + " must be a mapping of settings, not " + (root.isArray() ? "a list" : "a single value"),
+            throw new KeelException(
+                    CoreError.CONFIG_MALFORMED,
+                    path.getFileName() + " must be a mapping of settings, not "
+                            + (root.isArray() ? "a list" : "a single value"),
                     "start it with keys such as 'database:' or 'migrations:'");
         }
         new Flattener(path, keys, values).flatten("", root);
@@ -105,7 +117,8 @@ public final class ConfigLoader {
 
     /** A key written twice is an error that names the key with its section and the line of the second one. */
     private static void duplicateKey(JsonProcessingException e, Path path) {
-        if (!(e.getProcessor() instanceof JsonParser parser) || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+        if (!(e.getProcessor() instanceof JsonParser parser)
+                || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
             return;
         }
         List<String> names = new ArrayList<>();
@@ -115,7 +128,9 @@ public final class ConfigLoader {
             }
         }
         JsonLocation at = e.getLocation();
-        throw new KeelException(CoreError.CONFIG_MALFORMED, path.getFileName() + " sets '" + String.join(".", names) + "' twice"
+        throw new KeelException(
+                CoreError.CONFIG_MALFORMED,
+                path.getFileName() + " sets '" + String.join(".", names) + "' twice"
                         + (at == null ? "" : " (again at line " + at.getLineNr() + ")"),
                 "keep one of them: YAML allows a key only once in a section");
     }
@@ -143,16 +158,20 @@ public final class ConfigLoader {
                     } else {
                         values.put(key, value.isArray() ? join(key, value) : value.asText());
                     }
-                } else if (declared == null && value.isObject() && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
+                } else if (declared == null
+                        && value.isObject()
+                        && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
                     flatten(key + ".", value);
                 } else if (declared == null && keys.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
                     throw notASection(key, value);
                 } else if (declared == null) {
                     throw unknownKey(key);
                 } else if (value.isObject() || value.isArray() && !declared.list()) {
-                    throw new KeelException(CoreError.CONFIG_MALFORMED,
+                    throw new KeelException(
+                            CoreError.CONFIG_MALFORMED,
                             "'" + key + "' in " + path.getFileName() + " must be a single value, not a "
-                            + (value.isObject() ? "mapping" : "list"), "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
+                                    + (value.isObject() ? "mapping" : "list"),
+                            "write it as " + key.substring(key.lastIndexOf('.') + 1) + ": <value>");
                 } else if (value.isArray()) {
                     values.put(key, join(key, value));
                 } else if (!value.isNull()) {
@@ -163,12 +182,17 @@ public final class ConfigLoader {
 
         /** A key that holds other keys (migrations, backup.s3, doctor …) given a value or a list instead. */
         private KeelException notASection(String key, JsonNode value) {
-            String child = keys.keySet().stream().filter(k -> k.startsWith(key + ".")).findFirst()
-                    .map(k -> k.substring(key.length() + 1).split("\\.")[0]).orElse("<setting>");
-            return new KeelException(CoreError.CONFIG_MALFORMED,
+            String child = keys.keySet().stream()
+                    .filter(k -> k.startsWith(key + "."))
+                    .findFirst()
+                    .map(k -> k.substring(key.length() + 1).split("\\.")[0])
+                    .orElse("<setting>");
+            return new KeelException(
+                    CoreError.CONFIG_MALFORMED,
                     "'" + key + "' in " + path.getFileName() + " must be a section, not "
                             + (value.isArray() ? "a list" : value.isNull() ? "empty" : "a single value"),
-                    "write its settings indented below it, e.g. " + key + ": then '  " + child + ": …' on the next line");
+                    "write its settings indented below it, e.g. " + key + ": then '  " + child
+                            + ": …' on the next line");
         }
 
         private String join(String key, JsonNode list) {
@@ -195,8 +219,10 @@ public final class ConfigLoader {
                 }
             } else if (depth != declared.mapDepth() || value.isContainerNode()) {
                 String what = declared.path().substring(declared.path().lastIndexOf('.') + 1);
-                throw new KeelException(CoreError.CONFIG_MALFORMED,
-                        "'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " " + singular(what),
+                throw new KeelException(
+                        CoreError.CONFIG_MALFORMED,
+                        "'" + key + "' in " + path.getFileName() + " is not " + article(singular(what)) + " "
+                                + singular(what),
                         "write " + what + " as " + declared.mapForm());
             } else {
                 // An entry written without a value is kept empty for the owning module's rule to judge, not dropped.
@@ -208,16 +234,23 @@ public final class ConfigLoader {
             String nearest = Nearest.to(key, knownNames());
             ConfigKey<?> near = keys.get(nearest);
             if (near != null && near.map() && section(key).equals(section(nearest))) {
-                return new KeelException(CoreError.CONFIG_UNKNOWN_KEY, "unknown key '" + key + "' in " + path.getFileName(),
-                        "the " + section(key) + " settings are " + nearest.substring(nearest.lastIndexOf('.') + 1) + ": " + near.mapForm());
+                return new KeelException(
+                        CoreError.CONFIG_UNKNOWN_KEY,
+                        "unknown key '" + key + "' in " + path.getFileName(),
+                        "the " + section(key) + " settings are " + nearest.substring(nearest.lastIndexOf('.') + 1)
+                                + ": " + near.mapForm());
             }
-            return new KeelException(CoreError.CONFIG_UNKNOWN_KEY, "unknown key '" + key + "' in " + path.getFileName(),
+            return new KeelException(
+                    CoreError.CONFIG_UNKNOWN_KEY,
+                    "unknown key '" + key + "' in " + path.getFileName(),
                     "did you mean '" + nearest + "'?");
         }
 
         private List<String> knownNames() {
             List<String> names = new ArrayList<>(keys.keySet());
-            SECTIONS.stream().filter(s -> !names.contains(s) && names.stream().noneMatch(k -> k.startsWith(s + "."))).forEach(names::add);
+            SECTIONS.stream()
+                    .filter(s -> !names.contains(s) && names.stream().noneMatch(k -> k.startsWith(s + ".")))
+                    .forEach(names::add);
             return names;
         }
     }
@@ -235,7 +268,12 @@ public final class ConfigLoader {
         return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
-    private static KeelConfig build(Path projectDir, Path file, Map<String, String> raw, Map<String, ConfigKey<?>> keys, Map<String, String> env) {
+    private static KeelConfig build(
+            Path projectDir,
+            Path file,
+            Map<String, String> raw,
+            Map<String, ConfigKey<?>> keys,
+            Map<String, String> env) {
         Map<String, Object> settings = new LinkedHashMap<>();
         Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : raw.entrySet()) {
@@ -244,7 +282,8 @@ public final class ConfigLoader {
             ConfigKey<?> declared = keys.get(key);
             ConfigKey<?> mapping = declared != null ? null : mappingOf(key, keys);
             if (mapping != null) {
-                mappings.computeIfAbsent(mapping.path(), k -> new LinkedHashMap<>()).put(key.substring(mapping.path().length() + 1), text);
+                mappings.computeIfAbsent(mapping.path(), k -> new LinkedHashMap<>())
+                        .put(key.substring(mapping.path().length() + 1), text);
             } else if (declared == null) {
                 settings.put(key, text);
             } else {
@@ -264,8 +303,10 @@ public final class ConfigLoader {
             });
             settings.put(k, Map.copyOf(entries));
         });
-        KeelConfig.Database database = new KeelConfig.Database((String) settings.get(CoreSettings.DATABASE_URL.path()),
-                (String) settings.get(CoreSettings.DATABASE_USER.path()), (String) settings.get(CoreSettings.DATABASE_PASSWORD.path()));
+        KeelConfig.Database database = new KeelConfig.Database(
+                (String) settings.get(CoreSettings.DATABASE_URL.path()),
+                (String) settings.get(CoreSettings.DATABASE_USER.path()),
+                (String) settings.get(CoreSettings.DATABASE_PASSWORD.path()));
         String schema = (String) settings.getOrDefault(CoreSettings.SCHEMA.path(), CoreSettings.SCHEMA.defaultValue());
         return new KeelConfig(projectDir, file, database, schema, settings);
     }
@@ -285,8 +326,10 @@ public final class ConfigLoader {
         while (m.find()) {
             String replacement = env.get(m.group(1));
             if (replacement == null) {
-                throw new KeelException(CoreError.CONFIG_VARIABLE_UNSET,
-                        "'" + key + "' refers to ${" + m.group(1) + "}, which is not set", "export " + m.group(1) + " or change " + key);
+                throw new KeelException(
+                        CoreError.CONFIG_VARIABLE_UNSET,
+                        "'" + key + "' refers to ${" + m.group(1) + "}, which is not set",
+                        "export " + m.group(1) + " or change " + key);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

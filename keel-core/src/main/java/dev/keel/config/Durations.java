@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*(ms|s|min|m|h|d)?\\s*");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
@@ -41,7 +40,10 @@ public final class Durations {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw new KeelException(CoreError.COMMAND_LINE, option + ": " + e.getMessage(), "give " + option + " a duration such as 1h");
+            throw new KeelException(
+                    CoreError.COMMAND_LINE,
+                    option + ": " + e.getMessage(),
+                    "give " + option + " a duration such as 1h");
         }
     }
 

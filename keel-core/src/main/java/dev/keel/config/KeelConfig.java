@@ -48,6 +48,7 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
     }
 
     public static KeelConfig defaults(Path projectDir) {
-        return new KeelConfig(projectDir, null, new Database(null, null, null), CoreSettings.SCHEMA.defaultValue(), Map.of());
+        return new KeelConfig(
+                projectDir, null, new Database(null, null, null), CoreSettings.SCHEMA.defaultValue(), Map.of());
     }
 }

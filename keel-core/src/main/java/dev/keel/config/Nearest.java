@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Finds the known name closest to a mistyped one, for "did you mean" messages. */
 public final class Nearest {
 
-    private Nearest() {
-    }
+    private Nearest() {}
 
     public static String to(String typed, Collection<String> known) {
         String best = null;

@@ -35,9 +35,11 @@ public interface ConnectionSource {
                 try {
                     return dataSource.getConnection();
                 } catch (SQLException e) {
-                    throw new KeelException(CoreError.DATASOURCE_FAILED,
+                    throw new KeelException(
+                            CoreError.DATASOURCE_FAILED,
                             "cannot get a connection from the application's DataSource: " + e.getMessage(),
-                            "check the DataSource's URL and credentials", e);
+                            "check the DataSource's URL and credentials",
+                            e);
                 }
             }
 

@@ -14,8 +14,7 @@ import java.util.Properties;
 /** Opens connections and turns every way of failing to connect into one line that says what to do (exit 3). */
 public final class Connector {
 
-    private Connector() {
-    }
+    private Connector() {}
 
     public static Connection open(DatabaseTarget target, String applicationName) {
         Properties properties = new Properties();
@@ -35,20 +34,36 @@ public final class Connector {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = target.user();
         return switch (state) {
-            case "28P01" -> new KeelException(CoreError.AUTHENTICATION_FAILED,
-                    "cannot connect to " + where + ": password authentication failed for user " + user,
-                    "check the password in the URL, database.password, PGPASSWORD or ~/.pgpass", e);
-            case "28000" -> new KeelException(CoreError.AUTHENTICATION_FAILED,
-                    "cannot connect to " + where + ": the server refused user " + user + " (" + firstLine(e) + ")",
-                    "check the user name and the server's pg_hba.conf", e);
-            case "3D000" -> new KeelException(CoreError.DATABASE_MISSING,
-                    "cannot connect to " + where + ": database " + target.database() + " does not exist",
-                    "create it (createdb " + target.database() + ") or fix the database name in the URL", e);
-            case "57P03" -> new KeelException(CoreError.DATABASE_BUSY,
-                    "cannot connect to " + where + ": the server is starting up or shutting down",
-                    "retry in a few seconds", e);
-            case "53300" -> new KeelException(CoreError.DATABASE_BUSY, "cannot connect to " + where + ": too many connections",
-                    "close idle connections or raise max_connections", e);
+            case "28P01" ->
+                new KeelException(
+                        CoreError.AUTHENTICATION_FAILED,
+                        "cannot connect to " + where + ": password authentication failed for user " + user,
+                        "check the password in the URL, database.password, PGPASSWORD or ~/.pgpass",
+                        e);
+            case "28000" ->
+                new KeelException(
+                        CoreError.AUTHENTICATION_FAILED,
+                        "cannot connect to " + where + ": the server refused user " + user + " (" + firstLine(e) + ")",
+                        "check the user name and the server's pg_hba.conf",
+                        e);
+            case "3D000" ->
+                new KeelException(
+                        CoreError.DATABASE_MISSING,
+                        "cannot connect to " + where + ": database " + target.database() + " does not exist",
+                        "create it (createdb " + target.database() + ") or fix the database name in the URL",
+                        e);
+            case "57P03" ->
+                new KeelException(
+                        CoreError.DATABASE_BUSY,
+                        "cannot connect to " + where + ": the server is starting up or shutting down",
+                        "retry in a few seconds",
+                        e);
+            case "53300" ->
+                new KeelException(
+                        CoreError.DATABASE_BUSY,
+                        "cannot connect to " + where + ": too many connections",
+                        "close idle connections or raise max_connections",
+                        e);
             default -> networkFailure(where, e);
         };
     }
@@ -57,23 +72,33 @@ public final class Connector {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof UnknownHostException) {
-                return new KeelException(CoreError.DATABASE_UNREACHABLE,
+                return new KeelException(
+                        CoreError.DATABASE_UNREACHABLE,
                         "cannot connect to " + where + ": unknown host " + cause.getMessage(),
-                        "check the host name in the database URL", e);
+                        "check the host name in the database URL",
+                        e);
             }
             if (cause instanceof ConnectException) {
-                return new KeelException(CoreError.DATABASE_UNREACHABLE, "cannot connect to " + where + ": connection refused",
-                        "check that PostgreSQL is running and listening on that host and port", e);
+                return new KeelException(
+                        CoreError.DATABASE_UNREACHABLE,
+                        "cannot connect to " + where + ": connection refused",
+                        "check that PostgreSQL is running and listening on that host and port",
+                        e);
             }
             if (cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException) {
-                return new KeelException(CoreError.DATABASE_UNREACHABLE,
+                return new KeelException(
+                        CoreError.DATABASE_UNREACHABLE,
                         "cannot connect to " + where + ": no answer (" + cause.getMessage() + ")",
-                        "check the host, the port and any firewall in between", e);
+                        "check the host, the port and any firewall in between",
+                        e);
             }
             cause = cause.getCause();
         }
-        return new KeelException(CoreError.DATABASE_UNREACHABLE, "cannot connect to " + where + ": " + firstLine(e),
-                "check the database URL and that the server accepts connections", e);
+        return new KeelException(
+                CoreError.DATABASE_UNREACHABLE,
+                "cannot connect to " + where + ": " + firstLine(e),
+                "check the database URL and that the server accepts connections",
+                e);
     }
 
     private static String firstLine(SQLException e) {

@@ -6,7 +6,8 @@ import java.util.Properties;
  * Where keel connects and how it learned of it. The password lives only in {@code properties} and
  * in no method that renders the target, so no message can leak it.
  */
-public record DatabaseTarget(String jdbcUrl, Properties properties, String host, int port, String database, String source) {
+public record DatabaseTarget(
+        String jdbcUrl, Properties properties, String host, int port, String database, String source) {
 
     public String user() {
         return properties.getProperty("user");
@@ -14,7 +15,8 @@ public record DatabaseTarget(String jdbcUrl, Properties properties, String host,
 
     /** The same server and credentials, another database. */
     public DatabaseTarget withDatabase(String name) {
-        String url = jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + java.util.regex.Matcher.quoteReplacement(name));
+        String url = jdbcUrl.replaceFirst(
+                "^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + java.util.regex.Matcher.quoteReplacement(name));
         return new DatabaseTarget(url, properties, host, port, name, source);
     }
 

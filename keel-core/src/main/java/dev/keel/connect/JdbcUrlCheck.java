@@ -15,19 +15,22 @@ import java.util.Set;
 final class JdbcUrlCheck {
     /** pgjdbc's and libpq's sslmode values. */
     static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
-    private static final String FORMS = "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database";
+
+    private static final String FORMS =
+            "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database";
     private static final String ENCODE = "percent-encode it: write a literal % as %25";
 
-    private JdbcUrlCheck() {
-    }
+    private JdbcUrlCheck() {}
 
     /** Checks the parts pgjdbc decodes itself: the database name and the query parameters. */
     static void escapes(String jdbcUrl, String source) {
         String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
         if (rest.split("[/?]", 2)[0].contains("@")) {
             // pgjdbc takes "user:secret@host" for a host name, and the password would be shown as one.
-            throw new KeelException(CoreError.URL_INVALID,
-                    "the JDBC URL from " + source + " holds a user and password before the host, which JDBC URLs do not take",
+            throw new KeelException(
+                    CoreError.URL_INVALID,
+                    "the JDBC URL from " + source
+                            + " holds a user and password before the host, which JDBC URLs do not take",
                     "pass them as parameters (jdbc:postgresql://host/db?user=…&password=…) or write postgresql://user:password@host/db");
         }
         int q = rest.indexOf('?');
@@ -45,14 +48,17 @@ final class JdbcUrlCheck {
                 throw malformed("a parameter name", source);
             }
             if (!PercentDecoding.isWellFormed(value)) {
-                throw malformed(name.equalsIgnoreCase("password") ? "the password" : "the value of parameter " + name, source);
+                throw malformed(
+                        name.equalsIgnoreCase("password") ? "the password" : "the value of parameter " + name, source);
             }
         }
     }
 
     static KeelException malformed(String part, String source) {
-        return new KeelException(CoreError.URL_INVALID,
-                part + " in the database URL from " + source + " holds a % that is not followed by two hex digits", ENCODE);
+        return new KeelException(
+                CoreError.URL_INVALID,
+                part + " in the database URL from " + source + " holds a % that is not followed by two hex digits",
+                ENCODE);
     }
 
     /** Why pgjdbc refused a URL whose escapes are fine: a port out of range, or not a PostgreSQL URL at all. */
@@ -63,13 +69,15 @@ final class JdbcUrlCheck {
                 int colon = hostPort.lastIndexOf(':');
                 if (colon >= 0 && !hostPort.endsWith("]") && !validPort(hostPort.substring(colon + 1))) {
                     // The text is not shown: in jdbc:postgresql://user:secret@host/ the "port" is the password.
-                    return new KeelException(CoreError.URL_INVALID,
+                    return new KeelException(
+                            CoreError.URL_INVALID,
                             "the port in the database URL from " + source + " is not a number from 1 to 65535",
                             "write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…)");
                 }
             }
         }
-        return new KeelException(CoreError.URL_INVALID, "the database URL from " + source + " is not a PostgreSQL URL", FORMS);
+        return new KeelException(
+                CoreError.URL_INVALID, "the database URL from " + source + " is not a PostgreSQL URL", FORMS);
     }
 
     private static boolean validPort(String port) {
@@ -84,7 +92,8 @@ final class JdbcUrlCheck {
     static void sslmode(Properties parsed, String source) {
         String mode = parsed.getProperty("sslmode");
         if (mode != null && !SSL_MODES.contains(mode.toLowerCase(Locale.ROOT))) {
-            throw new KeelException(CoreError.URL_INVALID,
+            throw new KeelException(
+                    CoreError.URL_INVALID,
                     "sslmode '" + mode + "' in the database URL from " + source + " is not one pgjdbc knows",
                     "use disable, allow, prefer, require, verify-ca or verify-full");
         }

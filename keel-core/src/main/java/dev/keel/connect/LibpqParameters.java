@@ -23,8 +23,7 @@ final class LibpqParameters {
             "standby", "secondary",
             "prefer-standby", "preferSecondary");
 
-    private LibpqParameters() {
-    }
+    private LibpqParameters() {}
 
     /** {@code a=1&connect_timeout=5} → {@code a=1&connectTimeout=5}; values stay encoded as written. */
     static String toJdbc(String query) {

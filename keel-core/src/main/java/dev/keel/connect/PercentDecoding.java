@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class PercentDecoding {
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /** {@code %41b+} → {@code Ab+} ('+' stays a plus, as in libpq); empty when a % is not followed by two hex digits. */
     static Optional<String> decode(String s) {

@@ -14,11 +14,11 @@ import java.sql.Statement;
  */
 public final class ServerRole {
 
-    private ServerRole() {
-    }
+    private ServerRole() {}
 
     public static boolean inRecovery(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -27,7 +27,8 @@ public final class ServerRole {
     /** Fails with one line (exit 2) when {@code c} is a standby; {@code verb} is what would have written, e.g. "keel migrate". */
     public static void requirePrimary(Connection c, String where, String verb) throws SQLException {
         if (inRecovery(c)) {
-            throw new KeelException(CoreError.SERVER_IN_RECOVERY,
+            throw new KeelException(
+                    CoreError.SERVER_IN_RECOVERY,
                     where + " is a hot standby (in recovery) and accepts no writes; " + verb + " did not start",
                     "point " + verb + " at the primary (with several hosts in the URL, add targetServerType=primary)");
         }

@@ -11,8 +11,7 @@ import org.postgresql.Driver;
  */
 public final class TargetParser {
 
-    private TargetParser() {
-    }
+    private TargetParser() {}
 
     /** A part of the URL's user info, decoded; a malformed escape is named by {@code part}, never quoted. */
     private static String decode(String s, String part, String source) {
@@ -20,8 +19,7 @@ public final class TargetParser {
     }
 
     /** A libpq URI's parts: the JDBC URL without credentials, and the credentials it held (null when absent). */
-    record Converted(String jdbcUrl, String user, String password) {
-    }
+    record Converted(String jdbcUrl, String user, String password) {}
 
     /**
      * The URL's own user and password win over {@code user} and {@code password}, as they do in the
@@ -63,7 +61,9 @@ public final class TargetParser {
         int scheme = url.indexOf("://");
         String prefix = scheme < 0 ? "" : url.substring(0, scheme);
         if (!prefix.equals("postgresql") && !prefix.equals("postgres")) {
-            throw new KeelException(CoreError.URL_INVALID, "the database URL from " + source + " is not a PostgreSQL URL",
+            throw new KeelException(
+                    CoreError.URL_INVALID,
+                    "the database URL from " + source + " is not a PostgreSQL URL",
                     "write postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database");
         }
         String rest = url.substring(scheme + 3);
@@ -93,6 +93,7 @@ public final class TargetParser {
         String params = LibpqParameters.toJdbc(query);
         String hostPort = rest.isEmpty() ? "localhost" : rest;
         // pgjdbc decodes the database name and parameter values itself.
-        return new Converted("jdbc:postgresql://" + hostPort + "/" + path + (params.isEmpty() ? "" : "?" + params), user, password);
+        return new Converted(
+                "jdbc:postgresql://" + hostPort + "/" + path + (params.isEmpty() ? "" : "?" + params), user, password);
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class TargetResolver {
 
-    private TargetResolver() {
-    }
+    private TargetResolver() {}
 
     /** Empty means no database is configured: use the embedded default. A password in the URL wins over the others. */
     public static Optional<DatabaseTarget> resolve(String cliUrl, KeelConfig config, Map<String, String> env) {
@@ -27,7 +26,10 @@ public final class TargetResolver {
         if (db.configured()) {
             return Optional.of(TargetParser.parse(db.url(), db.user(), password, "keel.yaml database.url"));
         }
-        if (present(env.get("PGHOST")) || present(env.get("PGPORT")) || present(env.get("PGDATABASE")) || present(env.get("PGUSER"))) {
+        if (present(env.get("PGHOST"))
+                || present(env.get("PGPORT"))
+                || present(env.get("PGDATABASE"))
+                || present(env.get("PGUSER"))) {
             return Optional.of(fromLibpqEnvironment(env, db.user(), password));
         }
         return Optional.empty();
@@ -41,7 +43,12 @@ public final class TargetResolver {
         }
         String port = env.getOrDefault("PGPORT", "5432");
         String database = env.getOrDefault("PGDATABASE", user);
-        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(host).append(':').append(port).append('/').append(database);
+        StringBuilder url = new StringBuilder("jdbc:postgresql://")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append('/')
+                .append(database);
         if (present(env.get("PGSSLMODE"))) {
             url.append("?sslmode=").append(env.get("PGSSLMODE"));
         }

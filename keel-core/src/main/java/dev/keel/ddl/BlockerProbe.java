@@ -58,8 +58,12 @@ public final class BlockerProbe implements AutoCloseable {
             s.setInt(1, watchedPid);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    blockers.add(new Blocker(rs.getInt("pid"), rs.getString("application"), rs.getString("state"),
-                            rs.getLong("age_s"), rs.getString("query")));
+                    blockers.add(new Blocker(
+                            rs.getInt("pid"),
+                            rs.getString("application"),
+                            rs.getString("state"),
+                            rs.getLong("age_s"),
+                            rs.getString("query")));
                 }
             }
         } catch (SQLException e) {

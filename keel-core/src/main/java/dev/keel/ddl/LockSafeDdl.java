@@ -130,14 +130,16 @@ public final class LockSafeDdl implements AutoCloseable {
     }
 
     private int backendPid() throws SQLException {
-        try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = session.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private String show(String setting) throws SQLException {
-        try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
+        try (Statement s = session.createStatement();
+                ResultSet rs = s.executeQuery("SHOW " + setting)) {
             rs.next();
             return rs.getString(1);
         }

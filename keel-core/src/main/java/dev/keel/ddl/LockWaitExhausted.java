@@ -13,16 +13,24 @@ public final class LockWaitExhausted extends KeelException {
     private final int attempts;
 
     LockWaitExhausted(Duration lockTimeout, int attempts, List<Blocker> blockers, boolean watched, SQLException cause) {
-        super(CoreError.LOCK_TIMEOUT, describe(lockTimeout, attempts, blockers, watched),
-                "end or wait for the blocking sessions, then try again", cause);
+        super(
+                CoreError.LOCK_TIMEOUT,
+                describe(lockTimeout, attempts, blockers, watched),
+                "end or wait for the blocking sessions, then try again",
+                cause);
         this.blockers = List.copyOf(blockers);
         this.attempts = attempts;
     }
 
     private static String describe(Duration lockTimeout, int attempts, List<Blocker> blockers, boolean watched) {
-        String by = !watched ? "keel watches who blocks only from the second try on (lock retries are 0)"
-                : blockers.isEmpty() ? "the blocking session ended before keel could name it"
-                : "blocked by " + String.join("; ", blockers.stream().map(Blocker::toString).toList());
+        String by = !watched
+                ? "keel watches who blocks only from the second try on (lock retries are 0)"
+                : blockers.isEmpty()
+                        ? "the blocking session ended before keel could name it"
+                        : "blocked by "
+                                + String.join(
+                                        "; ",
+                                        blockers.stream().map(Blocker::toString).toList());
         return "could not get a lock within " + Durations.human(lockTimeout) + " in " + attempts
                 + (attempts == 1 ? " try" : " tries") + "; " + by;
     }

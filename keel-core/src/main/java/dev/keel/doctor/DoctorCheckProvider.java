@@ -30,7 +30,8 @@ public interface DoctorCheckProvider {
     static List<DoctorCheck> discover(KeelConfig config, Map<String, String> env) {
         List<DoctorCheckProvider> providers = new ArrayList<>();
         ServiceLoader.load(DoctorCheckProvider.class).forEach(providers::add);
-        providers.sort(Comparator.comparingInt(DoctorCheckProvider::order).thenComparing(p -> p.getClass().getName()));
+        providers.sort(Comparator.comparingInt(DoctorCheckProvider::order)
+                .thenComparing(p -> p.getClass().getName()));
         List<DoctorCheck> checks = new ArrayList<>();
         for (DoctorCheckProvider provider : providers) {
             checks.addAll(provider.checks(config, env));

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param impact one sentence saying what happens if nobody acts
  * @param runbook the page that says how to confirm and fix it, relative to the project root
  */
-public record DoctorFinding(String check, Severity severity, String summary, Map<String, Object> evidence, double score, String impact,
-                            String runbook) {
+public record DoctorFinding(
+        String check,
+        Severity severity,
+        String summary,
+        Map<String, Object> evidence,
+        double score,
+        String impact,
+        String runbook) {
 
     public DoctorFinding {
         // Insertion order is the order a reader sees; null values (an unknown figure) are kept.

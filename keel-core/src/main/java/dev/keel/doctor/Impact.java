@@ -9,8 +9,7 @@ package dev.keel.doctor;
  */
 public final class Impact {
 
-    private Impact() {
-    }
+    private Impact() {}
 
     public static double score(Severity severity, double closeness) {
         double f = Double.isNaN(closeness) ? 0 : Math.max(0, Math.min(1, closeness));

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** How urgent a finding is; {@code critical} makes {@code keel doctor} exit 1. */
 public enum Severity {
-    CRITICAL, WARNING, INFO;
+    CRITICAL,
+    WARNING,
+    INFO;
 
     @JsonValue
     public String label() {

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Whole directory trees: removing scratch directories, measuring data directories. */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Best effort: for scratch directories, where a leftover file does no harm. */
     public static void deleteQuietly(Path dir) {
@@ -34,13 +33,15 @@ public final class FileTrees {
     /** Bytes in regular files below {@code dir}; files that vanish while counting count as zero. */
     public static long size(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return walk.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }

@@ -26,8 +26,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class EmbeddedBinaries {
 
-    private EmbeddedBinaries() {
-    }
+    private EmbeddedBinaries() {}
 
     public static String bundledVersion() {
         Properties build = new Properties();
@@ -64,7 +63,8 @@ public final class EmbeddedBinaries {
             Path staging = Files.createTempDirectory(target.getParent(), "unpack-");
             try {
                 try (InputStream txz = resolve();
-                     TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(txz)))) {
+                        TarArchiveInputStream tar =
+                                new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(txz)))) {
                     TarArchiveEntry entry;
                     while ((entry = tar.getNextEntry()) != null) {
                         extract(tar, entry, staging);
@@ -83,9 +83,11 @@ public final class EmbeddedBinaries {
                 FileTrees.deleteQuietly(staging);
             }
         } catch (IOException e) {
-            throw new KeelException(CoreError.EMBEDDED_FAILED,
+            throw new KeelException(
+                    CoreError.EMBEDDED_FAILED,
                     "cannot unpack the embedded PostgreSQL binaries into " + target + ": " + e.getMessage(),
-                    "make the directory writable or set KEEL_CACHE_DIR to a writable one", e);
+                    "make the directory writable or set KEEL_CACHE_DIR to a writable one",
+                    e);
         }
     }
 
@@ -116,10 +118,16 @@ public final class EmbeddedBinaries {
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        Set<PosixFilePermission> set = EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ);
         if ((mode & 0100) != 0) {
-            set.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+            set.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
         }
         return set;
     }

@@ -45,12 +45,20 @@ public final class EmbeddedServer {
         if (state.isEmpty() || !Files.exists(stateDir.resolve("pgdata/PG_VERSION"))) {
             return new Status(false, false, 0, null, 0, stateDir);
         }
-        PostgresCluster cluster = new PostgresCluster(new PostgresBinaries(Path.of(state.getProperty("bindir")), 0,
-                state.getProperty("version")), stateDir.resolve("pgdata"));
-        return new Status(true, cluster.isRunning(), cluster.port(), state.getProperty("version"), cluster.dataSizeBytes(), stateDir);
+        PostgresCluster cluster = new PostgresCluster(
+                new PostgresBinaries(Path.of(state.getProperty("bindir")), 0, state.getProperty("version")),
+                stateDir.resolve("pgdata"));
+        return new Status(
+                true,
+                cluster.isRunning(),
+                cluster.port(),
+                state.getProperty("version"),
+                cluster.dataSizeBytes(),
+                stateDir);
     }
 
-    public record Status(boolean initialized, boolean running, int port, String version, long dataBytes, Path stateDir) {
+    public record Status(
+            boolean initialized, boolean running, int port, String version, long dataBytes, Path stateDir) {
         public String jdbcUrl() {
             return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
         }
@@ -69,20 +77,22 @@ public final class EmbeddedServer {
                 if (!Files.exists(ignore)) {
                     Files.writeString(ignore, "# keel's local state: the embedded server's data and logs\n*\n");
                 }
-                try (FileChannel channel = FileChannel.open(stateDir.resolve("server.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock lock = channel.lock()) {
+                try (FileChannel channel = FileChannel.open(
+                                stateDir.resolve("server.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
                     return startLocked();
                 }
             } catch (IOException e) {
-                throw new KeelException(CoreError.EMBEDDED_FAILED,
+                throw new KeelException(
+                        CoreError.EMBEDDED_FAILED,
                         "cannot prepare the embedded PostgreSQL in " + stateDir + ": " + e.getMessage(),
-                        "make the project directory writable", e);
+                        "make the project directory writable",
+                        e);
             }
         }
     }
 
-    public record Started(int port, boolean startedNow, String version) {
-    }
+    public record Started(int port, boolean startedNow, String version) {}
 
     private Started startLocked() {
         String version = cluster.binaries().version();
@@ -105,8 +115,10 @@ public final class EmbeddedServer {
             return false;
         }
         Properties state = readState(status.stateDir());
-        new PostgresCluster(new PostgresBinaries(Path.of(state.getProperty("bindir")), 0, state.getProperty("version")),
-                status.stateDir().resolve("pgdata")).stop();
+        new PostgresCluster(
+                        new PostgresBinaries(Path.of(state.getProperty("bindir")), 0, state.getProperty("version")),
+                        status.stateDir().resolve("pgdata"))
+                .stop();
         return true;
     }
 
@@ -134,9 +146,11 @@ public final class EmbeddedServer {
         try (OutputStream out = Files.newOutputStream(stateDir.resolve("server.properties"))) {
             state.store(out, "embedded PostgreSQL started by keel");
         } catch (IOException e) {
-            throw new KeelException(CoreError.EMBEDDED_FAILED,
+            throw new KeelException(
+                    CoreError.EMBEDDED_FAILED,
                     "cannot write " + stateDir.resolve("server.properties") + ": " + e.getMessage(),
-                    "make the project directory writable", e);
+                    "make the project directory writable",
+                    e);
         }
     }
 

@@ -22,16 +22,21 @@ public record PostgresBinaries(Path binDir, int majorVersion, String version) {
     public static PostgresBinaries at(Path binDir) {
         Path postgres = binDir.resolve("postgres");
         if (!Files.isExecutable(postgres)) {
-            throw new KeelException(CoreError.BINARIES_MISSING, "no PostgreSQL server binaries in " + binDir,
+            throw new KeelException(
+                    CoreError.BINARIES_MISSING,
+                    "no PostgreSQL server binaries in " + binDir,
                     "point to the directory that holds initdb, pg_ctl and postgres");
         }
         String out = Processes.run(List.of(postgres.toString(), "--version"), 30, "postgres --version");
         Matcher m = VERSION.matcher(out);
         if (!m.find()) {
-            throw new KeelException(CoreError.BINARIES_MISSING, "cannot tell the version of " + postgres + ": " + out.strip(),
+            throw new KeelException(
+                    CoreError.BINARIES_MISSING,
+                    "cannot tell the version of " + postgres + ": " + out.strip(),
                     "point to a PostgreSQL server installation");
         }
-        return new PostgresBinaries(binDir, Integer.parseInt(m.group(1)), m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+        return new PostgresBinaries(
+                binDir, Integer.parseInt(m.group(1)), m.group(1) + (m.group(2) == null ? "" : m.group(2)));
     }
 
     /** The server binaries installed on this machine (pg_config --bindir, then Debian's layout), if any. */
@@ -41,7 +46,9 @@ public record PostgresBinaries(Path binDir, int majorVersion, String version) {
             return Optional.of(at(Path.of(override)));
         }
         try {
-            Process p = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pg_config", "--bindir")
+                    .redirectErrorStream(true)
+                    .start();
             String dir;
             try (InputStream in = p.getInputStream()) {
                 dir = new String(in.readAllBytes()).strip();

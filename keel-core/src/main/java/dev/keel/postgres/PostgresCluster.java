@@ -55,8 +55,17 @@ public final class PostgresCluster {
 
     /** Creates the cluster; {@code durable=false} skips fsync at initdb for throwaway clusters. */
     public void init(String superuser, Map<String, String> settings, boolean durable) {
-        List<String> command = new ArrayList<>(List.of(binaries.program("initdb").toString(),
-                "-D", dataDir.toString(), "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C"));
+        List<String> command = new ArrayList<>(List.of(
+                binaries.program("initdb").toString(),
+                "-D",
+                dataDir.toString(),
+                "-U",
+                superuser,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C"));
         if (!durable) {
             command.add("--no-sync");
         }
@@ -67,8 +76,11 @@ public final class PostgresCluster {
         }
         Processes.run(command, 300, "initdb");
         try {
-            Files.writeString(dataDir.resolve("postgresql.conf"), "\ninclude_if_exists = '" + SETTINGS_FILE + "'\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dataDir.resolve("postgresql.conf"),
+                    "\ninclude_if_exists = '" + SETTINGS_FILE + "'\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +90,8 @@ public final class PostgresCluster {
     /** Replaces keel's settings; they take effect at the next start. */
     public void configure(Map<String, String> settings) {
         StringBuilder conf = new StringBuilder("# written by keel; rewritten on every start\n");
-        settings.forEach((k, v) -> conf.append(k).append(" = '").append(v.replace("'", "''")).append("'\n"));
+        settings.forEach((k, v) ->
+                conf.append(k).append(" = '").append(v.replace("'", "''")).append("'\n"));
         try {
             Files.writeString(dataDir.resolve(SETTINGS_FILE), conf, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -92,7 +105,9 @@ public final class PostgresCluster {
             for (String line : Files.readAllLines(dataDir.resolve(SETTINGS_FILE))) {
                 int eq = line.indexOf(" = '");
                 if (!line.startsWith("#") && eq > 0) {
-                    settings.put(line.substring(0, eq), line.substring(eq + 4, line.length() - 1).replace("''", "'"));
+                    settings.put(
+                            line.substring(0, eq),
+                            line.substring(eq + 4, line.length() - 1).replace("''", "'"));
                 }
             }
         } catch (IOException e) {
@@ -107,8 +122,19 @@ public final class PostgresCluster {
     }
 
     public void start(Duration timeout) {
-        Processes.run(List.of(binaries.program("pg_ctl").toString(), "start", "-w", "-t", String.valueOf(timeout.toSeconds()),
-                "-D", dataDir.toString(), "-l", logFile.toString()), timeout.toSeconds() + 30, "starting PostgreSQL in " + dataDir);
+        Processes.run(
+                List.of(
+                        binaries.program("pg_ctl").toString(),
+                        "start",
+                        "-w",
+                        "-t",
+                        String.valueOf(timeout.toSeconds()),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        logFile.toString()),
+                timeout.toSeconds() + 30,
+                "starting PostgreSQL in " + dataDir);
     }
 
     /**
@@ -122,10 +148,27 @@ public final class PostgresCluster {
             if (!name.matches("[a-z_.]+") || value.contains("'")) {
                 throw new IllegalArgumentException("unsafe server setting " + name);
             }
-            options.append(options.length() == 0 ? "" : " ").append("-c ").append(name).append("='").append(value).append("'");
+            options.append(options.length() == 0 ? "" : " ")
+                    .append("-c ")
+                    .append(name)
+                    .append("='")
+                    .append(value)
+                    .append("'");
         });
-        Processes.run(List.of(binaries.program("pg_ctl").toString(), "start", "-w", "-t", String.valueOf(timeout.toSeconds()),
-                "-D", dataDir.toString(), "-l", logFile.toString(), "-o", options.toString()), timeout.toSeconds() + 30,
+        Processes.run(
+                List.of(
+                        binaries.program("pg_ctl").toString(),
+                        "start",
+                        "-w",
+                        "-t",
+                        String.valueOf(timeout.toSeconds()),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        logFile.toString(),
+                        "-o",
+                        options.toString()),
+                timeout.toSeconds() + 30,
                 "starting PostgreSQL in " + dataDir);
     }
 
@@ -134,15 +177,37 @@ public final class PostgresCluster {
         if (!isRunning()) {
             return;
         }
-        Processes.run(List.of(binaries.program("pg_ctl").toString(), "stop", "-w", "-m", "fast", "-t", "120",
-                "-D", dataDir.toString()), 150, "stopping PostgreSQL in " + dataDir);
+        Processes.run(
+                List.of(
+                        binaries.program("pg_ctl").toString(),
+                        "stop",
+                        "-w",
+                        "-m",
+                        "fast",
+                        "-t",
+                        "120",
+                        "-D",
+                        dataDir.toString()),
+                150,
+                "stopping PostgreSQL in " + dataDir);
     }
 
     /** Immediate shutdown: no checkpoint, crash recovery at the next start. For throwaway clusters. */
     public void stopImmediately() {
         if (isRunning()) {
-            Processes.run(List.of(binaries.program("pg_ctl").toString(), "stop", "-w", "-m", "immediate", "-t", "60",
-                    "-D", dataDir.toString()), 90, "stopping PostgreSQL in " + dataDir);
+            Processes.run(
+                    List.of(
+                            binaries.program("pg_ctl").toString(),
+                            "stop",
+                            "-w",
+                            "-m",
+                            "immediate",
+                            "-t",
+                            "60",
+                            "-D",
+                            dataDir.toString()),
+                    90,
+                    "stopping PostgreSQL in " + dataDir);
         }
     }
 
@@ -172,7 +237,9 @@ public final class PostgresCluster {
     public OptionalLong postmasterPid() {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -180,7 +247,8 @@ public final class PostgresCluster {
 
     public boolean isRunning() {
         OptionalLong pid = postmasterPid();
-        return pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+        return pid.isPresent()
+                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public long dataSizeBytes() {
@@ -211,8 +279,11 @@ public final class PostgresCluster {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new KeelException(CoreError.PORT_UNAVAILABLE,
-                    "no free TCP port on 127.0.0.1: " + e.getMessage(), "free a port and retry", e);
+            throw new KeelException(
+                    CoreError.PORT_UNAVAILABLE,
+                    "no free TCP port on 127.0.0.1: " + e.getMessage(),
+                    "free a port and retry",
+                    e);
         }
     }
 }

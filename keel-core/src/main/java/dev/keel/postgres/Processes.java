@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
     private static final boolean ROOT = detectRoot();
 
-    private Processes() {
-    }
+    private Processes() {}
 
     public static boolean runningAsRoot() {
         return ROOT;
@@ -49,12 +48,16 @@ public final class Processes {
                 Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new KeelException(CoreError.PROCESS_FAILED, what + " did not finish within " + timeoutSeconds + "s",
+                    throw new KeelException(
+                            CoreError.PROCESS_FAILED,
+                            what + " did not finish within " + timeoutSeconds + "s",
                             "look at the PostgreSQL log for the cause");
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
-                    throw new KeelException(CoreError.PROCESS_FAILED, what + " failed: " + lastLines(text, 3),
+                    throw new KeelException(
+                            CoreError.PROCESS_FAILED,
+                            what + " failed: " + lastLines(text, 3),
                             "look at the PostgreSQL log for the cause");
                 }
                 return text;
@@ -62,8 +65,11 @@ public final class Processes {
                 Files.deleteIfExists(output);
             }
         } catch (IOException e) {
-            throw new KeelException(CoreError.PROCESS_FAILED, what + " could not be started: " + e.getMessage(),
-                    "check that the PostgreSQL binaries are installed and executable", e);
+            throw new KeelException(
+                    CoreError.PROCESS_FAILED,
+                    what + " could not be started: " + e.getMessage(),
+                    "check that the PostgreSQL binaries are installed and executable",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeelException(CoreError.INTERRUPTED, what + " was interrupted", "");

@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 public final class Identifiers {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** Always quotes: safe for any name, used when building SQL. */
     public static String quote(String name) {

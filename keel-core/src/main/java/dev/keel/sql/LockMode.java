@@ -5,14 +5,23 @@ import java.util.Optional;
 
 /** PostgreSQL's table lock modes, weakest first, as pg_locks names them. */
 public enum LockMode {
-    ACCESS_SHARE, ROW_SHARE, ROW_EXCLUSIVE, SHARE_UPDATE_EXCLUSIVE, SHARE, SHARE_ROW_EXCLUSIVE, EXCLUSIVE, ACCESS_EXCLUSIVE;
+    ACCESS_SHARE,
+    ROW_SHARE,
+    ROW_EXCLUSIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    SHARE,
+    SHARE_ROW_EXCLUSIVE,
+    EXCLUSIVE,
+    ACCESS_EXCLUSIVE;
 
     /** The mode pg_locks calls {@code name} (e.g. {@code ShareRowExclusiveLock}); empty for other lock kinds. */
     public static Optional<LockMode> fromPgLocks(String name) {
         if (name == null || !name.endsWith("Lock")) {
             return Optional.empty();
         }
-        String words = name.substring(0, name.length() - "Lock".length()).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        String words = name.substring(0, name.length() - "Lock".length())
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toUpperCase(Locale.ROOT);
         try {
             return Optional.of(valueOf(words));
         } catch (IllegalArgumentException e) {

@@ -53,7 +53,7 @@ public final class SqlLexer {
                             continue;
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             } else if (token.type() == SqlToken.Type.WORD) {
                 atomicDepth = atomicDepth(current, token, atomicDepth);
@@ -69,7 +69,8 @@ public final class SqlLexer {
      */
     private static int atomicDepth(List<SqlToken> current, SqlToken token, int depth) {
         if (depth == 0) {
-            boolean afterBegin = !current.isEmpty() && current.get(current.size() - 1).isWord("BEGIN");
+            boolean afterBegin =
+                    !current.isEmpty() && current.get(current.size() - 1).isWord("BEGIN");
             return token.isWord("ATOMIC") && afterBegin ? 1 : 0;
         }
         if (token.isWord("CASE")) {
@@ -171,8 +172,8 @@ public final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated("unterminated /* comment", start,
-                "close every /* with */ (PostgreSQL nests block comments)");
+        throw unterminated(
+                "unterminated /* comment", start, "close every /* with */ (PostgreSQL nests block comments)");
     }
 
     /** A single-quoted literal; {@code escapes} for E'' strings, where a backslash escapes the next character. */
@@ -194,7 +195,8 @@ public final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated("unterminated quoted string", quote, "close the string with ' (write '' for a quote inside it)");
+        throw unterminated(
+                "unterminated quoted string", quote, "close the string with ' (write '' for a quote inside it)");
     }
 
     private SqlToken quotedIdentifier(int start) {
@@ -212,7 +214,10 @@ public final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated("unterminated quoted identifier", quote, "close the identifier with \" (write \"\" for a quote inside it)");
+        throw unterminated(
+                "unterminated quoted identifier",
+                quote,
+                "close the identifier with \" (write \"\" for a quote inside it)");
     }
 
     private SqlToken dollar(int start) {
@@ -260,7 +265,9 @@ public final class SqlLexer {
             end++;
         }
         int line = lineOf(start);
-        return new SqlSyntaxException("psql meta-command " + text.substring(start, end) + " is not SQL", line,
+        return new SqlSyntaxException(
+                "psql meta-command " + text.substring(start, end) + " is not SQL",
+                line,
                 start - lineStarts[line - 1] + 1,
                 "keel sends plain SQL to the server; remove the meta-command or move it to a psql script");
     }

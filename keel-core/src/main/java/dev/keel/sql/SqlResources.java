@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlResources {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private SqlResources() {
-    }
+    private SqlResources() {}
 
     public static String load(Class<?> owner, String name) {
         return CACHE.computeIfAbsent(owner.getName() + "/" + name, k -> {

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class TransactionRequirement {
 
-    private TransactionRequirement() {
-    }
+    private TransactionRequirement() {}
 
     /** The name of the construct that forbids a transaction, or empty when the statement allows one. */
     public static Optional<String> forbiddenBy(SqlStatement statement) {
@@ -33,7 +32,8 @@ public final class TransactionRequirement {
                 }
                 return Optional.empty();
             case "CREATE":
-                if (startsWith(w, "CREATE", "INDEX", "CONCURRENTLY") || startsWith(w, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")) {
+                if (startsWith(w, "CREATE", "INDEX", "CONCURRENTLY")
+                        || startsWith(w, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")) {
                     return Optional.of("CREATE INDEX CONCURRENTLY");
                 }
                 return objectWord(w, "DATABASE", "TABLESPACE", "SUBSCRIPTION").map(o -> "CREATE " + o);
@@ -46,7 +46,9 @@ public final class TransactionRequirement {
                 if (startsWith(w, "ALTER", "SYSTEM")) {
                     return Optional.of("ALTER SYSTEM");
                 }
-                if (startsWith(w, "ALTER", "TABLE") && statement.containsWord("DETACH") && statement.containsWord("CONCURRENTLY")) {
+                if (startsWith(w, "ALTER", "TABLE")
+                        && statement.containsWord("DETACH")
+                        && statement.containsWord("CONCURRENTLY")) {
                     return Optional.of("DETACH PARTITION CONCURRENTLY");
                 }
                 return Optional.empty();
@@ -90,8 +92,11 @@ public final class TransactionRequirement {
         }
         return switch (w.get(0)) {
             case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT" ->
-                    w.size() > 1 && w.get(0).equals("ROLLBACK") && w.get(1).equals("TO") ? Optional.empty() : Optional.of(w.get(0));
-            case "START" -> w.size() > 1 && w.get(1).equals("TRANSACTION") ? Optional.of("START TRANSACTION") : Optional.empty();
+                w.size() > 1 && w.get(0).equals("ROLLBACK") && w.get(1).equals("TO")
+                        ? Optional.empty()
+                        : Optional.of(w.get(0));
+            case "START" ->
+                w.size() > 1 && w.get(1).equals("TRANSACTION") ? Optional.of("START TRANSACTION") : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -29,13 +29,19 @@ public record StatsVisibility(String role, boolean seesAll, String grant, String
             return new StatsVisibility(role, true, null, null);
         }
         String grant = "GRANT " + ROLE + " TO " + Identifiers.display(role) + ";";
-        return new StatsVisibility(role, false, grant, "role " + Identifiers.display(role) + " is not a member of " + ROLE
-                + ", so it sees only its own sessions in pg_stat_activity and its own statements in pg_stat_statements,"
-                + " not those of other roles (the application's among them); run " + grant + " as a superuser to see them all");
+        return new StatsVisibility(
+                role,
+                false,
+                grant,
+                "role " + Identifiers.display(role) + " is not a member of " + ROLE
+                        + ", so it sees only its own sessions in pg_stat_activity and its own statements in pg_stat_statements,"
+                        + " not those of other roles (the application's among them); run " + grant
+                        + " as a superuser to see them all");
     }
 
     public static StatsVisibility of(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(StatsVisibility.class, "visibility.sql"))) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(StatsVisibility.class, "visibility.sql"))) {
             rs.next();
             return of(rs.getString("role_name"), rs.getBoolean("sees_all"));
         }

@@ -10,7 +10,6 @@ import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ObjectAssert;
@@ -33,7 +32,8 @@ class ConfigLoaderTest {
 
     /** Asserts a usage error and hands back the exception for further checks. */
     private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+        return assertThatThrownBy(load::run)
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
@@ -93,7 +93,11 @@ class ConfigLoaderTest {
                 database:
                   url: postgresql://db/shop
                    user: app
-                """)).satisfies(e -> assertThat(e.what()).isEqualTo("keel.yaml is not valid YAML at line 3, column 8: mapping values are not allowed here"));
+                """))
+                .satisfies(
+                        e -> assertThat(e.what())
+                                .isEqualTo(
+                                        "keel.yaml is not valid YAML at line 3, column 8: mapping values are not allowed here"));
     }
 
     @Test
@@ -105,7 +109,8 @@ class ConfigLoaderTest {
 
     @Test
     void environmentOverridesApplyWithoutAFile() {
-        KeelConfig config = ConfigLoader.load(dir, null, Map.of("KEEL_DATABASE_URL", "postgresql://env/shop", "KEEL_SCHEMA", "ops"));
+        KeelConfig config = ConfigLoader.load(
+                dir, null, Map.of("KEEL_DATABASE_URL", "postgresql://env/shop", "KEEL_SCHEMA", "ops"));
 
         assertThat(config.database().url()).isEqualTo("postgresql://env/shop");
         assertThat(config.schema()).isEqualTo("ops");
@@ -131,17 +136,19 @@ class ConfigLoaderTest {
 
     @Test
     void aPlaceholderWithoutItsVariableIsReported() {
-        usageError(() -> load("database:\n  password: ${DB_PASSWORD}\n", Map.of("OTHER", "x"))).satisfies(e -> {
-            assertThat(e.what()).isEqualTo("'database.password' refers to ${DB_PASSWORD}, which is not set");
-            assertThat(e.todo()).contains("export DB_PASSWORD");
-            assertThat(e.code()).isEqualTo(CoreError.CONFIG_VARIABLE_UNSET);
-        });
+        usageError(() -> load("database:\n  password: ${DB_PASSWORD}\n", Map.of("OTHER", "x")))
+                .satisfies(e -> {
+                    assertThat(e.what()).isEqualTo("'database.password' refers to ${DB_PASSWORD}, which is not set");
+                    assertThat(e.todo()).contains("export DB_PASSWORD");
+                    assertThat(e.code()).isEqualTo(CoreError.CONFIG_VARIABLE_UNSET);
+                });
     }
 
     @Test
     void aConfigOptionNamingAMissingFileIsRejected() {
         usageError(() -> ConfigLoader.load(dir, Path.of("prod.yaml"), Map.of()))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("configuration file " + dir.resolve("prod.yaml") + " does not exist"))
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("configuration file " + dir.resolve("prod.yaml") + " does not exist"))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(CoreError.CONFIG_NOT_FOUND));
     }
 
@@ -167,7 +174,8 @@ class ConfigLoaderTest {
 
     @Test
     void aKeyOfASectionWhoseModuleIsAbsentIsKeptNotRefused() throws IOException {
-        // keel-core alone knows no backup keys: an application that only migrates reads the keel.yaml the command line uses.
+        // keel-core alone knows no backup keys: an application that only migrates reads the keel.yaml the command line
+        // uses.
         KeelConfig config = load("backup:\n  repository: file:///srv/backups\n");
 
         assertThat(config.settings()).containsEntry("backup.repository", "file:///srv/backups");
@@ -189,8 +197,10 @@ class ConfigLoaderTest {
         };
 
         usageError(() -> ConfigLoader.load(dir, null, Map.of(), List.of(new CoreSettings(), fixture)))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("'check.answer' must be a whole number from 0 to 100, not 'many'"));
-        KeelConfig config = ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_ANSWER", "7"), List.of(new CoreSettings(), fixture));
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("'check.answer' must be a whole number from 0 to 100, not 'many'"));
+        KeelConfig config =
+                ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_ANSWER", "7"), List.of(new CoreSettings(), fixture));
         assertThat(config.get(fixture.keys().get(0))).isEqualTo(7);
     }
 
@@ -209,8 +219,9 @@ class ConfigLoaderTest {
                 migrations:
                   lockTimeout: 2s
                   lockTimeout: 10s
-                """)).satisfies(e -> assertThat(e.getMessage())
-                .contains("keel.yaml sets 'migrations.lockTimeout' twice", "line 5", "keep one of them"));
+                """))
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("keel.yaml sets 'migrations.lockTimeout' twice", "line 5", "keep one of them"));
     }
 
     @Test
@@ -225,7 +236,9 @@ class ConfigLoaderTest {
 
     @Test
     void aSectionGivenASingleValueSaysItMustBeASectionEvenWhenItsModuleIsAbsent() {
-        usageError(() -> load("backup: 5\n")).satisfies(e -> assertThat(e.getMessage())
-                .contains("'backup' in keel.yaml must be a section, not a single value").doesNotContain("did you mean"));
+        usageError(() -> load("backup: 5\n"))
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("'backup' in keel.yaml must be a section, not a single value")
+                        .doesNotContain("did you mean"));
     }
 }

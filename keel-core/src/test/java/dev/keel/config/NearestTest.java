@@ -17,12 +17,15 @@ class NearestTest {
 
     @Test
     void suggestsTheKnownKeyWithAMissingLetter() {
-        assertThat(Nearest.to("migrations.lockTimout", List.of("migrations.lockTimeout", "migrations.lockRetries", "schema"))).isEqualTo("migrations.lockTimeout");
+        assertThat(Nearest.to(
+                        "migrations.lockTimout", List.of("migrations.lockTimeout", "migrations.lockRetries", "schema")))
+                .isEqualTo("migrations.lockTimeout");
     }
 
     @Test
     void ignoresCaseWhenComparingButReturnsTheKnownSpelling() {
-        assertThat(Nearest.to("MIGRATIONS.OUTOFORDER", List.of("migrations.outOfOrder", "migrations.table"))).isEqualTo("migrations.outOfOrder");
+        assertThat(Nearest.to("MIGRATIONS.OUTOFORDER", List.of("migrations.outOfOrder", "migrations.table")))
+                .isEqualTo("migrations.outOfOrder");
     }
 
     @Test

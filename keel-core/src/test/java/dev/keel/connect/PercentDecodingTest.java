@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PercentDecodingTest {
 
     @ParameterizedTest
-    @CsvSource({"plain,plain", "p%40ss,p@ss", "a+b,a+b", "caf%C3%A9,caf\u00e9", "caf\u00e9,caf\u00e9", "%25,%", "%2b,+"})
+    @CsvSource({"plain,plain", "p%40ss,p@ss", "a+b,a+b", "caf%C3%A9,caf\u00e9", "caf\u00e9,caf\u00e9", "%25,%", "%2b,+"
+    })
     void decodesEscapesAsUtf8AndLeavesTheRest(String in, String out) {
         assertThat(PercentDecoding.decode(in)).contains(out);
     }

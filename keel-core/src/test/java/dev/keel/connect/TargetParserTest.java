@@ -59,7 +59,8 @@ class TargetParserTest {
 
     @Test
     void libpqParameterNamesReachTheDriverUnderItsNames() {
-        DatabaseTarget target = TargetParser.parse("postgresql://u@db.example/shop?connect_timeout=7&application_name=shop-api", null, null, "--url");
+        DatabaseTarget target = TargetParser.parse(
+                "postgresql://u@db.example/shop?connect_timeout=7&application_name=shop-api", null, null, "--url");
 
         assertThat(effective(target).getProperty("connectTimeout")).isEqualTo("7");
         assertThat(effective(target).getProperty("ApplicationName")).isEqualTo("shop-api");
@@ -128,12 +129,17 @@ class TargetParserTest {
     @Test
     void passwordNeverAppearsWhenTheTargetIsRendered() {
         DatabaseTarget fromUri = TargetParser.parse(LIBPQ, null, null, "--url");
-        DatabaseTarget fromArgument = TargetParser.parse("jdbc:postgresql://db.example:6543/shop", "u", "hunter2", "keel.yaml database.url");
+        DatabaseTarget fromArgument =
+                TargetParser.parse("jdbc:postgresql://db.example:6543/shop", "u", "hunter2", "keel.yaml database.url");
 
         assertThat(fromUri.describe()).isEqualTo("db.example:6543/shop").doesNotContain("secret");
-        assertThat(fromUri.toString()).isEqualTo("db.example:6543/shop (from --url)").doesNotContain("secret");
+        assertThat(fromUri.toString())
+                .isEqualTo("db.example:6543/shop (from --url)")
+                .doesNotContain("secret");
         assertThat(fromArgument.describe()).doesNotContain("hunter2");
-        assertThat(fromArgument.toString()).isEqualTo("db.example:6543/shop (from keel.yaml database.url)").doesNotContain("hunter2");
+        assertThat(fromArgument.toString())
+                .isEqualTo("db.example:6543/shop (from keel.yaml database.url)")
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -152,15 +158,25 @@ class TargetParserTest {
 
     /** Regression: URLDecoder's message quoted the escape ("ZZ"), which is part of the password. */
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql://u:se%ZZcret@127.0.0.1:1/db", "postgresql://u:secret%4@127.0.0.1:1/db",
-            "jdbc:postgresql://127.0.0.1:1/db?user=u&password=se%ZZcret", "postgresql://u@127.0.0.1:1/db?password=se%ZZcret"})
+    @ValueSource(
+            strings = {
+                "postgresql://u:se%ZZcret@127.0.0.1:1/db",
+                "postgresql://u:secret%4@127.0.0.1:1/db",
+                "jdbc:postgresql://127.0.0.1:1/db?user=u&password=se%ZZcret",
+                "postgresql://u@127.0.0.1:1/db?password=se%ZZcret"
+            })
     void aMalformedEscapeInThePasswordIsNamedButNotQuoted(String url) {
-        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url"))
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
-                    assertThat(e.what()).startsWith("the password in the database URL from --url holds a % that is not followed by two hex digits");
-                    assertThat(e.getMessage()).doesNotContain("se%", "secret", "cret", "ZZ", "%4").contains("%25");
+                    assertThat(e.what())
+                            .startsWith(
+                                    "the password in the database URL from --url holds a % that is not followed by two hex digits");
+                    assertThat(e.getMessage())
+                            .doesNotContain("se%", "secret", "cret", "ZZ", "%4")
+                            .contains("%25");
                     assertThat(e.getCause()).isNull();
                 });
     }
@@ -168,7 +184,8 @@ class TargetParserTest {
     @Test
     void aMalformedEscapeInTheUserNameIsNamed() {
         assertThatThrownBy(() -> TargetParser.parse("postgresql://sh%G1op:pw@127.0.0.1/db", null, null, "--url"))
-                .isInstanceOf(KeelException.class).hasMessageStartingWith("the user name in the database URL from --url holds a %");
+                .isInstanceOf(KeelException.class)
+                .hasMessageStartingWith("the user name in the database URL from --url holds a %");
     }
 
     /** Regression: pgjdbc took "u:secret@127.0.0.1" for the host name, and messages showed it. */
@@ -176,25 +193,36 @@ class TargetParserTest {
     @ValueSource(strings = {"jdbc:postgresql://u:se%ZZcret@127.0.0.1/db", "jdbc:postgresql://u:secret@127.0.0.1:1/db"})
     void aJdbcUrlWithUserInfoIsRefusedWithoutQuotingIt(String url) {
         assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url"))
-                .isInstanceOf(KeelException.class).hasMessageContaining("the JDBC URL from --url holds a user and password before the host")
-                .message().doesNotContain("se%", "secret", "cret", "ZZ");
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("the JDBC URL from --url holds a user and password before the host")
+                .message()
+                .doesNotContain("se%", "secret", "cret", "ZZ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:99999/db", "postgresql://u@127.0.0.1:x1/db", "jdbc:postgresql://127.0.0.1:0/db"})
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://127.0.0.1:99999/db",
+                "postgresql://u@127.0.0.1:x1/db",
+                "jdbc:postgresql://127.0.0.1:0/db"
+            })
     void aPortOutOfRangeIsAUsageErrorThatSaysSo(String url) {
-        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "KEEL_URL")).asInstanceOf(type(KeelException.class))
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "KEEL_URL"))
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
-                    assertThat(e.what()).isEqualTo("the port in the database URL from KEEL_URL is not a number from 1 to 65535");
+                    assertThat(e.what())
+                            .isEqualTo("the port in the database URL from KEEL_URL is not a number from 1 to 65535");
                 });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql://127.0.0.1:1/db?sslmode=bogus", "jdbc:postgresql://127.0.0.1:1/db?sslmode=requir"})
+    @ValueSource(
+            strings = {"postgresql://127.0.0.1:1/db?sslmode=bogus", "jdbc:postgresql://127.0.0.1:1/db?sslmode=requir"})
     void anUnknownSslmodeIsAUsageError(String url) {
-        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url")).asInstanceOf(type(KeelException.class))
+        assertThatThrownBy(() -> TargetParser.parse(url, null, null, "--url"))
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.code()).isEqualTo(CoreError.URL_INVALID);
@@ -205,7 +233,9 @@ class TargetParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"})
     void everySslmodeLibpqKnowsIsAccepted(String mode) {
-        assertThat(TargetParser.parse("postgresql://h/db?sslmode=" + mode, null, null, "--url").jdbcUrl()).endsWith("sslmode=" + mode);
+        assertThat(TargetParser.parse("postgresql://h/db?sslmode=" + mode, null, null, "--url")
+                        .jdbcUrl())
+                .endsWith("sslmode=" + mode);
     }
 
     @Test

@@ -32,7 +32,8 @@ class TargetResolverTest {
         Map<String, String> env = pgEnvironment();
         env.put("KEEL_URL", "postgresql://env-host/envdb");
 
-        DatabaseTarget target = TargetResolver.resolve("postgresql://cli-host/clidb", withDatabase("postgresql://yaml-host/yamldb", null, null), env)
+        DatabaseTarget target = TargetResolver.resolve(
+                        "postgresql://cli-host/clidb", withDatabase("postgresql://yaml-host/yamldb", null, null), env)
                 .orElseThrow();
 
         assertThat(target.host()).isEqualTo("cli-host");
@@ -44,7 +45,9 @@ class TargetResolverTest {
         Map<String, String> env = pgEnvironment();
         env.put("KEEL_URL", "postgresql://env-host/envdb");
 
-        DatabaseTarget target = TargetResolver.resolve(null, withDatabase("postgresql://yaml-host/yamldb", null, null), env).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(
+                        null, withDatabase("postgresql://yaml-host/yamldb", null, null), env)
+                .orElseThrow();
 
         assertThat(target.host()).isEqualTo("env-host");
         assertThat(target.source()).isEqualTo("KEEL_URL");
@@ -52,7 +55,8 @@ class TargetResolverTest {
 
     @Test
     void fileUrlBeatsPgVariables() {
-        DatabaseTarget target = TargetResolver.resolve(" ", withDatabase("postgresql://yaml-host/yamldb", null, null), pgEnvironment())
+        DatabaseTarget target = TargetResolver.resolve(
+                        " ", withDatabase("postgresql://yaml-host/yamldb", null, null), pgEnvironment())
                 .orElseThrow();
 
         assertThat(target.host()).isEqualTo("yaml-host");
@@ -62,7 +66,8 @@ class TargetResolverTest {
 
     @Test
     void pgVariablesAreUsedWhenNothingElseIsSet() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), pgEnvironment()).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), pgEnvironment())
+                .orElseThrow();
 
         assertThat(target.host()).isEqualTo("pg-host");
         assertThat(target.database()).isEqualTo("pgdb");
@@ -71,23 +76,34 @@ class TargetResolverTest {
 
     @Test
     void withoutAnySettingThereIsNoTargetSoTheEmbeddedDefaultIsUsed() {
-        assertThat(TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of())).isEmpty();
+        assertThat(TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of()))
+                .isEmpty();
     }
 
     @Test
     void aPasswordOrSslmodeAloneDoesNotNameADatabase() {
-        Optional<DatabaseTarget> target = TargetResolver.resolve(null, KeelConfig.defaults(dir),
-                Map.of("PGPASSWORD", "pw", "PGSSLMODE", "require", "KEEL_URL", ""));
+        Optional<DatabaseTarget> target = TargetResolver.resolve(
+                null, KeelConfig.defaults(dir), Map.of("PGPASSWORD", "pw", "PGSSLMODE", "require", "KEEL_URL", ""));
 
         assertThat(target).isEmpty();
     }
 
     @Test
     void pgVariablesAssembleTheUrl() {
-        Map<String, String> env = Map.of("PGHOST", "db.internal", "PGPORT", "6432", "PGDATABASE", "shop", "PGUSER", "app",
-                "PGSSLMODE", "verify-full");
+        Map<String, String> env = Map.of(
+                "PGHOST",
+                "db.internal",
+                "PGPORT",
+                "6432",
+                "PGDATABASE",
+                "shop",
+                "PGUSER",
+                "app",
+                "PGSSLMODE",
+                "verify-full");
 
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
+        DatabaseTarget target =
+                TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
 
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/shop?sslmode=verify-full");
         assertThat(target.host()).isEqualTo("db.internal");
@@ -98,7 +114,8 @@ class TargetResolverTest {
 
     @Test
     void pgDatabaseDefaultsToTheUserAndPgHostToLocalhost() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of("PGUSER", "app")).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of("PGUSER", "app"))
+                .orElseThrow();
 
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/app");
         assertThat(target.user()).isEqualTo("app");
@@ -106,8 +123,11 @@ class TargetResolverTest {
 
     @Test
     void aSocketDirectoryInPgHostMeansLocalhost() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir),
-                Map.of("PGHOST", "/var/run/postgresql", "PGDATABASE", "shop", "PGUSER", "app")).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(
+                        null,
+                        KeelConfig.defaults(dir),
+                        Map.of("PGHOST", "/var/run/postgresql", "PGDATABASE", "shop", "PGUSER", "app"))
+                .orElseThrow();
 
         assertThat(target.host()).isEqualTo("localhost");
     }
@@ -117,7 +137,8 @@ class TargetResolverTest {
         Map<String, String> env = pgEnvironment();
         env.put("PGUSER", "pg-user");
 
-        DatabaseTarget target = TargetResolver.resolve(null, withDatabase(null, "yaml-user", null), env).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(null, withDatabase(null, "yaml-user", null), env)
+                .orElseThrow();
 
         assertThat(target.user()).isEqualTo("yaml-user");
     }
@@ -127,8 +148,11 @@ class TargetResolverTest {
         Map<String, String> env = pgEnvironment();
         env.put("PGPASSWORD", "from-env");
 
-        DatabaseTarget viaPg = TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
-        DatabaseTarget viaFileUrl = TargetResolver.resolve(null, withDatabase("postgresql://yaml-host/yamldb", "app", null), env).orElseThrow();
+        DatabaseTarget viaPg =
+                TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
+        DatabaseTarget viaFileUrl = TargetResolver.resolve(
+                        null, withDatabase("postgresql://yaml-host/yamldb", "app", null), env)
+                .orElseThrow();
 
         assertThat(viaPg.properties().getProperty("password")).isEqualTo("from-env");
         assertThat(viaFileUrl.properties().getProperty("password")).isEqualTo("from-env");
@@ -139,7 +163,9 @@ class TargetResolverTest {
         Map<String, String> env = pgEnvironment();
         env.put("PGPASSWORD", "from-env");
 
-        DatabaseTarget target = TargetResolver.resolve(null, withDatabase("postgresql://yaml-host/yamldb", "app", "from-file"), env).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(
+                        null, withDatabase("postgresql://yaml-host/yamldb", "app", "from-file"), env)
+                .orElseThrow();
 
         assertThat(target.properties().getProperty("password")).isEqualTo("from-file");
     }
@@ -149,14 +175,19 @@ class TargetResolverTest {
         Map<String, String> env = new HashMap<>();
         env.put("PGPASSWORD", "from-env");
 
-        DatabaseTarget target = TargetResolver.resolve("postgresql://app:from-url@db/shop", KeelConfig.defaults(dir), env).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(
+                        "postgresql://app:from-url@db/shop", KeelConfig.defaults(dir), env)
+                .orElseThrow();
 
-        assertThat(Driver.parseURL(target.jdbcUrl(), target.properties()).getProperty("password")).isEqualTo("from-url");
+        assertThat(Driver.parseURL(target.jdbcUrl(), target.properties()).getProperty("password"))
+                .isEqualTo("from-url");
     }
 
     @Test
     void noPasswordIsInventedWhenNoneIsGiven() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of("PGHOST", "db", "PGUSER", "app")).orElseThrow();
+        DatabaseTarget target = TargetResolver.resolve(
+                        null, KeelConfig.defaults(dir), Map.of("PGHOST", "db", "PGUSER", "app"))
+                .orElseThrow();
 
         assertThat(target.properties().getProperty("password")).isNull();
     }

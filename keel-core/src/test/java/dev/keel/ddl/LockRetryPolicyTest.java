@@ -26,7 +26,10 @@ class LockRetryPolicyTest {
     @Test
     void jitterSpreadsTwoWaitersApart() {
         SplittableRandom random = new SplittableRandom(11);
-        assertThat(IntStream.range(0, 50).mapToObj(i -> policy.waitAfter(3, random)).distinct().count())
+        assertThat(IntStream.range(0, 50)
+                        .mapToObj(i -> policy.waitAfter(3, random))
+                        .distinct()
+                        .count())
                 .isGreaterThan(10);
     }
 
@@ -38,7 +41,9 @@ class LockRetryPolicyTest {
 
     @Test
     void negativeValuesAreRefused() {
-        assertThatThrownBy(() -> new LockRetryPolicy(Duration.ofMillis(-1), 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LockRetryPolicy(Duration.ofSeconds(1), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LockRetryPolicy(Duration.ofMillis(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LockRetryPolicy(Duration.ofSeconds(1), -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

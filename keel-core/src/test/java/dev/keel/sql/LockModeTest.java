@@ -17,8 +17,10 @@ class LockModeTest {
 
     @Test
     void exactlyTheModesConflictingWithRowExclusiveBlockWrites() {
-        assertThat(LockMode.values()).filteredOn(LockMode::blocksWrites)
-                .containsExactly(LockMode.SHARE, LockMode.SHARE_ROW_EXCLUSIVE, LockMode.EXCLUSIVE, LockMode.ACCESS_EXCLUSIVE);
+        assertThat(LockMode.values())
+                .filteredOn(LockMode::blocksWrites)
+                .containsExactly(
+                        LockMode.SHARE, LockMode.SHARE_ROW_EXCLUSIVE, LockMode.EXCLUSIVE, LockMode.ACCESS_EXCLUSIVE);
     }
 
     @Test

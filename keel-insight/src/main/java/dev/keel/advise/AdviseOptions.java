@@ -17,38 +17,61 @@ import java.time.Duration;
  *                the samples stored earlier (within {@code since}) are used
  * @param unusedAfter how long an index must have gone without a scan before it is called unused (advise.unusedAfter)
  */
-public record AdviseOptions(String keelSchema, Duration since, int statements, double minImprovement, long shadowRows, boolean hypopg,
-                            Duration observe, Duration unusedAfter) {
+public record AdviseOptions(
+        String keelSchema,
+        Duration since,
+        int statements,
+        double minImprovement,
+        long shadowRows,
+        boolean hypopg,
+        Duration observe,
+        Duration unusedAfter) {
 
     /** Two times cheaper: below that an index rarely pays for its writes and its space. */
     public static final double DEFAULT_MIN_IMPROVEMENT = 2.0;
 
     public AdviseOptions {
         if (statements < 1) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "the number of statements to examine must be at least 1, not " + statements, "pass --limit 1 or more");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "the number of statements to examine must be at least 1, not " + statements,
+                    "pass --limit 1 or more");
         }
         if (minImprovement <= 1.0) {
-            throw new KeelException(InsightError.OPTION_INVALID,
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
                     "the minimum improvement must be more than 1 (times cheaper), not " + minImprovement,
                     "pass e.g. --min-improvement 2");
         }
         if (observe == null || observe.isNegative()) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "the observation time must not be negative", "pass e.g. --observe 30s, or leave it out");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "the observation time must not be negative",
+                    "pass e.g. --observe 30s, or leave it out");
         }
         if (unusedAfter == null || unusedAfter.isNegative()) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "advise.unusedAfter must not be negative", "set it to a duration such as 7d");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "advise.unusedAfter must not be negative",
+                    "set it to a duration such as 7d");
         }
         if (shadowRows < 1) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "the shadow copy must hold at least 1 row, not " + shadowRows, "pass --shadow-rows 1 or more");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "the shadow copy must hold at least 1 row, not " + shadowRows,
+                    "pass --shadow-rows 1 or more");
         }
     }
 
     public static AdviseOptions defaults(String keelSchema) {
-        return new AdviseOptions(keelSchema, Duration.ofDays(7), 10, DEFAULT_MIN_IMPROVEMENT, 100_000, true, Duration.ZERO,
+        return new AdviseOptions(
+                keelSchema,
+                Duration.ofDays(7),
+                10,
+                DEFAULT_MIN_IMPROVEMENT,
+                100_000,
+                true,
+                Duration.ZERO,
                 IndexHealth.DEFAULT_UNUSED_AFTER);
     }
 
@@ -57,7 +80,8 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
     }
 
     public AdviseOptions withSince(Duration window) {
-        return new AdviseOptions(keelSchema, window, statements, minImprovement, shadowRows, hypopg, observe, unusedAfter);
+        return new AdviseOptions(
+                keelSchema, window, statements, minImprovement, shadowRows, hypopg, observe, unusedAfter);
     }
 
     public AdviseOptions withMinImprovement(double factor) {
@@ -73,7 +97,8 @@ public record AdviseOptions(String keelSchema, Duration since, int statements, d
     }
 
     public AdviseOptions observing(Duration duration) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration, unusedAfter);
+        return new AdviseOptions(
+                keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration, unusedAfter);
     }
 
     public AdviseOptions withUnusedAfter(Duration window) {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param evidence what the plans rest on, shown with every proposal: "generic plan" or the samples
  */
-record AdvisedStatement(long queryId, String query, long calls, double totalMs, List<Variant> variants, String evidence) {
+record AdvisedStatement(
+        long queryId, String query, long calls, double totalMs, List<Variant> variants, String evidence) {
 
     AdvisedStatement {
         variants = List.copyOf(variants);
@@ -33,7 +34,8 @@ record AdvisedStatement(long queryId, String query, long calls, double totalMs, 
 
     /** The cost of the plans as they are, averaged over the samples. */
     double cost() {
-        return weighted(variants.stream().map(v -> GenericPlan.totalCost(v.plan())).toList());
+        return weighted(
+                variants.stream().map(v -> GenericPlan.totalCost(v.plan())).toList());
     }
 
     List<JsonNode> plans() {

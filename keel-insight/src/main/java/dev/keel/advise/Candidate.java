@@ -27,7 +27,8 @@ public record Candidate(String schema, String table, List<String> columns) {
 
     /** The statement the migration runs: it does not block writes, and a rerun after a success does nothing. */
     public String createConcurrently() {
-        return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(indexName()) + " ON " + qualifiedTable() + " (" + columnList() + ")";
+        return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(indexName()) + " ON " + qualifiedTable()
+                + " (" + columnList() + ")";
     }
 
     /** As in {@code orders(user_id, created_at)}. */

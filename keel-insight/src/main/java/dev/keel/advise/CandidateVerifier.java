@@ -13,7 +13,14 @@ interface CandidateVerifier {
     Verification verify(Candidate candidate, List<AdvisedStatement> statements) throws SQLException;
 
     static StatementGain gain(AdvisedStatement statement, double before, double after) {
-        return new StatementGain(statement.queryId(), statement.query(), statement.calls(), statement.totalMs(), before, after,
-                after <= 0 ? before : before / after, statement.evidence());
+        return new StatementGain(
+                statement.queryId(),
+                statement.query(),
+                statement.calls(),
+                statement.totalMs(),
+                before,
+                after,
+                after <= 0 ? before : before / after,
+                statement.evidence());
     }
 }

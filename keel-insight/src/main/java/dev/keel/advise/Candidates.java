@@ -14,20 +14,33 @@ final class Candidates {
     /** Wider keys rarely pay off for the write cost they add. */
     static final int MAX_COLUMNS = 3;
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
     static List<Candidate> of(ScannedTable scan, TableCatalog catalog) {
-        List<ColumnUse> known = scan.columns().stream().filter(u -> catalog.hasColumn(u.column())).toList();
-        List<String> equal = known.stream().filter(u -> u.kind() == ColumnUse.Kind.EQUALITY).map(ColumnUse::column)
-                .sorted(Comparator.comparingDouble(catalog::distinctValues).reversed()).limit(MAX_COLUMNS).toList();
+        List<ColumnUse> known = scan.columns().stream()
+                .filter(u -> catalog.hasColumn(u.column()))
+                .toList();
+        List<String> equal = known.stream()
+                .filter(u -> u.kind() == ColumnUse.Kind.EQUALITY)
+                .map(ColumnUse::column)
+                .sorted(Comparator.comparingDouble(catalog::distinctValues).reversed())
+                .limit(MAX_COLUMNS)
+                .toList();
         List<String> key = new ArrayList<>(equal);
         if (key.isEmpty()) {
-            known.stream().filter(u -> u.kind() == ColumnUse.Kind.JOIN).map(ColumnUse::column).findFirst().ifPresent(key::add);
+            known.stream()
+                    .filter(u -> u.kind() == ColumnUse.Kind.JOIN)
+                    .map(ColumnUse::column)
+                    .findFirst()
+                    .ifPresent(key::add);
         }
         if (key.size() < MAX_COLUMNS) {
-            known.stream().filter(u -> u.kind() == ColumnUse.Kind.RANGE || u.kind() == ColumnUse.Kind.SORT).map(ColumnUse::column)
-                    .filter(c -> !key.contains(c)).findFirst().ifPresent(key::add);
+            known.stream()
+                    .filter(u -> u.kind() == ColumnUse.Kind.RANGE || u.kind() == ColumnUse.Kind.SORT)
+                    .map(ColumnUse::column)
+                    .filter(c -> !key.contains(c))
+                    .findFirst()
+                    .ifPresent(key::add);
         }
         List<Candidate> candidates = new ArrayList<>();
         if (key.isEmpty()) {

@@ -9,5 +9,10 @@ package dev.keel.advise;
 public record ColumnUse(String alias, String column, Kind kind) {
 
     /** In the order a multi-column index wants them: equality first, then one range or sort column. */
-    public enum Kind { EQUALITY, JOIN, RANGE, SORT }
+    public enum Kind {
+        EQUALITY,
+        JOIN,
+        RANGE,
+        SORT
+    }
 }

@@ -16,8 +16,7 @@ import java.sql.Statement;
 final class CustomPlan {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CustomPlan() {
-    }
+    private CustomPlan() {}
 
     /**
      * @param sql one statement without parameters, built by LiteralAlignment.substitute

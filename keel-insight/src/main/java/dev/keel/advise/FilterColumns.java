@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
  */
 final class FilterColumns {
     // Multi-word type names first, so a cast leaves no stray word behind that looks like a column.
-    private static final Pattern CAST = Pattern.compile("::\\s*(?:character varying|double precision|bit varying"
-            + "|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w.]*)(?:\\[\\])?");
+    private static final Pattern CAST = Pattern.compile(
+            "::\\s*(?:character varying|double precision|bit varying"
+                    + "|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w.]*)(?:\\[\\])?");
     private static final String IDENT = "\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*";
-    private static final Pattern TOKEN = Pattern.compile("'(?:[^']|'')*'|(?:" + IDENT + ")(?:\\.(?:" + IDENT + "))?|<=|>=|<>|!=|=|<|>|\\S");
+    private static final Pattern TOKEN =
+            Pattern.compile("'(?:[^']|'')*'|(?:" + IDENT + ")(?:\\.(?:" + IDENT + "))?|<=|>=|<>|!=|=|<|>|\\S");
 
-    private FilterColumns() {
-    }
+    private FilterColumns() {}
 
     /** The columns compared with {@code =} (as {@code equality}) or with {@code < <= > >=}, in the order they appear. */
     static List<ColumnUse> compared(String condition, ColumnUse.Kind equality) {
@@ -74,14 +75,17 @@ final class FilterColumns {
             return;
         }
         List<String> parts = splitQualified(token);
-        ColumnUse use = parts.size() == 2 ? new ColumnUse(parts.get(0), parts.get(1), kind) : new ColumnUse(null, parts.get(0), kind);
+        ColumnUse use = parts.size() == 2
+                ? new ColumnUse(parts.get(0), parts.get(1), kind)
+                : new ColumnUse(null, parts.get(0), kind);
         if (!found.contains(use)) {
             found.add(use);
         }
     }
 
     private static boolean isWord(String token) {
-        return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_' || token.charAt(0) == '"');
+        return !token.isEmpty()
+                && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_' || token.charAt(0) == '"');
     }
 
     /** {@code a.b}, {@code "A"."b c"} → unquoted parts; unquoted names fold to lower case as PostgreSQL does. */
@@ -90,7 +94,10 @@ final class FilterColumns {
         Matcher m = Pattern.compile(IDENT).matcher(token);
         while (m.find()) {
             String part = m.group();
-            parts.add(part.startsWith("\"") ? part.substring(1, part.length() - 1).replace("\"\"", "\"") : part.toLowerCase(Locale.ROOT));
+            parts.add(
+                    part.startsWith("\"")
+                            ? part.substring(1, part.length() - 1).replace("\"\"", "\"")
+                            : part.toLowerCase(Locale.ROOT));
         }
         return parts;
     }

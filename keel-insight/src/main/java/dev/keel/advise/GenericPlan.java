@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 final class GenericPlan {
     private static final String NAME = "keel_advise_plan";
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
-    private static final Pattern EXPLAINABLE = Pattern.compile("^\\s*(?:SELECT|WITH|UPDATE|DELETE)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPLAINABLE =
+            Pattern.compile("^\\s*(?:SELECT|WITH|UPDATE|DELETE)\\b", Pattern.CASE_INSENSITIVE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GenericPlan() {
-    }
+    private GenericPlan() {}
 
     /** SELECT, UPDATE and DELETE (and WITH): the statements an index can make cheaper to find rows for. */
     static boolean explainable(String query) {
@@ -45,7 +45,8 @@ final class GenericPlan {
             }
             s.execute("PREPARE " + NAME + " AS " + query);
             int parameters = parameters(query);
-            String arguments = parameters == 0 ? "" : "(" + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")";
+            String arguments =
+                    parameters == 0 ? "" : "(" + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")";
             try (ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON, VERBOSE) EXECUTE " + NAME + arguments)) {
                 rs.next();
                 return JSON.readTree(rs.getString(1)).get(0).get("Plan");

@@ -7,7 +7,8 @@ package dev.keel.advise;
  * @param detail what is wrong, in one sentence
  * @param fix the statement that fixes it (run it in a migration of its own: CONCURRENTLY)
  */
-public record HealthFinding(Kind kind, String schema, String table, String index, long bytes, String detail, String fix) {
+public record HealthFinding(
+        Kind kind, String schema, String table, String index, long bytes, String detail, String fix) {
 
     public enum Kind {
         /** No scan since the statistics were reset, and no constraint behind it. */

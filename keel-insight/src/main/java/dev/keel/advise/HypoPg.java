@@ -38,13 +38,16 @@ final class HypoPg implements CandidateVerifier {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS hypopg");
         } catch (SQLException e) {
-            notes.add("hypopg is installed but could not be created in this database (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): candidates were verified on a shadow copy instead; CREATE EXTENSION hypopg as a superuser to use it");
+            notes.add(
+                    "hypopg is installed but could not be created in this database ("
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + "): candidates were verified on a shadow copy instead; CREATE EXTENSION hypopg as a superuser to use it");
             return Optional.empty();
         }
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("/* keel advise */ SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-                     + " WHERE e.extname = 'hypopg'")) {
+                ResultSet rs = s.executeQuery(
+                        "/* keel advise */ SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                                + " WHERE e.extname = 'hypopg'")) {
             rs.next();
             return Optional.of(new HypoPg(c, rs.getString(1)));
         }
@@ -52,7 +55,8 @@ final class HypoPg implements CandidateVerifier {
 
     static boolean available(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("/* keel advise */ SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg')")) {
+                ResultSet rs = s.executeQuery(
+                        "/* keel advise */ SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg')")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -68,7 +72,8 @@ final class HypoPg implements CandidateVerifier {
         try {
             long oid;
             String name;
-            try (PreparedStatement s = c.prepareStatement("/* keel advise */ SELECT indexrelid, indexname FROM " + function("hypopg_create_index") + "(?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "/* keel advise */ SELECT indexrelid, indexname FROM " + function("hypopg_create_index") + "(?)")) {
                 s.setString(1, "CREATE INDEX ON " + candidate.qualifiedTable() + " (" + candidate.columnList() + ")");
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -84,7 +89,8 @@ final class HypoPg implements CandidateVerifier {
                 }
             }
             long bytes;
-            try (PreparedStatement s = c.prepareStatement("/* keel advise */ SELECT " + function("hypopg_relation_size") + "(?::oid)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("/* keel advise */ SELECT " + function("hypopg_relation_size") + "(?::oid)")) {
                 s.setLong(1, oid);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();

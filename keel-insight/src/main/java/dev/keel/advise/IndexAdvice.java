@@ -13,8 +13,15 @@ import java.util.List;
  * @param tooEarly indexes with no scan over a shorter window: not advised on yet
  * @param notes what a reader must know to trust the advice, one sentence each
  */
-public record IndexAdvice(String verifiedWith, double minImprovement, int statementsExamined, List<IndexProposal> proposals,
-                          List<HealthFinding> health, long unusedAfterSeconds, List<TooEarly> tooEarly, List<String> notes) {
+public record IndexAdvice(
+        String verifiedWith,
+        double minImprovement,
+        int statementsExamined,
+        List<IndexProposal> proposals,
+        List<HealthFinding> health,
+        long unusedAfterSeconds,
+        List<TooEarly> tooEarly,
+        List<String> notes) {
 
     public IndexAdvice {
         proposals = List.copyOf(proposals);

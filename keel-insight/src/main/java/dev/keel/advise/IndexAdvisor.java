@@ -8,9 +8,9 @@ import dev.keel.stats.LiteralAlignment;
 import dev.keel.stats.LiteralSamples;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
+import dev.keel.stats.Ranking;
 import dev.keel.stats.Snapshot;
 import dev.keel.stats.StatementSnapshots;
-import dev.keel.stats.Ranking;
 import dev.keel.stats.Top;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,16 +39,17 @@ public final class IndexAdvisor {
     /** The most frequent value sets planned per statement: each is planned once per candidate. */
     private static final int SAMPLE_SETS = 5;
 
-    private IndexAdvisor() {
-    }
+    private IndexAdvisor() {}
 
     public static IndexAdvice advise(Connection c, AdviseOptions options) {
         try {
             return run(c, options);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
                     "index advice failed: " + e.getMessage().lines().findFirst().orElse(""),
-                    "check that the user may read the catalog and pg_stat_statements; rerun with -v for the cause", e);
+                    "check that the user may read the catalog and pg_stat_statements; rerun with -v for the cause",
+                    e);
         }
     }
 
@@ -71,45 +72,72 @@ public final class IndexAdvisor {
         for (Map.Entry<Candidate, List<AdvisedStatement>> entry : candidates.entrySet()) {
             try {
                 Verification v = verifier.verify(entry.getKey(), entry.getValue());
-                List<StatementGain> enough = v.gains().stream().filter(g -> g.factor() >= options.minImprovement())
-                        .sorted(Comparator.comparingDouble(StatementGain::factor).reversed()).toList();
+                List<StatementGain> enough = v.gains().stream()
+                        .filter(g -> g.factor() >= options.minImprovement())
+                        .sorted(Comparator.comparingDouble(StatementGain::factor)
+                                .reversed())
+                        .toList();
                 if (!enough.isEmpty()) {
                     kept.add(new Verification(v.candidate(), enough, v.estimatedBytes()));
                 }
             } catch (SQLException e) {
-                notes.add("candidate " + entry.getKey().describe() + " could not be verified: " + e.getMessage().lines().findFirst().orElse(""));
+                notes.add("candidate " + entry.getKey().describe() + " could not be verified: "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         List<IndexProposal> proposals = new ArrayList<>();
         // The ranking took the newest snapshot; the one before it, if any, gives the recent write load.
         StatementSnapshots snapshots = new StatementSnapshots(options.keelSchema());
         Snapshot newest = snapshots.newest(c).orElse(null);
-        Snapshot before = newest == null ? null : snapshots.newestAtOrBefore(c, newest.takenAt(), newest.id()).orElse(null);
+        Snapshot before = newest == null
+                ? null
+                : snapshots.newestAtOrBefore(c, newest.takenAt(), newest.id()).orElse(null);
         boolean lifetime = false;
         for (Verification v : best(kept)) {
             Candidate candidate = v.candidate();
-            TableWrites writes = WriteRate.of(c, options.keelSchema(), before, newest, candidate.schema(), candidate.table());
+            TableWrites writes =
+                    WriteRate.of(c, options.keelSchema(), before, newest, candidate.schema(), candidate.table());
             lifetime |= !writes.recent();
-            proposals.add(new IndexProposal(candidate.schema(), candidate.table(), candidate.columns(), candidate.indexName(),
-                    candidate.createConcurrently() + ";", v.gains(), v.estimatedBytes(),
-                    writes.insertsPerSecond() + writes.updatesPerSecond() + writes.deletesPerSecond(), writes,
+            proposals.add(new IndexProposal(
+                    candidate.schema(),
+                    candidate.table(),
+                    candidate.columns(),
+                    candidate.indexName(),
+                    candidate.createConcurrently() + ";",
+                    v.gains(),
+                    v.estimatedBytes(),
+                    writes.insertsPerSecond() + writes.updatesPerSecond() + writes.deletesPerSecond(),
+                    writes,
                     MigrationText.of(candidate, v.bestFactor(), v.gains().size())));
         }
         if (lifetime) {
-            notes.add("write rates count " + TableWrites.LIFETIME + ", averaging quiet and busy times: with two snapshots"
-                    + " (keel stats snapshot, e.g. hourly) they show the recent load instead");
+            notes.add(
+                    "write rates count " + TableWrites.LIFETIME + ", averaging quiet and busy times: with two snapshots"
+                            + " (keel stats snapshot, e.g. hourly) they show the recent load instead");
         }
         IndexHealth.Result health = IndexHealth.check(c, options.keelSchema(), options.unusedAfter());
         String tooEarly = IndexHealth.tooEarlyNote(health.tooEarly(), options.unusedAfter());
         if (tooEarly != null) {
             notes.add(tooEarly);
         }
-        return new IndexAdvice(verifier.method(), options.minImprovement(), planned.size(), proposals, health.findings(),
-                options.unusedAfter().toSeconds(), health.tooEarly(), notes);
+        return new IndexAdvice(
+                verifier.method(),
+                options.minImprovement(),
+                planned.size(),
+                proposals,
+                health.findings(),
+                options.unusedAfter().toSeconds(),
+                health.tooEarly(),
+                notes);
     }
 
-    private static List<AdvisedStatement> plan(Connection c, List<RankedStatement> ranked, LiteralSamples samples, OffsetDateTime since,
-                                               List<String> notes) throws SQLException {
+    private static List<AdvisedStatement> plan(
+            Connection c,
+            List<RankedStatement> ranked,
+            LiteralSamples samples,
+            OffsetDateTime since,
+            List<String> notes)
+            throws SQLException {
         List<AdvisedStatement> planned = new ArrayList<>();
         int other = 0;
         int generic = 0;
@@ -118,21 +146,30 @@ public final class IndexAdvisor {
                 other++;
                 continue;
             }
-            Optional<AdvisedStatement> sampled = withSamples(c, s, samples.of(c, s.queryId(), since, SAMPLE_SETS), notes);
+            Optional<AdvisedStatement> sampled =
+                    withSamples(c, s, samples.of(c, s.queryId(), since, SAMPLE_SETS), notes);
             if (sampled.isPresent()) {
                 planned.add(sampled.get());
                 continue;
             }
             try {
                 JsonNode plan = GenericPlan.explain(c, s.query(), null);
-                planned.add(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(),
-                        List.of(new AdvisedStatement.Variant(s.query(), true, 1, plan)), GENERIC));
+                planned.add(new AdvisedStatement(
+                        s.queryId(),
+                        s.query(),
+                        s.calls(),
+                        s.totalMs(),
+                        List.of(new AdvisedStatement.Variant(s.query(), true, 1, plan)),
+                        GENERIC));
                 if (GenericPlan.parameters(s.query()) > 0) {
                     generic++;
                 }
             } catch (SQLException e) {
-                notes.add("statement " + s.queryId() + " was skipped: it could not be planned (" + e.getMessage().lines().findFirst().orElse("")
-                        + ")" + (GenericPlan.parameters(s.query()) > 0 ? "; sampled values would let keel plan it: rerun with --observe 30s while it runs" : ""));
+                notes.add("statement " + s.queryId() + " was skipped: it could not be planned ("
+                        + e.getMessage().lines().findFirst().orElse("") + ")"
+                        + (GenericPlan.parameters(s.query()) > 0
+                                ? "; sampled values would let keel plan it: rerun with --observe 30s while it runs"
+                                : ""));
             }
         }
         if (other > 0) {
@@ -140,14 +177,16 @@ public final class IndexAdvisor {
                     + " not a SELECT, UPDATE or DELETE (or is keel's own) and got no index advice");
         }
         if (generic > 0) {
-            notes.add(generic + (generic == 1 ? " statement was" : " statements were") + " judged by the generic plan, which assumes an average value"
+            notes.add(generic + (generic == 1 ? " statement was" : " statements were")
+                    + " judged by the generic plan, which assumes an average value"
                     + " for each $n: no values were sampled for them (--observe samples them from pg_stat_activity)");
         }
         return planned;
     }
 
     /** Custom plans for the most frequent sampled values; empty when there are none or none can be planned. */
-    private static Optional<AdvisedStatement> withSamples(Connection c, RankedStatement s, LiteralSamples.Samples samples, List<String> notes) {
+    private static Optional<AdvisedStatement> withSamples(
+            Connection c, RankedStatement s, LiteralSamples.Samples samples, List<String> notes) {
         List<AdvisedStatement.Variant> variants = new ArrayList<>();
         long weights = 0;
         for (LiteralSamples.Sample sample : samples.sets()) {
@@ -161,23 +200,28 @@ public final class IndexAdvisor {
         }
         if (variants.isEmpty()) {
             if (!samples.isEmpty()) {
-                notes.add("statement " + s.queryId() + ": none of its sampled values could be planned; it is judged by the generic plan");
+                notes.add("statement " + s.queryId()
+                        + ": none of its sampled values could be planned; it is judged by the generic plan");
             }
             return Optional.empty();
         }
-        String evidence = "custom plans for " + variants.size() + (variants.size() == 1 ? " sampled value set" : " sampled value sets") + " ("
-                + weights + " of " + samples.observations() + (samples.observations() == 1 ? " observation" : " observations") + ")";
+        String evidence = "custom plans for " + variants.size()
+                + (variants.size() == 1 ? " sampled value set" : " sampled value sets") + " (" + weights + " of "
+                + samples.observations() + (samples.observations() == 1 ? " observation" : " observations") + ")";
         return Optional.of(new AdvisedStatement(s.queryId(), s.query(), s.calls(), s.totalMs(), variants, evidence));
     }
 
     /** Each candidate with the statements that suggested it, in ranking order. */
-    private static Map<Candidate, List<AdvisedStatement>> candidates(Connection c, List<AdvisedStatement> planned, String keelSchema)
-            throws SQLException {
+    private static Map<Candidate, List<AdvisedStatement>> candidates(
+            Connection c, List<AdvisedStatement> planned, String keelSchema) throws SQLException {
         Map<Candidate, List<AdvisedStatement>> candidates = new LinkedHashMap<>();
         Map<String, TableCatalog> catalogs = new LinkedHashMap<>();
         for (AdvisedStatement statement : planned) {
-            for (ScannedTable scan : statement.plans().stream().flatMap(p -> PlanScans.of(p).stream()).toList()) {
-                if (Set.of("pg_catalog", "information_schema", keelSchema, ShadowCopy.SCHEMA).contains(scan.schema())) {
+            for (ScannedTable scan : statement.plans().stream()
+                    .flatMap(p -> PlanScans.of(p).stream())
+                    .toList()) {
+                if (Set.of("pg_catalog", "information_schema", keelSchema, ShadowCopy.SCHEMA)
+                        .contains(scan.schema())) {
                     continue;
                 }
                 String key = Identifiers.qualified(scan.schema(), scan.table());
@@ -197,7 +241,8 @@ public final class IndexAdvisor {
         return candidates;
     }
 
-    private static CandidateVerifier verifier(Connection c, AdviseOptions options, boolean nothingToVerify, List<String> notes) throws SQLException {
+    private static CandidateVerifier verifier(
+            Connection c, AdviseOptions options, boolean nothingToVerify, List<String> notes) throws SQLException {
         if (options.hypopg() && !nothingToVerify) {
             var hypopg = HypoPg.open(c, notes);
             if (hypopg.isPresent()) {
@@ -217,14 +262,20 @@ public final class IndexAdvisor {
      */
     private static List<Verification> best(List<Verification> kept) {
         List<Verification> sorted = new ArrayList<>(kept);
-        sorted.sort(Comparator.comparingDouble(Verification::bestFactor).reversed()
+        sorted.sort(Comparator.comparingDouble(Verification::bestFactor)
+                .reversed()
                 .thenComparingInt(v -> v.candidate().columns().size()));
         List<Verification> chosen = new ArrayList<>();
         for (Verification v : sorted) {
-            Set<Long> helped = new HashSet<>(v.gains().stream().map(StatementGain::queryId).toList());
-            boolean served = chosen.stream().filter(o -> o.candidate().schema().equals(v.candidate().schema())
+            Set<Long> helped =
+                    new HashSet<>(v.gains().stream().map(StatementGain::queryId).toList());
+            boolean served = chosen.stream()
+                    .filter(o -> o.candidate().schema().equals(v.candidate().schema())
                             && o.candidate().table().equals(v.candidate().table()))
-                    .anyMatch(o -> o.gains().stream().map(StatementGain::queryId).toList().containsAll(helped));
+                    .anyMatch(o -> o.gains().stream()
+                            .map(StatementGain::queryId)
+                            .toList()
+                            .containsAll(helped));
             if (!served) {
                 chosen.add(v);
             }

@@ -31,8 +31,7 @@ public final class IndexHealth {
     /** A week sees the weekly jobs and most of the rare paths; a shorter window calls their indexes unused. */
     public static final Duration DEFAULT_UNUSED_AFTER = Duration.ofDays(7);
 
-    private IndexHealth() {
-    }
+    private IndexHealth() {}
 
     /**
      * What the health checks found, and the indexes with no scan yet that it is too early to call unused.
@@ -69,14 +68,24 @@ public final class IndexHealth {
         if (tooEarly.isEmpty()) {
             return null;
         }
-        TooEarly first = tooEarly.stream().min((a, b) -> a.judgeableAt().compareTo(b.judgeableAt())).orElseThrow();
-        String names = tooEarly.stream().limit(5).map(t -> t.schema() + "." + t.index()).collect(Collectors.joining(", "))
+        TooEarly first = tooEarly.stream()
+                .min((a, b) -> a.judgeableAt().compareTo(b.judgeableAt()))
+                .orElseThrow();
+        String names = tooEarly.stream()
+                        .limit(5)
+                        .map(t -> t.schema() + "." + t.index())
+                        .collect(Collectors.joining(", "))
                 + (tooEarly.size() > 5 ? " and " + (tooEarly.size() - 5) + " more" : "");
-        Duration left = Duration.between(first.countingSince().plusSeconds(first.observedSeconds()), first.judgeableAt());
-        return "too early to judge whether " + (tooEarly.size() == 1 ? "1 index with no scan is" : tooEarly.size() + " indexes with no scan are")
-                + " unused (" + names + "): scans have been counted for " + Times.human(Duration.ofSeconds(first.observedSeconds()))
-                + " (since " + Times.format(first.countingSince()) + "), advise.unusedAfter asks for " + Times.human(unusedAfter)
-                + "; " + (tooEarly.size() == 1 ? "it" : "the first") + " can be judged in " + Times.human(left) + ", from "
+        Duration left =
+                Duration.between(first.countingSince().plusSeconds(first.observedSeconds()), first.judgeableAt());
+        return "too early to judge whether "
+                + (tooEarly.size() == 1 ? "1 index with no scan is" : tooEarly.size() + " indexes with no scan are")
+                + " unused (" + names + "): scans have been counted for "
+                + Times.human(Duration.ofSeconds(first.observedSeconds()))
+                + " (since " + Times.format(first.countingSince()) + "), advise.unusedAfter asks for "
+                + Times.human(unusedAfter)
+                + "; " + (tooEarly.size() == 1 ? "it" : "the first") + " can be judged in " + Times.human(left)
+                + ", from "
                 + Times.format(first.judgeableAt());
     }
 
@@ -84,8 +93,13 @@ public final class IndexHealth {
         try (ResultSet rs = query(c, "health-invalid.sql", keelSchema)) {
             while (rs.next()) {
                 String index = qualifiedIndex(rs);
-                findings.add(finding(rs, HealthFinding.Kind.INVALID, "left invalid by a failed or interrupted build: every write maintains it,"
-                        + " no query can use it", "DROP INDEX CONCURRENTLY IF EXISTS " + index + "; -- then build it again, or REINDEX INDEX CONCURRENTLY " + index));
+                findings.add(finding(
+                        rs,
+                        HealthFinding.Kind.INVALID,
+                        "left invalid by a failed or interrupted build: every write maintains it,"
+                                + " no query can use it",
+                        "DROP INDEX CONCURRENTLY IF EXISTS " + index
+                                + "; -- then build it again, or REINDEX INDEX CONCURRENTLY " + index));
             }
         }
     }
@@ -100,14 +114,26 @@ public final class IndexHealth {
                     continue;
                 }
                 String foreignKeys = rs.getString("foreign_keys");
-                String alsoKeys = foreignKeys == null ? "" : "; " + keptBy + " also keeps covering foreign key " + foreignKeys;
-                findings.add(finding(rs, duplicate ? HealthFinding.Kind.DUPLICATE : HealthFinding.Kind.REDUNDANT,
-                        (duplicate ? "has the same keys as " + keptBy : "its keys lead " + keptBy + ", which serves the same lookups") + alsoKeys, drop));
+                String alsoKeys =
+                        foreignKeys == null ? "" : "; " + keptBy + " also keeps covering foreign key " + foreignKeys;
+                findings.add(finding(
+                        rs,
+                        duplicate ? HealthFinding.Kind.DUPLICATE : HealthFinding.Kind.REDUNDANT,
+                        (duplicate
+                                        ? "has the same keys as " + keptBy
+                                        : "its keys lead " + keptBy + ", which serves the same lookups")
+                                + alsoKeys,
+                        drop));
             }
         }
     }
 
-    private static void unused(Connection c, String keelSchema, Duration unusedAfter, List<HealthFinding> findings, List<TooEarly> tooEarly)
+    private static void unused(
+            Connection c,
+            String keelSchema,
+            Duration unusedAfter,
+            List<HealthFinding> findings,
+            List<TooEarly> tooEarly)
             throws SQLException {
         boolean snapshots = new StatsSchema(keelSchema).exists(c);
         try (ResultSet rs = query(c, "health-unused.sql", keelSchema)) {
@@ -115,15 +141,29 @@ public final class IndexHealth {
                 OffsetDateTime now = rs.getObject("now", OffsetDateTime.class);
                 OffsetDateTime since = rs.getObject("counting_since", OffsetDateTime.class);
                 if (snapshots) {
-                    since = windowStart(c, keelSchema, rs.getLong("indexrelid"), since, rs.getObject("snapshots_from", OffsetDateTime.class), now);
+                    since = windowStart(
+                            c,
+                            keelSchema,
+                            rs.getLong("indexrelid"),
+                            since,
+                            rs.getObject("snapshots_from", OffsetDateTime.class),
+                            now);
                 }
                 Duration observed = Duration.between(since, now);
                 if (observed.compareTo(unusedAfter) < 0) {
-                    tooEarly.add(new TooEarly(rs.getString("schema_name"), rs.getString("table_name"), rs.getString("index_name"), since,
-                            observed.toSeconds(), since.plus(unusedAfter)));
+                    tooEarly.add(new TooEarly(
+                            rs.getString("schema_name"),
+                            rs.getString("table_name"),
+                            rs.getString("index_name"),
+                            since,
+                            observed.toSeconds(),
+                            since.plus(unusedAfter)));
                     continue;
                 }
-                findings.add(finding(rs, HealthFinding.Kind.UNUSED, "no scan in " + Times.human(observed) + ", since " + Times.format(since)
+                findings.add(finding(
+                        rs,
+                        HealthFinding.Kind.UNUSED,
+                        "no scan in " + Times.human(observed) + ", since " + Times.format(since)
                                 + " (statistics reset, server start or the oldest snapshot that saw it); check replicas too before dropping it:"
                                 + " their scans are not counted here",
                         "DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedIndex(rs)));
@@ -135,9 +175,16 @@ public final class IndexHealth {
      * Since when this index is known to have had no scan: keel's snapshots can reach further back than the
      * counters' start (a snapshot that saw it with no scan), or less far (it is newer than a snapshot).
      */
-    private static OffsetDateTime windowStart(Connection c, String keelSchema, long index, OffsetDateTime countingSince,
-                                              OffsetDateTime snapshotsFrom, OffsetDateTime now) throws SQLException {
-        String sql = SqlResources.load(IndexHealth.class, "health-unused-snapshots.sql", Map.of("schema", Identifiers.quote(keelSchema)));
+    private static OffsetDateTime windowStart(
+            Connection c,
+            String keelSchema,
+            long index,
+            OffsetDateTime countingSince,
+            OffsetDateTime snapshotsFrom,
+            OffsetDateTime now)
+            throws SQLException {
+        String sql = SqlResources.load(
+                IndexHealth.class, "health-unused-snapshots.sql", Map.of("schema", Identifiers.quote(keelSchema)));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, index);
             s.setLong(2, index);
@@ -146,7 +193,8 @@ public final class IndexHealth {
                 rs.next();
                 OffsetDateTime absentAt = rs.getObject("absent_at", OffsetDateTime.class);
                 OffsetDateTime zeroSince = rs.getObject("zero_since", OffsetDateTime.class);
-                OffsetDateTime start = zeroSince != null && zeroSince.isBefore(countingSince) ? zeroSince : countingSince;
+                OffsetDateTime start =
+                        zeroSince != null && zeroSince.isBefore(countingSince) ? zeroSince : countingSince;
                 if (absentAt != null) {
                     OffsetDateTime appeared = zeroSince == null ? absentAt : zeroSince;
                     start = appeared.isAfter(start) ? appeared : start;
@@ -162,18 +210,31 @@ public final class IndexHealth {
                 Array array = rs.getArray("columns");
                 List<String> columns = Arrays.asList((String[]) array.getArray());
                 Candidate index = new Candidate(rs.getString("schema_name"), rs.getString("table_name"), columns);
-                findings.add(new HealthFinding(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX, index.schema(), index.table(),
-                        rs.getString("constraint_name"), 0,
-                        "no index leads with " + columns.stream().map(Identifiers::display).collect(Collectors.joining(", "))
-                                + ": deleting or updating a row of " + rs.getString("referenced") + " reads all of " + Identifiers.display(index.table()),
+                findings.add(new HealthFinding(
+                        HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX,
+                        index.schema(),
+                        index.table(),
+                        rs.getString("constraint_name"),
+                        0,
+                        "no index leads with "
+                                + columns.stream().map(Identifiers::display).collect(Collectors.joining(", "))
+                                + ": deleting or updating a row of " + rs.getString("referenced") + " reads all of "
+                                + Identifiers.display(index.table()),
                         index.createConcurrently() + ";"));
             }
         }
     }
 
-    private static HealthFinding finding(ResultSet rs, HealthFinding.Kind kind, String detail, String fix) throws SQLException {
-        return new HealthFinding(kind, rs.getString("schema_name"), rs.getString("table_name"), rs.getString("index_name"), rs.getLong("bytes"),
-                detail, fix.endsWith(";") || fix.contains("; --") ? fix : fix + ";");
+    private static HealthFinding finding(ResultSet rs, HealthFinding.Kind kind, String detail, String fix)
+            throws SQLException {
+        return new HealthFinding(
+                kind,
+                rs.getString("schema_name"),
+                rs.getString("table_name"),
+                rs.getString("index_name"),
+                rs.getLong("bytes"),
+                detail,
+                fix.endsWith(";") || fix.contains("; --") ? fix : fix + ";");
     }
 
     private static String qualifiedIndex(ResultSet rs) throws SQLException {

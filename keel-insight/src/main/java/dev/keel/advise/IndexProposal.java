@@ -12,8 +12,17 @@ import java.util.List;
  * @param writes inserts, updates and deletes per second, between the two newest snapshots when there are two, and where that comes from
  * @param migration the text of a migration file that builds it
  */
-public record IndexProposal(String schema, String table, List<String> columns, String indexName, String sql, List<StatementGain> helps,
-                            long estimatedBytes, double writesPerSecond, TableWrites writes, String migration) {
+public record IndexProposal(
+        String schema,
+        String table,
+        List<String> columns,
+        String indexName,
+        String sql,
+        List<StatementGain> helps,
+        long estimatedBytes,
+        double writesPerSecond,
+        TableWrites writes,
+        String migration) {
 
     public IndexProposal {
         columns = List.copyOf(columns);

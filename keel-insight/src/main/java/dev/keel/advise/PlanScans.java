@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class PlanScans {
 
-    private PlanScans() {
-    }
+    private PlanScans() {}
 
     static List<ScannedTable> of(JsonNode plan) {
         Map<String, Builder> scans = new LinkedHashMap<>();
@@ -26,7 +25,10 @@ final class PlanScans {
                 scan.add(new ColumnUse(null, use.column(), use.kind()));
             }
         }
-        return scans.values().stream().filter(b -> !b.columns.isEmpty()).map(Builder::build).toList();
+        return scans.values().stream()
+                .filter(b -> !b.columns.isEmpty())
+                .map(Builder::build)
+                .toList();
     }
 
     /** Whether the plan reads through the index of that name anywhere. */
@@ -46,7 +48,12 @@ final class PlanScans {
         String type = node.path("Node Type").asText("");
         if (type.equals("Seq Scan") && node.has("Relation Name")) {
             String alias = node.path("Alias").asText(node.path("Relation Name").asText());
-            Builder scan = scans.computeIfAbsent(alias, a -> new Builder(node.path("Schema").asText("public"), node.path("Relation Name").asText(), a));
+            Builder scan = scans.computeIfAbsent(
+                    alias,
+                    a -> new Builder(
+                            node.path("Schema").asText("public"),
+                            node.path("Relation Name").asText(),
+                            a));
             if (node.has("Filter")) {
                 for (ColumnUse use : FilterColumns.compared(node.get("Filter").asText(), ColumnUse.Kind.EQUALITY)) {
                     if (use.alias() == null || use.alias().equals(alias)) {

@@ -55,7 +55,8 @@ final class ShadowCopy implements CandidateVerifier {
             }
             String index = "keel_advise_candidate";
             // CONCURRENTLY, as the migration will: the copy is private, but the build is the one that will run.
-            execute("CREATE INDEX CONCURRENTLY " + Identifiers.quote(index) + " ON " + shadow + " (" + candidate.columnList() + ")");
+            execute("CREATE INDEX CONCURRENTLY " + Identifiers.quote(index) + " ON " + shadow + " ("
+                    + candidate.columnList() + ")");
             execute("ANALYZE " + shadow);
             List<StatementGain> gains = new ArrayList<>();
             for (int i = 0; i < statements.size(); i++) {
@@ -72,8 +73,9 @@ final class ShadowCopy implements CandidateVerifier {
 
     /** Generated columns compute themselves; every other column is copied. */
     private String insertableColumns(Candidate candidate) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("/* keel advise */ SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)"
-                + " FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "/* keel advise */ SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)"
+                        + " FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''")) {
             s.setString(1, candidate.qualifiedTable());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -83,8 +85,9 @@ final class ShadowCopy implements CandidateVerifier {
     }
 
     private long scaledSize(Candidate candidate, String shadow, String index) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("/* keel advise */ SELECT pg_relation_size(to_regclass(?)),"
-                + " (SELECT count(*) FROM " + shadow + "), greatest((SELECT reltuples FROM pg_class WHERE oid = ?::regclass), 0)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "/* keel advise */ SELECT pg_relation_size(to_regclass(?))," + " (SELECT count(*) FROM " + shadow
+                        + "), greatest((SELECT reltuples FROM pg_class WHERE oid = ?::regclass), 0)")) {
             s.setString(1, Identifiers.qualified(SCHEMA, index));
             s.setString(2, candidate.qualifiedTable());
             try (ResultSet rs = s.executeQuery()) {
@@ -98,7 +101,8 @@ final class ShadowCopy implements CandidateVerifier {
     }
 
     private String currentSearchPath() throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('search_path')")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('search_path')")) {
             rs.next();
             return rs.getString(1);
         }

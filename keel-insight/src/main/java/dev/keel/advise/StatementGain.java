@@ -8,6 +8,12 @@ package dev.keel.advise;
  * @param costBefore the estimated cost per execution: averaged over the sampled values when there are samples
  * @param evidence what the costs rest on: "generic plan" (no values known), or the sampled values they were planned with
  */
-public record StatementGain(long queryId, String query, long calls, double totalMs, double costBefore, double costAfter, double factor,
-                           String evidence) {
-}
+public record StatementGain(
+        long queryId,
+        String query,
+        long calls,
+        double totalMs,
+        double costBefore,
+        double costAfter,
+        double factor,
+        String evidence) {}

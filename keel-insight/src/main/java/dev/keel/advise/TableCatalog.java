@@ -31,7 +31,9 @@ final class TableCatalog {
                 while (rs.next()) {
                     double values = rs.getDouble("distinct_values");
                     // Without statistics (never analyzed) every column counts the same; nulls never match =.
-                    distinct.put(rs.getString("column_name"), rs.wasNull() ? 1.0 : values * (1 - rs.getDouble("null_fraction")));
+                    distinct.put(
+                            rs.getString("column_name"),
+                            rs.wasNull() ? 1.0 : values * (1 - rs.getDouble("null_fraction")));
                 }
             }
         }
@@ -64,6 +66,8 @@ final class TableCatalog {
 
     /** Whether a valid index already starts with exactly these columns, so the candidate would add nothing. */
     boolean covers(List<String> columns) {
-        return indexKeys.stream().anyMatch(key -> key.size() >= columns.size() && key.subList(0, columns.size()).equals(columns));
+        return indexKeys.stream()
+                .anyMatch(key -> key.size() >= columns.size()
+                        && key.subList(0, columns.size()).equals(columns));
     }
 }

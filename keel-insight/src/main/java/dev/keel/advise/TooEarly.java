@@ -12,6 +12,10 @@ import java.time.OffsetDateTime;
  * @param observedSeconds how long that is
  * @param judgeableAt from when advice may call it unused if it still has no scan
  */
-public record TooEarly(String schema, String table, String index, OffsetDateTime countingSince, long observedSeconds,
-                       OffsetDateTime judgeableAt) {
-}
+public record TooEarly(
+        String schema,
+        String table,
+        String index,
+        OffsetDateTime countingSince,
+        long observedSeconds,
+        OffsetDateTime judgeableAt) {}

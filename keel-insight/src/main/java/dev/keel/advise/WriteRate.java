@@ -19,14 +19,14 @@ import java.util.Optional;
  */
 final class WriteRate {
 
-    private WriteRate() {
-    }
+    private WriteRate() {}
 
     /**
      * @param older the second-newest snapshot, or null when there is only one
      * @param newer the newest snapshot (advice takes one as it starts)
      */
-    static TableWrites of(Connection c, String keelSchema, Snapshot older, Snapshot newer, String schema, String table) throws SQLException {
+    static TableWrites of(Connection c, String keelSchema, Snapshot older, Snapshot newer, String schema, String table)
+            throws SQLException {
         if (older != null && newer != null && older.sameServerRun(newer) && sameReset(older, newer)) {
             Optional<TableWrites> between = between(c, keelSchema, older, newer, schema, table);
             if (between.isPresent()) {
@@ -36,10 +36,11 @@ final class WriteRate {
         return lifetime(c, schema, table);
     }
 
-    private static Optional<TableWrites> between(Connection c, String keelSchema, Snapshot older, Snapshot newer, String schema, String table)
+    private static Optional<TableWrites> between(
+            Connection c, String keelSchema, Snapshot older, Snapshot newer, String schema, String table)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(WriteRate.class, "table-writes-between.sql",
-                Map.of("schema", Identifiers.quote(keelSchema))))) {
+        try (PreparedStatement s = c.prepareStatement(SqlResources.load(
+                WriteRate.class, "table-writes-between.sql", Map.of("schema", Identifiers.quote(keelSchema))))) {
             s.setLong(1, older.id());
             s.setLong(2, newer.id());
             s.setString(3, schema);
@@ -52,11 +53,15 @@ final class WriteRate {
                 long inserts = rs.getLong("inserts");
                 long updates = rs.getLong("updates");
                 long deletes = rs.getLong("deletes");
-                // A counter that went down was reset on its own (pg_stat_reset_single_table_counters): the difference means nothing.
+                // A counter that went down was reset on its own (pg_stat_reset_single_table_counters): the difference
+                // means nothing.
                 if (seconds <= 0 || inserts < 0 || updates < 0 || deletes < 0) {
                     return Optional.empty();
                 }
-                return Optional.of(new TableWrites(inserts / seconds, updates / seconds, deletes / seconds,
+                return Optional.of(new TableWrites(
+                        inserts / seconds,
+                        updates / seconds,
+                        deletes / seconds,
                         "between the snapshots " + older.id() + " and " + newer.id() + " (" + seconds(seconds) + ")"));
             }
         }
@@ -71,14 +76,18 @@ final class WriteRate {
                     return new TableWrites(0, 0, 0, "no statistics for the table");
                 }
                 double seconds = rs.getDouble("seconds");
-                return new TableWrites(rs.getLong("inserts") / seconds, rs.getLong("updates") / seconds, rs.getLong("deletes") / seconds,
+                return new TableWrites(
+                        rs.getLong("inserts") / seconds,
+                        rs.getLong("updates") / seconds,
+                        rs.getLong("deletes") / seconds,
                         TableWrites.LIFETIME + " (" + seconds(seconds) + ")");
             }
         }
     }
 
     private static boolean sameReset(Snapshot older, Snapshot newer) {
-        return older.tablesResetAt() == null ? newer.tablesResetAt() == null
+        return older.tablesResetAt() == null
+                ? newer.tablesResetAt() == null
                 : newer.tablesResetAt() != null && older.tablesResetAt().isEqual(newer.tablesResetAt());
     }
 

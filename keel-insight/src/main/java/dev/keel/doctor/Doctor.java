@@ -3,9 +3,9 @@ package dev.keel.doctor;
 import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.checks.HealthChecks;
-import dev.keel.insight.InsightSection;
 import dev.keel.error.KeelException;
 import dev.keel.insight.InsightError;
+import dev.keel.insight.InsightSection;
 import dev.keel.sql.Identifiers;
 import dev.keel.stats.StatsVisibility;
 import java.sql.Connection;
@@ -49,7 +49,8 @@ public final class Doctor {
      * the thresholds keel.yaml sets.
      */
     public static Doctor forProject(KeelConfig config, Map<String, String> env) {
-        Doctor doctor = new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
+        Doctor doctor =
+                new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
         return DoctorThresholds.apply(doctor, config.get(InsightSection.THRESHOLDS));
     }
 
@@ -81,8 +82,11 @@ public final class Doctor {
         try (Connection c = source.open()) {
             return run(c);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "closing the connection to " + source.describe() + " failed: " + e.getMessage(), "retry", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "closing the connection to " + source.describe() + " failed: " + e.getMessage(),
+                    "retry",
+                    e);
         }
     }
 
@@ -99,16 +103,23 @@ public final class Doctor {
             }
             context = new DoctorContext(c, serverVersion(c), keelSchema, StatsVisibility.of(c));
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "preparing the doctor's session failed: " + firstLine(e), "check the connection and retry", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "preparing the doctor's session failed: " + firstLine(e),
+                    "check the connection and retry",
+                    e);
         }
         List<DoctorFinding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         for (DoctorCheck check : checks) {
             String needs = check.readsAllRolesStatistics();
             if (needs != null && !context.visibility().seesAll()) {
-                results.add(CheckResult.notRun(check.id(), "needs " + needs + ", and role " + Identifiers.display(context.visibility().role())
-                        + " sees only its own there: it is not a member of " + StatsVisibility.ROLE, context.visibility().grant()));
+                results.add(CheckResult.notRun(
+                        check.id(),
+                        "needs " + needs + ", and role "
+                                + Identifiers.display(context.visibility().role())
+                                + " sees only its own there: it is not a member of " + StatsVisibility.ROLE,
+                        context.visibility().grant()));
                 continue;
             }
             results.add(runIsolated(check, context, findings));
@@ -123,7 +134,9 @@ public final class Doctor {
             return CheckResult.ran(check.id(), found.size());
         } catch (SQLException | RuntimeException e) {
             resetAfterFailure(context.connection());
-            String why = e instanceof SQLException sql ? firstLine(sql) : e instanceof KeelException k ? k.what() : String.valueOf(e.getMessage());
+            String why = e instanceof SQLException sql
+                    ? firstLine(sql)
+                    : e instanceof KeelException k ? k.what() : String.valueOf(e.getMessage());
             if (e instanceof SQLException sql && sql.getSQLState() != null) {
                 why += " (SQLSTATE " + sql.getSQLState() + ")";
             }
@@ -143,7 +156,8 @@ public final class Doctor {
     }
 
     private static int serverVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rs.next();
             return rs.getInt(1);
         }

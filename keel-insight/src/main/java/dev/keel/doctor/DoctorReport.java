@@ -13,12 +13,16 @@ import java.util.List;
  * @param results how each check went, in check order: passed, found or not-run (with why and the fix)
  * @param visibility whether the role saw every role's sessions and statements, and the grant when not
  */
-public record DoctorReport(DoctorFinding principal, List<DoctorFinding> findings, List<String> checks, List<CheckResult> results,
-                           StatsVisibility visibility) {
+public record DoctorReport(
+        DoctorFinding principal,
+        List<DoctorFinding> findings,
+        List<String> checks,
+        List<CheckResult> results,
+        StatsVisibility visibility) {
 
     /** Highest score first; ties keep the more severe, then the check order. */
-    static final Comparator<DoctorFinding> RANK = Comparator.comparingDouble(DoctorFinding::score).reversed()
-            .thenComparing(DoctorFinding::severity);
+    static final Comparator<DoctorFinding> RANK =
+            Comparator.comparingDouble(DoctorFinding::score).reversed().thenComparing(DoctorFinding::severity);
 
     public DoctorReport {
         findings = findings.stream().sorted(RANK).toList();
@@ -31,12 +35,15 @@ public record DoctorReport(DoctorFinding principal, List<DoctorFinding> findings
     /** Every check ran. */
     public static DoctorReport of(List<DoctorFinding> findings, List<String> checks) {
         List<CheckResult> results = checks.stream()
-                .map(id -> CheckResult.ran(id, (int) findings.stream().filter(f -> f.check().equals(id)).count())).toList();
+                .map(id -> CheckResult.ran(id, (int)
+                        findings.stream().filter(f -> f.check().equals(id)).count()))
+                .toList();
         return new DoctorReport(null, findings, checks, results, null);
     }
 
     public static DoctorReport of(List<DoctorFinding> findings, List<CheckResult> results, StatsVisibility visibility) {
-        return new DoctorReport(null, findings, results.stream().map(CheckResult::check).toList(), results, visibility);
+        return new DoctorReport(
+                null, findings, results.stream().map(CheckResult::check).toList(), results, visibility);
     }
 
     public boolean hasCritical() {

@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class DoctorThresholds {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|kB|KB|MB|GB|TB)?");
-    private static final Map<String, Long> UNITS = Map.of("B", 1L, "kB", 1L << 10, "KB", 1L << 10, "MB", 1L << 20, "GB", 1L << 30, "TB", 1L << 40);
+    private static final Map<String, Long> UNITS =
+            Map.of("B", 1L, "kB", 1L << 10, "KB", 1L << 10, "MB", 1L << 20, "GB", 1L << 30, "TB", 1L << 40);
 
-    private DoctorThresholds() {
-    }
+    private DoctorThresholds() {}
 
     /** @param thresholds keyed {@code <check>.<name>}, as KeelConfig.Doctor carries them */
     public static Doctor apply(Doctor doctor, Map<String, String> thresholds) {
@@ -38,12 +38,15 @@ public final class DoctorThresholds {
         Map<String, Map<String, String>> byCheck = new LinkedHashMap<>();
         thresholds.forEach((key, value) -> {
             int dot = key.indexOf('.');
-            byCheck.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()).put(key.substring(dot + 1), value);
+            byCheck.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
         });
         List<String> ids = doctor.checks().stream().map(DoctorCheck::id).toList();
         for (String id : byCheck.keySet()) {
             if (!ids.contains(id)) {
-                throw new KeelException(InsightError.THRESHOLD_UNKNOWN, "unknown check '" + id + "' in doctor.thresholds",
+                throw new KeelException(
+                        InsightError.THRESHOLD_UNKNOWN,
+                        "unknown check '" + id + "' in doctor.thresholds",
                         "did you mean '" + Nearest.to(id, ids) + "'? The checks are listed in docs/runbooks/README.md");
             }
         }
@@ -53,8 +56,10 @@ public final class DoctorThresholds {
             String elsewhere = check.thresholdsElsewhere();
             if (values != null && elsewhere != null) {
                 String[] parts = elsewhere.split(" — ", 2);
-                throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
-                        check.id() + " takes no doctor.thresholds: " + parts[0], parts.length > 1 ? parts[1] : "remove them");
+                throw new KeelException(
+                        InsightError.THRESHOLD_UNKNOWN,
+                        check.id() + " takes no doctor.thresholds: " + parts[0],
+                        parts.length > 1 ? parts[1] : "remove them");
             }
             configured.add(values == null ? check : configure(check, values));
         }
@@ -77,15 +82,18 @@ public final class DoctorThresholds {
     private static DoctorCheck configure(DoctorCheck check, Map<String, String> values) {
         Map<String, Object> known = of(check);
         if (known.isEmpty()) {
-            throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
+            throw new KeelException(
+                    InsightError.THRESHOLD_UNKNOWN,
                     "check '" + check.id() + "' has no thresholds to set in doctor.thresholds",
                     "remove doctor.thresholds." + check.id() + " from keel.yaml");
         }
         for (String name : values.keySet()) {
             if (!known.containsKey(name)) {
-                throw new KeelException(InsightError.THRESHOLD_UNKNOWN,
+                throw new KeelException(
+                        InsightError.THRESHOLD_UNKNOWN,
                         "unknown threshold 'doctor.thresholds." + check.id() + "." + name + "'",
-                        "did you mean '" + Nearest.to(name, known.keySet()) + "'? " + check.id() + " takes " + String.join(", ", known.keySet()));
+                        "did you mean '" + Nearest.to(name, known.keySet()) + "'? " + check.id() + " takes "
+                                + String.join(", ", known.keySet()));
             }
         }
         RecordComponent[] components = check.getClass().getRecordComponents();
@@ -95,15 +103,19 @@ public final class DoctorThresholds {
             RecordComponent c = components[i];
             types[i] = c.getType();
             String text = values.get(c.getName());
-            arguments[i] = text == null ? read(c, check) : parse("doctor.thresholds." + check.id() + "." + c.getName(), c, text);
+            arguments[i] = text == null
+                    ? read(c, check)
+                    : parse("doctor.thresholds." + check.id() + "." + c.getName(), c, text);
         }
         try {
             Constructor<?> canonical = check.getClass().getDeclaredConstructor(types);
             return (DoctorCheck) canonical.newInstance(arguments);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new KeelException(InsightError.THRESHOLD_INVALID,
-                    "doctor.thresholds." + check.id() + " is not accepted: " + cause.getMessage(), "change the values in keel.yaml");
+            throw new KeelException(
+                    InsightError.THRESHOLD_INVALID,
+                    "doctor.thresholds." + check.id() + " is not accepted: " + cause.getMessage(),
+                    "change the values in keel.yaml");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("check " + check.id() + " cannot be rebuilt with its thresholds", e);
         }
@@ -121,20 +133,28 @@ public final class DoctorThresholds {
                     throw new NumberFormatException();
                 }
             } else {
-                long n = c.getName().endsWith("Bytes") || c.getName().endsWith("BytesPerDay") ? bytes(value) : Long.parseLong(value);
+                long n = c.getName().endsWith("Bytes") || c.getName().endsWith("BytesPerDay")
+                        ? bytes(value)
+                        : Long.parseLong(value);
                 parsed = c.getType() == int.class ? Math.toIntExact(n) : (Object) n;
             }
             if (negative(parsed)) {
-                throw new KeelException(InsightError.THRESHOLD_INVALID,
-                        "'" + key + "' must not be negative, not '" + text + "'", "set it to zero or more");
+                throw new KeelException(
+                        InsightError.THRESHOLD_INVALID,
+                        "'" + key + "' must not be negative, not '" + text + "'",
+                        "set it to zero or more");
             }
             return parsed;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new KeelException(InsightError.THRESHOLD_INVALID,
-                    "'" + key + "' must be " + kind(c) + ", not '" + text + "'", "set it to a value such as " + example(c));
+            throw new KeelException(
+                    InsightError.THRESHOLD_INVALID,
+                    "'" + key + "' must be " + kind(c) + ", not '" + text + "'",
+                    "set it to a value such as " + example(c));
         } catch (IllegalArgumentException e) {
-            throw new KeelException(InsightError.THRESHOLD_INVALID,
-                    "'" + key + "': " + e.getMessage(), "set it to a value such as " + example(c));
+            throw new KeelException(
+                    InsightError.THRESHOLD_INVALID,
+                    "'" + key + "': " + e.getMessage(),
+                    "set it to a value such as " + example(c));
         }
     }
 
@@ -162,7 +182,9 @@ public final class DoctorThresholds {
         if (c.getType() == double.class) {
             return "a number";
         }
-        return c.getName().endsWith("Bytes") || c.getName().endsWith("BytesPerDay") ? "a size in bytes (or with kB, MB, GB, TB)" : "a whole number";
+        return c.getName().endsWith("Bytes") || c.getName().endsWith("BytesPerDay")
+                ? "a size in bytes (or with kB, MB, GB, TB)"
+                : "a whole number";
     }
 
     private static String example(RecordComponent c) {
@@ -179,8 +201,8 @@ public final class DoctorThresholds {
         try {
             return c.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + c.getName() + " of " + record.getClass().getSimpleName(), e);
         }
     }
-
 }

@@ -35,6 +35,7 @@ import java.util.function.Function;
 public final class Insight {
     /** keel top's defaults: the last hour, by total time, ten statements. */
     public static final Duration DEFAULT_TOP_WINDOW = Duration.ofHours(1);
+
     public static final int DEFAULT_TOP_LIMIT = 10;
 
     private final KeelConfig config;
@@ -61,8 +62,10 @@ public final class Insight {
     /** {@code keel stats snapshot --observe}'s first part: watches the running statements and stores the values they use. */
     public LiteralSamples.Observation observe(Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "the observation time must be positive, not " + duration, "pass e.g. Duration.ofSeconds(30)");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "the observation time must be positive, not " + duration,
+                    "pass e.g. Duration.ofSeconds(30)");
         }
         return withConnection(c -> new LiteralSamples(schema).observe(c, duration, LiteralSamples.DEFAULT_INTERVAL));
     }
@@ -81,7 +84,8 @@ public final class Insight {
     /** {@code keel top --since --by --limit}: takes a snapshot now and compares it with the newest one at least {@code since} old. */
     public Ranking top(Duration since, RankBy by, int limit) {
         if (limit < 1) {
-            throw new KeelException(InsightError.OPTION_INVALID, "the limit must be at least 1, not " + limit, "pass 1 or more");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID, "the limit must be at least 1, not " + limit, "pass 1 or more");
         }
         return Top.run(database(), schema, since, by, limit);
     }
@@ -113,14 +117,19 @@ public final class Insight {
         try (Connection c = db.open()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "closing the connection to " + db.describe() + " failed: " + e.getMessage(), "retry", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "closing the connection to " + db.describe() + " failed: " + e.getMessage(),
+                    "retry",
+                    e);
         }
     }
 
     private ConnectionSource database() {
         if (source == null) {
-            throw new KeelException(CoreError.SETUP_INVALID, "no database is configured for keel's insight",
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "no database is configured for keel's insight",
                     "call url(...), dataSource(...) or connections(...) before load(), or set database.url in keel.yaml");
         }
         return source;

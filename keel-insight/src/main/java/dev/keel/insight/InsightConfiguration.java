@@ -28,8 +28,7 @@ public final class InsightConfiguration {
     private ConnectionSource connections;
     private String schema;
 
-    InsightConfiguration() {
-    }
+    InsightConfiguration() {}
 
     /** Where keel.yaml is read; default the working directory. */
     public InsightConfiguration projectDir(Path projectDir) {
@@ -81,19 +80,33 @@ public final class InsightConfiguration {
     public Insight load() {
         int given = (url != null ? 1 : 0) + (dataSource != null ? 1 : 0) + (connections != null ? 1 : 0);
         if (given > 1) {
-            throw new KeelException(CoreError.SETUP_INVALID,
-                    "more than one of a URL, a DataSource and a connection source were configured", "give keel one of them");
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "more than one of a URL, a DataSource and a connection source were configured",
+                    "give keel one of them");
         }
-        if (config != null && projectDir != null && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw new KeelException(CoreError.SETUP_INVALID,
+        if (config != null
+                && projectDir != null
+                && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
                     "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
                     "give one of them, or the same directory to both");
         }
-        KeelConfig loaded = config != null ? config : ConfigLoader.load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
-        ConnectionSource source = connections != null ? connections
-                : dataSource != null ? ConnectionSource.of(dataSource)
-                : url != null ? ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"))
-                : TargetResolver.resolve(null, loaded, env).map(ConnectionSource::of).orElse(null);
+        KeelConfig loaded = config != null
+                ? config
+                : ConfigLoader.load(
+                        projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+        ConnectionSource source = connections != null
+                ? connections
+                : dataSource != null
+                        ? ConnectionSource.of(dataSource)
+                        : url != null
+                                ? ConnectionSource.of(
+                                        TargetParser.parse(url, user, password, "the application's configuration"))
+                                : TargetResolver.resolve(null, loaded, env)
+                                        .map(ConnectionSource::of)
+                                        .orElse(null);
         return new Insight(loaded, env, source, schema != null ? schema : loaded.schema());
     }
 }

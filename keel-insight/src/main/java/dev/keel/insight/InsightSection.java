@@ -9,12 +9,15 @@ import java.util.Map;
 /** keel-insight's keys in keel.yaml: index advice and the doctor's thresholds. */
 public final class InsightSection implements ConfigSection {
     /** How long an index must go without a scan before keel advise indexes calls it unused (a week sees the weekly jobs). */
-    public static final ConfigKey<Duration> UNUSED_AFTER = ConfigKey.duration("advise.unusedAfter", Duration.ofDays(7),
+    public static final ConfigKey<Duration> UNUSED_AFTER = ConfigKey.duration(
+                    "advise.unusedAfter",
+                    Duration.ofDays(7),
                     "how long an index must go without a scan, counted from the statistics reset or keel's oldest snapshot,"
                             + " before keel advise indexes calls it unused; below it the index is too early to judge")
             .withDefault(Duration.ofDays(7), "7d");
     /** Keyed {@code <check>.<threshold>}; DoctorThresholds knows the checks and checks the names and values. */
-    public static final ConfigKey<Map<String, String>> THRESHOLDS = ConfigKey.mapping("doctor.thresholds",
+    public static final ConfigKey<Map<String, String>> THRESHOLDS = ConfigKey.mapping(
+            "doctor.thresholds",
             "doctor.thresholds.<check>.<threshold>: <value>, e.g. doctor.thresholds.table-bloat.bloatShare: 0.6",
             "a check's threshold instead of its default; the names are listed in docs/runbooks/README.md");
 

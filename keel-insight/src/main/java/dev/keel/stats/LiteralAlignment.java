@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
  * cannot end a string or start another statement.
  */
 public final class LiteralAlignment {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
 
-    private LiteralAlignment() {
-    }
+    private LiteralAlignment() {}
 
     /**
      * @return the literal for $1, $2 … in order, as SQL text; empty when the two texts are not the
@@ -52,11 +52,15 @@ public final class LiteralAlignment {
                 SqlToken first = seen.get(j);
                 String literal;
                 // pg_stat_statements counts a leading minus as part of the constant: -5 becomes $1.
-                if (first.text().equals("-") && j + 1 < seen.size() && seen.get(j + 1).type() == SqlToken.Type.NUMBER) {
+                if (first.text().equals("-")
+                        && j + 1 < seen.size()
+                        && seen.get(j + 1).type() == SqlToken.Type.NUMBER) {
                     literal = "-" + seen.get(j + 1).text();
                     j += 2;
                 } else {
-                    literal = first.type() == SqlToken.Type.WORD ? first.text().toLowerCase(java.util.Locale.ROOT) : first.text();
+                    literal = first.type() == SqlToken.Type.WORD
+                            ? first.text().toLowerCase(java.util.Locale.ROOT)
+                            : first.text();
                     j++;
                 }
                 if (!isLiteral(literal) || (values[n] != null && !values[n].equals(literal))) {
@@ -78,7 +82,10 @@ public final class LiteralAlignment {
      * nothing else (with standard_conforming_strings on, which planning sets).
      */
     public static boolean isLiteral(String text) {
-        return NUMBER.matcher(text).matches() || STRING.matcher(text).matches() || text.equals("true") || text.equals("false")
+        return NUMBER.matcher(text).matches()
+                || STRING.matcher(text).matches()
+                || text.equals("true")
+                || text.equals("false")
                 || text.equals("null");
     }
 
@@ -86,7 +93,8 @@ public final class LiteralAlignment {
     public static String substitute(String normalized, List<String> literals) {
         for (String literal : literals) {
             if (!isLiteral(literal)) {
-                throw new IllegalArgumentException("not a plain SQL literal: a sample must hold only numbers, strings and booleans");
+                throw new IllegalArgumentException(
+                        "not a plain SQL literal: a sample must hold only numbers, strings and booleans");
             }
         }
         StringBuilder out = new StringBuilder();
@@ -95,7 +103,8 @@ public final class LiteralAlignment {
             if (token.type() == SqlToken.Type.PARAMETER) {
                 int n = Integer.parseInt(token.text().substring(1)) - 1;
                 if (n >= literals.size()) {
-                    throw new IllegalArgumentException("the sample has " + literals.size() + " values, the statement uses " + token.text());
+                    throw new IllegalArgumentException(
+                            "the sample has " + literals.size() + " values, the statement uses " + token.text());
                 }
                 out.append(normalized, from, token.offset()).append(literals.get(n));
                 from = token.offset() + token.text().length();
@@ -105,14 +114,19 @@ public final class LiteralAlignment {
     }
 
     private static int parameterCount(List<SqlToken> tokens) {
-        return tokens.stream().filter(t -> t.type() == SqlToken.Type.PARAMETER).mapToInt(t -> Integer.parseInt(t.text().substring(1)))
-                .max().orElse(0);
+        return tokens.stream()
+                .filter(t -> t.type() == SqlToken.Type.PARAMETER)
+                .mapToInt(t -> Integer.parseInt(t.text().substring(1)))
+                .max()
+                .orElse(0);
     }
 
     private static boolean same(SqlToken expected, SqlToken actual) {
         if (expected.type() != actual.type()) {
             return false;
         }
-        return expected.type() == SqlToken.Type.WORD ? expected.upper().equals(actual.upper()) : expected.text().equals(actual.text());
+        return expected.type() == SqlToken.Type.WORD
+                ? expected.upper().equals(actual.upper())
+                : expected.text().equals(actual.text());
     }
 }

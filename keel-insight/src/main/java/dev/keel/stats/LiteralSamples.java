@@ -43,6 +43,7 @@ public final class LiteralSamples {
     public static final int KEPT_PER_STATEMENT = 50;
     /** A look costs a read of pg_stat_activity (about a millisecond); 20 a second stays well below 1 % of a core. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(50);
+
     private static final int QUERY_ID_SINCE = 140000;
 
     private final StatsSchema tables;
@@ -77,17 +78,27 @@ public final class LiteralSamples {
      * @param statements how many different statements (queryids) the stored ones belong to
      * @param withoutValues executions whose text showed $n parameters or was not a plain match (extended protocol, cut text)
      */
-    public record Observation(Duration duration, long looks, long executions, long stored, long statements, long withoutValues,
-                              List<String> notes) {
+    public record Observation(
+            Duration duration,
+            long looks,
+            long executions,
+            long stored,
+            long statements,
+            long withoutValues,
+            List<String> notes) {
         public Observation {
             notes = List.copyOf(notes);
         }
 
         public String describe() {
             return "watched pg_stat_activity for " + Times.human(duration) + " (" + looks + " looks): " + executions
-                    + (executions == 1 ? " execution" : " executions") + " seen, the values of " + stored + " stored for " + statements
+                    + (executions == 1 ? " execution" : " executions") + " seen, the values of " + stored
+                    + " stored for " + statements
                     + (statements == 1 ? " statement" : " statements")
-                    + (withoutValues > 0 ? "; " + withoutValues + " showed no values ($n parameters of extended-protocol clients, or cut text)" : "");
+                    + (withoutValues > 0
+                            ? "; " + withoutValues
+                                    + " showed no values ($n parameters of extended-protocol clients, or cut text)"
+                            : "");
         }
     }
 
@@ -99,7 +110,8 @@ public final class LiteralSamples {
         try {
             List<String> notes = new ArrayList<>();
             if (serverVersion(c) < QUERY_ID_SINCE) {
-                notes.add("sampling values needs PostgreSQL 14 or later (pg_stat_activity.query_id): statements are advised from their generic plans");
+                notes.add(
+                        "sampling values needs PostgreSQL 14 or later (pg_stat_activity.query_id): statements are advised from their generic plans");
                 return new Observation(duration, 0, 0, 0, 0, 0, notes);
             }
             PgStatStatements source = PgStatStatements.ensureReady(c);
@@ -113,21 +125,24 @@ public final class LiteralSamples {
                     break;
                 }
                 try {
-                    Thread.sleep(Math.max(1, Math.min(interval.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                    Thread.sleep(
+                            Math.max(1, Math.min(interval.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             } while (System.nanoTime() < deadline);
             if (!compute(c)) {
-                notes.add("compute_query_id is off, so pg_stat_activity names no statement: set it to auto (the default) or on to sample values");
+                notes.add(
+                        "compute_query_id is off, so pg_stat_activity names no statement: set it to auto (the default) or on to sample values");
             }
             Map<Long, String> normalized = normalized(c, source, seen.values());
             Map<Long, List<List<String>>> values = new LinkedHashMap<>();
             long without = 0;
             for (Seen s : seen.values()) {
                 String shape = normalized.get(s.queryId());
-                Optional<List<String>> literals = shape == null ? Optional.empty() : LiteralAlignment.literals(shape, s.query());
+                Optional<List<String>> literals =
+                        shape == null ? Optional.empty() : LiteralAlignment.literals(shape, s.query());
                 if (literals.isPresent()) {
                     values.computeIfAbsent(s.queryId(), k -> new ArrayList<>()).add(literals.get());
                 } else if (shape == null || parameters(shape)) {
@@ -137,9 +152,12 @@ public final class LiteralSamples {
             long stored = store(c, values);
             return new Observation(duration, looks, seen.size(), stored, values.size(), without, notes);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "sampling statement values from pg_stat_activity failed: " + e.getMessage().lines().findFirst().orElse(""),
-                    "check that the user may read pg_stat_activity (pg_read_all_stats) and write keel's schema", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "sampling statement values from pg_stat_activity failed: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "check that the user may read pg_stat_activity (pg_read_all_stats) and write keel's schema",
+                    e);
         }
     }
 
@@ -150,14 +168,17 @@ public final class LiteralSamples {
         }
         List<Sample> sets = new ArrayList<>();
         long observations = 0;
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-select.sql", tables.names()))) {
+        try (PreparedStatement s =
+                c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-select.sql", tables.names()))) {
             s.setLong(1, queryId);
             s.setObject(2, since);
             s.setInt(3, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    List<String> literals = Arrays.asList((String[]) rs.getArray("literals").getArray());
-                    // The table is keel's, but whoever can write it could plant text: only plain literals are ever planned.
+                    List<String> literals =
+                            Arrays.asList((String[]) rs.getArray("literals").getArray());
+                    // The table is keel's, but whoever can write it could plant text: only plain literals are ever
+                    // planned.
                     if (literals.stream().allMatch(LiteralAlignment::isLiteral)) {
                         sets.add(new Sample(literals, rs.getLong("seen")));
                     }
@@ -173,34 +194,38 @@ public final class LiteralSamples {
         if (!exists(c)) {
             return 0;
         }
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-prune.sql", tables.names()))) {
+        try (PreparedStatement s =
+                c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-prune.sql", tables.names()))) {
             s.setObject(1, before);
             return s.executeUpdate();
         }
     }
 
-    private record Seen(long queryId, String query) {
-    }
+    private record Seen(long queryId, String query) {}
 
     private static void look(Connection c, Map<String, Seen> seen) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlResources.load(LiteralSamples.class, "samples-activity.sql"))) {
+                ResultSet rs = s.executeQuery(SqlResources.load(LiteralSamples.class, "samples-activity.sql"))) {
             while (rs.next()) {
                 // One execution, however many looks catch it: pid and start time name it.
-                seen.putIfAbsent(rs.getInt("pid") + "@" + rs.getString("query_start"), new Seen(rs.getLong("query_id"), rs.getString("query")));
+                seen.putIfAbsent(
+                        rs.getInt("pid") + "@" + rs.getString("query_start"),
+                        new Seen(rs.getLong("query_id"), rs.getString("query")));
             }
         }
     }
 
-    private static Map<Long, String> normalized(Connection c, PgStatStatements source, Iterable<Seen> seen) throws SQLException {
+    private static Map<Long, String> normalized(Connection c, PgStatStatements source, Iterable<Seen> seen)
+            throws SQLException {
         Set<Long> ids = new HashSet<>();
         seen.forEach(s -> ids.add(s.queryId()));
         Map<Long, String> texts = new HashMap<>();
         if (ids.isEmpty()) {
             return texts;
         }
-        try (PreparedStatement s = c.prepareStatement("/* keel stats */ SELECT DISTINCT ON (queryid) queryid, query FROM " + source.view()
-                + " WHERE queryid = ANY (?) AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "/* keel stats */ SELECT DISTINCT ON (queryid) queryid, query FROM " + source.view()
+                        + " WHERE queryid = ANY (?) AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
             s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -223,8 +248,9 @@ public final class LiteralSamples {
                 Map<String, String> names = tables.creating(c, "keel's sampled values table");
                 s.execute(SqlResources.load(LiteralSamples.class, "samples-create.sql", names));
             }
-            try (PreparedStatement s = c.prepareStatement("/* keel stats */ INSERT INTO " + Identifiers.qualified(tables.schema(), "stat_sample")
-                    + " (queryid, sampled_at, literals) VALUES (?, clock_timestamp(), ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "/* keel stats */ INSERT INTO " + Identifiers.qualified(tables.schema(), "stat_sample")
+                            + " (queryid, sampled_at, literals) VALUES (?, clock_timestamp(), ?)")) {
                 for (Map.Entry<Long, List<List<String>>> e : values.entrySet()) {
                     for (List<String> literals : e.getValue()) {
                         Array array = c.createArrayOf("text", literals.toArray());
@@ -236,7 +262,8 @@ public final class LiteralSamples {
                 }
                 s.executeBatch();
             }
-            try (PreparedStatement s = c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-trim.sql", tables.names()))) {
+            try (PreparedStatement s =
+                    c.prepareStatement(SqlResources.load(LiteralSamples.class, "samples-trim.sql", tables.names()))) {
                 s.setArray(1, c.createArrayOf("bigint", values.keySet().toArray()));
                 s.setInt(2, KEPT_PER_STATEMENT);
                 s.executeUpdate();
@@ -266,14 +293,16 @@ public final class LiteralSamples {
     }
 
     private static int serverVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private static boolean compute(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('compute_query_id')")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('compute_query_id')")) {
             rs.next();
             return !"off".equals(rs.getString(1));
         }

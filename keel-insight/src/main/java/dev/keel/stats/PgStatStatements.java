@@ -22,6 +22,7 @@ public record PgStatStatements(String view, String infoView) {
     private static final String LIBRARY = "pg_stat_statements";
     /** SQLSTATE object_not_in_prerequisite_state: the view is read while the library is not loaded. */
     private static final String NOT_LOADED = "55000";
+
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     /**
@@ -40,7 +41,8 @@ public record PgStatStatements(String view, String infoView) {
         }
         String view = Identifiers.qualified(schema, LIBRARY);
         try (Statement s = c.createStatement()) {
-            s.executeQuery("/* keel stats */ SELECT 1 FROM " + view + " LIMIT 1").close();
+            s.executeQuery("/* keel stats */ SELECT 1 FROM " + view + " LIMIT 1")
+                    .close();
         } catch (SQLException e) {
             if (NOT_LOADED.equals(e.getSQLState())) {
                 throw notLoaded(c, preloadSetting(c));
@@ -52,7 +54,9 @@ public record PgStatStatements(String view, String infoView) {
     }
 
     static boolean preloads(String setting) {
-        return Arrays.stream(setting.split(",")).map(String::strip).map(PgStatStatements::unquote)
+        return Arrays.stream(setting.split(","))
+                .map(String::strip)
+                .map(PgStatStatements::unquote)
                 .anyMatch(lib -> lib.equals(LIBRARY) || lib.endsWith("/" + LIBRARY));
     }
 
@@ -61,17 +65,22 @@ public record PgStatStatements(String view, String infoView) {
         if (current == null || current.isBlank() || preloads(current)) {
             return current == null || current.isBlank() ? LIBRARY : current;
         }
-        return Arrays.stream(current.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(", ")) + ", " + LIBRARY;
+        return Arrays.stream(current.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.joining(", "))
+                + ", " + LIBRARY;
     }
 
     static KeelException notLoaded(Connection c, String current) throws SQLException {
         String wanted = Identifiers.literal(wantedSetting(current));
-        return new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
+        return new KeelException(
+                InsightError.PG_STAT_STATEMENTS_MISSING,
                 "pg_stat_statements is not loaded by the server of database " + Identifiers.display(c.getCatalog())
                         + ", so there are no statement statistics to read",
-                "set shared_preload_libraries = " + wanted + " in postgresql.conf (or run ALTER SYSTEM SET shared_preload_libraries = "
-                        + wanted + ") and restart PostgreSQL; keel's embedded server preloads it already");
+                "set shared_preload_libraries = " + wanted
+                        + " in postgresql.conf (or run ALTER SYSTEM SET shared_preload_libraries = " + wanted
+                        + ") and restart PostgreSQL; keel's embedded server preloads it already");
     }
 
     private static void create(Connection c) throws SQLException {
@@ -80,21 +89,27 @@ public record PgStatStatements(String view, String infoView) {
         } catch (SQLException e) {
             String database = Identifiers.display(c.getCatalog());
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                throw new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
+                throw new KeelException(
+                        InsightError.PG_STAT_STATEMENTS_MISSING,
                         "the extension pg_stat_statements is not installed in database " + database + " and user "
                                 + Identifiers.display(c.getMetaData().getUserName()) + " may not install it",
-                        "run CREATE EXTENSION pg_stat_statements; in database " + database + " as a superuser, then retry", e);
+                        "run CREATE EXTENSION pg_stat_statements; in database " + database
+                                + " as a superuser, then retry",
+                        e);
             }
-            throw new KeelException(InsightError.PG_STAT_STATEMENTS_MISSING,
+            throw new KeelException(
+                    InsightError.PG_STAT_STATEMENTS_MISSING,
                     "cannot install the extension pg_stat_statements in database " + database + ": " + firstLine(e),
-                    "install PostgreSQL's contrib modules on the server (the package that provides pg_stat_statements), then retry", e);
+                    "install PostgreSQL's contrib modules on the server (the package that provides pg_stat_statements), then retry",
+                    e);
         }
     }
 
     private static String extensionSchema(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("/* keel stats */ SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-                     + " WHERE e.extname = 'pg_stat_statements'")) {
+                ResultSet rs = s.executeQuery(
+                        "/* keel stats */ SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                                + " WHERE e.extname = 'pg_stat_statements'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -102,7 +117,7 @@ public record PgStatStatements(String view, String infoView) {
     /** shared_preload_libraries, or null when this user may not read it (it needs pg_read_all_settings). */
     private static String preloadSetting(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("/* keel stats */ SELECT current_setting('shared_preload_libraries')")) {
+                ResultSet rs = s.executeQuery("/* keel stats */ SELECT current_setting('shared_preload_libraries')")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -124,7 +139,9 @@ public record PgStatStatements(String view, String infoView) {
     }
 
     private static String unquote(String lib) {
-        return lib.length() >= 2 && lib.startsWith("\"") && lib.endsWith("\"") ? lib.substring(1, lib.length() - 1) : lib;
+        return lib.length() >= 2 && lib.startsWith("\"") && lib.endsWith("\"")
+                ? lib.substring(1, lib.length() - 1)
+                : lib;
     }
 
     private static String firstLine(SQLException e) {

@@ -8,7 +8,18 @@ package dev.keel.stats;
  * @param hitRatio shared blocks found in the buffer cache over all shared blocks touched; null when none were
  * @param countedFromZero its counters went down between the snapshots, so its figures count from that reset only
  */
-public record RankedStatement(int rank, long queryId, String user, String query, long calls, double totalMs, double meanMs, long rows,
-                              long sharedBlocksHit, long sharedBlocksRead, Double hitRatio, long tempBlocks, double sharePercent,
-                              boolean countedFromZero) {
-}
+public record RankedStatement(
+        int rank,
+        long queryId,
+        String user,
+        String query,
+        long calls,
+        double totalMs,
+        double meanMs,
+        long rows,
+        long sharedBlocksHit,
+        long sharedBlocksRead,
+        Double hitRatio,
+        long tempBlocks,
+        double sharePercent,
+        boolean countedFromZero) {}

@@ -12,9 +12,19 @@ import java.util.List;
  * @param totalMs execution time of all statements in the window, also those below the limit
  * @param visibility whether the role saw every role's statements; when not, the ranking holds only its own
  */
-public record Ranking(OffsetDateTime askedStart, OffsetDateTime start, OffsetDateTime end, Long fromSnapshot, long toSnapshot, RankBy rankedBy,
-                      double totalMs, long totalCalls, long statementCount, List<String> notes, List<RankedStatement> statements,
-                      StatsVisibility visibility) {
+public record Ranking(
+        OffsetDateTime askedStart,
+        OffsetDateTime start,
+        OffsetDateTime end,
+        Long fromSnapshot,
+        long toSnapshot,
+        RankBy rankedBy,
+        double totalMs,
+        long totalCalls,
+        long statementCount,
+        List<String> notes,
+        List<RankedStatement> statements,
+        StatsVisibility visibility) {
 
     public Ranking {
         notes = List.copyOf(notes);
@@ -30,6 +40,18 @@ public record Ranking(OffsetDateTime askedStart, OffsetDateTime start, OffsetDat
         }
         all.addAll(firstNotes);
         all.addAll(notes);
-        return new Ranking(asked, start, end, fromSnapshot, toSnapshot, rankedBy, totalMs, totalCalls, statementCount, all, statements, seenBy);
+        return new Ranking(
+                asked,
+                start,
+                end,
+                fromSnapshot,
+                toSnapshot,
+                rankedBy,
+                totalMs,
+                totalCalls,
+                statementCount,
+                all,
+                statements,
+                seenBy);
     }
 }

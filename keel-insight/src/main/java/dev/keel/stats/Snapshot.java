@@ -10,8 +10,16 @@ import java.time.OffsetDateTime;
  * @param tablesResetAt when this database's table and index counters were last reset; null when never
  * @param statements how many statement rows the snapshot holds; likewise tables and indexes
  */
-public record Snapshot(long id, OffsetDateTime takenAt, OffsetDateTime serverStartedAt, OffsetDateTime statementsResetAt,
-                       OffsetDateTime tablesResetAt, int serverVersion, long statements, long tables, long indexes) {
+public record Snapshot(
+        long id,
+        OffsetDateTime takenAt,
+        OffsetDateTime serverStartedAt,
+        OffsetDateTime statementsResetAt,
+        OffsetDateTime tablesResetAt,
+        int serverVersion,
+        long statements,
+        long tables,
+        long indexes) {
 
     public boolean sameServerRun(Snapshot other) {
         return serverStartedAt.isEqual(other.serverStartedAt);

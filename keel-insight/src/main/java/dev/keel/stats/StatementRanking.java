@@ -31,8 +31,10 @@ public final class StatementRanking {
      */
     public Ranking between(Connection c, Snapshot older, Snapshot newer, RankBy by, int limit) {
         if (limit < 1) {
-            throw new KeelException(InsightError.OPTION_INVALID,
-                    "the limit must be at least 1, not " + limit, "pass --limit 1 or more");
+            throw new KeelException(
+                    InsightError.OPTION_INVALID,
+                    "the limit must be at least 1, not " + limit,
+                    "pass --limit 1 or more");
         }
         StatsWindow window = StatsWindow.between(older, newer);
         Map<String, String> names = new HashMap<>(tables.names());
@@ -42,7 +44,8 @@ public final class StatementRanking {
         long totalCalls = 0;
         long statementCount = 0;
         long wentDown = 0;
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(StatementRanking.class, "ranking.sql", names))) {
+        try (PreparedStatement s =
+                c.prepareStatement(SqlResources.load(StatementRanking.class, "ranking.sql", names))) {
             if (older == null) {
                 s.setNull(1, Types.BIGINT);
             } else {
@@ -61,9 +64,12 @@ public final class StatementRanking {
                 }
             }
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "ranking statements from the snapshots in schema " + Identifiers.display(tables.schema()) + " failed: "
-                    + e.getMessage().lines().findFirst().orElse(""), "check that the user may read keel's stat_statement table", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "ranking statements from the snapshots in schema " + Identifiers.display(tables.schema())
+                            + " failed: " + e.getMessage().lines().findFirst().orElse(""),
+                    "check that the user may read keel's stat_statement table",
+                    e);
         }
         List<String> notes = new ArrayList<>(window.notes());
         if (!window.fromZero() && wentDown > 0) {
@@ -71,8 +77,19 @@ public final class StatementRanking {
                     + " went down since the older snapshot (reset one by one, evicted at pg_stat_statements.max, or lost in a restart):"
                     + " they count from zero, over a shorter window than the rest");
         }
-        return new Ranking(null, window.start(), window.end(), older == null ? null : older.id(), newer.id(), by, totalMs, totalCalls,
-                statementCount, notes, ranked, null);
+        return new Ranking(
+                null,
+                window.start(),
+                window.end(),
+                older == null ? null : older.id(),
+                newer.id(),
+                by,
+                totalMs,
+                totalCalls,
+                statementCount,
+                notes,
+                ranked,
+                null);
     }
 
     private static RankedStatement row(ResultSet rs, int rank, double allMs) throws SQLException {
@@ -80,8 +97,20 @@ public final class StatementRanking {
         double totalMs = rs.getDouble("total_exec_ms");
         long hit = rs.getLong("shared_blks_hit");
         long read = rs.getLong("shared_blks_read");
-        return new RankedStatement(rank, rs.getLong("queryid"), rs.getString("user_name"), rs.getString("query"), calls, totalMs,
-                totalMs / calls, rs.getLong("rows"), hit, read, hit + read == 0 ? null : hit / (double) (hit + read),
-                rs.getLong("temp_blks"), allMs <= 0 ? 0 : 100 * totalMs / allMs, rs.getBoolean("went_down"));
+        return new RankedStatement(
+                rank,
+                rs.getLong("queryid"),
+                rs.getString("user_name"),
+                rs.getString("query"),
+                calls,
+                totalMs,
+                totalMs / calls,
+                rs.getLong("rows"),
+                hit,
+                read,
+                hit + read == 0 ? null : hit / (double) (hit + read),
+                rs.getLong("temp_blks"),
+                allMs <= 0 ? 0 : 100 * totalMs / allMs,
+                rs.getBoolean("went_down"));
     }
 }

@@ -61,21 +61,36 @@ public final class StatementSnapshots {
     private Snapshot insert(Connection c, PgStatStatements source) throws SQLException {
         Map<String, String> names = new HashMap<>(tables.names());
         names.put("pg_stat_statements", source.view());
-        names.put("statements_reset", source.infoView() == null ? "NULL::timestamptz" : "(SELECT stats_reset FROM " + source.infoView() + ")");
+        names.put(
+                "statements_reset",
+                source.infoView() == null
+                        ? "NULL::timestamptz"
+                        : "(SELECT stats_reset FROM " + source.infoView() + ")");
         Snapshot head;
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(StatementSnapshots.class, "snapshot-insert.sql", names));
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement(SqlResources.load(StatementSnapshots.class, "snapshot-insert.sql", names));
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             head = read(rs, 0, 0, 0);
         }
         long statements = copy(c, "snapshot-statements.sql", names, head.id(), false);
         long tableRows = copy(c, "snapshot-tables.sql", names, head.id(), true);
         long indexRows = copy(c, "snapshot-indexes.sql", names, head.id(), true);
-        return new Snapshot(head.id(), head.takenAt(), head.serverStartedAt(), head.statementsResetAt(), head.tablesResetAt(),
-                head.serverVersion(), statements, tableRows, indexRows);
+        return new Snapshot(
+                head.id(),
+                head.takenAt(),
+                head.serverStartedAt(),
+                head.statementsResetAt(),
+                head.tablesResetAt(),
+                head.serverVersion(),
+                statements,
+                tableRows,
+                indexRows);
     }
 
-    private long copy(Connection c, String resource, Map<String, String> names, long snapshotId, boolean skipsKeelSchema) throws SQLException {
+    private long copy(
+            Connection c, String resource, Map<String, String> names, long snapshotId, boolean skipsKeelSchema)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(StatementSnapshots.class, resource, names))) {
             s.setLong(1, snapshotId);
             if (skipsKeelSchema) {
@@ -102,12 +117,14 @@ public final class StatementSnapshots {
     /** Deletes the snapshots taken before {@code before}, with their rows; returns how many. */
     public int prune(Connection c, OffsetDateTime before) {
         try {
-            // Sampled values go with the snapshots of their time: they may be personal data, and keel keeps nothing longer than asked.
+            // Sampled values go with the snapshots of their time: they may be personal data, and keel keeps nothing
+            // longer than asked.
             new LiteralSamples(tables.schema()).prune(c, before);
             if (!tables.exists(c)) {
                 return 0;
             }
-            try (PreparedStatement s = c.prepareStatement(SqlResources.load(StatementSnapshots.class, "snapshot-prune.sql", tables.names()))) {
+            try (PreparedStatement s = c.prepareStatement(
+                    SqlResources.load(StatementSnapshots.class, "snapshot-prune.sql", tables.names()))) {
                 s.setObject(1, before);
                 return s.executeUpdate();
             }
@@ -116,7 +133,8 @@ public final class StatementSnapshots {
         }
     }
 
-    private Optional<Snapshot> find(Connection c, String condition, String direction, OffsetDateTime when, long except) {
+    private Optional<Snapshot> find(
+            Connection c, String condition, String direction, OffsetDateTime when, long except) {
         try {
             if (!tables.exists(c)) {
                 return Optional.empty();
@@ -124,14 +142,18 @@ public final class StatementSnapshots {
             Map<String, String> names = new HashMap<>(tables.names());
             names.put("condition", condition);
             names.put("direction", direction);
-            try (PreparedStatement s = c.prepareStatement(SqlResources.load(StatementSnapshots.class, "snapshot-select.sql", names))) {
+            try (PreparedStatement s =
+                    c.prepareStatement(SqlResources.load(StatementSnapshots.class, "snapshot-select.sql", names))) {
                 int i = 1;
                 if (when != null) {
                     s.setObject(i++, when);
                 }
                 s.setLong(i, except);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs, rs.getLong("statements"), rs.getLong("tables"), rs.getLong("indexes"))) : Optional.empty();
+                    return rs.next()
+                            ? Optional.of(
+                                    read(rs, rs.getLong("statements"), rs.getLong("tables"), rs.getLong("indexes")))
+                            : Optional.empty();
                 }
             }
         } catch (SQLException e) {
@@ -140,14 +162,24 @@ public final class StatementSnapshots {
     }
 
     private static Snapshot read(ResultSet rs, long statements, long tables, long indexes) throws SQLException {
-        return new Snapshot(rs.getLong("id"), rs.getObject("taken_at", OffsetDateTime.class), rs.getObject("server_started_at", OffsetDateTime.class),
-                rs.getObject("statements_reset_at", OffsetDateTime.class), rs.getObject("tables_reset_at", OffsetDateTime.class),
-                rs.getInt("server_version"), statements, tables, indexes);
+        return new Snapshot(
+                rs.getLong("id"),
+                rs.getObject("taken_at", OffsetDateTime.class),
+                rs.getObject("server_started_at", OffsetDateTime.class),
+                rs.getObject("statements_reset_at", OffsetDateTime.class),
+                rs.getObject("tables_reset_at", OffsetDateTime.class),
+                rs.getInt("server_version"),
+                statements,
+                tables,
+                indexes);
     }
 
     private KeelException failed(String doing, SQLException e) {
-        return new KeelException(InsightError.SNAPSHOT_FAILED,
+        return new KeelException(
+                InsightError.SNAPSHOT_FAILED,
                 doing + " in schema " + dev.keel.sql.Identifiers.display(tables.schema()) + " failed: "
-                + e.getMessage().lines().findFirst().orElse(""), "check that the user may create and write tables in that schema", e);
+                        + e.getMessage().lines().findFirst().orElse(""),
+                "check that the user may create and write tables in that schema",
+                e);
     }
 }

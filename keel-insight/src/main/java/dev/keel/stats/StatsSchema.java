@@ -25,7 +25,8 @@ public final class StatsSchema {
 
     /** The values SQL resources of this package take: {@code ${schema}}, quoted; {@code ${schemaText}}, that as a string literal. */
     Map<String, String> names() {
-        return Map.of("schema", Identifiers.quote(schema), "schemaText", Identifiers.literal(Identifiers.quote(schema)));
+        return Map.of(
+                "schema", Identifiers.quote(schema), "schemaText", Identifiers.literal(Identifiers.quote(schema)));
     }
 
     public boolean exists(Connection c) throws SQLException {
@@ -64,7 +65,9 @@ public final class StatsSchema {
         SchemaAccess access = SchemaAccess.read(c, schema);
         access.requireCreate(what);
         Map<String, String> names = new HashMap<>(names());
-        names.put("createSchema", access.exists() ? "" : "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";");
+        names.put(
+                "createSchema",
+                access.exists() ? "" : "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";");
         return names;
     }
 }

@@ -36,17 +36,21 @@ public record StatsWindow(boolean fromZero, OffsetDateTime start, OffsetDateTime
         boolean resetKnown = older.statementsResetAt() != null && newer.statementsResetAt() != null;
         if (resetKnown && !older.statementsResetAt().isEqual(newer.statementsResetAt())) {
             OffsetDateTime reset = newer.statementsResetAt();
-            notes.add((newer.sameServerRun(older) ? "pg_stat_statements was reset at " + Times.format(reset)
-                    : "the server restarted at " + Times.format(newer.serverStartedAt()) + " and lost the statement counters")
+            notes.add((newer.sameServerRun(older)
+                            ? "pg_stat_statements was reset at " + Times.format(reset)
+                            : "the server restarted at " + Times.format(newer.serverStartedAt())
+                                    + " and lost the statement counters")
                     + ", after the snapshot of " + Times.format(older.takenAt())
                     + ": the window is shorter than asked and figures count from " + Times.format(reset));
             return new StatsWindow(true, reset, newer.takenAt(), notes);
         }
         if (!newer.sameServerRun(older)) {
-            notes.add(resetKnown
-                    ? "the server restarted at " + Times.format(newer.serverStartedAt()) + " and kept its statement counters: the window is whole"
-                    : "the server restarted at " + Times.format(newer.serverStartedAt())
-                            + "; statements whose counters went down count from the restart only");
+            notes.add(
+                    resetKnown
+                            ? "the server restarted at " + Times.format(newer.serverStartedAt())
+                                    + " and kept its statement counters: the window is whole"
+                            : "the server restarted at " + Times.format(newer.serverStartedAt())
+                                    + "; statements whose counters went down count from the restart only");
         }
         return new StatsWindow(false, older.takenAt(), newer.takenAt(), notes);
     }

@@ -9,8 +9,7 @@ import java.time.format.DateTimeFormatter;
 public final class Times {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private Times() {
-    }
+    private Times() {}
 
     public static String format(OffsetDateTime when) {
         return WHEN.format(when.atZoneSameInstant(ZoneId.systemDefault()));

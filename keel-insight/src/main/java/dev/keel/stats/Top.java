@@ -19,16 +19,17 @@ import java.util.Optional;
  */
 public final class Top {
 
-    private Top() {
-    }
+    private Top() {}
 
     public static Ranking run(ConnectionSource source, String schema, Duration since, RankBy by, int limit) {
         try (Connection c = source.open()) {
             return run(c, schema, since, by, limit);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
                     "closing the connection to " + source.describe() + " failed: " + e.getMessage(),
-                    "retry", e);
+                    "retry",
+                    e);
         }
     }
 
@@ -40,17 +41,23 @@ public final class Top {
         Optional<Snapshot> older = snapshots.newestAtOrBefore(c, asked, now.id());
         if (older.isEmpty()) {
             older = snapshots.oldest(c, now.id());
-            older.ifPresent(o -> notes.add("the oldest snapshot is from " + Times.format(o.takenAt()) + ": the window is "
-                    + Times.human(Duration.between(o.takenAt(), now.takenAt())) + ", shorter than the " + Times.human(since) + " asked"));
+            older.ifPresent(o -> notes.add("the oldest snapshot is from " + Times.format(o.takenAt())
+                    + ": the window is " + Times.human(Duration.between(o.takenAt(), now.takenAt()))
+                    + ", shorter than the " + Times.human(since) + " asked"));
         }
         StatsVisibility visibility;
         try {
             visibility = StatsVisibility.of(c);
         } catch (SQLException e) {
-            throw new KeelException(InsightError.QUERY_FAILED,
-                    "reading the role's statistics privileges failed: " + e.getMessage().lines().findFirst()
-                    .orElse(""), "retry", e);
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "reading the role's statistics privileges failed: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "retry",
+                    e);
         }
-        return new StatementRanking(schema).between(c, older.orElse(null), now, by, limit).asked(asked, visibility, notes);
+        return new StatementRanking(schema)
+                .between(c, older.orElse(null), now, by, limit)
+                .asked(asked, visibility, notes);
     }
 }

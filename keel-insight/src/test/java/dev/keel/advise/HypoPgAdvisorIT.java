@@ -27,8 +27,12 @@ class HypoPgAdvisorIT {
     @BeforeAll
     static void needsHypopg(TestCluster cluster) throws Exception {
         try (Connection c = cluster.connect()) {
-            Prerequisites.require(HypoPg.available(c), "KEEL_TEST_REQUIRE_HYPOPG", "hypopg is not installed for PostgreSQL "
-                    + cluster.majorVersion() + " here (apt-get install postgresql-" + cluster.majorVersion() + "-hypopg; .ci/run does it)");
+            Prerequisites.require(
+                    HypoPg.available(c),
+                    "KEEL_TEST_REQUIRE_HYPOPG",
+                    "hypopg is not installed for PostgreSQL " + cluster.majorVersion()
+                            + " here (apt-get install postgresql-" + cluster.majorVersion()
+                            + "-hypopg; .ci/run does it)");
         }
     }
 
@@ -53,12 +57,15 @@ class HypoPgAdvisorIT {
             });
             assertThat(p.estimatedBytes()).isPositive();
             assertThat(p.writesPerSecond()).isPositive();
-            assertThat(p.migration()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"orders_user_id_idx\" ON \"public\".\"orders\" (\"user_id\");");
+            assertThat(p.migration())
+                    .contains(
+                            "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"orders_user_id_idx\" ON \"public\".\"orders\" (\"user_id\");");
         });
 
         // The proposal, built for real, is what the planner picks for the statement.
         cluster.execute(db, advice.proposals().get(0).sql());
-        assertThat(plan(db, "EXPLAIN SELECT id, total FROM orders WHERE user_id = 42")).contains("orders_user_id_idx");
+        assertThat(plan(db, "EXPLAIN SELECT id, total FROM orders WHERE user_id = 42"))
+                .contains("orders_user_id_idx");
     }
 
     @Test
@@ -82,7 +89,8 @@ class HypoPgAdvisorIT {
             assertThat(advice.statementsExamined()).isPositive();
             assertThat(advice.proposals()).isEmpty();
             // hypopg's indexes live in the session only and are reset after each candidate.
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM hypopg_list_indexes")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM hypopg_list_indexes")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();
             }
@@ -91,7 +99,9 @@ class HypoPgAdvisorIT {
 
     private String plan(String db, String explain) throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection c = cluster.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(explain)) {
+        try (Connection c = cluster.connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(explain)) {
             while (rs.next()) {
                 text.append(rs.getString(1)).append('\n');
             }

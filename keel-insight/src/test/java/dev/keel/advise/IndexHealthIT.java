@@ -3,9 +3,9 @@ package dev.keel.advise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.keel.stats.StatementSnapshots;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
-import dev.keel.stats.StatementSnapshots;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -40,22 +40,35 @@ class IndexHealthIT {
 
         List<HealthFinding> findings;
         try (Connection c = cluster.connect(db)) {
-            // No window: the statistics of a fresh cluster count for seconds, which by default is too early to call anything unused.
+            // No window: the statistics of a fresh cluster count for seconds, which by default is too early to call
+            // anything unused.
             findings = IndexHealth.check(c, "keel", Duration.ZERO).findings();
         }
 
-        assertThat(findings).extracting(HealthFinding::kind, HealthFinding::index).contains(
-                tuple(HealthFinding.Kind.INVALID, "invoices_number_unique"),
-                tuple(HealthFinding.Kind.DUPLICATE, "invoices_number_again"),
-                tuple(HealthFinding.Kind.REDUNDANT, "invoices_number"),
-                tuple(HealthFinding.Kind.UNUSED, "invoices_number_due"),
-                tuple(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX, "invoices_customer_id_fkey"));
+        assertThat(findings)
+                .extracting(HealthFinding::kind, HealthFinding::index)
+                .contains(
+                        tuple(HealthFinding.Kind.INVALID, "invoices_number_unique"),
+                        tuple(HealthFinding.Kind.DUPLICATE, "invoices_number_again"),
+                        tuple(HealthFinding.Kind.REDUNDANT, "invoices_number"),
+                        tuple(HealthFinding.Kind.UNUSED, "invoices_number_due"),
+                        tuple(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX, "invoices_customer_id_fkey"));
         // Primary keys and unique constraints enforce something even when no query reads them.
-        assertThat(findings).extracting(HealthFinding::index).doesNotContain("customers_pkey", "customers_email_key", "invoices_pkey");
-        assertThat(findings).filteredOn(f -> f.kind() == HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX).singleElement()
-                .satisfies(f -> assertThat(f.fix()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"invoices_customer_id_idx\" ON \"public\".\"invoices\" (\"customer_id\");"));
-        assertThat(findings).filteredOn(f -> f.kind() == HealthFinding.Kind.DUPLICATE).singleElement()
-                .satisfies(f -> assertThat(f.fix()).isEqualTo("DROP INDEX CONCURRENTLY IF EXISTS \"public\".\"invoices_number_again\";"));
+        assertThat(findings)
+                .extracting(HealthFinding::index)
+                .doesNotContain("customers_pkey", "customers_email_key", "invoices_pkey");
+        assertThat(findings)
+                .filteredOn(f -> f.kind() == HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX)
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.fix())
+                                .isEqualTo(
+                                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"invoices_customer_id_idx\" ON \"public\".\"invoices\" (\"customer_id\");"));
+        assertThat(findings)
+                .filteredOn(f -> f.kind() == HealthFinding.Kind.DUPLICATE)
+                .singleElement()
+                .satisfies(f -> assertThat(f.fix())
+                        .isEqualTo("DROP INDEX CONCURRENTLY IF EXISTS \"public\".\"invoices_number_again\";"));
     }
 
     @Test
@@ -67,7 +80,9 @@ class IndexHealthIT {
                 CREATE INDEX invoices_customer_due ON invoices (customer_id, due);
                 """);
         try (Connection c = cluster.connect(db)) {
-            assertThat(IndexHealth.check(c, "keel", Duration.ZERO).findings()).extracting(HealthFinding::kind).doesNotContain(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX);
+            assertThat(IndexHealth.check(c, "keel", Duration.ZERO).findings())
+                    .extracting(HealthFinding::kind)
+                    .doesNotContain(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX);
         }
     }
 
@@ -93,23 +108,42 @@ class IndexHealthIT {
             result = IndexHealth.check(c, "keel", Duration.ZERO);
         }
 
-        List<String> drops = result.findings().stream().filter(f -> f.fix().startsWith("DROP INDEX")).map(HealthFinding::index).toList();
+        List<String> drops = result.findings().stream()
+                .filter(f -> f.fix().startsWith("DROP INDEX"))
+                .map(HealthFinding::index)
+                .toList();
         // The control: an index no constraint needs is proposed, so the rule is not simply silent.
         assertThat(drops).contains("invoices_note");
-        assertThat(drops).doesNotContain("invoices_customer", "line_notes_line_invoice", "customers_pkey", "customers_email_key",
-                "customers_code", "invoices_pkey", "lines_pkey", "bookings_during_excl");
-        assertThat(result.findings()).extracting(HealthFinding::kind).doesNotContain(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX);
+        assertThat(drops)
+                .doesNotContain(
+                        "invoices_customer",
+                        "line_notes_line_invoice",
+                        "customers_pkey",
+                        "customers_email_key",
+                        "customers_code",
+                        "invoices_pkey",
+                        "lines_pkey",
+                        "bookings_during_excl");
+        assertThat(result.findings())
+                .extracting(HealthFinding::kind)
+                .doesNotContain(HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX);
         // Of two identical indexes under a foreign key one may go: the other keeps covering it, and the detail says so.
-        assertThat(result.findings()).filteredOn(f -> f.index().equals("invoices_customer_again")).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(HealthFinding.Kind.DUPLICATE);
-            assertThat(f.detail()).contains("invoices_customer also keeps covering foreign key invoices_customer_id_fkey");
-        });
+        assertThat(result.findings())
+                .filteredOn(f -> f.index().equals("invoices_customer_again"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(HealthFinding.Kind.DUPLICATE);
+                    assertThat(f.detail())
+                            .contains("invoices_customer also keeps covering foreign key invoices_customer_id_fkey");
+                });
     }
 
     @Test
     void onFreshStatisticsItIsTooEarlyToCallAnIndexUnused(TestCluster cluster) throws Exception {
         String db = cluster.createDatabase();
-        cluster.execute(db, "CREATE TABLE invoices (id bigint PRIMARY KEY, note text); CREATE INDEX invoices_note ON invoices (note)");
+        cluster.execute(
+                db,
+                "CREATE TABLE invoices (id bigint PRIMARY KEY, note text); CREATE INDEX invoices_note ON invoices (note)");
 
         IndexHealth.Result result;
         try (Connection c = cluster.connect(db)) {
@@ -123,14 +157,19 @@ class IndexHealthIT {
             assertThat(t.judgeableAt()).isEqualTo(t.countingSince().plusDays(7));
         });
         assertThat(IndexHealth.tooEarlyNote(result.tooEarly(), Duration.ofDays(7)))
-                .startsWith("too early to judge whether 1 index with no scan is unused (public.invoices_note): scans have been counted for ")
-                .contains("advise.unusedAfter asks for 7d").contains("; it can be judged in ").contains(", from ");
+                .startsWith(
+                        "too early to judge whether 1 index with no scan is unused (public.invoices_note): scans have been counted for ")
+                .contains("advise.unusedAfter asks for 7d")
+                .contains("; it can be judged in ")
+                .contains(", from ");
     }
 
     @Test
     void anOldSnapshotThatSawNoScanWidensTheWindowAndANewerIndexWaits(TestCluster cluster) throws Exception {
         String db = cluster.createDatabase();
-        cluster.execute(db, "CREATE TABLE invoices (id bigint PRIMARY KEY, note text, due date); CREATE INDEX invoices_note ON invoices (note)");
+        cluster.execute(
+                db,
+                "CREATE TABLE invoices (id bigint PRIMARY KEY, note text, due date); CREATE INDEX invoices_note ON invoices (note)");
         try (Connection c = cluster.connect(db)) {
             StatementSnapshots.inDefaultSchema().take(c);
             try (Statement s = c.createStatement()) {
@@ -139,12 +178,16 @@ class IndexHealthIT {
                 s.execute("CREATE INDEX invoices_due ON invoices (due)");
             }
             // Never reset, on PostgreSQL 15 or later: nothing since the snapshot can have hidden a scan.
-            assertThat(cluster.queryString(db, "SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()")).isNull();
+            assertThat(cluster.queryString(
+                            db, "SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()"))
+                    .isNull();
             assertThat(cluster.majorVersion()).isGreaterThanOrEqualTo(15);
 
             IndexHealth.Result result = IndexHealth.check(c, "keel", Duration.ofDays(7));
 
-            assertThat(result.findings()).filteredOn(f -> f.kind() == HealthFinding.Kind.UNUSED).singleElement()
+            assertThat(result.findings())
+                    .filteredOn(f -> f.kind() == HealthFinding.Kind.UNUSED)
+                    .singleElement()
                     .satisfies(f -> assertThat(f.index()).isEqualTo("invoices_note"));
             assertThat(result.tooEarly()).singleElement().satisfies(t -> {
                 assertThat(t.index()).isEqualTo("invoices_due");

@@ -51,7 +51,8 @@ class SampledValuesAdvisorIT {
     @Test
     void proposesNothingWhenTheSampledValueCoversMostRows() throws Exception {
         String db = database();
-        IndexAdvice advice = adviseWhileRunning(db, RunningStatements.literal(cluster, db, COUNT.replace("pending", "shipped")));
+        IndexAdvice advice =
+                adviseWhileRunning(db, RunningStatements.literal(cluster, db, COUNT.replace("pending", "shipped")));
 
         assertThat(advice.notes()).anySatisfy(n -> assertThat(n).contains("stored for 1 statement"));
         assertThat(advice.proposals()).isEmpty();
@@ -62,13 +63,15 @@ class SampledValuesAdvisorIT {
         String db = database();
         IndexAdvice advice = adviseWhileRunning(db, RunningStatements.bound(cluster, db, COUNT));
 
-        assertThat(advice.notes()).anySatisfy(n -> assertThat(n).contains("showed no values"))
+        assertThat(advice.notes())
+                .anySatisfy(n -> assertThat(n).contains("showed no values"))
                 .anySatisfy(n -> assertThat(n).contains("judged by the generic plan"));
         assertThat(advice.proposals()).isEmpty();
     }
 
     private IndexAdvice adviseWhileRunning(String db, RunningStatements load) throws Exception {
-        try (load; Connection c = cluster.connect(db)) {
+        try (load;
+                Connection c = cluster.connect(db)) {
             return IndexAdvisor.advise(c, ShopLoad.options().observing(Duration.ofSeconds(1)));
         }
     }

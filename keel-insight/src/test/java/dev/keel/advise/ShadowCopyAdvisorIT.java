@@ -30,11 +30,15 @@ class ShadowCopyAdvisorIT {
         assertThat(advice.notes()).anySatisfy(n -> assertThat(n).contains("hypopg is not installed"));
         assertThat(advice.proposals()).singleElement().satisfies(p -> {
             assertThat(p.table() + p.columns()).isEqualTo("orders[user_id]");
-            assertThat(p.helps()).singleElement().satisfies(g -> assertThat(g.factor()).isGreaterThanOrEqualTo(2.0));
+            assertThat(p.helps())
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.factor()).isGreaterThanOrEqualTo(2.0));
             assertThat(p.estimatedBytes()).isPositive();
         });
-        assertThat(cluster.queryString(db, "SELECT to_regnamespace('keel_advise_shadow')")).isNull();
-        assertThat(cluster.queryString(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'orders'")).isEqualTo("1");
+        assertThat(cluster.queryString(db, "SELECT to_regnamespace('keel_advise_shadow')"))
+                .isNull();
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'orders'"))
+                .isEqualTo("1");
     }
 
     @Test

@@ -12,8 +12,7 @@ final class ShopLoad {
     /** 95% of the orders are paid: no index helps to find them, and the planner knows it. */
     static final String BY_STATUS = "SELECT count(*) FROM orders WHERE status = ?";
 
-    private ShopLoad() {
-    }
+    private ShopLoad() {}
 
     static String database(TestCluster cluster) {
         String db = cluster.createDatabase();
@@ -31,7 +30,8 @@ final class ShopLoad {
     }
 
     static void run(TestCluster cluster, String db, String sql, Object value, int times) throws SQLException {
-        try (Connection c = cluster.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = cluster.connect(db);
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < times; i++) {
                 s.setObject(1, value instanceof Integer n ? (Object) (long) (1 + (n + i) % 500) : value);
                 try (ResultSet rs = s.executeQuery()) {

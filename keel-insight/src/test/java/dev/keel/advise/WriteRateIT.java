@@ -63,7 +63,8 @@ class WriteRateIT {
             flushStatistics(c);
             Snapshot second = snapshots.take(c);
 
-            assertThat(WriteRate.of(c, "keel", first, second, "public", "items").basis()).startsWith(TableWrites.LIFETIME);
+            assertThat(WriteRate.of(c, "keel", first, second, "public", "items").basis())
+                    .startsWith(TableWrites.LIFETIME);
         }
     }
 

@@ -21,16 +21,20 @@ class DoctorIT {
     @Test
     void aHealthyClusterHasNoWarningOrCriticalFinding() {
         String db = cluster.createDatabase();
-        cluster.execute(db, "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
+        cluster.execute(
+                db, "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
         cluster.execute(db, "INSERT INTO accounts (name) SELECT 'a' || g FROM generate_series(1, 1000) g");
         cluster.execute(db, "ANALYZE accounts");
 
-        DoctorReport report = DoctorRuns.run(cluster, db, Doctor.standard("keel").checks().toArray(DoctorCheck[]::new));
+        DoctorReport report =
+                DoctorRuns.run(cluster, db, Doctor.standard("keel").checks().toArray(DoctorCheck[]::new));
 
         assertThat(report.of(Severity.CRITICAL)).isEmpty();
         assertThat(report.of(Severity.WARNING)).isEmpty();
         assertThat(report.notRun()).isEmpty();
-        assertThat(report.results()).hasSize(15).allSatisfy(r -> assertThat(r.ran()).isTrue());
+        assertThat(report.results())
+                .hasSize(15)
+                .allSatisfy(r -> assertThat(r.ran()).isTrue());
         assertThat(report.visibility().seesAll()).isTrue();
         assertThat(report.visibility().notice()).isNull();
         assertThat(report.checks()).hasSize(15).contains("blocking-chains", "wraparound-age", "slowest-statements");
@@ -93,9 +97,12 @@ class DoctorIT {
         };
 
         try (var c = cluster.connect(db)) {
-            DoctorReport report = Doctor.of("keel", slow).withStatementTimeout(java.time.Duration.ofMillis(300)).run(c);
+            DoctorReport report = Doctor.of("keel", slow)
+                    .withStatementTimeout(java.time.Duration.ofMillis(300))
+                    .run(c);
 
-            // 57014 is query_canceled: the server cut the 30 s sleep off at the timeout (no wall-clock threshold needed).
+            // 57014 is query_canceled: the server cut the 30 s sleep off at the timeout (no wall-clock threshold
+            // needed).
             assertThat(report.result("slow").reason()).contains("SQLSTATE 57014");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -108,7 +115,11 @@ class DoctorIT {
         String db = cluster.createDatabase();
         String role = "watcher_" + db;
         cluster.execute(db, "CREATE ROLE " + role + " LOGIN");
-        List<String> needAllStatistics = List.of("blocking-chains", "long-transactions", "connection-saturation", "slowest-statements",
+        List<String> needAllStatistics = List.of(
+                "blocking-chains",
+                "long-transactions",
+                "connection-saturation",
+                "slowest-statements",
                 "replication-lag");
 
         DoctorReport limited;
@@ -117,21 +128,31 @@ class DoctorIT {
         }
 
         assertThat(limited.visibility().seesAll()).isFalse();
-        assertThat(limited.visibility().notice()).contains("GRANT pg_read_all_stats TO " + role + ";").contains("only its own sessions");
+        assertThat(limited.visibility().notice())
+                .contains("GRANT pg_read_all_stats TO " + role + ";")
+                .contains("only its own sessions");
         assertThat(limited.notRun()).extracting(CheckResult::check).containsAll(needAllStatistics);
-        assertThat(limited.notRun()).filteredOn(r -> needAllStatistics.contains(r.check())).allSatisfy(r -> {
-            assertThat(r.status().label()).isEqualTo("not-run");
-            assertThat(r.fix()).isEqualTo("GRANT pg_read_all_stats TO " + role + ";");
-            assertThat(r.reason()).contains("role " + role + " sees only its own there");
-        });
-        assertThat(limited.result("wraparound-age").ran()).as("a check that needs no such grant still runs").isTrue();
+        assertThat(limited.notRun())
+                .filteredOn(r -> needAllStatistics.contains(r.check()))
+                .allSatisfy(r -> {
+                    assertThat(r.status().label()).isEqualTo("not-run");
+                    assertThat(r.fix()).isEqualTo("GRANT pg_read_all_stats TO " + role + ";");
+                    assertThat(r.reason()).contains("role " + role + " sees only its own there");
+                });
+        assertThat(limited.result("wraparound-age").ran())
+                .as("a check that needs no such grant still runs")
+                .isTrue();
         assertThat(limited.healthy()).isFalse();
 
         cluster.execute(db, "GRANT pg_read_all_stats TO " + role);
         DoctorReport full;
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=" + role))) {
-            full = Doctor.of("keel", Doctor.standard("keel").checks().stream().filter(k -> !k.id().equals("slowest-statements"))
-                    .toArray(DoctorCheck[]::new)).run(c);
+            full = Doctor.of(
+                            "keel",
+                            Doctor.standard("keel").checks().stream()
+                                    .filter(k -> !k.id().equals("slowest-statements"))
+                                    .toArray(DoctorCheck[]::new))
+                    .run(c);
         }
         assertThat(full.visibility().seesAll()).isTrue();
         assertThat(full.notRun()).as("with the grant every check runs").isEmpty();

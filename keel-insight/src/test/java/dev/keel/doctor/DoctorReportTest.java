@@ -9,16 +9,29 @@ import org.junit.jupiter.api.Test;
 class DoctorReportTest {
 
     private static DoctorFinding finding(String check, Severity severity, double closeness) {
-        return new DoctorFinding(check, severity, check + " found", Map.of(), Impact.score(severity, closeness), "it hurts", DoctorFinding.runbookOf(check));
+        return new DoctorFinding(
+                check,
+                severity,
+                check + " found",
+                Map.of(),
+                Impact.score(severity, closeness),
+                "it hurts",
+                DoctorFinding.runbookOf(check));
     }
 
     @Test
     void thePrincipalIsTheFindingWithTheLargestImpactAndTheRestFollowRanked() {
-        DoctorReport report = DoctorReport.of(List.of(finding("cache-hit-ratio", Severity.INFO, 1), finding("wraparound-age", Severity.CRITICAL, 0.5),
-                finding("blocking-chains", Severity.WARNING, 0.9)), List.of("cache-hit-ratio", "wraparound-age", "blocking-chains"));
+        DoctorReport report = DoctorReport.of(
+                List.of(
+                        finding("cache-hit-ratio", Severity.INFO, 1),
+                        finding("wraparound-age", Severity.CRITICAL, 0.5),
+                        finding("blocking-chains", Severity.WARNING, 0.9)),
+                List.of("cache-hit-ratio", "wraparound-age", "blocking-chains"));
 
         assertThat(report.principal().check()).isEqualTo("wraparound-age");
-        assertThat(report.findings()).extracting(DoctorFinding::check).containsExactly("wraparound-age", "blocking-chains", "cache-hit-ratio");
+        assertThat(report.findings())
+                .extracting(DoctorFinding::check)
+                .containsExactly("wraparound-age", "blocking-chains", "cache-hit-ratio");
         assertThat(report.hasCritical()).isTrue();
     }
 
@@ -40,8 +53,13 @@ class DoctorReportTest {
 
     @Test
     void aCheckThatCouldNotRunIsNeitherAPassNorHealthy() {
-        DoctorReport report = DoctorReport.of(List.of(), List.of(CheckResult.ran("wraparound-age", 0),
-                CheckResult.notRun("blocking-chains", "needs every session's waits", "GRANT pg_read_all_stats TO app;")), null);
+        DoctorReport report = DoctorReport.of(
+                List.of(),
+                List.of(
+                        CheckResult.ran("wraparound-age", 0),
+                        CheckResult.notRun(
+                                "blocking-chains", "needs every session's waits", "GRANT pg_read_all_stats TO app;")),
+                null);
 
         assertThat(report.hasCritical()).isFalse();
         assertThat(report.healthy()).isFalse();
@@ -51,6 +69,7 @@ class DoctorReportTest {
             assertThat(r.status().label()).isEqualTo("not-run");
             assertThat(r.fix()).isEqualTo("GRANT pg_read_all_stats TO app;");
         });
-        assertThat(DoctorReport.of(List.of(), List.of("wraparound-age")).healthy()).isTrue();
+        assertThat(DoctorReport.of(List.of(), List.of("wraparound-age")).healthy())
+                .isTrue();
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Predicate;
 /** Runs one check on a test database; statistics arrive asynchronously, so a test can wait for the finding. */
 public final class DoctorRuns {
 
-    private DoctorRuns() {
-    }
+    private DoctorRuns() {}
 
     public static DoctorReport run(TestCluster cluster, String db, DoctorCheck... checks) {
         try (Connection c = cluster.connect(db)) {
@@ -25,7 +24,8 @@ public final class DoctorRuns {
      * cumulative statistics (pg_stat_*) reach other sessions only when a backend flushes them,
      * at most a second or so after it changed them.
      */
-    public static DoctorReport until(Predicate<DoctorReport> done, Duration limit, TestCluster cluster, String db, DoctorCheck... checks) {
+    public static DoctorReport until(
+            Predicate<DoctorReport> done, Duration limit, TestCluster cluster, String db, DoctorCheck... checks) {
         long deadline = System.nanoTime() + limit.toNanos();
         DoctorReport report = run(cluster, db, checks);
         while (!done.test(report) && System.nanoTime() < deadline) {

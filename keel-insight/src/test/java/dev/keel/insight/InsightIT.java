@@ -43,10 +43,15 @@ class InsightIT {
     @Test
     void snapshotThenTopRanksTheStatementsRunBetweenInKeelYamlsSchema(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("keel.yaml"), "schema: insight_stats\n");
-        Insight insight = Insight.configure().projectDir(dir).env(Map.of()).url(cluster.jdbcUrl(db), null, null).load();
+        Insight insight = Insight.configure()
+                .projectDir(dir)
+                .env(Map.of())
+                .url(cluster.jdbcUrl(db), null, null)
+                .load();
 
         Snapshot before = insight.snapshot();
-        assertThat(cluster.queryString(db, "select count(*) from insight_stats.stat_snapshot")).isEqualTo("1");
+        assertThat(cluster.queryString(db, "select count(*) from insight_stats.stat_snapshot"))
+                .isEqualTo("1");
         lookUpOrders(200);
         Ranking ranking = insight.top(Duration.ofHours(1), RankBy.CALLS, 5);
 
@@ -55,12 +60,18 @@ class InsightIT {
             assertThat(s.query()).contains("FROM orders WHERE user_id = $1");
             assertThat(s.calls()).isEqualTo(200);
         });
-        assertThat(insight.pruneSnapshots(Duration.ofDays(7)).deleted()).as("both snapshots are young").isZero();
+        assertThat(insight.pruneSnapshots(Duration.ofDays(7)).deleted())
+                .as("both snapshots are young")
+                .isZero();
     }
 
     @Test
     void doctorRunsEveryCheckOnTheClassPath() {
-        DoctorReport report = Insight.configure().env(Map.of()).url(cluster.jdbcUrl(db), null, null).load().doctor();
+        DoctorReport report = Insight.configure()
+                .env(Map.of())
+                .url(cluster.jdbcUrl(db), null, null)
+                .load()
+                .doctor();
         assertThat(report.checks()).contains("blocking-chains", "wraparound-age", "slowest-statements");
         assertThat(report.findings()).noneMatch(f -> f.summary().contains("could not run"));
         assertThat(report.hasCritical()).isFalse();
@@ -68,7 +79,10 @@ class InsightIT {
 
     @Test
     void adviseIndexesProposesTheMissingIndexOnOrdersUserId() throws Exception {
-        Insight insight = Insight.configure().env(Map.of()).url(cluster.jdbcUrl(db), null, null).load();
+        Insight insight = Insight.configure()
+                .env(Map.of())
+                .url(cluster.jdbcUrl(db), null, null)
+                .load();
         lookUpOrders(300);
         // Other tests' statements in this cluster rank too: look at enough of them to reach the lookup.
         IndexAdvice advice = insight.adviseIndexes(insight.adviseOptions().withStatements(50));
@@ -79,7 +93,8 @@ class InsightIT {
     }
 
     private void lookUpOrders(int times) throws Exception {
-        try (Connection c = cluster.connect(db); PreparedStatement s = c.prepareStatement(BY_USER)) {
+        try (Connection c = cluster.connect(db);
+                PreparedStatement s = c.prepareStatement(BY_USER)) {
             for (int i = 0; i < times; i++) {
                 s.setLong(1, 1 + i % 500);
                 try (ResultSet rs = s.executeQuery()) {

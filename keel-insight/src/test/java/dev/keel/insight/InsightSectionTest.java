@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,8 @@ class InsightSectionTest {
 
     /** Asserts a usage error and hands back the exception for further checks. */
     private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+        return assertThatThrownBy(load::run)
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
@@ -54,31 +54,43 @@ class InsightSectionTest {
                       idleWarning: 2m
                 """);
 
-        assertThat(config.get(InsightSection.THRESHOLDS)).containsOnly(Map.entry("table-bloat.bloatShare", "0.6"),
-                Map.entry("table-bloat.minWastedBytes", "10MB"), Map.entry("long-transactions.idleWarning", "2m"));
+        assertThat(config.get(InsightSection.THRESHOLDS))
+                .containsOnly(
+                        Map.entry("table-bloat.bloatShare", "0.6"),
+                        Map.entry("table-bloat.minWastedBytes", "10MB"),
+                        Map.entry("long-transactions.idleWarning", "2m"));
         assertThat(load("schema: keel\n").get(InsightSection.THRESHOLDS)).isEmpty();
     }
 
     @Test
     void aDoctorKeyThatIsNotAThresholdIsAnError() {
-        usageError(() -> load("doctor:\n  treshold: 1\n")).satisfies(e -> assertThat(e.todo()).contains("doctor.thresholds.<check>.<threshold>"));
-        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat: 0.5\n")).satisfies(e -> assertThat(e.what()).contains("not a threshold"));
+        usageError(() -> load("doctor:\n  treshold: 1\n"))
+                .satisfies(e -> assertThat(e.todo()).contains("doctor.thresholds.<check>.<threshold>"));
+        usageError(() -> load("doctor:\n  thresholds:\n    table-bloat: 0.5\n"))
+                .satisfies(e -> assertThat(e.what()).contains("not a threshold"));
         usageError(() -> load("doctor:\n  thresholds:\n    table-bloat:\n      bloatShare:\n        x: 1\n"))
-                .satisfies(e -> assertThat(e.what()).contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
+                .satisfies(e -> assertThat(e.what())
+                        .contains("'doctor.thresholds.table-bloat.bloatShare' in keel.yaml is not a threshold"));
     }
 
     @Test
     void adviseUnusedAfterDefaultsToAWeekAndReadsADurationFromTheFileOrTheEnvironment() throws IOException {
         assertThat(load("schema: keel\n").get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofDays(7));
-        assertThat(load("advise:\n  unusedAfter: 30d\n").get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofDays(30));
-        assertThat(load("schema: keel\n", Map.of("KEEL_ADVISE_UNUSEDAFTER", "36h")).get(InsightSection.UNUSED_AFTER)).isEqualTo(Duration.ofHours(36));
-        usageError(() -> load("advise:\n  unusedAfter: soon\n")).satisfies(e -> assertThat(e.what()).contains("advise.unusedAfter"));
-        usageError(() -> load("advise:\n  unusedAfer: 7d\n")).satisfies(e -> assertThat(e.getMessage()).contains("advise.unusedAfter"));
+        assertThat(load("advise:\n  unusedAfter: 30d\n").get(InsightSection.UNUSED_AFTER))
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(load("schema: keel\n", Map.of("KEEL_ADVISE_UNUSEDAFTER", "36h"))
+                        .get(InsightSection.UNUSED_AFTER))
+                .isEqualTo(Duration.ofHours(36));
+        usageError(() -> load("advise:\n  unusedAfter: soon\n"))
+                .satisfies(e -> assertThat(e.what()).contains("advise.unusedAfter"));
+        usageError(() -> load("advise:\n  unusedAfer: 7d\n"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("advise.unusedAfter"));
     }
 
     @Test
     void theDoctorSectionGivenAValueSaysItMustBeASection() {
-        usageError(() -> load("doctor: on\n")).satisfies(e -> assertThat(e.getMessage())
-                .contains("'doctor' in keel.yaml must be a section", "thresholds:"));
+        usageError(() -> load("doctor: on\n"))
+                .satisfies(e ->
+                        assertThat(e.getMessage()).contains("'doctor' in keel.yaml must be a section", "thresholds:"));
     }
 }

@@ -28,12 +28,16 @@ class MissingPgStatStatementsIT {
                     .isInstanceOfSatisfying(KeelException.class, e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                         assertThat(e.what()).contains("pg_stat_statements is not loaded");
-                        assertThat(e.todo()).contains("shared_preload_libraries = 'pg_stat_statements'")
-                                .contains("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'").contains("restart");
+                        assertThat(e.todo())
+                                .contains("shared_preload_libraries = 'pg_stat_statements'")
+                                .contains("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
+                                .contains("restart");
                     });
         }
-        assertThat(cluster.queryString(db, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")).isEqualTo("0");
-        assertThat(cluster.queryString(db, "SELECT to_regclass('keel.stat_snapshot')")).isNull();
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'"))
+                .isEqualTo("0");
+        assertThat(cluster.queryString(db, "SELECT to_regclass('keel.stat_snapshot')"))
+                .isNull();
     }
 
     @Test
@@ -42,7 +46,8 @@ class MissingPgStatStatementsIT {
         cluster.execute(db, "CREATE EXTENSION pg_stat_statements");
         cluster.execute(db, "CREATE ROLE app_reader LOGIN");
         cluster.execute(db, "GRANT CREATE ON DATABASE " + db + " TO app_reader");
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=app_reader"))) {
+        try (Connection c =
+                DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=app_reader"))) {
             assertThatThrownBy(() -> StatementSnapshots.inDefaultSchema().take(c))
                     .isInstanceOfSatisfying(KeelException.class, e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -58,12 +63,15 @@ class MissingPgStatStatementsIT {
     void aUserWhoMayNotInstallTheExtensionIsToldTheExactStatement() throws Exception {
         String db = cluster.createDatabase();
         cluster.execute(db, "CREATE ROLE app_owner LOGIN");
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=app_owner"))) {
+        try (Connection c =
+                DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=app_owner"))) {
             assertThatThrownBy(() -> StatementSnapshots.inDefaultSchema().take(c))
                     .isInstanceOfSatisfying(KeelException.class, e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                         assertThat(e.what()).contains("may not install it");
-                        assertThat(e.todo()).contains("CREATE EXTENSION pg_stat_statements;").contains("as a superuser");
+                        assertThat(e.todo())
+                                .contains("CREATE EXTENSION pg_stat_statements;")
+                                .contains("as a superuser");
                     });
         } finally {
             cluster.execute(db, "DROP ROLE app_owner");

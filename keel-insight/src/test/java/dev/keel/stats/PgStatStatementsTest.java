@@ -10,7 +10,8 @@ class PgStatStatementsTest {
     @Test
     void recognizesThePreloadInAnyOfItsSpellings() {
         assertThat(PgStatStatements.preloads("pg_stat_statements")).isTrue();
-        assertThat(PgStatStatements.preloads("auto_explain, pg_stat_statements")).isTrue();
+        assertThat(PgStatStatements.preloads("auto_explain, pg_stat_statements"))
+                .isTrue();
         assertThat(PgStatStatements.preloads("\"$libdir/pg_stat_statements\"")).isTrue();
         assertThat(PgStatStatements.preloads("")).isFalse();
         assertThat(PgStatStatements.preloads("pg_stat_statements_extra")).isFalse();
@@ -20,6 +21,7 @@ class PgStatStatementsTest {
     void theProposedSettingKeepsLibrariesAlreadyPreloaded() {
         assertThat(PgStatStatements.wantedSetting(null)).isEqualTo("pg_stat_statements");
         assertThat(PgStatStatements.wantedSetting("")).isEqualTo("pg_stat_statements");
-        assertThat(PgStatStatements.wantedSetting("auto_explain,timescaledb")).isEqualTo("auto_explain, timescaledb, pg_stat_statements");
+        assertThat(PgStatStatements.wantedSetting("auto_explain,timescaledb"))
+                .isEqualTo("auto_explain, timescaledb, pg_stat_statements");
     }
 }

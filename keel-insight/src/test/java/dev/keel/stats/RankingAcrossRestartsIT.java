@@ -43,7 +43,8 @@ class RankingAcrossRestartsIT {
             if (cluster.majorVersion() >= 14) {
                 assertThat(ranking.notes()).anySatisfy(n -> assertThat(n).contains("kept its statement counters"));
             }
-            assertThat(ranking.statements()).allSatisfy(s -> assertThat(s.calls()).isPositive());
+            assertThat(ranking.statements())
+                    .allSatisfy(s -> assertThat(s.calls()).isPositive());
         }
     }
 
@@ -81,8 +82,11 @@ class RankingAcrossRestartsIT {
     }
 
     private static RankedStatement only(Ranking ranking, String marker) {
-        return ranking.statements().stream().filter(s -> s.query().contains(marker)).reduce((a, b) -> {
-            throw new AssertionError("two rows for " + marker);
-        }).orElseThrow(() -> new AssertionError(marker + " not ranked: " + ranking));
+        return ranking.statements().stream()
+                .filter(s -> s.query().contains(marker))
+                .reduce((a, b) -> {
+                    throw new AssertionError("two rows for " + marker);
+                })
+                .orElseThrow(() -> new AssertionError(marker + " not ranked: " + ranking));
     }
 }

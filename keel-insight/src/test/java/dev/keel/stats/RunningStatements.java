@@ -20,28 +20,32 @@ public final class RunningStatements implements AutoCloseable {
     private volatile SQLException failure;
 
     private RunningStatements(TestCluster cluster, String db, List<String> statements, boolean bindParameter) {
-        thread = new Thread(() -> {
-            try (Connection c = cluster.connect(db)) {
-                for (int i = 0; !stop.get(); i++) {
-                    String sql = statements.get(i % statements.size());
-                    if (bindParameter) {
-                        // The value travels as a bind parameter: pg_stat_activity shows $1, as for a JDBC prepared statement.
-                        String value = sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\''));
-                        try (var s = c.prepareStatement(sql.substring(0, sql.indexOf('\'')) + "?" + sql.substring(sql.lastIndexOf('\'') + 1))) {
-                            s.setString(1, value);
-                            drain(s.executeQuery());
+        thread = new Thread(
+                () -> {
+                    try (Connection c = cluster.connect(db)) {
+                        for (int i = 0; !stop.get(); i++) {
+                            String sql = statements.get(i % statements.size());
+                            if (bindParameter) {
+                                // The value travels as a bind parameter: pg_stat_activity shows $1, as for a JDBC
+                                // prepared statement.
+                                String value = sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\''));
+                                try (var s = c.prepareStatement(sql.substring(0, sql.indexOf('\'')) + "?"
+                                        + sql.substring(sql.lastIndexOf('\'') + 1))) {
+                                    s.setString(1, value);
+                                    drain(s.executeQuery());
+                                }
+                            } else {
+                                try (Statement s = c.createStatement()) {
+                                    drain(s.executeQuery(sql));
+                                }
+                            }
+                            runs.incrementAndGet();
                         }
-                    } else {
-                        try (Statement s = c.createStatement()) {
-                            drain(s.executeQuery(sql));
-                        }
+                    } catch (SQLException e) {
+                        failure = e;
                     }
-                    runs.incrementAndGet();
-                }
-            } catch (SQLException e) {
-                failure = e;
-            }
-        }, "running-statements");
+                },
+                "running-statements");
         thread.setDaemon(true);
         thread.start();
     }

@@ -67,9 +67,13 @@ class StatementRankingIT {
                 assertThat(s.rows()).isNotNegative();
                 assertThat(s.sharedBlocksHit()).isNotNegative();
             });
-            assertThat(ranking.statements()).filteredOn(s -> s.query().contains("before_reset"))
-                    .singleElement().extracting(RankedStatement::calls).isEqualTo(5L);
-            assertThat(ranking.notes()).anySatisfy(n -> assertThat(n).contains("was reset at").contains("shorter than asked"));
+            assertThat(ranking.statements())
+                    .filteredOn(s -> s.query().contains("before_reset"))
+                    .singleElement()
+                    .extracting(RankedStatement::calls)
+                    .isEqualTo(5L);
+            assertThat(ranking.notes())
+                    .anySatisfy(n -> assertThat(n).contains("was reset at").contains("shorter than asked"));
             if (cluster.majorVersion() >= 14) {
                 assertThat(ranking.start()).isEqualTo(after.statementsResetAt()).isAfter(before.takenAt());
             }
@@ -86,8 +90,11 @@ class StatementRankingIT {
             Ranking ranking = new StatementRanking("keel").between(c, null, only, RankBy.TOTAL, 100);
 
             assertThat(ranking.fromSnapshot()).isNull();
-            assertThat(ranking.statements()).filteredOn(s -> s.query().contains("lonely")).singleElement()
-                    .extracting(RankedStatement::calls).isEqualTo(4L);
+            assertThat(ranking.statements())
+                    .filteredOn(s -> s.query().contains("lonely"))
+                    .singleElement()
+                    .extracting(RankedStatement::calls)
+                    .isEqualTo(4L);
             assertThat(ranking.notes()).singleElement().asString().contains("keel stats snapshot");
         }
     }

@@ -19,7 +19,8 @@ class StatsVisibilityTest {
     void aRoleWithoutPgReadAllStatsIsToldWhatItMissesAndTheGrantNamesItQuotedWhenItMustBe() {
         StatsVisibility plain = StatsVisibility.of("monitor", false);
         assertThat(plain.grant()).isEqualTo("GRANT pg_read_all_stats TO monitor;");
-        assertThat(plain.notice()).startsWith("role monitor is not a member of pg_read_all_stats, so it sees only its own sessions")
+        assertThat(plain.notice())
+                .startsWith("role monitor is not a member of pg_read_all_stats, so it sees only its own sessions")
                 .contains("run GRANT pg_read_all_stats TO monitor; as a superuser");
 
         assertThat(StatsVisibility.of("Ops Team", false).grant()).isEqualTo("GRANT pg_read_all_stats TO \"Ops Team\";");

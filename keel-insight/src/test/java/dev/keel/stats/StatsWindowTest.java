@@ -31,26 +31,37 @@ class StatsWindowTest {
     @Test
     void aResetBetweenCountsFromTheReset() {
         OffsetDateTime laterReset = BOOT.plusMinutes(90);
-        StatsWindow window = StatsWindow.between(snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), BOOT, laterReset));
+        StatsWindow window = StatsWindow.between(
+                snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), BOOT, laterReset));
 
         assertThat(window.fromZero()).isTrue();
         assertThat(window.start()).isEqualTo(laterReset);
-        assertThat(window.notes()).singleElement().asString().contains("pg_stat_statements was reset at").contains("shorter than asked");
+        assertThat(window.notes())
+                .singleElement()
+                .asString()
+                .contains("pg_stat_statements was reset at")
+                .contains("shorter than asked");
     }
 
     @Test
     void aRestartThatKeptTheResetTimeKeptTheCounters() {
         OffsetDateTime reboot = BOOT.plusMinutes(70);
-        StatsWindow window = StatsWindow.between(snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), reboot, RESET));
+        StatsWindow window = StatsWindow.between(
+                snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), reboot, RESET));
 
         assertThat(window.fromZero()).isFalse();
-        assertThat(window.notes()).singleElement().asString().contains("restarted").contains("kept its statement counters");
+        assertThat(window.notes())
+                .singleElement()
+                .asString()
+                .contains("restarted")
+                .contains("kept its statement counters");
     }
 
     @Test
     void aRestartWithANewResetTimeLostTheCounters() {
         OffsetDateTime reboot = BOOT.plusMinutes(70);
-        StatsWindow window = StatsWindow.between(snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), reboot, reboot));
+        StatsWindow window = StatsWindow.between(
+                snapshot(1, BOOT.plusHours(1), BOOT, RESET), snapshot(2, BOOT.plusHours(2), reboot, reboot));
 
         assertThat(window.fromZero()).isTrue();
         assertThat(window.start()).isEqualTo(reboot);
@@ -60,7 +71,8 @@ class StatsWindowTest {
     @Test
     void beforePostgres14ARestartLeavesTheDecisionToEachStatement() {
         OffsetDateTime reboot = BOOT.plusMinutes(70);
-        StatsWindow window = StatsWindow.between(snapshot(1, BOOT.plusHours(1), BOOT, null), snapshot(2, BOOT.plusHours(2), reboot, null));
+        StatsWindow window = StatsWindow.between(
+                snapshot(1, BOOT.plusHours(1), BOOT, null), snapshot(2, BOOT.plusHours(2), reboot, null));
 
         assertThat(window.fromZero()).isFalse();
         assertThat(window.notes()).singleElement().asString().contains("counters went down count from the restart");

@@ -10,17 +10,34 @@ import java.util.Optional;
  */
 final class CallerLookup {
     private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final List<String> LIBRARIES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "net.ttddyy.dsproxy.",
-            "dev.keel.jdbc.StatementTimers", "dev.keel.jdbc.CallerLookup", "dev.keel.jdbc.Timed", "org.postgresql.",
-            "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.hibernate.", "org.springframework.", "org.jdbi.", "org.jooq.",
-            "org.mybatis.", "org.apache.ibatis.", "io.micrometer.");
+    private static final List<String> LIBRARIES = List.of(
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "net.ttddyy.dsproxy.",
+            "dev.keel.jdbc.StatementTimers",
+            "dev.keel.jdbc.CallerLookup",
+            "dev.keel.jdbc.Timed",
+            "org.postgresql.",
+            "com.zaxxer.hikari.",
+            "org.apache.commons.dbcp",
+            "org.hibernate.",
+            "org.springframework.",
+            "org.jdbi.",
+            "org.jooq.",
+            "org.mybatis.",
+            "org.apache.ibatis.",
+            "io.micrometer.");
 
-    private CallerLookup() {
-    }
+    private CallerLookup() {}
 
     static String caller() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames.filter(f -> !isLibrary(f.getClassName())).findFirst());
-        return frame.map(f -> simpleName(f.getClassName()) + "." + f.getMethodName()).orElse("unknown");
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(
+                frames -> frames.filter(f -> !isLibrary(f.getClassName())).findFirst());
+        return frame.map(f -> simpleName(f.getClassName()) + "." + f.getMethodName())
+                .orElse("unknown");
     }
 
     static boolean isLibrary(String className) {

@@ -24,8 +24,7 @@ import javax.sql.DataSource;
  */
 public final class KeelDataSource {
 
-    private KeelDataSource() {
-    }
+    private KeelDataSource() {}
 
     /** Times every statement of {@code target} into {@code registry}; no caller tags, no slow log. */
     public static DataSource wrap(DataSource target, MeterRegistry registry) {
@@ -93,10 +92,14 @@ public final class KeelDataSource {
 
         public DataSource build() {
             if (registry == null) {
-                throw new IllegalStateException("KeelDataSource needs a MeterRegistry: call meterRegistry(…) before build()");
+                throw new IllegalStateException(
+                        "KeelDataSource needs a MeterRegistry: call meterRegistry(…) before build()");
             }
-            SlowStatementLog slowLog = slowThreshold == null ? null
-                    : slowSink == null ? new SlowStatementLog(slowThreshold.toNanos()) : new SlowStatementLog(slowThreshold.toNanos(), slowSink);
+            SlowStatementLog slowLog = slowThreshold == null
+                    ? null
+                    : slowSink == null
+                            ? new SlowStatementLog(slowThreshold.toNanos())
+                            : new SlowStatementLog(slowThreshold.toNanos(), slowSink);
             return new TimedDataSource(target, new StatementTimers(registry, name, maxStatements, tagCallers, slowLog));
         }
     }

@@ -16,6 +16,7 @@ final class ParameterTypes {
 
     /** Index 1 at [0]; null where nothing is bound. */
     private Class<?>[] byIndex = new Class<?>[8];
+
     private int highest;
     /** A CallableStatement's named parameters: rare, so made on first use. */
     private Map<String, Class<?>> byName;

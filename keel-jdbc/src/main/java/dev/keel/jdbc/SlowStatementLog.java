@@ -34,7 +34,9 @@ final class SlowStatementLog {
     }
 
     static String message(long nanos, String shape, String caller, ParameterTypes parameters, int sets) {
-        StringBuilder m = new StringBuilder("slow statement (").append(TimeUnit.NANOSECONDS.toMillis(nanos)).append(" ms");
+        StringBuilder m = new StringBuilder("slow statement (")
+                .append(TimeUnit.NANOSECONDS.toMillis(nanos))
+                .append(" ms");
         if (caller != null) {
             m.append(", from ").append(caller);
         }

@@ -8,8 +8,7 @@ package dev.keel.jdbc;
  */
 public final class SqlNormalizer {
 
-    private SqlNormalizer() {
-    }
+    private SqlNormalizer() {}
 
     public static String normalize(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
@@ -131,7 +130,10 @@ public final class SqlNormalizer {
             return -1;
         }
         int j = i + 1;
-        while (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_' || j > i + 1 && Character.isDigit(sql.charAt(j)))) {
+        while (j < sql.length()
+                && (Character.isLetter(sql.charAt(j))
+                        || sql.charAt(j) == '_'
+                        || j > i + 1 && Character.isDigit(sql.charAt(j)))) {
             j++;
         }
         return j < sql.length() && sql.charAt(j) == '$' ? j + 1 : -1;
@@ -139,7 +141,8 @@ public final class SqlNormalizer {
 
     private static boolean isNumberStart(String sql, int i) {
         char c = sql.charAt(i);
-        boolean digit = Character.isDigit(c) || c == '.' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1));
+        boolean digit =
+                Character.isDigit(c) || c == '.' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1));
         return digit && !identifierBefore(sql, i);
     }
 
@@ -218,7 +221,8 @@ public final class SqlNormalizer {
     }
 
     private static boolean listContext(StringBuilder out, int open) {
-        String before = out.substring(Math.max(0, open - 8), open).stripTrailing().toUpperCase(java.util.Locale.ROOT);
+        String before =
+                out.substring(Math.max(0, open - 8), open).stripTrailing().toUpperCase(java.util.Locale.ROOT);
         return before.endsWith(" IN") || before.endsWith("VALUES") || before.endsWith("(...),") || before.equals("IN");
     }
 }

@@ -27,7 +27,12 @@ final class StatementTimers {
     /** Every timer made, by outcome, caller and shape: what bounds the registry, touched on first use only. */
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
 
-    StatementTimers(MeterRegistry registry, String dataSourceName, int maxShapes, boolean tagCallers, SlowStatementLog slowLog) {
+    StatementTimers(
+            MeterRegistry registry,
+            String dataSourceName,
+            int maxShapes,
+            boolean tagCallers,
+            SlowStatementLog slowLog) {
         this.registry = registry;
         this.dataSourceName = dataSourceName;
         this.statements = new StatementCache(maxShapes * 4);

@@ -645,7 +645,8 @@ final class TimedCallableStatement extends TimedPreparedStatement implements Cal
     }
 
     @Override
-    public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength)
+            throws SQLException {
         noteValue(parameterName, x);
         callable.setObject(parameterName, x, targetSqlType, scaleOrLength);
     }

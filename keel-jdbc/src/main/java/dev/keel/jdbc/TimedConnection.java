@@ -150,14 +150,16 @@ final class TimedConnection implements Connection {
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return new TimedPreparedStatement(this,
-                connection.prepareStatement(sql, resultSetType, resultSetConcurrency), sql, timers);
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return new TimedPreparedStatement(
+                this, connection.prepareStatement(sql, resultSetType, resultSetConcurrency), sql, timers);
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        return new TimedCallableStatement(this, connection.prepareCall(sql, resultSetType, resultSetConcurrency), sql, timers);
+        return new TimedCallableStatement(
+                this, connection.prepareCall(sql, resultSetType, resultSetConcurrency), sql, timers);
     }
 
     @Override
@@ -201,23 +203,30 @@ final class TimedConnection implements Connection {
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new TimedStatement(this,
-                connection.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), timers);
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return new TimedStatement(
+                this, connection.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), timers);
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
-            throws SQLException {
-        return new TimedPreparedStatement(this,
-                connection.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
+    public PreparedStatement prepareStatement(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+        return new TimedPreparedStatement(
+                this,
+                connection.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
+                sql,
+                timers);
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
-            throws SQLException {
-        return new TimedCallableStatement(this,
-                connection.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), sql, timers);
+    public CallableStatement prepareCall(
+            String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+        return new TimedCallableStatement(
+                this,
+                connection.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
+                sql,
+                timers);
     }
 
     @Override
@@ -326,7 +335,8 @@ final class TimedConnection implements Connection {
     }
 
     @Override
-    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+            throws SQLException {
         return connection.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
     }
 

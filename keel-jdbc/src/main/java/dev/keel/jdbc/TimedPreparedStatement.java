@@ -34,6 +34,7 @@ class TimedPreparedStatement extends TimedStatement implements PreparedStatement
     private final ParameterTypes parameters;
     /** The first set of a batch, as the slow log shows it; made on the first batch. */
     private ParameterTypes firstOfBatch;
+
     private int batchSize;
 
     TimedPreparedStatement(TimedConnection connection, PreparedStatement prepared, String sql, StatementTimers timers) {

@@ -59,12 +59,16 @@ class KeelDataSourceIT {
                     }
                 }
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT email FROM users WHERE id = 7")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT email FROM users WHERE id = 7")) {
                 assertThat(rs.next()).isTrue();
             }
         }
 
-        Timer timer = registry.find(StatementTimers.METER).tag("sql", "SELECT email FROM users WHERE id = ?").tag("outcome", "success").timer();
+        Timer timer = registry.find(StatementTimers.METER)
+                .tag("sql", "SELECT email FROM users WHERE id = ?")
+                .tag("outcome", "success")
+                .timer();
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isEqualTo(6);
         // Each took real time: nanosecond stopwatches, not the proxy's milliseconds that round to zero.
@@ -74,12 +78,18 @@ class KeelDataSourceIT {
 
     @Test
     void failedStatementsCountAsErrors() throws SQLException {
-        DataSource ds = KeelDataSource.builder(raw).meterRegistry(registry).name("orders-db").build();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> s.execute("SELECT no_such_column FROM users WHERE id = 1")).isInstanceOf(SQLException.class);
+        DataSource ds = KeelDataSource.builder(raw)
+                .meterRegistry(registry)
+                .name("orders-db")
+                .build();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("SELECT no_such_column FROM users WHERE id = 1"))
+                    .isInstanceOf(SQLException.class);
         }
 
-        Timer timer = registry.find(StatementTimers.METER).tag("outcome", "error").timer();
+        Timer timer =
+                registry.find(StatementTimers.METER).tag("outcome", "error").timer();
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isEqualTo(1);
         assertThat(timer.getId().getTag("sql")).isEqualTo("SELECT no_such_column FROM users WHERE id = ?");
@@ -89,7 +99,8 @@ class KeelDataSourceIT {
     @Test
     void batchesAreTimedUnderTheirShape() throws SQLException {
         DataSource ds = KeelDataSource.wrap(raw, registry);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email) VALUES (?, ?)")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email) VALUES (?, ?)")) {
             for (int i = 1000; i < 1010; i++) {
                 ps.setLong(1, i);
                 ps.setString(2, "batch" + i + "@example.com");
@@ -98,19 +109,26 @@ class KeelDataSourceIT {
             ps.executeBatch();
         }
 
-        Timer timer = registry.find(StatementTimers.METER).tag("sql", "INSERT INTO users (id, email) VALUES (...)").timer();
+        Timer timer = registry.find(StatementTimers.METER)
+                .tag("sql", "INSERT INTO users (id, email) VALUES (...)")
+                .timer();
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isEqualTo(1);
     }
 
     @Test
     void callersAreTaggedWhenAskedFor() throws SQLException {
-        DataSource ds = KeelDataSource.builder(raw).meterRegistry(registry).tagCallers(true).build();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        DataSource ds = KeelDataSource.builder(raw)
+                .meterRegistry(registry)
+                .tagCallers(true)
+                .build();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SELECT 1");
         }
 
-        Timer timer = registry.find(StatementTimers.METER).tag("sql", "SELECT ?").timer();
+        Timer timer =
+                registry.find(StatementTimers.METER).tag("sql", "SELECT ?").timer();
         assertThat(timer).isNotNull();
         assertThat(timer.getId().getTag("caller")).isEqualTo("KeelDataSourceIT.callersAreTaggedWhenAskedFor");
     }
@@ -118,34 +136,43 @@ class KeelDataSourceIT {
     @Test
     void slowStatementsAreLoggedWithTheirParametersMasked() throws SQLException {
         List<String> logged = new CopyOnWriteArrayList<>();
-        DataSource ds = KeelDataSource.builder(raw).meterRegistry(registry).slowStatementThreshold(Duration.ofMillis(30))
-                .slowStatementSink(logged::add).build();
+        DataSource ds = KeelDataSource.builder(raw)
+                .meterRegistry(registry)
+                .slowStatementThreshold(Duration.ofMillis(30))
+                .slowStatementSink(logged::add)
+                .build();
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement fast = c.prepareStatement("SELECT email FROM users WHERE id = ?")) {
                 fast.setLong(1, 3);
                 fast.executeQuery().close();
             }
-            try (PreparedStatement slow = c.prepareStatement("SELECT email, pg_sleep(0.05) FROM users WHERE email = ?")) {
+            try (PreparedStatement slow =
+                    c.prepareStatement("SELECT email, pg_sleep(0.05) FROM users WHERE email = ?")) {
                 slow.setString(1, "user3@example.com");
                 slow.executeQuery().close();
             }
         }
 
         assertThat(logged).hasSize(1);
-        assertThat(logged.get(0)).startsWith("slow statement (").contains("SELECT email, pg_sleep(?) FROM users WHERE email = ?")
-                .contains("[$1 String]").doesNotContain("user3@example.com");
+        assertThat(logged.get(0))
+                .startsWith("slow statement (")
+                .contains("SELECT email, pg_sleep(?) FROM users WHERE email = ?")
+                .contains("[$1 String]")
+                .doesNotContain("user3@example.com");
     }
 
     @Test
     void buildWithoutARegistryIsRefused() {
-        assertThatThrownBy(() -> KeelDataSource.builder(raw).build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> KeelDataSource.builder(raw).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MeterRegistry");
     }
 
     @Test
     void aStatementsBatchOfDifferentTextsTimesEachText() throws SQLException {
         DataSource ds = KeelDataSource.wrap(raw, registry);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.addBatch("INSERT INTO users (id, email) VALUES (2001, 'a@example.com')");
             s.addBatch("UPDATE users SET email = 'b@example.com' WHERE id = 1");
             s.executeBatch();
@@ -153,29 +180,41 @@ class KeelDataSourceIT {
             s.executeBatch();
         }
 
-        assertThat(registry.find(StatementTimers.METER).tag("sql", "INSERT INTO users (id, email) VALUES (...)").timer().count())
+        assertThat(registry.find(StatementTimers.METER)
+                        .tag("sql", "INSERT INTO users (id, email) VALUES (...)")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.find(StatementTimers.METER).tag("sql", "UPDATE users SET email = ? WHERE id = ?").timer().count())
+        assertThat(registry.find(StatementTimers.METER)
+                        .tag("sql", "UPDATE users SET email = ? WHERE id = ?")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 
     @Test
     void aStatementsConnectionIsTheTimedOne() throws SQLException {
         DataSource ds = KeelDataSource.wrap(raw, registry);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1")) {
             assertThat(ps.getConnection()).isSameAs(c);
             try (Statement s = ps.getConnection().createStatement()) {
                 s.execute("SELECT email FROM users WHERE id = 2");
             }
         }
 
-        assertThat(registry.find(StatementTimers.METER).tag("sql", "SELECT email FROM users WHERE id = ?").timer().count()).isEqualTo(1);
+        assertThat(registry.find(StatementTimers.METER)
+                        .tag("sql", "SELECT email FROM users WHERE id = ?")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void theDriversOwnInterfacesAreReachedThroughUnwrap() throws SQLException {
         DataSource ds = KeelDataSource.wrap(raw, registry);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1")) {
             assertThat(c.isWrapperFor(PGConnection.class)).isTrue();
             assertThat(c.unwrap(PGConnection.class).getBackendPID()).isPositive();
             assertThat(ps.unwrap(PGStatement.class)).isNotNull();
@@ -186,9 +225,13 @@ class KeelDataSourceIT {
     @Test
     void aSlowBatchIsLoggedWithItsFirstSetAndItsSize() throws SQLException {
         List<String> logged = new CopyOnWriteArrayList<>();
-        DataSource ds = KeelDataSource.builder(raw).meterRegistry(registry).slowStatementThreshold(Duration.ZERO)
-                .slowStatementSink(logged::add).build();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email) VALUES (?, ?)")) {
+        DataSource ds = KeelDataSource.builder(raw)
+                .meterRegistry(registry)
+                .slowStatementThreshold(Duration.ZERO)
+                .slowStatementSink(logged::add)
+                .build();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email) VALUES (?, ?)")) {
             for (int i = 3000; i < 3003; i++) {
                 ps.setLong(1, i);
                 ps.setString(2, "secret" + i + "@example.com");
@@ -198,24 +241,38 @@ class KeelDataSourceIT {
         }
 
         assertThat(logged).hasSize(1);
-        assertThat(logged.get(0)).contains("INSERT INTO users (id, email) VALUES (...) parameters [$1 Long, $2 String] (first of 3 sets)")
+        assertThat(logged.get(0))
+                .contains(
+                        "INSERT INTO users (id, email) VALUES (...) parameters [$1 Long, $2 String] (first of 3 sets)")
                 .doesNotContain("secret");
     }
 
     @Test
     void callableStatementsAreTimedWithTheirParameterTypes() throws SQLException {
         List<String> logged = new CopyOnWriteArrayList<>();
-        DataSource ds = KeelDataSource.builder(raw).meterRegistry(registry).slowStatementThreshold(Duration.ZERO)
-                .slowStatementSink(logged::add).build();
-        try (Connection c = ds.getConnection(); CallableStatement call = c.prepareCall("{? = call upper(?)}")) {
+        DataSource ds = KeelDataSource.builder(raw)
+                .meterRegistry(registry)
+                .slowStatementThreshold(Duration.ZERO)
+                .slowStatementSink(logged::add)
+                .build();
+        try (Connection c = ds.getConnection();
+                CallableStatement call = c.prepareCall("{? = call upper(?)}")) {
             call.registerOutParameter(1, Types.VARCHAR);
             call.setString(2, "private");
             call.execute();
             assertThat(call.getString(1)).isEqualTo("PRIVATE");
         }
 
-        assertThat(registry.find(StatementTimers.METER).tag("sql", "{? = call upper(?)}").timer().count()).isEqualTo(1);
-        assertThat(logged).singleElement().asString().endsWith("{? = call upper(?)} parameters [$2 String]").doesNotContain("private");
+        assertThat(registry.find(StatementTimers.METER)
+                        .tag("sql", "{? = call upper(?)}")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(logged)
+                .singleElement()
+                .asString()
+                .endsWith("{? = call upper(?)} parameters [$2 String]")
+                .doesNotContain("private");
     }
 
     @Test

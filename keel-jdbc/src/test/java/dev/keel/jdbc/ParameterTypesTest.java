@@ -14,7 +14,10 @@ class ParameterTypesTest {
         types.type(1, Long.class);
         types.value(2, "secret-token");
 
-        assertThat(types.masked()).isEqualTo("[$1 Long, $2 String, $3 BigDecimal]").doesNotContain("secret").doesNotContain("12.5");
+        assertThat(types.masked())
+                .isEqualTo("[$1 Long, $2 String, $3 BigDecimal]")
+                .doesNotContain("secret")
+                .doesNotContain("12.5");
     }
 
     @Test

@@ -13,11 +13,12 @@ class SlowStatementLogTest {
         ParameterTypes parameters = new ParameterTypes();
         parameters.value(2, 17L);
         parameters.value(1, "alice@example.com");
-        String message = SlowStatementLog.message(250_000_000L, "SELECT * FROM users WHERE email = ? AND id = ?", "Signup.find",
-                parameters, 1);
+        String message = SlowStatementLog.message(
+                250_000_000L, "SELECT * FROM users WHERE email = ? AND id = ?", "Signup.find", parameters, 1);
 
-        assertThat(message).isEqualTo("slow statement (250 ms, from Signup.find): SELECT * FROM users WHERE email = ? AND id = ?"
-                + " parameters [$1 String, $2 Long]");
+        assertThat(message)
+                .isEqualTo("slow statement (250 ms, from Signup.find): SELECT * FROM users WHERE email = ? AND id = ?"
+                        + " parameters [$1 String, $2 Long]");
         assertThat(message).doesNotContain("alice").doesNotContain("17");
     }
 
@@ -39,6 +40,7 @@ class SlowStatementLogTest {
         first.nullValue(2);
 
         assertThat(SlowStatementLog.message(40_000_000L, "INSERT INTO t (a, b) VALUES (...)", null, first, 3))
-                .isEqualTo("slow statement (40 ms): INSERT INTO t (a, b) VALUES (...) parameters [$1 Long, $2 null] (first of 3 sets)");
+                .isEqualTo(
+                        "slow statement (40 ms): INSERT INTO t (a, b) VALUES (...) parameters [$1 Long, $2 null] (first of 3 sets)");
     }
 }

@@ -8,9 +8,12 @@ class SqlNormalizerTest {
 
     @Test
     void literalsAndParametersHaveOneShape() {
-        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = 42")).isEqualTo("SELECT * FROM users WHERE id = ?");
-        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = ?")).isEqualTo("SELECT * FROM users WHERE id = ?");
-        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = $1")).isEqualTo("SELECT * FROM users WHERE id = ?");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = 42"))
+                .isEqualTo("SELECT * FROM users WHERE id = ?");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = ?"))
+                .isEqualTo("SELECT * FROM users WHERE id = ?");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE id = $1"))
+                .isEqualTo("SELECT * FROM users WHERE id = ?");
         assertThat(SqlNormalizer.normalize("SELECT * FROM users WHERE email = 'a@b.c' AND score > -1.5e3"))
                 .isEqualTo("SELECT * FROM users WHERE email = ? AND score > -?");
     }
@@ -29,12 +32,16 @@ class SqlNormalizerTest {
 
     @Test
     void listsOfAnyLengthCollapse() {
-        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (1, 2, 3)")).isEqualTo("SELECT * FROM t WHERE id IN (...)");
-        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (?,?)")).isEqualTo("SELECT * FROM t WHERE id IN (...)");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (1, 2, 3)"))
+                .isEqualTo("SELECT * FROM t WHERE id IN (...)");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (?,?)"))
+                .isEqualTo("SELECT * FROM t WHERE id IN (...)");
         assertThat(SqlNormalizer.normalize("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y'), (3, 'z')"))
                 .isEqualTo("INSERT INTO t (a, b) VALUES (...)");
-        assertThat(SqlNormalizer.normalize("INSERT INTO t (a) VALUES (1), (2)")).isEqualTo("INSERT INTO t (a) VALUES (...)");
-        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (7)")).isEqualTo("SELECT * FROM t WHERE id IN (...)");
+        assertThat(SqlNormalizer.normalize("INSERT INTO t (a) VALUES (1), (2)"))
+                .isEqualTo("INSERT INTO t (a) VALUES (...)");
+        assertThat(SqlNormalizer.normalize("SELECT * FROM t WHERE id IN (7)"))
+                .isEqualTo("SELECT * FROM t WHERE id IN (...)");
         assertThat(SqlNormalizer.normalize("SELECT count(*) FROM t")).isEqualTo("SELECT count(*) FROM t");
         assertThat(SqlNormalizer.normalize("SELECT pg_sleep(0.5)")).isEqualTo("SELECT pg_sleep(?)");
     }

@@ -91,11 +91,19 @@ public record AlterTable(String table, List<Action> actions) {
             int i = 1;
             if (i < tokens.size() && tokens.get(i).isWord("COLUMN")) {
                 i++;
-            } else if (i < tokens.size() && (tokens.get(i).isWord("CONSTRAINT") || tokens.get(i).isWord("CHECK") || tokens.get(i).isWord("UNIQUE")
-                    || tokens.get(i).isWord("PRIMARY") || tokens.get(i).isWord("FOREIGN") || tokens.get(i).isWord("EXCLUDE"))) {
+            } else if (i < tokens.size()
+                    && (tokens.get(i).isWord("CONSTRAINT")
+                            || tokens.get(i).isWord("CHECK")
+                            || tokens.get(i).isWord("UNIQUE")
+                            || tokens.get(i).isWord("PRIMARY")
+                            || tokens.get(i).isWord("FOREIGN")
+                            || tokens.get(i).isWord("EXCLUDE"))) {
                 return -1;
             }
-            if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT") && tokens.get(i + 2).isWord("EXISTS")) {
+            if (i + 2 < tokens.size()
+                    && tokens.get(i).isWord("IF")
+                    && tokens.get(i + 1).isWord("NOT")
+                    && tokens.get(i + 2).isWord("EXISTS")) {
                 i += 3;
             }
             return i < tokens.size() ? i : -1;

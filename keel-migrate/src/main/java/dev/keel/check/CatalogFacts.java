@@ -23,44 +23,62 @@ import java.util.List;
  */
 public final class CatalogFacts {
 
-    private CatalogFacts() {
-    }
+    private CatalogFacts() {}
 
     public static SchemaModel load(Connection c) throws SQLException {
         SchemaModel model = new SchemaModel(true);
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(sql("catalog-relations.sql"))) {
                 while (rs.next()) {
-                    model.addRelation(rs.getString(1) + "." + rs.getString(2), kind(rs.getString(3)), false, rs.getLong(4));
+                    model.addRelation(
+                            rs.getString(1) + "." + rs.getString(2), kind(rs.getString(3)), false, rs.getLong(4));
                 }
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-columns.sql"))) {
                 while (rs.next()) {
-                    Relation relation = model.relation(rs.getString(1) + "." + rs.getString(2)).orElse(null);
+                    Relation relation = model.relation(rs.getString(1) + "." + rs.getString(2))
+                            .orElse(null);
                     if (relation != null) {
-                        relation.columnMap().put(rs.getString(3), new Column(rs.getString(3), ColumnType.parse(rs.getString(4)), rs.getBoolean(5), false));
+                        relation.columnMap()
+                                .put(
+                                        rs.getString(3),
+                                        new Column(
+                                                rs.getString(3),
+                                                ColumnType.parse(rs.getString(4)),
+                                                rs.getBoolean(5),
+                                                false));
                     }
                 }
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-indexes.sql"))) {
                 while (rs.next()) {
-                    model.addIndex(rs.getString(1), rs.getString(2), rs.getString(3) + "." + rs.getString(4),
-                            rs.getBoolean(5) ? leading(rs.getArray(6)) : List.of(), false);
+                    model.addIndex(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3) + "." + rs.getString(4),
+                            rs.getBoolean(5) ? leading(rs.getArray(6)) : List.of(),
+                            false);
                 }
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-constraints.sql"))) {
                 while (rs.next()) {
-                    Relation relation = model.relation(rs.getString(1) + "." + rs.getString(2)).orElse(null);
+                    Relation relation = model.relation(rs.getString(1) + "." + rs.getString(2))
+                            .orElse(null);
                     if (relation != null) {
                         String name = rs.getString(3);
-                        relation.constraintMap().put(name, new Constraint(name, checkedColumn(rs.getString(5)), rs.getBoolean(4)));
+                        relation.constraintMap()
+                                .put(name, new Constraint(name, checkedColumn(rs.getString(5)), rs.getBoolean(4)));
                     }
                 }
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-functions.sql"))) {
                 while (rs.next()) {
                     String v = rs.getString(2);
-                    model.function(rs.getString(1), v.equals("i") ? Volatility.IMMUTABLE : v.equals("s") ? Volatility.STABLE : Volatility.VOLATILE);
+                    model.function(
+                            rs.getString(1),
+                            v.equals("i")
+                                    ? Volatility.IMMUTABLE
+                                    : v.equals("s") ? Volatility.STABLE : Volatility.VOLATILE);
                 }
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-session.sql"))) {
@@ -70,7 +88,9 @@ public final class CatalogFacts {
             }
             try (ResultSet rs = s.executeQuery(sql("catalog-domains.sql"))) {
                 while (rs.next()) {
-                    model.domain(rs.getString(1), new SchemaModel.Domain(ColumnType.parse(rs.getString(2)), rs.getBoolean(3)));
+                    model.domain(
+                            rs.getString(1),
+                            new SchemaModel.Domain(ColumnType.parse(rs.getString(2)), rs.getBoolean(3)));
                 }
             }
         }

@@ -8,10 +8,10 @@ import dev.keel.migrate.MigrationPlan;
 import dev.keel.migrate.MigrationScript;
 import dev.keel.migrate.MigrationSettings;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +27,7 @@ public final class CheckMigrations {
     /** What the checks assume when neither a server nor the configuration says: the embedded default's version. */
     public static final int DEFAULT_POSTGRES_VERSION = 17;
 
-    private CheckMigrations() {
-    }
+    private CheckMigrations() {}
 
     /** The pending migrations, checked for the target server's version unless {@code version} overrides it. */
     public static CheckReport pending(ConnectionSource source, MigrationSettings settings, Integer version) {
@@ -36,15 +35,21 @@ public final class CheckMigrations {
         try (Connection c = source.open()) {
             MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), true, null);
             int major = version != null ? version : serverMajorVersion(c);
-            return Checker.withAllRules(major, CheckPolicy.of(settings.check())).check(inputs(plan.pending()), CatalogFacts.load(c));
+            return Checker.withAllRules(major, CheckPolicy.of(settings.check()))
+                    .check(inputs(plan.pending()), CatalogFacts.load(c));
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
-                    "check that the user may read " + settings.history().displayName(), e);
+            throw new KeelException(
+                    MigrateError.HISTORY_UNREADABLE,
+                    "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+                    "check that the user may read " + settings.history().displayName(),
+                    e);
         }
     }
 
     public static List<CheckInput> inputs(List<MigrationScript> scripts) {
-        return scripts.stream().map(s -> new CheckInput(s.script(), s.content())).toList();
+        return scripts.stream()
+                .map(s -> new CheckInput(s.script(), s.content()))
+                .toList();
     }
 
     /**
@@ -62,16 +67,26 @@ public final class CheckMigrations {
             Path path = projectDir.resolve(given);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql")).sorted(MigrationOrder.FILES).toList()) {
+                    for (Path file : files.filter(
+                                    f -> Files.isRegularFile(f) && f.toString().endsWith(".sql"))
+                            .sorted(MigrationOrder.FILES)
+                            .toList()) {
                         inputs.add(read(projectDir, file));
                     }
                 } catch (IOException e) {
-                    throw new KeelException(CoreError.IO_FAILED, "cannot read " + path + ": " + e.getMessage(), "check the permissions", e);
+                    throw new KeelException(
+                            CoreError.IO_FAILED,
+                            "cannot read " + path + ": " + e.getMessage(),
+                            "check the permissions",
+                            e);
                 }
             } else if (Files.isRegularFile(path)) {
                 inputs.add(read(projectDir, path));
             } else {
-                throw new KeelException(CheckError.PATH_MISSING, given + " does not exist", "pass migration files or directories that exist");
+                throw new KeelException(
+                        CheckError.PATH_MISSING,
+                        given + " does not exist",
+                        "pass migration files or directories that exist");
             }
         }
         return new Checker(Rules.all(), version, false, policy).check(inputs);
@@ -81,21 +96,31 @@ public final class CheckMigrations {
         String shown = file.startsWith(projectDir) ? projectDir.relativize(file).toString() : file.toString();
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.indexOf('\0') >= 0) {
-                throw new KeelException(CheckError.FILE_NOT_TEXT, shown + " is a binary file, not SQL", "check only migration files");
+                throw new KeelException(
+                        CheckError.FILE_NOT_TEXT, shown + " is a binary file, not SQL", "check only migration files");
             }
             return new CheckInput(shown, text);
         } catch (CharacterCodingException e) {
-            throw new KeelException(CheckError.FILE_NOT_TEXT, shown + " is not valid UTF-8", "convert it to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
+            throw new KeelException(
+                    CheckError.FILE_NOT_TEXT,
+                    shown + " is not valid UTF-8",
+                    "convert it to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED, "cannot read " + shown + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED, "cannot read " + shown + ": " + e.getMessage(), "check the permissions", e);
         }
     }
 
     public static int serverMajorVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
             rs.next();
             return rs.getInt(1);
         }

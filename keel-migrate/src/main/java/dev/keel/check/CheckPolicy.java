@@ -1,6 +1,5 @@
 package dev.keel.check;
 
-import dev.keel.config.KeelConfig;
 import dev.keel.config.Nearest;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrationVersion;
@@ -37,14 +36,21 @@ public record CheckPolicy(MigrationVersion startAfter, Set<String> exclude, Map<
         for (String rule : check.exclude()) {
             requireKnown(rule, known, "check.exclude");
         }
-        check.waivers().forEach((file, rules) -> rules.keySet().forEach(rule -> requireKnown(rule, known, "check.waivers." + file)));
-        return new CheckPolicy(check.startAfter() == null ? null : MigrationVersion.parse(check.startAfter()), Set.copyOf(check.exclude()),
+        check.waivers()
+                .forEach((file, rules) ->
+                        rules.keySet().forEach(rule -> requireKnown(rule, known, "check.waivers." + file)));
+        return new CheckPolicy(
+                check.startAfter() == null ? null : MigrationVersion.parse(check.startAfter()),
+                Set.copyOf(check.exclude()),
                 check.waivers());
     }
 
     private static void requireKnown(String rule, Set<String> known, String where) {
         if (!known.contains(rule)) {
-            throw new KeelException(CheckError.RULE_UNKNOWN, "'" + rule + "' in " + where + " is not a check rule", "did you mean '" + Nearest.to(rule, known) + "'?");
+            throw new KeelException(
+                    CheckError.RULE_UNKNOWN,
+                    "'" + rule + "' in " + where + " is not a check rule",
+                    "did you mean '" + Nearest.to(rule, known) + "'?");
         }
     }
 

@@ -7,8 +7,14 @@ import java.util.List;
  * narrowed the run: {@code startAfter} (null when not set) and the files before it read only for the
  * schema ({@code skippedFiles}), and the rules excluded.
  */
-public record CheckReport(int files, int statements, List<Finding> findings, List<Waived> waived, String startAfter, int skippedFiles,
-                          List<String> excluded) {
+public record CheckReport(
+        int files,
+        int statements,
+        List<Finding> findings,
+        List<Waived> waived,
+        String startAfter,
+        int skippedFiles,
+        List<String> excluded) {
 
     public CheckReport {
         findings = List.copyOf(findings);

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param exclude rule ids never run
  * @param waivers file name → rule id → reason: findings of that rule in that file are waived, with the reason reported
  */
-public record CheckSettings(Integer postgresVersion, String startAfter, List<String> exclude, Map<String, Map<String, String>> waivers) {
+public record CheckSettings(
+        Integer postgresVersion, String startAfter, List<String> exclude, Map<String, Map<String, String>> waivers) {
     public static final CheckSettings NONE = new CheckSettings(null, null, List.of(), Map.of());
 
     public CheckSettings {
@@ -32,10 +33,14 @@ public record CheckSettings(Integer postgresVersion, String startAfter, List<Str
         // Entries are keyed <file>.<rule>: file names hold dots, rule ids do not.
         config.get(MigrationSection.CHECK_WAIVERS).forEach((key, reason) -> {
             int dot = key.lastIndexOf('.');
-            waivers.computeIfAbsent(key.substring(0, dot), f -> new LinkedHashMap<>()).put(key.substring(dot + 1), reason);
+            waivers.computeIfAbsent(key.substring(0, dot), f -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), reason);
         });
         String startAfter = config.get(MigrationSection.CHECK_START_AFTER);
-        return new CheckSettings(config.get(MigrationSection.CHECK_POSTGRES_VERSION), startAfter == null ? null : startAfter.strip(),
-                config.get(MigrationSection.CHECK_EXCLUDE), waivers);
+        return new CheckSettings(
+                config.get(MigrationSection.CHECK_POSTGRES_VERSION),
+                startAfter == null ? null : startAfter.strip(),
+                config.get(MigrationSection.CHECK_EXCLUDE),
+                waivers);
     }
 }

@@ -33,7 +33,8 @@ public final class Checker {
     }
 
     public Checker(List<Rule> rules, int postgresVersion, boolean runByKeel, CheckPolicy policy) {
-        this.rules = rules.stream().filter(r -> !policy.exclude().contains(r.id())).toList();
+        this.rules =
+                rules.stream().filter(r -> !policy.exclude().contains(r.id())).toList();
         this.postgresVersion = postgresVersion;
         this.runByKeel = runByKeel;
         this.policy = policy;
@@ -75,13 +76,20 @@ public final class Checker {
                 }
             }
         }
-        return new CheckReport(inputs.size(), statementCount, raised, waived,
-                policy.startAfter() == null ? null : policy.startAfter().toString(), skipped, List.copyOf(policy.exclude()));
+        return new CheckReport(
+                inputs.size(),
+                statementCount,
+                raised,
+                waived,
+                policy.startAfter() == null ? null : policy.startAfter().toString(),
+                skipped,
+                List.copyOf(policy.exclude()));
     }
 
     private static void feedOnly(CheckInput input, SchemaModel schema) {
         try {
-            List<SqlStatement> statements = input.statements() != null ? input.statements() : SqlLexer.split(input.content());
+            List<SqlStatement> statements =
+                    input.statements() != null ? input.statements() : SqlLexer.split(input.content());
             statements.forEach(s -> SchemaFeed.apply(s, schema));
         } catch (SqlSyntaxException e) {
             // An applied file keel cannot split adds nothing to the model; the checks of later files still run.
@@ -89,36 +97,62 @@ public final class Checker {
     }
 
     /** Checks one file into {@code findings} (comment waivers already applied); returns its statement count. */
-    private int checkFile(CheckInput input, SchemaModel schema, List<Finding> findings, List<CheckReport.Waived> waived) {
+    private int checkFile(
+            CheckInput input, SchemaModel schema, List<Finding> findings, List<CheckReport.Waived> waived) {
         boolean refusable = runByKeel || MigrateRefuses.keelMigrationName(input.file());
         List<SqlStatement> statements;
         try {
             statements = input.statements() != null ? input.statements() : SqlLexer.split(input.content());
         } catch (SqlSyntaxException e) {
-            findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, input.file(), e.line(), e.column(), e.problem(), e.todo(), "static",
+            findings.add(new Finding(
+                    SYNTAX_RULE,
+                    Severity.ERROR,
+                    input.file(),
+                    e.line(),
+                    e.column(),
+                    e.problem(),
+                    e.todo(),
+                    "static",
                     input.lineText(e.line())));
             return 0;
         }
         if (statements.isEmpty()) {
-            findings.add(new Finding(EMPTY_RULE, refusable ? Severity.ERROR : Severity.WARNING, input.file(), 1, 1,
-                    input.file() + " holds no SQL statement", "write the migration or delete the file (keel migrate refuses empty files)",
-                    "static", input.lineText(1)));
+            findings.add(new Finding(
+                    EMPTY_RULE,
+                    refusable ? Severity.ERROR : Severity.WARNING,
+                    input.file(),
+                    1,
+                    1,
+                    input.file() + " holds no SQL statement",
+                    "write the migration or delete the file (keel migrate refuses empty files)",
+                    "static",
+                    input.lineText(1)));
             return 0;
         }
-        boolean transactional = statements.stream().allMatch(s -> TransactionRequirement.forbiddenBy(s).isEmpty());
+        boolean transactional = statements.stream()
+                .allMatch(s -> TransactionRequirement.forbiddenBy(s).isEmpty());
         int previousEnd = 0;
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             // A statement's waivers: the comments above it (after the previous statement's line) and on its own lines.
-            int end = endOfLine(input.content(), statement.offset() + statement.sql().length());
+            int end = endOfLine(
+                    input.content(), statement.offset() + statement.sql().length());
             Waivers waivers = Waivers.in(input.content().substring(previousEnd, end), previousEnd);
             waivers.withoutReason().forEach((rule, offset) -> {
                 int[] at = input.lineColumn(offset);
-                findings.add(new Finding(WAIVER_RULE, Severity.ERROR, input.file(), at[0], at[1],
+                findings.add(new Finding(
+                        WAIVER_RULE,
+                        Severity.ERROR,
+                        input.file(),
+                        at[0],
+                        at[1],
                         "the waiver for " + rule + " gives no reason, so it waives nothing",
-                        "write the reason after the rule id: -- keel:allow " + rule + " <why this is safe here>", "static", input.lineText(at[0])));
+                        "write the reason after the rule id: -- keel:allow " + rule + " <why this is safe here>",
+                        "static",
+                        input.lineText(at[0])));
             });
-            StatementContext context = new StatementContext(input, statements, i, postgresVersion, schema, transactional, runByKeel);
+            StatementContext context =
+                    new StatementContext(input, statements, i, postgresVersion, schema, transactional, runByKeel);
             for (Rule rule : rules) {
                 for (Finding finding : rule.check(context)) {
                     String reason = waivers.reasonFor(finding.rule());

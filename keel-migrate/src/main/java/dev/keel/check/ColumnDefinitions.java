@@ -13,12 +13,29 @@ import java.util.Set;
  * list of CREATE TABLE name (…), and the ADD COLUMN / ADD constraint actions of ALTER TABLE. The
  * type rules (prefer-*) and the key rules read their columns from here.
  */
-public record ColumnDefinitions(String table, boolean createTable, List<Column> columns, List<TableConstraint> constraints) {
+public record ColumnDefinitions(
+        String table, boolean createTable, List<Column> columns, List<TableConstraint> constraints) {
 
     /** Words that end a column's type and start its constraints (or, in ALTER COLUMN TYPE, its USING). */
-    private static final Set<String> TYPE_END = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES",
-            "GENERATED", "COLLATE", "COMPRESSION", "STORAGE", "USING", "DEFERRABLE", "INITIALLY");
-    private static final Set<String> CONSTRAINT_START = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
+    private static final Set<String> TYPE_END = Set.of(
+            "CONSTRAINT",
+            "NOT",
+            "NULL",
+            "DEFAULT",
+            "PRIMARY",
+            "UNIQUE",
+            "CHECK",
+            "REFERENCES",
+            "GENERATED",
+            "COLLATE",
+            "COMPRESSION",
+            "STORAGE",
+            "USING",
+            "DEFERRABLE",
+            "INITIALLY");
+
+    private static final Set<String> CONSTRAINT_START =
+            Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
 
     /** One column: the token naming it, the tokens of its type, and what follows the type (constraints, default …). */
     public record Column(String table, SqlToken nameToken, List<SqlToken> type, List<SqlToken> rest) {
@@ -48,7 +65,8 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
                 } else if (text.equals(")") || text.equals("]")) {
                     depth--;
                 } else if (depth == 0 && !t.isWord("ARRAY")) {
-                    boolean schema = i + 1 < type.size() && type.get(i + 1).text().equals(".");
+                    boolean schema =
+                            i + 1 < type.size() && type.get(i + 1).text().equals(".");
                     if (!schema && t.type() == SqlToken.Type.WORD) {
                         words.add(text.toLowerCase(Locale.ROOT));
                     } else if (!schema && t.type() == SqlToken.Type.QUOTED_IDENTIFIER) {
@@ -79,7 +97,8 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
     }
 
     /** A table constraint: its kind (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK, EXCLUDE), its first token and its column list. */
-    public record TableConstraint(String table, String kind, SqlToken first, List<String> columns, List<SqlToken> tokens) {
+    public record TableConstraint(
+            String table, String kind, SqlToken first, List<String> columns, List<SqlToken> tokens) {
 
         public TableConstraint {
             columns = List.copyOf(columns);
@@ -151,15 +170,22 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
             return Optional.empty();
         }
         int i = 1;
-        while (i < t.size() && (t.get(i).isWord("GLOBAL") || t.get(i).isWord("LOCAL") || t.get(i).isWord("TEMP")
-                || t.get(i).isWord("TEMPORARY") || t.get(i).isWord("UNLOGGED"))) {
+        while (i < t.size()
+                && (t.get(i).isWord("GLOBAL")
+                        || t.get(i).isWord("LOCAL")
+                        || t.get(i).isWord("TEMP")
+                        || t.get(i).isWord("TEMPORARY")
+                        || t.get(i).isWord("UNLOGGED"))) {
             i++;
         }
         if (i >= t.size() || !t.get(i).isWord("TABLE")) {
             return Optional.empty();
         }
         i++;
-        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
+        if (i + 2 < t.size()
+                && t.get(i).isWord("IF")
+                && t.get(i + 1).isWord("NOT")
+                && t.get(i + 2).isWord("EXISTS")) {
             i += 3;
         }
         String table = Names.qualifiedAt(t, i);
@@ -180,7 +206,8 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
             if (element.isEmpty() || element.get(0).isWord("LIKE")) {
                 continue;
             }
-            if (element.get(0).type() == SqlToken.Type.WORD && CONSTRAINT_START.contains(element.get(0).upper())) {
+            if (element.get(0).type() == SqlToken.Type.WORD
+                    && CONSTRAINT_START.contains(element.get(0).upper())) {
                 tableConstraint(table, element).ifPresent(constraints::add);
             } else {
                 columns.add(column(table, element, 0));
@@ -192,7 +219,10 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
     /** A column whose name is at {@code name}: its type runs to the first constraint word outside parentheses. */
     private static Column column(String table, List<SqlToken> t, int name) {
         int start = name + 1;
-        if (start + 2 < t.size() && t.get(start).isWord("SET") && t.get(start + 1).isWord("DATA") && t.get(start + 2).isWord("TYPE")) {
+        if (start + 2 < t.size()
+                && t.get(start).isWord("SET")
+                && t.get(start + 1).isWord("DATA")
+                && t.get(start + 2).isWord("TYPE")) {
             start += 3;
         } else if (start < t.size() && t.get(start).isWord("TYPE")) {
             start++;
@@ -205,7 +235,9 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
                 depth++;
             } else if (text.equals(")")) {
                 depth--;
-            } else if (depth == 0 && t.get(end).type() == SqlToken.Type.WORD && TYPE_END.contains(t.get(end).upper())) {
+            } else if (depth == 0
+                    && t.get(end).type() == SqlToken.Type.WORD
+                    && TYPE_END.contains(t.get(end).upper())) {
                 break;
             }
         }
@@ -226,7 +258,9 @@ public record ColumnDefinitions(String table, boolean createTable, List<Column> 
             kind = "PRIMARY KEY";
         } else if (t.get(i).isWord("FOREIGN")) {
             kind = "FOREIGN KEY";
-        } else if (t.get(i).isWord("UNIQUE") || t.get(i).isWord("CHECK") || t.get(i).isWord("EXCLUDE")) {
+        } else if (t.get(i).isWord("UNIQUE")
+                || t.get(i).isWord("CHECK")
+                || t.get(i).isWord("EXCLUDE")) {
             kind = t.get(i).upper();
         } else {
             return Optional.empty();

@@ -12,8 +12,22 @@ import java.util.Set;
  */
 public record ColumnType(String name, List<String> modifiers, boolean array) {
     /** Words that end a type in a column definition. */
-    private static final Set<String> AFTER_TYPE = Set.of("COLLATE", "CONSTRAINT", "NOT", "NULL", "DEFAULT", "CHECK", "UNIQUE", "PRIMARY",
-            "REFERENCES", "GENERATED", "DEFERRABLE", "INITIALLY", "COMPRESSION", "STORAGE", "USING");
+    private static final Set<String> AFTER_TYPE = Set.of(
+            "COLLATE",
+            "CONSTRAINT",
+            "NOT",
+            "NULL",
+            "DEFAULT",
+            "CHECK",
+            "UNIQUE",
+            "PRIMARY",
+            "REFERENCES",
+            "GENERATED",
+            "DEFERRABLE",
+            "INITIALLY",
+            "COMPRESSION",
+            "STORAGE",
+            "USING");
 
     /** The tokens of a type starting at {@code from}, up to the first word that starts a clause after it. */
     public static List<SqlToken> tokensAt(List<SqlToken> t, int from) {
@@ -28,7 +42,10 @@ public record ColumnType(String name, List<String> modifiers, boolean array) {
                     break; // the end of the list the type sits in
                 }
                 depth--;
-            } else if (depth == 0 && (text.equals(",") || t.get(i).upper() != null && AFTER_TYPE.contains(t.get(i).upper()))) {
+            } else if (depth == 0
+                    && (text.equals(",")
+                            || t.get(i).upper() != null
+                                    && AFTER_TYPE.contains(t.get(i).upper()))) {
                 break;
             }
         }
@@ -46,7 +63,6 @@ public record ColumnType(String name, List<String> modifiers, boolean array) {
             return -1;
         }
     }
-
 
     public static ColumnType parse(String text) {
         return of(SqlLexer.tokens(text));

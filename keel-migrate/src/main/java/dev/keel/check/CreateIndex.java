@@ -33,7 +33,10 @@ public record CreateIndex(String indexSchema, String index, String table, String
         if (concurrently) {
             i++;
         }
-        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
+        if (i + 2 < t.size()
+                && t.get(i).isWord("IF")
+                && t.get(i + 1).isWord("NOT")
+                && t.get(i + 2).isWord("EXISTS")) {
             i += 3;
         }
         String indexSchema = null;

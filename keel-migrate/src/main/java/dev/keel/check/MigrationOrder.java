@@ -21,8 +21,7 @@ public final class MigrationOrder {
             .thenComparing(p -> p.getFileName().toString())
             .thenComparing(Path::toString);
 
-    private MigrationOrder() {
-    }
+    private MigrationOrder() {}
 
     private static int group(Path file) {
         String name = file.getFileName().toString();

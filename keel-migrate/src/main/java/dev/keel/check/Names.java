@@ -7,13 +7,13 @@ import java.util.Locale;
 /** Object names as PostgreSQL folds them: unquoted words in lower case, quoted ones as written. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     public static String of(SqlToken token) {
         return switch (token.type()) {
             case WORD -> token.text().toLowerCase(Locale.ROOT);
-            case QUOTED_IDENTIFIER -> token.text().substring(1, token.text().length() - 1).replace("\"\"", "\"");
+            case QUOTED_IDENTIFIER ->
+                token.text().substring(1, token.text().length() - 1).replace("\"\"", "\"");
             default -> null;
         };
     }

@@ -44,8 +44,7 @@ import java.util.List;
 /** Every static rule keel runs, in the order their findings are listed. */
 public final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
     public static List<Rule> all() {
         return List.of(

@@ -18,12 +18,10 @@ import java.util.Optional;
  */
 public final class SchemaFeed {
 
-    private SchemaFeed() {
-    }
+    private SchemaFeed() {}
 
     /** An index a statement builds: the table and the plain columns that lead it (in index order). */
-    public record IndexedColumns(String table, List<String> columns) {
-    }
+    public record IndexedColumns(String table, List<String> columns) {}
 
     public static void apply(SqlStatement statement, SchemaModel model) {
         List<SqlToken> t = statement.tokens();
@@ -50,8 +48,13 @@ public final class SchemaFeed {
         if (i + 1 < t.size() && t.get(i).isWord("OR") && t.get(i + 1).isWord("REPLACE")) {
             i += 2;
         }
-        while (i < t.size() && (t.get(i).isWord("TEMP") || t.get(i).isWord("TEMPORARY") || t.get(i).isWord("UNLOGGED")
-                || t.get(i).isWord("GLOBAL") || t.get(i).isWord("LOCAL") || t.get(i).isWord("RECURSIVE"))) {
+        while (i < t.size()
+                && (t.get(i).isWord("TEMP")
+                        || t.get(i).isWord("TEMPORARY")
+                        || t.get(i).isWord("UNLOGGED")
+                        || t.get(i).isWord("GLOBAL")
+                        || t.get(i).isWord("LOCAL")
+                        || t.get(i).isWord("RECURSIVE"))) {
             i++;
         }
         if (i >= t.size()) {
@@ -61,7 +64,9 @@ public final class SchemaFeed {
             createTable(statement, t, i + 1, model);
         } else if (t.get(i).isWord("VIEW")) {
             createRelation(t, i + 1, RelationKind.VIEW, model);
-        } else if (t.get(i).isWord("MATERIALIZED") && i + 1 < t.size() && t.get(i + 1).isWord("VIEW")) {
+        } else if (t.get(i).isWord("MATERIALIZED")
+                && i + 1 < t.size()
+                && t.get(i + 1).isWord("VIEW")) {
             createRelation(t, i + 2, RelationKind.MATERIALIZED_VIEW, model);
         } else if (t.get(i).isWord("INDEX") || t.get(i).isWord("UNIQUE")) {
             createIndex(statement, model);
@@ -73,7 +78,12 @@ public final class SchemaFeed {
     }
 
     private static int skipIfNotExists(List<SqlToken> t, int i) {
-        return i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS") ? i + 3 : i;
+        return i + 2 < t.size()
+                        && t.get(i).isWord("IF")
+                        && t.get(i + 1).isWord("NOT")
+                        && t.get(i + 2).isWord("EXISTS")
+                ? i + 3
+                : i;
     }
 
     private static int skipIfExists(List<SqlToken> t, int i) {
@@ -100,9 +110,11 @@ public final class SchemaFeed {
         for (int j = i; j + 1 < t.size(); j++) {
             String text = t.get(j).text();
             depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
-            partitioned |= depth == 0 && t.get(j).isWord("PARTITION") && t.get(j + 1).isWord("BY");
+            partitioned |=
+                    depth == 0 && t.get(j).isWord("PARTITION") && t.get(j + 1).isWord("BY");
         }
-        Relation table = model.addRelation(name, partitioned ? RelationKind.PARTITIONED_TABLE : RelationKind.TABLE, true, 0);
+        Relation table =
+                model.addRelation(name, partitioned ? RelationKind.PARTITIONED_TABLE : RelationKind.TABLE, true, 0);
         ColumnDefinitions.of(statement).ifPresent(d -> define(model, table, name, d));
     }
 
@@ -112,14 +124,24 @@ public final class SchemaFeed {
                 continue;
             }
             boolean key = column.restHas("PRIMARY");
-            table.columnMap().put(SchemaModel.stored(column.name()), new Column(SchemaModel.stored(column.name()),
-                    column.type().isEmpty() ? null : ColumnType.of(column.type()), key || notNull(column.rest()), true));
+            table.columnMap()
+                    .put(
+                            SchemaModel.stored(column.name()),
+                            new Column(
+                                    SchemaModel.stored(column.name()),
+                                    column.type().isEmpty() ? null : ColumnType.of(column.type()),
+                                    key || notNull(column.rest()),
+                                    true));
             if (key || column.restHas("UNIQUE")) {
                 model.addIndex(null, keyName(table, List.of(column.name()), key), name, List.of(column.name()), true);
             }
             int check = column.restIndexOf("CHECK");
             if (check >= 0) {
-                addCheck(table, column.rest().subList(check, column.rest().size()), constraintName(column.rest(), check), true);
+                addCheck(
+                        table,
+                        column.rest().subList(check, column.rest().size()),
+                        constraintName(column.rest(), check),
+                        true);
             }
         }
         for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
@@ -139,7 +161,9 @@ public final class SchemaFeed {
 
     /** The name PostgreSQL gives an unnamed key's index: table_pkey, or table_col_key. */
     private static String keyName(Relation table, List<String> columns, boolean primary) {
-        return primary ? SchemaModel.generated(table.name(), null, "pkey") : SchemaModel.generated(table.name(), String.join("_", columns), "key");
+        return primary
+                ? SchemaModel.generated(table.name(), null, "pkey")
+                : SchemaModel.generated(table.name(), String.join("_", columns), "key");
     }
 
     /** CONSTRAINT name right before {@code at}, or null. */
@@ -148,7 +172,8 @@ public final class SchemaFeed {
     }
 
     /** A table constraint (ADD … or inside CREATE TABLE): keys become indexes, CHECK (c IS NOT NULL) proves c. */
-    private static void constraint(SchemaModel model, Relation table, String tableName, List<SqlToken> t, boolean validated) {
+    private static void constraint(
+            SchemaModel model, Relation table, String tableName, List<SqlToken> t, boolean validated) {
         int i = 0;
         String name = null;
         if (t.size() > 2 && t.get(0).isWord("CONSTRAINT")) {
@@ -165,7 +190,11 @@ public final class SchemaFeed {
         boolean primary = t.get(i).isWord("PRIMARY");
         boolean key = primary || t.get(i).isWord("UNIQUE");
         int usingIndex = ColumnDefinitions.indexAtDepthZero(t, "INDEX", i);
-        if (key && name != null && usingIndex > 0 && t.get(usingIndex - 1).isWord("USING") && usingIndex + 1 < t.size()) {
+        if (key
+                && name != null
+                && usingIndex > 0
+                && t.get(usingIndex - 1).isWord("USING")
+                && usingIndex + 1 < t.size()) {
             // … PRIMARY KEY USING INDEX idx: the index takes the constraint's name.
             model.renameIndex(Names.of(t.get(usingIndex + 1)), name);
             table.constraintMap().put(SchemaModel.stored(name), new Constraint(SchemaModel.stored(name), null, true));
@@ -178,7 +207,8 @@ public final class SchemaFeed {
                 return;
             }
             List<String> columns = new ArrayList<>();
-            for (List<SqlToken> element : ColumnDefinitions.splitTopLevel(t.subList(open + 1, ColumnDefinitions.closing(t, open)))) {
+            for (List<SqlToken> element :
+                    ColumnDefinitions.splitTopLevel(t.subList(open + 1, ColumnDefinitions.closing(t, open)))) {
                 if (!element.isEmpty() && Names.of(element.get(0)) != null) {
                     columns.add(Names.of(element.get(0)));
                 }
@@ -190,7 +220,10 @@ public final class SchemaFeed {
                 columns.forEach(c -> table.column(SchemaModel.stored(c)).ifPresent(col -> col.notNull(true)));
             }
         } else if (name != null) {
-            table.constraintMap().put(SchemaModel.stored(name), new Constraint(SchemaModel.stored(name), null, validated && !notValid(t)));
+            table.constraintMap()
+                    .put(
+                            SchemaModel.stored(name),
+                            new Constraint(SchemaModel.stored(name), null, validated && !notValid(t)));
         }
     }
 
@@ -222,7 +255,10 @@ public final class SchemaFeed {
         while (e.size() > 2 && e.get(0).text().equals("(") && ColumnDefinitions.closing(e, 0) == e.size() - 1) {
             e = e.subList(1, e.size() - 1);
         }
-        if (e.size() == 4 && e.get(1).isWord("IS") && e.get(2).isWord("NOT") && e.get(3).isWord("NULL")) {
+        if (e.size() == 4
+                && e.get(1).isWord("IS")
+                && e.get(2).isWord("NOT")
+                && e.get(3).isWord("NULL")) {
             return Names.of(e.get(0));
         }
         return null;
@@ -237,10 +273,12 @@ public final class SchemaFeed {
         if (index.index() != null && ifNotExists && model.index(index.index()).isPresent()) {
             return;
         }
-        List<String> columns = indexedColumns(statement).map(IndexedColumns::columns).orElse(List.of());
+        List<String> columns =
+                indexedColumns(statement).map(IndexedColumns::columns).orElse(List.of());
         String name = index.index();
         if (name == null && !columns.isEmpty()) {
-            // CREATE INDEX ON t (a, b): PostgreSQL names it t_a_b_idx (a digit is added on a clash, which keel does not follow).
+            // CREATE INDEX ON t (a, b): PostgreSQL names it t_a_b_idx (a digit is added on a clash, which keel does not
+            // follow).
             name = SchemaModel.generated(Names.unqualified(index.table()), String.join("_", columns), "idx");
         }
         model.addIndex(index.indexSchema(), name, index.table(), columns, true);
@@ -280,7 +318,10 @@ public final class SchemaFeed {
         List<SqlToken> type = ColumnType.tokensAt(t, i);
         boolean constrained = false;
         for (int j = i + type.size(); j < t.size(); j++) {
-            constrained |= t.get(j).isWord("CHECK") || t.get(j).isWord("NOT") && j + 1 < t.size() && t.get(j + 1).isWord("NULL");
+            constrained |= t.get(j).isWord("CHECK")
+                    || t.get(j).isWord("NOT")
+                            && j + 1 < t.size()
+                            && t.get(j + 1).isWord("NULL");
         }
         model.domain(name, new SchemaModel.Domain(ColumnType.of(type), constrained));
     }
@@ -289,8 +330,11 @@ public final class SchemaFeed {
         for (int k = 1; k + 1 < t.size(); k++) {
             if (t.get(k).isWord("INTO")) {
                 int at = k + 1;
-                while (at < t.size() && (t.get(at).isWord("TABLE") || t.get(at).isWord("TEMP") || t.get(at).isWord("TEMPORARY")
-                        || t.get(at).isWord("UNLOGGED"))) {
+                while (at < t.size()
+                        && (t.get(at).isWord("TABLE")
+                                || t.get(at).isWord("TEMP")
+                                || t.get(at).isWord("TEMPORARY")
+                                || t.get(at).isWord("UNLOGGED"))) {
                     at++;
                 }
                 String name = Names.qualifiedAt(t, at);
@@ -321,17 +365,25 @@ public final class SchemaFeed {
             AlterTable.of(statement).ifPresent(a -> alterTable(a, model));
         } else if (t.get(1).isWord("INDEX")) {
             renameIndex(t, 2, model);
-        } else if (t.get(1).isWord("VIEW") || t.get(1).isWord("MATERIALIZED") && t.get(2).isWord("VIEW")) {
+        } else if (t.get(1).isWord("VIEW")
+                || t.get(1).isWord("MATERIALIZED") && t.get(2).isWord("VIEW")) {
             int i = skipIfExists(t, t.get(1).isWord("VIEW") ? 2 : 3);
             String name = Names.qualifiedAt(t, i);
             int to = i + (name == null ? 0 : Names.width(t, i));
-            if (name != null && to + 2 < t.size() && t.get(to).isWord("RENAME") && t.get(to + 1).isWord("TO")) {
+            if (name != null
+                    && to + 2 < t.size()
+                    && t.get(to).isWord("RENAME")
+                    && t.get(to + 1).isWord("TO")) {
                 model.renameRelation(name, Names.of(t.get(to + 2)));
             }
         } else if (t.get(1).isWord("DOMAIN")) {
             String name = Names.qualifiedAt(t, 2);
             int i = name == null ? t.size() : 2 + Names.width(t, 2);
-            if (i < t.size() && (t.get(i).isWord("ADD") || t.get(i).isWord("SET") && i + 1 < t.size() && t.get(i + 1).isWord("NOT"))) {
+            if (i < t.size()
+                    && (t.get(i).isWord("ADD")
+                            || t.get(i).isWord("SET")
+                                    && i + 1 < t.size()
+                                    && t.get(i + 1).isWord("NOT"))) {
                 model.domain(name).ifPresent(d -> model.domain(name, new SchemaModel.Domain(d.base(), true)));
             }
         }
@@ -354,12 +406,15 @@ public final class SchemaFeed {
         String name = alter.table();
         Relation table = model.relation(name).orElse(null);
         if (table == null) {
-            if (alter.actions().size() == 1 && alter.actions().get(0).startsWith("RENAME", "TO") && model.index(name).isPresent()) {
+            if (alter.actions().size() == 1
+                    && alter.actions().get(0).startsWith("RENAME", "TO")
+                    && model.index(name).isPresent()) {
                 // ALTER TABLE works on indexes too.
                 model.renameIndex(name, Names.of(alter.actions().get(0).tokens().get(2)));
                 return;
             }
-            // Known to exist only from this statement: without the catalog it is a live table; with it, keel cannot see it.
+            // Known to exist only from this statement: without the catalog it is a live table; with it, keel cannot see
+            // it.
             table = model.addRelation(name, RelationKind.TABLE, model.catalogRead(), -1);
         }
         // PostgreSQL runs the DROPs of one ALTER TABLE before its other actions.
@@ -382,8 +437,13 @@ public final class SchemaFeed {
             String column = SchemaModel.stored(Names.of(t.get(added)));
             List<SqlToken> type = ColumnType.tokensAt(t, added + 1);
             List<SqlToken> rest = t.subList(added + 1 + type.size(), t.size());
-            if (!(added > 1 && t.get(added - 1).isWord("EXISTS") && table.column(column).isPresent())) {
-                table.columnMap().put(column, new Column(column, type.isEmpty() ? null : ColumnType.of(type), notNull(rest), true));
+            if (!(added > 1
+                    && t.get(added - 1).isWord("EXISTS")
+                    && table.column(column).isPresent())) {
+                table.columnMap()
+                        .put(
+                                column,
+                                new Column(column, type.isEmpty() ? null : ColumnType.of(type), notNull(rest), true));
             }
         } else if (action.startsWith("ADD")) {
             constraint(model, table, name, t.subList(1, t.size()), true);
@@ -447,7 +507,9 @@ public final class SchemaFeed {
                 String name = SchemaModel.stored(Names.of(t.get(at)));
                 table.columnMap().put(name, new Column(name, type, false, false));
             }
-        } else if (i + 2 < t.size() && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("NULL")) {
+        } else if (i + 2 < t.size()
+                && t.get(i + 1).isWord("NOT")
+                && t.get(i + 2).isWord("NULL")) {
             boolean set = t.get(i).isWord("SET");
             column.ifPresent(c -> c.notNull(set));
         }
@@ -498,7 +560,10 @@ public final class SchemaFeed {
      */
     public static Optional<IndexedColumns> indexedColumns(SqlStatement statement) {
         List<SqlToken> t = statement.tokens();
-        if (t.size() < 3 || !t.get(0).isWord("CREATE") || !(t.get(1).isWord("INDEX") || t.get(1).isWord("UNIQUE") && t.get(2).isWord("INDEX"))) {
+        if (t.size() < 3
+                || !t.get(0).isWord("CREATE")
+                || !(t.get(1).isWord("INDEX")
+                        || t.get(1).isWord("UNIQUE") && t.get(2).isWord("INDEX"))) {
             return Optional.empty();
         }
         int on = ColumnDefinitions.indexAtDepthZero(t, "ON", 0);
@@ -521,8 +586,10 @@ public final class SchemaFeed {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>();
-        for (List<SqlToken> element : ColumnDefinitions.splitTopLevel(t.subList(i + 1, ColumnDefinitions.closing(t, i)))) {
-            boolean plain = !element.isEmpty() && Names.of(element.get(0)) != null
+        for (List<SqlToken> element :
+                ColumnDefinitions.splitTopLevel(t.subList(i + 1, ColumnDefinitions.closing(t, i)))) {
+            boolean plain = !element.isEmpty()
+                    && Names.of(element.get(0)) != null
                     && !(element.size() > 1 && element.get(1).text().equals("("));
             if (!plain) {
                 break;

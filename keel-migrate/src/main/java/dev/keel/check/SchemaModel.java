@@ -21,9 +21,19 @@ public final class SchemaModel {
     /** The schema an unqualified name is looked up in first (the usual search_path). */
     public static final String DEFAULT_SCHEMA = "public";
 
-    public enum RelationKind { TABLE, PARTITIONED_TABLE, VIEW, MATERIALIZED_VIEW, OTHER }
+    public enum RelationKind {
+        TABLE,
+        PARTITIONED_TABLE,
+        VIEW,
+        MATERIALIZED_VIEW,
+        OTHER
+    }
 
-    public enum Volatility { IMMUTABLE, STABLE, VOLATILE }
+    public enum Volatility {
+        IMMUTABLE,
+        STABLE,
+        VOLATILE
+    }
 
     /** A table, view or materialized view. {@code rowEstimate} is -1 when unknown. */
     public static final class Relation {
@@ -154,7 +164,8 @@ public final class SchemaModel {
     }
 
     /** An index, by its stored name; {@code columns} are the plain columns that lead it (empty when unknown). */
-    public record Index(String schema, String name, String table, List<String> columns, boolean created, boolean onNewTable) {
+    public record Index(
+            String schema, String name, String table, List<String> columns, boolean created, boolean onNewTable) {
 
         public Index {
             columns = List.copyOf(columns);
@@ -166,8 +177,7 @@ public final class SchemaModel {
     }
 
     /** A domain: the type it stands for, and whether it checks values (CHECK or NOT NULL). */
-    public record Domain(ColumnType base, boolean constrained) {
-    }
+    public record Domain(ColumnType base, boolean constrained) {}
 
     private final boolean catalogRead;
     private String sessionTimeZone;
@@ -178,6 +188,7 @@ public final class SchemaModel {
     private final List<Index> unnamedIndexes = new ArrayList<>();
     /** Relations the checked files dropped: whatever the catalog said, they are not there any more. */
     private final Set<String> dropped = new HashSet<>();
+
     private final Set<String> droppedIndexes = new HashSet<>();
 
     /** An empty model: nothing is known about the target, so any table the files did not create is assumed live. */
@@ -338,8 +349,15 @@ public final class SchemaModel {
             relations.put(schemaOf(key) + "." + newName, relation);
             dropped.add(key);
             dropped.remove(schemaOf(key) + "." + newName);
-            indexes.replaceAll((k, index) -> index.table().equals(key) ? new Index(index.schema(), index.name(),
-                    schemaOf(key) + "." + newName, index.columns(), index.created(), index.onNewTable()) : index);
+            indexes.replaceAll((k, index) -> index.table().equals(key)
+                    ? new Index(
+                            index.schema(),
+                            index.name(),
+                            schemaOf(key) + "." + newName,
+                            index.columns(),
+                            index.created(),
+                            index.onNewTable())
+                    : index);
         }
     }
 
@@ -406,10 +424,13 @@ public final class SchemaModel {
 
     void addIndex(String schema, String name, String table, List<String> columns, boolean created) {
         String tableKey = relationKey(table);
-        boolean onNewTable = created && relations.containsKey(tableKey) && relations.get(tableKey).created()
+        boolean onNewTable = created
+                        && relations.containsKey(tableKey)
+                        && relations.get(tableKey).created()
                 || created && !relations.containsKey(tableKey) && catalogRead;
         String indexSchema = schema != null ? schema : schemaOf(tableKey);
-        Index index = new Index(indexSchema, name == null ? null : stored(name), tableKey, columns, created, onNewTable);
+        Index index =
+                new Index(indexSchema, name == null ? null : stored(name), tableKey, columns, created, onNewTable);
         if (name == null) {
             unnamedIndexes.add(index);
         } else {

@@ -16,8 +16,14 @@ public final class StatementContext {
     private final boolean runByKeel;
     private Optional<AlterTable> alterTable;
 
-    StatementContext(CheckInput input, List<SqlStatement> statements, int index, int postgresVersion, SchemaModel schema, boolean transactional,
-                     boolean runByKeel) {
+    StatementContext(
+            CheckInput input,
+            List<SqlStatement> statements,
+            int index,
+            int postgresVersion,
+            SchemaModel schema,
+            boolean transactional,
+            boolean runByKeel) {
         this.runByKeel = runByKeel;
         this.input = input;
         this.statements = statements;
@@ -111,7 +117,15 @@ public final class StatementContext {
     /** For a rule whose verdict is milder in some cases (e.g. a rewrite that may not happen). */
     public Finding finding(Rule rule, Severity severity, SqlToken at, String message, String fix) {
         int[] lineColumn = input.lineColumn(at.offset());
-        return new Finding(rule.id(), severity, input.file(), lineColumn[0], lineColumn[1], message, fix, "static",
+        return new Finding(
+                rule.id(),
+                severity,
+                input.file(),
+                lineColumn[0],
+                lineColumn[1],
+                message,
+                fix,
+                "static",
                 input.lineText(lineColumn[0]));
     }
 }

@@ -9,8 +9,7 @@ import java.util.zip.CRC32;
  */
 public final class Checksum {
 
-    private Checksum() {
-    }
+    private Checksum() {}
 
     public static int of(String content) {
         CRC32 crc = new CRC32();

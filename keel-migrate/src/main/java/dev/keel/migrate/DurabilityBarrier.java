@@ -16,8 +16,7 @@ import java.sql.Statement;
  */
 final class DurabilityBarrier {
 
-    private DurabilityBarrier() {
-    }
+    private DurabilityBarrier() {}
 
     static void flush(Connection connection, HistoryTable history) throws SQLException {
         if (connection.isClosed()) {
@@ -30,7 +29,8 @@ final class DurabilityBarrier {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("RESET synchronous_commit");
-            s.execute("UPDATE " + history.qualifiedName() + " SET success = success WHERE installed_rank = (SELECT max(installed_rank) FROM "
+            s.execute("UPDATE " + history.qualifiedName()
+                    + " SET success = success WHERE installed_rank = (SELECT max(installed_rank) FROM "
                     + history.qualifiedName() + ")");
             connection.commit();
         } finally {

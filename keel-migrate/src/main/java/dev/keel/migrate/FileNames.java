@@ -13,11 +13,11 @@ import java.util.List;
  * in the history. A path's URI percent-encodes the name's own bytes, which decode as UTF-8 here.
  */
 final class FileNames {
-    private static final boolean NAMES_ARE_UTF8 = Charset.forName(System.getProperty("sun.jnu.encoding",
-            Charset.defaultCharset().name())).equals(StandardCharsets.UTF_8);
+    private static final boolean NAMES_ARE_UTF8 = Charset.forName(System.getProperty(
+                    "sun.jnu.encoding", Charset.defaultCharset().name()))
+            .equals(StandardCharsets.UTF_8);
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** The last element of {@code path}. */
     static String name(Path path) {

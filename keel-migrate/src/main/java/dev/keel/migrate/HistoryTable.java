@@ -89,28 +89,64 @@ public final class HistoryTable {
             return List.of();
         }
         List<AppliedMigration> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(HistoryTable.class, "history-select.sql", names()))) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(HistoryTable.class, "history-select.sql", names()))) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 int checksum = rs.getInt("checksum");
-                rows.add(new AppliedMigration(rs.getInt("installed_rank"),
+                rows.add(new AppliedMigration(
+                        rs.getInt("installed_rank"),
                         version == null ? null : MigrationVersion.parse(version),
-                        rs.getString("description"), MigrationType.valueOf(rs.getString("type")), rs.getString("script"),
-                        rs.wasNull() ? null : checksum, rs.getString("installed_by"),
-                        rs.getObject("installed_on", OffsetDateTime.class), rs.getInt("execution_time_ms"), rs.getBoolean("success")));
+                        rs.getString("description"),
+                        MigrationType.valueOf(rs.getString("type")),
+                        rs.getString("script"),
+                        rs.wasNull() ? null : checksum,
+                        rs.getString("installed_by"),
+                        rs.getObject("installed_on", OffsetDateTime.class),
+                        rs.getInt("execution_time_ms"),
+                        rs.getBoolean("success")));
             }
         }
         return rows;
     }
 
-    public void insert(Connection c, MigrationVersion version, String description, MigrationType type, String script, Integer checksum,
-                       int executionTimeMs, boolean success) throws SQLException {
-        insert(c, version == null ? null : version.toString(), description, type, script, checksum, null, null, executionTimeMs, success);
+    public void insert(
+            Connection c,
+            MigrationVersion version,
+            String description,
+            MigrationType type,
+            String script,
+            Integer checksum,
+            int executionTimeMs,
+            boolean success)
+            throws SQLException {
+        insert(
+                c,
+                version == null ? null : version.toString(),
+                description,
+                type,
+                script,
+                checksum,
+                null,
+                null,
+                executionTimeMs,
+                success);
     }
 
-    public void insert(Connection c, String version, String description, MigrationType type, String script, Integer checksum,
-                       String installedBy, Timestamp installedOn, int executionTimeMs, boolean success) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(HistoryTable.class, "history-insert.sql", names()))) {
+    public void insert(
+            Connection c,
+            String version,
+            String description,
+            MigrationType type,
+            String script,
+            Integer checksum,
+            String installedBy,
+            Timestamp installedOn,
+            int executionTimeMs,
+            boolean success)
+            throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement(SqlResources.load(HistoryTable.class, "history-insert.sql", names()))) {
             s.setString(1, version);
             s.setString(2, description);
             s.setString(3, type.name());
@@ -130,13 +166,19 @@ public final class HistoryTable {
 
     /** The success row of a transactional migration as literal SQL, to travel in one batch with the migration. */
     public String successRowSql(MigrationScript script) {
-        return SqlResources.load(HistoryTable.class, "history-insert-pipelined.sql", Map.of(
-                "history", qualifiedName(),
-                "version", script.version() == null ? "NULL" : Identifiers.literal(script.version().toString()),
-                "description", Identifiers.literal(script.description()),
-                "type", Identifiers.literal(script.type().name()),
-                "script", Identifiers.literal(script.script()),
-                "checksum", Integer.toString(script.checksum())));
+        return SqlResources.load(
+                HistoryTable.class,
+                "history-insert-pipelined.sql",
+                Map.of(
+                        "history", qualifiedName(),
+                        "version",
+                                script.version() == null
+                                        ? "NULL"
+                                        : Identifiers.literal(script.version().toString()),
+                        "description", Identifiers.literal(script.description()),
+                        "type", Identifiers.literal(script.type().name()),
+                        "script", Identifiers.literal(script.script()),
+                        "checksum", Integer.toString(script.checksum())));
     }
 
     public int deleteFailed(Connection c) throws SQLException {
@@ -146,7 +188,8 @@ public final class HistoryTable {
     }
 
     public void realign(Connection c, int installedRank, int checksum, String description) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + qualifiedName() + " SET checksum = ?, description = ? WHERE installed_rank = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE " + qualifiedName() + " SET checksum = ?, description = ? WHERE installed_rank = ?")) {
             s.setInt(1, checksum);
             s.setString(2, description);
             s.setInt(3, installedRank);

@@ -15,22 +15,28 @@ import java.util.Set;
 /** Lists applied and pending migrations side by side; reads only, takes no lock. */
 public final class Info {
 
-    private Info() {
-    }
+    private Info() {}
 
     public static InfoResult run(ConnectionSource source, MigrationSettings settings) {
         List<MigrationScript> scripts = settings.resolver().resolve();
         try (Connection c = source.open()) {
             List<AppliedMigration> history = settings.history().read(c);
             MigrationPlan plan = MigrationPlan.of(scripts, history, true, null);
-            return new InfoResult(source.describe(), plan.current() == null ? null : plan.current().toString(), rows(scripts, history, plan));
+            return new InfoResult(
+                    source.describe(),
+                    plan.current() == null ? null : plan.current().toString(),
+                    rows(scripts, history, plan));
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
-                    "check that the user may read " + settings.history().displayName(), e);
+            throw new KeelException(
+                    MigrateError.HISTORY_UNREADABLE,
+                    "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+                    "check that the user may read " + settings.history().displayName(),
+                    e);
         }
     }
 
-    static List<InfoResult.Row> rows(List<MigrationScript> scripts, List<AppliedMigration> history, MigrationPlan plan) {
+    static List<InfoResult.Row> rows(
+            List<MigrationScript> scripts, List<AppliedMigration> history, MigrationPlan plan) {
         Map<MigrationVersion, MigrationScript> onDisk = new HashMap<>();
         Map<String, MigrationScript> repeatablesOnDisk = new HashMap<>();
         for (MigrationScript s : scripts) {
@@ -43,9 +49,13 @@ public final class Info {
         List<InfoResult.Row> rows = new ArrayList<>();
         Set<MigrationVersion> seen = new HashSet<>();
         Map<String, AppliedMigration> lastRepeatable = new HashMap<>();
-        history.stream().filter(r -> r.type() == MigrationType.REPEATABLE && r.success()).forEach(r -> lastRepeatable.put(r.description(), r));
+        history.stream()
+                .filter(r -> r.type() == MigrationType.REPEATABLE && r.success())
+                .forEach(r -> lastRepeatable.put(r.description(), r));
         for (AppliedMigration row : history) {
-            if (row.type() == MigrationType.REPEATABLE && row.success() && lastRepeatable.get(row.description()) != row) {
+            if (row.type() == MigrationType.REPEATABLE
+                    && row.success()
+                    && lastRepeatable.get(row.description()) != row) {
                 continue; // an earlier run of a repeatable is history, not its current state
             }
             String state;
@@ -55,26 +65,44 @@ public final class Info {
                 state = "failed";
             } else if (row.type() == MigrationType.REPEATABLE) {
                 MigrationScript file = repeatablesOnDisk.get(row.description());
-                state = file == null ? "missing" : file.checksum() == (row.checksum() == null ? 0 : row.checksum()) ? "applied" : "outdated";
+                state = file == null
+                        ? "missing"
+                        : file.checksum() == (row.checksum() == null ? 0 : row.checksum()) ? "applied" : "outdated";
             } else {
                 MigrationScript file = onDisk.get(row.version());
-                state = file == null ? "missing" : row.checksum() != null && row.checksum() != file.checksum() ? "changed" : "applied";
+                state = file == null
+                        ? "missing"
+                        : row.checksum() != null && row.checksum() != file.checksum() ? "changed" : "applied";
             }
             if (row.version() != null) {
                 seen.add(row.version());
             }
-            rows.add(new InfoResult.Row(row.type().name(), row.version() == null ? null : row.version().toString(), row.description(),
-                    row.script(), state, row.installedOn(), row.executionTimeMs()));
+            rows.add(new InfoResult.Row(
+                    row.type().name(),
+                    row.version() == null ? null : row.version().toString(),
+                    row.description(),
+                    row.script(),
+                    state,
+                    row.installedOn(),
+                    row.executionTimeMs()));
         }
         Set<MigrationScript> pending = new HashSet<>(plan.pending());
-        scripts.stream().filter(s -> !s.repeatable() && !seen.contains(s.version())).sorted(Comparator.comparing(MigrationScript::version))
+        scripts.stream()
+                .filter(s -> !s.repeatable() && !seen.contains(s.version()))
+                .sorted(Comparator.comparing(MigrationScript::version))
                 .forEach(s -> {
-                    String state = plan.baseline() != null && s.version().compareTo(plan.baseline()) <= 0 ? "below-baseline"
-                            : plan.current() != null && s.version().compareTo(plan.current()) < 0 ? "out-of-order" : "pending";
-                    rows.add(new InfoResult.Row(s.type().name(), s.version().toString(), s.description(), s.script(), state, null, null));
+                    String state = plan.baseline() != null && s.version().compareTo(plan.baseline()) <= 0
+                            ? "below-baseline"
+                            : plan.current() != null && s.version().compareTo(plan.current()) < 0
+                                    ? "out-of-order"
+                                    : "pending";
+                    rows.add(new InfoResult.Row(
+                            s.type().name(), s.version().toString(), s.description(), s.script(), state, null, null));
                 });
-        scripts.stream().filter(s -> s.repeatable() && pending.contains(s) && !lastRepeatable.containsKey(s.description()))
-                .forEach(s -> rows.add(new InfoResult.Row(s.type().name(), null, s.description(), s.script(), "pending", null, null)));
+        scripts.stream()
+                .filter(s -> s.repeatable() && pending.contains(s) && !lastRepeatable.containsKey(s.description()))
+                .forEach(s -> rows.add(
+                        new InfoResult.Row(s.type().name(), null, s.description(), s.script(), "pending", null, null)));
         return rows;
     }
 }

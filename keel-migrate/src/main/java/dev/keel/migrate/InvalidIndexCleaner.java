@@ -18,15 +18,15 @@ import java.util.Optional;
  */
 final class InvalidIndexCleaner {
 
-    private InvalidIndexCleaner() {
-    }
+    private InvalidIndexCleaner() {}
 
-    record IndexName(String schema, String name) {
-    }
+    record IndexName(String schema, String name) {}
 
     /** The index a CREATE INDEX CONCURRENTLY statement names, if it names one. */
     static Optional<IndexName> indexName(SqlStatement statement) {
-        return CreateIndex.of(statement).filter(i -> i.index() != null).map(i -> new IndexName(i.indexSchema(), i.index()));
+        return CreateIndex.of(statement)
+                .filter(i -> i.index() != null)
+                .map(i -> new IndexName(i.indexSchema(), i.index()));
     }
 
     /** The table after ON, as written (quotes kept), so the server resolves it as the statement would. */
@@ -41,7 +41,8 @@ final class InvalidIndexCleaner {
         if (name.isEmpty() || table.isEmpty()) {
             return Optional.empty();
         }
-        try (PreparedStatement s = c.prepareStatement(SqlResources.load(InvalidIndexCleaner.class, "invalid-index.sql"))) {
+        try (PreparedStatement s =
+                c.prepareStatement(SqlResources.load(InvalidIndexCleaner.class, "invalid-index.sql"))) {
             s.setString(1, name.get().name());
             s.setString(2, table.get());
             try (ResultSet rs = s.executeQuery()) {

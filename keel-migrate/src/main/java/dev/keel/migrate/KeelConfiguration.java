@@ -30,8 +30,7 @@ public final class KeelConfiguration {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private MigrationListener listener = MigrationListener.SILENT;
 
-    KeelConfiguration() {
-    }
+    KeelConfiguration() {}
 
     /** The application's DataSource; keel borrows connections and returns them. */
     public KeelConfiguration dataSource(DataSource dataSource) {
@@ -77,7 +76,8 @@ public final class KeelConfiguration {
     /** How long a statement may wait for a lock before it is retried; default 2s. */
     public KeelConfiguration lockTimeout(Duration lockTimeout) {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-            throw new IllegalArgumentException("lockTimeout must be positive: without one a blocked DDL statement stalls every query behind it");
+            throw new IllegalArgumentException(
+                    "lockTimeout must be positive: without one a blocked DDL statement stalls every query behind it");
         }
         this.lockTimeout = lockTimeout;
         return this;
@@ -120,15 +120,28 @@ public final class KeelConfiguration {
 
     public Keel load() {
         if (dataSource != null && url != null) {
-            throw new KeelException(CoreError.SETUP_INVALID, "both a DataSource and a URL were configured", "give keel one of them");
+            throw new KeelException(
+                    CoreError.SETUP_INVALID, "both a DataSource and a URL were configured", "give keel one of them");
         }
         if (dataSource == null && url == null) {
-            throw new KeelException(CoreError.SETUP_INVALID, "no database was configured", "call dataSource(...) or url(...) before load()");
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "no database was configured",
+                    "call dataSource(...) or url(...) before load()");
         }
-        ConnectionSource source = dataSource != null ? ConnectionSource.of(dataSource)
+        ConnectionSource source = dataSource != null
+                ? ConnectionSource.of(dataSource)
                 : ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"));
-        MigrationSettings settings = new MigrationSettings(projectDir, locations, schema, table, lockTimeout, statementTimeout, lockRetries,
-                outOfOrder, classLoader);
+        MigrationSettings settings = new MigrationSettings(
+                projectDir,
+                locations,
+                schema,
+                table,
+                lockTimeout,
+                statementTimeout,
+                lockRetries,
+                outOfOrder,
+                classLoader);
         return new Keel(source, settings, listener);
     }
 

@@ -19,10 +19,10 @@ import java.util.concurrent.CompletionException;
  */
 public final class Migrate {
 
-    private Migrate() {
-    }
+    private Migrate() {}
 
-    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener) {
+    public static MigrateResult run(
+            ConnectionSource source, MigrationSettings settings, MigrateOptions options, MigrationListener listener) {
         return run(source, settings, options, listener, Cancellation.none());
     }
 
@@ -30,8 +30,12 @@ public final class Migrate {
      * As above; {@code cancellation} stops the run from another thread (Ctrl-C): the server cancels the
      * running statement, the migration in flight rolls back, and the run fails with exit code 130.
      */
-    public static MigrateResult run(ConnectionSource source, MigrationSettings settings, MigrateOptions options,
-                                    MigrationListener listener, Cancellation cancellation) {
+    public static MigrateResult run(
+            ConnectionSource source,
+            MigrationSettings settings,
+            MigrateOptions options,
+            MigrationListener listener,
+            Cancellation cancellation) {
         long start = System.nanoTime();
         MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
         // Connecting and reading the files overlap: at start-up both take about as long.
@@ -46,12 +50,17 @@ public final class Migrate {
         HistoryTable history = effective.history();
         try (Connection c = await(connecting)) {
             if (options.dryRun()) {
-                MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
+                MigrationPlan plan =
+                        MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
-                List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
+                List<MigrationExecutor.PreparedScript> prepared =
+                        plan.pending().stream().map(MigrationExecutor::prepare).toList();
                 SafetyGate.check(c, prepared, options.skipChecks(), effective.check(), listener);
-                List<MigrateResult.Applied> planned = prepared.stream().map(p -> applied(p.script(), 0, p.transactional())).toList();
-                return new MigrateResult(source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
+                List<MigrateResult.Applied> planned = prepared.stream()
+                        .map(p -> applied(p.script(), 0, p.transactional()))
+                        .toList();
+                return new MigrateResult(
+                        source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
             }
             ServerRole.requirePrimary(c, source.describe(), "migrate");
             Cancellation.Registration watching = cancellation.watch(c);
@@ -61,29 +70,48 @@ public final class Migrate {
                     throw new SQLException("cancelled before the first migration", "57014");
                 }
                 history.ensureExists(c);
-                MigrationPlan plan = MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
+                MigrationPlan plan =
+                        MigrationPlan.of(scripts, history.read(c), effective.outOfOrder(), options.target());
                 failOnProblems(plan);
-                List<MigrationExecutor.PreparedScript> prepared = plan.pending().stream().map(MigrationExecutor::prepare).toList();
+                List<MigrationExecutor.PreparedScript> prepared =
+                        plan.pending().stream().map(MigrationExecutor::prepare).toList();
                 SafetyGate.check(c, prepared, options.skipChecks(), effective.check(), listener);
-                List<MigrateResult.Applied> applied = applyAll(c, source, effective, prepared, listener, cancellation, watching);
-                return new MigrateResult(source.describe(), version(plan.current()), after(plan, applied), applied, false, elapsed(start));
+                List<MigrateResult.Applied> applied =
+                        applyAll(c, source, effective, prepared, listener, cancellation, watching);
+                return new MigrateResult(
+                        source.describe(),
+                        version(plan.current()),
+                        after(plan, applied),
+                        applied,
+                        false,
+                        elapsed(start));
             } finally {
                 watching.close();
             }
         } catch (SQLException e) {
             if (cancellation.isCancelled()) {
-                throw new KeelException(CoreError.INTERRUPTED,
-                        "interrupted by " + cancellation.reason() + " before any migration was applied", "run migrate again", e);
+                throw new KeelException(
+                        CoreError.INTERRUPTED,
+                        "interrupted by " + cancellation.reason() + " before any migration was applied",
+                        "run migrate again",
+                        e);
             }
-            throw new KeelException(MigrateError.MIGRATE_FAILED, "migrating " + source.describe() + " failed: " + e.getMessage(),
-                    "check the database's state and the server log, then run migrate again", e);
+            throw new KeelException(
+                    MigrateError.MIGRATE_FAILED,
+                    "migrating " + source.describe() + " failed: " + e.getMessage(),
+                    "check the database's state and the server log, then run migrate again",
+                    e);
         }
     }
 
-    private static List<MigrateResult.Applied> applyAll(Connection c, ConnectionSource source, MigrationSettings settings,
-                                                        List<MigrationExecutor.PreparedScript> prepared,
-                                                        MigrationListener listener, Cancellation cancellation,
-                                                        Cancellation.Registration watching)
+    private static List<MigrateResult.Applied> applyAll(
+            Connection c,
+            ConnectionSource source,
+            MigrationSettings settings,
+            List<MigrationExecutor.PreparedScript> prepared,
+            MigrationListener listener,
+            Cancellation cancellation,
+            Cancellation.Registration watching)
             throws SQLException {
         List<MigrateResult.Applied> applied = new ArrayList<>();
         if (prepared.isEmpty()) {
@@ -112,11 +140,13 @@ public final class Migrate {
             if (finished) {
                 DurabilityBarrier.flush(c, settings.history());
             } else {
-                // The run failed: still make what it applied (and the failure it recorded) durable, without hiding the failure.
+                // The run failed: still make what it applied (and the failure it recorded) durable, without hiding the
+                // failure.
                 try {
                     DurabilityBarrier.flush(c, settings.history());
                 } catch (SQLException e) {
-                    listener.warn("could not confirm that the migrations applied before the failure are durable: " + e.getMessage());
+                    listener.warn("could not confirm that the migrations applied before the failure are durable: "
+                            + e.getMessage());
                 }
             }
         }
@@ -151,23 +181,36 @@ public final class Migrate {
     static void failOnProblems(MigrationPlan plan) {
         if (!plan.problems().isEmpty()) {
             ValidationProblem first = plan.problems().get(0);
-            String more = plan.problems().size() > 1 ? " (and " + (plan.problems().size() - 1) + " more problems: run keel validate)" : "";
+            String more = plan.problems().size() > 1
+                    ? " (and " + (plan.problems().size() - 1) + " more problems: run keel validate)"
+                    : "";
             throw new MigrationException(first.kind().code(), first.message() + more, first.fix());
         }
     }
 
     private static MigrateResult.Applied applied(MigrationScript s, long millis, boolean transactional) {
-        return new MigrateResult.Applied(s.version() == null ? null : s.version().toString(), s.description(), s.type().name(), s.script(),
-                millis, transactional);
+        return new MigrateResult.Applied(
+                s.version() == null ? null : s.version().toString(),
+                s.description(),
+                s.type().name(),
+                s.script(),
+                millis,
+                transactional);
     }
 
     private static String after(MigrationPlan plan) {
-        return plan.pending().stream().filter(s -> !s.repeatable()).map(s -> s.version().toString()).reduce((a, b) -> b)
+        return plan.pending().stream()
+                .filter(s -> !s.repeatable())
+                .map(s -> s.version().toString())
+                .reduce((a, b) -> b)
                 .orElse(version(plan.current()));
     }
 
     private static String after(MigrationPlan plan, List<MigrateResult.Applied> applied) {
-        return applied.stream().filter(a -> a.version() != null).map(MigrateResult.Applied::version).reduce((a, b) -> b)
+        return applied.stream()
+                .filter(a -> a.version() != null)
+                .map(MigrateResult.Applied::version)
+                .reduce((a, b) -> b)
                 .orElse(version(plan.current()));
     }
 

@@ -5,36 +5,57 @@ import dev.keel.error.ExitCode;
 
 /** Failures of keel-migrate: migration files and locations, the history, validation, applying migrations, shadow runs. */
 public enum MigrateError implements ErrorCode {
-    LOCATION_INVALID(ExitCode.USAGE,
+    LOCATION_INVALID(
+            ExitCode.USAGE,
             "a migration location is not a directory or not on the class path, or no filesystem location is configured"),
     LOCATION_LOOP(ExitCode.USAGE, "a symbolic link in the migration location leads back to a folder above it"),
     DESCRIPTION_INVALID(ExitCode.USAGE, "keel new was given a description without letters or digits"),
     FILE_EXISTS(ExitCode.USAGE, "keel new would create a migration file that already exists"),
     OPTION_INVALID(ExitCode.USAGE, "a shadow option (--shadow-row-limit, --scale, --scale-cap) is out of range"),
-    FILE_NAME_INVALID(ExitCode.FAILED, "a migration file's name does not follow V<version>__<description>.sql or R__<description>.sql"),
-    FILE_NOT_REGULAR(ExitCode.FAILED,
+    FILE_NAME_INVALID(
+            ExitCode.FAILED,
+            "a migration file's name does not follow V<version>__<description>.sql or R__<description>.sql"),
+    FILE_NOT_REGULAR(
+            ExitCode.FAILED,
             "a directory, a dangling symbolic link or another non-regular file carries a migration's name"),
     ENCODING_INVALID(ExitCode.FAILED, "a migration file is not valid UTF-8"),
-    VERSION_DUPLICATE(ExitCode.FAILED, "two migrations have the same version, or two repeatable migrations the same description"),
+    VERSION_DUPLICATE(
+            ExitCode.FAILED, "two migrations have the same version, or two repeatable migrations the same description"),
     FILE_EMPTY(ExitCode.FAILED, "a migration file holds no SQL statement"),
-    DIRECTIVE_INVALID(ExitCode.FAILED, "a keel:statement-timeout or keel:lock-timeout header comment has a value keel cannot read"),
-    TRANSACTION_CONTROL(ExitCode.FAILED,
+    DIRECTIVE_INVALID(
+            ExitCode.FAILED,
+            "a keel:statement-timeout or keel:lock-timeout header comment has a value keel cannot read"),
+    TRANSACTION_CONTROL(
+            ExitCode.FAILED,
             "a migration holds BEGIN, COMMIT, ROLLBACK or the like, which would break the transaction keel runs it in"),
-    TRANSACTION_MIXED(ExitCode.FAILED,
+    TRANSACTION_MIXED(
+            ExitCode.FAILED,
             "a migration mixes statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY …) with others"),
     CHECKSUM_CHANGED(ExitCode.FAILED, "a migration file was changed after it was applied"),
     FILE_MISSING(ExitCode.FAILED, "the history holds a migration whose file is gone"),
-    OUT_OF_ORDER(ExitCode.FAILED, "a pending migration has a lower version than one already applied, and outOfOrder is off"),
-    EARLIER_FAILED(ExitCode.FAILED, "the history records a migration that failed part-way; repair the database, then keel repair"),
+    OUT_OF_ORDER(
+            ExitCode.FAILED, "a pending migration has a lower version than one already applied, and outOfOrder is off"),
+    EARLIER_FAILED(
+            ExitCode.FAILED,
+            "the history records a migration that failed part-way; repair the database, then keel repair"),
     SCRIPT_INVALID(ExitCode.FAILED, "keel validate found a migration file keel cannot read or split into statements"),
-    SAFETY_CHECK_FAILED(ExitCode.FAILED, "a pending migration breaks a safety check rule, so migrate refused to apply it"),
+    SAFETY_CHECK_FAILED(
+            ExitCode.FAILED, "a pending migration breaks a safety check rule, so migrate refused to apply it"),
     HISTORY_NOT_EMPTY(ExitCode.FAILED, "baseline or import-flyway found a history that already holds rows"),
     FLYWAY_HISTORY_MISSING(ExitCode.FAILED, "import-flyway found no Flyway history table where it looked"),
-    STATEMENT_FAILED(ExitCode.OPERATION, "the server refused a statement of a migration; the message names file, line and column"),
-    HISTORY_UNREADABLE(ExitCode.OPERATION, "reading keel's migration history failed, most often for a missing privilege"),
-    HISTORY_WRITE_FAILED(ExitCode.OPERATION, "baseline, repair or import-flyway could not write the history; nothing was changed"),
-    MIGRATE_FAILED(ExitCode.OPERATION, "migrate failed on the server outside a migration's statements (the history, its lock)"),
-    SHADOW_FAILED(ExitCode.OPERATION, "creating, filling or dropping the shadow database, or reading the target for it, failed");
+    STATEMENT_FAILED(
+            ExitCode.OPERATION,
+            "the server refused a statement of a migration; the message names file, line and column"),
+    HISTORY_UNREADABLE(
+            ExitCode.OPERATION, "reading keel's migration history failed, most often for a missing privilege"),
+    HISTORY_WRITE_FAILED(
+            ExitCode.OPERATION, "baseline, repair or import-flyway could not write the history; nothing was changed"),
+    MIGRATE_FAILED(
+            ExitCode.OPERATION,
+            "migrate failed on the server outside a migration's statements (the history, its lock)"),
+    SHADOW_FAILED(
+            ExitCode.OPERATION,
+            "creating, filling or dropping the shadow database, or reading the target for it, failed");
 
     private final ExitCode exitCode;
     private final String meaning;

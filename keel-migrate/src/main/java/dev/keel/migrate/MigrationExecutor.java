@@ -32,8 +32,9 @@ import org.postgresql.util.PSQLException;
 final class MigrationExecutor {
     private static final String QUERY_CANCELED = "57014";
     private static final String ROLLED_BACK = "the migration was rolled back; nothing of it was applied";
-    private static final String PARTLY_APPLIED = "statements before it were applied (they cannot run in a transaction); "
-            + "the failure is recorded, so run keel repair once the database is clean";
+    private static final String PARTLY_APPLIED =
+            "statements before it were applied (they cannot run in a transaction); "
+                    + "the failure is recorded, so run keel repair once the database is clean";
 
     private final Connection connection;
     private final MigrationSettings settings;
@@ -43,8 +44,12 @@ final class MigrationExecutor {
     private final LockSafeDdl ddl;
     private boolean contended;
 
-    MigrationExecutor(Connection connection, ConnectionSource source, MigrationSettings settings, MigrationListener listener,
-                      Cancellation cancellation) {
+    MigrationExecutor(
+            Connection connection,
+            ConnectionSource source,
+            MigrationSettings settings,
+            MigrationListener listener,
+            Cancellation cancellation) {
         this.connection = connection;
         this.settings = settings;
         this.history = settings.history();
@@ -59,10 +64,14 @@ final class MigrationExecutor {
         try {
             statements = SqlLexer.split(script.content());
         } catch (SqlSyntaxException e) {
-            throw new MigrationException(e.code(), script.script() + ":" + e.line() + ":" + e.column() + ": " + e.problem(), e.todo());
+            throw new MigrationException(
+                    e.code(), script.script() + ":" + e.line() + ":" + e.column() + ": " + e.problem(), e.todo());
         }
         if (statements.isEmpty()) {
-            throw new MigrationException(MigrateError.FILE_EMPTY, script.script() + " holds no SQL statement", "write the migration or delete the empty file");
+            throw new MigrationException(
+                    MigrateError.FILE_EMPTY,
+                    script.script() + " holds no SQL statement",
+                    "write the migration or delete the empty file");
         }
         SqlStatement firstNonTx = null;
         SqlStatement firstTx = null;
@@ -78,15 +87,20 @@ final class MigrationExecutor {
         }
         for (SqlStatement statement : statements) {
             transactionControl(statement).ifPresent(word -> {
-                throw new MigrationException(MigrateError.TRANSACTION_CONTROL, script.script() + ":" + statement.line() + ": " + word
-                        + " in a migration would break the one transaction keel runs it in, and the file and its history row could part",
+                throw new MigrationException(
+                        MigrateError.TRANSACTION_CONTROL,
+                        script.script() + ":" + statement.line() + ": " + word
+                                + " in a migration would break the one transaction keel runs it in, and the file and its history row could part",
                         "remove it: keel runs each migration in a transaction of its own");
             });
         }
         if (firstNonTx != null && firstTx != null) {
-            throw new MigrationException(MigrateError.TRANSACTION_MIXED, script.script() + ":" + firstNonTx.line() + ": " + construct
-                    + " cannot run in a transaction, so this file may hold only such statements, but line " + firstTx.line()
-                    + " holds '" + firstTx.excerpt() + "'",
+            throw new MigrationException(
+                    MigrateError.TRANSACTION_MIXED,
+                    script.script() + ":" + firstNonTx.line() + ": " + construct
+                            + " cannot run in a transaction, so this file may hold only such statements, but line "
+                            + firstTx.line()
+                            + " holds '" + firstTx.excerpt() + "'",
                     "move the statements that need no special handling into their own migration file");
         }
         ScriptDirectives directives = ScriptDirectives.of(script);
@@ -97,14 +111,22 @@ final class MigrationExecutor {
     /**
      * @param pipelinable every statement returns no rows, so the whole migration can travel in one JDBC batch
      */
-    record PreparedScript(MigrationScript script, List<SqlStatement> statements, boolean transactional, String nonTransactionalReason,
-                          ScriptDirectives directives, boolean pipelinable) {
+    record PreparedScript(
+            MigrationScript script,
+            List<SqlStatement> statements,
+            boolean transactional,
+            String nonTransactionalReason,
+            ScriptDirectives directives,
+            boolean pipelinable) {
 
         /** A session-level SET or RESET (not SET LOCAL) outlives the migration's transaction. */
         boolean changesSession() {
             return statements.stream().anyMatch(st -> {
                 List<String> w = st.leadingWords(2);
-                return !w.isEmpty() && (w.get(0).equals("RESET") || w.get(0).equals("SET") && (w.size() < 2 || !w.get(1).equals("LOCAL")));
+                return !w.isEmpty()
+                        && (w.get(0).equals("RESET")
+                                || w.get(0).equals("SET")
+                                        && (w.size() < 2 || !w.get(1).equals("LOCAL")));
             });
         }
     }
@@ -121,8 +143,28 @@ final class MigrationExecutor {
             return false;
         }
         return switch (first.get(0)) {
-            case "CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "COMMENT", "GRANT", "REVOKE", "TRUNCATE", "DO", "SET",
-                 "ANALYZE", "REFRESH", "CLUSTER", "REINDEX", "LOCK", "SECURITY", "IMPORT", "REASSIGN", "RESET", "DISCARD" -> true;
+            case "CREATE",
+                    "ALTER",
+                    "DROP",
+                    "INSERT",
+                    "UPDATE",
+                    "DELETE",
+                    "COMMENT",
+                    "GRANT",
+                    "REVOKE",
+                    "TRUNCATE",
+                    "DO",
+                    "SET",
+                    "ANALYZE",
+                    "REFRESH",
+                    "CLUSTER",
+                    "REINDEX",
+                    "LOCK",
+                    "SECURITY",
+                    "IMPORT",
+                    "REASSIGN",
+                    "RESET",
+                    "DISCARD" -> true;
             default -> false;
         };
     }
@@ -130,8 +172,10 @@ final class MigrationExecutor {
     /** Applies the migration and returns its execution time in milliseconds. */
     long apply(PreparedScript prepared) throws SQLException {
         if (cancellation.isCancelled()) {
-            throw new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " before applying "
-                    + prepared.script().script() + "; neither it nor the migrations after it were applied",
+            throw new KeelException(
+                    CoreError.INTERRUPTED,
+                    "interrupted by " + cancellation.reason() + " before applying "
+                            + prepared.script().script() + "; neither it nor the migrations after it were applied",
                     "run migrate again to apply them");
         }
         long millis = prepared.transactional() ? applyInTransaction(prepared) : applyWithoutTransaction(prepared);
@@ -210,8 +254,15 @@ final class MigrationExecutor {
                     }
                     current[0] = null;
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    history.insert(connection, script.version(), script.description(), script.type(), script.script(),
-                            script.checksum(), (int) millis, true);
+                    history.insert(
+                            connection,
+                            script.version(),
+                            script.description(),
+                            script.type(),
+                            script.script(),
+                            script.checksum(),
+                            (int) millis,
+                            true);
                     connection.commit();
                     return millis;
                 } catch (SQLException e) {
@@ -259,7 +310,15 @@ final class MigrationExecutor {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        history.insert(connection, script.version(), script.description(), script.type(), script.script(), script.checksum(), (int) millis, true);
+        history.insert(
+                connection,
+                script.version(),
+                script.description(),
+                script.type(),
+                script.script(),
+                script.checksum(),
+                (int) millis,
+                true);
         progress.clear(connection, script);
         return millis;
     }
@@ -267,8 +326,9 @@ final class MigrationExecutor {
     private void runWithRetries(PreparedScript prepared, SqlStatement statement, Statement s) throws SQLException {
         try {
             ddl.retrying(policy(prepared), retryListener(prepared.script(), () -> statement), () -> {
-                InvalidIndexCleaner.clean(connection, statement).ifPresent(index -> listener.warn(
-                        "dropped invalid index " + index + " left by an interrupted concurrent build, before building it again"));
+                InvalidIndexCleaner.clean(connection, statement)
+                        .ifPresent(index -> listener.warn("dropped invalid index " + index
+                                + " left by an interrupted concurrent build, before building it again"));
                 run(s, prepared.script(), statement);
                 return null;
             });
@@ -296,12 +356,14 @@ final class MigrationExecutor {
     }
 
     private LockRetryPolicy policy(PreparedScript prepared) {
-        return new LockRetryPolicy(prepared.directives().lockTimeout().orElse(settings.lockTimeout()), settings.lockRetries());
+        return new LockRetryPolicy(
+                prepared.directives().lockTimeout().orElse(settings.lockTimeout()), settings.lockRetries());
     }
 
     private LockSafeDdl.RetryListener retryListener(MigrationScript script, Supplier<SqlStatement> statement) {
         return (attempt, of, wait, e) -> {
-            // Once a migration waited for a lock, the next ones take the careful path, where waits are retried and watched.
+            // Once a migration waited for a lock, the next ones take the careful path, where waits are retried and
+            // watched.
             contended = true;
             SqlStatement at = statement.get();
             listener.retrying(script, attempt, of, wait, "lock timeout" + (at == null ? "" : " at line " + at.line()));
@@ -310,8 +372,15 @@ final class MigrationExecutor {
 
     private void recordFailure(MigrationScript script, long start) {
         try {
-            history.insert(connection, script.version(), script.description(), script.type(), script.script(), script.checksum(),
-                    (int) ((System.nanoTime() - start) / 1_000_000), false);
+            history.insert(
+                    connection,
+                    script.version(),
+                    script.description(),
+                    script.type(),
+                    script.script(),
+                    script.checksum(),
+                    (int) ((System.nanoTime() - start) / 1_000_000),
+                    false);
         } catch (SQLException e) {
             listener.warn("could not record the failure of " + script.script() + " in the history: " + e.getMessage());
         }
@@ -327,13 +396,15 @@ final class MigrationExecutor {
     }
 
     private static boolean hasOverrides(PreparedScript prepared) {
-        return prepared.directives().lockTimeout().isPresent() || prepared.directives().statementTimeout().isPresent();
+        return prepared.directives().lockTimeout().isPresent()
+                || prepared.directives().statementTimeout().isPresent();
     }
 
     private String timeouts(PreparedScript prepared, String verb) {
         Duration lock = prepared.directives().lockTimeout().orElse(settings.lockTimeout());
         Duration statement = prepared.directives().statementTimeout().orElse(settings.statementTimeout());
-        return verb + " lock_timeout = '" + Durations.setting(lock) + "'; " + verb + " statement_timeout = '" + Durations.setting(statement) + "'";
+        return verb + " lock_timeout = '" + Durations.setting(lock) + "'; " + verb + " statement_timeout = '"
+                + Durations.setting(statement) + "'";
     }
 
     private static String location(PreparedScript prepared, SqlStatement statement, SQLException e) {
@@ -341,17 +412,22 @@ final class MigrationExecutor {
         if (statement == null) {
             return file;
         }
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getPosition() > 0) {
+        if (e instanceof PSQLException p
+                && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getPosition() > 0) {
             int[] at = statement.locate(p.getServerErrorMessage().getPosition());
             return file + ":" + at[0] + ":" + at[1];
         }
         return file + ":" + statement.line() + ":" + statement.column();
     }
 
-    private MigrationFailedException lockFailure(PreparedScript prepared, SqlStatement statement, LockWaitExhausted e,
-                                                 String aftermath) {
-        return new MigrationFailedException(e.code(), location(prepared, statement, e.sqlException()) + ": " + e.what(),
-                "end or wait for the blocking sessions, then run migrate again; " + aftermath, LockSafeDdl.LOCK_NOT_AVAILABLE,
+    private MigrationFailedException lockFailure(
+            PreparedScript prepared, SqlStatement statement, LockWaitExhausted e, String aftermath) {
+        return new MigrationFailedException(
+                e.code(),
+                location(prepared, statement, e.sqlException()) + ": " + e.what(),
+                "end or wait for the blocking sessions, then run migrate again; " + aftermath,
+                LockSafeDdl.LOCK_NOT_AVAILABLE,
                 e.sqlException());
     }
 
@@ -359,26 +435,38 @@ final class MigrationExecutor {
         if (cancellation.isCancelled()) {
             return interrupted(prepared, statement, e);
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String detail = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             detail = p.getServerErrorMessage().getMessage();
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return new MigrationFailedException(MigrateError.STATEMENT_FAILED, location(prepared, statement, e) + ": ERROR " + state + ": " + detail,
-                "fix the statement; " + aftermath, state, e);
+        return new MigrationFailedException(
+                MigrateError.STATEMENT_FAILED,
+                location(prepared, statement, e) + ": ERROR " + state + ": " + detail,
+                "fix the statement; " + aftermath,
+                state,
+                e);
     }
 
     /** The one line a person reads after Ctrl-C: what stopped, and what the database kept of it. */
     private KeelException interrupted(PreparedScript prepared, SqlStatement statement, SQLException e) {
         String at = prepared.script().script() + (statement == null ? "" : " at line " + statement.line());
         if (prepared.transactional()) {
-            return new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
-                    + ": the server cancelled the statement and rolled the migration back, so nothing of it was applied",
-                    "run migrate again to apply it", e);
+            return new KeelException(
+                    CoreError.INTERRUPTED,
+                    "interrupted by " + cancellation.reason() + " while applying " + at
+                            + ": the server cancelled the statement and rolled the migration back, so nothing of it was applied",
+                    "run migrate again to apply it",
+                    e);
         }
-        return new KeelException(CoreError.INTERRUPTED, "interrupted by " + cancellation.reason() + " while applying " + at
-                + ": the server cancelled the statement; the statements before it ran without a transaction and stay applied",
-                "run migrate again: it resumes at the interrupted statement", e);
+        return new KeelException(
+                CoreError.INTERRUPTED,
+                "interrupted by " + cancellation.reason() + " while applying " + at
+                        + ": the server cancelled the statement; the statements before it ran without a transaction and stay applied",
+                "run migrate again: it resumes at the interrupted statement",
+                e);
     }
 
     void close() {

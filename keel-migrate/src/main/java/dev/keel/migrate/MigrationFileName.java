@@ -8,11 +8,9 @@ import java.util.Optional;
  */
 public final class MigrationFileName {
 
-    public record Parsed(MigrationType type, MigrationVersion version, String description) {
-    }
+    public record Parsed(MigrationType type, MigrationVersion version, String description) {}
 
-    private MigrationFileName() {
-    }
+    private MigrationFileName() {}
 
     /** Empty for files keel does not run (not .sql, or Flyway undo scripts); an exception for a malformed name. */
     public static Optional<Parsed> parse(String fileName) {
@@ -37,7 +35,9 @@ public final class MigrationFileName {
             }
             String version = base.substring(1, separator);
             if (!MigrationVersion.isValid(version)) {
-                throw bad(fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
+                throw bad(
+                        fileName,
+                        "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
             }
             String description = description(base.substring(separator + 2));
             if (description.isBlank()) {
@@ -53,7 +53,9 @@ public final class MigrationFileName {
     }
 
     private static MigrationException bad(String fileName, String why) {
-        return new MigrationException(MigrateError.FILE_NAME_INVALID, "bad migration file name " + fileName + ": " + why,
+        return new MigrationException(
+                MigrateError.FILE_NAME_INVALID,
+                "bad migration file name " + fileName + ": " + why,
                 "rename it to V<version>__<description>.sql or R__<description>.sql");
     }
 }

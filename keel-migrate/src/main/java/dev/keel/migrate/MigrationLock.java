@@ -21,14 +21,16 @@ public final class MigrationLock implements AutoCloseable {
         this.key = key;
     }
 
-    public static MigrationLock acquire(Connection connection, HistoryTable history, MigrationListener listener) throws SQLException {
+    public static MigrationLock acquire(Connection connection, HistoryTable history, MigrationListener listener)
+            throws SQLException {
         long key = key(history);
         try (Statement s = connection.createStatement()) {
             // A configured lock_timeout must not make waiting migrators give up on this lock.
             s.execute("SET lock_timeout = 0");
         }
         if (!call(connection, "SELECT pg_try_advisory_lock(?)", key)) {
-            listener.info("another keel is migrating this database (" + holder(connection, key) + "); waiting for it to finish");
+            listener.info("another keel is migrating this database (" + holder(connection, key)
+                    + "); waiting for it to finish");
             call(connection, "SELECT pg_advisory_lock(?) IS NULL", key);
         }
         return new MigrationLock(connection, key);

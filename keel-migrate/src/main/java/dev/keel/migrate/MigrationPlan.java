@@ -11,12 +11,22 @@ import java.util.Optional;
  * Compares the scripts on disk with the history: what is pending, and what disagrees. Pure: no
  * database, so the rules are tested on their own.
  */
-public record MigrationPlan(List<MigrationScript> pending, List<ValidationProblem> problems, MigrationVersion current,
-                            MigrationVersion baseline) {
+public record MigrationPlan(
+        List<MigrationScript> pending,
+        List<ValidationProblem> problems,
+        MigrationVersion current,
+        MigrationVersion baseline) {
 
-    public static MigrationPlan of(List<MigrationScript> scripts, List<AppliedMigration> history, boolean outOfOrder, MigrationVersion target) {
-        MigrationVersion baseline = history.stream().filter(r -> r.type() == MigrationType.BASELINE).map(AppliedMigration::version)
-                .max(Comparator.naturalOrder()).orElse(null);
+    public static MigrationPlan of(
+            List<MigrationScript> scripts,
+            List<AppliedMigration> history,
+            boolean outOfOrder,
+            MigrationVersion target) {
+        MigrationVersion baseline = history.stream()
+                .filter(r -> r.type() == MigrationType.BASELINE)
+                .map(AppliedMigration::version)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         Map<MigrationVersion, AppliedMigration> applied = new HashMap<>();
         Map<String, AppliedMigration> repeatables = new HashMap<>();
         for (AppliedMigration row : history) {
@@ -26,8 +36,11 @@ public record MigrationPlan(List<MigrationScript> pending, List<ValidationProble
                 repeatables.put(row.description(), row);
             }
         }
-        MigrationVersion current = applied.values().stream().filter(AppliedMigration::success).map(AppliedMigration::version)
-                .max(Comparator.naturalOrder()).orElse(baseline);
+        MigrationVersion current = applied.values().stream()
+                .filter(AppliedMigration::success)
+                .map(AppliedMigration::version)
+                .max(Comparator.naturalOrder())
+                .orElse(baseline);
         if (baseline != null && current != null && baseline.compareTo(current) > 0) {
             current = baseline;
         }
@@ -41,21 +54,28 @@ public record MigrationPlan(List<MigrationScript> pending, List<ValidationProble
                 continue;
             }
             if (!row.success()) {
-                problems.add(new ValidationProblem(ValidationProblem.Kind.FAILED_EARLIER, row.label(),
+                problems.add(new ValidationProblem(
+                        ValidationProblem.Kind.FAILED_EARLIER,
+                        row.label(),
                         row.label() + " (" + row.script() + ") failed on an earlier run and may be partly applied",
                         "inspect the database and undo what it left, then run keel repair to clear the failed row"));
                 continue;
             }
             MigrationScript script = onDisk.get(row.version());
             if (script == null) {
-                problems.add(new ValidationProblem(ValidationProblem.Kind.MISSING_FILE, row.label(),
+                problems.add(new ValidationProblem(
+                        ValidationProblem.Kind.MISSING_FILE,
+                        row.label(),
                         row.label() + " (" + row.script() + ") was applied but is no longer among the migrations",
                         "restore the file, or run keel repair if it was removed on purpose"));
             } else if (row.checksum() != null && row.checksum() != script.checksum()) {
-                problems.add(new ValidationProblem(ValidationProblem.Kind.CHECKSUM_CHANGED, row.label(),
-                        script.script() + " was changed after it was applied (checksum " + row.checksum() + " in history, "
-                                + script.checksum() + " on disk)",
-                        "revert the change and put it in a new migration, or run keel repair if the change is only cosmetic"));
+                problems.add(
+                        new ValidationProblem(
+                                ValidationProblem.Kind.CHECKSUM_CHANGED,
+                                row.label(),
+                                script.script() + " was changed after it was applied (checksum " + row.checksum()
+                                        + " in history, " + script.checksum() + " on disk)",
+                                "revert the change and put it in a new migration, or run keel repair if the change is only cosmetic"));
             }
         }
 
@@ -72,7 +92,9 @@ public record MigrationPlan(List<MigrationScript> pending, List<ValidationProble
                 continue;
             }
             if (current != null && v.compareTo(current) < 0 && !outOfOrder) {
-                problems.add(new ValidationProblem(ValidationProblem.Kind.OUT_OF_ORDER, script.label(),
+                problems.add(new ValidationProblem(
+                        ValidationProblem.Kind.OUT_OF_ORDER,
+                        script.label(),
                         script.script() + " is pending but the database is already at version " + current,
                         "give it a version above " + current + ", or run migrate --out-of-order to apply it anyway"));
                 continue;
@@ -81,8 +103,11 @@ public record MigrationPlan(List<MigrationScript> pending, List<ValidationProble
         }
         // Repeatables (views, functions) build on the whole schema: a run that stops below the newest
         // version leaves them for the run that gets there.
-        MigrationVersion newest = scripts.stream().filter(s -> !s.repeatable()).map(MigrationScript::version)
-                .max(Comparator.naturalOrder()).orElse(null);
+        MigrationVersion newest = scripts.stream()
+                .filter(s -> !s.repeatable())
+                .map(MigrationScript::version)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         boolean reachesNewest = target == null || newest == null || newest.compareTo(target) <= 0;
         for (MigrationScript script : scripts) {
             if (script.repeatable() && reachesNewest) {

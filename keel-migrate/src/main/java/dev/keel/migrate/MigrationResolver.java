@@ -49,7 +49,8 @@ public final class MigrationResolver {
         List<MigrationScript> scripts = new ArrayList<>();
         for (String location : locations) {
             if (location.startsWith("classpath:")) {
-                scanClasspath(location, location.substring("classpath:".length()).replaceAll("^/+", ""), scripts);
+                scanClasspath(
+                        location, location.substring("classpath:".length()).replaceAll("^/+", ""), scripts);
             } else {
                 String dir = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
                 scanDirectory(location, projectDir.resolve(dir), scripts);
@@ -64,7 +65,9 @@ public final class MigrationResolver {
 
     private void scanDirectory(String location, Path dir, List<MigrationScript> out) {
         if (!Files.isDirectory(dir)) {
-            throw new KeelException(MigrateError.LOCATION_INVALID, "migration location " + location + " (" + dir + ") is not a directory",
+            throw new KeelException(
+                    MigrateError.LOCATION_INVALID,
+                    "migration location " + location + " (" + dir + ") is not a directory",
                     "create it, or set migrations.locations in keel.yaml");
         }
         // Links are followed: a migrations folder kept elsewhere and linked in is common, and skipping it
@@ -108,36 +111,54 @@ public final class MigrationResolver {
 
     private static MigrationException notAFile(String script, Path file) {
         if (Files.isDirectory(file)) {
-            return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is a directory, but only migration files may carry a migration's name",
+            return new MigrationException(
+                    MigrateError.FILE_NOT_REGULAR,
+                    script + " is a directory, but only migration files may carry a migration's name",
                     "rename the directory (or move its files up and remove it)");
         }
         if (Files.isSymbolicLink(file)) {
-            return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is a symbolic link to a file that does not exist",
+            return new MigrationException(
+                    MigrateError.FILE_NOT_REGULAR,
+                    script + " is a symbolic link to a file that does not exist",
                     "point the link at the migration file or remove it");
         }
-        return new MigrationException(MigrateError.FILE_NOT_REGULAR, script + " is not a regular file", "replace it with a migration file or remove it");
+        return new MigrationException(
+                MigrateError.FILE_NOT_REGULAR,
+                script + " is not a regular file",
+                "replace it with a migration file or remove it");
     }
 
     private static KeelException walkFailure(Path dir, IOException e) {
         if (e instanceof FileSystemLoopException loop) {
-            return new KeelException(MigrateError.LOCATION_LOOP, "the migrations in " + dir + " hold a symbolic link that leads back to a folder above it ("
-                    + loop.getFile() + ")", "remove that link: keel follows links and would otherwise never finish", e);
+            return new KeelException(
+                    MigrateError.LOCATION_LOOP,
+                    "the migrations in " + dir + " hold a symbolic link that leads back to a folder above it ("
+                            + loop.getFile() + ")",
+                    "remove that link: keel follows links and would otherwise never finish",
+                    e);
         }
-        return new KeelException(CoreError.IO_FAILED, "cannot read migrations in " + dir + ": " + e.getMessage(), "check the permissions", e);
+        return new KeelException(
+                CoreError.IO_FAILED,
+                "cannot read migrations in " + dir + ": " + e.getMessage(),
+                "check the permissions",
+                e);
     }
 
     private void scanClasspath(String location, String prefix, List<MigrationScript> out) {
         try {
             Enumeration<URL> roots = classLoader.getResources(prefix);
             if (!roots.hasMoreElements()) {
-                // Jars built without directory entries hide the folder from getResources: look into the jars themselves.
+                // Jars built without directory entries hide the folder from getResources: look into the jars
+                // themselves.
                 List<Path> jars = classPathJars();
                 int before = out.size();
                 for (Path jar : jars) {
                     scanJarFile(jar, prefix, out);
                 }
                 if (out.size() == before && jars.stream().noneMatch(j -> hasPrefix(j, prefix))) {
-                    throw new KeelException(MigrateError.LOCATION_INVALID, "migration location " + location + " is not on the class path",
+                    throw new KeelException(
+                            MigrateError.LOCATION_INVALID,
+                            "migration location " + location + " is not on the class path",
                             "check the location or add the directory to the application's resources");
                 }
                 return;
@@ -172,7 +193,8 @@ public final class MigrationResolver {
                 }
             }
         }
-        if (classLoader == ClassLoader.getSystemClassLoader() || classLoader == Thread.currentThread().getContextClassLoader()) {
+        if (classLoader == ClassLoader.getSystemClassLoader()
+                || classLoader == Thread.currentThread().getContextClassLoader()) {
             for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
                 if (entry.endsWith(".jar")) {
                     jars.add(Path.of(entry));
@@ -209,27 +231,37 @@ public final class MigrationResolver {
 
     private static void scanEntries(JarFile jar, String prefix, List<MigrationScript> out) throws IOException {
         String base = prefix.endsWith("/") ? prefix : prefix + "/";
-        List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(base))
-                .sorted(Comparator.comparing(JarEntry::getName)).toList();
+        List<JarEntry> entries = jar.stream()
+                .filter(e -> !e.isDirectory() && e.getName().startsWith(base))
+                .sorted(Comparator.comparing(JarEntry::getName))
+                .toList();
         for (JarEntry entry : entries) {
             String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
             Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(name);
             if (parsed.isPresent()) {
                 try (InputStream in = jar.getInputStream(entry)) {
-                    out.add(script(parsed.get(), entry.getName().substring(base.length()), "classpath:" + entry.getName(), in.readAllBytes()));
+                    out.add(script(
+                            parsed.get(),
+                            entry.getName().substring(base.length()),
+                            "classpath:" + entry.getName(),
+                            in.readAllBytes()));
                 }
             }
         }
     }
 
-    private static MigrationScript script(MigrationFileName.Parsed parsed, String script, String location, byte[] bytes) {
+    private static MigrationScript script(
+            MigrationFileName.Parsed parsed, String script, String location, byte[] bytes) {
         String content = decode(script, bytes);
-        return new MigrationScript(parsed.version(), parsed.description(), parsed.type(), script, location, content, Checksum.of(content));
+        return new MigrationScript(
+                parsed.version(), parsed.description(), parsed.type(), script, location, content, Checksum.of(content));
     }
 
     private static String decode(String script, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
@@ -243,7 +275,10 @@ public final class MigrationResolver {
                     lineStart = i + 1;
                 }
             }
-            throw new MigrationException(MigrateError.ENCODING_INVALID, script + " is not valid UTF-8 at line " + line + ", byte " + (offset - lineStart + 1) + " of the line",
+            throw new MigrationException(
+                    MigrateError.ENCODING_INVALID,
+                    script + " is not valid UTF-8 at line " + line + ", byte " + (offset - lineStart + 1)
+                            + " of the line",
                     "convert the file to UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
         }
         decoder.flush(out);
@@ -257,8 +292,11 @@ public final class MigrationResolver {
             Object key = s.repeatable() ? "R:" + s.description() : s.version();
             MigrationScript other = seen.putIfAbsent(key, s);
             if (other != null) {
-                throw new MigrationException(MigrateError.VERSION_DUPLICATE,
-                        (s.repeatable() ? "two repeatable migrations are named '" + s.description() + "'" : "two migrations have version " + s.version())
+                throw new MigrationException(
+                        MigrateError.VERSION_DUPLICATE,
+                        (s.repeatable()
+                                        ? "two repeatable migrations are named '" + s.description() + "'"
+                                        : "two migrations have version " + s.version())
                                 + ": " + other.location() + " and " + s.location(),
                         "give one of them another " + (s.repeatable() ? "description" : "version"));
             }

@@ -19,7 +19,8 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 
     public static MigrationVersion parse(String text) {
         if (!isValid(text)) {
-            throw new IllegalArgumentException("'" + text + "' is not a version: use dotted numbers such as 1, 1.1 or 20261123.1");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a version: use dotted numbers such as 1, 1.1 or 20261123.1");
         }
         List<BigInteger> parts = new ArrayList<>();
         for (String part : text.split("[._]")) {

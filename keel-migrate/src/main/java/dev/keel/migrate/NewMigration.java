@@ -22,41 +22,60 @@ import java.util.Locale;
 public final class NewMigration {
     private static final BigInteger TIMESTAMP_FLOOR = new BigInteger("10000000");
 
-    public record Result(Path file, String version) {
-    }
+    public record Result(Path file, String version) {}
 
-    private NewMigration() {
-    }
+    private NewMigration() {}
 
     public static Result create(MigrationSettings settings, String description, LocalDateTime nowUtc) {
-        String slug = description.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String slug = description
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
-            throw new KeelException(MigrateError.DESCRIPTION_INVALID, "the description '" + description + "' has no letters or digits", "describe the change, e.g. keel new add orders status");
+            throw new KeelException(
+                    MigrateError.DESCRIPTION_INVALID,
+                    "the description '" + description + "' has no letters or digits",
+                    "describe the change, e.g. keel new add orders status");
         }
-        String location = settings.locations().stream().filter(l -> !l.startsWith("classpath:")).findFirst()
-                .orElseThrow(() -> new KeelException(MigrateError.LOCATION_INVALID, "no filesystem migration location is configured", "add one to migrations.locations"));
-        Path dir = settings.projectDir().resolve(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+        String location = settings.locations().stream()
+                .filter(l -> !l.startsWith("classpath:"))
+                .findFirst()
+                .orElseThrow(() -> new KeelException(
+                        MigrateError.LOCATION_INVALID,
+                        "no filesystem migration location is configured",
+                        "add one to migrations.locations"));
+        Path dir = settings.projectDir()
+                .resolve(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED, "cannot create " + dir + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED, "cannot create " + dir + ": " + e.getMessage(), "check the permissions", e);
         }
         List<MigrationScript> scripts = settings.resolver().resolve();
-        BigInteger highest = scripts.stream().filter(s -> !s.repeatable()).map(s -> s.version().major()).max(BigInteger::compareTo)
+        BigInteger highest = scripts.stream()
+                .filter(s -> !s.repeatable())
+                .map(s -> s.version().major())
+                .max(BigInteger::compareTo)
                 .orElse(BigInteger.ZERO);
         // A clock behind the newest timestamp version (skew, or versions written in local time) must not go backwards.
         String version = highest.compareTo(TIMESTAMP_FLOOR) >= 0
-                ? new BigInteger(nowUtc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))).max(highest.add(BigInteger.ONE)).toString()
+                ? new BigInteger(nowUtc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")))
+                        .max(highest.add(BigInteger.ONE))
+                        .toString()
                 : highest.add(BigInteger.ONE).toString();
         Path file = dir.resolve("V" + version + "__" + slug + ".sql");
         String header = "-- " + description.strip() + "\n"
                 + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the like go in a file of their own.\n\n";
         try {
-            Files.writeString(file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new KeelException(MigrateError.FILE_EXISTS, file + " already exists", "pick another description");
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED, "cannot write " + file + ": " + e.getMessage(), "check the permissions", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED, "cannot write " + file + ": " + e.getMessage(), "check the permissions", e);
         }
         return new Result(file, version);
     }

@@ -17,15 +17,15 @@ import java.util.Map;
  */
 public final class Repair {
 
-    private Repair() {
-    }
+    private Repair() {}
 
     public static RepairResult run(ConnectionSource source, MigrationSettings settings, MigrationListener listener) {
         List<MigrationScript> scripts = settings.resolver().resolve();
         Map<MigrationVersion, MigrationScript> onDisk = new HashMap<>();
         scripts.stream().filter(s -> !s.repeatable()).forEach(s -> onDisk.put(s.version(), s));
         HistoryTable history = settings.history();
-        try (Connection c = source.open(); MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
+        try (Connection c = source.open();
+                MigrationLock lock = MigrationLock.acquire(c, history, listener)) {
             history.ensureExists(c);
             c.setAutoCommit(false);
             List<String> failed = new ArrayList<>();
@@ -43,7 +43,9 @@ public final class Repair {
                 if (file == null) {
                     missing.add(row.label() + " (" + row.script() + ")");
                     delete(c, history, row.installedRank());
-                } else if (row.checksum() == null || row.checksum() != file.checksum() || !row.description().equals(file.description())) {
+                } else if (row.checksum() == null
+                        || row.checksum() != file.checksum()
+                        || !row.description().equals(file.description())) {
                     realigned.add(row.label() + " (" + file.script() + ")");
                     history.realign(c, row.installedRank(), file.checksum(), file.description());
                 }
@@ -53,13 +55,17 @@ public final class Repair {
             c.commit();
             return new RepairResult(source.describe(), failed, realigned, missing);
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.HISTORY_WRITE_FAILED, "repairing the history of " + source.describe() + " failed: " + e.getMessage(),
-                    "nothing was changed; check the user's rights on " + history.displayName(), e);
+            throw new KeelException(
+                    MigrateError.HISTORY_WRITE_FAILED,
+                    "repairing the history of " + source.describe() + " failed: " + e.getMessage(),
+                    "nothing was changed; check the user's rights on " + history.displayName(),
+                    e);
         }
     }
 
     private static void delete(Connection c, HistoryTable history, int rank) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + history.qualifiedName() + " WHERE installed_rank = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM " + history.qualifiedName() + " WHERE installed_rank = ?")) {
             s.setInt(1, rank);
             s.executeUpdate();
         }

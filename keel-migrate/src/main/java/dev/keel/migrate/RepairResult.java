@@ -3,7 +3,8 @@ package dev.keel.migrate;
 import java.util.List;
 
 /** What {@code repair} changed in the history. */
-public record RepairResult(String database, List<String> removedFailed, List<String> realignedChecksums, List<String> removedMissing) {
+public record RepairResult(
+        String database, List<String> removedFailed, List<String> realignedChecksums, List<String> removedMissing) {
 
     public RepairResult {
         removedFailed = List.copyOf(removedFailed);

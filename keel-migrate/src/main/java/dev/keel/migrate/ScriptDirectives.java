@@ -30,7 +30,10 @@ public record ScriptDirectives(Optional<Duration> statementTimeout, Optional<Dur
                     lock = Optional.of(Durations.parse(comment.substring("keel:lock-timeout".length())));
                 }
             } catch (IllegalArgumentException e) {
-                throw new MigrationException(MigrateError.DIRECTIVE_INVALID, script.script() + ": " + line + ": " + e.getMessage(), "fix the header comment");
+                throw new MigrationException(
+                        MigrateError.DIRECTIVE_INVALID,
+                        script.script() + ": " + line + ": " + e.getMessage(),
+                        "fix the header comment");
             }
         }
         return new ScriptDirectives(statement, lock);

@@ -41,7 +41,12 @@ public record ServerNotice(String file, int line, String severity, String messag
         if (!m.find() || body < 0) {
             return statement.line();
         }
-        long before = statement.sql().substring(0, body).chars().filter(c -> c == '\n').count();
+        long before = statement
+                .sql()
+                .substring(0, body)
+                .chars()
+                .filter(c -> c == '\n')
+                .count();
         return statement.line() + (int) before + Integer.parseInt(m.group(1)) - 1;
     }
 

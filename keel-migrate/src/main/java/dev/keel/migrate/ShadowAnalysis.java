@@ -42,8 +42,12 @@ public final class ShadowAnalysis {
      * @param scratch a connection to the server that hosts the shadow (its maintenance database)
      * @param shadowDatabase connections to a database of that server, by name
      */
-    public ShadowAnalysis(ConnectionSource target, ConnectionSource scratch, Function<String, ConnectionSource> shadowDatabase,
-                          MigrationSettings settings, ShadowOptions options) {
+    public ShadowAnalysis(
+            ConnectionSource target,
+            ConnectionSource scratch,
+            Function<String, ConnectionSource> shadowDatabase,
+            MigrationSettings settings,
+            ShadowOptions options) {
         this.target = target;
         this.scratch = scratch;
         this.shadowDatabase = shadowDatabase;
@@ -57,27 +61,37 @@ public final class ShadowAnalysis {
         int targetMajor;
         try (Connection c = target.open()) {
             targetMajor = dev.keel.check.CheckMigrations.serverMajorVersion(c);
-            plan = MigrationPlan.of(settings.resolver().resolve(), settings.history().read(c), true, null);
+            plan = MigrationPlan.of(
+                    settings.resolver().resolve(), settings.history().read(c), true, null);
             targetRows = TargetRows.read(c);
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.SHADOW_FAILED, "reading " + target.describe() + " for the shadow analysis failed: " + e.getMessage(),
-                    "check the connection and the user's rights", e);
+            throw new KeelException(
+                    MigrateError.SHADOW_FAILED,
+                    "reading " + target.describe() + " for the shadow analysis failed: " + e.getMessage(),
+                    "check the connection and the user's rights",
+                    e);
         }
         if (plan.pending().isEmpty()) {
             return new ShadowResult(List.of(), FillReport.none(), true, targetMajor, targetMajor);
         }
         try (ShadowDatabase shadow = ShadowDatabase.create(scratch, shadowDatabase)) {
             if (plan.current() != null) {
-                Migrate.run(shadow.source(), settings, new MigrateOptions(plan.current(), false, true, true), MigrationListener.SILENT);
+                Migrate.run(
+                        shadow.source(),
+                        settings,
+                        new MigrateOptions(plan.current(), false, true, true),
+                        MigrationListener.SILENT);
             }
             return observe(shadow.source(), plan.pending(), targetRows, targetMajor);
         }
     }
 
-    private ShadowResult observe(ConnectionSource shadow, List<MigrationScript> pending, TargetRows targetRows, int targetMajor) {
+    private ShadowResult observe(
+            ConnectionSource shadow, List<MigrationScript> pending, TargetRows targetRows, int targetMajor) {
         ShadowFindings findings = new ShadowFindings(targetRows, options.rowLimit(), options.scale());
         List<Finding> found = new ArrayList<>();
-        try (Connection c = shadow.open(); LockWitness witness = new LockWitness(shadow)) {
+        try (Connection c = shadow.open();
+                LockWitness witness = new LockWitness(shadow)) {
             FillReport fill = options.scale() > 0
                     ? new SyntheticRows(targetRows, options.scale(), options.scaleCap(), settings.schema()).fill(c)
                     : FillReport.none();
@@ -88,21 +102,36 @@ public final class ShadowAnalysis {
                     break;
                 }
             }
-            return new ShadowResult(found, fill, capture.installed(), targetMajor, dev.keel.check.CheckMigrations.serverMajorVersion(c));
+            return new ShadowResult(
+                    found,
+                    fill,
+                    capture.installed(),
+                    targetMajor,
+                    dev.keel.check.CheckMigrations.serverMajorVersion(c));
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.SHADOW_FAILED, "the shadow analysis failed: " + e.getMessage(), "run keel check without --shadow", e);
+            throw new KeelException(
+                    MigrateError.SHADOW_FAILED,
+                    "the shadow analysis failed: " + e.getMessage(),
+                    "run keel check without --shadow",
+                    e);
         }
     }
 
     /** Runs one script as keel would (in a transaction when it can); false after a statement failed. */
-    private static boolean run(Connection c, StatementObserver observer, ShadowFindings findings, MigrationScript script, List<Finding> found)
+    private static boolean run(
+            Connection c,
+            StatementObserver observer,
+            ShadowFindings findings,
+            MigrationScript script,
+            List<Finding> found)
             throws SQLException {
         MigrationExecutor.PreparedScript prepared = MigrationExecutor.prepare(script);
         c.setAutoCommit(!prepared.transactional());
         try {
             for (SqlStatement statement : prepared.statements()) {
                 try {
-                    findings.of(script.script(), statement, observer.observe(statement.sql())).ifPresent(found::add);
+                    findings.of(script.script(), statement, observer.observe(statement.sql()))
+                            .ifPresent(found::add);
                 } catch (StatementRejected rejected) {
                     if (!c.getAutoCommit()) {
                         c.rollback();

@@ -37,7 +37,8 @@ final class StatementProgress {
 
     /** Statements of this script (with this checksum) that an earlier run completed. */
     int done(Connection c, MigrationScript script) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT statements_done FROM " + table + " WHERE script = ? AND checksum = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT statements_done FROM " + table + " WHERE script = ? AND checksum = ?")) {
             s.setString(1, script.script());
             s.setInt(2, script.checksum());
             try (ResultSet rs = s.executeQuery()) {
@@ -47,8 +48,9 @@ final class StatementProgress {
     }
 
     void record(Connection c, MigrationScript script, int done) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (script, checksum, statements_done) VALUES (?, ?, ?)"
-                + " ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, statements_done = excluded.statements_done, updated_on = now()")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO " + table + " (script, checksum, statements_done) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, statements_done = excluded.statements_done, updated_on = now()")) {
             s.setString(1, script.script());
             s.setInt(2, script.checksum());
             s.setInt(3, done);

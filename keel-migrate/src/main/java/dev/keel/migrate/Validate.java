@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class Validate {
 
-    private Validate() {
-    }
+    private Validate() {}
 
     public static ValidateResult run(ConnectionSource source, MigrationSettings settings) {
         List<MigrationScript> scripts = settings.resolver().resolve();
@@ -25,13 +24,18 @@ public final class Validate {
                 try {
                     MigrationExecutor.prepare(script);
                 } catch (MigrationException e) {
-                    problems.add(new ValidationProblem(ValidationProblem.Kind.INVALID_SCRIPT, script.label(), e.what(), e.todo()));
+                    problems.add(new ValidationProblem(
+                            ValidationProblem.Kind.INVALID_SCRIPT, script.label(), e.what(), e.todo()));
                 }
             }
-            return new ValidateResult(source.describe(), problems.isEmpty(), plan.pending().size(), problems);
+            return new ValidateResult(
+                    source.describe(), problems.isEmpty(), plan.pending().size(), problems);
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.HISTORY_UNREADABLE, "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
-                    "check that the user may read " + settings.history().displayName(), e);
+            throw new KeelException(
+                    MigrateError.HISTORY_UNREADABLE,
+                    "reading the migration history of " + source.describe() + " failed: " + e.getMessage(),
+                    "check that the user may read " + settings.history().displayName(),
+                    e);
         }
     }
 }

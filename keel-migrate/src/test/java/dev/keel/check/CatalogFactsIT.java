@@ -42,28 +42,58 @@ class CatalogFactsIT {
         assertThat(model.rowEstimate("empty_one")).isZero();
         assertThat(model.existing("orders")).isTrue();
         assertThat(model.existing("not_there")).isFalse();
-        assertThat(model.relation("order_ids")).get().extracting(SchemaModel.Relation::kind).isEqualTo(SchemaModel.RelationKind.MATERIALIZED_VIEW);
-        assertThat(model.column("orders", "status").flatMap(SchemaModel.Column::type)).contains(ColumnType.parse("varchar(20)"));
-        assertThat(model.column("orders", "status")).get().extracting(SchemaModel.Column::notNull).isEqualTo(true);
+        assertThat(model.relation("order_ids"))
+                .get()
+                .extracting(SchemaModel.Relation::kind)
+                .isEqualTo(SchemaModel.RelationKind.MATERIALIZED_VIEW);
+        assertThat(model.column("orders", "status").flatMap(SchemaModel.Column::type))
+                .contains(ColumnType.parse("varchar(20)"));
+        assertThat(model.column("orders", "status"))
+                .get()
+                .extracting(SchemaModel.Column::notNull)
+                .isEqualTo(true);
         // PostgreSQL stored the first 63 bytes; the model finds it by the name as written, too.
-        assertThat(model.index(SEVENTY)).get().extracting(SchemaModel.Index::name).isEqualTo(SEVENTY.substring(0, 63));
-        assertThat(model.index(SEVENTY)).get().extracting(SchemaModel.Index::columns).isEqualTo(List.of("customer_id"));
+        assertThat(model.index(SEVENTY))
+                .get()
+                .extracting(SchemaModel.Index::name)
+                .isEqualTo(SEVENTY.substring(0, 63));
+        assertThat(model.index(SEVENTY))
+                .get()
+                .extracting(SchemaModel.Index::columns)
+                .isEqualTo(List.of("customer_id"));
         assertThat(model.index("orders_pkey")).isPresent();
-        assertThat(model.relation("orders").flatMap(r -> r.constraint("orders_customer_nn"))).get()
-                .extracting(SchemaModel.Constraint::validated, SchemaModel.Constraint::notNullColumn).containsExactly(false, "customer_id");
+        assertThat(model.relation("orders").flatMap(r -> r.constraint("orders_customer_nn")))
+                .get()
+                .extracting(SchemaModel.Constraint::validated, SchemaModel.Constraint::notNullColumn)
+                .containsExactly(false, "customer_id");
         assertThat(model.function("pick")).contains(SchemaModel.Volatility.VOLATILE);
         assertThat(model.function("fixed")).contains(SchemaModel.Volatility.IMMUTABLE);
-        assertThat(model.domain("email")).get().extracting(SchemaModel.Domain::constrained).isEqualTo(true);
+        assertThat(model.domain("email"))
+                .get()
+                .extracting(SchemaModel.Domain::constrained)
+                .isEqualTo(true);
     }
 
     @Test
     void namesPostgresGeneratesAreTheOnesTheModelGenerates() {
         String db = cluster.createDatabase();
         String table = "t".repeat(60);
-        cluster.execute(db, "create table " + table + " (id bigint primary key, created_at timestamptz, code text unique);"
-                + " create index on " + table + " (created_at);");
-        assertThat(cluster.queryString(db, "select string_agg(indexname, ',' order by indexname) from pg_indexes where tablename = '" + table + "'"))
-                .isEqualTo(String.join(",", List.of(SchemaModel.generated(table, "code", "key"), SchemaModel.generated(table, "created_at", "idx"),
-                        SchemaModel.generated(table, null, "pkey")).stream().sorted().toList()));
+        cluster.execute(
+                db,
+                "create table " + table + " (id bigint primary key, created_at timestamptz, code text unique);"
+                        + " create index on " + table + " (created_at);");
+        assertThat(cluster.queryString(
+                        db,
+                        "select string_agg(indexname, ',' order by indexname) from pg_indexes where tablename = '"
+                                + table + "'"))
+                .isEqualTo(String.join(
+                        ",",
+                        List.of(
+                                        SchemaModel.generated(table, "code", "key"),
+                                        SchemaModel.generated(table, "created_at", "idx"),
+                                        SchemaModel.generated(table, null, "pkey"))
+                                .stream()
+                                .sorted()
+                                .toList()));
     }
 }

@@ -16,7 +16,9 @@ class CheckerTest {
                 create index orders_status on orders (status);
                 """)));
         assertThat(report.findings()).isEmpty();
-        assertThat(report.waived()).extracting(CheckReport.Waived::reason).containsExactly("orders has 12 rows in every environment");
+        assertThat(report.waived())
+                .extracting(CheckReport.Waived::reason)
+                .containsExactly("orders has 12 rows in every environment");
     }
 
     @Test
@@ -25,7 +27,9 @@ class CheckerTest {
                 -- keel:allow require-concurrent-index-creation
                 create index orders_status on orders (status);
                 """)));
-        assertThat(report.findings()).extracting(Finding::rule).containsExactlyInAnyOrder(Checker.WAIVER_RULE, "require-concurrent-index-creation");
+        assertThat(report.findings())
+                .extracting(Finding::rule)
+                .containsExactlyInAnyOrder(Checker.WAIVER_RULE, "require-concurrent-index-creation");
     }
 
     @Test
@@ -40,7 +44,8 @@ class CheckerTest {
 
     @Test
     void tablesCreatedByEarlierFilesAreNew() {
-        CheckReport report = checker.check(List.of(new CheckInput("V1.sql", "create table a (x int);"),
+        CheckReport report = checker.check(List.of(
+                new CheckInput("V1.sql", "create table a (x int);"),
                 new CheckInput("V2.sql", "create index a_x on a (x);")));
         assertThat(report.findings()).isEmpty();
     }
@@ -58,7 +63,8 @@ class CheckerTest {
 
     @Test
     void findingsCarryTheLineTheyPointAt() {
-        CheckReport report = checker.check(List.of(new CheckInput("V1.sql", "select 1;\n  create index a_x on a (x);")));
+        CheckReport report =
+                checker.check(List.of(new CheckInput("V1.sql", "select 1;\n  create index a_x on a (x);")));
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.line()).isEqualTo(2);
             assertThat(f.column()).isEqualTo(3);

@@ -36,7 +36,9 @@ class CorpusTest {
             List<Path> files = Files.isDirectory(c) ? sqlFiles(c) : List.of(c);
             String head = Files.readString(files.get(0), StandardCharsets.UTF_8);
             Matcher expect = EXPECT.matcher(head);
-            assertThat(expect.find()).as("%s has an -- expect: line", c.getFileName()).isTrue();
+            assertThat(expect.find())
+                    .as("%s has an -- expect: line", c.getFileName())
+                    .isTrue();
             Set<String> expected = new TreeSet<>();
             if (!expect.group(1).strip().equals("none")) {
                 for (String rule : expect.group(1).split(",")) {
@@ -50,7 +52,10 @@ class CorpusTest {
                 inputs.add(new CheckInput(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
             }
             Set<String> found = new TreeSet<>();
-            new Checker(Rules.all(), pg, !OTHER_RUNNER.matcher(head).find()).check(inputs).findings().forEach(f -> found.add(f.rule()));
+            new Checker(Rules.all(), pg, !OTHER_RUNNER.matcher(head).find())
+                    .check(inputs)
+                    .findings()
+                    .forEach(f -> found.add(f.rule()));
             if (!found.equals(expected)) {
                 mismatches.add(c.getFileName() + ": expected " + expected + " but found " + found);
             }
@@ -73,7 +78,9 @@ class CorpusTest {
         }
         Path docs = Path.of("..", "docs", "checks");
         for (Rule rule : Rules.all()) {
-            assertThat(docs.resolve(rule.id() + ".md")).as("doc page of %s", rule.id()).exists();
+            assertThat(docs.resolve(rule.id() + ".md"))
+                    .as("doc page of %s", rule.id())
+                    .exists();
             assertThat(covered).as("corpus case for %s", rule.id()).contains(rule.id());
         }
     }
@@ -81,7 +88,9 @@ class CorpusTest {
     private static List<Path> cases() throws IOException, URISyntaxException {
         Path root = Path.of(CorpusTest.class.getResource("/corpus").toURI());
         try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".sql")).sorted().toList();
+            return entries.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
     }
 

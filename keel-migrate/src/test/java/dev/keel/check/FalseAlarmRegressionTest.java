@@ -22,7 +22,10 @@ class FalseAlarmRegressionTest {
     }
 
     private static List<String> errors(SchemaModel schema, String... files) {
-        return check(schema, files).stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.file() + ":" + f.line() + " " + f.rule()).toList();
+        return check(schema, files).stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.file() + ":" + f.line() + " " + f.rule())
+                .toList();
     }
 
     @Test
@@ -36,17 +39,29 @@ class FalseAlarmRegressionTest {
 
     @Test
     void dropIndexOfAnIndexRenamedEarlierIsNoLiveIndex() {
-        assertThat(errors(new SchemaModel(), "CREATE TABLE t(id bigint PRIMARY KEY, a int);", "CREATE INDEX i1 ON t(a);",
-                "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;")).isEmpty();
-        assertThat(check(new SchemaModel(), "CREATE INDEX CONCURRENTLY i1 ON t(a);", "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;"))
-                .extracting(Finding::rule).doesNotContain("require-concurrent-index-deletion");
+        assertThat(errors(
+                        new SchemaModel(),
+                        "CREATE TABLE t(id bigint PRIMARY KEY, a int);",
+                        "CREATE INDEX i1 ON t(a);",
+                        "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;"))
+                .isEmpty();
+        assertThat(check(
+                        new SchemaModel(),
+                        "CREATE INDEX CONCURRENTLY i1 ON t(a);",
+                        "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;"))
+                .extracting(Finding::rule)
+                .doesNotContain("require-concurrent-index-deletion");
     }
 
     @Test
     void anIndexRenamedAwayIsNotTheOldNameAnyMore() {
         // The name i1 now belongs to nothing the files created: a later DROP INDEX i1 is of some other, live index.
-        assertThat(check(new SchemaModel(), "CREATE INDEX CONCURRENTLY i1 ON t(a);", "ALTER INDEX i1 RENAME TO i2;",
-                "CREATE INDEX CONCURRENTLY i1 ON t(b);\nDROP INDEX i1;")).extracting(Finding::rule)
+        assertThat(check(
+                        new SchemaModel(),
+                        "CREATE INDEX CONCURRENTLY i1 ON t(a);",
+                        "ALTER INDEX i1 RENAME TO i2;",
+                        "CREATE INDEX CONCURRENTLY i1 ON t(b);\nDROP INDEX i1;"))
+                .extracting(Finding::rule)
                 .doesNotContain("require-concurrent-index-deletion");
     }
 
@@ -54,15 +69,21 @@ class FalseAlarmRegressionTest {
     void dropIndexOfAnIndexWhoseLongNamePostgresTruncatedMatchesIt() {
         String stored = SEVENTY.substring(0, 63);
         assertThat(SEVENTY).hasSize(70);
-        assertThat(check(new SchemaModel(), "CREATE INDEX CONCURRENTLY " + SEVENTY + " ON orders (customer_id);",
-                "DROP INDEX " + stored + ";", "CREATE INDEX CONCURRENTLY " + SEVENTY + " ON orders (customer_id);", "DROP INDEX " + SEVENTY + ";"))
-                .extracting(Finding::rule).doesNotContain("require-concurrent-index-deletion");
+        assertThat(check(
+                        new SchemaModel(),
+                        "CREATE INDEX CONCURRENTLY " + SEVENTY + " ON orders (customer_id);",
+                        "DROP INDEX " + stored + ";",
+                        "CREATE INDEX CONCURRENTLY " + SEVENTY + " ON orders (customer_id);",
+                        "DROP INDEX " + SEVENTY + ";"))
+                .extracting(Finding::rule)
+                .doesNotContain("require-concurrent-index-deletion");
     }
 
     @Test
     void dropTableIfExistsOfATableTheTargetLacksIsNotRowsGone() {
         assertThat(errors(new SchemaModel(true), "DROP TABLE IF EXISTS x;")).isEmpty();
-        assertThat(errors(new SchemaModel(), "CREATE TABLE x (id bigint);\nDROP TABLE x;", "DROP TABLE IF EXISTS x;")).isEmpty();
+        assertThat(errors(new SchemaModel(), "CREATE TABLE x (id bigint);\nDROP TABLE x;", "DROP TABLE IF EXISTS x;"))
+                .isEmpty();
     }
 
     @Test
@@ -94,13 +115,15 @@ class FalseAlarmRegressionTest {
     void aTableTheCatalogHasIsLive() {
         SchemaModel target = new SchemaModel(true);
         target.addRelation("orders", SchemaModel.RelationKind.TABLE, false, 5_000_000);
-        assertThat(errors(target, "CREATE INDEX orders_status ON orders (status);")).containsExactly("V1.sql:1 require-concurrent-index-creation");
+        assertThat(errors(target, "CREATE INDEX orders_status ON orders (status);"))
+                .containsExactly("V1.sql:1 require-concurrent-index-creation");
     }
 
     @Test
     void aTableInAnotherSchemaIsFoundByItsUnqualifiedName() {
         SchemaModel target = new SchemaModel(true);
         target.addRelation("shop.orders", SchemaModel.RelationKind.TABLE, false, 5_000_000);
-        assertThat(errors(target, "CREATE INDEX orders_status ON orders (status);")).containsExactly("V1.sql:1 require-concurrent-index-creation");
+        assertThat(errors(target, "CREATE INDEX orders_status ON orders (status);"))
+                .containsExactly("V1.sql:1 require-concurrent-index-creation");
     }
 }

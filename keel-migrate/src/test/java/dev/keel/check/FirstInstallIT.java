@@ -34,10 +34,16 @@ class FirstInstallIT {
                         CREATE UNIQUE INDEX mv_id ON mv(id);
                         """)
                 .migration("V2__index.sql", "CREATE INDEX i1 ON t(a);\nCREATE INDEX " + SEVENTY + " ON t(id, a);")
-                .migration("V3__rename.sql", "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;\nDROP INDEX " + SEVENTY.substring(0, 63) + ";")
+                .migration(
+                        "V3__rename.sql",
+                        "ALTER INDEX i1 RENAME TO i2;\nDROP INDEX i2;\nDROP INDEX " + SEVENTY.substring(0, 63) + ";")
                 .migration("V10__drop.sql", "DROP TABLE IF EXISTS x;");
-        Keel keel = Keel.configure().url(cluster.jdbcUrl(db), null, null).projectDir(project.dir()).load();
+        Keel keel = Keel.configure()
+                .url(cluster.jdbcUrl(db), null, null)
+                .projectDir(project.dir())
+                .load();
         assertThat(keel.migrate().count()).isEqualTo(4);
-        assertThat(cluster.queryString(db, "select count(*) from pg_indexes where tablename = 't'")).isEqualTo("1");
+        assertThat(cluster.queryString(db, "select count(*) from pg_indexes where tablename = 't'"))
+                .isEqualTo("1");
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Runs one rule over SQL as migration files, the way rule tests read: findings as "line:column rule". */
 public final class RuleCheck {
 
-    private RuleCheck() {
-    }
+    private RuleCheck() {}
 
     /** Each SQL text is one file (V1.sql, V2.sql …), checked in order so earlier files' tables count as new. */
     public static List<Finding> run(Rule rule, int postgresVersion, String... files) {
@@ -29,6 +28,8 @@ public final class RuleCheck {
 
     /** "file:line:column rule" for each finding, easy to compare in assertions. */
     public static List<String> where(Rule rule, int postgresVersion, String... files) {
-        return run(rule, postgresVersion, files).stream().map(f -> f.file() + ":" + f.line() + ":" + f.column() + " " + f.rule()).toList();
+        return run(rule, postgresVersion, files).stream()
+                .map(f -> f.file() + ":" + f.line() + ":" + f.column() + " " + f.rule())
+                .toList();
     }
 }

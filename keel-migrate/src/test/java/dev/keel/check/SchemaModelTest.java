@@ -34,24 +34,42 @@ class SchemaModelTest {
                 ALTER TABLE t RENAME COLUMN b TO c;
                 ALTER TABLE t RENAME TO u;
                 """);
-        assertThat(model.relation("mv")).get().extracting(SchemaModel.Relation::kind).isEqualTo(SchemaModel.RelationKind.MATERIALIZED_VIEW);
-        assertThat(model.relation("v")).get().extracting(SchemaModel.Relation::kind).isEqualTo(SchemaModel.RelationKind.VIEW);
-        assertThat(model.relation("p")).get().extracting(SchemaModel.Relation::kind).isEqualTo(SchemaModel.RelationKind.PARTITIONED_TABLE);
+        assertThat(model.relation("mv"))
+                .get()
+                .extracting(SchemaModel.Relation::kind)
+                .isEqualTo(SchemaModel.RelationKind.MATERIALIZED_VIEW);
+        assertThat(model.relation("v"))
+                .get()
+                .extracting(SchemaModel.Relation::kind)
+                .isEqualTo(SchemaModel.RelationKind.VIEW);
+        assertThat(model.relation("p"))
+                .get()
+                .extracting(SchemaModel.Relation::kind)
+                .isEqualTo(SchemaModel.RelationKind.PARTITIONED_TABLE);
         assertThat(model.existing("u")).isFalse();
         assertThat(model.relation("t")).isEmpty();
         assertThat(model.indexCreated("i2")).isTrue();
         assertThat(model.index("i1")).isEmpty();
         assertThat(model.index("i2")).get().extracting(SchemaModel.Index::table).isEqualTo("public.u");
         assertThat(model.column("u", "c").flatMap(SchemaModel.Column::type)).contains(ColumnType.parse("varchar(20)"));
-        assertThat(model.column("u", "a")).get().extracting(SchemaModel.Column::notNull).isEqualTo(true);
-        assertThat(model.index("t_pkey")).get().extracting(SchemaModel.Index::columns).isEqualTo(java.util.List.of("id"));
+        assertThat(model.column("u", "a"))
+                .get()
+                .extracting(SchemaModel.Column::notNull)
+                .isEqualTo(true);
+        assertThat(model.index("t_pkey"))
+                .get()
+                .extracting(SchemaModel.Index::columns)
+                .isEqualTo(java.util.List.of("id"));
     }
 
     @Test
     void withoutTheCatalogAnyOtherTableIsAssumedLive() {
         SchemaModel model = fed(new SchemaModel(), "ALTER TABLE orders ADD COLUMN note text;");
         assertThat(model.existing("orders")).isTrue();
-        assertThat(model.column("orders", "note")).get().extracting(SchemaModel.Column::added).isEqualTo(true);
+        assertThat(model.column("orders", "note"))
+                .get()
+                .extracting(SchemaModel.Column::added)
+                .isEqualTo(true);
         assertThat(model.rowEstimate("orders")).isEqualTo(-1);
     }
 
@@ -80,11 +98,15 @@ class SchemaModelTest {
         SchemaModel model = fed(new SchemaModel(), """
                 ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;
                 """);
-        assertThat(model.relation("users").flatMap(r -> r.constraint("users_email_nn"))).get()
-                .extracting(SchemaModel.Constraint::validated).isEqualTo(false);
+        assertThat(model.relation("users").flatMap(r -> r.constraint("users_email_nn")))
+                .get()
+                .extracting(SchemaModel.Constraint::validated)
+                .isEqualTo(false);
         fed(model, "ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;");
-        assertThat(model.relation("users").flatMap(r -> r.constraint("users_email_nn"))).get()
-                .extracting(SchemaModel.Constraint::validated, SchemaModel.Constraint::notNullColumn).containsExactly(true, "email");
+        assertThat(model.relation("users").flatMap(r -> r.constraint("users_email_nn")))
+                .get()
+                .extracting(SchemaModel.Constraint::validated, SchemaModel.Constraint::notNullColumn)
+                .containsExactly(true, "email");
     }
 
     @Test
@@ -102,7 +124,9 @@ class SchemaModelTest {
     void createOrReplaceOfALiveViewKeepsItLive() {
         SchemaModel model = new SchemaModel(true);
         model.addRelation("order_totals", SchemaModel.RelationKind.VIEW, false, -1);
-        fed(model, "CREATE OR REPLACE VIEW order_totals AS SELECT 1;\nCREATE TABLE IF NOT EXISTS order_totals (id bigint);");
+        fed(
+                model,
+                "CREATE OR REPLACE VIEW order_totals AS SELECT 1;\nCREATE TABLE IF NOT EXISTS order_totals (id bigint);");
         assertThat(model.existing("order_totals")).isTrue();
     }
 
@@ -111,7 +135,9 @@ class SchemaModelTest {
         assertThat(SchemaModel.generated("orders", null, "pkey")).isEqualTo("orders_pkey");
         assertThat(SchemaModel.generated("orders", "customer_id", "idx")).isEqualTo("orders_customer_id_idx");
         String longTable = "t".repeat(60);
-        assertThat(SchemaModel.generated(longTable, "created_at", "idx")).isEqualTo("t".repeat(48) + "_created_at_idx").hasSize(63);
+        assertThat(SchemaModel.generated(longTable, "created_at", "idx"))
+                .isEqualTo("t".repeat(48) + "_created_at_idx")
+                .hasSize(63);
         SchemaModel model = fed(new SchemaModel(), "CREATE INDEX ON orders (customer_id, created_at);");
         assertThat(model.indexCreated("orders_customer_id_created_at_idx")).isTrue();
     }

@@ -19,10 +19,15 @@ class InvalidIndexCleanerTest {
     static Stream<Arguments> statements() {
         return Stream.of(
                 Arguments.of("CREATE INDEX CONCURRENTLY i ON t (a)", new IndexName(null, "i")),
-                Arguments.of("create index concurrently Orders_Status on orders (status)", new IndexName(null, "orders_status")),
-                Arguments.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Mixed\" ON t (a)", new IndexName(null, "Mixed")),
+                Arguments.of(
+                        "create index concurrently Orders_Status on orders (status)",
+                        new IndexName(null, "orders_status")),
+                Arguments.of(
+                        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Mixed\" ON t (a)",
+                        new IndexName(null, "Mixed")),
                 Arguments.of("CREATE INDEX CONCURRENTLY \"a\"\"b\" ON t (a)", new IndexName(null, "a\"b")),
-                // PostgreSQL itself refuses a schema here (the index goes in its table's schema); the parser still reads it.
+                // PostgreSQL itself refuses a schema here (the index goes in its table's schema); the parser still
+                // reads it.
                 Arguments.of("CREATE INDEX CONCURRENTLY s.i ON t (a)", new IndexName("s", "i")),
                 Arguments.of("CREATE INDEX CONCURRENTLY \"S\".\"I\" ON t (a)", new IndexName("S", "I")),
                 Arguments.of("-- build it online\nCREATE INDEX CONCURRENTLY i2 ON t (a);", new IndexName(null, "i2")));
@@ -57,6 +62,8 @@ class InvalidIndexCleanerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tables")
     void readsTheTableTheIndexBelongsTo(String sql, String expected) {
-        assertThat(InvalidIndexCleaner.tableName(dev.keel.sql.SqlLexer.split(sql).get(0))).contains(expected);
+        assertThat(InvalidIndexCleaner.tableName(
+                        dev.keel.sql.SqlLexer.split(sql).get(0)))
+                .contains(expected);
     }
 }

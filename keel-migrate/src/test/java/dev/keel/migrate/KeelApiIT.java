@@ -38,16 +38,23 @@ class KeelApiIT {
         }
         String db = cluster.createDatabase();
         try (URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            MigrateResult result = Keel.configure().dataSource(dataSource(cluster, db)).locations("classpath:db/migrations").classLoader(app)
-                    .load().migrate();
-            assertThat(result.applied()).extracting(MigrateResult.Applied::script).containsExactly("V1__users.sql", "sub/V2__orders.sql", "R__count.sql");
+            MigrateResult result = Keel.configure()
+                    .dataSource(dataSource(cluster, db))
+                    .locations("classpath:db/migrations")
+                    .classLoader(app)
+                    .load()
+                    .migrate();
+            assertThat(result.applied())
+                    .extracting(MigrateResult.Applied::script)
+                    .containsExactly("V1__users.sql", "sub/V2__orders.sql", "R__count.sql");
             assertThat(result.totalMillis()).isNotNegative();
         }
         assertThat(cluster.queryString(db, "select count from user_count")).isEqualTo("0");
     }
 
     @Test
-    void migratesFromAClasspathDirectoryAndAFilesystemLocation(TestCluster cluster, @TempDir Path dir) throws Exception {
+    void migratesFromAClasspathDirectoryAndAFilesystemLocation(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes.resolve("db/migrations"));
         Files.writeString(classes.resolve("db/migrations/V1__a.sql"), "create table a (id int);");
@@ -55,8 +62,12 @@ class KeelApiIT {
         Files.writeString(dir.resolve("extra/V2__b.sql"), "create table b (id int);");
         String db = cluster.createDatabase();
         try (URLClassLoader app = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            Keel keel = Keel.configure().dataSource(dataSource(cluster, db)).projectDir(dir)
-                    .locations("classpath:db/migrations", "filesystem:extra").classLoader(app).load();
+            Keel keel = Keel.configure()
+                    .dataSource(dataSource(cluster, db))
+                    .projectDir(dir)
+                    .locations("classpath:db/migrations", "filesystem:extra")
+                    .classLoader(app)
+                    .load();
             assertThat(keel.migrate().count()).isEqualTo(2);
             assertThat(keel.info().currentVersion()).isEqualTo("2");
             assertThat(keel.validate().valid()).isTrue();
@@ -65,10 +76,16 @@ class KeelApiIT {
 
     @Test
     void contradictionsFailAtLoad() {
-        assertThatThrownBy(() -> Keel.configure().load()).isInstanceOf(KeelException.class).hasMessageContaining("no database was configured");
-        assertThatThrownBy(() -> Keel.configure().dataSource(new PGSimpleDataSource()).url("jdbc:postgresql://x/y", null, null).load())
+        assertThatThrownBy(() -> Keel.configure().load())
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("no database was configured");
+        assertThatThrownBy(() -> Keel.configure()
+                        .dataSource(new PGSimpleDataSource())
+                        .url("jdbc:postgresql://x/y", null, null)
+                        .load())
                 .hasMessageContaining("both a DataSource and a URL");
-        assertThatThrownBy(() -> Keel.configure().lockTimeout(java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keel.configure().lockTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lockTimeout must be positive");
     }
 

@@ -23,7 +23,8 @@ class KeelConfigurationTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        MigrationSettings settings = Keel.configure().url(URL, null, null).load().settings();
+        MigrationSettings settings =
+                Keel.configure().url(URL, null, null).load().settings();
 
         assertThat(settings.locations()).containsExactly("db/migrations");
         assertThat(settings.schema()).isEqualTo("keel");
@@ -52,14 +53,27 @@ class KeelConfigurationTest {
                     .load()
                     .settings();
 
-            assertThat(settings).isEqualTo(new MigrationSettings(project, List.of("classpath:db/migration", "filesystem:sql"), "ops", "history",
-                    Duration.ofMillis(500), Duration.ofMinutes(10), 0, true, loader));
+            assertThat(settings)
+                    .isEqualTo(new MigrationSettings(
+                            project,
+                            List.of("classpath:db/migration", "filesystem:sql"),
+                            "ops",
+                            "history",
+                            Duration.ofMillis(500),
+                            Duration.ofMinutes(10),
+                            0,
+                            true,
+                            loader));
         }
     }
 
     @Test
     void aRelativeProjectDirIsMadeAbsolute() {
-        MigrationSettings settings = Keel.configure().url(URL, null, null).projectDir(Path.of("app")).load().settings();
+        MigrationSettings settings = Keel.configure()
+                .url(URL, null, null)
+                .projectDir(Path.of("app"))
+                .load()
+                .settings();
 
         assertThat(settings.projectDir()).isAbsolute().isEqualTo(Path.of("app").toAbsolutePath());
     }
@@ -76,7 +90,8 @@ class KeelConfigurationTest {
 
     @Test
     void aDataSourceAndAUrlTogetherAreRefused() {
-        KeelConfiguration both = Keel.configure().dataSource(new PGSimpleDataSource()).url(URL, null, null);
+        KeelConfiguration both =
+                Keel.configure().dataSource(new PGSimpleDataSource()).url(URL, null, null);
 
         assertThatThrownBy(both::load)
                 .asInstanceOf(type(KeelException.class))
@@ -96,16 +111,19 @@ class KeelConfigurationTest {
     void aLockTimeoutOfZeroOrLessIsRefused() {
         KeelConfiguration config = Keel.configure();
 
-        assertThatThrownBy(() -> config.lockTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> config.lockTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("lockTimeout must be positive");
-        assertThatThrownBy(() -> config.lockTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.lockTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void impossibleValuesAreRefusedInTheSetter() {
         KeelConfiguration config = Keel.configure();
 
-        assertThatThrownBy(() -> config.statementTimeout(Duration.ofSeconds(-1))).hasMessage("statementTimeout must not be negative");
+        assertThatThrownBy(() -> config.statementTimeout(Duration.ofSeconds(-1)))
+                .hasMessage("statementTimeout must not be negative");
         assertThatThrownBy(() -> config.lockRetries(-1)).hasMessage("lockRetries must not be negative");
         assertThatThrownBy(config::locations).hasMessage("at least one migration location is needed");
         assertThatThrownBy(() -> config.schema(" ")).hasMessage("schema must not be empty");
@@ -114,7 +132,11 @@ class KeelConfigurationTest {
 
     @Test
     void aZeroStatementTimeoutMeansNone() {
-        MigrationSettings settings = Keel.configure().url(URL, null, null).statementTimeout(Duration.ZERO).load().settings();
+        MigrationSettings settings = Keel.configure()
+                .url(URL, null, null)
+                .statementTimeout(Duration.ZERO)
+                .load()
+                .settings();
 
         assertThat(settings.statementTimeout()).isZero();
     }

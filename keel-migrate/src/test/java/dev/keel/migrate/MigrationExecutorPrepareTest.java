@@ -13,8 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MigrationExecutorPrepareTest {
 
     private static MigrationScript script(String content) {
-        return new MigrationScript(MigrationVersion.parse("4"), "orders status", MigrationType.VERSIONED, "V4__orders_status.sql",
-                "db/migrations/V4__orders_status.sql", content, Checksum.of(content));
+        return new MigrationScript(
+                MigrationVersion.parse("4"),
+                "orders status",
+                MigrationType.VERSIONED,
+                "V4__orders_status.sql",
+                "db/migrations/V4__orders_status.sql",
+                content,
+                Checksum.of(content));
     }
 
     private static MigrationExecutor.PreparedScript prepare(String content) {
@@ -37,7 +43,8 @@ class MigrationExecutorPrepareTest {
                   SELECT 1;
                 """))
                 .asInstanceOf(type(MigrationException.class))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("V4__orders_status.sql:2:36: unterminated dollar-quoted string $body$"));
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("V4__orders_status.sql:2:36: unterminated dollar-quoted string $body$"));
     }
 
     @Test
@@ -49,9 +56,13 @@ class MigrationExecutorPrepareTest {
                 """))
                 .asInstanceOf(type(MigrationException.class))
                 .satisfies(e -> {
-                    assertThat(e.what()).isEqualTo("V4__orders_status.sql:3: CREATE INDEX CONCURRENTLY cannot run in a transaction, "
-                            + "so this file may hold only such statements, but line 1 holds 'ALTER TABLE orders ADD COLUMN status text'");
-                    assertThat(e.todo()).isEqualTo("move the statements that need no special handling into their own migration file");
+                    assertThat(e.what())
+                            .isEqualTo(
+                                    "V4__orders_status.sql:3: CREATE INDEX CONCURRENTLY cannot run in a transaction, "
+                                            + "so this file may hold only such statements, but line 1 holds 'ALTER TABLE orders ADD COLUMN status text'");
+                    assertThat(e.todo())
+                            .isEqualTo(
+                                    "move the statements that need no special handling into their own migration file");
                 });
     }
 
@@ -88,7 +99,8 @@ class MigrationExecutorPrepareTest {
 
         assertThat(prepared.transactional()).isTrue();
         assertThat(prepared.nonTransactionalReason()).isNull();
-        assertThat(prepared.statements()).extracting(SqlStatement::sql)
+        assertThat(prepared.statements())
+                .extracting(SqlStatement::sql)
                 .containsExactly("ALTER TABLE orders ADD COLUMN status text", "UPDATE orders SET status = 'new'");
         assertThat(prepared.directives().lockTimeout()).contains(Duration.ofSeconds(5));
         assertThat(prepared.script().script()).isEqualTo("V4__orders_status.sql");
@@ -99,11 +111,15 @@ class MigrationExecutorPrepareTest {
     void transactionControlIsRefusedNamingTheLine(String control) {
         assertThatThrownBy(() -> prepare("CREATE TABLE a (id int);\n" + control + ";\nCREATE TABLE b (id int);"))
                 .asInstanceOf(type(MigrationException.class))
-                .satisfies(e -> assertThat(e.what()).startsWith("V4__orders_status.sql:2: ").contains("would break the one transaction keel runs it in"));
+                .satisfies(e -> assertThat(e.what())
+                        .startsWith("V4__orders_status.sql:2: ")
+                        .contains("would break the one transaction keel runs it in"));
     }
 
     @Test
     void savepointsStayAllowed() {
-        assertThat(prepare("SAVEPOINT s;\nCREATE TABLE a (id int);\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;").transactional()).isTrue();
+        assertThat(prepare("SAVEPOINT s;\nCREATE TABLE a (id int);\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;")
+                        .transactional())
+                .isTrue();
     }
 }

@@ -26,7 +26,8 @@ class MigrationFileNameTest {
 
     @Test
     void dottedVersionAndUnderscoresInTheDescription() {
-        MigrationFileName.Parsed parsed = MigrationFileName.parse("V1.1__add_thing.sql").orElseThrow();
+        MigrationFileName.Parsed parsed =
+                MigrationFileName.parse("V1.1__add_thing.sql").orElseThrow();
 
         assertThat(parsed.version()).isEqualTo(MigrationVersion.parse("1.1"));
         assertThat(parsed.description()).isEqualTo("add thing");
@@ -34,7 +35,8 @@ class MigrationFileNameTest {
 
     @Test
     void flywayUnderscoreVersion() {
-        MigrationFileName.Parsed parsed = MigrationFileName.parse("V2_1__split_orders.sql").orElseThrow();
+        MigrationFileName.Parsed parsed =
+                MigrationFileName.parse("V2_1__split_orders.sql").orElseThrow();
 
         assertThat(parsed.version()).isEqualTo(MigrationVersion.parse("2.1"));
         assertThat(parsed.description()).isEqualTo("split orders");
@@ -73,8 +75,11 @@ class MigrationFileNameTest {
         assertThatThrownBy(() -> MigrationFileName.parse(fileName))
                 .asInstanceOf(type(MigrationException.class))
                 .satisfies(e -> {
-                    assertThat(e.what()).startsWith("bad migration file name " + fileName + ": ").contains(reason);
-                    assertThat(e.todo()).isEqualTo("rename it to V<version>__<description>.sql or R__<description>.sql");
+                    assertThat(e.what())
+                            .startsWith("bad migration file name " + fileName + ": ")
+                            .contains(reason);
+                    assertThat(e.todo())
+                            .isEqualTo("rename it to V<version>__<description>.sql or R__<description>.sql");
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 });
     }

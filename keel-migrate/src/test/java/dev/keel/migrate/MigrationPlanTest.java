@@ -17,13 +17,26 @@ class MigrationPlanTest {
 
     private static MigrationScript versioned(String version, String content) {
         String name = "V" + version + "__step.sql";
-        return new MigrationScript(MigrationVersion.parse(version), "step", MigrationType.VERSIONED, name, "db/migrations/" + name,
-                content, Checksum.of(content));
+        return new MigrationScript(
+                MigrationVersion.parse(version),
+                "step",
+                MigrationType.VERSIONED,
+                name,
+                "db/migrations/" + name,
+                content,
+                Checksum.of(content));
     }
 
     private static MigrationScript repeatable(String description, String content) {
         String name = "R__" + description.replace(' ', '_') + ".sql";
-        return new MigrationScript(null, description, MigrationType.REPEATABLE, name, "db/migrations/" + name, content, Checksum.of(content));
+        return new MigrationScript(
+                null,
+                description,
+                MigrationType.REPEATABLE,
+                name,
+                "db/migrations/" + name,
+                content,
+                Checksum.of(content));
     }
 
     /** Builds history rows in installation order. */
@@ -39,15 +52,29 @@ class MigrationPlanTest {
         }
 
         History failed(MigrationScript script) {
-            return row(script.version(), script.description(), script.type(), script.script(), script.checksum(), false);
+            return row(
+                    script.version(), script.description(), script.type(), script.script(), script.checksum(), false);
         }
 
         History baseline(String version) {
-            return row(MigrationVersion.parse(version), "<< baseline >>", MigrationType.BASELINE, "<< baseline >>", null, true);
+            return row(
+                    MigrationVersion.parse(version),
+                    "<< baseline >>",
+                    MigrationType.BASELINE,
+                    "<< baseline >>",
+                    null,
+                    true);
         }
 
-        History row(MigrationVersion version, String description, MigrationType type, String script, Integer checksum, boolean success) {
-            rows.add(new AppliedMigration(rows.size() + 1, version, description, type, script, checksum, "keel", WHEN, 12, success));
+        History row(
+                MigrationVersion version,
+                String description,
+                MigrationType type,
+                String script,
+                Integer checksum,
+                boolean success) {
+            rows.add(new AppliedMigration(
+                    rows.size() + 1, version, description, type, script, checksum, "keel", WHEN, 12, success));
             return this;
         }
 
@@ -174,8 +201,9 @@ class MigrationPlanTest {
         assertThat(plan.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ValidationProblem.Kind.CHECKSUM_CHANGED);
             assertThat(p.migration()).isEqualTo("V1");
-            assertThat(p.message()).isEqualTo("V1__step.sql was changed after it was applied (checksum " + original.checksum()
-                    + " in history, " + edited.checksum() + " on disk)");
+            assertThat(p.message())
+                    .isEqualTo("V1__step.sql was changed after it was applied (checksum " + original.checksum()
+                            + " in history, " + edited.checksum() + " on disk)");
         });
         assertThat(plan.pending()).isEmpty();
     }
@@ -185,7 +213,8 @@ class MigrationPlanTest {
         MigrationScript script = versioned("1", "CREATE TABLE big_checksum (a int);");
         assertThat(Math.abs((long) script.checksum())).isGreaterThan(127L);
 
-        MigrationPlan plan = plan(List.of(script), new History().appliedWithChecksum(script, Integer.valueOf(script.checksum())));
+        MigrationPlan plan =
+                plan(List.of(script), new History().appliedWithChecksum(script, Integer.valueOf(script.checksum())));
 
         assertThat(plan.problems()).isEmpty();
     }
@@ -236,7 +265,8 @@ class MigrationPlanTest {
         MigrationScript v3 = versioned("3");
         MigrationScript v4 = versioned("4");
 
-        MigrationPlan plan = MigrationPlan.of(List.of(v1, v2, v3, v4), new History().applied(v1).applied(v3).rows(), true, null);
+        MigrationPlan plan = MigrationPlan.of(
+                List.of(v1, v2, v3, v4), new History().applied(v1).applied(v3).rows(), true, null);
 
         assertThat(plan.pending()).containsExactly(v2, v4);
         assertThat(plan.problems()).isEmpty();
@@ -264,7 +294,11 @@ class MigrationPlanTest {
         MigrationScript v110 = versioned("1.10");
         MigrationScript v19 = versioned("1.9");
 
-        MigrationPlan plan = MigrationPlan.of(List.of(v12, v19, v110), new History().applied(v12).applied(v110).applied(v19).rows(), true, null);
+        MigrationPlan plan = MigrationPlan.of(
+                List.of(v12, v19, v110),
+                new History().applied(v12).applied(v110).applied(v19).rows(),
+                true,
+                null);
 
         assertThat(plan.current()).isEqualTo(MigrationVersion.parse("1.10"));
     }

@@ -50,11 +50,14 @@ class MigrationResolverTest {
         List<MigrationScript> scripts = resolve("db/migrations");
 
         assertThat(scripts).extracting(MigrationScript::label).containsExactly("V1", "V2", "R__order_totals");
-        assertThat(scripts).extracting(MigrationScript::script)
+        assertThat(scripts)
+                .extracting(MigrationScript::script)
                 .containsExactly("V1__create_orders.sql", "2026/V2__add_status.sql", "views/deep/R__order_totals.sql");
         MigrationScript v2 = scripts.get(1);
         assertThat(v2.description()).isEqualTo("add status");
-        assertThat(v2.location()).isEqualTo(project.resolve("db/migrations/2026/V2__add_status.sql").toString());
+        assertThat(v2.location())
+                .isEqualTo(
+                        project.resolve("db/migrations/2026/V2__add_status.sql").toString());
         assertThat(v2.content()).isEqualTo("ALTER TABLE orders ADD COLUMN status text;\n");
         assertThat(v2.checksum()).isEqualTo(Checksum.of(v2.content()));
     }
@@ -68,7 +71,8 @@ class MigrationResolverTest {
         write("db/migrations/V1.10__one_ten.sql", "SELECT 1;");
         write("db/migrations/V1.2__one_two.sql", "SELECT 1;");
 
-        assertThat(resolve("db/migrations")).extracting(MigrationScript::label)
+        assertThat(resolve("db/migrations"))
+                .extracting(MigrationScript::label)
                 .containsExactly("V1.2", "V1.10", "V2", "V10", "R__a_view", "R__b_view");
     }
 
@@ -78,14 +82,18 @@ class MigrationResolverTest {
         write("db/core/V3__three.sql", "SELECT 1;");
         write("db/extra/V2__two.sql", "SELECT 1;");
 
-        assertThat(resolve("db/core", "filesystem:db/extra")).extracting(MigrationScript::label).containsExactly("V1", "V2", "V3");
+        assertThat(resolve("db/core", "filesystem:db/extra"))
+                .extracting(MigrationScript::label)
+                .containsExactly("V1", "V2", "V3");
     }
 
     @Test
     void anAbsoluteLocationIsUsedAsItIs() throws IOException {
         Path file = write("elsewhere/V1__one.sql", "SELECT 1;");
 
-        assertThat(resolve("filesystem:" + file.getParent())).extracting(MigrationScript::label).containsExactly("V1");
+        assertThat(resolve("filesystem:" + file.getParent()))
+                .extracting(MigrationScript::label)
+                .containsExactly("V1");
     }
 
     @Test
@@ -96,7 +104,10 @@ class MigrationResolverTest {
         assertThatThrownBy(() -> resolve("db/migrations"))
                 .asInstanceOf(type(MigrationException.class))
                 .satisfies(e -> {
-                    assertThat(e.what()).startsWith("two migrations have version 1: ").contains(first.toString()).contains(second.toString());
+                    assertThat(e.what())
+                            .startsWith("two migrations have version 1: ")
+                            .contains(first.toString())
+                            .contains(second.toString());
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 });
     }
@@ -124,7 +135,8 @@ class MigrationResolverTest {
 
         assertThatThrownBy(() -> resolve("db/migrations"))
                 .asInstanceOf(type(MigrationException.class))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("V1__latin.sql is not valid UTF-8 at line 2, byte 9 of the line"));
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("V1__latin.sql is not valid UTF-8 at line 2, byte 9 of the line"));
     }
 
     @Test
@@ -132,7 +144,8 @@ class MigrationResolverTest {
         write("db/migrations/V1__plain.sql", "SELECT 1;\n");
         write("db/other/V1__bom.sql", "\uFEFFSELECT 1;\n");
 
-        assertThat(resolve("db/other").get(0).checksum()).isEqualTo(resolve("db/migrations").get(0).checksum());
+        assertThat(resolve("db/other").get(0).checksum())
+                .isEqualTo(resolve("db/migrations").get(0).checksum());
     }
 
     @Test
@@ -141,7 +154,9 @@ class MigrationResolverTest {
                 .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                    assertThat(e.what()).isEqualTo("migration location db/missing (" + project.resolve("db/missing") + ") is not a directory");
+                    assertThat(e.what())
+                            .isEqualTo("migration location db/missing (" + project.resolve("db/missing")
+                                    + ") is not a directory");
                 });
     }
 
@@ -149,7 +164,8 @@ class MigrationResolverTest {
     void aBadFileNameStopsTheScan() throws IOException {
         write("db/migrations/V1_create.sql", "SELECT 1;");
 
-        assertThatThrownBy(() -> resolve("db/migrations")).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> resolve("db/migrations"))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("bad migration file name V1_create.sql");
     }
 
@@ -160,8 +176,10 @@ class MigrationResolverTest {
         Files.writeString(classes.resolve("db/migration/V1__one.sql"), "SELECT 1;");
         Files.writeString(classes.resolve("db/migration/sub/V2__two.sql"), "SELECT 2;");
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            List<MigrationScript> scripts = new MigrationResolver(project, List.of("classpath:db/migration"), loader).resolve();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            List<MigrationScript> scripts =
+                    new MigrationResolver(project, List.of("classpath:db/migration"), loader).resolve();
 
             assertThat(scripts).extracting(MigrationScript::label).containsExactly("V1", "V2");
             assertThat(scripts).extracting(MigrationScript::script).containsExactly("V1__one.sql", "sub/V2__two.sql");
@@ -171,7 +189,8 @@ class MigrationResolverTest {
 
     private Path jar(Map<String, String> entries, boolean directoryEntries) throws IOException {
         Path jar = project.resolve("migrations.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out)) {
             if (directoryEntries) {
                 for (String dir : List.of("db/", "db/migration/", "db/migration/sub/")) {
                     jarOut.putNextEntry(new JarEntry(dir));
@@ -198,12 +217,19 @@ class MigrationResolverTest {
         Path jar = jar(JAR_ENTRIES, true);
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            List<MigrationScript> scripts = new MigrationResolver(project, List.of("classpath:/db/migration/"), loader).resolve();
+            List<MigrationScript> scripts =
+                    new MigrationResolver(project, List.of("classpath:/db/migration/"), loader).resolve();
 
             assertThat(scripts).extracting(MigrationScript::label).containsExactly("V1", "V2", "R__view");
-            assertThat(scripts).extracting(MigrationScript::script).containsExactly("V1__one.sql", "sub/V2__two.sql", "R__view.sql");
-            assertThat(scripts).extracting(MigrationScript::location)
-                    .containsExactly("classpath:db/migration/V1__one.sql", "classpath:db/migration/sub/V2__two.sql", "classpath:db/migration/R__view.sql");
+            assertThat(scripts)
+                    .extracting(MigrationScript::script)
+                    .containsExactly("V1__one.sql", "sub/V2__two.sql", "R__view.sql");
+            assertThat(scripts)
+                    .extracting(MigrationScript::location)
+                    .containsExactly(
+                            "classpath:db/migration/V1__one.sql",
+                            "classpath:db/migration/sub/V2__two.sql",
+                            "classpath:db/migration/R__view.sql");
             assertThat(scripts.get(2).content()).isEqualTo("CREATE OR REPLACE VIEW v AS SELECT 1;");
         }
     }
@@ -213,7 +239,8 @@ class MigrationResolverTest {
         Path jar = jar(JAR_ENTRIES, false);
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            List<MigrationScript> scripts = new MigrationResolver(project, List.of("classpath:db/migration"), loader).resolve();
+            List<MigrationScript> scripts =
+                    new MigrationResolver(project, List.of("classpath:db/migration"), loader).resolve();
 
             assertThat(scripts).extracting(MigrationScript::label).containsExactly("V1", "V2", "R__view");
         }
@@ -221,14 +248,16 @@ class MigrationResolverTest {
 
     @Test
     void aClasspathLocationThatIsNotThereIsAUsageError() throws IOException {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {project.toUri().toURL()}, null)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {project.toUri().toURL()}, null)) {
             MigrationResolver resolver = new MigrationResolver(project, List.of("classpath:db/nowhere"), loader);
 
             assertThatThrownBy(resolver::resolve)
                     .asInstanceOf(type(KeelException.class))
                     .satisfies(e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                        assertThat(e.what()).isEqualTo("migration location classpath:db/nowhere is not on the class path");
+                        assertThat(e.what())
+                                .isEqualTo("migration location classpath:db/nowhere is not on the class path");
                     });
         }
     }
@@ -239,7 +268,9 @@ class MigrationResolverTest {
         Files.createDirectories(project.resolve("db"));
         Files.createSymbolicLink(project.resolve("db/migrations"), project.resolve("shared/migrations"));
 
-        assertThat(resolve("db/migrations")).extracting(MigrationScript::script).containsExactly("V1__create_orders.sql");
+        assertThat(resolve("db/migrations"))
+                .extracting(MigrationScript::script)
+                .containsExactly("V1__create_orders.sql");
     }
 
     @Test
@@ -248,7 +279,8 @@ class MigrationResolverTest {
         write("elsewhere/V2__add_status.sql", "ALTER TABLE orders ADD COLUMN status text;\n");
         Files.createSymbolicLink(project.resolve("db/migrations/2026"), project.resolve("elsewhere"));
 
-        assertThat(resolve("db/migrations")).extracting(MigrationScript::script)
+        assertThat(resolve("db/migrations"))
+                .extracting(MigrationScript::script)
                 .containsExactly("V1__create_orders.sql", "2026/V2__add_status.sql");
     }
 
@@ -257,10 +289,13 @@ class MigrationResolverTest {
         write("db/migrations/sub/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
         Files.createSymbolicLink(project.resolve("db/migrations/sub/back"), project.resolve("db/migrations"));
 
-        assertThatThrownBy(() -> resolve("db/migrations")).asInstanceOf(type(KeelException.class)).satisfies(e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.getMessage()).contains("symbolic link that leads back", "sub/back", "remove that link");
-        });
+        assertThatThrownBy(() -> resolve("db/migrations"))
+                .asInstanceOf(type(KeelException.class))
+                .satisfies(e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage())
+                            .contains("symbolic link that leads back", "sub/back", "remove that link");
+                });
     }
 
     @Test
@@ -268,15 +303,19 @@ class MigrationResolverTest {
         write("db/migrations/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
         write("db/migrations/V2__x.sql/inside.txt", "a folder, not a migration");
 
-        assertThatThrownBy(() -> resolve("db/migrations")).isInstanceOf(MigrationException.class)
-                .hasMessageContaining("V2__x.sql is a directory").hasMessageContaining("rename the directory");
+        assertThatThrownBy(() -> resolve("db/migrations"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("V2__x.sql is a directory")
+                .hasMessageContaining("rename the directory");
     }
 
     @Test
     void aDirectoryWithAnotherNameIsSearched() throws IOException {
         write("db/migrations/old.sql/V1__create_orders.sql", "CREATE TABLE orders (id int);\n");
 
-        assertThat(resolve("db/migrations")).extracting(MigrationScript::script).containsExactly("old.sql/V1__create_orders.sql");
+        assertThat(resolve("db/migrations"))
+                .extracting(MigrationScript::script)
+                .containsExactly("old.sql/V1__create_orders.sql");
     }
 
     @Test
@@ -284,7 +323,8 @@ class MigrationResolverTest {
         Files.createDirectories(project.resolve("db/migrations"));
         Files.createSymbolicLink(project.resolve("db/migrations/V1__gone.sql"), project.resolve("nowhere.sql"));
 
-        assertThatThrownBy(() -> resolve("db/migrations")).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> resolve("db/migrations"))
+                .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("V1__gone.sql is a symbolic link to a file that does not exist");
     }
 

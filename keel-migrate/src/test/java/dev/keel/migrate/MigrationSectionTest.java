@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class MigrationSectionTest {
 
     /** Asserts a usage error and hands back the exception for further checks. */
     private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run).asInstanceOf(type(KeelException.class))
+        return assertThatThrownBy(load::run)
+                .asInstanceOf(type(KeelException.class))
                 .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
@@ -62,7 +62,8 @@ class MigrationSectionTest {
                   table: history
                 """);
 
-        assertThat(config.database()).isEqualTo(new KeelConfig.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
+        assertThat(config.database())
+                .isEqualTo(new KeelConfig.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
         MigrationSettings settings = MigrationSettings.from(config);
         assertThat(settings.schema()).isEqualTo("ops");
         assertThat(settings.locations()).containsExactly("db/migrations", "classpath:db/shared");
@@ -98,13 +99,15 @@ class MigrationSectionTest {
     @Test
     void aBooleanThatIsNeitherTrueNorFalseIsRejected() {
         usageError(() -> load("migrations:\n  outOfOrder: maybe\n"))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.outOfOrder' must be true or false, not 'maybe'"));
+                .satisfies(e ->
+                        assertThat(e.what()).isEqualTo("'migrations.outOfOrder' must be true or false, not 'maybe'"));
     }
 
     @Test
     void aNegativeRetryCountIsRejected() {
         usageError(() -> load("migrations:\n  lockRetries: -1\n"))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.lockRetries' must be a whole number of zero or more, not '-1'"));
+                .satisfies(e -> assertThat(e.what())
+                        .isEqualTo("'migrations.lockRetries' must be a whole number of zero or more, not '-1'"));
     }
 
     @Test
@@ -116,7 +119,10 @@ class MigrationSectionTest {
     @Test
     void aBadDurationIsRejectedNamingTheKey() {
         usageError(() -> load("migrations:\n  lockTimeout: 2 seconds\n"))
-                .satisfies(e -> assertThat(e.what()).isEqualTo("'migrations.lockTimeout': '2 seconds' is not a duration (write 500ms, 2s, 5min or 1h)"));
+                .satisfies(
+                        e -> assertThat(e.what())
+                                .isEqualTo(
+                                        "'migrations.lockTimeout': '2 seconds' is not a duration (write 500ms, 2s, 5min or 1h)"));
     }
 
     @Test
@@ -139,16 +145,19 @@ class MigrationSectionTest {
 
     @Test
     void theCheckedPostgresVersionIsAWholeNumber() throws IOException {
-        assertThat(load("check:\n  postgresVersion: 15\n").get(MigrationSection.CHECK_POSTGRES_VERSION)).isEqualTo(15);
+        assertThat(load("check:\n  postgresVersion: 15\n").get(MigrationSection.CHECK_POSTGRES_VERSION))
+                .isEqualTo(15);
         assertThat(load("").get(MigrationSection.CHECK_POSTGRES_VERSION)).isNull();
-        usageError(() -> load("check:\n  postgresVersion: fifteen\n")).satisfies(e -> assertThat(e.what()).contains("check.postgresVersion"));
+        usageError(() -> load("check:\n  postgresVersion: fifteen\n"))
+                .satisfies(e -> assertThat(e.what()).contains("check.postgresVersion"));
     }
 
     @Test
     void aSectionGivenASingleValueSaysItMustBeASection() {
-        usageError(() -> load("migrations: 5\n")).satisfies(e -> assertThat(e.getMessage())
-                .contains("'migrations' in keel.yaml must be a section, not a single value", "locations:")
-                .doesNotContain("did you mean"));
+        usageError(() -> load("migrations: 5\n"))
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("'migrations' in keel.yaml must be a section, not a single value", "locations:")
+                        .doesNotContain("did you mean"));
     }
 
     @Test
@@ -166,15 +175,20 @@ class MigrationSectionTest {
 
         assertThat(CheckSettings.from(config).startAfter()).isEqualTo("2024.05.1");
         assertThat(CheckSettings.from(config).exclude()).containsExactly("prefer-text", "prefer-bigint");
-        assertThat(CheckSettings.from(config).waivers()).containsOnlyKeys("V12__drop_carts.sql", "db/migrations/V3__users.sql");
-        assertThat(CheckSettings.from(config).waivers().get("V12__drop_carts.sql")).containsEntry("dropping-table", "release 4.2 stopped using carts");
+        assertThat(CheckSettings.from(config).waivers())
+                .containsOnlyKeys("V12__drop_carts.sql", "db/migrations/V3__users.sql");
+        assertThat(CheckSettings.from(config).waivers().get("V12__drop_carts.sql"))
+                .containsEntry("dropping-table", "release 4.2 stopped using carts");
     }
 
     @Test
     void checkStartAfterFromTheEnvironmentAndCheckedAsAVersion() throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), "");
-        assertThat(CheckSettings.from(ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_STARTAFTER", "42"))).startAfter()).isEqualTo("42");
-        usageError(() -> load("check:\n  startAfter: v42\n")).satisfies(e -> assertThat(e.what()).contains("'check.startAfter' must be a migration version"));
+        assertThat(CheckSettings.from(ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_STARTAFTER", "42")))
+                        .startAfter())
+                .isEqualTo("42");
+        usageError(() -> load("check:\n  startAfter: v42\n"))
+                .satisfies(e -> assertThat(e.what()).contains("'check.startAfter' must be a migration version"));
     }
 
     @Test

@@ -34,7 +34,9 @@ class MigrationVersionTest {
     void parsesDottedNumbers(String text, List<Long> parts, String shown) {
         MigrationVersion version = MigrationVersion.parse(text);
 
-        assertThat(version.parts()).containsExactlyElementsOf(parts.stream().map(BigInteger::valueOf).toList());
+        assertThat(version.parts())
+                .containsExactlyElementsOf(
+                        parts.stream().map(BigInteger::valueOf).toList());
         assertThat(version).hasToString(shown);
     }
 
@@ -75,7 +77,9 @@ class MigrationVersionTest {
         }
         Collections.sort(versions);
 
-        assertThat(versions).extracting(MigrationVersion::toString).containsExactly("1", "1.2", "1.9.9", "1.10", "2", "20261123.1");
+        assertThat(versions)
+                .extracting(MigrationVersion::toString)
+                .containsExactly("1", "1.2", "1.9.9", "1.10", "2", "20261123.1");
     }
 
     @Test
@@ -95,7 +99,8 @@ class MigrationVersionTest {
     @Test
     void rejectsNull() {
         assertThat(MigrationVersion.isValid(null)).isFalse();
-        assertThatThrownBy(() -> MigrationVersion.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MigrationVersion.parse(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a version");
     }
 }

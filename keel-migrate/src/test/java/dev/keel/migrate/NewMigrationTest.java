@@ -25,7 +25,15 @@ class NewMigrationTest {
     Path project;
 
     private MigrationSettings settings(String... locations) {
-        return new MigrationSettings(project, List.of(locations), "keel", "schema_history", Duration.ofSeconds(2), Duration.ZERO, 5, false,
+        return new MigrationSettings(
+                project,
+                List.of(locations),
+                "keel",
+                "schema_history",
+                Duration.ofSeconds(2),
+                Duration.ZERO,
+                5,
+                false,
                 getClass().getClassLoader());
     }
 
@@ -47,8 +55,12 @@ class NewMigrationTest {
 
         assertThat(result.version()).isEqualTo("1");
         assertThat(result.file()).isEqualTo(project.resolve("db/migrations/V1__add_orders_status_text.sql"));
-        assertThat(Files.readString(result.file())).startsWith("-- Add orders.status (text)\n-- keel runs this file in one transaction");
-        assertThat(MigrationFileName.parse(result.file().getFileName().toString()).orElseThrow().description()).isEqualTo("add orders status text");
+        assertThat(Files.readString(result.file()))
+                .startsWith("-- Add orders.status (text)\n-- keel runs this file in one transaction");
+        assertThat(MigrationFileName.parse(result.file().getFileName().toString())
+                        .orElseThrow()
+                        .description())
+                .isEqualTo("add orders status text");
     }
 
     @Test
@@ -103,7 +115,8 @@ class NewMigrationTest {
 
         assertThat(result.version()).isEqualTo("20261124093016");
         assertThat(Files.readString(file)).isEqualTo("SELECT 1;\n");
-        assertThat(filesIn("db/migrations")).containsExactly("V20261124093015__add_index.sql", "V20261124093016__add_index.sql");
+        assertThat(filesIn("db/migrations"))
+                .containsExactly("V20261124093015__add_index.sql", "V20261124093016__add_index.sql");
     }
 
     @Test
@@ -111,9 +124,18 @@ class NewMigrationTest {
         Path classes = project.resolve("classes");
         Files.createDirectories(classes.resolve("db/shared"));
         Files.writeString(classes.resolve("db/shared/V3__shared.sql"), "SELECT 3;");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            MigrationSettings settings = new MigrationSettings(project, List.of("classpath:db/shared", "filesystem:sql/changes"), "keel",
-                    "schema_history", Duration.ofSeconds(2), Duration.ZERO, 5, false, loader);
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            MigrationSettings settings = new MigrationSettings(
+                    project,
+                    List.of("classpath:db/shared", "filesystem:sql/changes"),
+                    "keel",
+                    "schema_history",
+                    Duration.ofSeconds(2),
+                    Duration.ZERO,
+                    5,
+                    false,
+                    loader);
 
             NewMigration.Result result = NewMigration.create(settings, "next", NOW);
 

@@ -35,12 +35,16 @@ class SafetyGateIT {
     }
 
     private Keel keel() {
-        return Keel.configure().url(cluster.jdbcUrl(db), null, null).projectDir(project.dir()).listener(new MigrationListener() {
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }).load();
+        return Keel.configure()
+                .url(cluster.jdbcUrl(db), null, null)
+                .projectDir(project.dir())
+                .listener(new MigrationListener() {
+                    @Override
+                    public void warn(String message) {
+                        warnings.add(message);
+                    }
+                })
+                .load();
     }
 
     @Test
@@ -48,17 +52,26 @@ class SafetyGateIT {
         project.migration("V2__index.sql", "create index orders_status on orders (status);");
         KeelException e = MigrateIT.catchKeel(() -> keel().migrate());
         assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(e.getMessage()).startsWith("V2__index.sql:1:1: require-concurrent-index-creation: CREATE INDEX takes a SHARE lock on orders")
-                .contains("nothing was applied").contains("-- keel:allow require-concurrent-index-creation <reason>");
-        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history")).isEqualTo("0");
-        assertThat(cluster.queryString(db, "select count(*) from information_schema.columns where table_name = 'orders' and column_name = 'note'"))
+        assertThat(e.getMessage())
+                .startsWith(
+                        "V2__index.sql:1:1: require-concurrent-index-creation: CREATE INDEX takes a SHARE lock on orders")
+                .contains("nothing was applied")
+                .contains("-- keel:allow require-concurrent-index-creation <reason>");
+        assertThat(cluster.queryString(db, "select count(*) from keel.schema_history"))
+                .isEqualTo("0");
+        assertThat(
+                        cluster.queryString(
+                                db,
+                                "select count(*) from information_schema.columns where table_name = 'orders' and column_name = 'note'"))
                 .isEqualTo("0");
     }
 
     @Test
     void aWaiverWithAReasonLetsItThrough() {
-        project.migration("V2__index.sql", "-- keel:allow require-concurrent-index-creation orders is empty until launch\n"
-                + "create index orders_status on orders (status);");
+        project.migration(
+                "V2__index.sql",
+                "-- keel:allow require-concurrent-index-creation orders is empty until launch\n"
+                        + "create index orders_status on orders (status);");
         assertThat(keel().migrate().count()).isEqualTo(2);
     }
 
@@ -67,7 +80,9 @@ class SafetyGateIT {
         project.migration("V2__index.sql", "create index orders_status on orders (status);");
         MigrateResult result = keel().migrate(new MigrateOptions(null, false, false, true));
         assertThat(result.count()).isEqualTo(2);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("--skip-checks: the safety checks did NOT run on 2 pending migrations"));
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("--skip-checks: the safety checks did NOT run on 2 pending migrations"));
     }
 
     @Test
@@ -79,7 +94,9 @@ class SafetyGateIT {
 
     @Test
     void migrationsOnTablesTheyCreateThemselvesPass() {
-        project.migration("V2__items.sql", "create table items (id bigint primary key, name text);\ncreate index items_name on items (name);");
+        project.migration(
+                "V2__items.sql",
+                "create table items (id bigint primary key, name text);\ncreate index items_name on items (name);");
         assertThat(keel().migrate().count()).isEqualTo(2);
     }
 

@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 class ScriptDirectivesTest {
 
     private static MigrationScript script(String content) {
-        return new MigrationScript(MigrationVersion.parse("7"), "backfill", MigrationType.VERSIONED, "V7__backfill.sql",
-                "db/migrations/V7__backfill.sql", content, Checksum.of(content));
+        return new MigrationScript(
+                MigrationVersion.parse("7"),
+                "backfill",
+                MigrationType.VERSIONED,
+                "V7__backfill.sql",
+                "db/migrations/V7__backfill.sql",
+                content,
+                Checksum.of(content));
     }
 
     @Test
@@ -39,7 +45,8 @@ class ScriptDirectivesTest {
 
     @Test
     void aScriptWithoutHeaderHasNoDirectives() {
-        assertThat(ScriptDirectives.of(script("SELECT 1;"))).isEqualTo(new ScriptDirectives(Optional.empty(), Optional.empty()));
+        assertThat(ScriptDirectives.of(script("SELECT 1;")))
+                .isEqualTo(new ScriptDirectives(Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -61,7 +68,9 @@ class ScriptDirectivesTest {
         assertThatThrownBy(() -> ScriptDirectives.of(script("-- keel:lock-timeout soon\nSELECT 1;")))
                 .asInstanceOf(type(MigrationException.class))
                 .satisfies(e -> {
-                    assertThat(e.what()).startsWith("V7__backfill.sql: -- keel:lock-timeout soon: ").contains("is not a duration");
+                    assertThat(e.what())
+                            .startsWith("V7__backfill.sql: -- keel:lock-timeout soon: ")
+                            .contains("is not a duration");
                     assertThat(e.todo()).isEqualTo("fix the header comment");
                 });
     }

@@ -21,19 +21,22 @@ class ServerNoticeTest {
     @Test
     void insideADoBlockTheBodysLineCountsFromTheDollarQuote() {
         SqlStatement block = second("select 1;\nDO $$\nBEGIN\n  RAISE WARNING 'x';\nEND $$;");
-        assertThat(ServerNotice.line(block, "PL/pgSQL function inline_code_block line 3 at RAISE")).isEqualTo(4);
+        assertThat(ServerNotice.line(block, "PL/pgSQL function inline_code_block line 3 at RAISE"))
+                .isEqualTo(4);
     }
 
     @Test
     void aOneLineDoBlockIsItsOwnLine() {
         SqlStatement block = second("select 1;\nDO $$ BEGIN RAISE WARNING 'x'; END $$;");
-        assertThat(ServerNotice.line(block, "PL/pgSQL function inline_code_block line 1 at RAISE")).isEqualTo(2);
+        assertThat(ServerNotice.line(block, "PL/pgSQL function inline_code_block line 1 at RAISE"))
+                .isEqualTo(2);
     }
 
     @Test
     void aFunctionsOwnLineIsNotInThisFileSoTheCallingStatementIsNamed() {
         SqlStatement call = second("select 1;\nselect f();");
-        assertThat(ServerNotice.line(call, "PL/pgSQL function f() line 7 at RAISE")).isEqualTo(2);
+        assertThat(ServerNotice.line(call, "PL/pgSQL function f() line 7 at RAISE"))
+                .isEqualTo(2);
     }
 
     @Test

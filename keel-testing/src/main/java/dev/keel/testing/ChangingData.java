@@ -26,7 +26,8 @@ public final class ChangingData {
 
     /** About 15 MB in table "big", plus small tables the later steps change. */
     public void create() {
-        run("create table big (id int primary key, pad text)",
+        run(
+                "create table big (id int primary key, pad text)",
                 "insert into big select g, md5(g::text) || md5((g * 7)::text) from generate_series(1, 120000) g",
                 "create table updated (id int primary key, v int)",
                 "insert into updated select g, 0 from generate_series(1, 10000) g",
@@ -37,7 +38,8 @@ public final class ChangingData {
                 "create table shrunk (id int primary key, pad text)",
                 "insert into shrunk select g, md5(g::text) from generate_series(1, 20000) g",
                 // Sets hint bits and visibility now, as on a settled table; else the first reader after the full backup
-                // rewrites every page without WAL, and a file compared by checksum is stored again. The checkpoint first
+                // rewrites every page without WAL, and a file compared by checksum is stored again. The checkpoint
+                // first
                 // flushes the (asynchronous) commits, without which no hint bit may be set.
                 "checkpoint",
                 "vacuum big",
@@ -46,7 +48,8 @@ public final class ChangingData {
 
     /** The changes before the first incremental backup. */
     public void firstChanges() {
-        run("insert into updated select g, -1 from generate_series(10001, 10200) g",
+        run(
+                "insert into updated select g, -1 from generate_series(10001, 10200) g",
                 "update updated set v = v + 1 where id % 100 = 0",
                 "truncate truncated",
                 "insert into truncated values (1, 'after truncate')",
@@ -61,7 +64,8 @@ public final class ChangingData {
      * VACUUM of big would rewrite every page of it, which WAL then reports as changed, rightly.)
      */
     public void secondChanges() {
-        run("update big set pad = 'changed' where id % 5000 = 0",
+        run(
+                "update big set pad = 'changed' where id % 5000 = 0",
                 "delete from shrunk where id > 5000",
                 "vacuum shrunk",
                 "update updated set v = v + 10 where id % 7 = 0",
@@ -78,16 +82,19 @@ public final class ChangingData {
 
     public static Map<String, String> fingerprint(Connection connection) {
         Map<String, String> tables = new TreeMap<>();
-        try (Connection c = connection; Statement s = c.createStatement()) {
+        try (Connection c = connection;
+                Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace")) {
+            try (ResultSet rs = s.executeQuery(
+                    "select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
             }
             for (String name : names) {
-                try (ResultSet rs = s.executeQuery("select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from \""
-                        + name + "\" t")) {
+                try (ResultSet rs = s.executeQuery(
+                        "select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from \""
+                                + name + "\" t")) {
                     rs.next();
                     tables.put(name, rs.getString(1));
                 }

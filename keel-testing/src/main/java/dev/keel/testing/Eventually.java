@@ -15,8 +15,7 @@ public final class Eventually {
     private static final long FIRST_PAUSE_MS = 5;
     private static final long LONGEST_PAUSE_MS = 100;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Waits until {@code condition} holds; {@code what} names it in the failure ("the migration to retry its lock"). */
     public static void await(Duration limit, String what, BooleanSupplier condition) {
@@ -36,8 +35,8 @@ public final class Eventually {
         return poll(limit, what, probe, done, last -> last);
     }
 
-    private static <T> T poll(Duration limit, String what, Supplier<T> probe, Predicate<? super T> done,
-            Function<T, Object> seen) {
+    private static <T> T poll(
+            Duration limit, String what, Supplier<T> probe, Predicate<? super T> done, Function<T, Object> seen) {
         long deadline = System.nanoTime() + limit.toNanos();
         long pause = FIRST_PAUSE_MS;
         while (true) {
@@ -46,7 +45,8 @@ public final class Eventually {
                 return last;
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("waited " + describe(limit) + " for " + what + "; last seen: " + seen.apply(last));
+                throw new AssertionError(
+                        "waited " + describe(limit) + " for " + what + "; last seen: " + seen.apply(last));
             }
             pause(pause);
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);

@@ -37,8 +37,11 @@ public final class JavaProcess {
         try {
             Path out = Files.createTempFile("keel-proc-", ".out");
             Path err = Files.createTempFile("keel-proc-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().keySet().removeIf(k -> k.startsWith("KEEL_") || k.startsWith("PG"));
             builder.environment().putAll(env);
             return new JavaProcess(builder.start(), out, err);
@@ -78,7 +81,9 @@ public final class JavaProcess {
     /** Sends a signal by name ("INT" as Ctrl-C does, "TERM"), without waiting. */
     public void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
             }

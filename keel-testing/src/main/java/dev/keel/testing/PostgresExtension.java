@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -24,12 +24,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link TestServer} says which binaries it runs.
  */
 public final class PostgresExtension implements BeforeAllCallback, ExecutionCondition, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final List<TestCluster> RUNNING = new CopyOnWriteArrayList<>();
 
     static {
         // A test JVM that dies between classes must not leave postmasters behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(TestCluster::close), "keel-test-clusters"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(TestCluster::close), "keel-test-clusters"));
     }
 
     @Override
@@ -56,7 +58,8 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) throws ParameterResolutionException {
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
+            throws ParameterResolutionException {
         return cluster(context);
     }
 
@@ -66,7 +69,8 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
         // Stored on the class's context (children see it), so JUnit closes it when the class ends.
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Class<?> key = testClass;
-        Holder holder = store.getOrComputeIfAbsent(key.getName(), k -> new Holder(start(config, key.getSimpleName())), Holder.class);
+        Holder holder = store.getOrComputeIfAbsent(
+                key.getName(), k -> new Holder(start(config, key.getSimpleName())), Holder.class);
         return holder.cluster;
     }
 
@@ -88,7 +92,8 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
     }
 
     public static TestCluster start(WithPostgres config, String name) {
-        PostgresBinaries binaries = binaries(config == null ? WithPostgres.Binaries.SYSTEM_OR_EMBEDDED : config.binaries());
+        PostgresBinaries binaries =
+                binaries(config == null ? WithPostgres.Binaries.SYSTEM_OR_EMBEDDED : config.binaries());
         Path root;
         try {
             root = Files.createTempDirectory("keel-test-" + name + "-");
@@ -108,13 +113,16 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
         if (config != null) {
             for (String setting : config.settings()) {
                 int eq = setting.indexOf('=');
-                settings.put(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+                settings.put(
+                        setting.substring(0, eq).strip(),
+                        setting.substring(eq + 1).strip());
             }
         }
         cluster.init(TestCluster.SUPERUSER, settings, durable);
         cluster.start(Duration.ofSeconds(60));
         // One line per class in the build log, so it shows which server each pass exercised.
-        System.out.println("keel-testing: " + name + " runs on PostgreSQL " + binaries.version() + " from " + binaries.binDir());
+        System.out.println(
+                "keel-testing: " + name + " runs on PostgreSQL " + binaries.version() + " from " + binaries.binDir());
         TestCluster test = new TestCluster(cluster, root);
         RUNNING.add(test);
         return test;
@@ -122,7 +130,8 @@ public final class PostgresExtension implements BeforeAllCallback, ExecutionCond
 
     static PostgresBinaries binaries(WithPostgres.Binaries wanted) {
         TestServer server = TestServer.chosen();
-        boolean needsSystem = wanted != WithPostgres.Binaries.EMBEDDED && (server == TestServer.AUTO || server == TestServer.SYSTEM);
+        boolean needsSystem =
+                wanted != WithPostgres.Binaries.EMBEDDED && (server == TestServer.AUTO || server == TestServer.SYSTEM);
         return server.binaries(wanted, needsSystem ? PostgresBinaries.system() : Optional.empty());
     }
 }

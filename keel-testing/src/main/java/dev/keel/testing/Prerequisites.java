@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  * after it installed the thing, and then its absence is a failure, not a quiet skip.
  */
 public final class Prerequisites {
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     /**
      * Skips the test when {@code present} is false; fails it instead when the environment variable

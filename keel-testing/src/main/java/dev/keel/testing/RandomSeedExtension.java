@@ -11,17 +11,20 @@ import org.opentest4j.TestAbortedException;
 /** See {@link WithSeededRandom}: one seed per test method, named in its failure. */
 public final class RandomSeedExtension implements ParameterResolver, TestExecutionExceptionHandler {
     public static final String SEED_PROPERTY = "keel.test.seed";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RandomSeedExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RandomSeedExtension.class);
     private static final SecureRandom SEEDS = new SecureRandom();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Random.class && context.getTestMethod().isPresent();
+        return parameter.getParameter().getType() == Random.class
+                && context.getTestMethod().isPresent();
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        long seed = context.getStore(NAMESPACE).getOrComputeIfAbsent("seed", k -> chooseSeed(System.getProperty(SEED_PROPERTY)), Long.class);
+        long seed = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent("seed", k -> chooseSeed(System.getProperty(SEED_PROPERTY)), Long.class);
         return new Random(seed);
     }
 

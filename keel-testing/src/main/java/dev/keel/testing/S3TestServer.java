@@ -82,13 +82,21 @@ public final class S3TestServer implements AutoCloseable {
 
     /** The standard AWS variables pointing at this server. */
     public Map<String, String> env() {
-        return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-                "AWS_REGION", REGION);
+        return Map.of(
+                "AWS_ENDPOINT_URL",
+                endpoint.toString(),
+                "AWS_ACCESS_KEY_ID",
+                ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                SECRET_KEY,
+                "AWS_REGION",
+                REGION);
     }
 
     /** keel.yaml's backup.s3 section pointing at this server, indented for a top-level {@code backup:} key. */
     public String yaml() {
-        return "  s3:\n    endpoint: " + endpoint + "\n    region: " + REGION + "\n    accessKeyId: " + ACCESS_KEY + "\n    secretAccessKey: " + SECRET_KEY + "\n";
+        return "  s3:\n    endpoint: " + endpoint + "\n    region: " + REGION + "\n    accessKeyId: " + ACCESS_KEY
+                + "\n    secretAccessKey: " + SECRET_KEY + "\n";
     }
 
     /** Every key in the bucket under {@code prefix}, sorted. */
@@ -96,7 +104,11 @@ public final class S3TestServer implements AutoCloseable {
         List<String> keys = new ArrayList<>();
         String token = null;
         do {
-            ListObjectsV2Response page = blobs.list(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).continuationToken(token).build());
+            ListObjectsV2Response page = blobs.list(ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .continuationToken(token)
+                    .build());
             page.contents().stream().map(S3Object::key).forEach(keys::add);
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
@@ -113,7 +125,12 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     public void write(String bucket, String key, byte[] content) {
-        blobs.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) content.length).build(),
+        blobs.putBlob(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentLength((long) content.length)
+                        .build(),
                 new java.io.ByteArrayInputStream(content));
     }
 

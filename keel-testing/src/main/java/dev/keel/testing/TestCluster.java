@@ -66,13 +66,15 @@ public final class TestCluster implements AutoCloseable {
 
     /** A new empty database, so tests sharing this cluster do not see each other's objects. */
     public String createDatabase() {
-        String name = "test_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        String name = "test_" + DATABASES.incrementAndGet() + "_"
+                + ProcessHandle.current().pid();
         execute("postgres", "CREATE DATABASE " + name);
         return name;
     }
 
     public void execute(String database, String sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -81,7 +83,9 @@ public final class TestCluster implements AutoCloseable {
 
     /** The first column of the first row, as text; null when there is no row. */
     public String queryString(String database, String sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -118,9 +122,25 @@ public final class TestCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path data = standbyRoot.resolve("data");
-        Processes.run(List.of(cluster.binaries().program("pg_basebackup").toString(), "-D", data.toString(), "-R",
-                "-X", "stream", "-c", "fast", "--no-sync", "-h", "127.0.0.1", "-p", String.valueOf(port()), "-U", SUPERUSER),
-                300, "pg_basebackup");
+        Processes.run(
+                List.of(
+                        cluster.binaries().program("pg_basebackup").toString(),
+                        "-D",
+                        data.toString(),
+                        "-R",
+                        "-X",
+                        "stream",
+                        "-c",
+                        "fast",
+                        "--no-sync",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port()),
+                        "-U",
+                        SUPERUSER),
+                300,
+                "pg_basebackup");
         PostgresCluster standby = new PostgresCluster(cluster.binaries(), data);
         Map<String, String> settings = cluster.settings();
         settings.put("port", String.valueOf(PostgresCluster.freePort()));

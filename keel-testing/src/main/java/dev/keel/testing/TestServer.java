@@ -40,8 +40,10 @@ public enum TestServer {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROPERTY + " / " + VARIABLE + " is '" + value
-                    + "'; use auto, embedded, system or embedded-if-system", e);
+            throw new IllegalArgumentException(
+                    PROPERTY + " / " + VARIABLE + " is '" + value
+                            + "'; use auto, embedded, system or embedded-if-system",
+                    e);
         }
     }
 
@@ -64,8 +66,9 @@ public enum TestServer {
             return EmbeddedBinaries.unpacked();
         }
         if (this == SYSTEM) {
-            return system.orElseThrow(() -> new IllegalStateException(PROPERTY + "=system, but no PostgreSQL is installed here "
-                    + "(pg_config --bindir found none); install one or run with -D" + PROPERTY + "=auto"));
+            return system.orElseThrow(
+                    () -> new IllegalStateException(PROPERTY + "=system, but no PostgreSQL is installed here "
+                            + "(pg_config --bindir found none); install one or run with -D" + PROPERTY + "=auto"));
         }
         return system.orElseGet(EmbeddedBinaries::unpacked);
     }

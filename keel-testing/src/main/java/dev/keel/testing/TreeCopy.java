@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  * (a repository with three backups) and no test depends on what another one did to it.
  */
 public final class TreeCopy {
-    private TreeCopy() {
-    }
+    private TreeCopy() {}
 
     /** Copies {@code from} to {@code to} (which must not exist yet) and returns {@code to}. */
     public static Path of(Path from, Path to) {

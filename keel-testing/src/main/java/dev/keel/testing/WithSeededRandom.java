@@ -16,5 +16,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(RandomSeedExtension.class)
-public @interface WithSeededRandom {
-}
+public @interface WithSeededRandom {}

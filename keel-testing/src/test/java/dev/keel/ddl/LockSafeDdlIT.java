@@ -41,21 +41,28 @@ class LockSafeDdlIT {
     @Test
     void givesUpAfterItsTriesAndNamesTheBlockingSession() throws Exception {
         List<String> retries = new ArrayList<>();
-        try (Connection blocker = cluster.connect(db); Connection session = cluster.connect(db);
-             LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
+        try (Connection blocker = cluster.connect(db);
+                Connection session = cluster.connect(db);
+                LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
             int pid = holdReadLock(blocker);
-            assertThatThrownBy(() -> ddl.execute("alter table orders add column status text", TWO_RETRIES,
-                    (attempt, of, wait, e) -> retries.add(attempt + "/" + of + " " + e.getSQLState())))
+            assertThatThrownBy(() -> ddl.execute(
+                            "alter table orders add column status text",
+                            TWO_RETRIES,
+                            (attempt, of, wait, e) -> retries.add(attempt + "/" + of + " " + e.getSQLState())))
                     .isInstanceOfSatisfying(LockWaitExhausted.class, e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                         assertThat(e.attempts()).isEqualTo(3);
                         assertThat(e.blockers()).extracting(Blocker::pid).containsExactly(pid);
                         assertThat(e.sqlException().getSQLState()).isEqualTo("55P03");
-                        assertThat(e.what()).startsWith("could not get a lock within 200ms in 3 tries; blocked by pid " + pid
-                                + " (report-job, idle in transaction for ").endsWith("s): select * from orders");
+                        assertThat(e.what())
+                                .startsWith("could not get a lock within 200ms in 3 tries; blocked by pid " + pid
+                                        + " (report-job, idle in transaction for ")
+                                .endsWith("s): select * from orders");
                     });
             assertThat(retries).containsExactly("1/3 55P03", "2/3 55P03");
-            assertThat(show(session, "lock_timeout")).as("the session's own lock_timeout is back").isEqualTo("0");
+            assertThat(show(session, "lock_timeout"))
+                    .as("the session's own lock_timeout is back")
+                    .isEqualTo("0");
         }
         assertThat(columns()).isEqualTo("1");
     }
@@ -63,46 +70,58 @@ class LockSafeDdlIT {
     @Test
     void retriesUntilTheBlockerLetsGo() throws Exception {
         List<Duration> waits = new ArrayList<>();
-        try (Connection blocker = cluster.connect(db); Connection session = cluster.connect(db);
-             LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
+        try (Connection blocker = cluster.connect(db);
+                Connection session = cluster.connect(db);
+                LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
             holdReadLock(blocker);
             ddl.execute("alter table orders add column status text", TWO_RETRIES, (attempt, of, wait, e) -> {
                 waits.add(wait);
                 release(blocker);
             });
         }
-        assertThat(waits).singleElement().satisfies(w -> assertThat(w.toMillis()).isBetween(125L, 250L));
+        assertThat(waits)
+                .singleElement()
+                .satisfies(w -> assertThat(w.toMillis()).isBetween(125L, 250L));
         assertThat(columns()).isEqualTo("2");
     }
 
     @Test
     void inATransactionATimedOutTryKeepsTheWorkBeforeIt() throws Exception {
-        try (Connection blocker = cluster.connect(db); Connection session = cluster.connect(db);
-             LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
+        try (Connection blocker = cluster.connect(db);
+                Connection session = cluster.connect(db);
+                LockSafeDdl ddl = new LockSafeDdl(session, source(), Cancellation.none())) {
             holdReadLock(blocker);
             session.setAutoCommit(false);
             try (Statement s = session.createStatement()) {
                 s.execute("create table audit (id bigint)");
             }
-            ddl.execute("alter table orders add column status text", TWO_RETRIES, (attempt, of, wait, e) -> release(blocker));
+            ddl.execute(
+                    "alter table orders add column status text",
+                    TWO_RETRIES,
+                    (attempt, of, wait, e) -> release(blocker));
             session.commit();
         }
         assertThat(columns()).isEqualTo("2");
-        assertThat(cluster.queryString(db, "select to_regclass('audit') is not null")).isEqualTo("t");
+        assertThat(cluster.queryString(db, "select to_regclass('audit') is not null"))
+                .isEqualTo("t");
     }
 
     @Test
     void aCancelledRunStopsRetryingAtOnce() throws Exception {
         Cancellation cancellation = new Cancellation();
         List<Integer> retries = new ArrayList<>();
-        try (Connection blocker = cluster.connect(db); Connection session = cluster.connect(db);
-             LockSafeDdl ddl = new LockSafeDdl(session, source(), cancellation)) {
+        try (Connection blocker = cluster.connect(db);
+                Connection session = cluster.connect(db);
+                LockSafeDdl ddl = new LockSafeDdl(session, source(), cancellation)) {
             holdReadLock(blocker);
             LockRetryPolicy patient = new LockRetryPolicy(Duration.ofMillis(200), 50);
-            assertThatThrownBy(() -> ddl.execute("alter table orders add column status text", patient, (attempt, of, wait, e) -> {
-                retries.add(attempt);
-                cancellation.cancel("test");
-            })).isInstanceOf(SQLException.class).isNotInstanceOf(LockWaitExhausted.class);
+            assertThatThrownBy(() -> ddl.execute(
+                            "alter table orders add column status text", patient, (attempt, of, wait, e) -> {
+                                retries.add(attempt);
+                                cancellation.cancel("test");
+                            }))
+                    .isInstanceOf(SQLException.class)
+                    .isNotInstanceOf(LockWaitExhausted.class);
         }
         assertThat(retries).containsExactly(1);
     }
@@ -110,16 +129,20 @@ class LockSafeDdlIT {
     @Test
     void cancellingStopsAStatementThatRunsOnTheServer() throws Exception {
         Cancellation cancellation = new Cancellation();
-        try (Connection session = cluster.connect(db); Connection observer = cluster.connect(db)) {
+        try (Connection session = cluster.connect(db);
+                Connection observer = cluster.connect(db)) {
             int pid = backendPid(session);
             Thread canceller = new Thread(() -> {
                 awaitActive(observer, pid);
                 cancellation.cancel("test");
             });
-            try (Cancellation.Registration watching = cancellation.watch(session); Statement s = session.createStatement()) {
+            try (Cancellation.Registration watching = cancellation.watch(session);
+                    Statement s = session.createStatement()) {
                 canceller.start();
-                assertThatThrownBy(() -> s.execute("select pg_sleep(60)")).isInstanceOfSatisfying(SQLException.class,
-                        e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+                assertThatThrownBy(() -> s.execute("select pg_sleep(60)"))
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("57014"));
             }
             canceller.join(10_000);
         }
@@ -158,7 +181,8 @@ class LockSafeDdlIT {
     }
 
     private static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -183,7 +207,8 @@ class LockSafeDdlIT {
     }
 
     private static String show(Connection c, String setting) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show " + setting)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show " + setting)) {
             rs.next();
             return rs.getString(1);
         }

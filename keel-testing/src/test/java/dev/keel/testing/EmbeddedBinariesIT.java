@@ -12,6 +12,7 @@ class EmbeddedBinariesIT {
         assertThat(cluster.majorVersion()).isEqualTo(17);
         assertThat(cluster.queryString("postgres", "show server_version_num")).startsWith("17");
         cluster.execute("postgres", "create extension if not exists pg_stat_statements");
-        assertThat(cluster.queryString("postgres", "select count(*) >= 0 from pg_stat_statements")).isEqualTo("t");
+        assertThat(cluster.queryString("postgres", "select count(*) >= 0 from pg_stat_statements"))
+                .isEqualTo("t");
     }
 }

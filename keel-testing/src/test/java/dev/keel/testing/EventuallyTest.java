@@ -16,7 +16,8 @@ class EventuallyTest {
         List<String> filled = new CopyOnWriteArrayList<>();
         Thread other = new Thread(() -> filled.add("done"));
         other.start();
-        Eventually.await(Duration.ofSeconds(30), "the other thread to add an entry", () -> !filled.isEmpty(), () -> filled);
+        Eventually.await(
+                Duration.ofSeconds(30), "the other thread to add an entry", () -> !filled.isEmpty(), () -> filled);
         other.join();
         assertThat(filled).containsExactly("done");
     }
@@ -31,7 +32,8 @@ class EventuallyTest {
     @Test
     void failsAtTheDeadlineNamingWhatItWaitedForAndWhatItSawLast() {
         AtomicInteger polls = new AtomicInteger();
-        assertThatThrownBy(() -> Eventually.await(Duration.ofMillis(50), "a count of 1000", polls::incrementAndGet, n -> n >= 1000))
+        assertThatThrownBy(() -> Eventually.await(
+                        Duration.ofMillis(50), "a count of 1000", polls::incrementAndGet, n -> n >= 1000))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("waited 50 ms for a count of 1000; last seen: ")
                 .hasMessageEndingWith(": " + polls.get());
@@ -39,7 +41,8 @@ class EventuallyTest {
 
     @Test
     void aBooleanConditionShowsWhatTheCallerSaysWasSeen() {
-        assertThatThrownBy(() -> Eventually.await(Duration.ofSeconds(0), "the stream to start", () -> false, () -> "stderr: (empty)"))
+        assertThatThrownBy(() -> Eventually.await(
+                        Duration.ofSeconds(0), "the stream to start", () -> false, () -> "stderr: (empty)"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("waited 0 s for the stream to start; last seen: stderr: (empty)");
     }

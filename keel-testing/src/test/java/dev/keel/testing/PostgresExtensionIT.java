@@ -10,7 +10,8 @@ class PostgresExtensionIT {
     @Test
     void givesARunningClusterWithTheRequestedSettings(TestCluster cluster) {
         assertThat(cluster.queryString("postgres", "show work_mem")).isEqualTo("7MB");
-        assertThat(cluster.queryString("postgres", "show shared_preload_libraries")).contains("pg_stat_statements");
+        assertThat(cluster.queryString("postgres", "show shared_preload_libraries"))
+                .contains("pg_stat_statements");
         assertThat(cluster.queryString("postgres", "show fsync")).isEqualTo("off");
     }
 
@@ -30,6 +31,7 @@ class PostgresExtensionIT {
         String a = cluster.createDatabase();
         String b = cluster.createDatabase();
         assertThat(a).isNotEqualTo(b);
-        assertThat(cluster.queryString(b, "select count(*) from pg_tables where schemaname = 'public'")).isEqualTo("0");
+        assertThat(cluster.queryString(b, "select count(*) from pg_tables where schemaname = 'public'"))
+                .isEqualTo("0");
     }
 }

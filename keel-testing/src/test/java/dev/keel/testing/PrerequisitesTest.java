@@ -13,21 +13,25 @@ class PrerequisitesTest {
 
     @Test
     void aPresentPrerequisiteLetsTheTestRun() {
-        assertThatCode(() -> Prerequisites.require(true, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "1")))
+        assertThatCode(() ->
+                        Prerequisites.require(true, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "1")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aMissingOneSkipsWithTheReason() {
         assertThatThrownBy(() -> Prerequisites.require(false, "KEEL_TEST_REQUIRE_X", MISSING, Map.of()))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining(MISSING);
-        assertThatThrownBy(() -> Prerequisites.require(false, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "0")))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining(MISSING);
+        assertThatThrownBy(() -> Prerequisites.require(
+                        false, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "0")))
                 .isInstanceOf(TestAbortedException.class);
     }
 
     @Test
     void aMissingOneFailsWhereTheEnvironmentSaysItWasInstalled() {
-        assertThatThrownBy(() -> Prerequisites.require(false, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "1")))
+        assertThatThrownBy(() -> Prerequisites.require(
+                        false, "KEEL_TEST_REQUIRE_X", MISSING, Map.of("KEEL_TEST_REQUIRE_X", "1")))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage(MISSING + ", but KEEL_TEST_REQUIRE_X=1 says it must be here");
     }

@@ -19,14 +19,17 @@ class RandomSeedExtensionTest {
     void aGivenSeedIsReplayedAndNoneGivesAFreshOne() {
         assertThat(RandomSeedExtension.chooseSeed("-42")).isEqualTo(-42L);
         assertThat(RandomSeedExtension.chooseSeed(null)).isNotEqualTo(RandomSeedExtension.chooseSeed(""));
-        assertThatThrownBy(() -> RandomSeedExtension.chooseSeed("soon")).hasMessageContaining("-Dkeel.test.seed=soon is not a whole number");
+        assertThatThrownBy(() -> RandomSeedExtension.chooseSeed("soon"))
+                .hasMessageContaining("-Dkeel.test.seed=soon is not a whole number");
     }
 
     @Test
     void aFailureCarriesTheSeedAndHowToReplayIt() {
         Throwable failed = RandomSeedExtension.withSeed(new AssertionError("expected 3 but was 4"), 1234L);
-        assertThat(failed).isInstanceOf(AssertionError.class)
-                .hasMessage("random seed 1234 (replay: -Dkeel.test.seed=1234): java.lang.AssertionError: expected 3 but was 4");
+        assertThat(failed)
+                .isInstanceOf(AssertionError.class)
+                .hasMessage(
+                        "random seed 1234 (replay: -Dkeel.test.seed=1234): java.lang.AssertionError: expected 3 but was 4");
         assertThat(failed.getCause()).hasMessage("expected 3 but was 4");
     }
 

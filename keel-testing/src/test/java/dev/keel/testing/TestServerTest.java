@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestServerTest {
-    private static final Optional<PostgresBinaries> SYSTEM = Optional.of(new PostgresBinaries(Path.of("/opt/pg15/bin"), 15, "15.8"));
+    private static final Optional<PostgresBinaries> SYSTEM =
+            Optional.of(new PostgresBinaries(Path.of("/opt/pg15/bin"), 15, "15.8"));
 
     @Test
     void thePropertyWinsOverTheVariableAndNeitherMeansAuto() {
@@ -21,23 +22,30 @@ class TestServerTest {
 
     @Test
     void anUnknownChoiceNamesTheKnownOnes() {
-        assertThatThrownBy(() -> TestServer.parse("pg15", null)).hasMessageContaining("'pg15'")
+        assertThatThrownBy(() -> TestServer.parse("pg15", null))
+                .hasMessageContaining("'pg15'")
                 .hasMessageContaining("auto, embedded, system or embedded-if-system");
     }
 
     @Test
     void theSecondPassRunsOnlyBesideASystemServerAndNotForClassesThatAskForTheEmbeddedAnyway() {
         assertThat(TestServer.EMBEDDED_IF_SYSTEM.skipReason(false, SYSTEM)).isEmpty();
-        assertThat(TestServer.EMBEDDED_IF_SYSTEM.skipReason(false, Optional.empty())).get().asString()
+        assertThat(TestServer.EMBEDDED_IF_SYSTEM.skipReason(false, Optional.empty()))
+                .get()
+                .asString()
                 .contains("the default pass already ran this class on the embedded 17");
-        assertThat(TestServer.EMBEDDED_IF_SYSTEM.skipReason(true, SYSTEM)).get().asString().contains("in the default pass already");
+        assertThat(TestServer.EMBEDDED_IF_SYSTEM.skipReason(true, SYSTEM))
+                .get()
+                .asString()
+                .contains("in the default pass already");
         assertThat(TestServer.AUTO.skipReason(false, Optional.empty())).isEmpty();
         assertThat(TestServer.EMBEDDED.skipReason(true, SYSTEM)).isEmpty();
     }
 
     @Test
     void autoTakesTheSystemServerWhenThereIsOne() {
-        assertThat(TestServer.AUTO.binaries(WithPostgres.Binaries.SYSTEM_OR_EMBEDDED, SYSTEM)).isSameAs(SYSTEM.get());
+        assertThat(TestServer.AUTO.binaries(WithPostgres.Binaries.SYSTEM_OR_EMBEDDED, SYSTEM))
+                .isSameAs(SYSTEM.get());
     }
 
     @Test

@@ -7,16 +7,23 @@ import dev.keel.check.Severity;
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
 public final class GithubReport {
 
-    private GithubReport() {
-    }
+    private GithubReport() {}
 
     public static String render(CheckReport report) {
         StringBuilder out = new StringBuilder();
         for (Finding f : report.findings()) {
             out.append(f.severity() == Severity.ERROR ? "::error " : "::warning ")
-                    .append("file=").append(property(f.file())).append(",line=").append(f.line()).append(",col=").append(f.column())
-                    .append(",title=").append(property("keel " + f.rule())).append("::")
-                    .append(data(f.message() + "\nFix: " + f.fix())).append('\n');
+                    .append("file=")
+                    .append(property(f.file()))
+                    .append(",line=")
+                    .append(f.line())
+                    .append(",col=")
+                    .append(f.column())
+                    .append(",title=")
+                    .append(property("keel " + f.rule()))
+                    .append("::")
+                    .append(data(f.message() + "\nFix: " + f.fix()))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -9,13 +9,17 @@ import java.util.TreeMap;
 /** A pull-request comment: a summary table by rule, then each finding with its fix. */
 public final class MarkdownReport {
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(CheckReport report) {
         StringBuilder out = new StringBuilder("## keel check\n\n");
-        out.append(report.errors() == 0 ? "No error-level findings. " : "**" + report.errors() + " error-level finding"
-                + (report.errors() == 1 ? "" : "s") + " block this migration.** ").append(TextReport.summary(report)).append("\n\n");
+        out.append(
+                        report.errors() == 0
+                                ? "No error-level findings. "
+                                : "**" + report.errors() + " error-level finding" + (report.errors() == 1 ? "" : "s")
+                                        + " block this migration.** ")
+                .append(TextReport.summary(report))
+                .append("\n\n");
         if (report.findings().isEmpty()) {
             return out.toString();
         }
@@ -24,12 +28,26 @@ public final class MarkdownReport {
             byRule.computeIfAbsent(f.rule(), r -> new long[2])[f.severity() == Severity.ERROR ? 0 : 1]++;
         }
         out.append("| rule | errors | warnings |\n| --- | ---: | ---: |\n");
-        byRule.forEach((rule, n) -> out.append("| [").append(rule).append("](docs/checks/").append(rule).append(".md) | ")
-                .append(n[0]).append(" | ").append(n[1]).append(" |\n"));
+        byRule.forEach((rule, n) -> out.append("| [")
+                .append(rule)
+                .append("](docs/checks/")
+                .append(rule)
+                .append(".md) | ")
+                .append(n[0])
+                .append(" | ")
+                .append(n[1])
+                .append(" |\n"));
         out.append('\n');
         for (Finding f : report.findings()) {
-            out.append("### ").append(f.severity() == Severity.ERROR ? "Error" : "Warning").append(": `").append(f.rule()).append("` in `")
-                    .append(f.file()).append(':').append(f.line()).append("`\n\n");
+            out.append("### ")
+                    .append(f.severity() == Severity.ERROR ? "Error" : "Warning")
+                    .append(": `")
+                    .append(f.rule())
+                    .append("` in `")
+                    .append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append("`\n\n");
             if (f.excerpt() != null && !f.excerpt().isBlank()) {
                 out.append("```sql\n").append(f.excerpt().strip()).append("\n```\n\n");
             }

@@ -11,22 +11,26 @@ import java.util.Map;
 /** SARIF 2.1.0, the format GitHub code scanning loads. */
 public final class SarifReport {
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     public static Map<String, Object> render(CheckReport report, String version) {
         Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
         List<Object> results = new ArrayList<>();
         for (Finding f : report.findings()) {
-            rules.computeIfAbsent(f.rule(), id -> Map.of("id", id, "helpUri", "docs/checks/" + id + ".md",
-                    "shortDescription", Map.of("text", id)));
+            rules.computeIfAbsent(
+                    f.rule(),
+                    id -> Map.of(
+                            "id", id, "helpUri", "docs/checks/" + id + ".md", "shortDescription", Map.of("text", id)));
             results.add(Map.of(
                     "ruleId", f.rule(),
                     "level", f.severity() == Severity.ERROR ? "error" : "warning",
                     "message", Map.of("text", f.message() + " Fix: " + f.fix()),
-                    "locations", List.of(Map.of("physicalLocation", Map.of(
-                            "artifactLocation", Map.of("uri", f.file()),
-                            "region", Map.of("startLine", f.line(), "startColumn", f.column())))),
+                    "locations",
+                            List.of(Map.of(
+                                    "physicalLocation",
+                                    Map.of(
+                                            "artifactLocation", Map.of("uri", f.file()),
+                                            "region", Map.of("startLine", f.line(), "startColumn", f.column())))),
                     "properties", Map.of("source", f.source())));
         }
         Map<String, Object> driver = new LinkedHashMap<>();

@@ -6,40 +6,67 @@ import dev.keel.check.Finding;
 /** For people at a terminal: file:line:column, the line with a caret, the rule, the why and the fix. */
 public final class TextReport {
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     public static String render(CheckReport report) {
         StringBuilder out = new StringBuilder();
         for (Finding f : report.findings()) {
-            out.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().label()).append(' ').append(f.rule()).append(": ").append(f.message()).append('\n');
+            out.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(':')
+                    .append(f.column())
+                    .append(": ")
+                    .append(f.severity().label())
+                    .append(' ')
+                    .append(f.rule())
+                    .append(": ")
+                    .append(f.message())
+                    .append('\n');
             if (f.excerpt() != null && !f.excerpt().isBlank()) {
                 out.append("    ").append(f.excerpt()).append('\n');
-                out.append("    ").append(" ".repeat(Math.max(0, f.column() - 1))).append("^\n");
+                out.append("    ")
+                        .append(" ".repeat(Math.max(0, f.column() - 1)))
+                        .append("^\n");
             }
             out.append("  fix: ").append(f.fix()).append('\n');
             out.append("  see: docs/checks/").append(f.rule()).append(".md\n\n");
         }
         for (CheckReport.Waived w : report.waived()) {
             Finding f = w.finding();
-            out.append(f.file()).append(':').append(f.line()).append(": waived ").append(f.rule())
-                    .append(w.by().equals(CheckReport.Waived.BY_CONFIG) ? " (keel.yaml)" : "").append(": ").append(w.reason()).append('\n');
+            out.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(": waived ")
+                    .append(f.rule())
+                    .append(w.by().equals(CheckReport.Waived.BY_CONFIG) ? " (keel.yaml)" : "")
+                    .append(": ")
+                    .append(w.reason())
+                    .append('\n');
         }
         if (report.startAfter() != null) {
-            out.append("checks start after version ").append(report.startAfter()).append(" (check.startAfter): ").append(report.skippedFiles())
-                    .append(" earlier file").append(report.skippedFiles() == 1 ? "" : "s").append(" read for the schema only\n");
+            out.append("checks start after version ")
+                    .append(report.startAfter())
+                    .append(" (check.startAfter): ")
+                    .append(report.skippedFiles())
+                    .append(" earlier file")
+                    .append(report.skippedFiles() == 1 ? "" : "s")
+                    .append(" read for the schema only\n");
         }
         if (!report.excluded().isEmpty()) {
-            out.append("rules excluded by check.exclude: ").append(String.join(", ", report.excluded())).append('\n');
+            out.append("rules excluded by check.exclude: ")
+                    .append(String.join(", ", report.excluded()))
+                    .append('\n');
         }
         out.append(summary(report)).append('\n');
         return out.toString();
     }
 
     public static String summary(CheckReport report) {
-        return report.files() + " file" + (report.files() == 1 ? "" : "s") + ", " + report.statements() + " statements: "
+        return report.files() + " file" + (report.files() == 1 ? "" : "s") + ", " + report.statements()
+                + " statements: "
                 + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", " + report.warnings() + " warning"
-                + (report.warnings() == 1 ? "" : "s") + (report.waived().isEmpty() ? "" : ", " + report.waived().size() + " waived") + ".";
+                + (report.warnings() == 1 ? "" : "s")
+                + (report.waived().isEmpty() ? "" : ", " + report.waived().size() + " waived") + ".";
     }
 }

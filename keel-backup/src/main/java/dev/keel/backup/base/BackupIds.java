@@ -20,15 +20,16 @@ import java.util.stream.Collectors;
  * machine or two, each gets an id of its own.
  */
 public final class BackupIds {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int MOST_IN_ONE_SECOND = 1000;
 
-    private BackupIds() {
-    }
+    private BackupIds() {}
 
     /** Reserves the first free id for {@code now} by creating its lease; returns the lease as written. */
     public static BackupLease reserve(BackupRepository repository, Instant now, Function<String, BackupLease> lease) {
-        Set<String> taken = repository.catalog().backups().stream().map(CatalogBackup::id).collect(Collectors.toSet());
+        Set<String> taken =
+                repository.catalog().backups().stream().map(CatalogBackup::id).collect(Collectors.toSet());
         String base = FORMAT.format(now);
         for (int n = 1; n <= MOST_IN_ONE_SECOND; n++) {
             String id = n == 1 ? base : base + "-" + n;
@@ -42,8 +43,10 @@ public final class BackupIds {
                 return candidate;
             }
         }
-        throw new KeelException(BackupError.BACKUP_ID_TAKEN,
-                "more than " + MOST_IN_ONE_SECOND + " backups claim ids of " + base + " in " + repository.store().describe(),
+        throw new KeelException(
+                BackupError.BACKUP_ID_TAKEN,
+                "more than " + MOST_IN_ONE_SECOND + " backups claim ids of " + base + " in "
+                        + repository.store().describe(),
                 "run the backup again in a moment");
     }
 
@@ -54,9 +57,12 @@ public final class BackupIds {
     private static void refuseUnconditionalStore(BackupRepository repository, String name, BackupLease lease) {
         if (repository.store().createIfAbsent(name, lease.json())) {
             repository.store().delete(name);
-            throw new KeelException(BackupError.S3_UNSUPPORTED,
-                    repository.store().describe() + " ignores conditional writes (If-None-Match), so keel cannot reserve a backup id"
-                    + " without a race", "use an S3 service or server version that supports conditional writes (AWS S3, MinIO, s3proxy 2.4 or later)");
+            throw new KeelException(
+                    BackupError.S3_UNSUPPORTED,
+                    repository.store().describe()
+                            + " ignores conditional writes (If-None-Match), so keel cannot reserve a backup id"
+                            + " without a race",
+                    "use an S3 service or server version that supports conditional writes (AWS S3, MinIO, s3proxy 2.4 or later)");
         }
     }
 }

@@ -7,5 +7,4 @@ import dev.keel.backup.transfer.TransferProgress;
  * @param parallel files copied at once
  * @param throttle limits the bytes read from the data directory per second
  */
-public record BackupOptions(int parallel, Throttle throttle, TransferProgress progress) {
-}
+public record BackupOptions(int parallel, Throttle throttle, TransferProgress progress) {}

@@ -11,7 +11,21 @@ import java.time.Instant;
  * @param method how files were copied: "full", or for an incremental backup "block" (changed blocks from WAL
  *     summaries) or "file" (unchanged files found by checksum)
  */
-public record BackupResult(String id, BackupType type, String repository, int timeline, String startLsn, String stopLsn,
-                           Instant startTime, Instant stopTime, String postgresVersion, int files, long bytes, long storedBytes,
-                           int walSegments, int tables, long millis, String parent, String method) {
-}
+public record BackupResult(
+        String id,
+        BackupType type,
+        String repository,
+        int timeline,
+        String startLsn,
+        String stopLsn,
+        Instant startTime,
+        Instant stopTime,
+        String postgresVersion,
+        int files,
+        long bytes,
+        long storedBytes,
+        int walSegments,
+        int tables,
+        long millis,
+        String parent,
+        String method) {}

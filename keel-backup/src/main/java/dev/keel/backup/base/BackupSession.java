@@ -23,18 +23,27 @@ final class BackupSession {
     }
 
     ServerFacts facts() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("server-facts.sql"))) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql("server-facts.sql"))) {
             rs.next();
-            return new ServerFacts(rs.getString("server_version"), rs.getInt("version_num"), rs.getString("system_identifier"),
-                    rs.getLong("wal_segment_size"), rs.getBoolean("in_recovery"));
+            return new ServerFacts(
+                    rs.getString("server_version"),
+                    rs.getInt("version_num"),
+                    rs.getString("system_identifier"),
+                    rs.getLong("wal_segment_size"),
+                    rs.getBoolean("in_recovery"));
         } catch (SQLException e) {
-            throw failed("cannot read the server's version and system identifier", "connect as a superuser or a role with REPLICATION", e);
+            throw failed(
+                    "cannot read the server's version and system identifier",
+                    "connect as a superuser or a role with REPLICATION",
+                    e);
         }
     }
 
     /** The server's data directory, or empty when this role may not see it. */
     Optional<Path> dataDirectory() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("data-directory.sql"))) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql("data-directory.sql"))) {
             rs.next();
             return Optional.of(Path.of(rs.getString(1)));
         } catch (SQLException e) {
@@ -47,8 +56,10 @@ final class BackupSession {
             s.setString(1, slotName);
             s.executeQuery().close();
         } catch (SQLException e) {
-            throw failed("cannot create a temporary replication slot to hold the backup's WAL: " + firstLine(e),
-                    "connect as a role with REPLICATION and make sure max_replication_slots has a free slot", e);
+            throw failed(
+                    "cannot create a temporary replication slot to hold the backup's WAL: " + firstLine(e),
+                    "connect as a role with REPLICATION and make sure max_replication_slots has a free slot",
+                    e);
         }
     }
 
@@ -60,17 +71,23 @@ final class BackupSession {
                 return new BackupPoint(rs.getString("lsn"), rs.getString("wal_file"), null, null);
             }
         } catch (SQLException e) {
-            throw failed("pg_backup_start failed: " + firstLine(e), "grant EXECUTE on pg_backup_start and pg_backup_stop, or back up as a superuser", e);
+            throw failed(
+                    "pg_backup_start failed: " + firstLine(e),
+                    "grant EXECUTE on pg_backup_start and pg_backup_stop, or back up as a superuser",
+                    e);
         }
     }
 
     BackupPoint stop() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("backup-stop.sql"))) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql("backup-stop.sql"))) {
             rs.next();
             String map = rs.getString("spcmapfile");
-            return new BackupPoint(rs.getString("lsn"), rs.getString("wal_file"), rs.getString("labelfile"), map == null ? "" : map);
+            return new BackupPoint(
+                    rs.getString("lsn"), rs.getString("wal_file"), rs.getString("labelfile"), map == null ? "" : map);
         } catch (SQLException e) {
-            throw failed("pg_backup_stop failed: " + firstLine(e), "look at the server log, then run the backup again", e);
+            throw failed(
+                    "pg_backup_stop failed: " + firstLine(e), "look at the server log, then run the backup again", e);
         }
     }
 

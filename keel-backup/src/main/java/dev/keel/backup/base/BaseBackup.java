@@ -53,7 +53,7 @@ public final class BaseBackup {
     }
 
     public BackupResult run(BackupOptions options) {
-        return run(options, BackupType.FULL, note -> { });
+        return run(options, BackupType.FULL, note -> {});
     }
 
     /**
@@ -73,39 +73,65 @@ public final class BaseBackup {
                 return take(options, type, notes, began, connection, session, facts, dataDir, running);
             }
         } catch (SQLException e) {
-            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
-                    "the backup session to " + server + " failed: " + e.getMessage(), "run the backup again", e);
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "the backup session to " + server + " failed: " + e.getMessage(),
+                    "run the backup again",
+                    e);
         }
     }
 
-    private BackupResult take(BackupOptions options, BackupType type, Consumer<String> notes, long began, Connection connection, BackupSession session,
-                              ServerFacts facts, Path dataDir, RunningBackup running) {
+    private BackupResult take(
+            BackupOptions options,
+            BackupType type,
+            Consumer<String> notes,
+            long began,
+            Connection connection,
+            BackupSession session,
+            ServerFacts facts,
+            Path dataDir,
+            RunningBackup running) {
         String id = running.id();
         session.reserveWal("keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff));
         BackupPoint start = session.start("keel " + id);
         Instant startTime = clock.instant();
         Optional<BackupManifest> parent = type == BackupType.INCREMENTAL
-                ? ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
+                ? ParentChoice.newest(
+                        repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.timeline())
                 : Optional.empty();
         parent.ifPresent(running::buildsOn);
         if (type == BackupType.INCREMENTAL && parent.isEmpty()) {
-            notes.accept("no earlier backup of this cluster in " + repository.store().describe() + ", so this backup is full; incremental ones build on it");
+            notes.accept("no earlier backup of this cluster in "
+                    + repository.store().describe() + ", so this backup is full; incremental ones build on it");
         }
-        IncrementalPlan plan = parent.map(p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn())).orElse(null);
+        IncrementalPlan plan = parent.map(
+                        p -> IncrementalPlan.make(connection, p, facts.majorVersion(), start.timeline(), start.lsn()))
+                .orElse(null);
         if (plan != null && plan.fallback() != null) {
             notes.accept(plan.fallback());
         }
-        IncrementalCopy incremental = plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
+        IncrementalCopy incremental =
+                plan == null ? null : new IncrementalCopy(repository, id, plan, options.throttle(), options.progress());
 
         DataDirectoryContent content = DataDirectoryWalk.scan(dataDir);
-        // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
+        // Thousands of files: made durable together right before the manifest, which alone declares the backup
+        // complete.
         repository.store().deferDurability();
         BackupManifest manifest;
         int walSegments;
         try {
-            options.progress().started("backing up " + content.files().size() + " files", content.totalSize(), content.files().size());
-            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(content.files(), options.parallel(),
-                    file -> incremental == null ? copy(id, file, options) : incremental.copy(file)).stream().filter(Objects::nonNull).toList());
+            options.progress()
+                    .started(
+                            "backing up " + content.files().size() + " files",
+                            content.totalSize(),
+                            content.files().size());
+            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(
+                            content.files(),
+                            options.parallel(),
+                            file -> incremental == null ? copy(id, file, options) : incremental.copy(file))
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .toList());
             BackupPoint stop = session.stop();
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
@@ -115,8 +141,19 @@ public final class BaseBackup {
             options.progress().finished();
             Instant stopTime = clock.instant();
 
-            manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL, plan == null ? null : plan.parent().id(),
-                    facts, start.timeline(), start.lsn(), stop.lsn(), startTime, stopTime, files, content.directories(), opener);
+            manifest = BackupManifests.assemble(
+                    id,
+                    plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
+                    plan == null ? null : plan.parent().id(),
+                    facts,
+                    start.timeline(),
+                    start.lsn(),
+                    stop.lsn(),
+                    startTime,
+                    stopTime,
+                    files,
+                    content.directories(),
+                    opener);
         } finally {
             // Also after a failure: what was written is flushed, and the store commits durably again.
             repository.store().makeDurable();
@@ -124,18 +161,23 @@ public final class BaseBackup {
         running.checkAncestors(manifest);
         repository.writeManifest(manifest);
         running.complete();
-        return BackupManifests.result(manifest, repository.store().describe(), walSegments, began, plan == null ? "full" : plan.method());
+        return BackupManifests.result(
+                manifest, repository.store().describe(), walSegments, began, plan == null ? "full" : plan.method());
     }
 
     private void refuseUnsupported(ServerFacts facts) {
         if (facts.majorVersion() < OLDEST_MAJOR) {
-            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
-                    "keel backup needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs " + facts.version(),
+            throw new KeelException(
+                    BackupError.SERVER_UNSUPPORTED,
+                    "keel backup needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs "
+                            + facts.version(),
                     "upgrade the server, or use pg_basebackup for it");
         }
         if (facts.inRecovery()) {
-            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
-                    server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
+            throw new KeelException(
+                    BackupError.SERVER_UNSUPPORTED,
+                    server + " is a standby; keel backup copies primaries only for now",
+                    "run it against the primary");
         }
     }
 
@@ -148,20 +190,27 @@ public final class BaseBackup {
             options.progress().advanced(file.size());
             return null;
         } catch (IOException e) {
-            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE, "cannot read " + file.file() + ": " + e.getMessage(),
-                    "run keel as a user that can read the whole data directory (usually the postgres user)", e);
+            throw new KeelException(
+                    BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot read " + file.file() + ": " + e.getMessage(),
+                    "run keel as a user that can read the whole data directory (usually the postgres user)",
+                    e);
         }
         try (InputStream metered = new MeteredInputStream(in, options.throttle(), options.progress())) {
             StoredObject stored = repository.write(RepositoryLayout.backupFile(id, file.path()), metered);
             return new BackupFile(file.path(), stored.size(), stored.sha256(), stored.name(), stored.storedSize());
         } catch (IOException e) {
-            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
-                    "cannot read " + file.file() + ": " + e.getMessage(), "check the data directory's disk", e);
+            throw new KeelException(
+                    BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot read " + file.file() + ": " + e.getMessage(),
+                    "check the data directory's disk",
+                    e);
         }
     }
 
     private BackupFile store(String id, String path, String text) {
-        StoredObject stored = repository.write(RepositoryLayout.backupFile(id, path), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        StoredObject stored = repository.write(
+                RepositoryLayout.backupFile(id, path), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         return new BackupFile(path, stored.size(), stored.sha256(), stored.name(), stored.storedSize());
     }
 
@@ -184,9 +233,11 @@ public final class BaseBackup {
             try (InputStream in = Files.newInputStream(file)) {
                 repository.write(object, in);
             } catch (IOException e) {
-                throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+                throw new KeelException(
+                        BackupError.DATA_DIRECTORY_UNREADABLE,
                         "cannot copy WAL segment " + file + " into the repository: " + e.getMessage(),
-                        "check that max_wal_size leaves the segments in pg_wal and run the backup again", e);
+                        "check that max_wal_size leaves the segments in pg_wal and run the backup again",
+                        e);
             }
         }
         return names.size();

@@ -7,8 +7,7 @@ import java.util.List;
 public record DataDirectoryContent(List<SourceFile> files, List<String> directories) {
 
     /** @param path relative to the data directory, '/'-separated */
-    public record SourceFile(String path, Path file, long size) {
-    }
+    public record SourceFile(String path, Path file, long size) {}
 
     public long totalSize() {
         return files.stream().mapToLong(SourceFile::size).sum();

@@ -21,14 +21,28 @@ import java.util.Set;
  */
 public final class DataDirectoryWalk {
     /** Kept as empty directories: PostgreSQL needs them to exist but not their contents. */
-    static final Set<String> CONTENTS_OMITTED = Set.of("pg_wal", "pg_dynshmem", "pg_notify", "pg_replslot", "pg_serial",
-            "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
+    static final Set<String> CONTENTS_OMITTED = Set.of(
+            "pg_wal",
+            "pg_dynshmem",
+            "pg_notify",
+            "pg_replslot",
+            "pg_serial",
+            "pg_snapshots",
+            "pg_stat_tmp",
+            "pg_subtrans");
     /** Top-level files that describe the running server, or a backup of it, rather than its data. */
-    static final Set<String> TOP_LEVEL_OMITTED = Set.of("postmaster.pid", "postmaster.opts", "backup_label", "backup_label.old",
-            "tablespace_map", "tablespace_map.old", "postgresql.auto.conf.tmp", "current_logfiles.tmp", "backup_manifest");
+    static final Set<String> TOP_LEVEL_OMITTED = Set.of(
+            "postmaster.pid",
+            "postmaster.opts",
+            "backup_label",
+            "backup_label.old",
+            "tablespace_map",
+            "tablespace_map.old",
+            "postgresql.auto.conf.tmp",
+            "current_logfiles.tmp",
+            "backup_manifest");
 
-    private DataDirectoryWalk() {
-    }
+    private DataDirectoryWalk() {}
 
     public static DataDirectoryContent scan(Path dataDir) {
         refuseTablespaces(dataDir);
@@ -55,7 +69,8 @@ public final class DataDirectoryWalk {
                     if (attrs.isSymbolicLink() && CONTENTS_OMITTED.contains(path)) {
                         // pg_wal may be a link to another disk (initdb --waldir): restore makes it a directory.
                         directories.add(path);
-                    } else if (attrs.isRegularFile() && !omitted(path, file.getFileName().toString())) {
+                    } else if (attrs.isRegularFile()
+                            && !omitted(path, file.getFileName().toString())) {
                         files.add(new DataDirectoryContent.SourceFile(path, file, attrs.size()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -71,9 +86,11 @@ public final class DataDirectoryWalk {
                 }
             });
         } catch (IOException e) {
-            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+            throw new KeelException(
+                    BackupError.DATA_DIRECTORY_UNREADABLE,
                     "cannot list the data directory " + dataDir + ": " + e.getMessage(),
-                    "run keel as a user that can read the whole data directory (usually the postgres user)", e);
+                    "run keel as a user that can read the whole data directory (usually the postgres user)",
+                    e);
         }
         return new DataDirectoryContent(files, directories);
     }
@@ -85,16 +102,19 @@ public final class DataDirectoryWalk {
     private static void refuseTablespaces(Path dataDir) {
         try (var links = Files.list(dataDir.resolve("pg_tblspc"))) {
             if (links.findAny().isPresent()) {
-                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                throw new KeelException(
+                        BackupError.TABLESPACES_UNSUPPORTED,
                         "the cluster in " + dataDir + " has tablespaces, which keel backup does not copy yet",
                         "use pg_basebackup or pgBackRest for this cluster for now");
             }
         } catch (NoSuchFileException e) {
             // no pg_tblspc: nothing to refuse
         } catch (IOException e) {
-            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE,
+            throw new KeelException(
+                    BackupError.DATA_DIRECTORY_UNREADABLE,
                     "cannot read " + dataDir.resolve("pg_tblspc") + ": " + e.getMessage(),
-                    "run keel as a user that can read the data directory", e);
+                    "run keel as a user that can read the data directory",
+                    e);
         }
     }
 

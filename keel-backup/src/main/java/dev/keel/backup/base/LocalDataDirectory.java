@@ -16,12 +16,12 @@ import java.util.Optional;
  * identifier in the local global/pg_control must be the one the server reports.
  */
 public final class LocalDataDirectory {
-    private LocalDataDirectory() {
-    }
+    private LocalDataDirectory() {}
 
     public static Path require(Optional<Path> reported, String systemIdentifier, String server) {
         if (reported.isEmpty()) {
-            throw remote(server, "keel may not read its data_directory setting (needs superuser or pg_read_all_settings)");
+            throw remote(
+                    server, "keel may not read its data_directory setting (needs superuser or pg_read_all_settings)");
         }
         Path dir = reported.get();
         Optional<String> local = systemIdentifier(dir);
@@ -29,7 +29,10 @@ public final class LocalDataDirectory {
             throw remote(server, "its data directory " + dir + " is not readable on this machine");
         }
         if (!local.get().equals(systemIdentifier)) {
-            throw remote(server, dir + " on this machine holds another cluster (system identifier " + local.get() + ", not " + systemIdentifier + ")");
+            throw remote(
+                    server,
+                    dir + " on this machine holds another cluster (system identifier " + local.get() + ", not "
+                            + systemIdentifier + ")");
         }
         return dir;
     }
@@ -41,14 +44,16 @@ public final class LocalDataDirectory {
             if (head.length < 8) {
                 return Optional.empty();
             }
-            return Optional.of(Long.toUnsignedString(ByteBuffer.wrap(head).order(ByteOrder.nativeOrder()).getLong()));
+            return Optional.of(Long.toUnsignedString(
+                    ByteBuffer.wrap(head).order(ByteOrder.nativeOrder()).getLong()));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
     }
 
     private static KeelException remote(String server, String why) {
-        return new KeelException(BackupError.DATA_DIRECTORY_REMOTE,
+        return new KeelException(
+                BackupError.DATA_DIRECTORY_REMOTE,
                 "keel backup copies the data directory itself, and cannot for " + server + ": " + why,
                 "run keel backup on the database server as the postgres user, or back up over the replication protocol with keel backup --method stream (docs/guides/backups.md)");
     }

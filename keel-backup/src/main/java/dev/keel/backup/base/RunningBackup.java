@@ -46,7 +46,9 @@ public final class RunningBackup implements AutoCloseable {
     public static RunningBackup start(BackupRepository repository, Clock clock) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
-        BackupLease lease = BackupIds.reserve(repository, clock.instant(),
+        BackupLease lease = BackupIds.reserve(
+                repository,
+                clock.instant(),
                 id -> new BackupLease(id, host, pid, clock.instant(), clock.instant(), null, BackupLease.RUNNING));
         return new RunningBackup(repository, clock, lease);
     }
@@ -102,9 +104,11 @@ public final class RunningBackup implements AutoCloseable {
     }
 
     private KeelException vanished(String parent) {
-        return new KeelException(BackupError.PARENT_REMOVED,
+        return new KeelException(
+                BackupError.PARENT_REMOVED,
                 "backup " + parent + ", which incremental backup " + id() + " builds on, was removed from "
-                + repository.store().describe() + " while the backup ran; the backup cannot be restored and is not complete",
+                        + repository.store().describe()
+                        + " while the backup ran; the backup cannot be restored and is not complete",
                 "run the backup again; it builds on the newest backup there is");
     }
 

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  * the backup holds when nothing was written meanwhile; drills compare against them.
  */
 public final class TableRowCounts {
-    private TableRowCounts() {
-    }
+    private TableRowCounts() {}
 
     public static Map<String, Long> count(DatabaseOpener opener) {
         Map<String, Long> counts = new TreeMap<>();
@@ -33,16 +32,23 @@ public final class TableRowCounts {
                 }
                 for (String[] table : tables(c)) {
                     try (Statement s = c.createStatement();
-                         ResultSet rs = s.executeQuery("select count(*) from " + Identifiers.qualified(table[0], table[1]))) {
+                            ResultSet rs = s.executeQuery(
+                                    "select count(*) from " + Identifiers.qualified(table[0], table[1]))) {
                         rs.next();
                         counts.put(database + "." + table[0] + "." + table[1], rs.getLong(1));
                     }
                 }
                 c.rollback();
             } catch (SQLException e) {
-                throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
+                throw new KeelException(
+                        BackupError.SERVER_COMMAND_FAILED,
                         "cannot count the rows of database " + Identifiers.display(database) + ": "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), "back up as a role that can read every table", e);
+                                + String.valueOf(e.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse(""),
+                        "back up as a role that can read every table",
+                        e);
             }
         }
         return counts;
@@ -50,21 +56,26 @@ public final class TableRowCounts {
 
     private static List<String> databases(DatabaseOpener opener) {
         List<String> names = new ArrayList<>();
-        try (Connection c = opener.open(null); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlResources.load(TableRowCounts.class, "databases.sql"))) {
+        try (Connection c = opener.open(null);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(TableRowCounts.class, "databases.sql"))) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
-                    "cannot list the databases: " + e.getMessage(), "back up as a role that can read pg_database", e);
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "cannot list the databases: " + e.getMessage(),
+                    "back up as a role that can read pg_database",
+                    e);
         }
         return names;
     }
 
     private static List<String[]> tables(Connection c) throws SQLException {
         List<String[]> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(TableRowCounts.class, "user-tables.sql"))) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(TableRowCounts.class, "user-tables.sql"))) {
             while (rs.next()) {
                 tables.add(new String[] {rs.getString(1), rs.getString(2)});
             }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The WAL segment names from one segment to another on the same timeline, both included. */
 public final class WalSegmentRange {
-    private WalSegmentRange() {
-    }
+    private WalSegmentRange() {}
 
     public static List<String> between(String first, String last, long segmentSize) {
         if (!first.substring(0, 8).equals(last.substring(0, 8))) {

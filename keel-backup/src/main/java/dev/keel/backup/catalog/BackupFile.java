@@ -18,12 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     so the combined file need not equal {@code sha256}: restore checks each delta and the chain's base instead.
  *     An older keel, which knows no deltas, finds the delta object does not match {@code sha256} and refuses.
  */
-public record BackupFile(String path, long size, String sha256, String object, long storedSize,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) BlockDelta delta) {
+public record BackupFile(
+        String path,
+        long size,
+        String sha256,
+        String object,
+        long storedSize,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BlockDelta delta) {
 
     @JsonCreator
-    public BackupFile {
-    }
+    public BackupFile {}
 
     public BackupFile(String path, long size, String sha256, String object, long storedSize) {
         this(path, size, sha256, object, storedSize, null);

@@ -13,8 +13,7 @@ public final class BackupIdOrder {
     public static final Comparator<String> OLDEST_FIRST = BackupIdOrder::compare;
     private static final Pattern SUFFIXED = Pattern.compile("(.+)-(\\d{1,9})");
 
-    private BackupIdOrder() {
-    }
+    private BackupIdOrder() {}
 
     private static int compare(String a, String b) {
         Matcher ma = SUFFIXED.matcher(a);

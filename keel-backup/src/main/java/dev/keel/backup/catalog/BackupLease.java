@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param parent the backup an incremental builds on, once chosen; null for a full backup or before the choice
  * @param state {@link #RUNNING}, or {@link #FAILED} when the backup gave up (prune may remove it at once)
  */
-public record BackupLease(String backupId, String host, long pid, Instant startedAt, Instant renewedAt, String parent, String state) {
+public record BackupLease(
+        String backupId, String host, long pid, Instant startedAt, Instant renewedAt, String parent, String state) {
     public static final String RUNNING = "running";
     public static final String FAILED = "failed";
     public static final Duration RENEW_EVERY = Duration.ofMinutes(1);

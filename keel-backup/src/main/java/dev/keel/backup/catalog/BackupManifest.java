@@ -15,9 +15,21 @@ import java.util.Map;
  * @param directories every directory of the data directory, '/'-separated, so restore recreates the empty ones
  *     (pg_wal, pg_stat, pg_replslot …) that PostgreSQL needs to start
  */
-public record BackupManifest(int formatVersion, String id, BackupType type, String parent, int timeline, String startLsn, String stopLsn,
-                             Instant startTime, Instant stopTime, String postgresVersion, String systemIdentifier,
-                             List<BackupFile> files, Map<String, Long> tableRowCounts, List<String> directories) {
+public record BackupManifest(
+        int formatVersion,
+        String id,
+        BackupType type,
+        String parent,
+        int timeline,
+        String startLsn,
+        String stopLsn,
+        Instant startTime,
+        Instant stopTime,
+        String postgresVersion,
+        String systemIdentifier,
+        List<BackupFile> files,
+        Map<String, Long> tableRowCounts,
+        List<String> directories) {
     public static final int FORMAT_VERSION = 1;
 
     @JsonCreator
@@ -27,16 +39,41 @@ public record BackupManifest(int formatVersion, String id, BackupType type, Stri
         directories = directories == null ? List.of() : List.copyOf(directories);
     }
 
-    public BackupManifest(int formatVersion, String id, BackupType type, String parent, int timeline, String startLsn, String stopLsn,
-                          Instant startTime, Instant stopTime, String postgresVersion, String systemIdentifier,
-                          List<BackupFile> files, Map<String, Long> tableRowCounts) {
-        this(formatVersion, id, type, parent, timeline, startLsn, stopLsn, startTime, stopTime, postgresVersion, systemIdentifier,
-                files, tableRowCounts, List.of());
+    public BackupManifest(
+            int formatVersion,
+            String id,
+            BackupType type,
+            String parent,
+            int timeline,
+            String startLsn,
+            String stopLsn,
+            Instant startTime,
+            Instant stopTime,
+            String postgresVersion,
+            String systemIdentifier,
+            List<BackupFile> files,
+            Map<String, Long> tableRowCounts) {
+        this(
+                formatVersion,
+                id,
+                type,
+                parent,
+                timeline,
+                startLsn,
+                stopLsn,
+                startTime,
+                stopTime,
+                postgresVersion,
+                systemIdentifier,
+                files,
+                tableRowCounts,
+                List.of());
     }
 
     /** The major version, from the server version text ("17.2", "15.10 (Debian …)"). */
     public int postgresMajorVersion() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(postgresVersion == null ? "" : postgresVersion);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^(\\d+)").matcher(postgresVersion == null ? "" : postgresVersion);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
@@ -51,6 +88,9 @@ public record BackupManifest(int formatVersion, String id, BackupType type, Stri
     /** Stored bytes of the objects this backup wrote itself; an incremental borrows the rest from its ancestors. */
     public long ownStoredSize() {
         String own = RepositoryLayout.backupPrefix(id);
-        return files.stream().filter(f -> f.object().startsWith(own)).mapToLong(BackupFile::storedSize).sum();
+        return files.stream()
+                .filter(f -> f.object().startsWith(own))
+                .mapToLong(BackupFile::storedSize)
+                .sum();
     }
 }

@@ -9,7 +9,6 @@ import dev.keel.backup.repo.ObjectStore;
 import dev.keel.backup.repo.ObjectStores;
 import dev.keel.backup.repo.PendingObject;
 import dev.keel.backup.repo.RepositoryUrl;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
@@ -44,33 +43,49 @@ public final class BackupRepository implements AutoCloseable {
     /** Creates the repository that keel.yaml (or its KEEL_* overrides) names; encrypted when a key is configured. */
     public static BackupRepository create(BackupSettings settings, Map<String, String> env, Clock clock) {
         ObjectStore store = ObjectStores.open(RepositoryUrl.parse(settings.repository()), settings.s3(), env);
-        return create(store, settings.compressionLevel(), KeySource.load(settings, env).orElse(null), clock);
+        return create(
+                store,
+                settings.compressionLevel(),
+                KeySource.load(settings, env).orElse(null),
+                clock);
     }
 
     public static BackupRepository open(BackupSettings settings, Map<String, String> env) {
         ObjectStore store = ObjectStores.open(RepositoryUrl.parse(settings.repository()), settings.s3(), env);
-        return open(store, settings.compressionLevel(), KeySource.load(settings, env).orElse(null));
+        return open(
+                store,
+                settings.compressionLevel(),
+                KeySource.load(settings, env).orElse(null));
     }
 
     /** @param key null for an unencrypted repository */
     public static BackupRepository create(ObjectStore store, int compressionLevel, EncryptionKey key, Clock clock) {
         if (store.exists(RepositoryLayout.CONFIG)) {
-            throw new KeelException(BackupError.REPOSITORY_EXISTS,
-                    "a backup repository already exists at " + store.describe(), "use it as it is, or choose another backup.repository");
+            throw new KeelException(
+                    BackupError.REPOSITORY_EXISTS,
+                    "a backup repository already exists at " + store.describe(),
+                    "use it as it is, or choose another backup.repository");
         }
         if (!store.list("").isEmpty()) {
-            throw new KeelException(BackupError.REPOSITORY_EXISTS,
+            throw new KeelException(
+                    BackupError.REPOSITORY_EXISTS,
                     store.describe() + " is not empty and holds no backup repository",
                     "choose an empty directory or bucket prefix for backup.repository");
         }
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
         String repositoryId = HexFormat.of().formatHex(id);
-        RepositoryConfig config = new RepositoryConfig(RepositoryConfig.FORMAT_VERSION, repositoryId, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                compressionLevel > 0 ? "zstd" : RepositoryConfig.NONE, compressionLevel,
-                key != null ? RepositoryConfig.AES_256_GCM : RepositoryConfig.NONE, key != null ? key.checkValue(repositoryId) : null);
+        RepositoryConfig config = new RepositoryConfig(
+                RepositoryConfig.FORMAT_VERSION,
+                repositoryId,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                compressionLevel > 0 ? "zstd" : RepositoryConfig.NONE,
+                compressionLevel,
+                key != null ? RepositoryConfig.AES_256_GCM : RepositoryConfig.NONE,
+                key != null ? key.checkValue(repositoryId) : null);
         store.put(RepositoryLayout.CONFIG, Json.write(config));
-        return new BackupRepository(store, config, new ObjectCodec(compressionLevel, key == null ? null : key.dataKey(repositoryId)));
+        return new BackupRepository(
+                store, config, new ObjectCodec(compressionLevel, key == null ? null : key.dataKey(repositoryId)));
     }
 
     /** @param key null when none is configured; required for an encrypted repository, ignored otherwise */
@@ -80,36 +95,46 @@ public final class BackupRepository implements AutoCloseable {
             return new BackupRepository(store, config, new ObjectCodec(compressionLevel, null));
         }
         if (key == null) {
-            throw new KeelException(BackupError.KEY_MISSING,
+            throw new KeelException(
+                    BackupError.KEY_MISSING,
                     "backup repository " + store.describe() + " is encrypted and no key is configured",
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the key it was created with");
         }
-        if (!java.security.MessageDigest.isEqual(key.checkValue(config.repositoryId()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        if (!java.security.MessageDigest.isEqual(
+                key.checkValue(config.repositoryId()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 String.valueOf(config.keyCheck()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            throw new KeelException(BackupError.KEY_WRONG,
+            throw new KeelException(
+                    BackupError.KEY_WRONG,
                     "the configured key is not the key of backup repository " + store.describe(),
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the key it was created with");
         }
-        return new BackupRepository(store, config, new ObjectCodec(compressionLevel, key.dataKey(config.repositoryId())));
+        return new BackupRepository(
+                store, config, new ObjectCodec(compressionLevel, key.dataKey(config.repositoryId())));
     }
 
     private static RepositoryConfig readConfig(ObjectStore store) {
         if (!store.exists(RepositoryLayout.CONFIG)) {
-            throw new KeelException(BackupError.REPOSITORY_MISSING, "there is no keel backup repository at " + store.describe(),
+            throw new KeelException(
+                    BackupError.REPOSITORY_MISSING,
+                    "there is no keel backup repository at " + store.describe(),
                     "create one with keel backup init, or correct backup.repository");
         }
         RepositoryConfig config;
         try {
             config = Json.read(store.read(RepositoryLayout.CONFIG), RepositoryConfig.class);
         } catch (IOException e) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED,
-                    RepositoryLayout.CONFIG + " in " + store.describe() + " is damaged: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    RepositoryLayout.CONFIG + " in " + store.describe() + " is damaged: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "restore it from a copy; without it the repository's settings are unknown");
         }
         if (config.formatVersion() > RepositoryConfig.FORMAT_VERSION) {
-            throw new KeelException(BackupError.REPOSITORY_TOO_NEW,
+            throw new KeelException(
+                    BackupError.REPOSITORY_TOO_NEW,
                     "backup repository " + store.describe() + " has format version " + config.formatVersion()
-                    + "; this keel reads up to " + RepositoryConfig.FORMAT_VERSION, "upgrade keel");
+                            + "; this keel reads up to " + RepositoryConfig.FORMAT_VERSION,
+                    "upgrade keel");
         }
         return config;
     }
@@ -141,9 +166,11 @@ public final class BackupRepository implements AutoCloseable {
             if (dev.keel.backup.repo.DiskFull.causedIt(e)) {
                 throw dev.keel.backup.repo.DiskFull.error(name, store.describe(), e);
             }
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot store object '" + name + "' in " + store.describe() + ": " + e.getMessage(),
-                    "check that the repository is writable and has room, and that the source is readable", e);
+                    "check that the repository is writable and has room, and that the source is readable",
+                    e);
         }
     }
 
@@ -161,9 +188,11 @@ public final class BackupRepository implements AutoCloseable {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
-                    "check that the repository is reachable", e);
+                    "check that the repository is reachable",
+                    e);
         }
     }
 
@@ -171,9 +200,11 @@ public final class BackupRepository implements AutoCloseable {
         try (InputStream in = read(name)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
-                    "check that the repository is reachable", e);
+                    "check that the repository is reachable",
+                    e);
         }
     }
 
@@ -184,7 +215,8 @@ public final class BackupRepository implements AutoCloseable {
     public void writeManifest(BackupManifest manifest) {
         String name = RepositoryLayout.manifest(manifest.id());
         if (store.exists(name)) {
-            throw new KeelException(BackupError.BACKUP_ID_TAKEN,
+            throw new KeelException(
+                    BackupError.BACKUP_ID_TAKEN,
                     "backup " + manifest.id() + " already has a manifest in " + store.describe(),
                     "every backup needs a new id");
         }
@@ -211,9 +243,11 @@ public final class BackupRepository implements AutoCloseable {
         try {
             return Json.read(readAll(name), type);
         } catch (IOException e) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED,
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
                     "object '" + name + "' in " + store.describe() + " is not a valid " + type.getSimpleName() + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), "restore it from another copy");
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "restore it from another copy");
         }
     }
 

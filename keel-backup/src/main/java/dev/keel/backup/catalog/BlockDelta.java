@@ -12,5 +12,4 @@ package dev.keel.backup.catalog;
  * @param size bytes of the delta object's original content
  * @param sha256 hex SHA-256 of the delta object's original content
  */
-public record BlockDelta(String over, int blocks, long size, String sha256) {
-}
+public record BlockDelta(String over, int blocks, long size, String sha256) {}

@@ -60,11 +60,15 @@ public final class Catalog {
             // removed between the two calls: the backup finished or was removed
             return Optional.empty();
         }
-        return Optional.of(BackupLease.parse(backupId, json, store.storedAt(name).orElse(Instant.EPOCH)));
+        return Optional.of(
+                BackupLease.parse(backupId, json, store.storedAt(name).orElse(Instant.EPOCH)));
     }
 
     public List<String> completeBackups() {
-        return backups().stream().filter(CatalogBackup::complete).map(CatalogBackup::id).toList();
+        return backups().stream()
+                .filter(CatalogBackup::complete)
+                .map(CatalogBackup::id)
+                .toList();
     }
 
     public Optional<BackupManifest> manifest(String backupId) {
@@ -82,7 +86,8 @@ public final class Catalog {
             for (ObjectInfo object : store.list(RepositoryLayout.WAL + timelineHex + "/")) {
                 String file = object.name().substring(object.name().lastIndexOf('/') + 1);
                 boolean partial = file.endsWith(RepositoryLayout.PARTIAL_SUFFIX);
-                String segment = partial ? file.substring(0, file.length() - RepositoryLayout.PARTIAL_SUFFIX.length()) : file;
+                String segment =
+                        partial ? file.substring(0, file.length() - RepositoryLayout.PARTIAL_SUFFIX.length()) : file;
                 if (RepositoryLayout.isSegmentName(segment)) {
                     segments.add(new WalSegment(timeline, segment, partial, object.name(), object.size()));
                 }

@@ -9,8 +9,14 @@ import java.util.Map;
  * @param results named measurements (restore seconds, tables compared, ...)
  * @param failures what did not match; empty when the drill passed
  */
-public record DrillRecord(String id, String backupId, Instant started, Instant finished, boolean passed,
-                          Map<String, String> results, java.util.List<String> failures) {
+public record DrillRecord(
+        String id,
+        String backupId,
+        Instant started,
+        Instant finished,
+        boolean passed,
+        Map<String, String> results,
+        java.util.List<String> failures) {
     public DrillRecord {
         results = results == null ? Map.of() : Map.copyOf(results);
         failures = failures == null ? java.util.List.of() : java.util.List.copyOf(failures);

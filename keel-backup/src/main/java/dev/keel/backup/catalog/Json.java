@@ -15,8 +15,7 @@ final class Json {
             // A later keel may add fields; the format version, not unknown fields, decides what can be read.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] write(Object value) {
         try {

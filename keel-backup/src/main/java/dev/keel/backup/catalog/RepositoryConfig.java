@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param encryption "aes-256-gcm" or "none"
  * @param keyCheck derived from the key (see EncryptionKey#checkValue); null when not encrypted
  */
-public record RepositoryConfig(int formatVersion, String repositoryId, Instant created, String compression, int compressionLevel,
-                               String encryption, String keyCheck) {
+public record RepositoryConfig(
+        int formatVersion,
+        String repositoryId,
+        Instant created,
+        String compression,
+        int compressionLevel,
+        String encryption,
+        String keyCheck) {
     public static final int FORMAT_VERSION = 1;
     public static final String AES_256_GCM = "aes-256-gcm";
     public static final String NONE = "none";

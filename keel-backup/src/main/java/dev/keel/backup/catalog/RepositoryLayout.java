@@ -27,10 +27,10 @@ public final class RepositoryLayout {
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,99}");
     private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
     /** What archive_command is handed: segments, partial segments, timeline histories and backup history files. */
-    private static final Pattern WAL_FILE = Pattern.compile("[0-9A-F]{24}(\\.partial|\\.[0-9A-F]{8}\\.backup)?|[0-9A-F]{8}\\.history");
+    private static final Pattern WAL_FILE =
+            Pattern.compile("[0-9A-F]{24}(\\.partial|\\.[0-9A-F]{8}\\.backup)?|[0-9A-F]{8}\\.history");
 
-    private RepositoryLayout() {
-    }
+    private RepositoryLayout() {}
 
     public static String manifest(String backupId) {
         return BACKUPS + id(backupId) + "/" + MANIFEST;
@@ -58,7 +58,8 @@ public final class RepositoryLayout {
 
     public static String walSegment(int timeline, String segment, boolean partial) {
         if (!SEGMENT.matcher(segment).matches()) {
-            throw new IllegalArgumentException("'" + segment + "' is not a WAL segment name (24 upper-case hex digits)");
+            throw new IllegalArgumentException(
+                    "'" + segment + "' is not a WAL segment name (24 upper-case hex digits)");
         }
         return walTimeline(timeline) + segment + (partial ? PARTIAL_SUFFIX : "");
     }

@@ -7,5 +7,4 @@ package dev.keel.backup.catalog;
  * @param sha256 hex SHA-256 of the original content
  * @param storedSize bytes as stored
  */
-public record StoredObject(String name, long size, String sha256, long storedSize) {
-}
+public record StoredObject(String name, long size, String sha256, long storedSize) {}

@@ -5,5 +5,4 @@ package dev.keel.backup.catalog;
  *
  * @param partial a segment still being written when it was sent (the server's current one)
  */
-public record WalSegment(int timeline, String name, boolean partial, String object, long storedSize) {
-}
+public record WalSegment(int timeline, String name, boolean partial, String object, long storedSize) {}

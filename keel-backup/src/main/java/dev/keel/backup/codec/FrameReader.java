@@ -42,7 +42,9 @@ final class FrameReader extends InputStream {
             throw damaged(e.getMessage());
         }
         if (header.encrypted() && key == null) {
-            throw new KeelException(BackupError.KEY_MISSING, "object '" + name + "' is encrypted and no key is configured",
+            throw new KeelException(
+                    BackupError.KEY_MISSING,
+                    "object '" + name + "' is encrypted and no key is configured",
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the repository's key");
         }
         if (!header.encrypted() && key != null) {
@@ -90,7 +92,8 @@ final class FrameReader extends InputStream {
     private void nextChunk() throws IOException {
         int flag = source.read();
         if (flag < 0) {
-            throw damaged("it is truncated: it ends after " + index + " chunk" + (index == 1 ? "" : "s") + " without its last one");
+            throw damaged("it is truncated: it ends after " + index + " chunk" + (index == 1 ? "" : "s")
+                    + " without its last one");
         }
         if (flag > 1) {
             throw damaged("chunk " + index + " has a broken frame");
@@ -117,7 +120,8 @@ final class FrameReader extends InputStream {
                 crc.update(aad);
                 crc.update(payload);
                 if ((int) crc.getValue() != expected) {
-                    throw damaged("chunk " + index + " fails its checksum (its content, place or last-chunk mark changed)");
+                    throw damaged(
+                            "chunk " + index + " fails its checksum (its content, place or last-chunk mark changed)");
                 }
                 chunk = payload;
             }
@@ -141,15 +145,20 @@ final class FrameReader extends InputStream {
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED, "object '" + name + "' fails authentication at chunk " + index
-                    + ": it was altered, damaged, moved or cut short", "restore it from another copy; run keel backup verify to find every damaged object");
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "object '" + name + "' fails authentication at chunk " + index
+                            + ": it was altered, damaged, moved or cut short",
+                    "restore it from another copy; run keel backup verify to find every damaged object");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed to start", e);
         }
     }
 
     private KeelException damaged(String why) {
-        return new KeelException(BackupError.OBJECT_DAMAGED, "object '" + name + "' is damaged: " + why,
+        return new KeelException(
+                BackupError.OBJECT_DAMAGED,
+                "object '" + name + "' is damaged: " + why,
                 "restore it from another copy; run keel backup verify to find every damaged object");
     }
 }

@@ -2,7 +2,6 @@ package dev.keel.backup.codec;
 
 import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +21,17 @@ import java.util.Optional;
 public final class KeySource {
     public static final String ENV = "KEEL_BACKUP_KEY";
 
-    private KeySource() {
-    }
+    private KeySource() {}
 
     /** The configured key, or empty when neither source is set. */
     public static Optional<EncryptionKey> load(BackupSettings config, Map<String, String> env) {
         String fromEnv = env.get(ENV);
         Path file = config.keyFile();
         if (fromEnv != null && !fromEnv.isBlank() && file != null) {
-            throw new KeelException(BackupError.KEY_INVALID,
-                    "both " + ENV + " and backup.encryption.keyFile are set", "keep only one, so it is clear which key is used");
+            throw new KeelException(
+                    BackupError.KEY_INVALID,
+                    "both " + ENV + " and backup.encryption.keyFile are set",
+                    "keep only one, so it is clear which key is used");
         }
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Optional.of(decode(fromEnv.strip(), ENV));
@@ -47,11 +47,13 @@ public final class KeySource {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new KeelException(BackupError.KEY_INVALID,
-                    "key file " + file + " does not exist", "check backup.encryption.keyFile");
+            throw new KeelException(
+                    BackupError.KEY_INVALID, "key file " + file + " does not exist", "check backup.encryption.keyFile");
         } catch (IOException e) {
-            throw new KeelException(BackupError.KEY_INVALID,
-                    "cannot read key file " + file + ": " + e.getMessage(), "check the file's permissions");
+            throw new KeelException(
+                    BackupError.KEY_INVALID,
+                    "cannot read key file " + file + ": " + e.getMessage(),
+                    "check the file's permissions");
         }
         if (content.length == EncryptionKey.LENGTH) {
             return EncryptionKey.of(content);
@@ -64,11 +66,14 @@ public final class KeySource {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new KeelException(BackupError.KEY_INVALID,
-                    source + " does not hold a base64 key", "generate one with: head -c 32 /dev/urandom | base64");
+            throw new KeelException(
+                    BackupError.KEY_INVALID,
+                    source + " does not hold a base64 key",
+                    "generate one with: head -c 32 /dev/urandom | base64");
         }
         if (bytes.length != EncryptionKey.LENGTH) {
-            throw new KeelException(BackupError.KEY_INVALID,
+            throw new KeelException(
+                    BackupError.KEY_INVALID,
                     source + " holds " + bytes.length + " bytes; a key has " + EncryptionKey.LENGTH,
                     "generate one with: head -c 32 /dev/urandom | base64");
         }

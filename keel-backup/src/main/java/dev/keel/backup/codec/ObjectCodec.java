@@ -79,9 +79,11 @@ public final class ObjectCodec {
         }
 
         private KeelException failed(ZstdIOException e) {
-            return new KeelException(BackupError.OBJECT_DAMAGED,
-                    "object '" + name + "' is damaged: its compressed content is invalid ("
-                    + e.getMessage() + ")", "restore it from another copy; run keel backup verify to find every damaged object", e);
+            return new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "object '" + name + "' is damaged: its compressed content is invalid (" + e.getMessage() + ")",
+                    "restore it from another copy; run keel backup verify to find every damaged object",
+                    e);
         }
     }
 }

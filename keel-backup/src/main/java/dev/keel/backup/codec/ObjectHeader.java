@@ -34,9 +34,13 @@ public record ObjectHeader(boolean compressed, boolean encrypted, int chunkSizeL
     static ObjectHeader create(boolean compressed, boolean encrypted, int chunkSizeLog2) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
-        ByteBuffer raw = ByteBuffer.allocate(LENGTH).put(MAGIC).put((byte) VERSION)
+        ByteBuffer raw = ByteBuffer.allocate(LENGTH)
+                .put(MAGIC)
+                .put((byte) VERSION)
                 .put((byte) ((compressed ? COMPRESSED : 0) | (encrypted ? ENCRYPTED : 0)))
-                .put((byte) chunkSizeLog2).put((byte) 0).put(id);
+                .put((byte) chunkSizeLog2)
+                .put((byte) 0)
+                .put(id);
         return new ObjectHeader(compressed, encrypted, chunkSizeLog2, raw.array());
     }
 
@@ -49,7 +53,8 @@ public record ObjectHeader(boolean compressed, boolean encrypted, int chunkSizeL
             throw new IllegalArgumentException("it does not start like a keel backup object");
         }
         if (raw[4] != VERSION) {
-            throw new IllegalArgumentException("it has format version " + (raw[4] & 0xff) + ", which this keel cannot read (it reads version " + VERSION + ")");
+            throw new IllegalArgumentException("it has format version " + (raw[4] & 0xff)
+                    + ", which this keel cannot read (it reads version " + VERSION + ")");
         }
         int flags = raw[5] & 0xff;
         if ((flags & ~(COMPRESSED | ENCRYPTED)) != 0 || raw[7] != 0) {
@@ -64,6 +69,10 @@ public record ObjectHeader(boolean compressed, boolean encrypted, int chunkSizeL
 
     /** What a chunk's tag or checksum covers besides its payload: the header, its index and whether it is the last. */
     byte[] associatedData(long index, boolean last) {
-        return ByteBuffer.allocate(LENGTH + 9).put(raw).putLong(index).put((byte) (last ? 1 : 0)).array();
+        return ByteBuffer.allocate(LENGTH + 9)
+                .put(raw)
+                .putLong(index)
+                .put((byte) (last ? 1 : 0))
+                .array();
     }
 }

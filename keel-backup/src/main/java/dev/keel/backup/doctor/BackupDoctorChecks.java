@@ -21,8 +21,13 @@ public final class BackupDoctorChecks implements DoctorCheckProvider {
         if (backup.repository() == null || backup.repository().isBlank()) {
             return List.of();
         }
-        // Opened when the check runs: a repository that cannot be read becomes that check's finding, not the doctor's failure.
-        return List.of(new BackupTargets(() -> BackupRepository.open(backup, env), backup.rpo(), backup.rto(), MAX_DRILL_AGE,
+        // Opened when the check runs: a repository that cannot be read becomes that check's finding, not the doctor's
+        // failure.
+        return List.of(new BackupTargets(
+                () -> BackupRepository.open(backup, env),
+                backup.rpo(),
+                backup.rto(),
+                MAX_DRILL_AGE,
                 Clock.systemUTC()));
     }
 

@@ -5,10 +5,10 @@ import dev.keel.backup.base.TableRowCounts;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.DrillRecord;
+import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.backup.restore.Restore;
 import dev.keel.backup.restore.RestoreOptions;
 import dev.keel.backup.restore.RestoreResult;
-import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.config.Durations;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
@@ -40,7 +40,8 @@ import java.util.Optional;
  * the outcome in the repository, and throws the scratch cluster away.
  */
 public final class Drill {
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final BackupRepository repository;
     private final Clock clock;
@@ -59,11 +60,29 @@ public final class Drill {
         RestoreResult restored = null;
         try {
             try {
-                restored = new Restore(repository).run(new RestoreOptions(null, data, options.target(), false, true, options.parallel(),
-                        options.binDir(), options.restoreCommand(), options.superuser(), options.progress(), options.status(), false));
+                restored = new Restore(repository)
+                        .run(new RestoreOptions(
+                                null,
+                                data,
+                                options.target(),
+                                false,
+                                true,
+                                options.parallel(),
+                                options.binDir(),
+                                options.restoreCommand(),
+                                options.superuser(),
+                                options.progress(),
+                                options.status(),
+                                false));
             } catch (KeelException e) {
                 // A restore that fails is the most important thing a drill can find: record it before reporting it.
-                repository.writeDrill(new DrillRecord(id, null, started, clock.instant(), false, Map.of("target", options.target().toString()),
+                repository.writeDrill(new DrillRecord(
+                        id,
+                        null,
+                        started,
+                        clock.instant(),
+                        false,
+                        Map.of("target", options.target().toString()),
                         List.of("restore failed: " + e.what())));
                 throw e;
             }
@@ -78,12 +97,20 @@ public final class Drill {
         }
     }
 
-    private DrillResult prove(String id, Instant started, DrillOptions options, RestoreResult restored, long rtoMillis, Optional<Instant> primaryNewest) {
+    private DrillResult prove(
+            String id,
+            Instant started,
+            DrillOptions options,
+            RestoreResult restored,
+            long rtoMillis,
+            Optional<Instant> primaryNewest) {
         BackupManifest manifest = repository.readManifest(restored.backupId()).orElseThrow();
         List<String> failures = new ArrayList<>();
         options.status().accept("counting rows of the restored cluster");
-        RowCountComparison counts = RowCountComparison.of(manifest.tableRowCounts(),
-                TableRowCounts.count(db -> connect(restored.port(), db == null ? options.database() : db, options.superuser())));
+        RowCountComparison counts = RowCountComparison.of(
+                manifest.tableRowCounts(),
+                TableRowCounts.count(
+                        db -> connect(restored.port(), db == null ? options.database() : db, options.superuser())));
         boolean exact = stoppedAtBackupEnd(options.target(), manifest, restored);
         if (exact) {
             counts.differences().forEach(d -> failures.add("row count: " + d));
@@ -95,27 +122,56 @@ public final class Drill {
             options.status().accept("checking btree indexes with amcheck");
             indexes = IndexCheck.run(c, options.database());
         } catch (SQLException e) {
-            throw new KeelException(BackupError.DRILL_CONNECTION_FAILED,
-                    "cannot connect to the restored cluster: " + e.getMessage(), "see the restore's server log", e);
+            throw new KeelException(
+                    BackupError.DRILL_CONNECTION_FAILED,
+                    "cannot connect to the restored cluster: " + e.getMessage(),
+                    "see the restore's server log",
+                    e);
         }
-        invariants.stream().filter(i -> !i.passed()).forEach(i -> failures.add("invariant " + i.query() + " " + i.detail()));
+        invariants.stream()
+                .filter(i -> !i.passed())
+                .forEach(i -> failures.add("invariant " + i.query() + " " + i.detail()));
         indexes.failures().forEach(f -> failures.add("amcheck: " + f));
 
-        Instant recoverable = restored.recoveredTime() != null ? restored.recoveredTime().toInstant() : manifest.stopTime();
-        Long rpoMillis = primaryNewest.map(p -> Math.max(0, Duration.between(recoverable, p).toMillis())).orElse(null);
+        Instant recoverable =
+                restored.recoveredTime() != null ? restored.recoveredTime().toInstant() : manifest.stopTime();
+        Long rpoMillis = primaryNewest
+                .map(p -> Math.max(0, Duration.between(recoverable, p).toMillis()))
+                .orElse(null);
         if (options.rto() != null && rtoMillis > options.rto().toMillis()) {
-            failures.add("RTO " + Durations.human(Duration.ofMillis(rtoMillis)) + " exceeds backup.rto " + Durations.human(options.rto()));
+            failures.add("RTO " + Durations.human(Duration.ofMillis(rtoMillis)) + " exceeds backup.rto "
+                    + Durations.human(options.rto()));
         }
         if (options.rpo() != null && rpoMillis == null) {
-            failures.add("RPO could not be measured (the primary did not answer), so backup.rpo " + Durations.human(options.rpo()) + " is not proven");
+            failures.add("RPO could not be measured (the primary did not answer), so backup.rpo "
+                    + Durations.human(options.rpo()) + " is not proven");
         } else if (options.rpo() != null && rpoMillis > options.rpo().toMillis()) {
-            failures.add("RPO " + Durations.human(Duration.ofMillis(rpoMillis)) + " exceeds backup.rpo " + Durations.human(options.rpo()));
+            failures.add("RPO " + Durations.human(Duration.ofMillis(rpoMillis)) + " exceeds backup.rpo "
+                    + Durations.human(options.rpo()));
         }
         Instant finished = clock.instant();
-        DrillResult result = new DrillResult(id, manifest.id(), options.target().toString(), started, finished, failures.isEmpty(), rtoMillis, rpoMillis,
-                primaryNewest.orElse(null), recoverable, restored.recoveredLsn(), restored.recoveredTime(), restored.postgresVersion(), counts.compared(),
-                exact, counts.differences(), invariants, indexes, options.rpo() == null ? null : Durations.human(options.rpo()),
-                options.rto() == null ? null : Durations.human(options.rto()), failures);
+        DrillResult result = new DrillResult(
+                id,
+                manifest.id(),
+                options.target().toString(),
+                started,
+                finished,
+                failures.isEmpty(),
+                rtoMillis,
+                rpoMillis,
+                primaryNewest.orElse(null),
+                recoverable,
+                restored.recoveredLsn(),
+                restored.recoveredTime(),
+                restored.postgresVersion(),
+                counts.compared(),
+                exact,
+                counts.differences(),
+                invariants,
+                indexes,
+                options.rpo() == null ? null : Durations.human(options.rpo()),
+                options.rto() == null ? null : Durations.human(options.rto()),
+                failures);
         repository.writeDrill(record(result));
         return result;
     }
@@ -128,7 +184,8 @@ public final class Drill {
         if (target.kind() == RecoveryTarget.Kind.LSN) {
             return target.value().equalsIgnoreCase(manifest.stopLsn());
         }
-        return restored.recoveredTime() == null || !restored.recoveredTime().toInstant().isAfter(manifest.stopTime());
+        return restored.recoveredTime() == null
+                || !restored.recoveredTime().toInstant().isAfter(manifest.stopTime());
     }
 
     private static DrillRecord record(DrillResult r) {
@@ -141,7 +198,9 @@ public final class Drill {
         results.put("tablesCompared", String.valueOf(r.tablesCompared()));
         results.put("rowCountsExact", String.valueOf(r.rowCountsExact()));
         results.put("invariants", String.valueOf(r.invariants().size()));
-        results.put("indexesChecked", r.indexCheck().skipped() == null ? String.valueOf(r.indexCheck().checked()) : "skipped");
+        results.put(
+                "indexesChecked",
+                r.indexCheck().skipped() == null ? String.valueOf(r.indexCheck().checked()) : "skipped");
         results.put("postgresVersion", r.postgresVersion());
         results.values().removeIf(java.util.Objects::isNull);
         return new DrillRecord(r.id(), r.backupId(), r.started(), r.finished(), r.passed(), results, r.failures());
@@ -161,19 +220,25 @@ public final class Drill {
         try {
             return Files.createTempDirectory("keel-drill-");
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED,
-                    "cannot create a scratch directory for the drill: " + e.getMessage(), "check the free space of the temp directory", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED,
+                    "cannot create a scratch directory for the drill: " + e.getMessage(),
+                    "check the free space of the temp directory",
+                    e);
         }
     }
 
     private static Connection connect(int port, String database, String user) {
         try {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8)
-                    + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&connectTimeout=10");
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                            + "?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&connectTimeout=10");
         } catch (SQLException e) {
-            throw new KeelException(BackupError.DRILL_CONNECTION_FAILED,
+            throw new KeelException(
+                    BackupError.DRILL_CONNECTION_FAILED,
                     "cannot connect to database " + database + " of the restored cluster: " + e.getMessage(),
-                    "check that the backup holds it", e);
+                    "check that the backup holds it",
+                    e);
         }
     }
 }

@@ -15,9 +15,19 @@ import java.util.function.Supplier;
  * @param rpo and rto the targets (backup.rpo, backup.rto); null when none is set
  * @param primaryNewestCommit the newest commit time on the primary now; empty when the primary cannot tell
  */
-public record DrillOptions(RecoveryTarget target, Path binDir, String superuser, int parallel, String restoreCommand, String database,
-                           List<String> invariants, Duration rpo, Duration rto, Supplier<Optional<Instant>> primaryNewestCommit,
-                           TransferProgress progress, Consumer<String> status) {
+public record DrillOptions(
+        RecoveryTarget target,
+        Path binDir,
+        String superuser,
+        int parallel,
+        String restoreCommand,
+        String database,
+        List<String> invariants,
+        Duration rpo,
+        Duration rto,
+        Supplier<Optional<Instant>> primaryNewestCommit,
+        TransferProgress progress,
+        Consumer<String> status) {
     public DrillOptions {
         invariants = List.copyOf(invariants);
     }

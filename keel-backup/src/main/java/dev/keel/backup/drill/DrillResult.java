@@ -12,9 +12,25 @@ import java.util.List;
  * @param rowCountsExact whether the restore stopped at the backup's end, where every count must match
  * @param failures what missed; empty when the drill passed
  */
-public record DrillResult(String id, String backupId, String target, Instant started, Instant finished, boolean passed, long rtoMillis,
-                          Long rpoMillis, Instant primaryNewestCommit, Instant recoverableNewestCommit, String recoveredLsn,
-                          OffsetDateTime recoveredTime, String postgresVersion, int tablesCompared, boolean rowCountsExact,
-                          List<String> rowCountDifferences, List<InvariantResult> invariants, IndexCheckResult indexCheck, String rpoTarget,
-                          String rtoTarget, List<String> failures) {
-}
+public record DrillResult(
+        String id,
+        String backupId,
+        String target,
+        Instant started,
+        Instant finished,
+        boolean passed,
+        long rtoMillis,
+        Long rpoMillis,
+        Instant primaryNewestCommit,
+        Instant recoverableNewestCommit,
+        String recoveredLsn,
+        OffsetDateTime recoveredTime,
+        String postgresVersion,
+        int tablesCompared,
+        boolean rowCountsExact,
+        List<String> rowCountDifferences,
+        List<InvariantResult> invariants,
+        IndexCheckResult indexCheck,
+        String rpoTarget,
+        String rtoTarget,
+        List<String> failures) {}

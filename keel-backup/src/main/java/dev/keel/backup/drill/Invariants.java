@@ -13,8 +13,7 @@ import java.util.List;
  * breaks it.
  */
 public final class Invariants {
-    private Invariants() {
-    }
+    private Invariants() {}
 
     public static List<InvariantResult> check(Connection restored, List<String> queries) {
         List<InvariantResult> results = new ArrayList<>();
@@ -25,7 +24,8 @@ public final class Invariants {
     }
 
     private static InvariantResult one(Connection c, String query) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             if (!rs.next()) {
                 return new InvariantResult(query, false, "returned no row");
             }
@@ -36,7 +36,11 @@ public final class Invariants {
             boolean holds = Boolean.TRUE.equals(value) || "t".equals(value) || "true".equals(value);
             return new InvariantResult(query, holds, holds ? "true" : "returned " + value);
         } catch (SQLException e) {
-            return new InvariantResult(query, false, "failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return new InvariantResult(
+                    query,
+                    false,
+                    "failed: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 }

@@ -15,11 +15,11 @@ public final class PrimaryCommitTime {
     private static final String QUERY = "select coalesce(case when current_setting('track_commit_timestamp')::boolean"
             + " then (pg_last_committed_xact()).timestamp end, now())";
 
-    private PrimaryCommitTime() {
-    }
+    private PrimaryCommitTime() {}
 
     public static Instant read(Connection primary) throws SQLException {
-        try (Statement s = primary.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+        try (Statement s = primary.createStatement();
+                ResultSet rs = s.executeQuery(QUERY)) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant();
         }

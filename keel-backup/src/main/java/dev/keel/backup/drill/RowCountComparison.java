@@ -21,11 +21,13 @@ public record RowCountComparison(int compared, List<String> differences) {
         for (Map.Entry<String, Long> table : new java.util.TreeMap<>(recorded).entrySet()) {
             Long now = restored.get(table.getKey());
             if (now == null) {
-                differences.add(table.getKey() + ": " + table.getValue() + " rows in the backup, table missing from the restore");
+                differences.add(table.getKey() + ": " + table.getValue()
+                        + " rows in the backup, table missing from the restore");
             } else {
                 compared++;
                 if (!now.equals(table.getValue())) {
-                    differences.add(table.getKey() + ": " + table.getValue() + " rows in the backup, " + now + " restored");
+                    differences.add(
+                            table.getKey() + ": " + table.getValue() + " rows in the backup, " + now + " restored");
                 }
             }
         }

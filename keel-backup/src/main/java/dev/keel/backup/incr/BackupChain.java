@@ -67,10 +67,14 @@ public final class BackupChain {
             if (!seen.add(over)) {
                 throw broken(manifest, file, "its deltas point at each other");
             }
-            Map<String, BackupFile> base = files(over).orElseThrow(() -> new KeelException(BackupError.PARENT_MISSING,
-                    "backup " + manifest.id() + " needs backup " + over
-                    + ", which is not in " + repository.store().describe() + " (" + RepositoryLayout.manifest(over) + " is missing)",
-                    "restore an older complete backup, or take a new full backup; run keel backup verify to see the damage"));
+            Map<String, BackupFile> base = files(over)
+                    .orElseThrow(
+                            () -> new KeelException(
+                                    BackupError.PARENT_MISSING,
+                                    "backup " + manifest.id() + " needs backup " + over + ", which is not in "
+                                            + repository.store().describe() + " (" + RepositoryLayout.manifest(over)
+                                            + " is missing)",
+                                    "restore an older complete backup, or take a new full backup; run keel backup verify to see the damage"));
             current = base.get(file.path());
             if (current == null) {
                 throw broken(manifest, file, "backup " + over + " has no " + file.path() + " to apply the delta over");
@@ -81,16 +85,19 @@ public final class BackupChain {
     }
 
     private KeelException broken(BackupManifest manifest, BackupFile file, String why) {
-        return new KeelException(BackupError.OBJECT_DAMAGED,
+        return new KeelException(
+                BackupError.OBJECT_DAMAGED,
                 "file " + file.path() + " of backup " + manifest.id() + " cannot be rebuilt: " + why,
                 "the repository is damaged: restore another backup, and run keel backup verify");
     }
 
     private Optional<Map<String, BackupFile>> files(String id) {
-        return files.computeIfAbsent(id, k -> repository.readManifest(k).map(m -> {
-            Map<String, BackupFile> byPath = new HashMap<>();
-            m.files().forEach(f -> byPath.put(f.path(), f));
-            return byPath;
-        }));
+        return files.computeIfAbsent(
+                id,
+                k -> repository.readManifest(k).map(m -> {
+                    Map<String, BackupFile> byPath = new HashMap<>();
+                    m.files().forEach(f -> byPath.put(f.path(), f));
+                    return byPath;
+                }));
     }
 }

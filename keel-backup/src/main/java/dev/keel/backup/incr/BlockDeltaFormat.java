@@ -28,14 +28,14 @@ import java.util.BitSet;
 public final class BlockDeltaFormat {
     static final byte[] MAGIC = "KEELBLK1".getBytes(StandardCharsets.US_ASCII);
 
-    private BlockDeltaFormat() {
-    }
+    private BlockDeltaFormat() {}
 
     /**
      * A delta holding {@code blocks} of {@code source}, produced as it is read: a segment file is up to
      * 1 GB, too much to build in memory for every file copied in parallel.
      */
-    public static InputStream content(FileChannel source, int blockSize, long fileLength, BitSet blocks) throws IOException {
+    public static InputStream content(FileChannel source, int blockSize, long fileLength, BitSet blocks)
+            throws IOException {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(head);
         data.write(MAGIC);
@@ -46,7 +46,8 @@ public final class BlockDeltaFormat {
             data.writeInt(b);
         }
         data.flush();
-        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head.toByteArray()), new Pages(source, blockSize, blocks));
+        return new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(head.toByteArray()), new Pages(source, blockSize, blocks));
     }
 
     /** The pages of a delta, one block read at a time. */
@@ -110,13 +111,22 @@ public final class BlockDeltaFormat {
             int blockSize = data.readInt();
             long length = data.readLong();
             int count = data.readInt();
-            if (blockSize < 512 || blockSize > 1 << 20 || length < 0 || count < 0 || (long) count * blockSize > length + blockSize) {
-                throw damaged(what, "its header is inconsistent (block size " + blockSize + ", length " + length + ", " + count + " blocks)");
+            if (blockSize < 512
+                    || blockSize > 1 << 20
+                    || length < 0
+                    || count < 0
+                    || (long) count * blockSize > length + blockSize) {
+                throw damaged(
+                        what,
+                        "its header is inconsistent (block size " + blockSize + ", length " + length + ", " + count
+                                + " blocks)");
             }
             int[] numbers = new int[count];
             for (int i = 0; i < count; i++) {
                 numbers[i] = data.readInt();
-                if (numbers[i] < 0 || i > 0 && numbers[i] <= numbers[i - 1] || (long) numbers[i] * blockSize >= length) {
+                if (numbers[i] < 0
+                        || i > 0 && numbers[i] <= numbers[i - 1]
+                        || (long) numbers[i] * blockSize >= length) {
                     throw damaged(what, "block number " + numbers[i] + " is out of order or past the file's end");
                 }
             }
@@ -144,7 +154,9 @@ public final class BlockDeltaFormat {
     }
 
     private static KeelException damaged(String what, String why) {
-        return new KeelException(BackupError.OBJECT_DAMAGED,
-                what + " is not a valid block delta: " + why, "the repository is damaged: restore another backup, and run keel backup verify");
+        return new KeelException(
+                BackupError.OBJECT_DAMAGED,
+                what + " is not a valid block delta: " + why,
+                "the repository is damaged: restore another backup, and run keel backup verify");
     }
 }

@@ -20,6 +20,7 @@ public final class ChangedBlocks {
     private final long blocksPerSegment;
     /** Per fork, per segment number: the modified blocks, relative to the segment. */
     private final Map<Fork, Map<Long, BitSet>> modified = new HashMap<>();
+
     private final Map<Fork, Long> limits = new HashMap<>();
 
     public ChangedBlocks(long blocksPerSegment) {
@@ -34,7 +35,8 @@ public final class ChangedBlocks {
     }
 
     public void modified(Fork fork, long block) {
-        modified.computeIfAbsent(fork, f -> new HashMap<>()).computeIfAbsent(block / blocksPerSegment, s -> new BitSet())
+        modified.computeIfAbsent(fork, f -> new HashMap<>())
+                .computeIfAbsent(block / blocksPerSegment, s -> new BitSet())
                 .set((int) (block % blocksPerSegment));
     }
 

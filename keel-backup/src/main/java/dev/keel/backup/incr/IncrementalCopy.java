@@ -47,7 +47,12 @@ public final class IncrementalCopy {
     private final Throttle throttle;
     private final TransferProgress progress;
 
-    public IncrementalCopy(BackupRepository repository, String backupId, IncrementalPlan plan, Throttle throttle, TransferProgress progress) {
+    public IncrementalCopy(
+            BackupRepository repository,
+            String backupId,
+            IncrementalPlan plan,
+            Throttle throttle,
+            TransferProgress progress) {
         this.repository = repository;
         this.backupId = backupId;
         this.plan = plan;
@@ -63,7 +68,10 @@ public final class IncrementalCopy {
                 return whole(file, progress);
             }
             Optional<RelationFile> relation = RelationFile.parse(file.path());
-            if (plan.blocks() != null && relation.isPresent() && relation.get().walLogged() && !unlogged(file, relation.get())) {
+            if (plan.blocks() != null
+                    && relation.isPresent()
+                    && relation.get().walLogged()
+                    && !unlogged(file, relation.get())) {
                 return blocks(file, relation.get(), parent.get());
             }
             long size = Files.size(file.file());
@@ -79,8 +87,11 @@ public final class IncrementalCopy {
             progress.advanced(file.size());
             return null;
         } catch (IOException e) {
-            throw new KeelException(BackupError.DATA_DIRECTORY_UNREADABLE, "cannot read " + file.file() + ": " + e.getMessage(),
-                    "run keel as a user that can read the whole data directory (usually the postgres user)", e);
+            throw new KeelException(
+                    BackupError.DATA_DIRECTORY_UNREADABLE,
+                    "cannot read " + file.file() + ": " + e.getMessage(),
+                    "run keel as a user that can read the whole data directory (usually the postgres user)",
+                    e);
         }
     }
 
@@ -89,7 +100,8 @@ public final class IncrementalCopy {
         return Files.exists(file.file().resolveSibling(relation.initForkName()));
     }
 
-    private BackupFile blocks(DataDirectoryContent.SourceFile file, RelationFile relation, BackupFile parent) throws IOException {
+    private BackupFile blocks(DataDirectoryContent.SourceFile file, RelationFile relation, BackupFile parent)
+            throws IOException {
         try (FileChannel channel = FileChannel.open(file.file(), StandardOpenOption.READ)) {
             long length = channel.size();
             int blockSize = plan.blockSize();
@@ -103,11 +115,18 @@ public final class IncrementalCopy {
             if (store.cardinality() > blocks * WHOLE_FILE_SHARE) {
                 return whole(file, progress);
             }
-            // The whole file's checksum as read is recorded too (see BackupFile): it costs a read, and keeps older keel from misreading the delta.
+            // The whole file's checksum as read is recorded too (see BackupFile): it costs a read, and keeps older keel
+            // from misreading the delta.
             String sha = sha256(file);
-            StoredObject stored = repository.write(RepositoryLayout.blockDelta(backupId, file.path()),
+            StoredObject stored = repository.write(
+                    RepositoryLayout.blockDelta(backupId, file.path()),
                     BlockDeltaFormat.content(channel, blockSize, length, store));
-            return new BackupFile(file.path(), length, sha, stored.name(), stored.storedSize(),
+            return new BackupFile(
+                    file.path(),
+                    length,
+                    sha,
+                    stored.name(),
+                    stored.storedSize(),
                     new BlockDelta(plan.parent().id(), store.cardinality(), stored.size(), stored.sha256()));
         }
     }
@@ -122,7 +141,7 @@ public final class IncrementalCopy {
     private String sha256(DataDirectoryContent.SourceFile file) throws IOException {
         MessageDigest sha = sha();
         try (InputStream in = new MeteredInputStream(Files.newInputStream(file.file()), throttle, progress);
-             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+                OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
             in.transferTo(sink);
         }
         return HexFormat.of().formatHex(sha.digest());

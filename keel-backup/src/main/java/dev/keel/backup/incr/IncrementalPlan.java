@@ -20,8 +20,12 @@ import java.util.Optional;
  * @param blocks the changed blocks; null when files are compared by checksum
  * @param fallback why there are no changed blocks, for the one-line warning; null with blocks
  */
-public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> parentFiles, ChangedBlocks blocks, int blockSize,
-                              String fallback) {
+public record IncrementalPlan(
+        BackupManifest parent,
+        Map<String, BackupFile> parentFiles,
+        ChangedBlocks blocks,
+        int blockSize,
+        String fallback) {
 
     public String method() {
         return blocks != null ? "block" : "file";
@@ -43,7 +47,9 @@ public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> par
 
     /** The parent's entry when it holds exactly this content (same size and SHA-256), to point at instead of storing it again. */
     public Optional<BackupFile> unchanged(String path, long size, String sha256) {
-        return mayBeUnchanged(path, size) && parentFiles.get(path).sha256().equals(sha256) ? parentFile(path) : Optional.empty();
+        return mayBeUnchanged(path, size) && parentFiles.get(path).sha256().equals(sha256)
+                ? parentFile(path)
+                : Optional.empty();
     }
 
     /**
@@ -58,22 +64,30 @@ public record IncrementalPlan(BackupManifest parent, Map<String, BackupFile> par
      * @param startLsn this backup's start, right after pg_backup_start: the summaries must reach it
      * @param timeline this backup's timeline
      */
-    public static IncrementalPlan make(Connection connection, BackupManifest parent, int majorVersion, int timeline, String startLsn) {
+    public static IncrementalPlan make(
+            Connection connection, BackupManifest parent, int majorVersion, int timeline, String startLsn) {
         Map<String, BackupFile> files = filesByPath(parent);
         int blockSize;
         long blocksPerSegment;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(IncrementalPlan.class, "block-facts.sql"))) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(IncrementalPlan.class, "block-facts.sql"))) {
             rs.next();
             blockSize = rs.getInt(1);
             blocksPerSegment = rs.getLong(2);
         } catch (SQLException e) {
-            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
-                    "cannot read the server's block size: " + e.getMessage(), "back up as a superuser", e);
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "cannot read the server's block size: " + e.getMessage(),
+                    "back up as a superuser",
+                    e);
         }
         WalSummaries.Outcome outcome = parent.timeline() == timeline
-                ? WalSummaries.between(connection, majorVersion, timeline, parent.startLsn(), startLsn, blocksPerSegment)
-                : new WalSummaries.Outcome(null, "the parent backup " + parent.id() + " is on timeline " + parent.timeline()
-                        + " and this one on " + timeline + ", so unchanged files are found by checksum");
+                ? WalSummaries.between(
+                        connection, majorVersion, timeline, parent.startLsn(), startLsn, blocksPerSegment)
+                : new WalSummaries.Outcome(
+                        null,
+                        "the parent backup " + parent.id() + " is on timeline " + parent.timeline()
+                                + " and this one on " + timeline + ", so unchanged files are found by checksum");
         return new IncrementalPlan(parent, files, outcome.blocks(), blockSize, outcome.unavailable());
     }
 

@@ -31,7 +31,8 @@ public final class LayeredFile {
     /** @param layers base first, as {@link BackupChain#layers} lists them */
     public void write(Path target, List<BackupFile> layers) throws IOException {
         BackupFile last = layers.get(layers.size() - 1);
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (BackupFile layer : layers) {
                 MessageDigest sha = sha256();
                 long read;
@@ -45,16 +46,21 @@ public final class LayeredFile {
                 }
                 String actual = HexFormat.of().formatHex(sha.digest());
                 if (read != layer.objectSize() || !actual.equals(layer.objectSha256())) {
-                    throw new KeelException(BackupError.OBJECT_DAMAGED,
+                    throw new KeelException(
+                            BackupError.OBJECT_DAMAGED,
                             "object " + layer.object() + " (" + layer.path() + ") does not match its manifest (" + read
-                            + " bytes, SHA-256 " + actual.substring(0, 12) + "…, expected " + layer.objectSize() + " bytes, "
-                            + layer.objectSha256().substring(0, 12) + "…)", "the repository is damaged: restore another backup, and run keel backup verify");
+                                    + " bytes, SHA-256 " + actual.substring(0, 12) + "…, expected " + layer.objectSize()
+                                    + " bytes, "
+                                    + layer.objectSha256().substring(0, 12) + "…)",
+                            "the repository is damaged: restore another backup, and run keel backup verify");
                 }
             }
             if (channel.size() != last.size()) {
-                throw new KeelException(BackupError.OBJECT_DAMAGED,
-                        "file " + last.path() + " rebuilt from its block deltas is " + channel.size() + " bytes, the manifest says "
-                        + last.size(), "the repository is damaged: restore another backup, and run keel backup verify");
+                throw new KeelException(
+                        BackupError.OBJECT_DAMAGED,
+                        "file " + last.path() + " rebuilt from its block deltas is " + channel.size()
+                                + " bytes, the manifest says " + last.size(),
+                        "the repository is damaged: restore another backup, and run keel backup verify");
             }
         }
     }

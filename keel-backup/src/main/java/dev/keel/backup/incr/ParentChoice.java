@@ -11,10 +11,10 @@ import java.util.Optional;
  * timeline cannot be this cluster's past, and files of another major version are never alike.
  */
 public final class ParentChoice {
-    private ParentChoice() {
-    }
+    private ParentChoice() {}
 
-    public static Optional<BackupManifest> newest(Catalog catalog, String systemIdentifier, int majorVersion, int timeline) {
+    public static Optional<BackupManifest> newest(
+            Catalog catalog, String systemIdentifier, int majorVersion, int timeline) {
         List<String> ids = catalog.completeBackups();
         for (int i = ids.size() - 1; i >= 0; i--) {
             Optional<BackupManifest> manifest = catalog.manifest(ids.get(i));
@@ -26,6 +26,8 @@ public final class ParentChoice {
     }
 
     static boolean fits(BackupManifest manifest, String systemIdentifier, int majorVersion, int timeline) {
-        return systemIdentifier.equals(manifest.systemIdentifier()) && manifest.postgresMajorVersion() == majorVersion && manifest.timeline() <= timeline;
+        return systemIdentifier.equals(manifest.systemIdentifier())
+                && manifest.postgresMajorVersion() == majorVersion
+                && manifest.timeline() <= timeline;
     }
 }

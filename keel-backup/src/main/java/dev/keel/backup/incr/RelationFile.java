@@ -42,12 +42,19 @@ public record RelationFile(long tablespace, long database, long relfilenode, int
         if (!m.matches()) {
             return Optional.empty();
         }
-        int fork = m.group(2) == null ? MAIN : switch (m.group(2)) {
-            case "_fsm" -> FSM;
-            case "_vm" -> VM;
-            default -> INIT;
-        };
-        return Optional.of(new RelationFile(tablespace, database, Long.parseLong(m.group(1)), fork, m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+        int fork = m.group(2) == null
+                ? MAIN
+                : switch (m.group(2)) {
+                    case "_fsm" -> FSM;
+                    case "_vm" -> VM;
+                    default -> INIT;
+                };
+        return Optional.of(new RelationFile(
+                tablespace,
+                database,
+                Long.parseLong(m.group(1)),
+                fork,
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
     }
 
     /**

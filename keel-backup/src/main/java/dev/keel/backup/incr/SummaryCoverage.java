@@ -11,15 +11,15 @@ import java.util.Optional;
  */
 public final class SummaryCoverage {
     /** LSNs as unsigned numbers. */
-    public record Summary(long start, long end) {
-    }
+    public record Summary(long start, long end) {}
 
-    private SummaryCoverage() {
-    }
+    private SummaryCoverage() {}
 
     /** Empty when some part of [from, to) is in no summary (the summarizer was off, or removed old summaries). */
     public static Optional<List<Summary>> covering(List<Summary> available, long from, long to) {
-        List<Summary> sorted = available.stream().sorted((a, b) -> Long.compareUnsigned(a.start(), b.start())).toList();
+        List<Summary> sorted = available.stream()
+                .sorted((a, b) -> Long.compareUnsigned(a.start(), b.start()))
+                .toList();
         List<Summary> chosen = new ArrayList<>();
         long reached = from;
         for (Summary summary : sorted) {

@@ -31,35 +31,47 @@ public final class WalSummaries {
         }
     }
 
-    private WalSummaries() {
-    }
+    private WalSummaries() {}
 
-    public static Outcome between(Connection connection, int majorVersion, int timeline, String fromLsn, String toLsn, long blocksPerSegment) {
+    public static Outcome between(
+            Connection connection,
+            int majorVersion,
+            int timeline,
+            String fromLsn,
+            String toLsn,
+            long blocksPerSegment) {
         if (majorVersion < FIRST_MAJOR) {
-            return new Outcome(null, "PostgreSQL " + majorVersion + " keeps no WAL summaries, so unchanged files are found by checksum"
-                    + " (block-level incremental backups need PostgreSQL 17 with summarize_wal = on)");
+            return new Outcome(
+                    null,
+                    "PostgreSQL " + majorVersion + " keeps no WAL summaries, so unchanged files are found by checksum"
+                            + " (block-level incremental backups need PostgreSQL 17 with summarize_wal = on)");
         }
         try {
             long from = WalPosition.lsn(fromLsn);
             long to = WalPosition.lsn(toLsn);
             if (!awaitSummarized(connection, to)) {
-                return new Outcome(null, "WAL summarization is off, so unchanged files are found by checksum; set summarize_wal = on"
-                        + " for block-level incremental backups");
+                return new Outcome(
+                        null,
+                        "WAL summarization is off, so unchanged files are found by checksum; set summarize_wal = on"
+                                + " for block-level incremental backups");
             }
             List<SummaryCoverage.Summary> available = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(sql("wal-summaries.sql"))) {
                 s.setInt(1, timeline);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        available.add(new SummaryCoverage.Summary(WalPosition.lsn(rs.getString(1)), WalPosition.lsn(rs.getString(2))));
+                        available.add(new SummaryCoverage.Summary(
+                                WalPosition.lsn(rs.getString(1)), WalPosition.lsn(rs.getString(2))));
                     }
                 }
             }
             Optional<List<SummaryCoverage.Summary>> chain = SummaryCoverage.covering(available, from, to);
             if (chain.isEmpty()) {
-                return new Outcome(null, "the WAL summaries do not cover " + fromLsn + " to " + toLsn + " on timeline " + timeline
-                        + ", so unchanged files are found by checksum; keep summarize_wal = on (and wal_summary_keep_time longer than"
-                        + " the time between backups) for block-level incremental backups");
+                return new Outcome(
+                        null,
+                        "the WAL summaries do not cover " + fromLsn + " to " + toLsn + " on timeline " + timeline
+                                + ", so unchanged files are found by checksum; keep summarize_wal = on (and wal_summary_keep_time longer than"
+                                + " the time between backups) for block-level incremental backups");
             }
             ChangedBlocks blocks = new ChangedBlocks(blocksPerSegment);
             for (SummaryCoverage.Summary summary : chain.get()) {
@@ -67,9 +79,12 @@ public final class WalSummaries {
             }
             return new Outcome(blocks, null);
         } catch (SQLException e) {
-            throw new KeelException(BackupError.SERVER_COMMAND_FAILED,
-                    "cannot read the WAL summaries: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
-                    "back up as a superuser, or take a full backup", e);
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "cannot read the WAL summaries: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    "back up as a superuser, or take a full backup",
+                    e);
         }
     }
 
@@ -77,7 +92,8 @@ public final class WalSummaries {
     private static boolean awaitSummarized(Connection connection, long lsn) throws SQLException {
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("summarizer-state.sql"))) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery(sql("summarizer-state.sql"))) {
                 rs.next();
                 if (!rs.getBoolean("enabled")) {
                     return false;
@@ -99,14 +115,16 @@ public final class WalSummaries {
         }
     }
 
-    private static void read(Connection connection, int timeline, SummaryCoverage.Summary summary, ChangedBlocks blocks) throws SQLException {
+    private static void read(Connection connection, int timeline, SummaryCoverage.Summary summary, ChangedBlocks blocks)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(sql("wal-summary-contents.sql"))) {
             s.setInt(1, timeline);
             s.setString(2, WalPosition.text(summary.start()));
             s.setString(3, WalPosition.text(summary.end()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ChangedBlocks.Fork fork = new ChangedBlocks.Fork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
+                    ChangedBlocks.Fork fork =
+                            new ChangedBlocks.Fork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
                     if (rs.getBoolean(6)) {
                         blocks.truncated(fork, rs.getLong(5));
                     } else {

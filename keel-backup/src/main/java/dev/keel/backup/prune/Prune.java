@@ -49,21 +49,38 @@ public final class Prune {
         Catalog catalog = repository.catalog();
         List<CatalogBackup> all = catalog.backups();
         Map<String, BackupLease> leases = catalog.leases();
-        List<String> running = leases.values().stream().filter(l -> l.live(now)).map(BackupLease::backupId).toList();
-        List<BackupManifest> complete = all.stream().filter(CatalogBackup::complete).map(b -> catalog.manifest(b.id()).orElseThrow()).toList();
+        List<String> running = leases.values().stream()
+                .filter(l -> l.live(now))
+                .map(BackupLease::backupId)
+                .toList();
+        List<BackupManifest> complete = all.stream()
+                .filter(CatalogBackup::complete)
+                .map(b -> catalog.manifest(b.id()).orElseThrow())
+                .toList();
         Map<String, BackupManifest> byId = new HashMap<>();
         complete.forEach(m -> byId.put(m.id(), m));
         Set<String> needed = new HashSet<>(policy.keep(complete, now));
         for (String id : running) {
             needed.addAll(ancestors(leases.get(id).parent(), byId::get));
         }
-        List<String> kept = complete.stream().map(BackupManifest::id).filter(needed::contains).toList();
-        List<String> removed = complete.stream().map(BackupManifest::id).filter(id -> !needed.contains(id)).toList();
-        String newestComplete = complete.isEmpty() ? null : complete.get(complete.size() - 1).id();
-        List<String> incomplete = all.stream().filter(b -> !b.complete() && !running.contains(b.id()))
-                // Without a lease (a keel from before leases) one newer than every complete backup may still be running.
-                .filter(b -> leases.containsKey(b.id()) || newestComplete != null && BackupIdOrder.OLDEST_FIRST.compare(b.id(), newestComplete) < 0)
-                .map(CatalogBackup::id).toList();
+        List<String> kept = complete.stream()
+                .map(BackupManifest::id)
+                .filter(needed::contains)
+                .toList();
+        List<String> removed = complete.stream()
+                .map(BackupManifest::id)
+                .filter(id -> !needed.contains(id))
+                .toList();
+        String newestComplete =
+                complete.isEmpty() ? null : complete.get(complete.size() - 1).id();
+        List<String> incomplete = all.stream()
+                .filter(b -> !b.complete() && !running.contains(b.id()))
+                // Without a lease (a keel from before leases) one newer than every complete backup may still be
+                // running.
+                .filter(b -> leases.containsKey(b.id())
+                        || newestComplete != null && BackupIdOrder.OLDEST_FIRST.compare(b.id(), newestComplete) < 0)
+                .map(CatalogBackup::id)
+                .toList();
         Optional<BackupStart> oldestStart = oldestKeptStart(complete, kept);
         List<String> wal = new ArrayList<>();
         oldestStart.ifPresent(start -> {
@@ -80,7 +97,13 @@ public final class Prune {
                 }
             }
         });
-        return new PrunePlan(kept, removed, incomplete, running, oldestStart.map(BackupStart::segment).orElse(null), wal);
+        return new PrunePlan(
+                kept,
+                removed,
+                incomplete,
+                running,
+                oldestStart.map(BackupStart::segment).orElse(null),
+                wal);
     }
 
     private Optional<BackupStart> oldestKeptStart(List<BackupManifest> complete, List<String> kept) {
@@ -90,9 +113,13 @@ public final class Prune {
         List<BackupStart> starts = new ArrayList<>();
         for (BackupManifest manifest : complete) {
             if (kept.contains(manifest.id())) {
-                BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> new KeelException(BackupError.BACKUP_UNREADABLE,
-                        "backup " + manifest.id() + " has no readable backup_label, so keel cannot tell which WAL it needs",
-                        "run keel backup verify " + manifest.id() + "; prune removes nothing until every kept backup is readable"));
+                BackupStart start = BackupStart.of(repository, manifest)
+                        .orElseThrow(() -> new KeelException(
+                                BackupError.BACKUP_UNREADABLE,
+                                "backup " + manifest.id()
+                                        + " has no readable backup_label, so keel cannot tell which WAL it needs",
+                                "run keel backup verify " + manifest.id()
+                                        + "; prune removes nothing until every kept backup is readable"));
                 starts.add(start);
             }
         }
@@ -112,7 +139,8 @@ public final class Prune {
             String manifest = RepositoryLayout.manifest(id);
             Optional<ObjectInfo> info = store.stat(manifest);
             byte[] kept = info.isPresent() ? store.read(manifest) : null;
-            // The manifest goes first: a prune killed half way leaves an incomplete backup, never a complete-looking one with holes.
+            // The manifest goes first: a prune killed half way leaves an incomplete backup, never a complete-looking
+            // one with holes.
             info.ifPresent(removal::delete);
             Optional<String> needer = neededBy(id);
             if (needer.isPresent()) {
@@ -128,7 +156,11 @@ public final class Prune {
             store.list(RepositoryLayout.backupPrefix(id)).forEach(removal::delete);
         }
         for (String id : plan.incomplete()) {
-            if (repository.catalog().lease(id).filter(lease -> lease.live(Instant.now())).isPresent()) {
+            if (repository
+                    .catalog()
+                    .lease(id)
+                    .filter(lease -> lease.live(Instant.now()))
+                    .isPresent()) {
                 spared.add(id);
                 status.accept("kept incomplete backup " + id + ": it is running (its lease was renewed)");
                 continue;
@@ -138,7 +170,8 @@ public final class Prune {
         }
         if (spared.stream().anyMatch(plan.backups()::contains)) {
             // The WAL cut was worked out without the backups spared since: it may be WAL they need.
-            status.accept("kept the WAL this time: a backup the plan removed stays; the next prune removes what no kept backup needs");
+            status.accept(
+                    "kept the WAL this time: a backup the plan removed stays; the next prune removes what no kept backup needs");
         } else {
             if (!plan.wal().isEmpty()) {
                 status.accept("removing " + plan.wal().size() + " WAL files before " + plan.walKeptFrom());
@@ -164,7 +197,9 @@ public final class Prune {
         Instant now = Instant.now();
         for (BackupLease lease : catalog.leases().values()) {
             // The backup being removed has no manifest at this point: the walk reaches it, or stops short of it.
-            if (lease.live(now) && (id.equals(lease.parent()) || ancestors(lease.parent(), manifests::get).contains(id))) {
+            if (lease.live(now)
+                    && (id.equals(lease.parent())
+                            || ancestors(lease.parent(), manifests::get).contains(id))) {
                 return Optional.of(lease.backupId());
             }
         }

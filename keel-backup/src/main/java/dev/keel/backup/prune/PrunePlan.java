@@ -13,7 +13,13 @@ import java.util.List;
  * @param walKeptFrom the oldest kept backup's start segment: every WAL segment before it goes; null when no WAL goes
  * @param wal the WAL objects that go
  */
-public record PrunePlan(List<String> kept, List<String> backups, List<String> incomplete, List<String> running, String walKeptFrom, List<String> wal) {
+public record PrunePlan(
+        List<String> kept,
+        List<String> backups,
+        List<String> incomplete,
+        List<String> running,
+        String walKeptFrom,
+        List<String> wal) {
     public PrunePlan {
         kept = List.copyOf(kept);
         backups = List.copyOf(backups);

@@ -28,13 +28,16 @@ public record RetentionPolicy(Integer keepFull, Integer keepDays) {
 
     public RetentionPolicy {
         if (keepFull == null && keepDays == null) {
-            throw new KeelException(BackupError.RETENTION_NOT_SET,
+            throw new KeelException(
+                    BackupError.RETENTION_NOT_SET,
                     "no retention policy is set, so keel cannot tell which backups to remove",
                     "pass --keep-full N or --keep-days D, or set backup.retention.full or backup.retention.days in keel.yaml");
         }
         if (keepFull != null && keepFull < 1 || keepDays != null && keepDays < 0) {
-            throw new KeelException(BackupError.OPTION_INVALID,
-                    "--keep-full must be 1 or more and --keep-days 0 or more", "check the retention settings");
+            throw new KeelException(
+                    BackupError.OPTION_INVALID,
+                    "--keep-full must be 1 or more and --keep-days 0 or more",
+                    "check the retention settings");
         }
     }
 
@@ -77,7 +80,9 @@ public record RetentionPolicy(Integer keepFull, Integer keepDays) {
     static List<String> chain(BackupManifest backup, Map<String, BackupManifest> byId) {
         List<String> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (BackupManifest at = backup; at != null && seen.add(at.id()); at = at.parent() == null ? null : byId.get(at.parent())) {
+        for (BackupManifest at = backup;
+                at != null && seen.add(at.id());
+                at = at.parent() == null ? null : byId.get(at.parent())) {
             chain.add(0, at.id());
         }
         return chain;

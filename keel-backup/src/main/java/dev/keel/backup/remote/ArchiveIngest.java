@@ -64,16 +64,23 @@ final class ArchiveIngest {
         for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
             // PostgreSQL names one entry "./pg_wal/archive_status"; every other name has no "./".
             String path = entry.path().startsWith("./") ? entry.path().substring(2) : entry.path();
-            if (path.isEmpty() || path.startsWith("/") || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
+            if (path.isEmpty()
+                    || path.startsWith("/")
+                    || path.equals("..")
+                    || path.startsWith("../")
+                    || path.contains("/../")) {
                 throw new IOException("the server sent a tar entry outside the data directory: " + entry.name());
             }
             if (entry.isDirectory()) {
                 directories.add(path);
             } else if (entry.isSymbolicLink()) {
-                // pg_tblspc/<oid> links: the tablespace list was checked before, so this is a cluster keel cannot restore.
-                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                // pg_tblspc/<oid> links: the tablespace list was checked before, so this is a cluster keel cannot
+                // restore.
+                throw new KeelException(
+                        BackupError.TABLESPACES_UNSUPPORTED,
                         "the data directory holds a symbolic link " + path + " -> " + entry.linkName()
-                        + ", which keel backup does not copy", "use pg_basebackup or pgBackRest for this cluster for now");
+                                + ", which keel backup does not copy",
+                        "use pg_basebackup or pgBackRest for this cluster for now");
             } else if (path.startsWith(WAL_DIRECTORY)) {
                 wal(path.substring(WAL_DIRECTORY.length()), tar.content());
             } else {
@@ -89,9 +96,11 @@ final class ArchiveIngest {
         if (size <= HASH_FIRST_LIMIT) {
             byte[] bytes = content.readNBytes((int) size);
             if (bytes.length != size) {
-                throw new IOException("the tar entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
+                throw new IOException(
+                        "the tar entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
             }
-            Optional<BackupFile> unchanged = plan.unchanged(path, size, HexFormat.of().formatHex(sha256().digest(bytes)));
+            Optional<BackupFile> unchanged =
+                    plan.unchanged(path, size, HexFormat.of().formatHex(sha256().digest(bytes)));
             return unchanged.isPresent() ? unchanged.get() : stored(path, new ByteArrayInputStream(bytes));
         }
         BackupFile own = stored(path, content);

@@ -55,33 +55,58 @@ final class Authenticator {
                             return;
                         }
                         case CLEARTEXT -> wire.send('p', new PgWire.Body().cstring(password("password")));
-                        case MD5 -> wire.send('p', new PgWire.Body().cstring(md5(user, password("md5"), message.bytes(4))));
+                        case MD5 ->
+                            wire.send('p', new PgWire.Body().cstring(md5(user, password("md5"), message.bytes(4))));
                         case SASL -> {
                             scram = scramClient(mechanisms(message));
                             byte[] first = scram.clientFirstMessage().toString().getBytes(StandardCharsets.UTF_8);
-                            wire.send('p', new PgWire.Body().cstring(scram.getScramMechanism().getName()).int32(first.length).bytes(first));
+                            wire.send(
+                                    'p',
+                                    new PgWire.Body()
+                                            .cstring(scram.getScramMechanism().getName())
+                                            .int32(first.length)
+                                            .bytes(first));
                         }
                         case SASL_CONTINUE -> {
                             try {
-                                scram(scram).serverFirstMessage(new String(message.bytes(message.remaining()), StandardCharsets.UTF_8));
+                                scram(scram)
+                                        .serverFirstMessage(
+                                                new String(message.bytes(message.remaining()), StandardCharsets.UTF_8));
                             } catch (ScramException e) {
-                                throw new IOException("the server's SCRAM challenge is malformed: " + e.getMessage(), e);
+                                throw new IOException(
+                                        "the server's SCRAM challenge is malformed: " + e.getMessage(), e);
                             }
-                            wire.send('p', new PgWire.Body().bytes(scram.clientFinalMessage().toString().getBytes(StandardCharsets.UTF_8)));
+                            wire.send(
+                                    'p',
+                                    new PgWire.Body()
+                                            .bytes(scram.clientFinalMessage()
+                                                    .toString()
+                                                    .getBytes(StandardCharsets.UTF_8)));
                         }
                         case SASL_FINAL -> {
                             try {
-                                scram(scram).serverFinalMessage(new String(message.bytes(message.remaining()), StandardCharsets.UTF_8));
+                                scram(scram)
+                                        .serverFinalMessage(
+                                                new String(message.bytes(message.remaining()), StandardCharsets.UTF_8));
                             } catch (ScramException e) {
-                                // The server could not prove it knows the password: not the server keel meant to talk to.
-                                throw new KeelException(CoreError.AUTHENTICATION_FAILED,
-                                        "cannot connect to " + server + ": the server failed SCRAM's proof of the password ("
-                                        + e.getMessage() + ")", "check that the host is the right server", e);
+                                // The server could not prove it knows the password: not the server keel meant to talk
+                                // to.
+                                throw new KeelException(
+                                        CoreError.AUTHENTICATION_FAILED,
+                                        "cannot connect to " + server
+                                                + ": the server failed SCRAM's proof of the password (" + e.getMessage()
+                                                + ")",
+                                        "check that the host is the right server",
+                                        e);
                             }
                         }
-                        default -> throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
-                                "cannot connect to " + server + ": the server asks for an authentication method keel does not speak (code "
-                                + code + ")", "use scram-sha-256, md5, password or trust for this role's replication line in pg_hba.conf");
+                        default ->
+                            throw new KeelException(
+                                    BackupError.REPLICATION_AUTH_UNSUPPORTED,
+                                    "cannot connect to " + server
+                                            + ": the server asks for an authentication method keel does not speak (code "
+                                            + code + ")",
+                                    "use scram-sha-256, md5, password or trust for this role's replication line in pg_hba.conf");
                     }
                 }
                 default -> throw new IOException("unexpected '" + message.type() + "' message during authentication");
@@ -91,28 +116,40 @@ final class Authenticator {
 
     private String password(String method) {
         if (password == null) {
-            throw new KeelException(CoreError.AUTHENTICATION_FAILED,
+            throw new KeelException(
+                    CoreError.AUTHENTICATION_FAILED,
                     "cannot connect to " + server + ": the server asks user " + user + " for a password (" + method
-                    + ") and none is configured", "put it in the URL, database.password, PGPASSWORD or ~/.pgpass (database field 'replication')");
+                            + ") and none is configured",
+                    "put it in the URL, database.password, PGPASSWORD or ~/.pgpass (database field 'replication')");
         }
         return password;
     }
 
     private ScramClient scramClient(List<String> mechanisms) {
-        // Without the TLS channel binding data, the -PLUS variants cannot be used; the plain one is what libpq uses by default too.
-        List<String> plain = mechanisms.stream().filter(m -> !m.endsWith("-PLUS")).toList();
+        // Without the TLS channel binding data, the -PLUS variants cannot be used; the plain one is what libpq uses by
+        // default too.
+        List<String> plain =
+                mechanisms.stream().filter(m -> !m.endsWith("-PLUS")).toList();
         if (plain.isEmpty()) {
-            throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
-                    "cannot connect to " + server + ": the server offers only SASL mechanisms keel does not speak " + mechanisms,
+            throw new KeelException(
+                    BackupError.REPLICATION_AUTH_UNSUPPORTED,
+                    "cannot connect to " + server + ": the server offers only SASL mechanisms keel does not speak "
+                            + mechanisms,
                     "allow scram-sha-256 for this role's replication line in pg_hba.conf");
         }
         try {
             // PostgreSQL takes the user from the startup message and ignores SCRAM's user name.
-            return ScramClient.builder().advertisedMechanisms(plain).username("*").password(password("SCRAM").toCharArray()).build();
+            return ScramClient.builder()
+                    .advertisedMechanisms(plain)
+                    .username("*")
+                    .password(password("SCRAM").toCharArray())
+                    .build();
         } catch (IllegalArgumentException e) {
-            throw new KeelException(BackupError.REPLICATION_AUTH_UNSUPPORTED,
+            throw new KeelException(
+                    BackupError.REPLICATION_AUTH_UNSUPPORTED,
                     "cannot connect to " + server + ": no SASL mechanism in common with the server " + mechanisms,
-                    "allow scram-sha-256 for this role's replication line in pg_hba.conf", e);
+                    "allow scram-sha-256 for this role's replication line in pg_hba.conf",
+                    e);
         }
     }
 

@@ -49,7 +49,9 @@ final class BackendMessage {
 
     int int32() throws IOException {
         need(4);
-        int value = ((body[position] & 0xff) << 24) | ((body[position + 1] & 0xff) << 16) | ((body[position + 2] & 0xff) << 8)
+        int value = ((body[position] & 0xff) << 24)
+                | ((body[position + 1] & 0xff) << 16)
+                | ((body[position + 2] & 0xff) << 8)
                 | (body[position + 3] & 0xff);
         position += 4;
         return value;

@@ -19,7 +19,9 @@ import java.util.Locale;
  * server's data directory is on this machine and readable, STREAM otherwise.
  */
 public enum BackupMethod {
-    AUTO, LOCAL, STREAM;
+    AUTO,
+    LOCAL,
+    STREAM;
 
     public static BackupMethod parse(String text) {
         for (BackupMethod method : values()) {
@@ -27,8 +29,10 @@ public enum BackupMethod {
                 return method;
             }
         }
-        throw new KeelException(BackupError.OPTION_INVALID,
-                "backup method '" + text + "' is not one of auto, local, stream", "use --method auto, local or stream");
+        throw new KeelException(
+                BackupError.OPTION_INVALID,
+                "backup method '" + text + "' is not one of auto, local, stream",
+                "use --method auto, local or stream");
     }
 
     /** LOCAL or STREAM: AUTO decided by looking for the server's data directory here. */
@@ -49,11 +53,14 @@ public enum BackupMethod {
      * the postgres user on the server, so the answer is no.
      */
     private static boolean dataDirectoryIsLocal(DatabaseOpener opener) {
-        try (Connection c = opener.open(null); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlResources.load(BackupMethod.class, "local-probe.sql"))) {
+        try (Connection c = opener.open(null);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(BackupMethod.class, "local-probe.sql"))) {
             rs.next();
             String systemIdentifier = rs.getString("system_identifier");
-            return LocalDataDirectory.systemIdentifier(Path.of(rs.getString("data_directory"))).map(systemIdentifier::equals).orElse(false);
+            return LocalDataDirectory.systemIdentifier(Path.of(rs.getString("data_directory")))
+                    .map(systemIdentifier::equals)
+                    .orElse(false);
         } catch (SQLException e) {
             return false;
         }

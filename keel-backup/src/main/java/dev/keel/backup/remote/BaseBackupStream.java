@@ -27,22 +27,21 @@ final class BaseBackupStream {
         this.serverProgress = serverProgress;
     }
 
-    record Position(String lsn, int timeline) {
-    }
+    record Position(String lsn, int timeline) {}
 
     /** @param oid null for the main data directory; @param sizeKb the server's estimate, null without PROGRESS */
-    record Tablespace(String oid, String location, Long sizeKb) {
-    }
+    record Tablespace(String oid, String location, Long sizeKb) {}
 
     record Start(Position position, List<Tablespace> tablespaces) {
         long estimatedBytes() {
-            return tablespaces.stream().mapToLong(t -> t.sizeKb() == null ? 0 : t.sizeKb() * 1024).sum();
+            return tablespaces.stream()
+                    .mapToLong(t -> t.sizeKb() == null ? 0 : t.sizeKb() * 1024)
+                    .sum();
         }
     }
 
     /** @param location the tablespace's directory on the server; empty for the main data directory */
-    record Archive(String name, String location) {
-    }
+    record Archive(String name, String location) {}
 
     /**
      * The command text. WAL true puts the WAL from start to end into the main archive's pg_wal/;
@@ -51,7 +50,8 @@ final class BaseBackupStream {
      * MAX_RATE: keel throttles what it reads, and TCP flow control slows the server's reads to match.
      */
     static String command(String label) {
-        return "BASE_BACKUP (LABEL " + Identifiers.literal(label) + ", PROGRESS true, CHECKPOINT 'fast', WAL true, WAIT false, MANIFEST 'no')";
+        return "BASE_BACKUP (LABEL " + Identifiers.literal(label)
+                + ", PROGRESS true, CHECKPOINT 'fast', WAL true, WAIT false, MANIFEST 'no')";
     }
 
     /** Sends the command and reads up to the start of the COPY stream. */
@@ -75,11 +75,14 @@ final class BaseBackupStream {
                 case 'E' -> throw drainError(message);
                 case 'H' -> {
                     if (position == null || tablespaces == null) {
-                        throw new IOException("the server started the backup's COPY stream before sending its start position and tablespaces");
+                        throw new IOException(
+                                "the server started the backup's COPY stream before sending its start position and tablespaces");
                     }
                     return new Start(position(position), tablespaces(tablespaces));
                 }
-                default -> throw new IOException("unexpected '" + message.type() + "' message before the backup's COPY stream");
+                default ->
+                    throw new IOException(
+                            "unexpected '" + message.type() + "' message before the backup's COPY stream");
             }
         }
     }
@@ -176,7 +179,8 @@ final class BaseBackupStream {
                     }
                     return position(end);
                 }
-                default -> throw new IOException("unexpected '" + message.type() + "' message after the backup's COPY stream");
+                default ->
+                    throw new IOException("unexpected '" + message.type() + "' message after the backup's COPY stream");
             }
         }
     }
@@ -216,7 +220,8 @@ final class BaseBackupStream {
                     // notices may come in the middle of the stream
                 }
                 case 'E' -> throw drainError(message);
-                default -> throw new IOException("unexpected '" + message.type() + "' message in the backup's COPY stream");
+                default ->
+                    throw new IOException("unexpected '" + message.type() + "' message in the backup's COPY stream");
             }
         }
     }
@@ -229,7 +234,8 @@ final class BaseBackupStream {
 
     private static Position position(QueryResult result) throws IOException {
         if (result.rows().size() != 1 || result.columns().size() < 2) {
-            throw new IOException("the server sent a WAL position as " + result.rows().size() + " rows of " + result.columns().size() + " columns");
+            throw new IOException("the server sent a WAL position as "
+                    + result.rows().size() + " rows of " + result.columns().size() + " columns");
         }
         List<String> row = result.rows().get(0);
         return new Position(row.get(0), Integer.parseInt(row.get(1)));
@@ -238,7 +244,8 @@ final class BaseBackupStream {
     private static List<Tablespace> tablespaces(QueryResult result) {
         List<Tablespace> list = new ArrayList<>();
         for (List<String> row : result.rows()) {
-            list.add(new Tablespace(row.get(0), row.get(1), row.size() > 2 && row.get(2) != null ? Long.valueOf(row.get(2)) : null));
+            list.add(new Tablespace(
+                    row.get(0), row.get(1), row.size() > 2 && row.get(2) != null ? Long.valueOf(row.get(2)) : null));
         }
         return list;
     }

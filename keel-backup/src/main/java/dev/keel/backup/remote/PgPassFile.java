@@ -18,11 +18,11 @@ final class PgPassFile {
     /** libpq matches replication connections against this database name. */
     static final String REPLICATION = "replication";
 
-    private PgPassFile() {
-    }
+    private PgPassFile() {}
 
     static Optional<String> find(String host, int port, String database, String user, Map<String, String> env) {
-        Path file = env.get("PGPASSFILE") != null && !env.get("PGPASSFILE").isBlank() ? Path.of(env.get("PGPASSFILE"))
+        Path file = env.get("PGPASSFILE") != null && !env.get("PGPASSFILE").isBlank()
+                ? Path.of(env.get("PGPASSFILE"))
                 : Path.of(System.getProperty("user.home"), ".pgpass");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -28,7 +28,8 @@ final class PgWire {
 
     PgWire(InputStream in, OutputStream out) {
         this.in = new DataInputStream(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 64 * 1024));
-        this.out = new DataOutputStream(out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 8 * 1024));
+        this.out = new DataOutputStream(
+                out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 8 * 1024));
     }
 
     BackendMessage read() throws IOException {
@@ -38,7 +39,8 @@ final class PgWire {
         }
         int length = in.readInt();
         if (length < 4 || length > MAX_MESSAGE) {
-            throw new IOException("the server sent a '" + (char) type + "' message of " + length + " bytes; the protocol stream is out of step");
+            throw new IOException("the server sent a '" + (char) type + "' message of " + length
+                    + " bytes; the protocol stream is out of step");
         }
         byte[] body = new byte[length - 4];
         in.readFully(body);

@@ -1,11 +1,11 @@
 package dev.keel.backup.remote;
 
 import dev.keel.backup.BackupError;
+import dev.keel.backup.base.BackupManifests;
 import dev.keel.backup.base.BackupOptions;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.base.DatabaseOpener;
 import dev.keel.backup.base.RunningBackup;
-import dev.keel.backup.base.BackupManifests;
 import dev.keel.backup.base.ServerFacts;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -43,7 +43,12 @@ public final class RemoteBackup {
     private final Clock clock;
 
     /** @param env for PGPASSFILE; the target already holds every other setting */
-    public RemoteBackup(BackupRepository repository, DatabaseOpener opener, DatabaseTarget target, Map<String, String> env, Clock clock) {
+    public RemoteBackup(
+            BackupRepository repository,
+            DatabaseOpener opener,
+            DatabaseTarget target,
+            Map<String, String> env,
+            Clock clock) {
         this(repository, opener, ReplicationTarget.from(target, env), clock);
     }
 
@@ -56,7 +61,7 @@ public final class RemoteBackup {
     }
 
     public BackupResult run(BackupOptions options) {
-        return run(options, BackupType.FULL, note -> { });
+        return run(options, BackupType.FULL, note -> {});
     }
 
     /**
@@ -78,8 +83,14 @@ public final class RemoteBackup {
         }
     }
 
-    private BackupResult take(BackupOptions options, BackupType type, Consumer<String> notes, long began, ReplicationConnection connection,
-                              ServerFacts facts, RunningBackup running) {
+    private BackupResult take(
+            BackupOptions options,
+            BackupType type,
+            Consumer<String> notes,
+            long began,
+            ReplicationConnection connection,
+            ServerFacts facts,
+            RunningBackup running) {
         String id;
         BaseBackupStream.Start start;
         BaseBackupStream.Position end;
@@ -90,28 +101,37 @@ public final class RemoteBackup {
         try (connection) {
             id = running.id();
             String slot = "keel_backup_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() & 0xffff);
-            step("CREATE_REPLICATION_SLOT", () -> connection.query("CREATE_REPLICATION_SLOT " + slot + " TEMPORARY PHYSICAL (RESERVE_WAL true)"));
-            BaseBackupStream stream = new BaseBackupStream(connection.wire(), bytes -> {
-            });
+            step(
+                    "CREATE_REPLICATION_SLOT",
+                    () -> connection.query(
+                            "CREATE_REPLICATION_SLOT " + slot + " TEMPORARY PHYSICAL (RESERVE_WAL true)"));
+            BaseBackupStream stream = new BaseBackupStream(connection.wire(), bytes -> {});
             start = step("BASE_BACKUP", () -> stream.begin(BaseBackupStream.command("keel " + id)));
             refuseTablespaces(start);
             startTime = clock.instant();
             if (type == BackupType.INCREMENTAL) {
-                plan = ParentChoice.newest(repository.catalog(), facts.systemIdentifier(), facts.majorVersion(), start.position().timeline())
-                        .map(IncrementalPlan::byChecksum).orElse(null);
+                plan = ParentChoice.newest(
+                                repository.catalog(),
+                                facts.systemIdentifier(),
+                                facts.majorVersion(),
+                                start.position().timeline())
+                        .map(IncrementalPlan::byChecksum)
+                        .orElse(null);
                 if (plan != null) {
                     running.buildsOn(plan.parent());
                 }
                 if (plan == null) {
-                    notes.accept("no earlier backup of this cluster in " + repository.store().describe()
-                            + ", so this backup is full; incremental ones build on it");
+                    notes.accept("no earlier backup of this cluster in "
+                            + repository.store().describe() + ", so this backup is full; incremental ones build on it");
                 }
             }
             ingest = new ArchiveIngest(repository, id, plan);
-            // Thousands of files: made durable together right before the manifest, which alone declares the backup complete.
+            // Thousands of files: made durable together right before the manifest, which alone declares the backup
+            // complete.
             repository.store().deferDurability();
             try {
-                options.progress().started("backing up " + server + " over the replication protocol", start.estimatedBytes(), 0);
+                options.progress()
+                        .started("backing up " + server + " over the replication protocol", start.estimatedBytes(), 0);
                 receive(stream, ingest, options);
                 end = step("BASE_BACKUP", stream::finish);
                 options.progress().finished();
@@ -120,20 +140,38 @@ public final class RemoteBackup {
             }
         }
         // The replication connection is closed: the slot is gone, and the counts run on ordinary connections.
-        BackupManifest manifest = BackupManifests.assemble(id, plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
-                plan == null ? null : plan.parent().id(), facts, start.position().timeline(), start.position().lsn(), end.lsn(), startTime,
-                clock.instant(), ingest.files(), ingest.directories(), opener);
+        BackupManifest manifest = BackupManifests.assemble(
+                id,
+                plan == null ? BackupType.FULL : BackupType.INCREMENTAL,
+                plan == null ? null : plan.parent().id(),
+                facts,
+                start.position().timeline(),
+                start.position().lsn(),
+                end.lsn(),
+                startTime,
+                clock.instant(),
+                ingest.files(),
+                ingest.directories(),
+                opener);
         running.checkAncestors(manifest);
         repository.writeManifest(manifest);
         running.complete();
-        return BackupManifests.result(manifest, repository.store().describe(), ingest.walFiles().size(), began, plan == null ? "full" : plan.method());
+        return BackupManifests.result(
+                manifest,
+                repository.store().describe(),
+                ingest.walFiles().size(),
+                began,
+                plan == null ? "full" : plan.method());
     }
 
     private void receive(BaseBackupStream stream, ArchiveIngest ingest, BackupOptions options) {
         try {
-            for (BaseBackupStream.Archive archive = stream.nextArchive(); archive != null; archive = stream.nextArchive()) {
+            for (BaseBackupStream.Archive archive = stream.nextArchive();
+                    archive != null;
+                    archive = stream.nextArchive()) {
                 if (!archive.location().isEmpty()) {
-                    throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
+                    throw new KeelException(
+                            BackupError.TABLESPACES_UNSUPPORTED,
                             server + " sent tablespace " + archive.location() + ", which keel backup does not copy yet",
                             "use pg_basebackup or pgBackRest for this cluster for now");
                 }
@@ -154,21 +192,27 @@ public final class RemoteBackup {
 
     private void refuseUnsupported(ServerFacts facts) {
         if (facts.majorVersion() < OLDEST_MAJOR) {
-            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
-                    "keel backup over the replication protocol needs PostgreSQL " + OLDEST_MAJOR + " or later; " + server + " runs "
-                    + facts.version(), "upgrade the server, or use pg_basebackup for it");
+            throw new KeelException(
+                    BackupError.SERVER_UNSUPPORTED,
+                    "keel backup over the replication protocol needs PostgreSQL " + OLDEST_MAJOR + " or later; "
+                            + server + " runs " + facts.version(),
+                    "upgrade the server, or use pg_basebackup for it");
         }
         if (facts.inRecovery()) {
-            throw new KeelException(BackupError.SERVER_UNSUPPORTED,
-                    server + " is a standby; keel backup copies primaries only for now", "run it against the primary");
+            throw new KeelException(
+                    BackupError.SERVER_UNSUPPORTED,
+                    server + " is a standby; keel backup copies primaries only for now",
+                    "run it against the primary");
         }
     }
 
     private void refuseTablespaces(BaseBackupStream.Start start) {
         for (BaseBackupStream.Tablespace tablespace : start.tablespaces()) {
             if (tablespace.oid() != null) {
-                throw new KeelException(BackupError.TABLESPACES_UNSUPPORTED,
-                        server + " has tablespaces (" + tablespace.location() + "), which keel backup does not copy yet",
+                throw new KeelException(
+                        BackupError.TABLESPACES_UNSUPPORTED,
+                        server + " has tablespaces (" + tablespace.location()
+                                + "), which keel backup does not copy yet",
                         "use pg_basebackup or pgBackRest for this cluster for now");
             }
         }

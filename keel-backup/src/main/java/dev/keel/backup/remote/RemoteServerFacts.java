@@ -10,17 +10,19 @@ import java.util.Locale;
  * the server reported at start-up for its version and whether it is a standby.
  */
 final class RemoteServerFacts {
-    private RemoteServerFacts() {
-    }
+    private RemoteServerFacts() {}
 
     static ServerFacts read(ReplicationConnection connection) throws IOException {
         QueryResult system = connection.query("IDENTIFY_SYSTEM");
         String version = connection.parameter("server_version");
-        String versionNum = connection.query("SHOW server_version_num").rows().get(0).get(0);
-        String segmentSize = connection.query("SHOW wal_segment_size").rows().get(0).get(0);
+        String versionNum =
+                connection.query("SHOW server_version_num").rows().get(0).get(0);
+        String segmentSize =
+                connection.query("SHOW wal_segment_size").rows().get(0).get(0);
         // in_hot_standby is reported from PostgreSQL 14 on; older servers are refused before it matters.
         boolean standby = "on".equals(connection.parameter("in_hot_standby"));
-        return new ServerFacts(version, Integer.parseInt(versionNum.strip()), system.first("systemid"), bytes(segmentSize), standby);
+        return new ServerFacts(
+                version, Integer.parseInt(versionNum.strip()), system.first("systemid"), bytes(segmentSize), standby);
     }
 
     /** SHOW's rendering of a size ("16MB", "1GB", "512kB") in bytes. */

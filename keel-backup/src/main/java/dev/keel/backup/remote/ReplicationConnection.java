@@ -33,11 +33,15 @@ final class ReplicationConnection implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target.host(), target.port()), CONNECT_TIMEOUT_MILLIS);
             socket = negotiateTls(socket, target);
-            ReplicationConnection connection = new ReplicationConnection(socket, new PgWire(socket.getInputStream(), socket.getOutputStream()));
+            ReplicationConnection connection =
+                    new ReplicationConnection(socket, new PgWire(socket.getInputStream(), socket.getOutputStream()));
             connection.start(target, applicationName);
             return connection;
         } catch (IOException | RuntimeException e) {
-            String local = socket.getLocalAddress() == null || socket.getLocalAddress().isAnyLocalAddress() ? null : socket.getLocalAddress().getHostAddress();
+            String local =
+                    socket.getLocalAddress() == null || socket.getLocalAddress().isAnyLocalAddress()
+                            ? null
+                            : socket.getLocalAddress().getHostAddress();
             closeQuietly(socket);
             throw ReplicationFailures.connecting(target, local, e);
         }
@@ -112,7 +116,8 @@ final class ReplicationConnection implements AutoCloseable {
                     }
                     return result;
                 }
-                default -> throw new IOException("unexpected '" + message.type() + "' message after " + sql.split(" ")[0]);
+                default ->
+                    throw new IOException("unexpected '" + message.type() + "' message after " + sql.split(" ")[0]);
             }
         }
     }

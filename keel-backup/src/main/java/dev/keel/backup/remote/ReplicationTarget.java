@@ -22,11 +22,14 @@ record ReplicationTarget(String host, int port, String user, String password, Ss
         Properties properties = url == null ? target.properties() : url;
         String password = target.properties().getProperty("password", properties.getProperty("password"));
         if (password == null) {
-            password = PgPassFile.find(target.host(), target.port(), PgPassFile.REPLICATION, target.user(), env).orElse(null);
+            password = PgPassFile.find(target.host(), target.port(), PgPassFile.REPLICATION, target.user(), env)
+                    .orElse(null);
         }
         String rootCert = properties.getProperty("sslrootcert");
         Path defaultRoot = Path.of(System.getProperty("user.home"), ".postgresql", "root.crt");
-        Path root = rootCert != null ? Path.of(rootCert) : java.nio.file.Files.isRegularFile(defaultRoot) ? defaultRoot : null;
+        Path root = rootCert != null
+                ? Path.of(rootCert)
+                : java.nio.file.Files.isRegularFile(defaultRoot) ? defaultRoot : null;
         return new ReplicationTarget(target.host(), target.port(), target.user(), password, sslMode(properties), root);
     }
 
@@ -50,6 +53,7 @@ record ReplicationTarget(String host, int port, String user, String password, Ss
 
     @Override
     public String toString() {
-        return "ReplicationTarget[" + user + "@" + describe() + ", sslmode=" + sslMode.text() + ", password=" + (password == null ? "none" : "****") + "]";
+        return "ReplicationTarget[" + user + "@" + describe() + ", sslmode=" + sslMode.text() + ", password="
+                + (password == null ? "none" : "****") + "]";
     }
 }

@@ -6,7 +6,12 @@ import java.util.Locale;
 
 /** libpq's sslmode values, which pgjdbc shares, so one URL serves the JDBC and the replication connection. */
 enum SslMode {
-    DISABLE, ALLOW, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
+    DISABLE,
+    ALLOW,
+    PREFER,
+    REQUIRE,
+    VERIFY_CA,
+    VERIFY_FULL;
 
     static SslMode parse(String text) {
         String name = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -15,7 +20,8 @@ enum SslMode {
                 return mode;
             }
         }
-        throw new KeelException(CoreError.URL_INVALID,
+        throw new KeelException(
+                CoreError.URL_INVALID,
                 "sslmode '" + text + "' is not one of disable, allow, prefer, require, verify-ca, verify-full",
                 "correct sslmode in the database URL or PGSSLMODE");
     }

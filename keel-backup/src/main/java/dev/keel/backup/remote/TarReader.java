@@ -128,7 +128,8 @@ final class TarReader {
             sum += (i >= 148 && i < 156) ? ' ' : header[i] & 0xff;
         }
         if (sum != expected) {
-            throw new IOException("a tar header fails its checksum (" + sum + ", recorded " + expected + "): the stream is damaged or out of step");
+            throw new IOException("a tar header fails its checksum (" + sum + ", recorded " + expected
+                    + "): the stream is damaged or out of step");
         }
     }
 
@@ -156,7 +157,8 @@ final class TarReader {
         }
         for (; i < offset + length && header[i] != ' ' && header[i] != 0; i++) {
             if (header[i] < '0' || header[i] > '7') {
-                throw new IOException("a tar header holds '" + (char) header[i] + "' in a number: the stream is damaged or out of step");
+                throw new IOException("a tar header holds '" + (char) header[i]
+                        + "' in a number: the stream is damaged or out of step");
             }
             value = value * 8 + (header[i] - '0');
         }

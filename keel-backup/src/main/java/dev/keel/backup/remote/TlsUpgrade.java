@@ -23,8 +23,7 @@ import javax.net.ssl.X509TrustManager;
  * a root certificate), verify-ca checks the chain, verify-full also the host name.
  */
 final class TlsUpgrade {
-    private TlsUpgrade() {
-    }
+    private TlsUpgrade() {}
 
     static SSLSocket wrap(Socket plain, String host, int port, SslMode mode, Path rootCert) throws IOException {
         try {
@@ -53,7 +52,8 @@ final class TlsUpgrade {
             store.load(null, null);
             try (InputStream in = Files.newInputStream(rootCert)) {
                 int n = 0;
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                for (Certificate certificate :
+                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     store.setCertificateEntry("root-" + n++, certificate);
                 }
             }
@@ -70,12 +70,10 @@ final class TlsUpgrade {
     /** sslmode=require: encryption against eavesdroppers, no protection against a server that pretends (libpq's meaning). */
     private static final X509TrustManager TRUST_ANY = new X509TrustManager() {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

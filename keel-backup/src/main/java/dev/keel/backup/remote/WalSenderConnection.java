@@ -27,7 +27,8 @@ public final class WalSenderConnection implements AutoCloseable {
     }
 
     public static WalSenderConnection open(DatabaseTarget target, Map<String, String> env, String applicationName) {
-        return new WalSenderConnection(ReplicationConnection.open(ReplicationTarget.from(target, env), applicationName));
+        return new WalSenderConnection(
+                ReplicationConnection.open(ReplicationTarget.from(target, env), applicationName));
     }
 
     /** A replication command or SHOW: its rows as text, empty for commands without rows. */
@@ -138,7 +139,8 @@ public final class WalSenderConnection implements AutoCloseable {
     @Override
     public void close() {
         if (copying) {
-            // A walsender in the middle of a copy answers Terminate only after the copy ends; dropping the socket is what pg_receivewal does.
+            // A walsender in the middle of a copy answers Terminate only after the copy ends; dropping the socket is
+            // what pg_receivewal does.
             connection.closeSocket();
         } else {
             connection.close();

@@ -6,8 +6,7 @@ import dev.keel.error.KeelException;
 /** Recognises a full disk behind an I/O failure, so the user reads "disk full" rather than an errno text deep in a message. */
 public final class DiskFull {
 
-    private DiskFull() {
-    }
+    private DiskFull() {}
 
     public static boolean causedIt(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -20,7 +19,10 @@ public final class DiskFull {
 
     /** @param where the repository or directory, as the user knows it */
     public static KeelException error(String object, String where, Throwable cause) {
-        return new KeelException(BackupError.DISK_FULL, "the disk under " + where + " is full: cannot write '" + object + "'",
-                "free space there or remove old backups (keel backup prune), then run the command again; earlier backups are intact", cause);
+        return new KeelException(
+                BackupError.DISK_FULL,
+                "the disk under " + where + " is full: cannot write '" + object + "'",
+                "free space there or remove old backups (keel backup prune), then run the command again; earlier backups are intact",
+                cause);
     }
 }

@@ -69,14 +69,16 @@ public final class FileObjectStore implements ObjectStore {
         try {
             ensureDirectory(target.getParent());
             temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
-            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            Files.write(
+                    temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             try {
                 Files.createLink(target, temp);
             } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
                 if (e instanceof java.nio.file.FileAlreadyExistsException) {
                     return false;
                 }
-                try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel channel =
+                        FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     channel.write(java.nio.ByteBuffer.wrap(content));
                     channel.force(true);
                 }
@@ -105,9 +107,11 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             throw missing(name);
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
-                    "check the directory's permissions", e);
+                    "check the directory's permissions",
+                    e);
         }
     }
 
@@ -119,9 +123,11 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read the size of object '" + name + "' in " + describe() + ": " + e.getMessage(),
-                    "check the directory's permissions", e);
+                    "check the directory's permissions",
+                    e);
         }
     }
 
@@ -132,9 +138,11 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read the time of object '" + name + "' in " + describe() + ": " + e.getMessage(),
-                    "check the directory's permissions", e);
+                    "check the directory's permissions",
+                    e);
         }
     }
 
@@ -158,8 +166,11 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             // An object deleted while we walked is simply not listed.
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
-                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
         }
         objects.sort((a, b) -> a.name().compareTo(b.name()));
         return objects;
@@ -184,8 +195,11 @@ public final class FileObjectStore implements ObjectStore {
                 }
             }
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
-                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot list " + describe() + "/" + prefix + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
         }
         return List.copyOf(names);
     }
@@ -197,9 +211,11 @@ public final class FileObjectStore implements ObjectStore {
             Files.deleteIfExists(file);
             removeEmptyParents(file.getParent());
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot delete object '" + name + "' in " + describe() + ": " + e.getMessage(),
-                    "check the directory's permissions", e);
+                    "check the directory's permissions",
+                    e);
         }
     }
 
@@ -283,9 +299,11 @@ public final class FileObjectStore implements ObjectStore {
                 }
             }
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot make the objects written to " + describe() + " durable: " + e.getMessage(),
-                    "check the repository's disk; the backup is not complete", e);
+                    "check the repository's disk; the backup is not complete",
+                    e);
         }
     }
 
@@ -300,18 +318,24 @@ public final class FileObjectStore implements ObjectStore {
             return DiskFull.error(name, describe(), e);
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return new RepositoryRefusal(BackupError.REPOSITORY_ACCESS_DENIED,
+            return new RepositoryRefusal(
+                    BackupError.REPOSITORY_ACCESS_DENIED,
                     "cannot write object '" + name + "' to " + describe() + ": permission denied",
-                    "let the user keel runs as write to the repository directory", e);
+                    "let the user keel runs as write to the repository directory",
+                    e);
         }
-        return new KeelException(BackupError.REPOSITORY_IO_FAILED,
+        return new KeelException(
+                BackupError.REPOSITORY_IO_FAILED,
                 "cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
-                "check free space and the directory's permissions", e);
+                "check free space and the directory's permissions",
+                e);
     }
 
     private KeelException missing(String name) {
-        return new KeelException(BackupError.OBJECT_MISSING,
-                "object '" + name + "' is missing from " + describe(), "run keel backup verify to list every missing object");
+        return new KeelException(
+                BackupError.OBJECT_MISSING,
+                "object '" + name + "' is missing from " + describe(),
+                "run keel backup verify to list every missing object");
     }
 
     private final class FilePending extends PendingObject {

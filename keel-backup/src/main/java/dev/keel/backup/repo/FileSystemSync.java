@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class FileSystemSync {
 
-    private FileSystemSync() {
-    }
+    private FileSystemSync() {}
 
     /** True when the file system was flushed; false when {@code sync -f} is missing or failed, so the caller fsyncs file by file. */
     static boolean of(Path path) {
         try {
             Process p = new ProcessBuilder("sync", "-f", path.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 return false;

@@ -6,8 +6,7 @@ package dev.keel.backup.repo;
  * mistaken for objects.
  */
 public final class ObjectNames {
-    private ObjectNames() {
-    }
+    private ObjectNames() {}
 
     public static String check(String name) {
         if (name == null || name.isEmpty()) {
@@ -15,7 +14,8 @@ public final class ObjectNames {
         }
         for (String part : name.split("/", -1)) {
             if (part.isEmpty() || part.startsWith(".")) {
-                throw new IllegalArgumentException("object name '" + name + "' has an empty part or one starting with '.'");
+                throw new IllegalArgumentException(
+                        "object name '" + name + "' has an empty part or one starting with '.'");
             }
         }
         for (int i = 0; i < name.length(); i++) {

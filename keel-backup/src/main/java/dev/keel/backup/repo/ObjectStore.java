@@ -54,12 +54,10 @@ public interface ObjectStore extends AutoCloseable {
      * object that declares them complete (a backup's manifest). Stores whose puts are durable when
      * acknowledged (S3) ignore this.
      */
-    default void deferDurability() {
-    }
+    default void deferDurability() {}
 
     /** Makes every object committed since {@link #deferDurability()} durable, and commits durably again from now on. */
-    default void makeDurable() {
-    }
+    default void makeDurable() {}
 
     /** When the object was stored, where the store knows it; empty for a missing object. */
     default Optional<java.time.Instant> storedAt(String name) {
@@ -75,9 +73,11 @@ public interface ObjectStore extends AutoCloseable {
             out.write(content);
             out.commit();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
-                    "check that the repository is writable and has room", e);
+                    "check that the repository is writable and has room",
+                    e);
         }
     }
 
@@ -85,9 +85,11 @@ public interface ObjectStore extends AutoCloseable {
         try (InputStream in = open(name)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
                     "cannot read object '" + name + "' from " + describe() + ": " + e.getMessage(),
-                    "check that the repository is reachable and readable", e);
+                    "check that the repository is reachable and readable",
+                    e);
         }
     }
 

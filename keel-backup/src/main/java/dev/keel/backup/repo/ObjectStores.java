@@ -1,13 +1,11 @@
 package dev.keel.backup.repo;
 
 import dev.keel.backup.BackupSettings;
-import dev.keel.config.KeelConfig;
 import java.util.Map;
 
 /** Opens the store a repository URL names. */
 public final class ObjectStores {
-    private ObjectStores() {
-    }
+    private ObjectStores() {}
 
     public static ObjectStore open(RepositoryUrl url, BackupSettings.S3 s3, Map<String, String> env) {
         if (url instanceof RepositoryUrl.Local local) {

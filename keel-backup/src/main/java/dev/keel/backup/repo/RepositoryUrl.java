@@ -32,8 +32,10 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
 
     static RepositoryUrl parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new KeelException(BackupError.REPOSITORY_NOT_SET,
-                    "no backup repository is set", "set backup.repository in keel.yaml or pass --repo; " + ACCEPTED);
+            throw new KeelException(
+                    BackupError.REPOSITORY_NOT_SET,
+                    "no backup repository is set",
+                    "set backup.repository in keel.yaml or pass --repo; " + ACCEPTED);
         }
         String url = text.strip();
         if (url.startsWith("file:")) {
@@ -51,7 +53,11 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
 
     private static Local local(String url) {
         if (!url.startsWith("file:///")) {
-            throw malformed(url, url.startsWith("file://") ? "a file URL cannot name a host" : "a file URL needs an absolute path after file://");
+            throw malformed(
+                    url,
+                    url.startsWith("file://")
+                            ? "a file URL cannot name a host"
+                            : "a file URL needs an absolute path after file://");
         }
         String path = url.substring("file://".length());
         for (String segment : path.split("/")) {
@@ -69,14 +75,17 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (bucket.contains("@")) {
             // Never echo the URL here: the part before '@' is probably a secret.
-            throw new KeelException(BackupError.REPOSITORY_URL_INVALID, "the backup repository URL must not carry credentials",
+            throw new KeelException(
+                    BackupError.REPOSITORY_URL_INVALID,
+                    "the backup repository URL must not carry credentials",
                     "remove them from the URL and set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or backup.s3.*) instead");
         }
         if (bucket.isEmpty()) {
             throw malformed(url, "the bucket name is missing");
         }
         if (!BUCKET.matcher(bucket).matches()) {
-            throw malformed(url, "'" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.' and '-')");
+            throw malformed(
+                    url, "'" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.' and '-')");
         }
         while (prefix.endsWith("/")) {
             prefix = prefix.substring(0, prefix.length() - 1);
@@ -92,7 +101,9 @@ public sealed interface RepositoryUrl permits RepositoryUrl.Local, RepositoryUrl
     }
 
     private static KeelException malformed(String url, String why) {
-        return new KeelException(BackupError.REPOSITORY_URL_INVALID,
-                "backup repository URL '" + url + "' is malformed: " + why, ACCEPTED);
+        return new KeelException(
+                BackupError.REPOSITORY_URL_INVALID,
+                "backup repository URL '" + url + "' is malformed: " + why,
+                ACCEPTED);
     }
 }

@@ -17,40 +17,61 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * retrying does not help.
  */
 final class S3Failures {
-    private static final Set<String> REFUSED = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied",
-            "InvalidToken", "ExpiredToken", "AuthorizationHeaderMalformed");
+    private static final Set<String> REFUSED = Set.of(
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "AccessDenied",
+            "InvalidToken",
+            "ExpiredToken",
+            "AuthorizationHeaderMalformed");
 
-    private S3Failures() {
-    }
+    private S3Failures() {}
 
     static KeelException translate(SdkException e, String action, String endpoint, String bucket) {
         if (e instanceof S3Exception s3) {
-            String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
+            String code =
+                    s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
             if ("NoSuchBucket".equals(code)) {
-                return new RepositoryRefusal(BackupError.S3_BUCKET_MISSING,
+                return new RepositoryRefusal(
+                        BackupError.S3_BUCKET_MISSING,
                         "bucket '" + bucket + "' does not exist at " + endpoint,
-                        "create the bucket or correct backup.repository", e);
+                        "create the bucket or correct backup.repository",
+                        e);
             }
             if (REFUSED.contains(code) || s3.statusCode() == 401 || s3.statusCode() == 403) {
-                return new RepositoryRefusal(BackupError.S3_REFUSED,
-                        "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code) + ")",
-                        "check the access key, its secret and the key's permissions on bucket '" + bucket + "'", e);
+                return new RepositoryRefusal(
+                        BackupError.S3_REFUSED,
+                        "S3 at " + endpoint + " refused to " + action + " (" + (code == null ? s3.statusCode() : code)
+                                + ")",
+                        "check the access key, its secret and the key's permissions on bucket '" + bucket + "'",
+                        e);
             }
-            return new KeelException(BackupError.S3_FAILED,
-                    "S3 at " + endpoint + " failed to " + action + ": " + (code == null ? "HTTP " + s3.statusCode() : code),
-                    "retry; if it persists, check the server's logs", e);
+            return new KeelException(
+                    BackupError.S3_FAILED,
+                    "S3 at " + endpoint + " failed to " + action + ": "
+                            + (code == null ? "HTTP " + s3.statusCode() : code),
+                    "retry; if it persists, check the server's logs",
+                    e);
         }
         if (e instanceof SdkClientException && unreachable(e)) {
-            return new KeelException(BackupError.S3_UNREACHABLE, "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
-                    "check backup.s3.endpoint (or AWS_ENDPOINT_URL) and that the server is running", e);
+            return new KeelException(
+                    BackupError.S3_UNREACHABLE,
+                    "S3 endpoint " + endpoint + " is unreachable: " + rootMessage(e),
+                    "check backup.s3.endpoint (or AWS_ENDPOINT_URL) and that the server is running",
+                    e);
         }
-        return new KeelException(BackupError.S3_FAILED,
-                "cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()), "retry; if it persists, run with -v", e);
+        return new KeelException(
+                BackupError.S3_FAILED,
+                "cannot " + action + " on S3 at " + endpoint + ": " + firstLine(e.getMessage()),
+                "retry; if it persists, run with -v",
+                e);
     }
 
     private static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException) {
                 return true;
             }

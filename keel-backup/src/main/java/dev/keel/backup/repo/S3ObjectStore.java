@@ -58,9 +58,12 @@ public final class S3ObjectStore implements ObjectStore {
     public static S3ObjectStore connect(RepositoryUrl.S3 url, S3Settings settings) {
         AwsCredentials credentials = settings.sessionToken() == null
                 ? AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())
-                : AwsSessionCredentials.create(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
+                : AwsSessionCredentials.create(
+                        settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofMinutes(2)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofMinutes(2)))
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .forcePathStyle(settings.pathStyle())
@@ -71,7 +74,8 @@ public final class S3ObjectStore implements ObjectStore {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        String endpointName = settings.endpoint() != null ? settings.endpoint().toString() : "AWS S3 (" + settings.region() + ")";
+        String endpointName =
+                settings.endpoint() != null ? settings.endpoint().toString() : "AWS S3 (" + settings.region() + ")";
         return new S3ObjectStore(builder.build(), url.bucket(), url.prefix(), endpointName, PART_SIZE);
     }
 
@@ -113,7 +117,9 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             return client.getObject(r -> r.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
-            throw new KeelException(BackupError.OBJECT_MISSING, "object '" + name + "' is missing from " + describe(),
+            throw new KeelException(
+                    BackupError.OBJECT_MISSING,
+                    "object '" + name + "' is missing from " + describe(),
                     "run keel backup verify to list every missing object");
         } catch (SdkException e) {
             throw S3Failures.translate(e, "read object '" + name + "'", endpointName, bucket);
@@ -142,7 +148,8 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<java.time.Instant> storedAt(String name) {
         String key = key(ObjectNames.check(name));
         try {
-            return Optional.ofNullable(client.headObject(r -> r.bucket(bucket).key(key)).lastModified());
+            return Optional.ofNullable(
+                    client.headObject(r -> r.bucket(bucket).key(key)).lastModified());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -155,7 +162,10 @@ public final class S3ObjectStore implements ObjectStore {
         ObjectNames.checkPrefix(prefix);
         List<ObjectInfo> objects = new ArrayList<>();
         try {
-            ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(keyPrefix + prefix).build();
+            ListObjectsV2Request request = ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .prefix(keyPrefix + prefix)
+                    .build();
             for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
                 objects.add(new ObjectInfo(object.key().substring(keyPrefix.length()), object.size()));
             }
@@ -175,7 +185,11 @@ public final class S3ObjectStore implements ObjectStore {
         String listed = keyPrefix + prefix;
         TreeSet<String> names = new TreeSet<>();
         try {
-            ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(listed).delimiter("/").build();
+            ListObjectsV2Request request = ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .prefix(listed)
+                    .delimiter("/")
+                    .build();
             for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
                 for (CommonPrefix common : page.commonPrefixes()) {
                     String part = common.prefix().substring(listed.length());
@@ -254,11 +268,18 @@ public final class S3ObjectStore implements ObjectStore {
         private void uploadPart() {
             try {
                 if (uploadId == null) {
-                    uploadId = client.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+                    uploadId = client.createMultipartUpload(
+                                    r -> r.bucket(bucket).key(key))
+                            .uploadId();
                 }
                 int number = parts.size() + 1;
-                String etag = client.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled)).eTag();
+                String etag = client.uploadPart(
+                                r -> r.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number),
+                                RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 filled = 0;
             } catch (SdkException e) {
@@ -273,12 +294,15 @@ public final class S3ObjectStore implements ObjectStore {
             }
             try {
                 if (uploadId == null) {
-                    client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled));
+                    client.putObject(
+                            r -> r.bucket(bucket).key(key),
+                            RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled));
                 } else {
                     if (filled > 0) {
                         uploadPart();
                     }
-                    client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+                    client.completeMultipartUpload(
+                            r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
                 }
                 done = true;
             } catch (SdkException e) {

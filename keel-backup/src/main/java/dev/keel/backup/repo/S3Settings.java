@@ -2,7 +2,6 @@ package dev.keel.backup.repo;
 
 import dev.keel.backup.BackupError;
 import dev.keel.backup.BackupSettings;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.KeelException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +15,13 @@ import java.util.Map;
  * @param endpoint null for AWS itself
  * @param sessionToken null unless temporary credentials are used
  */
-public record S3Settings(URI endpoint, String region, boolean pathStyle, String accessKeyId, String secretAccessKey, String sessionToken) {
+public record S3Settings(
+        URI endpoint,
+        String region,
+        boolean pathStyle,
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken) {
     /** The region AWS's own tools assume when none is given; S3-compatible servers mostly ignore it. */
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -38,8 +43,10 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
             token = blankToNull(env.get("AWS_SESSION_TOKEN"));
         }
         if (blankToNull(id) == null || blankToNull(secret) == null) {
-            throw new KeelException(BackupError.S3_CREDENTIALS_MISSING,
-                    "no S3 credentials are set" + (id == null && secret == null ? "" : ": the access key id or the secret is missing"),
+            throw new KeelException(
+                    BackupError.S3_CREDENTIALS_MISSING,
+                    "no S3 credentials are set"
+                            + (id == null && secret == null ? "" : ": the access key id or the secret is missing"),
                     "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or backup.s3.accessKeyId and backup.s3.secretAccessKey (use ${VAR} to keep the secret out of keel.yaml)");
         }
         return new S3Settings(endpoint, region, pathStyle, id, secret, token);
@@ -53,7 +60,8 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new KeelException(BackupError.REPOSITORY_URL_INVALID,
+            throw new KeelException(
+                    BackupError.REPOSITORY_URL_INVALID,
                     "S3 endpoint '" + text + "' is malformed: " + e.getReason(),
                     "set backup.s3.endpoint (or AWS_ENDPOINT_URL) to a URL such as http://127.0.0.1:9000");
         }
@@ -75,7 +83,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
     @Override
     public String toString() {
         // A record prints every component; secrets must never reach a log line or an error.
-        return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle + ", accessKeyId=" + accessKeyId
-                + ", secretAccessKey=****" + (sessionToken == null ? "" : ", sessionToken=****") + "]";
+        return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle + ", accessKeyId="
+                + accessKeyId + ", secretAccessKey=****" + (sessionToken == null ? "" : ", sessionToken=****") + "]";
     }
 }

@@ -16,19 +16,22 @@ import java.util.Optional;
  * the target, since recovery can only move forward from a backup's end.
  */
 public final class BackupChoice {
-    private BackupChoice() {
-    }
+    private BackupChoice() {}
 
     public static BackupManifest choose(Catalog catalog, String backupId, RecoveryTarget target, String repository) {
         if (backupId != null) {
-            return catalog.manifest(backupId).orElseThrow(() -> new KeelException(BackupError.BACKUP_NOT_FOUND,
-                    "there is no complete backup " + backupId + " in " + repository,
-                    "list the backups with keel backup list"));
+            return catalog.manifest(backupId)
+                    .orElseThrow(() -> new KeelException(
+                            BackupError.BACKUP_NOT_FOUND,
+                            "there is no complete backup " + backupId + " in " + repository,
+                            "list the backups with keel backup list"));
         }
         List<String> ids = catalog.completeBackups();
         if (ids.isEmpty()) {
-            throw new KeelException(BackupError.NO_COMPLETE_BACKUP,
-                    "there is no complete backup in " + repository, "take one with keel backup");
+            throw new KeelException(
+                    BackupError.NO_COMPLETE_BACKUP,
+                    "there is no complete backup in " + repository,
+                    "take one with keel backup");
         }
         Optional<Instant> time = target.kind() == RecoveryTarget.Kind.TIME ? instant(target.value()) : Optional.empty();
         for (int i = ids.size() - 1; i >= 0; i--) {
@@ -37,7 +40,8 @@ public final class BackupChoice {
                 return manifest;
             }
         }
-        throw new KeelException(BackupError.TARGET_BEFORE_BACKUPS,
+        throw new KeelException(
+                BackupError.TARGET_BEFORE_BACKUPS,
                 "every backup in " + repository + " ended after the recovery target " + target,
                 "choose a later target, or a backup with --backup");
     }

@@ -32,10 +32,29 @@ import java.util.Set;
  */
 public final class BackupFetch {
     /** Directories PostgreSQL needs even when a manifest does not list them (older manifests list none). */
-    static final List<String> REQUIRED_DIRECTORIES = List.of("base", "global", "pg_commit_ts", "pg_dynshmem", "pg_logical",
-            "pg_logical/mappings", "pg_logical/snapshots", "pg_multixact", "pg_multixact/members", "pg_multixact/offsets", "pg_notify",
-            "pg_replslot", "pg_serial", "pg_snapshots", "pg_stat", "pg_stat_tmp", "pg_subtrans", "pg_tblspc", "pg_twophase", "pg_wal",
-            "pg_wal/archive_status", "pg_xact");
+    static final List<String> REQUIRED_DIRECTORIES = List.of(
+            "base",
+            "global",
+            "pg_commit_ts",
+            "pg_dynshmem",
+            "pg_logical",
+            "pg_logical/mappings",
+            "pg_logical/snapshots",
+            "pg_multixact",
+            "pg_multixact/members",
+            "pg_multixact/offsets",
+            "pg_notify",
+            "pg_replslot",
+            "pg_serial",
+            "pg_snapshots",
+            "pg_stat",
+            "pg_stat_tmp",
+            "pg_subtrans",
+            "pg_tblspc",
+            "pg_twophase",
+            "pg_wal",
+            "pg_wal/archive_status",
+            "pg_xact");
     /**
      * Written last: without pg_control PostgreSQL refuses to start, so a restore that dies half way
      * leaves a directory nobody can start by mistake.
@@ -52,9 +71,11 @@ public final class BackupFetch {
 
     public void into(Path dataDir, BackupManifest manifest, int parallel, TransferProgress progress) {
         chain.missingAncestor(manifest).ifPresent(missing -> {
-            throw new KeelException(BackupError.PARENT_MISSING,
+            throw new KeelException(
+                    BackupError.PARENT_MISSING,
                     "backup " + manifest.id() + " is incremental and its ancestor " + missing + " is not in "
-                    + repository.store().describe(), "restore an older complete backup or take a new full one; keel backup verify names what is missing");
+                            + repository.store().describe(),
+                    "restore an older complete backup or take a new full one; keel backup verify names what is missing");
         });
         createDirectories(dataDir, manifest);
         List<BackupFile> first = new ArrayList<>();
@@ -67,12 +88,18 @@ public final class BackupFetch {
             }
         }
         if (control == null) {
-            throw new KeelException(BackupError.BACKUP_UNREADABLE,
-                    "backup " + manifest.id() + " has no " + CONTROL_FILE, "restore another backup; this one cannot start");
+            throw new KeelException(
+                    BackupError.BACKUP_UNREADABLE,
+                    "backup " + manifest.id() + " has no " + CONTROL_FILE,
+                    "restore another backup; this one cannot start");
         }
-        progress.started("restoring " + manifest.files().size() + " files of backup " + manifest.id(), manifest.totalSize(), manifest.files().size());
+        progress.started(
+                "restoring " + manifest.files().size() + " files of backup " + manifest.id(),
+                manifest.totalSize(),
+                manifest.files().size());
         try (WriteBehind durable = new WriteBehind()) {
-            ParallelTransfer.run(first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
+            ParallelTransfer.run(
+                    first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
             durable.awaitDurable();
             // pg_control last, and durable only after everything it vouches for.
             durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
@@ -91,8 +118,11 @@ public final class BackupFetch {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot create directories in " + dataDir + ": " + e.getMessage(), "check its permissions and free space", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot create directories in " + dataDir + ": " + e.getMessage(),
+                    "check its permissions and free space",
+                    e);
         }
     }
 
@@ -113,21 +143,27 @@ public final class BackupFetch {
         try {
             Files.createDirectories(target.getParent());
             try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
+                    OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
                 written = in.transferTo(out);
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot write " + target + ": " + e.getMessage(),
+                    "check the target directory's free space",
+                    e);
         } catch (KeelException e) {
-            throw new KeelException(e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+            throw new KeelException(
+                    e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
         }
         String actual = HexFormat.of().formatHex(sha.digest());
         if (written != file.size() || !actual.equals(file.sha256())) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED,
-                    "file " + file.path() + " of backup " + manifest.id() + " does not match its manifest (" + written + " bytes, SHA-256 "
-                    + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, " + file.sha256().substring(0, 12) + "…)",
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "file " + file.path() + " of backup " + manifest.id() + " does not match its manifest (" + written
+                            + " bytes, SHA-256 " + actual.substring(0, 12) + "…, expected " + file.size() + " bytes, "
+                            + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
         return file.path();
@@ -140,10 +176,14 @@ public final class BackupFetch {
             new LayeredFile(repository).write(target, chain.layers(manifest, file));
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot write " + target + ": " + e.getMessage(), "check the target directory's free space", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot write " + target + ": " + e.getMessage(),
+                    "check the target directory's free space",
+                    e);
         } catch (KeelException e) {
-            throw new KeelException(e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+            throw new KeelException(
+                    e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
         }
         progress.advanced(file.size());
         return null;
@@ -152,8 +192,10 @@ public final class BackupFetch {
     private static Path resolve(Path dataDir, String relative) {
         Path path = dataDir.resolve(relative).normalize();
         if (!path.startsWith(dataDir)) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED,
-                    "a manifest path leaves the data directory: " + relative, "the manifest is not trustworthy; restore another backup");
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "a manifest path leaves the data directory: " + relative,
+                    "the manifest is not trustworthy; restore another backup");
         }
         return path;
     }

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
  * @param timeline the timeline the promoted cluster now writes
  * @param gap the gap in the WAL recovery stopped at, when that was accepted; null otherwise
  */
-public record RecoveredPosition(String lsn, OffsetDateTime lastTransactionTime, int timeline, String postgresVersion, WalGap gap) {
+public record RecoveredPosition(
+        String lsn, OffsetDateTime lastTransactionTime, int timeline, String postgresVersion, WalGap gap) {
 
     RecoveredPosition withGap(WalGap stoppedAt) {
         return new RecoveredPosition(lsn, lastTransactionTime, timeline, postgresVersion, stoppedAt);

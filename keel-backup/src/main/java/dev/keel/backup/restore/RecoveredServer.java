@@ -74,8 +74,9 @@ public final class RecoveredServer {
             if (!cluster.isRunning()) {
                 throw failure("recovery stopped before the cluster was promoted");
             }
-            try (Connection c = connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery(SqlResources.load(RecoveredServer.class, "recovery-state.sql"))) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(SqlResources.load(RecoveredServer.class, "recovery-state.sql"))) {
                 rs.next();
                 if (!rs.getBoolean("in_recovery")) {
                     return position(c);
@@ -93,20 +94,27 @@ public final class RecoveredServer {
     }
 
     private RecoveredPosition position(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SqlResources.load(RecoveredServer.class, "recovered.sql"))) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlResources.load(RecoveredServer.class, "recovered.sql"))) {
             rs.next();
             String walFile = rs.getString("wal_file");
-            return new RecoveredPosition(rs.getString("replay_lsn"), rs.getObject("replay_time", OffsetDateTime.class),
-                    Integer.parseUnsignedInt(walFile.substring(0, 8), 16), rs.getString("server_version"), null);
+            return new RecoveredPosition(
+                    rs.getString("replay_lsn"),
+                    rs.getObject("replay_time", OffsetDateTime.class),
+                    Integer.parseUnsignedInt(walFile.substring(0, 8), 16),
+                    rs.getString("server_version"),
+                    null);
         }
     }
 
     public Connection connect() throws SQLException {
         try {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + user + "&connectTimeout=5");
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + user + "&connectTimeout=5");
         } catch (SQLException e) {
             if ("3D000".equals(e.getSQLState())) {
-                return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/template1?user=" + user + "&connectTimeout=5");
+                return DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/template1?user=" + user + "&connectTimeout=5");
             }
             throw e;
         }
@@ -124,17 +132,22 @@ public final class RecoveredServer {
         if (cluster.isRunning()) {
             cluster.stopImmediately();
         }
-        return new KeelException(BackupError.RECOVERY_FAILED,
-                what + ": " + logTail(), "see " + cluster.logFile() + " for the whole story");
+        return new KeelException(
+                BackupError.RECOVERY_FAILED,
+                what + ": " + logTail(),
+                "see " + cluster.logFile() + " for the whole story");
     }
 
     /** The server's own words: its last FATAL or PANIC lines, else its last lines. */
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(cluster.logFile());
-            List<String> fatal = lines.stream().filter(l -> l.contains("FATAL:") || l.contains("PANIC:")).toList();
+            List<String> fatal = lines.stream()
+                    .filter(l -> l.contains("FATAL:") || l.contains("PANIC:"))
+                    .toList();
             List<String> pick = fatal.isEmpty() ? lines : fatal;
-            return String.join(" / ", pick.subList(Math.max(0, pick.size() - 2), pick.size())).strip();
+            return String.join(" / ", pick.subList(Math.max(0, pick.size() - 2), pick.size()))
+                    .strip();
         } catch (IOException e) {
             return "no server log at " + cluster.logFile();
         }
@@ -145,8 +158,10 @@ public final class RecoveredServer {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeelException(CoreError.INTERRUPTED,
-                    "the restore was interrupted while PostgreSQL recovered", "stop it with pg_ctl, then restore again");
+            throw new KeelException(
+                    CoreError.INTERRUPTED,
+                    "the restore was interrupted while PostgreSQL recovered",
+                    "stop it with pg_ctl, then restore again");
         }
     }
 }

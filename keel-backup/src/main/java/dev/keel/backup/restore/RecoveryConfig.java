@@ -17,33 +17,48 @@ public final class RecoveryConfig {
     /** The restore's own client authentication: loopback only; the restored pg_hba.conf stays untouched. */
     public static final String HBA_FILE = "keel-restore-hba.conf";
 
-    private RecoveryConfig() {
-    }
+    private RecoveryConfig() {}
 
     public static void write(Path dataDir, String backupId, String restoreCommand, RecoveryTarget target) {
         try {
             Files.writeString(dataDir.resolve("recovery.signal"), "");
             // Debian-style clusters keep their configuration in /etc; PostgreSQL will not start without these files.
-            createIfMissing(dataDir.resolve("postgresql.conf"), "# written by keel restore: the backed-up server kept its configuration elsewhere\n");
+            createIfMissing(
+                    dataDir.resolve("postgresql.conf"),
+                    "# written by keel restore: the backed-up server kept its configuration elsewhere\n");
             createIfMissing(dataDir.resolve("pg_ident.conf"), "");
             createIfMissing(dataDir.resolve("pg_hba.conf"), "host all all 127.0.0.1/32 scram-sha-256\n");
-            Files.writeString(dataDir.resolve(HBA_FILE), "# written by keel restore for the restore's own connections: this machine only\n"
-                    + "host all all 127.0.0.1/32 trust\n"
-                    // keel wal stream protects a restored cluster once it is promoted: it connects in physical replication mode.
-                    + "host replication all 127.0.0.1/32 trust\n", StandardCharsets.UTF_8);
-            StringBuilder settings = new StringBuilder("\n# added by keel restore of backup ").append(backupId).append('\n');
+            Files.writeString(
+                    dataDir.resolve(HBA_FILE),
+                    "# written by keel restore for the restore's own connections: this machine only\n"
+                            + "host all all 127.0.0.1/32 trust\n"
+                            // keel wal stream protects a restored cluster once it is promoted: it connects in physical
+                            // replication mode.
+                            + "host replication all 127.0.0.1/32 trust\n",
+                    StandardCharsets.UTF_8);
+            StringBuilder settings = new StringBuilder("\n# added by keel restore of backup ")
+                    .append(backupId)
+                    .append('\n');
             settings.append(line("restore_command", restoreCommand));
             // The backed-up server may have waited for keel wal stream as a synchronous standby; the restored
-            // one has none yet, and would hang every write after promotion. keel wal setup --synchronous adds keel again.
+            // one has none yet, and would hang every write after promotion. keel wal setup --synchronous adds keel
+            // again.
             settings.append(line("synchronous_standby_names", ""));
             for (Map.Entry<String, String> e : target.settings().entrySet()) {
                 settings.append(line(e.getKey(), e.getValue()));
             }
-            Files.writeString(dataDir.resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dataDir.resolve("postgresql.auto.conf"),
+                    settings,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot write the recovery settings into " + dataDir + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot write the recovery settings into " + dataDir + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
         }
     }
 
@@ -58,11 +73,16 @@ public final class RecoveryConfig {
                 return;
             }
             int end = text.indexOf('\n', at + 1);
-            String replaced = text.substring(0, at + 1) + line("restore_command", restoreCommand) + (end < 0 ? "" : text.substring(end + 1));
+            String replaced = text.substring(0, at + 1)
+                    + line("restore_command", restoreCommand)
+                    + (end < 0 ? "" : text.substring(end + 1));
             Files.writeString(auto, replaced, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot update restore_command in " + auto + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot update restore_command in " + auto + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
         }
     }
 

@@ -12,7 +12,12 @@ public record RecoveryTarget(Kind kind, String value) {
     private static final Pattern LSN = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T].*)?");
 
-    public enum Kind { LATEST, TIME, LSN, NAME }
+    public enum Kind {
+        LATEST,
+        TIME,
+        LSN,
+        NAME
+    }
 
     public static RecoveryTarget parse(String text) {
         if (text == null || text.isBlank() || text.equals("latest")) {

@@ -28,7 +28,11 @@ public final class Restore {
 
     public RestoreResult run(RestoreOptions options) {
         long began = System.nanoTime();
-        BackupManifest manifest = BackupChoice.choose(repository.catalog(), options.backupId(), options.target(), repository.store().describe());
+        BackupManifest manifest = BackupChoice.choose(
+                repository.catalog(),
+                options.backupId(),
+                options.target(),
+                repository.store().describe());
         PostgresBinaries binaries = ServerBinaries.forMajor(manifest.postgresMajorVersion(), options.binDir());
         WalReach reach = WalReach.of(repository, manifest);
         Optional<String> ownMissing = reach.missingOwnWal();
@@ -42,7 +46,8 @@ public final class Restore {
             if (!options.acceptGap()) {
                 throw reach.gapBlocks(gap.get(), target.toString());
             }
-            options.status().accept("WAL segment " + gap.get() + " is missing: recovering up to it, as --accept-gap allows");
+            options.status()
+                    .accept("WAL segment " + gap.get() + " is missing: recovering up to it, as --accept-gap allows");
             target = RecoveryTarget.parse("latest");
         }
         Path dataDir = options.targetDir().toAbsolutePath().normalize();
@@ -63,24 +68,45 @@ public final class Restore {
                 throw gap.isPresent() ? endedAtGap(e, reach, target, gap.get()) : e;
             }
             if (stopAtGap) {
-                position = position.withGap(new WalGap(reach.gaps(), position.lastTransactionTime(), position.lsn(), reach.endLsn(),
+                position = position.withGap(new WalGap(
+                        reach.gaps(),
+                        position.lastTransactionTime(),
+                        position.lsn(),
+                        reach.endLsn(),
                         reach.newestStoredAt(repository).orElse(null)));
                 options.status().accept(position.gap().describe());
             } else if (target.kind() == RecoveryTarget.Kind.LATEST && !reach.reachedEnd(position.lsn())) {
-                throw new KeelException(BackupError.RECOVERY_FAILED,
-                        "recovery from backup " + manifest.id() + " stopped at LSN " + position.lsn() + ", short of the newest WAL in "
-                        + repository.store().describe() + " (segment " + reach.chain().last() + "): WAL after that point could not be replayed",
+                throw new KeelException(
+                        BackupError.RECOVERY_FAILED,
+                        "recovery from backup " + manifest.id() + " stopped at LSN " + position.lsn()
+                                + ", short of the newest WAL in "
+                                + repository.store().describe() + " (segment "
+                                + reach.chain().last() + "): WAL after that point could not be replayed",
                         "run keel backup verify to find the damaged segment; nothing was left in " + dataDir);
             }
-            // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster next.
+            // Recovery is over: leave the command that fetches from the repository, for whoever recovers this cluster
+            // next.
             RecoveryConfig.replaceRestoreCommand(dataDir, options.restoreCommand());
             if (!options.keepRunning()) {
                 server.stop();
             }
-            return new RestoreResult(manifest.id(), manifest.stopTime(), options.target().toString(), dataDir.toString(), binaries.binDir().toString(),
-                    position.lsn(), position.lastTransactionTime(), position.timeline(), position.postgresVersion(), manifest.totalSize(),
-                    options.keepRunning(), options.keepRunning() ? server.port() : null, options.keepRunning() ? server.url() : null, fetchMillis,
-                    (System.nanoTime() - began) / 1_000_000, position.gap());
+            return new RestoreResult(
+                    manifest.id(),
+                    manifest.stopTime(),
+                    options.target().toString(),
+                    dataDir.toString(),
+                    binaries.binDir().toString(),
+                    position.lsn(),
+                    position.lastTransactionTime(),
+                    position.timeline(),
+                    position.postgresVersion(),
+                    manifest.totalSize(),
+                    options.keepRunning(),
+                    options.keepRunning() ? server.port() : null,
+                    options.keepRunning() ? server.url() : null,
+                    fetchMillis,
+                    (System.nanoTime() - began) / 1_000_000,
+                    position.gap());
         } catch (RuntimeException e) {
             // Never leave a half-written, unverified or short-recovered copy that someone might start later.
             if (server != null && server.cluster().isRunning()) {
@@ -122,8 +148,11 @@ public final class Restore {
         try (var entries = Files.list(dir)) {
             entries.forEach(FileTrees::deleteQuietly);
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot empty " + dir + " after a failed restore: " + e.getMessage(), "delete it by hand before starting anything in it", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot empty " + dir + " after a failed restore: " + e.getMessage(),
+                    "delete it by hand before starting anything in it",
+                    e);
         }
     }
 }

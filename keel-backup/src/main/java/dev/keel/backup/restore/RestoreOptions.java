@@ -12,7 +12,16 @@ import java.util.function.Consumer;
  * @param keepRunning leave the recovered cluster running (--start)
  * @param acceptGap recover up to a gap in the WAL and report what is lost, rather than fail (--accept-gap)
  */
-public record RestoreOptions(String backupId, Path targetDir, RecoveryTarget target, boolean overwrite, boolean keepRunning, int parallel,
-                             Path binDir, String restoreCommand, String superuser, TransferProgress progress, Consumer<String> status,
-                             boolean acceptGap) {
-}
+public record RestoreOptions(
+        String backupId,
+        Path targetDir,
+        RecoveryTarget target,
+        boolean overwrite,
+        boolean keepRunning,
+        int parallel,
+        Path binDir,
+        String restoreCommand,
+        String superuser,
+        TransferProgress progress,
+        Consumer<String> status,
+        boolean acceptGap) {}

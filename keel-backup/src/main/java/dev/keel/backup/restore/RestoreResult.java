@@ -9,7 +9,20 @@ import java.time.OffsetDateTime;
  * @param url the running cluster's URL with --start; null when it was stopped
  * @param gap where recovery stopped at a gap in the WAL, which --accept-gap allowed; null when it reached its target
  */
-public record RestoreResult(String backupId, Instant backupStopTime, String target, String targetDir, String binDir, String recoveredLsn,
-                            OffsetDateTime recoveredTime, int timeline, String postgresVersion, long bytes, boolean running, Integer port,
-                            String url, long fetchMillis, long millis, WalGap gap) {
-}
+public record RestoreResult(
+        String backupId,
+        Instant backupStopTime,
+        String target,
+        String targetDir,
+        String binDir,
+        String recoveredLsn,
+        OffsetDateTime recoveredTime,
+        int timeline,
+        String postgresVersion,
+        long bytes,
+        boolean running,
+        Integer port,
+        String url,
+        long fetchMillis,
+        long millis,
+        WalGap gap) {}

@@ -15,16 +15,17 @@ import java.util.Optional;
  * that one: a directory the user names, the bundled 17, the distribution's usual places, pg_config.
  */
 public final class ServerBinaries {
-    private ServerBinaries() {
-    }
+    private ServerBinaries() {}
 
     /** @param configured a --pg-bindir the user gave, or null */
     public static PostgresBinaries forMajor(int major, Path configured) {
         if (configured != null) {
             PostgresBinaries given = PostgresBinaries.at(configured);
             if (given.majorVersion() != major) {
-                throw new KeelException(CoreError.BINARIES_MISSING,
-                        "the backup is of PostgreSQL " + major + " but " + configured + " holds PostgreSQL " + given.version(),
+                throw new KeelException(
+                        CoreError.BINARIES_MISSING,
+                        "the backup is of PostgreSQL " + major + " but " + configured + " holds PostgreSQL "
+                                + given.version(),
                         "pass the bin directory of a PostgreSQL " + major + " installation");
             }
             return given;
@@ -35,7 +36,8 @@ public final class ServerBinaries {
             return EmbeddedBinaries.unpacked();
         }
         seen.add("embedded " + bundled);
-        for (Path dir : List.of(Path.of("/usr/lib/postgresql/" + major + "/bin"), Path.of("/usr/pgsql-" + major + "/bin"))) {
+        for (Path dir :
+                List.of(Path.of("/usr/lib/postgresql/" + major + "/bin"), Path.of("/usr/pgsql-" + major + "/bin"))) {
             if (Files.isExecutable(dir.resolve("postgres"))) {
                 return PostgresBinaries.at(dir);
             }
@@ -47,7 +49,8 @@ public final class ServerBinaries {
             }
             seen.add(system.get().version() + " in " + system.get().binDir());
         }
-        throw new KeelException(CoreError.BINARIES_MISSING,
+        throw new KeelException(
+                CoreError.BINARIES_MISSING,
                 "the backup is of PostgreSQL " + major + " and this machine has no PostgreSQL " + major
                         + " server binaries (found: " + String.join(", ", seen) + ")",
                 "install PostgreSQL " + major + "'s server package, or pass --pg-bindir with its bin directory");

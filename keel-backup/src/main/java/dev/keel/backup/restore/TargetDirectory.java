@@ -11,14 +11,15 @@ import java.util.List;
 
 /** Prepares the directory a restore writes into: new or empty, or emptied when the user says so. */
 public final class TargetDirectory {
-    private TargetDirectory() {
-    }
+    private TargetDirectory() {}
 
     public static void prepare(Path dir, boolean overwrite) {
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
-                        dir + " is a file, not a directory", "choose a directory for --target-dir");
+                throw new KeelException(
+                        BackupError.TARGET_DIRECTORY_UNUSABLE,
+                        dir + " is a file, not a directory",
+                        "choose a directory for --target-dir");
             }
             if (Files.isDirectory(dir)) {
                 List<Path> entries;
@@ -27,7 +28,8 @@ public final class TargetDirectory {
                 }
                 if (!entries.isEmpty()) {
                     if (!overwrite) {
-                        throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
+                        throw new KeelException(
+                                BackupError.TARGET_DIRECTORY_UNUSABLE,
                                 "target directory " + dir + " is not empty",
                                 "choose an empty or new directory, or pass --overwrite to replace what it holds");
                     }
@@ -42,8 +44,11 @@ public final class TargetDirectory {
             // PostgreSQL refuses a data directory that others can read.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot prepare target directory " + dir + ": " + e.getMessage(), "check its permissions and free space", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot prepare target directory " + dir + ": " + e.getMessage(),
+                    "check its permissions and free space",
+                    e);
         }
     }
 
@@ -53,10 +58,15 @@ public final class TargetDirectory {
             return;
         }
         List<String> lines = Files.readAllLines(pid);
-        if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")
-                && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false)) {
-            throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
-                    "a PostgreSQL server is running in " + dir, "stop it before restoring over it");
+        if (!lines.isEmpty()
+                && lines.get(0).strip().matches("\\d+")
+                && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false)) {
+            throw new KeelException(
+                    BackupError.TARGET_DIRECTORY_UNUSABLE,
+                    "a PostgreSQL server is running in " + dir,
+                    "stop it before restoring over it");
         }
     }
 }

@@ -13,15 +13,23 @@ import java.util.List;
  * @param lostToLsn the end of the newest WAL in the repository: commits up to it are lost
  * @param newestWalStoredAt when that newest WAL reached the repository (no lost commit is later); null where the store cannot tell
  */
-public record WalGap(List<String> missing, OffsetDateTime lostAfter, String lostFromLsn, String lostToLsn, Instant newestWalStoredAt) {
+public record WalGap(
+        List<String> missing,
+        OffsetDateTime lostAfter,
+        String lostFromLsn,
+        String lostToLsn,
+        Instant newestWalStoredAt) {
     public WalGap {
         missing = List.copyOf(missing);
     }
 
     /** One line for the user: where it stopped and the window of commits lost. */
     public String describe() {
-        return "stopped at a gap in the WAL: segment " + missing.get(0) + " is missing" + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
-                + "; lost: every commit after " + (lostAfter == null ? "the backup's end" : lostAfter.toString()) + " (LSN " + lostFromLsn + ")"
-                + " up to the end of the repository's WAL (LSN " + lostToLsn + (newestWalStoredAt == null ? "" : ", stored " + newestWalStoredAt) + ")";
+        return "stopped at a gap in the WAL: segment " + missing.get(0) + " is missing"
+                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
+                + "; lost: every commit after " + (lostAfter == null ? "the backup's end" : lostAfter.toString())
+                + " (LSN " + lostFromLsn + ")"
+                + " up to the end of the repository's WAL (LSN " + lostToLsn
+                + (newestWalStoredAt == null ? "" : ", stored " + newestWalStoredAt) + ")";
     }
 }

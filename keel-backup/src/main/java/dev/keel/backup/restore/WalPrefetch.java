@@ -34,8 +34,7 @@ import java.util.Set;
 final class WalPrefetch {
     private static final int LARGEST_SEGMENT_SHIFT = 30;
 
-    private WalPrefetch() {
-    }
+    private WalPrefetch() {}
 
     static Path into(BackupRepository repository, BackupManifest manifest, Path dataDir) {
         Path dir = dataDir.resolveSibling("." + dataDir.getFileName() + ".keel-wal");
@@ -47,18 +46,22 @@ final class WalPrefetch {
             java.util.List<WalSegment> all = repository.catalog().wal();
             java.util.Set<String> complete = new java.util.HashSet<>();
             all.stream().filter(s -> !s.partial()).forEach(s -> complete.add(s.name()));
-            // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every history file.
+            // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every
+            // history file.
             Map<Integer, TimelineHistory> histories = new HashMap<>();
             for (String history : repository.catalog().timelineHistories()) {
                 archive.get(history, dir.resolve(history));
                 int timeline = Integer.parseUnsignedInt(history.substring(0, 8), 16);
                 histories.put(timeline, TimelineHistory.parse(timeline, Files.readString(dir.resolve(history))));
             }
-            WalHeaderCheck headers = new WalHeaderCheck(histories, manifest.systemIdentifier() == null ? Set.of() : Set.of(manifest.systemIdentifier()));
+            WalHeaderCheck headers = new WalHeaderCheck(
+                    histories, manifest.systemIdentifier() == null ? Set.of() : Set.of(manifest.systemIdentifier()));
             for (WalSegment segment : all) {
-                // A partial segment stands in for a segment the repository lacks: the newest WAL keel wal stream received.
+                // A partial segment stands in for a segment the repository lacks: the newest WAL keel wal stream
+                // received.
                 boolean stands = segment.partial() && !complete.contains(segment.name());
-                if (wanted(segment, manifest.timeline(), from) || (stands && wanted(asComplete(segment), manifest.timeline(), from))) {
+                if (wanted(segment, manifest.timeline(), from)
+                        || (stands && wanted(asComplete(segment), manifest.timeline(), from))) {
                     archive.get(segment.name(), dir.resolve(segment.name()));
                     refuseImpostor(repository, segment, dir.resolve(segment.name()), headers);
                 }
@@ -66,9 +69,11 @@ final class WalPrefetch {
             return dir;
         } catch (IOException e) {
             FileTrees.deleteQuietly(dir);
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
                     "cannot fetch the WAL to replay into " + dir + ": " + e.getMessage(),
-                    "check that the target directory's parent is writable and has room", e);
+                    "check that the target directory's parent is writable and has room",
+                    e);
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(dir);
             throw e;
@@ -79,16 +84,20 @@ final class WalPrefetch {
      * PostgreSQL itself would notice a segment that is not what its name says, but only by ending
      * recovery there: to the latest point, that promotes an older state of the database without an error.
      */
-    private static void refuseImpostor(BackupRepository repository, WalSegment segment, Path file, WalHeaderCheck headers) throws IOException {
+    private static void refuseImpostor(
+            BackupRepository repository, WalSegment segment, Path file, WalHeaderCheck headers) throws IOException {
         byte[] head;
         try (var in = Files.newInputStream(file)) {
             head = in.readNBytes(WalPageHeader.LENGTH);
         }
         Optional<String> problem = headers.problem(segment.name(), true, head, Files.size(file));
         if (problem.isPresent()) {
-            throw new KeelException(BackupError.OBJECT_DAMAGED,
-                    "WAL object " + segment.object() + " in " + repository.store().describe() + " is not segment " + segment.name()
-                    + ": " + problem.get(), "recovery would silently stop there; run keel backup verify and put the right segment back under that name");
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "WAL object " + segment.object() + " in "
+                            + repository.store().describe() + " is not segment " + segment.name() + ": "
+                            + problem.get(),
+                    "recovery would silently stop there; run keel backup verify and put the right segment back under that name");
         }
     }
 
@@ -99,7 +108,9 @@ final class WalPrefetch {
         if (segment.name().endsWith(".history")) {
             return true;
         }
-        return segment.name().length() == 24 && segment.timeline() >= timeline && segment.name().substring(8).compareTo(earliestLogAndSegment) >= 0;
+        return segment.name().length() == 24
+                && segment.timeline() >= timeline
+                && segment.name().substring(8).compareTo(earliestLogAndSegment) >= 0;
     }
 
     private static WalSegment asComplete(WalSegment segment) {
@@ -116,8 +127,10 @@ final class WalPrefetch {
     static String copyCommand(Path dir) {
         String path = dir.toAbsolutePath().toString();
         if (path.contains("'")) {
-            throw new KeelException(BackupError.TARGET_DIRECTORY_UNUSABLE,
-                    "the target directory's path contains a quote: " + path, "restore into a path without quotes");
+            throw new KeelException(
+                    BackupError.TARGET_DIRECTORY_UNUSABLE,
+                    "the target directory's path contains a quote: " + path,
+                    "restore into a path without quotes");
         }
         return "cp '" + path + "/%f' '%p'";
     }

@@ -32,13 +32,23 @@ import java.util.Set;
  * @param stopSegment the backup's own last segment: recovery cannot even reach a consistent state without WAL up to it
  * @param newestPartial the chain's last segment is only a partial one (the newest WAL keel wal stream received)
  */
-record WalReach(String repository, String backupId, String stopLsn, WalPosition wal, WalChain chain, String stopSegment, boolean newestPartial) {
+record WalReach(
+        String repository,
+        String backupId,
+        String stopLsn,
+        WalPosition wal,
+        WalChain chain,
+        String stopSegment,
+        boolean newestPartial) {
 
     static WalReach of(BackupRepository repository, BackupManifest manifest) {
         String where = repository.store().describe();
-        BackupStart start = BackupStart.of(repository, manifest).orElseThrow(() -> new KeelException(BackupError.BACKUP_UNREADABLE,
-                "backup " + manifest.id() + " in " + where + " has no readable backup_label, so keel cannot tell which WAL it needs",
-                "run keel backup verify " + manifest.id() + ", or restore another backup with --backup"));
+        BackupStart start = BackupStart.of(repository, manifest)
+                .orElseThrow(() -> new KeelException(
+                        BackupError.BACKUP_UNREADABLE,
+                        "backup " + manifest.id() + " in " + where
+                                + " has no readable backup_label, so keel cannot tell which WAL it needs",
+                        "run keel backup verify " + manifest.id() + ", or restore another backup with --backup"));
         WalPosition wal = start.wal();
         Set<String> complete = new HashSet<>();
         Set<String> partial = new HashSet<>();
@@ -46,7 +56,8 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
             (segment.partial() ? partial : complete).add(segment.name());
         }
         String stopSegment = wal.name(manifest.timeline(), wal.numberOfLsn(manifest.stopLsn()));
-        WalChain chain = new WalContinuity(complete, partial, histories(repository)).from(start.segment(), stopSegment, wal);
+        WalChain chain =
+                new WalContinuity(complete, partial, histories(repository)).from(start.segment(), stopSegment, wal);
         boolean newestPartial = !complete.contains(chain.last()) && partial.contains(chain.last());
         return new WalReach(where, manifest.id(), manifest.stopLsn(), wal, chain, stopSegment, newestPartial);
     }
@@ -102,18 +113,24 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
     }
 
     KeelException ownWalMissing(String segment) {
-        return new KeelException(BackupError.WAL_MISSING,
-                "WAL segment " + segment + ", which backup " + backupId + " needs to become consistent, is missing from "
-                + repository + ": the backup cannot be restored", "put the segment back, or restore another backup with --backup; keel backup verify lists every gap");
+        return new KeelException(
+                BackupError.WAL_MISSING,
+                "WAL segment " + segment + ", which backup " + backupId
+                        + " needs to become consistent, is missing from " + repository
+                        + ": the backup cannot be restored",
+                "put the segment back, or restore another backup with --backup; keel backup verify lists every gap");
     }
 
     KeelException gapBlocks(String gap, String target) {
         List<String> all = gaps();
         String more = all.size() > 1 ? " (and " + (all.size() - 1) + " more after it)" : "";
-        return new KeelException(BackupError.WAL_GAP,
+        return new KeelException(
+                BackupError.WAL_GAP,
                 "WAL segment " + gap + " is missing from " + repository + more + ": recovery from backup " + backupId
-                + " to " + target + " would stop there, short of " + (target.equals("latest") ? "the newest WAL (segment " + chain.last() + ")" : "the target"),
-                "put the segment back; or recover to the backup's end with --to " + stopLsn + ", or up to the gap with --accept-gap"
+                        + " to " + target + " would stop there, short of "
+                        + (target.equals("latest") ? "the newest WAL (segment " + chain.last() + ")" : "the target"),
+                "put the segment back; or recover to the backup's end with --to " + stopLsn
+                        + ", or up to the gap with --accept-gap"
                         + " (the commits after it are lost); keel backup verify lists every gap");
     }
 
@@ -122,11 +139,15 @@ record WalReach(String repository, String backupId, String stopLsn, WalPosition 
         for (String name : repository.catalog().timelineHistories()) {
             int timeline = Integer.parseUnsignedInt(name.substring(0, 8), 16);
             try (InputStream in = repository.read(RepositoryLayout.walFile(name))) {
-                histories.put(timeline, TimelineHistory.parse(timeline, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                histories.put(
+                        timeline,
+                        TimelineHistory.parse(timeline, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
+                throw new KeelException(
+                        BackupError.REPOSITORY_IO_FAILED,
                         "cannot read " + name + " from " + repository.store().describe() + ": " + e.getMessage(),
-                        "check that the repository is reachable", e);
+                        "check that the repository is reachable",
+                        e);
             }
         }
         return histories;

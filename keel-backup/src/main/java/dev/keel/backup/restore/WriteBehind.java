@@ -49,8 +49,12 @@ final class WriteBehind implements AutoCloseable {
                 if (e.getCause() instanceof KeelException keel) {
                     throw keel;
                 }
-                throw new KeelException(BackupError.TARGET_IO_FAILED,
-                        "cannot make the restored files durable: " + e.getCause().getMessage(), "check the target disk", e.getCause());
+                throw new KeelException(
+                        BackupError.TARGET_IO_FAILED,
+                        "cannot make the restored files durable: "
+                                + e.getCause().getMessage(),
+                        "check the target disk",
+                        e.getCause());
             }
         }
     }
@@ -71,8 +75,11 @@ final class WriteBehind implements AutoCloseable {
         } catch (NoSuchFileException e) {
             // removed by a failed restore that is cleaning up
         } catch (IOException e) {
-            throw new KeelException(BackupError.TARGET_IO_FAILED,
-                    "cannot fsync " + file + ": " + e.getMessage(), "check the target disk", e);
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot fsync " + file + ": " + e.getMessage(),
+                    "check the target disk",
+                    e);
         }
     }
 }

@@ -16,8 +16,7 @@ public final class PhysicalStream {
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
     /** A message from the server. */
-    public sealed interface Message permits WalData, Keepalive {
-    }
+    public sealed interface Message permits WalData, Keepalive {}
 
     /** WAL bytes {@code data[offset, offset + length)} starting at position {@code start}. */
     public record WalData(long start, byte[] data, int offset, int length) implements Message {
@@ -27,8 +26,7 @@ public final class PhysicalStream {
     }
 
     /** The server's end of WAL; a status update is due at once when {@code replyRequested}. */
-    public record Keepalive(long walEnd, boolean replyRequested) implements Message {
-    }
+    public record Keepalive(long walEnd, boolean replyRequested) implements Message {}
 
     private final WalSenderConnection connection;
 

@@ -55,17 +55,26 @@ public final class ReplicationSession implements AutoCloseable {
             if (!"physical".equals(row.get(0))) {
                 throw new SQLException("replication slot " + name + " is a " + row.get(0) + " slot", "42710");
             }
-            return new SlotState(name, row.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(row.get(1))), 0, false);
+            return new SlotState(
+                    name,
+                    row.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(row.get(1))),
+                    0,
+                    false);
         }
         connection.command("CREATE_REPLICATION_SLOT " + name + " PHYSICAL RESERVE_WAL");
         List<String> created = firstRow("READ_REPLICATION_SLOT " + name);
-        return new SlotState(name, created.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(created.get(1))), 0, true);
+        return new SlotState(
+                name,
+                created.get(1) == null ? OptionalLong.empty() : OptionalLong.of(WalPosition.lsn(created.get(1))),
+                0,
+                true);
     }
 
     /** Starts streaming {@code timeline} from {@code lsn}; the server ends the copy where an older timeline ends. */
     public PhysicalStream start(String slot, long lsn, int timeline) throws SQLException, IOException {
         requireValid(slot);
-        connection.startCopy("START_REPLICATION SLOT " + slot + " PHYSICAL " + WalPosition.text(lsn) + " TIMELINE " + timeline);
+        connection.startCopy(
+                "START_REPLICATION SLOT " + slot + " PHYSICAL " + WalPosition.text(lsn) + " TIMELINE " + timeline);
         return new PhysicalStream(connection);
     }
 

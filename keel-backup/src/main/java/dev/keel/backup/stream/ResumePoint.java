@@ -17,8 +17,12 @@ import java.util.OptionalLong;
  */
 public record ResumePoint(int timeline, long segment, String source) {
 
-    public static ResumePoint choose(Optional<String> spoolPartial, List<WalSegment> repository, OptionalLong slotRestart,
-                                     ServerIdentity server, WalPosition wal) {
+    public static ResumePoint choose(
+            Optional<String> spoolPartial,
+            List<WalSegment> repository,
+            OptionalLong slotRestart,
+            ServerIdentity server,
+            WalPosition wal) {
         if (spoolPartial.isPresent()) {
             String name = spoolPartial.get();
             return new ResumePoint(WalPosition.timeline(name), wal.number(name), "the spool's partial segment " + name);
@@ -31,12 +35,19 @@ public record ResumePoint(int timeline, long segment, String source) {
             long number = wal.number(last.name());
             return last.partial()
                     ? new ResumePoint(last.timeline(), number, "the repository's partial segment " + last.name())
-                    : new ResumePoint(last.timeline(), number + 1, "the segment after the repository's newest, " + last.name());
+                    : new ResumePoint(
+                            last.timeline(), number + 1, "the segment after the repository's newest, " + last.name());
         }
         if (slotRestart.isPresent() && slotRestart.getAsLong() != 0) {
-            return new ResumePoint(server.timeline(), Long.divideUnsigned(slotRestart.getAsLong(), wal.segmentSize()), "the slot's restart position");
+            return new ResumePoint(
+                    server.timeline(),
+                    Long.divideUnsigned(slotRestart.getAsLong(), wal.segmentSize()),
+                    "the slot's restart position");
         }
-        return new ResumePoint(server.timeline(), Long.divideUnsigned(server.flushLsn(), wal.segmentSize()), "the server's current position");
+        return new ResumePoint(
+                server.timeline(),
+                Long.divideUnsigned(server.flushLsn(), wal.segmentSize()),
+                "the server's current position");
     }
 
     public long lsn(WalPosition wal) {

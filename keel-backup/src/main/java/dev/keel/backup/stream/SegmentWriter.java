@@ -33,9 +33,11 @@ final class SegmentWriter implements AutoCloseable {
 
     void write(PhysicalStream.WalData data) {
         if (data.start() != written) {
-            throw new KeelException(BackupError.WAL_STREAM_OUT_OF_ORDER,
-                    "the server sent WAL from " + WalPosition.text(data.start()) + " where "
-                    + WalPosition.text(written) + " was expected", "restart keel wal stream; it resumes at the segment it was receiving");
+            throw new KeelException(
+                    BackupError.WAL_STREAM_OUT_OF_ORDER,
+                    "the server sent WAL from " + WalPosition.text(data.start()) + " where " + WalPosition.text(written)
+                            + " was expected",
+                    "restart keel wal stream; it resumes at the segment it was receiving");
         }
         int offset = data.offset();
         int left = data.length();

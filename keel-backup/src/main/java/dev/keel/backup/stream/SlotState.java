@@ -8,5 +8,4 @@ import java.util.OptionalLong;
  * @param restartLsn the oldest WAL the slot keeps; empty before the slot reserved any
  * @param activePid the walsender streaming from it now, 0 when none
  */
-public record SlotState(String name, OptionalLong restartLsn, int activePid, boolean created) {
-}
+public record SlotState(String name, OptionalLong restartLsn, int activePid, boolean created) {}

@@ -77,7 +77,10 @@ public final class SpoolSegment implements AutoCloseable {
     }
 
     private KeelException failure(IOException e) {
-        return new KeelException(BackupError.SPOOL_IO_FAILED, "cannot write WAL segment " + partial + ": " + e.getMessage(),
-                "check the spool directory's free space; keel resumes at this segment when restarted", e);
+        return new KeelException(
+                BackupError.SPOOL_IO_FAILED,
+                "cannot write WAL segment " + partial + ": " + e.getMessage(),
+                "check the spool directory's free space; keel resumes at this segment when restarted",
+                e);
     }
 }

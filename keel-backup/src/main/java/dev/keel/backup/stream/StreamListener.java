@@ -4,20 +4,15 @@ package dev.keel.backup.stream;
 public interface StreamListener {
 
     /** Streaming {@code timeline} from {@code lsn} of {@code server}. */
-    default void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {
-    }
+    default void streaming(String server, int timeline, long lsn, String slot, boolean synchronous) {}
 
     /** The repository now holds this segment or history file. */
-    default void stored(String name) {
-    }
+    default void stored(String name) {}
 
-    default void warning(String message) {
-    }
+    default void warning(String message) {}
 
     /** The connection or the repository failed; the receiver tries again after {@code seconds}. */
-    default void retrying(String problem, long seconds) {
-    }
+    default void retrying(String problem, long seconds) {}
 
-    StreamListener NONE = new StreamListener() {
-    };
+    StreamListener NONE = new StreamListener() {};
 }

@@ -11,6 +11,11 @@ import java.time.Duration;
  * @param loop reconnect after a lost connection instead of ending
  * @param partialInterval how often the flushed part of the current segment is copied to the repository
  */
-public record StreamOptions(String slot, String applicationName, Path spool, boolean synchronous, boolean loop,
-                            Duration partialInterval, Duration retryDelay) {
-}
+public record StreamOptions(
+        String slot,
+        String applicationName,
+        Path spool,
+        boolean synchronous,
+        boolean loop,
+        Duration partialInterval,
+        Duration retryDelay) {}

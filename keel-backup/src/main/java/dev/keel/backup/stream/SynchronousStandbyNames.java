@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Reads synchronous_standby_names: 'a, b', 'FIRST 2 (a, b)', 'ANY 1 (a, "B")', '*'. */
 public final class SynchronousStandbyNames {
 
-    private SynchronousStandbyNames() {
-    }
+    private SynchronousStandbyNames() {}
 
     /** True when a standby connecting as {@code applicationName} can be one the server waits for. */
     public static boolean lists(String setting, String applicationName) {

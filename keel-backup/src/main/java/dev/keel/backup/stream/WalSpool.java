@@ -27,9 +27,11 @@ public final class WalSpool {
         try {
             Files.createDirectories(this.dir);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
                     "cannot create the WAL spool directory " + this.dir + ": " + e.getMessage(),
-                    "choose a writable directory with --spool", e);
+                    "choose a writable directory with --spool",
+                    e);
         }
     }
 
@@ -51,7 +53,10 @@ public final class WalSpool {
 
     /** Finished segments and history files waiting for the repository, oldest first. */
     public List<Path> finished() {
-        return names().filter(n -> RepositoryLayout.isSegmentName(n) || n.matches("[0-9A-F]{8}\\.history")).sorted().map(dir::resolve).toList();
+        return names().filter(n -> RepositoryLayout.isSegmentName(n) || n.matches("[0-9A-F]{8}\\.history"))
+                .sorted()
+                .map(dir::resolve)
+                .toList();
     }
 
     /**
@@ -61,19 +66,29 @@ public final class WalSpool {
     public Path retire(String segment) {
         Path historic = historicFile(segment);
         try {
-            Files.move(partialFile(segment), historic, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    partialFile(segment),
+                    historic,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot rename " + partialFile(segment) + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + partialFile(segment) + ": " + e.getMessage(),
+                    "check the spool directory",
+                    e);
         }
         return historic;
     }
 
     /** Segments of ended timelines waiting for the repository, by segment name. */
     public List<String> historic() {
-        return names().filter(n -> n.endsWith(HISTORIC_SUFFIX)).map(n -> n.substring(0, n.length() - HISTORIC_SUFFIX.length()))
-                .filter(RepositoryLayout::isSegmentName).sorted().toList();
+        return names().filter(n -> n.endsWith(HISTORIC_SUFFIX))
+                .map(n -> n.substring(0, n.length() - HISTORIC_SUFFIX.length()))
+                .filter(RepositoryLayout::isSegmentName)
+                .sorted()
+                .toList();
     }
 
     public Path historicFile(String segment) {
@@ -96,8 +111,11 @@ public final class WalSpool {
             syncDirectory();
             return new SpoolSegment(segment, file, dir.resolve(segment), channel, this);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot open " + file + ": " + e.getMessage(), "check the spool directory's permissions and free space", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot open " + file + ": " + e.getMessage(),
+                    "check the spool directory's permissions and free space",
+                    e);
         }
     }
 
@@ -114,19 +132,30 @@ public final class WalSpool {
     public Path writeFinished(String name, byte[] content) {
         Path file = dir.resolve(name);
         Path temp = dir.resolve(name + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(java.nio.ByteBuffer.wrap(content));
             channel.force(true);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot write " + temp + ": " + e.getMessage(), "check the spool directory's free space", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot write " + temp + ": " + e.getMessage(),
+                    "check the spool directory's free space",
+                    e);
         }
         try {
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot rename " + temp + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + temp + ": " + e.getMessage(),
+                    "check the spool directory",
+                    e);
         }
         return file;
     }
@@ -142,8 +171,11 @@ public final class WalSpool {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).toList().stream();
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot list the WAL spool " + dir + ": " + e.getMessage(), "check the directory's permissions", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot list the WAL spool " + dir + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
         }
     }
 }

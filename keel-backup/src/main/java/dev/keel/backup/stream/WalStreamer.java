@@ -4,14 +4,14 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.RepositoryLayout;
+import dev.keel.backup.remote.WalSenderConnection;
 import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.wal.WalPosition;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.keel.backup.remote.WalSenderConnection;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -44,13 +44,22 @@ public final class WalStreamer {
     private volatile ReplicationSession current;
     /** Where streaming found the server's WAL already recycled; the next connection starts at the server's position instead. */
     private long recycledFrom = -1;
+
     private long flushedLsn;
     private int timeline;
-    private final java.util.concurrent.atomic.AtomicInteger segmentsStored = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger segmentsStored =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    public WalStreamer(BackupRepository repository, Supplier<WalSenderConnection> opener, String server, StreamOptions options, StreamListener listener) {
+    public WalStreamer(
+            BackupRepository repository,
+            Supplier<WalSenderConnection> opener,
+            String server,
+            StreamOptions options,
+            StreamListener listener) {
         if (!ReplicationSession.isValidSlotName(options.slot())) {
-            throw new KeelException(BackupError.SLOT_INVALID, "'" + options.slot() + "' is not a valid replication slot name",
+            throw new KeelException(
+                    BackupError.SLOT_INVALID,
+                    "'" + options.slot() + "' is not a valid replication slot name",
                     "use lower-case letters, digits and underscores, at most 63 of them");
         }
         this.repository = repository;
@@ -62,8 +71,7 @@ public final class WalStreamer {
     }
 
     /** What a run ended with. */
-    public record Result(int timeline, String flushedLsn, int segmentsStored) {
-    }
+    public record Result(int timeline, String flushedLsn, int segmentsStored) {}
 
     /** Streams until {@link #stop()} is called, or, without {@code loop}, until the connection fails. */
     public Result run() {
@@ -72,7 +80,8 @@ public final class WalStreamer {
         try {
             // What an earlier run received but could not store yet goes first.
             spool.finished().forEach(uploader::finished);
-            spool.historic().forEach(name -> uploader.historic(WalPosition.timeline(name), name, spool.historicFile(name)));
+            spool.historic()
+                    .forEach(name -> uploader.historic(WalPosition.timeline(name), name, spool.historicFile(name)));
             while (!stopping && !refused) {
                 try {
                     ReplicationSession session = new ReplicationSession(opener.get());
@@ -106,9 +115,11 @@ public final class WalStreamer {
         Optional<KeelException> refusal = uploader.refusal();
         if (refusal.isPresent()) {
             KeelException why = refusal.get();
-            throw new KeelException(why.code(),
+            throw new KeelException(
+                    why.code(),
                     why.what() + "; keel wal stream stopped, the WAL it received stays in " + options.spool(),
-                    why.todo() + ", then start keel wal stream again: it stores what the spool holds first", why);
+                    why.todo() + ", then start keel wal stream again: it stores what the spool holds first",
+                    why);
         }
         return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get());
     }
@@ -144,32 +155,43 @@ public final class WalStreamer {
             requireSynchronous(session);
         }
         SlotState slot = session.slot(options.slot());
-        ResumePoint resume = ResumePoint.choose(spool.partialSegment(), repository.catalog().wal(), slot.restartLsn(), identity, wal);
+        ResumePoint resume = ResumePoint.choose(
+                spool.partialSegment(), repository.catalog().wal(), slot.restartLsn(), identity, wal);
         int tli = resume.timeline();
         long segment = resume.segment();
         if (recycledFrom >= 0) {
-            // The server recycled WAL the repository never got: say so loudly and stream what there is. What the spool holds
-            // of the segment it was receiving is still good WAL: it goes to the repository as that segment's partial copy.
-            spool.partialSegment().ifPresent(name -> uploader.historic(WalPosition.timeline(name), name, spool.retire(name)));
+            // The server recycled WAL the repository never got: say so loudly and stream what there is. What the spool
+            // holds
+            // of the segment it was receiving is still good WAL: it goes to the repository as that segment's partial
+            // copy.
+            spool.partialSegment()
+                    .ifPresent(name -> uploader.historic(WalPosition.timeline(name), name, spool.retire(name)));
             tli = identity.timeline();
             segment = Long.divideUnsigned(identity.flushLsn(), wal.segmentSize());
-            listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from " + WalPosition.text(recycledFrom) + " on; streaming from "
-                    + WalPosition.text(segment * wal.segmentSize()) + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
+            listener.warning("the repository's WAL has a gap: " + server + " no longer has WAL from "
+                    + WalPosition.text(recycledFrom) + " on; streaming from "
+                    + WalPosition.text(segment * wal.segmentSize())
+                    + ". Point-in-time recovery cannot cross the gap: take a full backup now (keel backup)");
             recycledFrom = -1;
         }
         if (tli > identity.timeline()) {
-            throw new KeelException(BackupError.CLUSTER_MISMATCH,
-                    "the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline " + identity.timeline(),
+            throw new KeelException(
+                    BackupError.CLUSTER_MISMATCH,
+                    "the repository's WAL reaches timeline " + tli + " but " + server + " is on timeline "
+                            + identity.timeline(),
                     "check that --url names the current primary of the cluster this repository backs up");
         }
         if (tli < identity.timeline()) {
             TimelineHistory history = storeHistories(session, identity.timeline(), uploader);
             if (!history.descendsFrom(tli)) {
-                throw new KeelException(BackupError.CLUSTER_MISMATCH,
+                throw new KeelException(
+                        BackupError.CLUSTER_MISMATCH,
                         "timeline " + identity.timeline() + " of " + server + " does not descend from timeline " + tli
-                        + " that the repository's WAL is on", "check that --url names the current primary of the cluster this repository backs up");
+                                + " that the repository's WAL is on",
+                        "check that --url names the current primary of the cluster this repository backs up");
             }
-            // Each older timeline up to where it ended, on this connection (the server ends each copy there), then the next.
+            // Each older timeline up to where it ended, on this connection (the server ends each copy there), then the
+            // next.
             while (tli < identity.timeline()) {
                 long switchLsn = WalPosition.lsn(history.switchOf(tli).orElseThrow());
                 if (segment * wal.segmentSize() < switchLsn) {
@@ -188,7 +210,8 @@ public final class WalStreamer {
     }
 
     /** Streams from the start of {@code segment}; for an old timeline, until {@code endLsn}, where it ended. */
-    private void stream(ReplicationSession session, WalUploader uploader, WalPosition wal, int tli, long segment, long endLsn)
+    private void stream(
+            ReplicationSession session, WalUploader uploader, WalPosition wal, int tli, long segment, long endLsn)
             throws SQLException, IOException {
         long start = segment * wal.segmentSize();
         PhysicalStream stream;
@@ -196,7 +219,8 @@ public final class WalStreamer {
             stream = session.start(options.slot(), start, tli);
         } catch (SQLException e) {
             if ("55006".equals(e.getSQLState())) {
-                throw new KeelException(BackupError.SLOT_IN_USE,
+                throw new KeelException(
+                        BackupError.SLOT_IN_USE,
                         "replication slot " + options.slot() + " on " + server + " is in use: " + e.getMessage(),
                         "another keel wal stream is running for this server; stop it, or give this one its own --slot");
             }
@@ -259,7 +283,8 @@ public final class WalStreamer {
         return ((PhysicalStream.Keepalive) message).replyRequested();
     }
 
-    private TimelineHistory storeHistories(ReplicationSession session, int serverTimeline, WalUploader uploader) throws SQLException, IOException {
+    private TimelineHistory storeHistories(ReplicationSession session, int serverTimeline, WalUploader uploader)
+            throws SQLException, IOException {
         String text = session.timelineHistory(serverTimeline);
         TimelineHistory history = TimelineHistory.parse(serverTimeline, text);
         storeHistory(uploader, serverTimeline, text);
@@ -293,9 +318,12 @@ public final class WalStreamer {
         for (String id : repository.catalog().completeBackups()) {
             Optional<BackupManifest> manifest = repository.readManifest(id);
             if (manifest.isPresent() && !manifest.get().systemIdentifier().equals(identity.systemId())) {
-                throw new KeelException(BackupError.CLUSTER_MISMATCH,
-                        server + " is cluster " + identity.systemId() + " but " + repository.store().describe()
-                        + " backs up cluster " + manifest.get().systemIdentifier(), "give each cluster its own backup.repository");
+                throw new KeelException(
+                        BackupError.CLUSTER_MISMATCH,
+                        server + " is cluster " + identity.systemId() + " but "
+                                + repository.store().describe() + " backs up cluster "
+                                + manifest.get().systemIdentifier(),
+                        "give each cluster its own backup.repository");
             }
             return;
         }
@@ -304,14 +332,18 @@ public final class WalStreamer {
     private void requireSynchronous(ReplicationSession session) throws SQLException, IOException {
         String names = session.synchronousStandbyNames();
         if (!SynchronousStandbyNames.lists(names, options.applicationName())) {
-            throw new KeelException(BackupError.SYNCHRONOUS_SETUP,
+            throw new KeelException(
+                    BackupError.SYNCHRONOUS_SETUP,
                     "--synchronous, but " + server + " does not wait for " + options.applicationName()
-                    + (names.isBlank() ? " (synchronous_standby_names is empty)" : " (synchronous_standby_names is '" + names + "')"),
+                            + (names.isBlank()
+                                    ? " (synchronous_standby_names is empty)"
+                                    : " (synchronous_standby_names is '" + names + "')"),
                     "run keel wal setup --synchronous first, or stream without --synchronous");
         }
         String commit = session.synchronousCommit();
         if (commit.equals("off") || commit.equals("local")) {
-            listener.warning("synchronous_commit is " + commit + " on " + server + ": commits do not wait for keel, so they can be lost; set it to on");
+            listener.warning("synchronous_commit is " + commit + " on " + server
+                    + ": commits do not wait for keel, so they can be lost; set it to on");
         }
     }
 
@@ -319,16 +351,23 @@ public final class WalStreamer {
         String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (state.equals("42501") || state.equals("28000")) {
-            return new KeelException(BackupError.REPLICATION_REFUSED,
+            return new KeelException(
+                    BackupError.REPLICATION_REFUSED,
                     "the server refused replication to " + server + ": " + message,
-                    "the role needs REPLICATION (ALTER ROLE … REPLICATION) and pg_hba.conf a 'replication' line for this host", e);
+                    "the role needs REPLICATION (ALTER ROLE … REPLICATION) and pg_hba.conf a 'replication' line for this host",
+                    e);
         }
         if (state.equals("42601")) {
-            return new KeelException(BackupError.SERVER_UNSUPPORTED,
-                    server + " does not understand " + message, "keel wal stream needs PostgreSQL 15 or later");
+            return new KeelException(
+                    BackupError.SERVER_UNSUPPORTED,
+                    server + " does not understand " + message,
+                    "keel wal stream needs PostgreSQL 15 or later");
         }
-        return new KeelException(BackupError.REPLICATION_LOST, "lost the replication connection to " + server + ": " + message,
-                "check that the server is running; keel resumes where it stopped", e);
+        return new KeelException(
+                BackupError.REPLICATION_LOST,
+                "lost the replication connection to " + server + ": " + message,
+                "check that the server is running; keel resumes where it stopped",
+                e);
     }
 
     private void pause() {

@@ -34,21 +34,16 @@ final class WalUploader implements AutoCloseable {
     private static final long RETRY_MILLIS = 2_000;
     private static final int STOP_ATTEMPTS = 3;
 
-    private sealed interface Task permits Finished, Historic, PartialNow, Stop {
-    }
+    private sealed interface Task permits Finished, Historic, PartialNow, Stop {}
 
-    private record Finished(Path file) implements Task {
-    }
+    private record Finished(Path file) implements Task {}
 
     /** The last segment of a timeline that ended inside it: stored as partial for good. */
-    private record Historic(int timeline, String segment, Path file) implements Task {
-    }
+    private record Historic(int timeline, String segment, Path file) implements Task {}
 
-    private record PartialNow() implements Task {
-    }
+    private record PartialNow() implements Task {}
 
-    private record Stop() implements Task {
-    }
+    private record Stop() implements Task {}
 
     private final BackupRepository repository;
     private final WalArchive archive;
@@ -148,11 +143,14 @@ final class WalUploader implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (stopping && attempt >= STOP_ATTEMPTS) {
                     // The spool still holds it; the next run uploads it before it streams.
-                    listener.warning("gave up storing WAL in " + repository.store().describe() + " for now (" + e.getMessage()
-                            + "); it stays in the spool and the next run stores it");
+                    listener.warning(
+                            "gave up storing WAL in " + repository.store().describe() + " for now (" + e.getMessage()
+                                    + "); it stays in the spool and the next run stores it");
                     return;
                 }
-                listener.retrying("cannot store WAL in " + repository.store().describe() + ": " + e.getMessage(), RETRY_MILLIS / 1000);
+                listener.retrying(
+                        "cannot store WAL in " + repository.store().describe() + ": " + e.getMessage(),
+                        RETRY_MILLIS / 1000);
                 if (sleep()) {
                     return;
                 }
@@ -187,7 +185,8 @@ final class WalUploader implements AutoCloseable {
             }
             // A different file of that name is in the repository: keep both, never overwrite the stored one.
             moveAside(file);
-            listener.warning(e.getMessage() + "; kept the received copy as " + file.getFileName() + ".conflict in the spool");
+            listener.warning(
+                    e.getMessage() + "; kept the received copy as " + file.getFileName() + ".conflict in the spool");
             return;
         }
         if (RepositoryLayout.isSegmentName(name)) {
@@ -203,15 +202,20 @@ final class WalUploader implements AutoCloseable {
         try (InputStream in = Files.newInputStream(historic.file())) {
             repository.write(RepositoryLayout.walSegment(historic.timeline(), historic.segment(), true), in);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot read " + historic.file() + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot read " + historic.file() + ": " + e.getMessage(),
+                    "check the spool directory",
+                    e);
         }
         listener.stored(historic.segment() + RepositoryLayout.PARTIAL_SUFFIX);
         delete(historic.file());
     }
 
     private void storePartial(PartialState state) {
-        if (state == null || state.flushedBytes() <= 0 || (state.segment().equals(pushedSegment) && state.flushedBytes() <= pushedBytes)) {
+        if (state == null
+                || state.flushedBytes() <= 0
+                || (state.segment().equals(pushedSegment) && state.flushedBytes() <= pushedBytes)) {
             return;
         }
         String object = RepositoryLayout.walSegment(state.timeline(), state.segment(), true);
@@ -221,8 +225,11 @@ final class WalUploader implements AutoCloseable {
             // finished meanwhile: the whole segment is queued behind this task
             return;
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot read " + state.file() + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot read " + state.file() + ": " + e.getMessage(),
+                    "check the spool directory",
+                    e);
         }
         pushedSegment = state.segment();
         pushedBytes = state.flushedBytes();
@@ -230,10 +237,14 @@ final class WalUploader implements AutoCloseable {
 
     private static void moveAside(Path file) {
         try {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".conflict"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    file, file.resolveSibling(file.getFileName() + ".conflict"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot rename " + file + ": " + e.getMessage(), "check the spool directory", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot rename " + file + ": " + e.getMessage(),
+                    "check the spool directory",
+                    e);
         }
     }
 
@@ -241,8 +252,11 @@ final class WalUploader implements AutoCloseable {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new KeelException(BackupError.SPOOL_IO_FAILED,
-                    "cannot remove " + file + " from the spool: " + e.getMessage(), "check the spool directory's permissions", e);
+            throw new KeelException(
+                    BackupError.SPOOL_IO_FAILED,
+                    "cannot remove " + file + " from the spool: " + e.getMessage(),
+                    "check the spool directory's permissions",
+                    e);
         }
     }
 

@@ -17,8 +17,7 @@ import java.util.function.Function;
  * user unchanged.
  */
 public final class ParallelTransfer {
-    private ParallelTransfer() {
-    }
+    private ParallelTransfer() {}
 
     public static <T, R> List<R> run(List<T> items, int threads, Function<T, R> task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -51,8 +50,11 @@ public final class ParallelTransfer {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new KeelException(BackupError.TRANSFER_FAILED,
-                    "a transfer failed: " + e.getCause(), "rerun with -v for the cause", e.getCause());
+            throw new KeelException(
+                    BackupError.TRANSFER_FAILED,
+                    "a transfer failed: " + e.getCause(),
+                    "rerun with -v for the cause",
+                    e.getCause());
         }
     }
 }

@@ -4,16 +4,13 @@ package dev.keel.backup.transfer;
 public interface TransferProgress {
     TransferProgress NONE = new TransferProgress() {
         @Override
-        public void started(String what, long totalBytes, int files) {
-        }
+        public void started(String what, long totalBytes, int files) {}
 
         @Override
-        public void advanced(long bytes) {
-        }
+        public void advanced(long bytes) {}
 
         @Override
-        public void finished() {
-        }
+        public void finished() {}
     };
 
     /** @param what "backing up 812 files", "restoring …": a label for the progress display */

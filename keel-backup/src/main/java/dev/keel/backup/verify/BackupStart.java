@@ -20,17 +20,21 @@ import java.util.regex.Pattern;
  */
 public record BackupStart(String lsn, String segment, WalPosition wal) {
     public static final String LABEL = "backup_label";
-    private static final Pattern START = Pattern.compile("START WAL LOCATION: ([0-9A-F]+/[0-9A-F]+) \\(file ([0-9A-F]{24})\\)");
+    private static final Pattern START =
+            Pattern.compile("START WAL LOCATION: ([0-9A-F]+/[0-9A-F]+) \\(file ([0-9A-F]{24})\\)");
 
     /** Empty when the label is missing, unreadable or names no start. */
     public static Optional<BackupStart> of(BackupRepository repository, BackupManifest manifest) {
-        Optional<BackupFile> label = manifest.files().stream().filter(f -> f.path().equals(LABEL)).findFirst();
+        Optional<BackupFile> label =
+                manifest.files().stream().filter(f -> f.path().equals(LABEL)).findFirst();
         if (label.isEmpty()) {
             return Optional.empty();
         }
         try (InputStream in = repository.read(label.get().object())) {
             Matcher m = START.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return m.find() ? Optional.of(new BackupStart(m.group(1), m.group(2), WalPosition.matching(m.group(1), m.group(2)))) : Optional.empty();
+            return m.find()
+                    ? Optional.of(new BackupStart(m.group(1), m.group(2), WalPosition.matching(m.group(1), m.group(2))))
+                    : Optional.empty();
         } catch (KeelException | IOException e) {
             return Optional.empty();
         }

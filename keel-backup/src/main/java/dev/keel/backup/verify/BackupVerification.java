@@ -1,7 +1,6 @@
 package dev.keel.backup.verify;
 
 import dev.keel.backup.BackupError;
-import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
@@ -14,6 +13,7 @@ import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.wal.WalHeaderCheck;
 import dev.keel.backup.wal.WalPageHeader;
 import dev.keel.backup.wal.WalPosition;
@@ -56,10 +56,15 @@ public final class BackupVerification {
     public VerifyResult run(String backupId) {
         long began = System.nanoTime();
         Catalog catalog = repository.catalog();
-        List<CatalogBackup> chosen = catalog.backups().stream().filter(b -> backupId == null || b.id().equals(backupId)).toList();
+        List<CatalogBackup> chosen = catalog.backups().stream()
+                .filter(b -> backupId == null || b.id().equals(backupId))
+                .toList();
         if (backupId != null && chosen.isEmpty()) {
-            throw new KeelException(BackupError.BACKUP_NOT_FOUND,
-                    "there is no backup " + backupId + " in " + repository.store().describe(), "list the backups with keel backup list");
+            throw new KeelException(
+                    BackupError.BACKUP_NOT_FOUND,
+                    "there is no backup " + backupId + " in "
+                            + repository.store().describe(),
+                    "list the backups with keel backup list");
         }
         List<WalSegment> wal = catalog.wal();
         Reads reads = new Reads();
@@ -70,17 +75,31 @@ public final class BackupVerification {
         List<BackupCheck> checks = new ArrayList<>();
         List<VerifyProblem> problems = new ArrayList<>(walDamage);
         for (CatalogBackup backup : chosen) {
-            BackupCheck check = backup.complete() ? check(backup.id(), continuity, reads) : incomplete(backup.id(), backupId != null);
+            BackupCheck check = backup.complete()
+                    ? check(backup.id(), continuity, reads)
+                    : incomplete(backup.id(), backupId != null);
             checks.add(check);
             problems.addAll(check.problems());
         }
-        return new VerifyResult(repository.store().describe(), checks, problems, reads.objects, reads.bytes, (System.nanoTime() - began) / 1_000_000);
+        return new VerifyResult(
+                repository.store().describe(),
+                checks,
+                problems,
+                reads.objects,
+                reads.bytes,
+                (System.nanoTime() - began) / 1_000_000);
     }
 
     private static BackupCheck incomplete(String id, boolean asked) {
-        // A killed backup is expected and harmless while another backup is complete; asked for by name, it is a problem.
-        List<VerifyProblem> problems = asked ? List.of(new VerifyProblem(id, VerifyProblem.MISSING, RepositoryLayout.manifest(id),
-                "the backup is incomplete (killed or failed) and cannot be restored")) : List.of();
+        // A killed backup is expected and harmless while another backup is complete; asked for by name, it is a
+        // problem.
+        List<VerifyProblem> problems = asked
+                ? List.of(new VerifyProblem(
+                        id,
+                        VerifyProblem.MISSING,
+                        RepositoryLayout.manifest(id),
+                        "the backup is incomplete (killed or failed) and cannot be restored"))
+                : List.of();
         return new BackupCheck(id, false, 0, 0, null, null, 0, problems);
     }
 
@@ -89,13 +108,24 @@ public final class BackupVerification {
         try {
             manifest = repository.readManifest(id).orElseThrow();
         } catch (KeelException e) {
-            return new BackupCheck(id, true, 0, 0, null, null, 0,
+            return new BackupCheck(
+                    id,
+                    true,
+                    0,
+                    0,
+                    null,
+                    null,
+                    0,
                     List.of(new VerifyProblem(id, VerifyProblem.DAMAGED, RepositoryLayout.manifest(id), e.what())));
         }
         List<VerifyProblem> problems = new ArrayList<>();
         List<BackupFile> objects = objects(manifest, problems);
-        progress.started("verifying " + objects.size() + " objects of backup " + id, objects.stream().mapToLong(BackupFile::objectSize).sum(), objects.size());
-        List<Optional<VerifyProblem>> found = ParallelTransfer.run(objects, parallel, file -> checkFile(id, file, reads));
+        progress.started(
+                "verifying " + objects.size() + " objects of backup " + id,
+                objects.stream().mapToLong(BackupFile::objectSize).sum(),
+                objects.size());
+        List<Optional<VerifyProblem>> found =
+                ParallelTransfer.run(objects, parallel, file -> checkFile(id, file, reads));
         progress.finished();
         found.forEach(p -> p.ifPresent(problems::add));
         Optional<BackupStart> start = BackupStart.of(repository, manifest);
@@ -111,10 +141,22 @@ public final class BackupVerification {
         String stopSegment = position.name(manifest.timeline(), position.numberOfLsn(manifest.stopLsn()));
         WalChain chain = continuity.from(start.get().segment(), stopSegment, position);
         for (String gap : chain.missing()) {
-            problems.add(new VerifyProblem(id, VerifyProblem.WAL_GAP, RepositoryLayout.walFile(gap),
-                    "recovery from this backup cannot pass segment " + gap + " (WAL from " + chain.first() + " to " + chain.last() + ")"));
+            problems.add(new VerifyProblem(
+                    id,
+                    VerifyProblem.WAL_GAP,
+                    RepositoryLayout.walFile(gap),
+                    "recovery from this backup cannot pass segment " + gap + " (WAL from " + chain.first() + " to "
+                            + chain.last() + ")"));
         }
-        return new BackupCheck(id, true, manifest.files().size(), manifest.totalSize(), chain.first(), chain.last(), chain.segments(), problems);
+        return new BackupCheck(
+                id,
+                true,
+                manifest.files().size(),
+                manifest.totalSize(),
+                chain.first(),
+                chain.last(),
+                chain.segments(),
+                problems);
     }
 
     /**
@@ -124,8 +166,12 @@ public final class BackupVerification {
     private List<BackupFile> objects(BackupManifest manifest, List<VerifyProblem> problems) {
         BackupChain chain = new BackupChain(repository);
         Optional<String> missing = chain.missingAncestor(manifest);
-        missing.ifPresent(parent -> problems.add(new VerifyProblem(manifest.id(), VerifyProblem.MISSING, RepositoryLayout.manifest(parent),
-                "backup " + parent + ", which this incremental backup builds on, is gone: the backup cannot be restored")));
+        missing.ifPresent(parent -> problems.add(new VerifyProblem(
+                manifest.id(),
+                VerifyProblem.MISSING,
+                RepositoryLayout.manifest(parent),
+                "backup " + parent
+                        + ", which this incremental backup builds on, is gone: the backup cannot be restored")));
         Map<String, BackupFile> objects = new LinkedHashMap<>();
         for (BackupFile file : manifest.files()) {
             if (file.delta() == null || missing.isPresent()) {
@@ -144,23 +190,30 @@ public final class BackupVerification {
 
     private Optional<VerifyProblem> checkFile(String id, BackupFile file, Reads reads) {
         if (!repository.store().exists(file.object())) {
-            return Optional.of(new VerifyProblem(id, VerifyProblem.MISSING, file.object(), "file " + file.path() + " of the backup"));
+            return Optional.of(new VerifyProblem(
+                    id, VerifyProblem.MISSING, file.object(), "file " + file.path() + " of the backup"));
         }
         MessageDigest sha = sha256();
         long size;
         try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
-             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+                OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
             size = in.transferTo(sink);
         } catch (KeelException e) {
             return Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), e.what()));
         } catch (IOException e) {
-            return Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), String.valueOf(e.getMessage())));
+            return Optional.of(
+                    new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), String.valueOf(e.getMessage())));
         }
         reads.add(file.storedSize());
         String actual = HexFormat.of().formatHex(sha.digest());
         if (size != file.objectSize() || !actual.equals(file.objectSha256())) {
-            return Optional.of(new VerifyProblem(id, VerifyProblem.MISMATCH, file.object(), size + " bytes with SHA-256 " + actual.substring(0, 12)
-                    + "…, the manifest says " + file.objectSize() + " bytes with " + file.objectSha256().substring(0, 12) + "…"));
+            return Optional.of(new VerifyProblem(
+                    id,
+                    VerifyProblem.MISMATCH,
+                    file.object(),
+                    size + " bytes with SHA-256 " + actual.substring(0, 12) + "…, the manifest says "
+                            + file.objectSize() + " bytes with "
+                            + file.objectSha256().substring(0, 12) + "…"));
         }
         return Optional.empty();
     }
@@ -184,7 +237,8 @@ public final class BackupVerification {
             } catch (KeelException e) {
                 return Optional.of(new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), e.what()));
             } catch (IOException e) {
-                return Optional.of(new VerifyProblem(null, VerifyProblem.DAMAGED, segment.object(), String.valueOf(e.getMessage())));
+                return Optional.of(new VerifyProblem(
+                        null, VerifyProblem.DAMAGED, segment.object(), String.valueOf(e.getMessage())));
             }
         });
         progress.finished();
@@ -194,7 +248,8 @@ public final class BackupVerification {
     }
 
     /** @param damaged the WAL found damaged: not part of any chain */
-    private static WalContinuity continuity(List<WalSegment> wal, List<VerifyProblem> damaged, Map<Integer, TimelineHistory> histories) {
+    private static WalContinuity continuity(
+            List<WalSegment> wal, List<VerifyProblem> damaged, Map<Integer, TimelineHistory> histories) {
         Set<String> bad = new HashSet<>();
         damaged.forEach(p -> bad.add(p.object()));
         Set<String> complete = new HashSet<>();
@@ -212,7 +267,10 @@ public final class BackupVerification {
         Set<String> ids = new HashSet<>();
         for (String id : catalog.completeBackups()) {
             try {
-                repository.readManifest(id).map(BackupManifest::systemIdentifier).ifPresent(ids::add);
+                repository
+                        .readManifest(id)
+                        .map(BackupManifest::systemIdentifier)
+                        .ifPresent(ids::add);
             } catch (KeelException e) {
                 // A damaged manifest is named when its backup is checked; it vouches for no system meanwhile.
             }
@@ -225,13 +283,16 @@ public final class BackupVerification {
         Map<Integer, TimelineHistory> histories = new HashMap<>();
         for (String timelineHex : repository.store().children(RepositoryLayout.WAL)) {
             String name = timelineHex + ".history";
-            if (timelineHex.matches("[0-9A-F]{8}") && RepositoryLayout.isWalFileName(name) && repository.store().exists(RepositoryLayout.walFile(name))) {
+            if (timelineHex.matches("[0-9A-F]{8}")
+                    && RepositoryLayout.isWalFileName(name)
+                    && repository.store().exists(RepositoryLayout.walFile(name))) {
                 int timeline = Integer.parseUnsignedInt(timelineHex, 16);
                 try {
                     histories.put(timeline, TimelineHistory.parse(timeline, text(RepositoryLayout.walFile(name))));
                 } catch (KeelException e) {
                     // Without it the chain cannot follow that timeline; the missing segments will show as gaps too.
-                    damaged.add(new VerifyProblem(null, VerifyProblem.DAMAGED, RepositoryLayout.walFile(name), e.what()));
+                    damaged.add(
+                            new VerifyProblem(null, VerifyProblem.DAMAGED, RepositoryLayout.walFile(name), e.what()));
                 }
             }
         }
@@ -242,8 +303,11 @@ public final class BackupVerification {
         try (InputStream in = repository.read(object)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
-                    "cannot read object '" + object + "': " + e.getMessage(), "check that the repository is reachable", e);
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + object + "': " + e.getMessage(),
+                    "check that the repository is reachable",
+                    e);
         }
     }
 

@@ -14,6 +14,7 @@ public record VerifyProblem(String backupId, String kind, String object, String 
     public static final String WAL_GAP = "wal-gap";
 
     public String line() {
-        return (backupId == null ? "" : "backup " + backupId + ": ") + kind + " " + object + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        return (backupId == null ? "" : "backup " + backupId + ": ") + kind + " " + object
+                + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
 }

@@ -32,15 +32,19 @@ public final class WalContinuity {
     public WalChain from(String startSegment, String stopSegment, WalPosition wal) {
         int timeline = WalPosition.timeline(startSegment);
         int newest = newestDescendant(timeline);
-        List<TimelineHistory.Branch> legs = newest == timeline ? List.of()
-                : histories.get(newest).branches().stream().filter(b -> b.parent() >= timeline).toList();
+        List<TimelineHistory.Branch> legs = newest == timeline
+                ? List.of()
+                : histories.get(newest).branches().stream()
+                        .filter(b -> b.parent() >= timeline)
+                        .toList();
         List<String> missing = new ArrayList<>();
         long from = wal.number(startSegment);
         int segments = 0;
         int current = timeline;
         for (TimelineHistory.Branch branch : legs) {
             long switchSegment = wal.numberOfLsn(branch.switchLsn());
-            // The segment holding the switch point is continued on the child timeline, so the parent needs only those before it.
+            // The segment holding the switch point is continued on the child timeline, so the parent needs only those
+            // before it.
             for (long n = from; n < switchSegment; n++, segments++) {
                 String name = wal.name(current, n);
                 if (!complete.contains(name)) {

@@ -14,27 +14,29 @@ import java.nio.file.Path;
  */
 public final class PartialSegment {
 
-    private PartialSegment() {
-    }
+    private PartialSegment() {}
 
     public static void padToFullSize(Path file) {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             byte[] head = new byte[WalPageHeader.LENGTH];
             if (raf.length() < head.length) {
-                throw new KeelException(BackupError.OBJECT_DAMAGED,
+                throw new KeelException(
+                        BackupError.OBJECT_DAMAGED,
                         "the partial WAL segment " + file.getFileName() + " is too short to hold a page header",
                         "run keel backup verify; the repository's copy is damaged");
             }
             raf.readFully(head);
             long size = WalPageHeader.parse(head).segmentSize();
             if (!WalPosition.isValidSegmentSize(size) || raf.length() > size) {
-                throw new KeelException(BackupError.OBJECT_DAMAGED,
+                throw new KeelException(
+                        BackupError.OBJECT_DAMAGED,
                         "the partial WAL segment " + file.getFileName() + " has no valid segment size in its header",
                         "run keel backup verify; the repository's copy is damaged");
             }
             raf.setLength(size);
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED, "cannot extend " + file + ": " + e.getMessage(), "check free space", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED, "cannot extend " + file + ": " + e.getMessage(), "check free space", e);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 public record TimelineHistory(int timeline, List<Branch> branches) {
 
     /** The timeline {@code parent} was left at {@code switchLsn}. */
-    public record Branch(int parent, String switchLsn) {
-    }
+    public record Branch(int parent, String switchLsn) {}
 
     public TimelineHistory {
         branches = List.copyOf(branches);
@@ -34,7 +33,10 @@ public record TimelineHistory(int timeline, List<Branch> branches) {
 
     /** Where {@code ancestor} ended and its child began; empty when {@code ancestor} is not in this history. */
     public java.util.Optional<String> switchOf(int ancestor) {
-        return branches.stream().filter(b -> b.parent() == ancestor).map(Branch::switchLsn).findFirst();
+        return branches.stream()
+                .filter(b -> b.parent() == ancestor)
+                .map(Branch::switchLsn)
+                .findFirst();
     }
 
     /** The timeline that branched off {@code ancestor}: the next ancestor, or this timeline after the last. */

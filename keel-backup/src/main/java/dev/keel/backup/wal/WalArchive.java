@@ -34,8 +34,10 @@ public final class WalArchive {
     public boolean push(Path file) {
         String name = file.getFileName().toString();
         if (!RepositoryLayout.isWalFileName(name)) {
-            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
-                    "'" + name + "' is not the name of a WAL file", "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(
+                    BackupError.WAL_ARGUMENT_INVALID,
+                    "'" + name + "' is not the name of a WAL file",
+                    "pass the path PostgreSQL gives as %p in archive_command");
         }
         String object = RepositoryLayout.walFile(name);
         if (repository.store().exists(object)) {
@@ -43,17 +45,24 @@ public final class WalArchive {
                 return false;
             }
             // Overwriting could destroy the only good copy; PostgreSQL retries and keeps the segment meanwhile.
-            throw new KeelException(BackupError.WAL_CONFLICT, "the repository already holds a different " + name,
+            throw new KeelException(
+                    BackupError.WAL_CONFLICT,
+                    "the repository already holds a different " + name,
                     "check whether two clusters archive into one repository; each cluster needs its own backup.repository");
         }
         try (InputStream in = Files.newInputStream(file)) {
             repository.write(object, in);
         } catch (NoSuchFileException e) {
-            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
-                    "there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(
+                    BackupError.WAL_ARGUMENT_INVALID,
+                    "there is no file " + file,
+                    "pass the path PostgreSQL gives as %p in archive_command");
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED,
-                    "cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED,
+                    "cannot read " + file + ": " + e.getMessage(),
+                    "check the file's permissions",
+                    e);
         }
         return true;
     }
@@ -61,17 +70,23 @@ public final class WalArchive {
     /** Writes the named file to {@code dest}; exit code 1 when the repository has no such file. */
     public void get(String name, Path dest) {
         if (!RepositoryLayout.isWalFileName(name)) {
-            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
-                    "'" + name + "' is not the name of a WAL file", "pass the name PostgreSQL gives as %f in restore_command");
+            throw new KeelException(
+                    BackupError.WAL_ARGUMENT_INVALID,
+                    "'" + name + "' is not the name of a WAL file",
+                    "pass the name PostgreSQL gives as %f in restore_command");
         }
         String object = RepositoryLayout.walFile(name);
         boolean partial = false;
         if (!repository.store().exists(object)) {
-            String partialObject = RepositoryLayout.isSegmentName(name) ? RepositoryLayout.walSegment(WalPosition.timeline(name), name, true) : null;
+            String partialObject = RepositoryLayout.isSegmentName(name)
+                    ? RepositoryLayout.walSegment(WalPosition.timeline(name), name, true)
+                    : null;
             if (partialObject == null || !repository.store().exists(partialObject)) {
                 // restore_command's way of saying "no more WAL": PostgreSQL expects a non-zero exit here.
-                throw new KeelException(BackupError.WAL_NOT_ARCHIVED,
-                        "the repository holds no " + name, "normal when recovery has replayed all WAL there is");
+                throw new KeelException(
+                        BackupError.WAL_NOT_ARCHIVED,
+                        "the repository holds no " + name,
+                        "normal when recovery has replayed all WAL there is");
             }
             // The newest WAL keel wal stream received: recovery replays it up to where the received part ends.
             object = partialObject;
@@ -81,7 +96,8 @@ public final class WalArchive {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, ".keel-" + name, ".tmp");
-            try (InputStream in = repository.read(object); OutputStream out = Files.newOutputStream(temp)) {
+            try (InputStream in = repository.read(object);
+                    OutputStream out = Files.newOutputStream(temp)) {
                 in.transferTo(out);
             }
             if (partial) {
@@ -94,8 +110,11 @@ public final class WalArchive {
             }
             temp = null;
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED,
-                    "cannot write " + dest + ": " + e.getMessage(), "check the directory's permissions and free space", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED,
+                    "cannot write " + dest + ": " + e.getMessage(),
+                    "check the directory's permissions and free space",
+                    e);
         } finally {
             if (temp != null) {
                 try {
@@ -113,8 +132,11 @@ public final class WalArchive {
             content.transferTo(new DigestOutput(sha));
             return sha.digest();
         } catch (IOException e) {
-            throw new KeelException(BackupError.REPOSITORY_IO_FAILED,
-                    "cannot read " + what + ": " + e.getMessage(), "check that the repository is reachable", e);
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read " + what + ": " + e.getMessage(),
+                    "check that the repository is reachable",
+                    e);
         }
     }
 
@@ -123,11 +145,16 @@ public final class WalArchive {
             in.transferTo(OutputStream.nullOutputStream());
             return ((DigestInputStream) in).getMessageDigest().digest();
         } catch (NoSuchFileException e) {
-            throw new KeelException(BackupError.WAL_ARGUMENT_INVALID,
-                    "there is no file " + file, "pass the path PostgreSQL gives as %p in archive_command");
+            throw new KeelException(
+                    BackupError.WAL_ARGUMENT_INVALID,
+                    "there is no file " + file,
+                    "pass the path PostgreSQL gives as %p in archive_command");
         } catch (IOException e) {
-            throw new KeelException(CoreError.IO_FAILED,
-                    "cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
+            throw new KeelException(
+                    CoreError.IO_FAILED,
+                    "cannot read " + file + ": " + e.getMessage(),
+                    "check the file's permissions",
+                    e);
         }
     }
 

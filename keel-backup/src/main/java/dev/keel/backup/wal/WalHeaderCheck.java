@@ -41,18 +41,21 @@ public final class WalHeaderCheck {
      */
     public Optional<String> problem(String segment, boolean partial, byte[] head, long size) {
         if (size < WalPageHeader.LENGTH || head.length < WalPageHeader.LENGTH) {
-            return Optional.of("it holds " + size + " bytes, too few for the page header every WAL segment starts with");
+            return Optional.of(
+                    "it holds " + size + " bytes, too few for the page header every WAL segment starts with");
         }
         WalPageHeader header = WalPageHeader.parse(head);
         if (!WalPageHeader.isWalMagic(header.magic())) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "it does not start with a WAL page header (magic 0x%04X)", header.magic()));
+            return Optional.of(String.format(
+                    java.util.Locale.ROOT, "it does not start with a WAL page header (magic 0x%04X)", header.magic()));
         }
         if (!header.isLong()) {
             return Optional.of("its first page lacks the long header every WAL segment starts with");
         }
         long segmentSize = header.segmentSize();
         if (!WalPosition.isValidSegmentSize(segmentSize) || !powerOfTwo(header.blockSize(), 1024, 65536)) {
-            return Optional.of("its header gives no valid segment size (" + segmentSize + ") or WAL block size (" + header.blockSize() + ")");
+            return Optional.of("its header gives no valid segment size (" + segmentSize + ") or WAL block size ("
+                    + header.blockSize() + ")");
         }
         if (partial ? size > segmentSize : size != segmentSize) {
             return Optional.of("it holds " + size + " bytes, but its header says a segment has " + segmentSize);
@@ -61,19 +64,22 @@ public final class WalHeaderCheck {
         long start = position.number(segment) * segmentSize;
         if (header.pageAddress() != start) {
             return Optional.of("it is WAL from " + WalPosition.text(header.pageAddress()) + " (segment "
-                    + position.name(header.timeline(), Long.divideUnsigned(header.pageAddress(), segmentSize)) + "), not from "
+                    + position.name(header.timeline(), Long.divideUnsigned(header.pageAddress(), segmentSize))
+                    + "), not from "
                     + WalPosition.text(start) + " as its name says");
         }
         int named = WalPosition.timeline(segment);
         Optional<Integer> expected = timelineAt(named, start);
-        boolean timelineFits = expected.map(t -> t == header.timeline()).orElse(header.timeline() >= 1 && header.timeline() <= named);
+        boolean timelineFits =
+                expected.map(t -> t == header.timeline()).orElse(header.timeline() >= 1 && header.timeline() <= named);
         if (!timelineFits) {
-            return Optional.of("its first page was written on timeline " + header.timeline() + ", but WAL at " + WalPosition.text(start)
-                    + " on the way to timeline " + named + " was written on timeline " + expected.map(String::valueOf).orElse("≤ " + named));
+            return Optional.of("its first page was written on timeline " + header.timeline() + ", but WAL at "
+                    + WalPosition.text(start) + " on the way to timeline " + named + " was written on timeline "
+                    + expected.map(String::valueOf).orElse("≤ " + named));
         }
         if (!systemIdentifiers.isEmpty() && !systemIdentifiers.contains(header.systemIdentifierText())) {
-            return Optional.of("it is WAL of database system " + header.systemIdentifierText() + ", but the backups are of "
-                    + String.join(", ", new java.util.TreeSet<>(systemIdentifiers)));
+            return Optional.of("it is WAL of database system " + header.systemIdentifierText()
+                    + ", but the backups are of " + String.join(", ", new java.util.TreeSet<>(systemIdentifiers)));
         }
         return Optional.empty();
     }

@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  * @param pageAddress xlp_pageaddr: the LSN of the page's first byte, for a segment's first page the segment's start
  * @param systemIdentifier xlp_sysid, an unsigned 64-bit number
  */
-public record WalPageHeader(int magic, int info, int timeline, long pageAddress, long systemIdentifier, long segmentSize, long blockSize) {
+public record WalPageHeader(
+        int magic, int info, int timeline, long pageAddress, long systemIdentifier, long segmentSize, long blockSize) {
     /** sizeof(XLogLongPageHeaderData) on every platform PostgreSQL supports (the short header is MAXALIGNed to 24). */
     public static final int LENGTH = 40;
     /** XLP_LONG_HEADER in xlp_info. */
@@ -26,9 +27,18 @@ public record WalPageHeader(int magic, int info, int timeline, long pageAddress,
         }
         ByteBuffer little = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer big = ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN);
-        ByteBuffer b = isWalMagic(Short.toUnsignedInt(little.getShort(0))) || !isWalMagic(Short.toUnsignedInt(big.getShort(0))) ? little : big;
-        return new WalPageHeader(Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)), b.getInt(4), b.getLong(8), b.getLong(24),
-                Integer.toUnsignedLong(b.getInt(32)), Integer.toUnsignedLong(b.getInt(36)));
+        ByteBuffer b =
+                isWalMagic(Short.toUnsignedInt(little.getShort(0))) || !isWalMagic(Short.toUnsignedInt(big.getShort(0)))
+                        ? little
+                        : big;
+        return new WalPageHeader(
+                Short.toUnsignedInt(b.getShort(0)),
+                Short.toUnsignedInt(b.getShort(2)),
+                b.getInt(4),
+                b.getLong(8),
+                b.getLong(24),
+                Integer.toUnsignedLong(b.getInt(32)),
+                Integer.toUnsignedLong(b.getInt(36)));
     }
 
     /**
@@ -47,5 +57,4 @@ public record WalPageHeader(int magic, int info, int timeline, long pageAddress,
     public String systemIdentifierText() {
         return Long.toUnsignedString(systemIdentifier);
     }
-
 }

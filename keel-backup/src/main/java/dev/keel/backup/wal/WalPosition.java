@@ -18,7 +18,8 @@ public record WalPosition(long segmentSize) {
     }
 
     public long number(String segment) {
-        return Long.parseLong(segment.substring(8, 16), 16) * perLogId() + Long.parseLong(segment.substring(16, 24), 16);
+        return Long.parseLong(segment.substring(8, 16), 16) * perLogId()
+                + Long.parseLong(segment.substring(16, 24), 16);
     }
 
     public long numberOfLsn(String lsn) {
@@ -41,7 +42,8 @@ public record WalPosition(long segmentSize) {
     /** PostgreSQL's text form 16/B374D848 as one unsigned number. */
     public static long lsn(String text) {
         int slash = text.indexOf('/');
-        return (Long.parseLong(text.substring(0, slash).strip(), 16) << 32) | Long.parseLong(text.substring(slash + 1).strip(), 16);
+        return (Long.parseLong(text.substring(0, slash).strip(), 16) << 32)
+                | Long.parseLong(text.substring(slash + 1).strip(), 16);
     }
 
     /**
@@ -52,7 +54,8 @@ public record WalPosition(long segmentSize) {
     public static WalPosition matching(String lsn, String segment) {
         for (long size = SMALLEST_SEGMENT_SIZE; size <= LARGEST_SEGMENT_SIZE; size <<= 1) {
             WalPosition candidate = new WalPosition(size);
-            if (candidate.name(timeline(segment), candidate.numberOfLsn(lsn)).equals(segment) && candidate.numberOfLsn(lsn) > 0) {
+            if (candidate.name(timeline(segment), candidate.numberOfLsn(lsn)).equals(segment)
+                    && candidate.numberOfLsn(lsn) > 0) {
                 return candidate;
             }
         }

@@ -48,22 +48,37 @@ class BackupIdsTest {
 
     @Test
     void idsOfOneSecondSortAsNumbersPastNine() {
-        List<String> ids = new ArrayList<>(List.of("20260124T101500Z-10", "20260124T101500Z-2", "20260124T101501Z", "20260124T101500Z",
-                "20260124T101500Z-9", "20260124T101459Z-11"));
+        List<String> ids = new ArrayList<>(List.of(
+                "20260124T101500Z-10",
+                "20260124T101500Z-2",
+                "20260124T101501Z",
+                "20260124T101500Z",
+                "20260124T101500Z-9",
+                "20260124T101459Z-11"));
         ids.sort(BackupIdOrder.OLDEST_FIRST);
-        assertThat(ids).containsExactly("20260124T101459Z-11", "20260124T101500Z", "20260124T101500Z-2", "20260124T101500Z-9",
-                "20260124T101500Z-10", "20260124T101501Z");
+        assertThat(ids)
+                .containsExactly(
+                        "20260124T101459Z-11",
+                        "20260124T101500Z",
+                        "20260124T101500Z-2",
+                        "20260124T101500Z-9",
+                        "20260124T101500Z-10",
+                        "20260124T101501Z");
     }
 
     @Test
     void theCatalogListsTwelveBackupsOfOneSecondInTheOrderTheyWereTaken() {
-        try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 3, null, Clock.systemUTC())) {
+        try (BackupRepository repository =
+                BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 3, null, Clock.systemUTC())) {
             List<String> taken = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                taken.add(BackupIds.reserve(repository, SAME_SECOND, BackupIdsTest::lease).backupId());
+                taken.add(BackupIds.reserve(repository, SAME_SECOND, BackupIdsTest::lease)
+                        .backupId());
             }
             assertThat(taken).doesNotHaveDuplicates().endsWith("20260124T101500Z-12");
-            assertThat(repository.catalog().backups()).extracting(CatalogBackup::id).containsExactlyElementsOf(taken);
+            assertThat(repository.catalog().backups())
+                    .extracting(CatalogBackup::id)
+                    .containsExactlyElementsOf(taken);
         }
     }
 
@@ -77,14 +92,18 @@ class BackupIdsTest {
                 for (int i = 0; i < backups; i++) {
                     ids.add(pool.submit(() -> {
                         together.await(30, TimeUnit.SECONDS);
-                        return BackupIds.reserve(created, SAME_SECOND, BackupIdsTest::lease).backupId();
+                        return BackupIds.reserve(created, SAME_SECOND, BackupIdsTest::lease)
+                                .backupId();
                     }));
                 }
                 List<String> got = new ArrayList<>();
                 for (Future<String> id : ids) {
                     got.add(id.get(60, TimeUnit.SECONDS));
                 }
-                assertThat(got).hasSize(backups).doesNotHaveDuplicates().allMatch(id -> id.startsWith("20260124T101500Z"));
+                assertThat(got)
+                        .hasSize(backups)
+                        .doesNotHaveDuplicates()
+                        .allMatch(id -> id.startsWith("20260124T101500Z"));
                 assertThat(created.catalog().leases()).containsOnlyKeys(got);
             } finally {
                 pool.shutdownNow();

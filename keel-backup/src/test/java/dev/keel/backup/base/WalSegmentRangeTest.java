@@ -9,7 +9,11 @@ class WalSegmentRangeTest {
     @Test
     void crossesTheBoundaryOfALogIdWith16MiBSegments() {
         assertThat(WalSegmentRange.between("0000000100000000000000FE", "000000010000000100000001", 16 * 1024 * 1024))
-                .containsExactly("0000000100000000000000FE", "0000000100000000000000FF", "000000010000000100000000", "000000010000000100000001");
+                .containsExactly(
+                        "0000000100000000000000FE",
+                        "0000000100000000000000FF",
+                        "000000010000000100000000",
+                        "000000010000000100000001");
     }
 
     @Test

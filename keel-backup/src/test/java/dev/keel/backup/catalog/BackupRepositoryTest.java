@@ -1,15 +1,14 @@
 package dev.keel.backup.catalog;
 
-import dev.keel.backup.BackupError;
-import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.backup.BackupError;
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.TestContent;
 import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.backup.repo.ObjectStore;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
@@ -44,8 +43,13 @@ class BackupRepositoryTest {
         }
 
         String json = Files.readString(dir.resolve("repo/keel-repo.json"));
-        assertThat(json).contains("\"formatVersion\" : 1", "\"encryption\" : \"aes-256-gcm\"", "\"compression\" : \"zstd\"",
-                "\"created\" : \"2026-01-24T10:15:00Z\"", "\"keyCheck\" : ");
+        assertThat(json)
+                .contains(
+                        "\"formatVersion\" : 1",
+                        "\"encryption\" : \"aes-256-gcm\"",
+                        "\"compression\" : \"zstd\"",
+                        "\"created\" : \"2026-01-24T10:15:00Z\"",
+                        "\"keyCheck\" : ");
         assertThat(json).doesNotContain(key.toBase64());
     }
 
@@ -53,43 +57,53 @@ class BackupRepositoryTest {
     void creatingTwiceIsRefused() {
         BackupRepository.create(store(), 3, null, CLOCK).close();
 
-        assertThatThrownBy(() -> BackupRepository.create(store(), 3, null, CLOCK)).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_EXISTS);
-            assertThat(e.what()).isEqualTo("a backup repository already exists at file://" + dir.resolve("repo"));
-        });
+        assertThatThrownBy(() -> BackupRepository.create(store(), 3, null, CLOCK))
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_EXISTS);
+                    assertThat(e.what())
+                            .isEqualTo("a backup repository already exists at file://" + dir.resolve("repo"));
+                });
     }
 
     @Test
     void openingWhereThereIsNoRepositorySaysHowToCreateOne() {
-        assertThatThrownBy(() -> BackupRepository.open(store(), 3, null)).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_MISSING);
-            assertThat(e.what()).isEqualTo("there is no keel backup repository at file://" + dir.resolve("repo"));
-            assertThat(e.todo()).contains("keel backup init");
-        });
+        assertThatThrownBy(() -> BackupRepository.open(store(), 3, null))
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(BackupError.REPOSITORY_MISSING);
+                    assertThat(e.what())
+                            .isEqualTo("there is no keel backup repository at file://" + dir.resolve("repo"));
+                    assertThat(e.todo()).contains("keel backup init");
+                });
     }
 
     @Test
     void anEncryptedRepositoryCannotBeOpenedWithoutItsKey() {
         BackupRepository.create(store(), 3, EncryptionKey.generate(), CLOCK).close();
 
-        assertThatThrownBy(() -> BackupRepository.open(store(), 3, null)).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.code()).isEqualTo(BackupError.KEY_MISSING);
-            assertThat(e.what()).isEqualTo("backup repository file://" + dir.resolve("repo") + " is encrypted and no key is configured");
-        });
+        assertThatThrownBy(() -> BackupRepository.open(store(), 3, null))
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(BackupError.KEY_MISSING);
+                    assertThat(e.what())
+                            .isEqualTo("backup repository file://" + dir.resolve("repo")
+                                    + " is encrypted and no key is configured");
+                });
     }
 
     @Test
     void aWrongKeyIsRecognisedBeforeAnyObjectIsRead() {
         BackupRepository.create(store(), 3, EncryptionKey.generate(), CLOCK).close();
 
-        assertThatThrownBy(() -> BackupRepository.open(store(), 3, EncryptionKey.generate())).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.code()).isEqualTo(BackupError.KEY_WRONG);
-            assertThat(e.what()).isEqualTo("the configured key is not the key of backup repository file://" + dir.resolve("repo"));
-        });
+        assertThatThrownBy(() -> BackupRepository.open(store(), 3, EncryptionKey.generate()))
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.code()).isEqualTo(BackupError.KEY_WRONG);
+                    assertThat(e.what())
+                            .isEqualTo("the configured key is not the key of backup repository file://"
+                                    + dir.resolve("repo"));
+                });
     }
 
     @Test
@@ -102,7 +116,8 @@ class BackupRepositoryTest {
         try (BackupRepository repo = BackupRepository.open(store(), 3, key)) {
             stored = repo.write(RepositoryLayout.backupFile("b1", "PG_VERSION"), new ByteArrayInputStream(content));
         }
-        try (BackupRepository repo = BackupRepository.open(store(), 3, key); InputStream in = repo.read(stored.name())) {
+        try (BackupRepository repo = BackupRepository.open(store(), 3, key);
+                InputStream in = repo.read(stored.name())) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
 
@@ -114,13 +129,15 @@ class BackupRepositoryTest {
     @Test
     void theCatalogCountsOnlyBackupsWithAManifestAsComplete() {
         try (BackupRepository repo = BackupRepository.create(store(), 3, EncryptionKey.generate(), CLOCK)) {
-            StoredObject file = repo.write(RepositoryLayout.backupFile("20260124T101500Z", "base/1/1259"), new TestContent(100_000, 1));
+            StoredObject file = repo.write(
+                    RepositoryLayout.backupFile("20260124T101500Z", "base/1/1259"), new TestContent(100_000, 1));
             repo.writeManifest(manifest("20260124T101500Z", file));
             // A backup killed before its manifest: objects, but no manifest.
             repo.write(RepositoryLayout.backupFile("20260124T111500Z", "base/1/1259"), new TestContent(1000, 2));
 
-            assertThat(repo.catalog().backups()).containsExactly(new CatalogBackup("20260124T101500Z", true),
-                    new CatalogBackup("20260124T111500Z", false));
+            assertThat(repo.catalog().backups())
+                    .containsExactly(
+                            new CatalogBackup("20260124T101500Z", true), new CatalogBackup("20260124T111500Z", false));
             assertThat(repo.catalog().completeBackups()).containsExactly("20260124T101500Z");
             assertThat(repo.catalog().manifest("20260124T101500Z")).contains(manifest("20260124T101500Z", file));
             assertThat(repo.catalog().manifest("20260124T111500Z")).isEmpty();
@@ -130,11 +147,14 @@ class BackupRepositoryTest {
     @Test
     void aManifestIsNeverReplaced() {
         try (BackupRepository repo = BackupRepository.create(store(), 3, null, CLOCK)) {
-            StoredObject file = repo.write(RepositoryLayout.backupFile("b1", "PG_VERSION"), new ByteArrayInputStream(new byte[] {'1', '7'}));
+            StoredObject file = repo.write(
+                    RepositoryLayout.backupFile("b1", "PG_VERSION"), new ByteArrayInputStream(new byte[] {'1', '7'}));
             repo.writeManifest(manifest("b1", file));
 
-            assertThatThrownBy(() -> repo.writeManifest(manifest("b1", file))).isInstanceOfSatisfying(KeelException.class,
-                    e -> assertThat(e.what()).startsWith("backup b1 already has a manifest"));
+            assertThatThrownBy(() -> repo.writeManifest(manifest("b1", file)))
+                    .isInstanceOfSatisfying(
+                            KeelException.class,
+                            e -> assertThat(e.what()).startsWith("backup b1 already has a manifest"));
         }
     }
 
@@ -145,10 +165,12 @@ class BackupRepositoryTest {
             repo.write(RepositoryLayout.walSegment(1, "000000010000000000000002", true), new TestContent(1000, 2));
             repo.write(RepositoryLayout.walSegment(2, "000000020000000000000002", false), new TestContent(1000, 3));
 
-            assertThat(repo.catalog().wal()).extracting(WalSegment::timeline, WalSegment::name, WalSegment::partial).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000001", false),
-                    org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000002", true),
-                    org.assertj.core.groups.Tuple.tuple(2, "000000020000000000000002", false));
+            assertThat(repo.catalog().wal())
+                    .extracting(WalSegment::timeline, WalSegment::name, WalSegment::partial)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000001", false),
+                            org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000002", true),
+                            org.assertj.core.groups.Tuple.tuple(2, "000000020000000000000002", false));
             assertThat(repo.catalog().wal().get(0).object()).isEqualTo("wal/00000001/000000010000000000000001");
         }
     }
@@ -156,8 +178,14 @@ class BackupRepositoryTest {
     @Test
     void drillResultsAreKeptInTheRepository() {
         try (BackupRepository repo = BackupRepository.create(store(), 3, EncryptionKey.generate(), CLOCK)) {
-            DrillRecord drill = new DrillRecord("20260125T030000Z", "20260124T101500Z", Instant.parse("2026-01-25T03:00:00Z"),
-                    Instant.parse("2026-01-25T03:04:10Z"), true, Map.of("restoreSeconds", "250"), List.of());
+            DrillRecord drill = new DrillRecord(
+                    "20260125T030000Z",
+                    "20260124T101500Z",
+                    Instant.parse("2026-01-25T03:00:00Z"),
+                    Instant.parse("2026-01-25T03:04:10Z"),
+                    true,
+                    Map.of("restoreSeconds", "250"),
+                    List.of());
             repo.writeDrill(drill);
 
             assertThat(repo.catalog().drills()).containsExactly("20260125T030000Z");
@@ -168,7 +196,11 @@ class BackupRepositoryTest {
     @Test
     void theRepositoryOpensFromKeelYamlSettingsAndTheKeyVariable() {
         EncryptionKey key = EncryptionKey.generate();
-        BackupSettings settings = new BackupSettings("file://" + dir.resolve("repo"), 5, null, BackupSettings.defaults().s3());
+        BackupSettings settings = new BackupSettings(
+                "file://" + dir.resolve("repo"),
+                5,
+                null,
+                BackupSettings.defaults().s3());
         Map<String, String> env = Map.of("KEEL_BACKUP_KEY", key.toBase64());
         BackupRepository.create(settings, env, CLOCK).close();
 
@@ -179,15 +211,27 @@ class BackupRepositoryTest {
     }
 
     static BackupManifest manifest(String id, StoredObject file) {
-        return new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupType.FULL, null, 1, "0/2000028", "0/2000138",
-                Instant.parse("2026-01-24T10:15:00Z"), Instant.parse("2026-01-24T10:15:07Z"), "17.2", "7461198263912345678",
+        return new BackupManifest(
+                BackupManifest.FORMAT_VERSION,
+                id,
+                BackupType.FULL,
+                null,
+                1,
+                "0/2000028",
+                "0/2000138",
+                Instant.parse("2026-01-24T10:15:00Z"),
+                Instant.parse("2026-01-24T10:15:07Z"),
+                "17.2",
+                "7461198263912345678",
                 List.of(new BackupFile("base/1/1259", file.size(), file.sha256(), file.name(), file.storedSize())),
                 Map.of("public.orders", 1200L));
     }
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

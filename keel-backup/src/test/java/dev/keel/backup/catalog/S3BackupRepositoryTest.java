@@ -1,16 +1,15 @@
 package dev.keel.backup.catalog;
 
-import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.backup.BackupSettings;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.TestContent;
 import dev.keel.backup.repo.ObjectStore;
-import dev.keel.testing.S3TestServer;
-import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
+import dev.keel.testing.S3TestServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
@@ -50,7 +49,8 @@ class S3BackupRepositoryTest {
             repo.writeManifest(BackupRepositoryTest.manifest("b1", stored));
         }
         MessageDigest read = MessageDigest.getInstance("SHA-256");
-        try (BackupRepository repo = BackupRepository.open(settings, env); InputStream in = repo.read(stored.name())) {
+        try (BackupRepository repo = BackupRepository.open(settings, env);
+                InputStream in = repo.read(stored.name())) {
             new DigestInputStream(in, read).transferTo(OutputStream.nullOutputStream());
             assertThat(repo.catalog().completeBackups()).containsExactly("b1");
         }
@@ -65,20 +65,26 @@ class S3BackupRepositoryTest {
         Map<String, String> env = new HashMap<>(server.env());
         env.put("KEEL_BACKUP_KEY", EncryptionKey.generate().toBase64());
         try (BackupRepository repo = BackupRepository.create(settings, env, Clock.systemUTC())) {
-            String name = repo.write(RepositoryLayout.walSegment(1, "000000010000000000000003", false), new TestContent(3 << 20, 5)).name();
+            String name = repo.write(
+                            RepositoryLayout.walSegment(1, "000000010000000000000003", false),
+                            new TestContent(3 << 20, 5))
+                    .name();
             ObjectStore raw = repo.store();
             byte[] bytes = raw.read(name);
             bytes[bytes.length / 2] ^= 0x40;
             raw.put(name, bytes);
 
             assertThatThrownBy(() -> {
-                try (InputStream in = repo.read(name)) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-            }).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
-                assertThat(e.what()).startsWith("object 'wal/00000001/000000010000000000000003' fails authentication at chunk ");
-            });
+                        try (InputStream in = repo.read(name)) {
+                            in.transferTo(OutputStream.nullOutputStream());
+                        }
+                    })
+                    .isInstanceOfSatisfying(KeelException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                        assertThat(e.what())
+                                .startsWith(
+                                        "object 'wal/00000001/000000010000000000000003' fails authentication at chunk ");
+                    });
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.keel.backup.codec;
 
-import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.backup.BackupSettings;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -33,7 +32,8 @@ class KeySourceTest {
     void theEnvironmentVariableHoldsTheKeyAsBase64() {
         EncryptionKey key = EncryptionKey.generate();
 
-        assertThat(KeySource.load(BackupSettings.defaults(), Map.of("KEEL_BACKUP_KEY", key.toBase64()))).contains(key);
+        assertThat(KeySource.load(BackupSettings.defaults(), Map.of("KEEL_BACKUP_KEY", key.toBase64())))
+                .contains(key);
     }
 
     @Test
@@ -42,15 +42,19 @@ class KeySourceTest {
         Files.writeString(dir.resolve("text.key"), key.toBase64() + "\n");
         Files.write(dir.resolve("raw.key"), Base64.getDecoder().decode(key.toBase64()));
 
-        assertThat(KeySource.load(withKeyFile(dir.resolve("text.key")), Map.of())).contains(key);
-        assertThat(KeySource.load(withKeyFile(dir.resolve("raw.key")), Map.of())).contains(key);
+        assertThat(KeySource.load(withKeyFile(dir.resolve("text.key")), Map.of()))
+                .contains(key);
+        assertThat(KeySource.load(withKeyFile(dir.resolve("raw.key")), Map.of()))
+                .contains(key);
     }
 
     @Test
     void bothSourcesAtOnceAreAmbiguous() throws IOException {
         Files.writeString(dir.resolve("k"), EncryptionKey.generate().toBase64());
 
-        assertThatThrownBy(() -> KeySource.load(withKeyFile(dir.resolve("k")), Map.of("KEEL_BACKUP_KEY", EncryptionKey.generate().toBase64())))
+        assertThatThrownBy(() -> KeySource.load(
+                        withKeyFile(dir.resolve("k")),
+                        Map.of("KEEL_BACKUP_KEY", EncryptionKey.generate().toBase64())))
                 .isInstanceOfSatisfying(KeelException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.what()).isEqualTo("both KEEL_BACKUP_KEY and backup.encryption.keyFile are set");
@@ -92,7 +96,8 @@ class KeySourceTest {
         EncryptionKey key = EncryptionKey.generate();
 
         assertThat(key.checkValue("repo-a")).isNotEqualTo(key.checkValue("repo-b"));
-        assertThat(Base64.getDecoder().decode(key.checkValue("repo-a") + "=")).isNotEqualTo(key.dataKey("repo-a").getEncoded());
+        assertThat(Base64.getDecoder().decode(key.checkValue("repo-a") + "="))
+                .isNotEqualTo(key.dataKey("repo-a").getEncoded());
         assertThat(key.toString()).doesNotContain(key.toBase64());
     }
 }

@@ -37,7 +37,8 @@ class ObjectCodecTest {
         ObjectCodec codec = new ObjectCodec(3, encrypted ? KEY : null);
         Path stored = dir.resolve("object");
         MessageDigest written = MessageDigest.getInstance("SHA-256");
-        try (OutputStream file = Files.newOutputStream(stored); OutputStream encoder = codec.encoder(file)) {
+        try (OutputStream file = Files.newOutputStream(stored);
+                OutputStream encoder = codec.encoder(file)) {
             new DigestInputStream(new TestContent(FORTY_MB, 42), written).transferTo(encoder);
         }
         MessageDigest read = MessageDigest.getInstance("SHA-256");
@@ -54,7 +55,9 @@ class ObjectCodecTest {
 
     @Test
     void levelZeroStoresWithoutCompression() throws Exception {
-        byte[] content = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".repeat(1000).getBytes();
+        byte[] content = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                .repeat(1000)
+                .getBytes();
         byte[] stored = encode(new ObjectCodec(0, null), content);
 
         assertThat(stored.length).isGreaterThan(content.length);
@@ -76,7 +79,8 @@ class ObjectCodecTest {
         byte[] content = "customer@example.test ".repeat(10_000).getBytes();
         byte[] stored = encode(new ObjectCodec(0, KEY), content);
 
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("customer@example.test");
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("customer@example.test");
     }
 
     // --- damage and tampering: every case must fail with exit code 1 and name the object ---
@@ -88,7 +92,8 @@ class ObjectCodecTest {
         int[] chunk = chunks(stored, encrypted).get(1);
         stored[chunk[0] + chunk[1] / 2] ^= 0x01;
 
-        damage(encrypted, stored).withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
+        damage(encrypted, stored)
+                .withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -97,7 +102,8 @@ class ObjectCodecTest {
         byte[] stored = sample(encrypted);
         stored[5] ^= 0x01; // claims "not compressed"
 
-        damage(encrypted, stored).withMessageContaining(encrypted ? "fails authentication at chunk 0" : "chunk 0 fails its checksum");
+        damage(encrypted, stored)
+                .withMessageContaining(encrypted ? "fails authentication at chunk 0" : "chunk 0 fails its checksum");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -108,7 +114,8 @@ class ObjectCodecTest {
         int[] last = chunks.get(chunks.size() - 1);
 
         damage(encrypted, Arrays.copyOf(stored, last[0]))
-                .withMessage("object 'sample' is damaged: it is truncated: it ends after " + (chunks.size() - 1) + " chunks without its last one"
+                .withMessage("object 'sample' is damaged: it is truncated: it ends after " + (chunks.size() - 1)
+                        + " chunks without its last one"
                         + " — restore it from another copy; run keel backup verify to find every damaged object");
     }
 
@@ -118,7 +125,8 @@ class ObjectCodecTest {
         byte[] stored = sample(encrypted);
         int[] chunk = chunks(stored, encrypted).get(2);
 
-        damage(encrypted, Arrays.copyOf(stored, chunk[0] + chunk[1] / 2)).withMessageContaining("it is truncated inside chunk 2");
+        damage(encrypted, Arrays.copyOf(stored, chunk[0] + chunk[1] / 2))
+                .withMessageContaining("it is truncated inside chunk 2");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -128,7 +136,8 @@ class ObjectCodecTest {
         List<int[]> chunks = chunks(stored, encrypted);
         byte[] swapped = join(stored, List.of(chunks.get(0), chunks.get(2), chunks.get(1), chunks.get(3)));
 
-        damage(encrypted, swapped).withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
+        damage(encrypted, swapped)
+                .withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -138,7 +147,8 @@ class ObjectCodecTest {
         List<int[]> chunks = chunks(stored, encrypted);
         byte[] shorter = join(stored, List.of(chunks.get(0), chunks.get(2), chunks.get(3)));
 
-        damage(encrypted, shorter).withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
+        damage(encrypted, shorter)
+                .withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -153,7 +163,8 @@ class ObjectCodecTest {
         spliced.write(other, foreign[0], foreign[1]);
         spliced.write(stored, chunks.get(2)[0], stored.length - chunks.get(2)[0]);
 
-        damage(encrypted, spliced.toByteArray()).withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
+        damage(encrypted, spliced.toByteArray())
+                .withMessageContaining(encrypted ? "fails authentication at chunk 1" : "chunk 1 fails its checksum");
     }
 
     @ParameterizedTest(name = "encrypted: {0}")
@@ -167,17 +178,19 @@ class ObjectCodecTest {
 
     @Test
     void somethingThatIsNoKeelObjectIsSaidToBeOne() {
-        damage(false, "PGDMP: a custom-format dump, not a keel object".getBytes()).withMessageContaining("it does not start like a keel backup object");
+        damage(false, "PGDMP: a custom-format dump, not a keel object".getBytes())
+                .withMessageContaining("it does not start like a keel backup object");
     }
 
     @Test
     void anEncryptedObjectWithoutAKeyIsAConfigurationError() throws Exception {
         byte[] stored = sample(true);
 
-        assertThatThrownBy(() -> decode(new ObjectCodec(3, null), stored)).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-            assertThat(e.what()).isEqualTo("object 'sample' is encrypted and no key is configured");
-        });
+        assertThatThrownBy(() -> decode(new ObjectCodec(3, null), stored))
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.what()).isEqualTo("object 'sample' is encrypted and no key is configured");
+                });
     }
 
     @Test
@@ -192,8 +205,12 @@ class ObjectCodecTest {
         byte[] stored = sample(true);
         ObjectCodec otherKey = new ObjectCodec(3, EncryptionKey.generate().dataKey("repo-1"));
 
-        assertThatThrownBy(() -> decode(otherKey, stored)).isInstanceOfSatisfying(KeelException.class,
-                e -> assertThat(e.what()).isEqualTo("object 'sample' fails authentication at chunk 0: it was altered, damaged, moved or cut short"));
+        assertThatThrownBy(() -> decode(otherKey, stored))
+                .isInstanceOfSatisfying(
+                        KeelException.class,
+                        e -> assertThat(e.what())
+                                .isEqualTo(
+                                        "object 'sample' fails authentication at chunk 0: it was altered, damaged, moved or cut short"));
     }
 
     /** About 3.5 MiB of random bytes: four chunks after compression. */

@@ -45,7 +45,8 @@ public final class TestContent extends InputStream {
         if (blockNumber++ % 2 == 0) {
             random.nextBytes(block);
         } else {
-            byte[] row = ("row " + random.nextInt(1000) + " | customer@example.test | 2026-01-01 | shipped\n").getBytes();
+            byte[] row =
+                    ("row " + random.nextInt(1000) + " | customer@example.test | 2026-01-01 | shipped\n").getBytes();
             for (int i = 0; i < block.length; i++) {
                 block[i] = row[i % row.length];
             }

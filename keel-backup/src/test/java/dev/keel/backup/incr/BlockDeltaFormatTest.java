@@ -53,8 +53,11 @@ class BlockDeltaFormatTest {
         byte[] delta = delta(now, all);
         Path target = dir.resolve("target");
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            assertThatThrownBy(() -> BlockDeltaFormat.apply(new ByteArrayInputStream(Arrays.copyOf(delta, delta.length - 10)), out, "object x"))
-                    .isInstanceOf(KeelException.class).hasMessageContaining("object x").hasMessageContaining("ends before its last block");
+            assertThatThrownBy(() -> BlockDeltaFormat.apply(
+                            new ByteArrayInputStream(Arrays.copyOf(delta, delta.length - 10)), out, "object x"))
+                    .isInstanceOf(KeelException.class)
+                    .hasMessageContaining("object x")
+                    .hasMessageContaining("ends before its last block");
         }
     }
 
@@ -63,7 +66,8 @@ class BlockDeltaFormatTest {
         Path target = dir.resolve("target");
         Files.write(target, old);
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            assertThat(BlockDeltaFormat.apply(new ByteArrayInputStream(delta), out, "delta")).isEqualTo(changed.cardinality());
+            assertThat(BlockDeltaFormat.apply(new ByteArrayInputStream(delta), out, "delta"))
+                    .isEqualTo(changed.cardinality());
         }
         return Files.readAllBytes(target);
     }
@@ -71,7 +75,8 @@ class BlockDeltaFormatTest {
     private byte[] delta(byte[] now, BitSet changed) throws Exception {
         Path source = dir.resolve("source");
         Files.write(source, now);
-        try (FileChannel in = FileChannel.open(source); InputStream delta = BlockDeltaFormat.content(in, BLOCK, now.length, changed)) {
+        try (FileChannel in = FileChannel.open(source);
+                InputStream delta = BlockDeltaFormat.content(in, BLOCK, now.length, changed)) {
             return delta.readAllBytes();
         }
     }

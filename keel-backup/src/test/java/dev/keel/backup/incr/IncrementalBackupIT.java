@@ -37,10 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  * full → incr → incr over inserts, updates, a TRUNCATE, a DROP TABLE, new tables and a VACUUM that
  * truncates, each link restored and compared row for row with the source at backup time.
  */
-@WithPostgres(binaries = WithPostgres.Binaries.EMBEDDED, settings = {"summarize_wal=on"})
+@WithPostgres(
+        binaries = WithPostgres.Binaries.EMBEDDED,
+        settings = {"summarize_wal=on"})
 class IncrementalBackupIT {
     @TempDir
     static Path dir;
+
     static TestCluster cluster;
     static BackupRepository repository;
     static final List<BackupResult> backups = new ArrayList<>();
@@ -75,8 +78,12 @@ class IncrementalBackupIT {
         assertThat(backups.get(2).parent()).isEqualTo(backups.get(1).id());
         assertThat(backups.get(1).method()).isEqualTo("block");
         assertThat(backups.get(2).method()).isEqualTo("block");
-        assertThat(backups.get(1).storedBytes() * 5).as(() -> largest(backups.get(1).id())).isLessThan(backups.get(0).storedBytes());
-        assertThat(backups.get(2).storedBytes() * 5).as(() -> largest(backups.get(2).id())).isLessThan(backups.get(0).storedBytes());
+        assertThat(backups.get(1).storedBytes() * 5)
+                .as(() -> largest(backups.get(1).id()))
+                .isLessThan(backups.get(0).storedBytes());
+        assertThat(backups.get(2).storedBytes() * 5)
+                .as(() -> largest(backups.get(2).id()))
+                .isLessThan(backups.get(0).storedBytes());
         BackupManifest second = repository.readManifest(backups.get(2).id()).orElseThrow();
         assertThat(second.files()).as("some files are stored as changed blocks").anyMatch(f -> f.delta() != null);
         assertThat(second.type()).isEqualTo(BackupType.INCREMENTAL);
@@ -94,29 +101,51 @@ class IncrementalBackupIT {
 
     @Test
     void verifyReadsTheWholeChain() {
-        var result = new BackupVerification(repository, 2, TransferProgress.NONE).run(backups.get(2).id());
+        var result = new BackupVerification(repository, 2, TransferProgress.NONE)
+                .run(backups.get(2).id());
         assertThat(result.problems()).isEmpty();
     }
 
     /** The objects an incremental stored itself, largest first: what to look at when it stores too much. */
     private static String largest(String id) {
-        return repository.readManifest(id).orElseThrow().files().stream().filter(f -> f.object().contains(id))
-                .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize())).limit(12)
-                .map(f -> f.path() + " " + f.storedSize() + (f.delta() == null ? " whole" : " delta of " + f.delta().blocks())).toList().toString();
+        return repository.readManifest(id).orElseThrow().files().stream()
+                .filter(f -> f.object().contains(id))
+                .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize()))
+                .limit(12)
+                .map(f -> f.path() + " " + f.storedSize()
+                        + (f.delta() == null
+                                ? " whole"
+                                : " delta of " + f.delta().blocks()))
+                .toList()
+                .toString();
     }
 
     private static BackupResult backup(BackupType type) {
-        BaseBackup backup = new BaseBackup(repository, db -> cluster.connect(db == null ? "postgres" : db), "the test cluster", Clock.systemUTC());
+        BaseBackup backup = new BaseBackup(
+                repository, db -> cluster.connect(db == null ? "postgres" : db), "the test cluster", Clock.systemUTC());
         return backup.run(new BackupOptions(2, Throttle.NONE, TransferProgress.NONE), type, notes::add);
     }
 
     /** Recovered to the backup's end: no WAL between the backups is archived, so that is as far as recovery can go. */
     private static Map<String, String> restored(BackupResult backup, String name) {
         Path target = dir.resolve(name);
-        RestoreResult result = new Restore(repository).run(new RestoreOptions(backup.id(), target, RecoveryTarget.parse(backup.stopLsn()), false, true, 2,
-                cluster.cluster().binaries().binDir(), "false", TestCluster.SUPERUSER, TransferProgress.NONE, line -> { }, false));
+        RestoreResult result = new Restore(repository)
+                .run(new RestoreOptions(
+                        backup.id(),
+                        target,
+                        RecoveryTarget.parse(backup.stopLsn()),
+                        false,
+                        true,
+                        2,
+                        cluster.cluster().binaries().binDir(),
+                        "false",
+                        TestCluster.SUPERUSER,
+                        TransferProgress.NONE,
+                        line -> {},
+                        false));
         try {
-            return ChangingData.fingerprint(DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + result.port() + "/postgres?user=postgres"));
+            return ChangingData.fingerprint(DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + result.port() + "/postgres?user=postgres"));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class RetentionPolicyTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final List<BackupManifest> FOUR = List.of(backup("a", 30), backup("b", 10), backup("c", 3), backup("d", 1));
+    private static final List<BackupManifest> FOUR =
+            List.of(backup("a", 30), backup("b", 10), backup("c", 3), backup("d", 1));
 
     @Test
     void keepFullKeepsTheNewestFullBackups() {
@@ -39,26 +40,55 @@ class RetentionPolicyTest {
 
     @Test
     void noPolicyIsAUsageError() {
-        assertThatThrownBy(() -> new RetentionPolicy(null, null)).isInstanceOf(KeelException.class).hasMessageContaining("--keep-full");
+        assertThatThrownBy(() -> new RetentionPolicy(null, null))
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("--keep-full");
     }
 
     @Test
     void aFullBackupCountsWithItsIncrementalsAndAKeptIncrementalKeepsItsAncestors() {
-        List<BackupManifest> chains = List.of(backup("a", 30), incr("a1", "a", 29), backup("b", 10), incr("b1", "b", 9), incr("b2", "b1", 8));
+        List<BackupManifest> chains =
+                List.of(backup("a", 30), incr("a1", "a", 29), backup("b", 10), incr("b1", "b", 9), incr("b2", "b1", 8));
         assertThat(new RetentionPolicy(1, null).keep(chains, NOW)).containsExactly("b", "b1", "b2");
-        assertThat(new RetentionPolicy(null, 0).keep(chains, NOW)).as("the newest alone would be useless without its chain").containsExactly("b", "b1", "b2");
+        assertThat(new RetentionPolicy(null, 0).keep(chains, NOW))
+                .as("the newest alone would be useless without its chain")
+                .containsExactly("b", "b1", "b2");
         assertThat(new RetentionPolicy(2, null).keep(chains, NOW)).containsExactly("a", "a1", "b", "b1", "b2");
     }
 
     private static BackupManifest incr(String id, String parent, int daysAgo) {
         Instant stop = NOW.minus(Duration.ofDays(daysAgo));
-        return new BackupManifest(1, id, BackupType.INCREMENTAL, parent, 1, "0/2000028", "0/2000100", stop.minusSeconds(60), stop, "17.2", "1",
-                List.of(), Map.of());
+        return new BackupManifest(
+                1,
+                id,
+                BackupType.INCREMENTAL,
+                parent,
+                1,
+                "0/2000028",
+                "0/2000100",
+                stop.minusSeconds(60),
+                stop,
+                "17.2",
+                "1",
+                List.of(),
+                Map.of());
     }
 
     private static BackupManifest backup(String id, int daysAgo) {
         Instant stop = NOW.minus(Duration.ofDays(daysAgo));
-        return new BackupManifest(1, id, BackupType.FULL, null, 1, "0/2000028", "0/2000100", stop.minusSeconds(60), stop, "17.2", "1",
-                List.of(), Map.of());
+        return new BackupManifest(
+                1,
+                id,
+                BackupType.FULL,
+                null,
+                1,
+                "0/2000028",
+                "0/2000100",
+                stop.minusSeconds(60),
+                stop,
+                "17.2",
+                "1",
+                List.of(),
+                Map.of());
     }
 }

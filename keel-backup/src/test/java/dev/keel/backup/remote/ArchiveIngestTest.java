@@ -31,6 +31,7 @@ class ArchiveIngestTest {
 
     @TempDir
     Path dir;
+
     BackupRepository repository;
 
     @BeforeEach
@@ -45,8 +46,14 @@ class ArchiveIngestTest {
 
     @Test
     void filesBecomeBackupFilesWithSizeAndSha256AndDirectoriesAreListed() throws Exception {
-        byte[] archive = new TarBuilder().directory("base").directory("base/5").file("base/5/1259", "relation")
-                .file("backup_label", "START WAL LOCATION: 0/2000028").directory("pg_wal").directory("./pg_wal/archive_status").bytes();
+        byte[] archive = new TarBuilder()
+                .directory("base")
+                .directory("base/5")
+                .file("base/5/1259", "relation")
+                .file("backup_label", "START WAL LOCATION: 0/2000028")
+                .directory("pg_wal")
+                .directory("./pg_wal/archive_status")
+                .bytes();
         ArchiveIngest ingest = new ArchiveIngest(repository, "20260124T101500Z");
 
         ingest.ingest(new ByteArrayInputStream(archive));
@@ -55,7 +62,10 @@ class ArchiveIngestTest {
         assertThat(ingest.files()).extracting(BackupFile::path).containsExactly("base/5/1259", "backup_label");
         BackupFile relation = ingest.files().get(0);
         assertThat(relation.size()).isEqualTo(8);
-        assertThat(relation.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("relation".getBytes(StandardCharsets.UTF_8))));
+        assertThat(relation.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest("relation".getBytes(StandardCharsets.UTF_8))));
         assertThat(relation.object()).isEqualTo("backups/20260124T101500Z/files/base/5/1259");
         try (InputStream in = repository.read(relation.object())) {
             assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("relation");
@@ -64,8 +74,11 @@ class ArchiveIngestTest {
 
     @Test
     void walGoesToTheSharedWalAreaAndStatusMarkersAreDropped() throws IOException {
-        byte[] archive = new TarBuilder().file("pg_wal/" + SEGMENT, "segment").file("pg_wal/archive_status/" + SEGMENT + ".done", "")
-                .file("pg_wal/00000002.history", "1\t0/3000000\tno recovery target specified\n").bytes();
+        byte[] archive = new TarBuilder()
+                .file("pg_wal/" + SEGMENT, "segment")
+                .file("pg_wal/archive_status/" + SEGMENT + ".done", "")
+                .file("pg_wal/00000002.history", "1\t0/3000000\tno recovery target specified\n")
+                .bytes();
         ArchiveIngest ingest = new ArchiveIngest(repository, "b1");
 
         ingest.ingest(new ByteArrayInputStream(archive));
@@ -78,10 +91,14 @@ class ArchiveIngestTest {
 
     @Test
     void aSegmentAlreadyArchivedIsKeptAsItIs() throws IOException {
-        repository.write("wal/00000001/" + SEGMENT, new ByteArrayInputStream("pushed before".getBytes(StandardCharsets.UTF_8)));
+        repository.write(
+                "wal/00000001/" + SEGMENT, new ByteArrayInputStream("pushed before".getBytes(StandardCharsets.UTF_8)));
         ArchiveIngest ingest = new ArchiveIngest(repository, "b1");
 
-        ingest.ingest(new ByteArrayInputStream(new TarBuilder().file("pg_wal/" + SEGMENT, "from the backup").file("PG_VERSION", "15").bytes()));
+        ingest.ingest(new ByteArrayInputStream(new TarBuilder()
+                .file("pg_wal/" + SEGMENT, "from the backup")
+                .file("PG_VERSION", "15")
+                .bytes()));
 
         assertThat(ingest.walFiles()).containsExactly(SEGMENT);
         assertThat(ingest.files()).extracting(BackupFile::path).containsExactly("PG_VERSION");
@@ -92,17 +109,20 @@ class ArchiveIngestTest {
 
     @Test
     void aSymbolicLinkIsRefused() {
-        byte[] archive = new TarBuilder().symlink("pg_tblspc/16400", "/srv/space").bytes();
+        byte[] archive =
+                new TarBuilder().symlink("pg_tblspc/16400", "/srv/space").bytes();
 
         assertThatThrownBy(() -> new ArchiveIngest(repository, "b1").ingest(new ByteArrayInputStream(archive)))
-                .isInstanceOfSatisfying(KeelException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+                .isInstanceOfSatisfying(
+                        KeelException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
     @Test
     void aPathLeavingTheDataDirectoryIsRefused() {
         byte[] archive = new TarBuilder().file("base/../../etc/passwd", "x").bytes();
 
-        assertThatThrownBy(() -> new ArchiveIngest(repository, "b1").ingest(new ByteArrayInputStream(archive))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new ArchiveIngest(repository, "b1").ingest(new ByteArrayInputStream(archive)))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("outside the data directory");
     }
 
@@ -111,20 +131,48 @@ class ArchiveIngestTest {
         byte[] big = new byte[ArchiveIngest.HASH_FIRST_LIMIT + 8192];
         Arrays.fill(big, (byte) 7);
         ArchiveIngest full = new ArchiveIngest(repository, "b0");
-        full.ingest(new ByteArrayInputStream(new TarBuilder().file("PG_VERSION", "17").file("base/5/1259", "relation")
-                .file("base/5/16384", big).file("base/5/16390", big).bytes()));
-        BackupManifest parent = new BackupManifest(BackupManifest.FORMAT_VERSION, "b0", BackupType.FULL, null, 1, "0/2000028", "0/2000100",
-                Instant.EPOCH, Instant.EPOCH, "17.0", "7000000000000000001", full.files(), null);
+        full.ingest(new ByteArrayInputStream(new TarBuilder()
+                .file("PG_VERSION", "17")
+                .file("base/5/1259", "relation")
+                .file("base/5/16384", big)
+                .file("base/5/16390", big)
+                .bytes()));
+        BackupManifest parent = new BackupManifest(
+                BackupManifest.FORMAT_VERSION,
+                "b0",
+                BackupType.FULL,
+                null,
+                1,
+                "0/2000028",
+                "0/2000100",
+                Instant.EPOCH,
+                Instant.EPOCH,
+                "17.0",
+                "7000000000000000001",
+                full.files(),
+                null);
         byte[] bigChanged = big.clone();
         bigChanged[100] = 8;
 
         ArchiveIngest incremental = new ArchiveIngest(repository, "b1", IncrementalPlan.byChecksum(parent));
-        incremental.ingest(new ByteArrayInputStream(new TarBuilder().file("PG_VERSION", "17").file("base/5/1259", "RELATION")
-                .file("base/5/16384", big).file("base/5/16390", bigChanged).file("base/5/16400", "new").bytes()));
+        incremental.ingest(new ByteArrayInputStream(new TarBuilder()
+                .file("PG_VERSION", "17")
+                .file("base/5/1259", "RELATION")
+                .file("base/5/16384", big)
+                .file("base/5/16390", bigChanged)
+                .file("base/5/16400", "new")
+                .bytes()));
 
-        // Small and large unchanged files alike borrow the parent's object; same-size changed ones and new ones are stored.
-        assertThat(incremental.files()).extracting(BackupFile::object).containsExactly("backups/b0/files/PG_VERSION",
-                "backups/b1/files/base/5/1259", "backups/b0/files/base/5/16384", "backups/b1/files/base/5/16390", "backups/b1/files/base/5/16400");
+        // Small and large unchanged files alike borrow the parent's object; same-size changed ones and new ones are
+        // stored.
+        assertThat(incremental.files())
+                .extracting(BackupFile::object)
+                .containsExactly(
+                        "backups/b0/files/PG_VERSION",
+                        "backups/b1/files/base/5/1259",
+                        "backups/b0/files/base/5/16384",
+                        "backups/b1/files/base/5/16390",
+                        "backups/b1/files/base/5/16400");
         // The large unchanged file was written before its checksum was known; its own copy is gone again.
         assertThat(repository.store().exists("backups/b1/files/base/5/16384")).isFalse();
         assertThat(repository.store().exists("backups/b1/files/PG_VERSION")).isFalse();

@@ -16,12 +16,16 @@ class AuthenticatorTest {
     @Test
     void md5AnswersWithTheSaltedDoubleHash() {
         // md5(md5("secret" + "backup") + salt), as PostgreSQL computes it (checked against Python's hashlib)
-        assertThat(Authenticator.md5("backup", "secret", new byte[] {1, 2, 3, 4})).isEqualTo("md577ec8e0a0cf14cbf7cb0ce0827b762f1");
+        assertThat(Authenticator.md5("backup", "secret", new byte[] {1, 2, 3, 4}))
+                .isEqualTo("md577ec8e0a0cf14cbf7cb0ce0827b762f1");
     }
 
     @Test
     void md5ExchangeSendsOnePasswordMessage() throws IOException {
-        PgWire wire = new ServerMessages().auth(Authenticator.MD5, new byte[] {1, 2, 3, 4}).auth(Authenticator.OK, new byte[0]).wire(sent);
+        PgWire wire = new ServerMessages()
+                .auth(Authenticator.MD5, new byte[] {1, 2, 3, 4})
+                .auth(Authenticator.OK, new byte[0])
+                .wire(sent);
 
         new Authenticator(wire, "backup", "secret", "db:5432").authenticate();
 
@@ -30,7 +34,10 @@ class AuthenticatorTest {
 
     @Test
     void cleartextSendsThePasswordAsItIs() throws IOException {
-        PgWire wire = new ServerMessages().auth(Authenticator.CLEARTEXT, new byte[0]).auth(Authenticator.OK, new byte[0]).wire(sent);
+        PgWire wire = new ServerMessages()
+                .auth(Authenticator.CLEARTEXT, new byte[0])
+                .auth(Authenticator.OK, new byte[0])
+                .wire(sent);
 
         new Authenticator(wire, "backup", "secret", "db:5432").authenticate();
 
@@ -48,41 +55,64 @@ class AuthenticatorTest {
 
     @Test
     void scramStartsWithTheClientFirstMessage() {
-        PgWire wire = new ServerMessages().auth(Authenticator.SASL, new PgWire.Body().cstring("SCRAM-SHA-256-PLUS").cstring("SCRAM-SHA-256").int8(0).toByteArray())
+        PgWire wire = new ServerMessages()
+                .auth(
+                        Authenticator.SASL,
+                        new PgWire.Body()
+                                .cstring("SCRAM-SHA-256-PLUS")
+                                .cstring("SCRAM-SHA-256")
+                                .int8(0)
+                                .toByteArray())
                 .wire(sent);
 
         // The recorded server stops after asking; what the client sent is the point.
-        assertThatThrownBy(() -> new Authenticator(wire, "backup", "secret", "db:5432").authenticate()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new Authenticator(wire, "backup", "secret", "db:5432").authenticate())
+                .isInstanceOf(IOException.class);
 
-        assertThat(sentText()).startsWith("p").contains("SCRAM-SHA-256\0").contains("n,,n=*,r=").doesNotContain("PLUS").doesNotContain("secret");
+        assertThat(sentText())
+                .startsWith("p")
+                .contains("SCRAM-SHA-256\0")
+                .contains("n,,n=*,r=")
+                .doesNotContain("PLUS")
+                .doesNotContain("secret");
     }
 
     @Test
     void aPasswordRequestWithoutAPasswordSaysWhereToPutOne() {
-        PgWire wire = new ServerMessages().auth(Authenticator.MD5, new byte[] {1, 2, 3, 4}).wire(sent);
+        PgWire wire = new ServerMessages()
+                .auth(Authenticator.MD5, new byte[] {1, 2, 3, 4})
+                .wire(sent);
 
-        assertThatThrownBy(() -> new Authenticator(wire, "backup", null, "db:5432").authenticate()).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-            assertThat(e.getMessage()).contains("asks user backup for a password").contains("~/.pgpass");
-        });
+        assertThatThrownBy(() -> new Authenticator(wire, "backup", null, "db:5432").authenticate())
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                    assertThat(e.getMessage())
+                            .contains("asks user backup for a password")
+                            .contains("~/.pgpass");
+                });
     }
 
     @Test
     void anUnsupportedMethodNamesWhatWorks() {
         PgWire wire = new ServerMessages().auth(7, new byte[0]).wire(sent);
 
-        assertThatThrownBy(() -> new Authenticator(wire, "backup", "secret", "db:5432").authenticate()).isInstanceOfSatisfying(KeelException.class, e -> {
-            assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-            assertThat(e.getMessage()).contains("code 7").contains("scram-sha-256");
-        });
+        assertThatThrownBy(() -> new Authenticator(wire, "backup", "secret", "db:5432").authenticate())
+                .isInstanceOfSatisfying(KeelException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("code 7").contains("scram-sha-256");
+                });
     }
 
     @Test
     void theServersRefusalIsPassedOn() {
-        PgWire wire = new ServerMessages().error("FATAL", "28P01", "password authentication failed for user \"backup\"").wire(sent);
+        PgWire wire = new ServerMessages()
+                .error("FATAL", "28P01", "password authentication failed for user \"backup\"")
+                .wire(sent);
 
         assertThatThrownBy(() -> new Authenticator(wire, "backup", "wrong", "db:5432").authenticate())
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.error().sqlState()).isEqualTo("28P01"));
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class,
+                        e -> assertThat(e.error().sqlState()).isEqualTo("28P01"));
     }
 
     private String sentText() {

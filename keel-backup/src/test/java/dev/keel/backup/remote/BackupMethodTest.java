@@ -22,10 +22,12 @@ class BackupMethodTest {
     void anExplicitMethodIsTakenWithoutAskingTheServer() {
         // The opener would fail the test if it were called.
         assertThat(BackupMethod.STREAM.resolve(db -> {
-            throw new AssertionError("no connection expected");
-        })).isEqualTo(BackupMethod.STREAM);
+                    throw new AssertionError("no connection expected");
+                }))
+                .isEqualTo(BackupMethod.STREAM);
         assertThat(BackupMethod.LOCAL.resolve(db -> {
-            throw new AssertionError("no connection expected");
-        })).isEqualTo(BackupMethod.LOCAL);
+                    throw new AssertionError("no connection expected");
+                }))
+                .isEqualTo(BackupMethod.LOCAL);
     }
 }

@@ -20,12 +20,16 @@ class BaseBackupStreamTest {
     @Test
     void theCommandAsksForWalInTheArchiveAndAFastCheckpoint() {
         assertThat(BaseBackupStream.command("keel 20260124T101500Z's"))
-                .isEqualTo("BASE_BACKUP (LABEL 'keel 20260124T101500Z''s', PROGRESS true, CHECKPOINT 'fast', WAL true, WAIT false, MANIFEST 'no')");
+                .isEqualTo(
+                        "BASE_BACKUP (LABEL 'keel 20260124T101500Z''s', PROGRESS true, CHECKPOINT 'fast', WAL true, WAIT false, MANIFEST 'no')");
     }
 
     @Test
     void readsPositionsTablespacesAndTheArchiveSplitOverCopyDataMessages() throws IOException {
-        byte[] tar = new TarBuilder().file("PG_VERSION", "15\n").file("global/pg_control", new byte[8192]).bytes();
+        byte[] tar = new TarBuilder()
+                .file("PG_VERSION", "15\n")
+                .file("global/pg_control", new byte[8192])
+                .bytes();
         ServerMessages server = new ServerMessages()
                 .resultSet(POSITION, new String[] {"0/2000028", "1"})
                 .resultSet(TABLESPACES, new String[] {null, null, "22000"})
@@ -50,10 +54,14 @@ class BaseBackupStreamTest {
 
         assertThat(stream.nextArchive()).isEqualTo(new BaseBackupStream.Archive("base.tar", ""));
         assertThat(stream.data().readAllBytes()).isEqualTo(tar);
-        assertThat(stream.nextArchive()).as("the manifest is skipped and the stream ends").isNull();
+        assertThat(stream.nextArchive())
+                .as("the manifest is skipped and the stream ends")
+                .isNull();
         assertThat(stream.finish()).isEqualTo(new BaseBackupStream.Position("0/2000100", 1));
         assertThat(progress).containsExactly(700L);
-        assertThat(new String(sent.toByteArray(), StandardCharsets.UTF_8)).startsWith("Q").contains("BASE_BACKUP (LABEL 'keel x'");
+        assertThat(new String(sent.toByteArray(), StandardCharsets.UTF_8))
+                .startsWith("Q")
+                .contains("BASE_BACKUP (LABEL 'keel x'");
     }
 
     @Test
@@ -62,7 +70,12 @@ class BaseBackupStreamTest {
                 .resultSet(POSITION, new String[] {"0/3000028", "2"})
                 .resultSet(TABLESPACES, new String[] {"16400", "/srv/space", "10"}, new String[] {null, null, "20"})
                 .message('H', new PgWire.Body().int8(0).int8(0).int8(0))
-                .copyData('n', new PgWire.Body().cstring("16400.tar").cstring("/srv/space").toByteArray())
+                .copyData(
+                        'n',
+                        new PgWire.Body()
+                                .cstring("16400.tar")
+                                .cstring("/srv/space")
+                                .toByteArray())
                 .copyData('d', "one".getBytes(StandardCharsets.UTF_8))
                 .copyData('n', new PgWire.Body().cstring("base.tar").cstring("").toByteArray())
                 .copyData('d', "two".getBytes(StandardCharsets.UTF_8))
@@ -73,9 +86,13 @@ class BaseBackupStreamTest {
         stream.begin("BASE_BACKUP");
 
         assertThat(stream.nextArchive()).isEqualTo(new BaseBackupStream.Archive("16400.tar", "/srv/space"));
-        assertThat(stream.data().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("one");
+        assertThat(stream.data().readAllBytes())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("one");
         assertThat(stream.nextArchive()).isEqualTo(new BaseBackupStream.Archive("base.tar", ""));
-        assertThat(stream.data().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("two");
+        assertThat(stream.data().readAllBytes())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("two");
         assertThat(stream.nextArchive()).isNull();
         assertThat(stream.finish().timeline()).isEqualTo(2);
     }
@@ -94,17 +111,23 @@ class BaseBackupStreamTest {
         stream.begin("BASE_BACKUP");
         stream.nextArchive();
 
-        assertThatThrownBy(() -> stream.data().readAllBytes()).isInstanceOfSatisfying(ServerErrorException.class,
-                e -> assertThat(e.error().sqlState()).isEqualTo("58P01"));
+        assertThatThrownBy(() -> stream.data().readAllBytes())
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class,
+                        e -> assertThat(e.error().sqlState()).isEqualTo("58P01"));
         assertThat(stream.failure()).hasMessageContaining("has already been removed");
     }
 
     @Test
     void anErrorBeforeTheStreamStartsIsTheServers() {
-        ServerMessages server = new ServerMessages().error("ERROR", "55000", "WAL level not sufficient for making an online backup").ready();
+        ServerMessages server = new ServerMessages()
+                .error("ERROR", "55000", "WAL level not sufficient for making an online backup")
+                .ready();
         BaseBackupStream stream = new BaseBackupStream(server.wire(new ByteArrayOutputStream()), progress::add);
 
-        assertThatThrownBy(() -> stream.begin("BASE_BACKUP")).isInstanceOf(ServerErrorException.class).hasMessageContaining("WAL level not sufficient");
+        assertThatThrownBy(() -> stream.begin("BASE_BACKUP"))
+                .isInstanceOf(ServerErrorException.class)
+                .hasMessageContaining("WAL level not sufficient");
     }
 
     @Test
@@ -118,7 +141,9 @@ class BaseBackupStreamTest {
         stream.begin("BASE_BACKUP");
         stream.nextArchive();
 
-        assertThatThrownBy(() -> stream.data().readAllBytes()).isInstanceOf(java.io.EOFException.class).hasMessageContaining("closed the connection");
+        assertThatThrownBy(() -> stream.data().readAllBytes())
+                .isInstanceOf(java.io.EOFException.class)
+                .hasMessageContaining("closed the connection");
         assertThat(stream.failure()).isNotNull();
     }
 }

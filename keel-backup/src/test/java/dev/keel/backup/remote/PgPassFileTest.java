@@ -21,13 +21,15 @@ class PgPassFileTest {
 
     @Test
     void theFirstMatchingLineWins() {
-        assertThat(PgPassFile.find(LINES, "db.internal", 5432, "replication", "backup")).contains("repl:secret");
+        assertThat(PgPassFile.find(LINES, "db.internal", 5432, "replication", "backup"))
+                .contains("repl:secret");
         assertThat(PgPassFile.find(LINES, "db.internal", 5432, "shop", "app")).contains("app-secret");
     }
 
     @Test
     void starsMatchAnythingAndThePasswordKeepsItsColons() {
-        assertThat(PgPassFile.find(LINES, "other", 6432, "replication", "backup")).contains("fallback:with:colons");
+        assertThat(PgPassFile.find(LINES, "other", 6432, "replication", "backup"))
+                .contains("fallback:with:colons");
     }
 
     @Test
@@ -45,7 +47,14 @@ class PgPassFileTest {
         Path file = dir.resolve("pass");
         Files.writeString(file, "h:1:replication:u:from-file\n");
 
-        assertThat(PgPassFile.find("h", 1, "replication", "u", Map.of("PGPASSFILE", file.toString()))).contains("from-file");
-        assertThat(PgPassFile.find("h", 1, "replication", "u", Map.of("PGPASSFILE", dir.resolve("missing").toString()))).isEmpty();
+        assertThat(PgPassFile.find("h", 1, "replication", "u", Map.of("PGPASSFILE", file.toString())))
+                .contains("from-file");
+        assertThat(PgPassFile.find(
+                        "h",
+                        1,
+                        "replication",
+                        "u",
+                        Map.of("PGPASSFILE", dir.resolve("missing").toString())))
+                .isEmpty();
     }
 }

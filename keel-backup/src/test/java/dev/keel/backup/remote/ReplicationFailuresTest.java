@@ -11,10 +11,12 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
 class ReplicationFailuresTest {
-    private static final ReplicationTarget TARGET = new ReplicationTarget("db.internal", 5432, "Backup", "hunter2", SslMode.PREFER, null);
+    private static final ReplicationTarget TARGET =
+            new ReplicationTarget("db.internal", 5432, "Backup", "hunter2", SslMode.PREFER, null);
 
     private static KeelException connecting(String code, String message) {
-        return ReplicationFailures.connecting(TARGET, "10.0.0.7", new ServerErrorException(new ServerError("FATAL", code, message, null, null)));
+        return ReplicationFailures.connecting(
+                TARGET, "10.0.0.7", new ServerErrorException(new ServerError("FATAL", code, message, null, null)));
     }
 
     @Test
@@ -23,7 +25,10 @@ class ReplicationFailuresTest {
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(e.code()).isEqualTo(CoreError.AUTHENTICATION_FAILED);
-        assertThat(e.getMessage()).contains("password authentication failed").contains("~/.pgpass").doesNotContain("hunter2");
+        assertThat(e.getMessage())
+                .contains("password authentication failed")
+                .contains("~/.pgpass")
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -33,14 +38,20 @@ class ReplicationFailuresTest {
         assertThat(e.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(e.code()).isEqualTo(BackupError.REPLICATION_REFUSED);
         assertThat(e.what()).contains("lacks the REPLICATION attribute");
-        assertThat(e.todo()).contains("ALTER ROLE \"Backup\" WITH REPLICATION").contains("host replication \"Backup\" 10.0.0.7/32 scram-sha-256");
+        assertThat(e.todo())
+                .contains("ALTER ROLE \"Backup\" WITH REPLICATION")
+                .contains("host replication \"Backup\" 10.0.0.7/32 scram-sha-256");
     }
 
     @Test
     void aMissingHbaLineGetsTheLine() {
-        KeelException e = connecting("28000", "no pg_hba.conf entry for replication connection from host \"10.0.0.7\", user \"Backup\", no encryption");
+        KeelException e = connecting(
+                "28000",
+                "no pg_hba.conf entry for replication connection from host \"10.0.0.7\", user \"Backup\", no encryption");
 
-        assertThat(e.todo()).isEqualTo("add 'host replication \"Backup\" 10.0.0.7/32 scram-sha-256' to pg_hba.conf and reload the server");
+        assertThat(e.todo())
+                .isEqualTo(
+                        "add 'host replication \"Backup\" 10.0.0.7/32 scram-sha-256' to pg_hba.conf and reload the server");
     }
 
     @Test
@@ -54,12 +65,18 @@ class ReplicationFailuresTest {
 
     @Test
     void aFailureDuringTheBackupIsAnOperationFailureWithTheServersReason() {
-        KeelException e = ReplicationFailures.during("BASE_BACKUP", TARGET,
-                new ServerErrorException(new ServerError("ERROR", "58P01", "requested WAL segment has already been removed", null, null)));
+        KeelException e = ReplicationFailures.during(
+                "BASE_BACKUP",
+                TARGET,
+                new ServerErrorException(new ServerError(
+                        "ERROR", "58P01", "requested WAL segment has already been removed", null, null)));
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
         assertThat(e.code()).isEqualTo(BackupError.STREAM_BACKUP_FAILED);
-        assertThat(e.what()).isEqualTo("BASE_BACKUP on db.internal:5432 failed: requested WAL segment has already been removed");
-        assertThat(ReplicationFailures.during("BASE_BACKUP", TARGET, new IOException("Connection reset")).what()).contains("broke off");
+        assertThat(e.what())
+                .isEqualTo("BASE_BACKUP on db.internal:5432 failed: requested WAL segment has already been removed");
+        assertThat(ReplicationFailures.during("BASE_BACKUP", TARGET, new IOException("Connection reset"))
+                        .what())
+                .contains("broke off");
     }
 }

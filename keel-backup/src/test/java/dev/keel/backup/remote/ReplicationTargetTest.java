@@ -18,7 +18,9 @@ class ReplicationTargetTest {
     Path dir;
 
     private ReplicationTarget target(String url, String password) {
-        return ReplicationTarget.from(TargetParser.parse(url, null, password, "--url"), Map.of("PGPASSFILE", dir.resolve("none").toString()));
+        return ReplicationTarget.from(
+                TargetParser.parse(url, null, password, "--url"),
+                Map.of("PGPASSFILE", dir.resolve("none").toString()));
     }
 
     @Test
@@ -35,10 +37,14 @@ class ReplicationTargetTest {
     @Test
     void sslModeFollowsPgjdbc() {
         assertThat(target("jdbc:postgresql://h/db?user=u", null).sslMode()).isEqualTo(SslMode.PREFER);
-        assertThat(target("jdbc:postgresql://h/db?user=u&ssl=true", null).sslMode()).isEqualTo(SslMode.VERIFY_FULL);
-        assertThat(target("jdbc:postgresql://h/db?user=u&sslmode=verify-ca&sslrootcert=/etc/ca.pem", null).sslRootCert()).isEqualTo(Path.of("/etc/ca.pem"));
+        assertThat(target("jdbc:postgresql://h/db?user=u&ssl=true", null).sslMode())
+                .isEqualTo(SslMode.VERIFY_FULL);
+        assertThat(target("jdbc:postgresql://h/db?user=u&sslmode=verify-ca&sslrootcert=/etc/ca.pem", null)
+                        .sslRootCert())
+                .isEqualTo(Path.of("/etc/ca.pem"));
         assertThatThrownBy(() -> target("jdbc:postgresql://h/db?user=u&sslmode=sometimes", null))
-                .isInstanceOfSatisfying(KeelException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+                .isInstanceOfSatisfying(
+                        KeelException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 
     @Test
@@ -47,12 +53,20 @@ class ReplicationTargetTest {
         Files.writeString(pass, "h:5432:replication:u:from-pgpass\n");
         Map<String, String> env = Map.of("PGPASSFILE", pass.toString());
 
-        assertThat(ReplicationTarget.from(TargetParser.parse("jdbc:postgresql://h:5432/db?user=u", null, null, "--url"), env).password()).isEqualTo("from-pgpass");
-        assertThat(ReplicationTarget.from(TargetParser.parse("jdbc:postgresql://h:5432/db?user=u", null, "given", "--url"), env).password()).isEqualTo("given");
+        assertThat(ReplicationTarget.from(
+                                TargetParser.parse("jdbc:postgresql://h:5432/db?user=u", null, null, "--url"), env)
+                        .password())
+                .isEqualTo("from-pgpass");
+        assertThat(ReplicationTarget.from(
+                                TargetParser.parse("jdbc:postgresql://h:5432/db?user=u", null, "given", "--url"), env)
+                        .password())
+                .isEqualTo("given");
     }
 
     @Test
     void thePasswordNeverShows() {
-        assertThat(target("postgresql://backup:hunter2@h/db", null).toString()).doesNotContain("hunter2").contains("****");
+        assertThat(target("postgresql://backup:hunter2@h/db", null).toString())
+                .doesNotContain("hunter2")
+                .contains("****");
     }
 }

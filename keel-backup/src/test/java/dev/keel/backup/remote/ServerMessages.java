@@ -28,7 +28,17 @@ final class ServerMessages {
     ServerMessages resultSet(String[] columns, String[]... rows) {
         PgWire.Body description = new PgWire.Body().int8(0).int8(columns.length);
         for (String column : columns) {
-            description.cstring(column).int32(0).int8(0).int8(0).int32(25).int8(0xff).int8(0xff).int32(-1).int8(0).int8(0);
+            description
+                    .cstring(column)
+                    .int32(0)
+                    .int8(0)
+                    .int8(0)
+                    .int32(25)
+                    .int8(0xff)
+                    .int8(0xff)
+                    .int32(-1)
+                    .int8(0)
+                    .int8(0);
         }
         message('T', description);
         for (String[] row : rows) {
@@ -47,7 +57,18 @@ final class ServerMessages {
     }
 
     ServerMessages error(String severity, String code, String text) {
-        return message('E', new PgWire.Body().int8('S').cstring(severity).int8('V').cstring(severity).int8('C').cstring(code).int8('M').cstring(text).int8(0));
+        return message(
+                'E',
+                new PgWire.Body()
+                        .int8('S')
+                        .cstring(severity)
+                        .int8('V')
+                        .cstring(severity)
+                        .int8('C')
+                        .cstring(code)
+                        .int8('M')
+                        .cstring(text)
+                        .int8(0));
     }
 
     ServerMessages copyData(char kind, byte[] payload) {

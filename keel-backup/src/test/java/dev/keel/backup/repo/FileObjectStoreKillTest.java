@@ -20,7 +20,8 @@ class FileObjectStoreKillTest {
     @Test
     void anObjectKilledMidWriteNeverBecomesVisible() throws Exception {
         Path root = dir.resolve("repo");
-        JavaProcess writer = JavaProcess.start(WriteUntilKilled.class.getName(), dir, Map.of(), List.of(root.toString()));
+        JavaProcess writer =
+                JavaProcess.start(WriteUntilKilled.class.getName(), dir, Map.of(), List.of(root.toString()));
         try {
             awaitOutput(writer, "writing");
         } finally {
@@ -28,7 +29,9 @@ class FileObjectStoreKillTest {
         }
 
         FileObjectStore store = new FileObjectStore(root);
-        assertThat(store.list("")).extracting(ObjectInfo::name).containsExactly("wal/00000001/000000010000000000000001");
+        assertThat(store.list(""))
+                .extracting(ObjectInfo::name)
+                .containsExactly("wal/00000001/000000010000000000000001");
         assertThat(store.exists("backups/b1/files/base/1/16384")).isFalse();
         assertThat(store.children("backups/b1/files/base/1/")).isEmpty();
         // The write really was under way: its temporary file holds the megabytes written so far.

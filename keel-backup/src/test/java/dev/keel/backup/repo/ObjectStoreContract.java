@@ -34,7 +34,8 @@ abstract class ObjectStoreContract {
         store.put("backups/b1/files/base/1/1259", bytes("hello"));
 
         assertThat(store.read("backups/b1/files/base/1/1259")).isEqualTo(bytes("hello"));
-        assertThat(store.stat("backups/b1/files/base/1/1259")).contains(new ObjectInfo("backups/b1/files/base/1/1259", 5));
+        assertThat(store.stat("backups/b1/files/base/1/1259"))
+                .contains(new ObjectInfo("backups/b1/files/base/1/1259", 5));
         assertThat(store.exists("backups/b1/files/base/1/1259")).isTrue();
     }
 
@@ -43,15 +44,18 @@ abstract class ObjectStoreContract {
         java.time.Instant before = java.time.Instant.now().minusSeconds(5);
         store.put("wal/00000001/000000010000000000000001", bytes("wal"));
 
-        assertThat(store.storedAt("wal/00000001/000000010000000000000001")).hasValueSatisfying(t ->
-                assertThat(t).isBetween(before, java.time.Instant.now().plusSeconds(5)));
+        assertThat(store.storedAt("wal/00000001/000000010000000000000001"))
+                .hasValueSatisfying(t ->
+                        assertThat(t).isBetween(before, java.time.Instant.now().plusSeconds(5)));
         assertThat(store.storedAt("wal/00000001/missing")).isEmpty();
     }
 
     @Test
     void createIfAbsentWritesOnceAndNeverReplaces() {
-        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("first"))).isTrue();
-        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("second"))).isFalse();
+        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("first")))
+                .isTrue();
+        assertThat(store.createIfAbsent("backups/b1/lease.json", bytes("second")))
+                .isFalse();
 
         assertThat(store.read("backups/b1/lease.json")).isEqualTo(bytes("first"));
         assertThat(store.list("backups/")).extracting(ObjectInfo::name).containsExactly("backups/b1/lease.json");
@@ -118,8 +122,11 @@ abstract class ObjectStoreContract {
         store.put("wal/00000002/C", bytes("ccc"));
         store.put("backups/x/manifest.json", bytes("{}"));
 
-        assertThat(store.list("wal/00000001/")).containsExactly(new ObjectInfo("wal/00000001/A", 1), new ObjectInfo("wal/00000001/B", 2));
-        assertThat(store.list("wal/")).extracting(ObjectInfo::name).containsExactly("wal/00000001/A", "wal/00000001/B", "wal/00000002/C");
+        assertThat(store.list("wal/00000001/"))
+                .containsExactly(new ObjectInfo("wal/00000001/A", 1), new ObjectInfo("wal/00000001/B", 2));
+        assertThat(store.list("wal/"))
+                .extracting(ObjectInfo::name)
+                .containsExactly("wal/00000001/A", "wal/00000001/B", "wal/00000002/C");
         assertThat(store.list("wal/0000000")).hasSize(3);
         assertThat(store.list("")).hasSize(4);
         assertThat(store.list("drills/")).isEmpty();
@@ -167,7 +174,9 @@ abstract class ObjectStoreContract {
             out.commit();
         }
 
-        assertThat(store.stat("wal/00000001/000000010000000000000002")).map(ObjectInfo::size).contains(3L << 20);
+        assertThat(store.stat("wal/00000001/000000010000000000000002"))
+                .map(ObjectInfo::size)
+                .contains(3L << 20);
     }
 
     @Test
@@ -184,7 +193,9 @@ abstract class ObjectStoreContract {
         try (InputStream in = store.open("backups/b1/files/base/5/16384")) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
-        assertThat(store.stat("backups/b1/files/base/5/16384")).map(ObjectInfo::size).contains((long) content.length);
+        assertThat(store.stat("backups/b1/files/base/5/16384"))
+                .map(ObjectInfo::size)
+                .contains((long) content.length);
     }
 
     @Test

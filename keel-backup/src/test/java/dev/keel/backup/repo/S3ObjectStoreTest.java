@@ -1,11 +1,10 @@
 package dev.keel.backup.repo;
 
-import dev.keel.backup.BackupError;
-import dev.keel.backup.BackupSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.backup.BackupError;
+import dev.keel.backup.BackupSettings;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.testing.S3TestServer;
@@ -37,7 +36,8 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     @Test
     void objectsLiveUnderTheRepositoryPrefix() {
         String bucket = server.newBucket();
-        try (ObjectStore prefixed = S3TestStores.store(server, bucket, "shop/prod"); ObjectStore root = S3TestStores.store(server, bucket, "")) {
+        try (ObjectStore prefixed = S3TestStores.store(server, bucket, "shop/prod");
+                ObjectStore root = S3TestStores.store(server, bucket, "")) {
             prefixed.put("keel-repo.json", bytes("{}"));
 
             assertThat(root.list("")).extracting(ObjectInfo::name).containsExactly("shop/prod/keel-repo.json");
@@ -53,7 +53,8 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         }
         Map<String, String> env = new HashMap<>(server.env());
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
-        try (ObjectStore nowhere = S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
+        try (ObjectStore nowhere =
+                S3ObjectStore.connect(new RepositoryUrl.S3("backups", ""), S3Settings.resolve(noConfig(), env))) {
             assertThatThrownBy(() -> nowhere.list("")).isInstanceOfSatisfying(KeelException.class, e -> {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
                 assertThat(e.code()).isEqualTo(BackupError.S3_UNREACHABLE);
@@ -68,13 +69,15 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         Map<String, String> env = new HashMap<>(server.env());
         env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-at-all");
         String bucket = server.newBucket();
-        try (ObjectStore refused = S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
-            assertThatThrownBy(() -> refused.put("x", bytes("x"))).isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
-                assertThat(e.code()).isEqualTo(BackupError.S3_REFUSED);
-                assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
-                assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
-            });
+        try (ObjectStore refused =
+                S3ObjectStore.connect(new RepositoryUrl.S3(bucket, ""), S3Settings.resolve(noConfig(), env))) {
+            assertThatThrownBy(() -> refused.put("x", bytes("x")))
+                    .isInstanceOfSatisfying(RepositoryRefusal.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.OPERATION);
+                        assertThat(e.code()).isEqualTo(BackupError.S3_REFUSED);
+                        assertThat(e.what()).startsWith("S3 at " + server.endpoint() + " refused to ");
+                        assertThat(e.getMessage()).doesNotContain("not-the-secret-at-all");
+                    });
         }
     }
 

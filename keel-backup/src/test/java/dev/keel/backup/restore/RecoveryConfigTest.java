@@ -17,8 +17,11 @@ class RecoveryConfigTest {
         RecoveryConfig.replaceRestoreCommand(dir, "/opt/keel/keel wal get %f %p");
 
         String auto = Files.readString(dir.resolve("postgresql.auto.conf"));
-        assertThat(auto).startsWith("work_mem = '8MB'\n").contains("restore_command = '/opt/keel/keel wal get %f %p'\n")
+        assertThat(auto)
+                .startsWith("work_mem = '8MB'\n")
+                .contains("restore_command = '/opt/keel/keel wal get %f %p'\n")
                 .doesNotContain("cp '/tmp/w/%f'");
-        assertThat(auto.lines().filter(l -> l.startsWith("restore_command")).count()).isEqualTo(1);
+        assertThat(auto.lines().filter(l -> l.startsWith("restore_command")).count())
+                .isEqualTo(1);
     }
 }

@@ -17,17 +17,24 @@ class WalPrefetchTest {
     @Test
     void fetchesHistoryAndCompleteSegmentsFromTheBackupsTimelineOn() {
         String from = WalPrefetch.earliestName("1/4A000028");
-        assertThat(WalPrefetch.wanted(segment(2, "00000002.history", false), 2, from)).isTrue();
-        assertThat(WalPrefetch.wanted(segment(2, "00000002000000010000004A", false), 2, from)).isTrue();
-        assertThat(WalPrefetch.wanted(segment(3, "000000030000000100000050", false), 2, from)).isTrue();
-        assertThat(WalPrefetch.wanted(segment(1, "00000001000000010000004A", false), 2, from)).isFalse();
-        assertThat(WalPrefetch.wanted(segment(2, "0000000200000000000000FE", false), 2, from)).isFalse();
-        assertThat(WalPrefetch.wanted(segment(2, "00000002000000010000004B", true), 2, from)).isFalse();
+        assertThat(WalPrefetch.wanted(segment(2, "00000002.history", false), 2, from))
+                .isTrue();
+        assertThat(WalPrefetch.wanted(segment(2, "00000002000000010000004A", false), 2, from))
+                .isTrue();
+        assertThat(WalPrefetch.wanted(segment(3, "000000030000000100000050", false), 2, from))
+                .isTrue();
+        assertThat(WalPrefetch.wanted(segment(1, "00000001000000010000004A", false), 2, from))
+                .isFalse();
+        assertThat(WalPrefetch.wanted(segment(2, "0000000200000000000000FE", false), 2, from))
+                .isFalse();
+        assertThat(WalPrefetch.wanted(segment(2, "00000002000000010000004B", true), 2, from))
+                .isFalse();
     }
 
     @Test
     void copiesFromTheDirectoryAsRestoreCommand() {
-        assertThat(WalPrefetch.copyCommand(java.nio.file.Path.of("/srv/.shop.keel-wal"))).isEqualTo("cp '/srv/.shop.keel-wal/%f' '%p'");
+        assertThat(WalPrefetch.copyCommand(java.nio.file.Path.of("/srv/.shop.keel-wal")))
+                .isEqualTo("cp '/srv/.shop.keel-wal/%f' '%p'");
     }
 
     private static WalSegment segment(int timeline, String name, boolean partial) {

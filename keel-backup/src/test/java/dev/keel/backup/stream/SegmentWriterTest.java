@@ -31,9 +31,10 @@ class SegmentWriterTest {
     @Test
     void finishedSegmentsAndTheFlushedPartOfTheCurrentOneReachTheRepository() throws Exception {
         byte[] wal = walBytes(SEGMENT + SEGMENT / 2);
-        try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
+        try (BackupRepository repository =
+                BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
             WalSpool spool = new WalSpool(dir.resolve("spool"));
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> {});
             uploader.start();
             SegmentWriter writer = new SegmentWriter(spool, uploader, WAL, 1, START);
             // Messages of odd sizes, one of them across the segment boundary.
@@ -46,8 +47,10 @@ class SegmentWriterTest {
             writer.close();
             uploader.close();
 
-            assertThat(read(repository, "wal/00000001/000000010000000000000010")).isEqualTo(Arrays.copyOf(wal, SEGMENT));
-            assertThat(read(repository, "wal/00000001/000000010000000000000011.partial")).isEqualTo(Arrays.copyOfRange(wal, SEGMENT, wal.length));
+            assertThat(read(repository, "wal/00000001/000000010000000000000010"))
+                    .isEqualTo(Arrays.copyOf(wal, SEGMENT));
+            assertThat(read(repository, "wal/00000001/000000010000000000000011.partial"))
+                    .isEqualTo(Arrays.copyOfRange(wal, SEGMENT, wal.length));
             assertThat(spool.finished()).isEmpty();
             assertThat(spool.partialSegment()).contains("000000010000000000000011");
 
@@ -64,9 +67,10 @@ class SegmentWriterTest {
     @Test
     void wholeSegmentsReplaceTheirPartialCopyInTheRepository() throws Exception {
         byte[] wal = walBytes(SEGMENT);
-        try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
+        try (BackupRepository repository =
+                BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
             WalSpool spool = new WalSpool(dir.resolve("spool"));
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> {});
             uploader.start();
             SegmentWriter writer = new SegmentWriter(spool, uploader, WAL, 1, START);
             writer.write(new PhysicalStream.WalData(START, wal, 0, 4096));
@@ -75,18 +79,22 @@ class SegmentWriterTest {
             writer.write(new PhysicalStream.WalData(START + 4096, wal, 4096, SEGMENT - 4096));
             uploader.close();
 
-            assertThat(repository.store().exists("wal/00000001/000000010000000000000010")).isTrue();
-            assertThat(repository.store().exists("wal/00000001/000000010000000000000010.partial")).isFalse();
+            assertThat(repository.store().exists("wal/00000001/000000010000000000000010"))
+                    .isTrue();
+            assertThat(repository.store().exists("wal/00000001/000000010000000000000010.partial"))
+                    .isFalse();
         }
     }
 
     @Test
     void aGapInTheStreamIsRefused() throws Exception {
-        try (BackupRepository repository = BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
-            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> { });
+        try (BackupRepository repository =
+                BackupRepository.create(new FileObjectStore(dir.resolve("repo")), 1, null, Clock.systemUTC())) {
+            WalUploader uploader = new WalUploader(repository, StreamListener.NONE, Duration.ofMinutes(1), () -> {});
             SegmentWriter writer = new SegmentWriter(new WalSpool(dir.resolve("spool")), uploader, WAL, 1, START);
             assertThatThrownBy(() -> writer.write(new PhysicalStream.WalData(START + 8, new byte[8], 0, 8)))
-                    .isInstanceOf(KeelException.class).hasMessageContaining("was expected");
+                    .isInstanceOf(KeelException.class)
+                    .hasMessageContaining("was expected");
         }
     }
 

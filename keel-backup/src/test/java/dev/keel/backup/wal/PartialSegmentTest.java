@@ -34,10 +34,14 @@ class PartialSegmentTest {
     @Test
     void refusesAFileWithoutAValidHeader() throws Exception {
         Path shortFile = Files.write(dir.resolve("short"), new byte[10]);
-        assertThatThrownBy(() -> PartialSegment.padToFullSize(shortFile)).isInstanceOf(KeelException.class).hasMessageContaining("too short");
+        assertThatThrownBy(() -> PartialSegment.padToFullSize(shortFile))
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("too short");
         byte[] garbage = new byte[100];
         ByteBuffer.wrap(garbage).order(ByteOrder.nativeOrder()).putInt(32, 12345);
         Path bad = Files.write(dir.resolve("bad"), garbage);
-        assertThatThrownBy(() -> PartialSegment.padToFullSize(bad)).isInstanceOf(KeelException.class).hasMessageContaining("no valid segment size");
+        assertThatThrownBy(() -> PartialSegment.padToFullSize(bad))
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("no valid segment size");
     }
 }

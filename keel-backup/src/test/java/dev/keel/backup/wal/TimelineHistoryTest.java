@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class TimelineHistoryTest {
-    private static final TimelineHistory THREE = TimelineHistory.parse(3,
-            "1\t0/3000060\tno recovery target specified\n\n2\t0/5A00000\tbefore 2026-11-24 06:00:00+00\n");
+    private static final TimelineHistory THREE = TimelineHistory.parse(
+            3, "1\t0/3000060\tno recovery target specified\n\n2\t0/5A00000\tbefore 2026-11-24 06:00:00+00\n");
 
     @Test
     void namesWhereEachAncestorEndedAndWhichTimelineFollowed() {

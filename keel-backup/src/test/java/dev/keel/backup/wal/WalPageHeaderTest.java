@@ -10,9 +10,11 @@ class WalPageHeaderTest {
 
     @Test
     void readsEveryFieldOfALongHeaderWrittenLittleEndian() {
-        byte[] head = SegmentHeaders.header(ByteOrder.LITTLE_ENDIAN, 0xD116, 0x0006, 3, 0x1_6B000000L, 0xF000_0000_0000_0001L, 16 << 20, 8192);
+        byte[] head = SegmentHeaders.header(
+                ByteOrder.LITTLE_ENDIAN, 0xD116, 0x0006, 3, 0x1_6B000000L, 0xF000_0000_0000_0001L, 16 << 20, 8192);
         WalPageHeader header = WalPageHeader.parse(head);
-        assertThat(header).isEqualTo(new WalPageHeader(0xD116, 0x0006, 3, 0x1_6B000000L, 0xF000_0000_0000_0001L, 16 << 20, 8192));
+        assertThat(header)
+                .isEqualTo(new WalPageHeader(0xD116, 0x0006, 3, 0x1_6B000000L, 0xF000_0000_0000_0001L, 16 << 20, 8192));
         assertThat(header.isLong()).isTrue();
         assertThat(header.systemIdentifierText()).isEqualTo("17293822569102704641");
         assertThat(WalPosition.text(header.pageAddress())).isEqualTo("1/6B000000");
@@ -21,7 +23,8 @@ class WalPageHeaderTest {
     @Test
     void aBigEndianServersHeaderReadsTheSameOnThisMachine() {
         byte[] head = SegmentHeaders.header(ByteOrder.BIG_ENDIAN, 0xD113, 0x0002, 1, 0x0300_0000L, 7L, 64 << 20, 8192);
-        assertThat(WalPageHeader.parse(head)).isEqualTo(new WalPageHeader(0xD113, 0x0002, 1, 0x0300_0000L, 7L, 64 << 20, 8192));
+        assertThat(WalPageHeader.parse(head))
+                .isEqualTo(new WalPageHeader(0xD113, 0x0002, 1, 0x0300_0000L, 7L, 64 << 20, 8192));
     }
 
     @Test
@@ -37,7 +40,8 @@ class WalPageHeaderTest {
 
     @Test
     void walMagicsOfReleasesTenToSeventeenAreRecognisedAndOtherBytesAreNot() {
-        assertThat(java.util.List.of(0xD097, 0xD098, 0xD101, 0xD106, 0xD10D, 0xD110, 0xD113, 0xD116)).allMatch(WalPageHeader::isWalMagic);
+        assertThat(java.util.List.of(0xD097, 0xD098, 0xD101, 0xD106, 0xD10D, 0xD110, 0xD113, 0xD116))
+                .allMatch(WalPageHeader::isWalMagic);
         assertThat(java.util.List.of(0x4B4C, 0x0000, 0xFFFF, 0xD200)).noneMatch(WalPageHeader::isWalMagic);
     }
 }

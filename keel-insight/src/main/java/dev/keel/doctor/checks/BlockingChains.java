@@ -54,10 +54,19 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
             boolean idleRoot = state != null && state.startsWith("idle in transaction");
             boolean critical = idleRoot || waiters >= criticalWaiters || waitSeconds >= criticalWait.toSeconds();
             Severity severity = critical ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = Math.max(Impact.between(waiters, 1, 4L * criticalWaiters),
+            double closeness = Math.max(
+                    Impact.between(waiters, 1, 4L * criticalWaiters),
                     Impact.between(waitSeconds, minWait.toSeconds(), 10.0 * criticalWait.toSeconds()));
-            String root = "pid " + r.whole("root_pid") + (r.text("root_user") == null ? "" : " (" + r.text("root_user")
-                    + (r.text("root_application") == null || r.text("root_application").isEmpty() ? "" : ", " + r.text("root_application")) + ")");
+            String root = "pid " + r.whole("root_pid")
+                    + (r.text("root_user") == null
+                            ? ""
+                            : " (" + r.text("root_user")
+                                    + (r.text("root_application") == null
+                                                    || r.text("root_application")
+                                                            .isEmpty()
+                                            ? ""
+                                            : ", " + r.text("root_application"))
+                                    + ")");
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("rootPid", r.whole("root_pid"));
             evidence.put("rootUser", r.text("root_user"));
@@ -71,16 +80,21 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
             evidence.put("longestWaitSeconds", Figures.round(waitSeconds, 1));
             evidence.put("lockedRelations", r.text("relations"));
             String on = r.text("relations") == null ? "" : " on " + r.text("relations");
-            String waited = waiters + (waiters == 1 ? " session has" : " sessions have") + " waited up to " + Figures.seconds(waitSeconds);
+            String waited = waiters + (waiters == 1 ? " session has" : " sessions have") + " waited up to "
+                    + Figures.seconds(waitSeconds);
             String summary = idleRoot
                     ? waited + " for a lock" + on + " held by " + root + ", which has been " + state + " for "
-                    + Figures.seconds(r.decimal("root_state_seconds")) + ": it does no work and will not end by itself"
+                            + Figures.seconds(r.decimal("root_state_seconds"))
+                            + ": it does no work and will not end by itself"
                     : waited + " for a lock held by " + root + ", " + state + (on.isEmpty() ? "" : "," + on);
             String impact = idleRoot
-                    ? "every further query needing that lock queues behind " + root + " until its application commits or rolls back, which it may never do;"
-                    + " end it with pg_terminate_backend(" + r.whole("root_pid") + ") and find the code path that leaves transactions open"
+                    ? "every further query needing that lock queues behind " + root
+                            + " until its application commits or rolls back, which it may never do;"
+                            + " end it with pg_terminate_backend(" + r.whole("root_pid")
+                            + ") and find the code path that leaves transactions open"
                     : "every further query needing that lock queues behind " + root
-                    + " until its transaction ends; end it with pg_terminate_backend(" + r.whole("root_pid") + ") if it is stuck";
+                            + " until its transaction ends; end it with pg_terminate_backend(" + r.whole("root_pid")
+                            + ") if it is stuck";
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }
         return findings;

@@ -44,7 +44,9 @@ public record CacheHitRatio(long minBlocks, double warning, double info) impleme
             return List.of();
         }
         Severity severity = ratio < warning ? Severity.WARNING : Severity.INFO;
-        double closeness = severity == Severity.WARNING ? Impact.between(warning - ratio, 0, 0.5) : Impact.between(info - ratio, 0, info - warning);
+        double closeness = severity == Severity.WARNING
+                ? Impact.between(warning - ratio, 0, 0.5)
+                : Impact.between(info - ratio, 0, info - warning);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("database", r.text("database"));
         evidence.put("hitRatio", Figures.round(ratio, 4));
@@ -52,10 +54,12 @@ public record CacheHitRatio(long minBlocks, double warning, double info) impleme
         evidence.put("blocksRead", read);
         evidence.put("sharedBuffers", r.text("shared_buffers"));
         evidence.put("since", r.text("stats_reset"));
-        String summary = Figures.percent(ratio) + " of block requests in " + r.text("database") + " hit shared buffers (" + r.text("shared_buffers")
-                + "); " + Figures.millions(read) + " blocks had to be read";
-        String impact = "queries wait for reads the cache cannot serve; find the statements reading most with keel top --by io,"
-                + " then index them or give shared_buffers more memory";
+        String summary =
+                Figures.percent(ratio) + " of block requests in " + r.text("database") + " hit shared buffers ("
+                        + r.text("shared_buffers") + "); " + Figures.millions(read) + " blocks had to be read";
+        String impact =
+                "queries wait for reads the cache cannot serve; find the statements reading most with keel top --by io,"
+                        + " then index them or give shared_buffers more memory";
         return List.of(finding(severity, closeness, summary, evidence, impact));
     }
 }

@@ -47,10 +47,12 @@ public record CheckpointPressure(long minRequested, double requestedShare) imple
         evidence.put("maxWalSize", r.text("max_wal_size"));
         evidence.put("checkpointTimeout", r.text("checkpoint_timeout"));
         evidence.put("since", r.text("stats_reset"));
-        String summary = requested + " of " + (timed + requested) + " checkpoints (" + Figures.percent(share) + ") were requested rather than timed"
-                + " (max_wal_size " + r.text("max_wal_size") + ", checkpoint_timeout " + r.text("checkpoint_timeout") + ")";
-        String impact = "each early checkpoint flushes dirty buffers in a burst and restarts full-page writes, inflating WAL and I/O;"
-                + " raise max_wal_size so checkpoints come from checkpoint_timeout";
+        String summary = requested + " of " + (timed + requested) + " checkpoints (" + Figures.percent(share)
+                + ") were requested rather than timed" + " (max_wal_size " + r.text("max_wal_size")
+                + ", checkpoint_timeout " + r.text("checkpoint_timeout") + ")";
+        String impact =
+                "each early checkpoint flushes dirty buffers in a burst and restarts full-page writes, inflating WAL and I/O;"
+                        + " raise max_wal_size so checkpoints come from checkpoint_timeout";
         return List.of(finding(Severity.WARNING, Impact.between(share, requestedShare, 1), summary, evidence, impact));
     }
 }

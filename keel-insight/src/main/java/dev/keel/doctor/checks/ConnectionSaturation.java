@@ -36,7 +36,8 @@ public record ConnectionSaturation(double warning, double critical) implements D
 
     @Override
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
-        Rows.Row r = Rows.query(context.connection(), "connection-saturation.sql").get(0);
+        Rows.Row r =
+                Rows.query(context.connection(), "connection-saturation.sql").get(0);
         long used = r.whole("used");
         // Superusers may use the reserve, the application may not: what it sees is the smaller number.
         long available = Math.max(1, r.whole("max_connections") - r.whole("superuser_reserved"));
@@ -45,7 +46,9 @@ public record ConnectionSaturation(double warning, double critical) implements D
             return List.of();
         }
         Severity severity = share >= critical ? Severity.CRITICAL : Severity.WARNING;
-        double closeness = severity == Severity.CRITICAL ? Impact.between(share, critical, 1) : Impact.between(share, warning, critical);
+        double closeness = severity == Severity.CRITICAL
+                ? Impact.between(share, critical, 1)
+                : Impact.between(share, warning, critical);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("used", used);
         evidence.put("available", available);
@@ -55,10 +58,12 @@ public record ConnectionSaturation(double warning, double critical) implements D
         evidence.put("idle", r.whole("idle"));
         evidence.put("idleInTransaction", r.whole("idle_in_transaction"));
         evidence.put("usedShare", Figures.round(share, 3));
-        String summary = used + " of " + available + " available connections are in use (" + Figures.percent(share) + "), "
-                + r.whole("active") + " of them active and " + r.whole("idle") + " idle";
+        String summary = used + " of " + available + " available connections are in use (" + Figures.percent(share)
+                + "), " + r.whole("active") + " of them active and " + r.whole("idle") + " idle";
         String impact = "at " + available + " new connections fail with \"too many clients already\""
-                + (r.whole("idle") > r.whole("active") ? "; most are idle, so a pooler (PgBouncer) or smaller application pools would free them" : "");
+                + (r.whole("idle") > r.whole("active")
+                        ? "; most are idle, so a pooler (PgBouncer) or smaller application pools would free them"
+                        : "");
         return List.of(finding(severity, closeness, summary, evidence, impact));
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  * @param vacuumLag a table vacuumed more recently than this is being looked after: silent
  * @param criticalShare dead share that makes it critical, once there are at least {@code criticalDeadRows}
  */
-public record DeadTuples(long minDeadRows, double deadShare, Duration vacuumLag, double criticalShare, long criticalDeadRows) implements DoctorCheck {
+public record DeadTuples(
+        long minDeadRows, double deadShare, Duration vacuumLag, double criticalShare, long criticalDeadRows)
+        implements DoctorCheck {
     public static final String ID = "dead-tuples";
 
     public DeadTuples() {
@@ -45,9 +47,11 @@ public record DeadTuples(long minDeadRows, double deadShare, Duration vacuumLag,
             if (share < deadShare || (!neverVacuumed && sinceVacuum * 1000 < vacuumLag.toMillis())) {
                 continue;
             }
-            Severity severity = share >= criticalShare && dead >= criticalDeadRows ? Severity.CRITICAL : Severity.WARNING;
+            Severity severity =
+                    share >= criticalShare && dead >= criticalDeadRows ? Severity.CRITICAL : Severity.WARNING;
             String table = r.text("schema_name") + "." + r.text("table_name");
-            boolean autovacuumOff = "off".equals(r.text("autovacuum_enabled")) || "false".equals(r.text("autovacuum_enabled"));
+            boolean autovacuumOff =
+                    "off".equals(r.text("autovacuum_enabled")) || "false".equals(r.text("autovacuum_enabled"));
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("table", table);
             evidence.put("deadRows", dead);
@@ -57,11 +61,14 @@ public record DeadTuples(long minDeadRows, double deadShare, Duration vacuumLag,
             evidence.put("lastAutovacuum", r.text("last_autovacuum"));
             evidence.put("lastVacuum", r.text("last_vacuum"));
             evidence.put("autovacuumEnabled", !autovacuumOff);
-            String summary = table + " holds " + Figures.millions(dead) + " dead rows (" + Figures.percent(share) + " of its rows), "
+            String summary = table + " holds " + Figures.millions(dead) + " dead rows (" + Figures.percent(share)
+                    + " of its rows), "
                     + (neverVacuumed ? "never vacuumed" : "last vacuumed " + Figures.seconds(sinceVacuum) + " ago")
                     + (autovacuumOff ? ", autovacuum off for it" : "");
             String impact = "scans of " + table + " read the dead rows as well and the table keeps growing"
-                    + (autovacuumOff ? "; autovacuum is disabled for this table, so nothing will clean it" : "; autovacuum cannot keep up with its changes");
+                    + (autovacuumOff
+                            ? "; autovacuum is disabled for this table, so nothing will clean it"
+                            : "; autovacuum cannot keep up with its changes");
             findings.add(finding(severity, Impact.between(share, deadShare, 1), summary, evidence, impact));
         }
         return findings;

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Human figures for summaries: sizes, durations, percentages. Evidence keeps the raw numbers. */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static String bytes(double b) {
         String[] units = {"B", "kB", "MB", "GB", "TB"};
@@ -16,7 +15,9 @@ final class Figures {
             b /= 1024;
             u++;
         }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f %s", b, units[u]) : String.format(Locale.ROOT, "%.1f %s", b, units[u]);
+        return u == 0
+                ? String.format(Locale.ROOT, "%.0f %s", b, units[u])
+                : String.format(Locale.ROOT, "%.1f %s", b, units[u]);
     }
 
     static String seconds(double s) {
@@ -42,7 +43,9 @@ final class Figures {
     }
 
     static String millions(long n) {
-        return n >= 1_000_000 ? String.format(Locale.ROOT, "%.0f million", n / 1e6) : String.format(Locale.ROOT, "%,d", n);
+        return n >= 1_000_000
+                ? String.format(Locale.ROOT, "%.0f million", n / 1e6)
+                : String.format(Locale.ROOT, "%,d", n);
     }
 
     static double round(double v, int digits) {

@@ -11,10 +11,22 @@ public final class HealthChecks implements DoctorCheckProvider {
 
     /** The checks, new instances each time: thresholds from keel.yaml replace some of them. */
     public static List<DoctorCheck> all() {
-        return List.of(new BlockingChains(), new LongTransactions(), new ConnectionSaturation(), new WraparoundAge(),
-                new IntegerKeyLimits(), new InvalidIndexes(), new DeadTuples(), new TableBloat(), new IndexBloat(),
-                new SlowestStatements(), new CacheHitRatio(), new TempSpills(), new CheckpointPressure(),
-                new InactiveReplicationSlots(), new ReplicationLag());
+        return List.of(
+                new BlockingChains(),
+                new LongTransactions(),
+                new ConnectionSaturation(),
+                new WraparoundAge(),
+                new IntegerKeyLimits(),
+                new InvalidIndexes(),
+                new DeadTuples(),
+                new TableBloat(),
+                new IndexBloat(),
+                new SlowestStatements(),
+                new CacheHitRatio(),
+                new TempSpills(),
+                new CheckpointPressure(),
+                new InactiveReplicationSlots(),
+                new ReplicationLag());
     }
 
     @Override

@@ -36,7 +36,8 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
         for (Rows.Row r : Rows.query(context.connection(), "inactive-replication-slots.sql")) {
             long retained = r.whole("retained_bytes");
             Severity severity = retained >= criticalBytes ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL ? Impact.between(retained, criticalBytes, 50.0 * criticalBytes)
+            double closeness = severity == Severity.CRITICAL
+                    ? Impact.between(retained, criticalBytes, 50.0 * criticalBytes)
                     : Impact.between(retained, 0, criticalBytes);
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("slot", r.text("slot_name"));
@@ -44,10 +45,12 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
             evidence.put("database", r.text("database"));
             evidence.put("walStatus", r.text("wal_status"));
             evidence.put("retainedBytes", r.isNull("retained_bytes") ? null : retained);
-            String summary = "replication slot " + r.text("slot_name") + " (" + r.text("slot_type") + ") is inactive and retains "
+            String summary = "replication slot " + r.text("slot_name") + " (" + r.text("slot_type")
+                    + ") is inactive and retains "
                     + (r.isNull("retained_bytes") ? "no WAL yet" : Figures.bytes(retained) + " of WAL");
-            String impact = "WAL keeps growing for it until the disk fills and the server stops; drop it with pg_drop_replication_slot('"
-                    + r.text("slot_name") + "') unless its consumer comes back soon";
+            String impact =
+                    "WAL keeps growing for it until the disk fills and the server stops; drop it with pg_drop_replication_slot('"
+                            + r.text("slot_name") + "') unless its consumer comes back soon";
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }
         return findings;

@@ -29,6 +29,7 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
     private static final int BTREE_SPECIAL = 16;
     /** IndexTupleData: the heap pointer and the size and flag bits. */
     private static final int INDEX_TUPLE_HEADER = 8;
+
     private static final int LINE_POINTER = 4;
     private static final int MAXALIGN = 8;
     /** IndexAttributeBitMapData: one bit per possible key column, whatever the number of keys. */
@@ -49,7 +50,9 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
         for (Rows.Row r : Rows.query(context.connection(), "index-bloat.sql")) {
             int block = (int) r.whole("block_size");
             long pages = r.whole("pages");
-            long expectedPages = expectedPages(r.decimal("tuples"), r.decimal("key_width"), r.flag("nullable"), block, (int) r.whole("fillfactor"));
+            long expectedPages =
+                    expectedPages(r.decimal("tuples"), r.decimal("key_width"), r.flag("nullable"), block, (int)
+                            r.whole("fillfactor"));
             long wasted = Math.max(0, pages - expectedPages) * block;
             double share = wasted / (double) (pages * block);
             if (wasted < minWastedBytes || share < bloatShare) {
@@ -64,9 +67,11 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
             evidence.put("wastedBytes", wasted);
             evidence.put("wastedShare", Figures.round(share, 3));
             evidence.put("estimatedEntries", (long) r.decimal("tuples"));
-            String summary = "index " + index + " on " + r.text("table_name") + " is about " + Figures.percent(share) + " bloat: "
-                    + Figures.bytes(pages * (double) block) + " on disk for about " + Figures.bytes(expectedPages * (double) block) + " of entries";
-            String impact = "index scans and the cache carry " + Figures.bytes(wasted) + " of empty space, and vacuum reads all of it;"
+            String summary = "index " + index + " on " + r.text("table_name") + " is about " + Figures.percent(share)
+                    + " bloat: " + Figures.bytes(pages * (double) block) + " on disk for about "
+                    + Figures.bytes(expectedPages * (double) block) + " of entries";
+            String impact = "index scans and the cache carry " + Figures.bytes(wasted)
+                    + " of empty space, and vacuum reads all of it;"
                     + " REINDEX INDEX CONCURRENTLY rebuilds it without blocking writes";
             findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }
@@ -75,7 +80,8 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
 
     /** Leaf pages for the entries at the index's fillfactor, plus the metapage; inner pages are about 1 % more and left out. */
     static long expectedPages(double tuples, double keyWidth, boolean nullable, int block, int fillfactor) {
-        // A tuple with a null carries a 4-byte bitmap; counting it for every tuple of a nullable key errs towards less bloat, never more.
+        // A tuple with a null carries a 4-byte bitmap; counting it for every tuple of a nullable key errs towards less
+        // bloat, never more.
         double header = INDEX_TUPLE_HEADER + (nullable ? NULL_BITMAP : 0);
         double tupleBytes = align(header + keyWidth) + LINE_POINTER;
         double usable = (block - PAGE_HEADER - BTREE_SPECIAL) * fillfactor / 100.0;

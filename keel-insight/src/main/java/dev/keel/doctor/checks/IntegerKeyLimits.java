@@ -42,7 +42,9 @@ public record IntegerKeyLimits(double warning, double critical) implements Docto
                 break;
             }
             Severity severity = share >= critical ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL ? Impact.between(share, critical, 1) : Impact.between(share, warning, critical);
+            double closeness = severity == Severity.CRITICAL
+                    ? Impact.between(share, critical, 1)
+                    : Impact.between(share, warning, critical);
             String sequence = r.text("schema_name") + "." + r.text("sequence_name");
             boolean columnIsTheLimit = r.text("column_type") != null && limit < r.whole("max_value");
             Map<String, Object> evidence = new LinkedHashMap<>();
@@ -55,10 +57,14 @@ public record IntegerKeyLimits(double warning, double critical) implements Docto
             evidence.put("limit", limit);
             evidence.put("remaining", (limit - last) / Math.max(1, r.whole("increment_by")));
             evidence.put("usedShare", Figures.round(share, 4));
-            String target = r.text("table_name") == null ? "sequence " + sequence
-                    : r.text("table_name") + "." + r.text("column_name") + " (" + r.text("column_type") + ", sequence " + sequence + ")";
-            String summary = target + " has used " + Figures.percent(share) + " of its values: " + last + " of " + limit;
-            String impact = "after " + Figures.millions((limit - last) / Math.max(1, r.whole("increment_by"))) + " more inserts every insert fails with "
+            String target = r.text("table_name") == null
+                    ? "sequence " + sequence
+                    : r.text("table_name") + "." + r.text("column_name") + " (" + r.text("column_type") + ", sequence "
+                            + sequence + ")";
+            String summary =
+                    target + " has used " + Figures.percent(share) + " of its values: " + last + " of " + limit;
+            String impact = "after " + Figures.millions((limit - last) / Math.max(1, r.whole("increment_by")))
+                    + " more inserts every insert fails with "
                     + (columnIsTheLimit ? "\"integer out of range\"" : "\"reached maximum value of sequence\"")
                     + "; moving the key to bigint takes a table rewrite or a staged column swap, so plan it now";
             findings.add(finding(severity, closeness, summary, evidence, impact));

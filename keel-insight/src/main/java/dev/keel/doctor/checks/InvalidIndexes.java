@@ -42,12 +42,19 @@ public record InvalidIndexes(long bigTableBytes) implements DoctorCheck {
             evidence.put("unique", r.flag("is_unique"));
             evidence.put("maintainedOnWrites", r.flag("maintained_on_writes"));
             evidence.put("definition", r.text("definition"));
-            String summary = "index " + index + " on " + r.text("table_name") + " (" + Figures.bytes(r.whole("table_bytes")) + ") is INVALID"
-                    + (r.flag("is_unique") ? " and unique" : "");
-            String impact = "queries cannot use it while " + (r.flag("maintained_on_writes") ? "every write still pays to maintain it" : "it takes space")
+            String summary =
+                    "index " + index + " on " + r.text("table_name") + " (" + Figures.bytes(r.whole("table_bytes"))
+                            + ") is INVALID" + (r.flag("is_unique") ? " and unique" : "");
+            String impact = "queries cannot use it while "
+                    + (r.flag("maintained_on_writes") ? "every write still pays to maintain it" : "it takes space")
                     + "; drop it and build it again with CREATE INDEX CONCURRENTLY"
                     + (r.flag("is_unique") ? " after removing the duplicates that made the build fail" : "");
-            findings.add(finding(Severity.WARNING, Impact.between(r.whole("table_bytes"), 0, bigTableBytes), summary, evidence, impact));
+            findings.add(finding(
+                    Severity.WARNING,
+                    Impact.between(r.whole("table_bytes"), 0, bigTableBytes),
+                    summary,
+                    evidence,
+                    impact));
         }
         return findings;
     }

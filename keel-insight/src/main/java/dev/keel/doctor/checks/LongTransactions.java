@@ -22,7 +22,8 @@ import java.util.Map;
  * @param runningWarning a statement running this long is a warning
  * @param runningCritical … and this long critical
  */
-public record LongTransactions(Duration idleWarning, Duration idleCritical, Duration runningWarning, Duration runningCritical)
+public record LongTransactions(
+        Duration idleWarning, Duration idleCritical, Duration runningWarning, Duration runningCritical)
         implements DoctorCheck {
     public static final String ID = "long-transactions";
 
@@ -46,14 +47,16 @@ public record LongTransactions(Duration idleWarning, Duration idleCritical, Dura
         for (Rows.Row r : Rows.query(context.connection(), "long-transactions.sql")) {
             String state = r.text("state");
             boolean idle = state != null && state.startsWith("idle in transaction");
-            double seconds = idle ? r.decimal("state_seconds") : "active".equals(state) ? r.decimal("statement_seconds") : 0;
+            double seconds =
+                    idle ? r.decimal("state_seconds") : "active".equals(state) ? r.decimal("statement_seconds") : 0;
             Duration warning = idle ? idleWarning : runningWarning;
             Duration critical = idle ? idleCritical : runningCritical;
             if (seconds * 1000 < warning.toMillis()) {
                 continue;
             }
             Severity severity = seconds * 1000 >= critical.toMillis() ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL ? Impact.between(seconds, critical.toSeconds(), 8.0 * critical.toSeconds())
+            double closeness = severity == Severity.CRITICAL
+                    ? Impact.between(seconds, critical.toSeconds(), 8.0 * critical.toSeconds())
                     : Impact.between(seconds, warning.toSeconds(), critical.toSeconds());
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("pid", r.whole("pid"));
@@ -66,12 +69,19 @@ public record LongTransactions(Duration idleWarning, Duration idleCritical, Dura
             evidence.put("holdsSnapshot", r.flag("holds_snapshot"));
             evidence.put(idle ? "lastQuery" : "query", r.text("query"));
             String who = "pid " + r.whole("pid") + " (" + r.text("user_name")
-                    + (r.text("application_name") == null || r.text("application_name").isEmpty() ? "" : ", " + r.text("application_name")) + ")";
-            String summary = idle ? who + " has been idle in transaction for " + Figures.seconds(seconds)
+                    + (r.text("application_name") == null
+                                    || r.text("application_name").isEmpty()
+                            ? ""
+                            : ", " + r.text("application_name"))
+                    + ")";
+            String summary = idle
+                    ? who + " has been idle in transaction for " + Figures.seconds(seconds)
                     : who + " has been running one statement for " + Figures.seconds(seconds);
-            String impact = "it keeps its locks and " + (r.flag("holds_snapshot") ? "holds back vacuum in every table" : "its transaction open")
-                    + (idle ? "; the application opened a transaction and stopped talking (missing commit, or work outside the database in between)"
-                    : "; it may block DDL and hold back vacuum until it ends");
+            String impact = "it keeps its locks and "
+                    + (r.flag("holds_snapshot") ? "holds back vacuum in every table" : "its transaction open")
+                    + (idle
+                            ? "; the application opened a transaction and stopped talking (missing commit, or work outside the database in between)"
+                            : "; it may block DDL and hold back vacuum until it ends");
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }
         return findings;

@@ -48,7 +48,8 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
                 continue;
             }
             Severity severity = seconds * 1000 >= criticalLag.toMillis() ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = Math.max(Impact.between(bytes, warningBytes, 20.0 * warningBytes),
+            double closeness = Math.max(
+                    Impact.between(bytes, warningBytes, 20.0 * warningBytes),
                     Impact.between(seconds, warningLag.toSeconds(), criticalLag.toSeconds()));
             String who = r.text("application_name") + (r.text("client") == null ? "" : " at " + r.text("client"));
             Map<String, Object> evidence = new LinkedHashMap<>();
@@ -59,11 +60,13 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             evidence.put("syncState", r.text("sync_state"));
             evidence.put("lagBytes", bytes);
             evidence.put("lagSeconds", r.isNull("lag_seconds") ? null : Figures.round(seconds, 1));
-            evidence.put("sinceReplySeconds", r.isNull("since_reply_seconds") ? null : Figures.round(r.decimal("since_reply_seconds"), 1));
-            String summary = "standby " + who + " is " + Figures.bytes(bytes) + (r.isNull("lag_seconds") ? "" : " and " + Figures.seconds(seconds))
-                    + " behind";
-            String impact = "reads routed to it see data that old, and a failover to it would lose or wait for " + Figures.bytes(bytes)
-                    + "; the primary keeps that WAL too if the standby uses a slot";
+            evidence.put(
+                    "sinceReplySeconds",
+                    r.isNull("since_reply_seconds") ? null : Figures.round(r.decimal("since_reply_seconds"), 1));
+            String summary = "standby " + who + " is " + Figures.bytes(bytes)
+                    + (r.isNull("lag_seconds") ? "" : " and " + Figures.seconds(seconds)) + " behind";
+            String impact = "reads routed to it see data that old, and a failover to it would lose or wait for "
+                    + Figures.bytes(bytes) + "; the primary keeps that WAL too if the standby uses a slot";
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }
         for (Rows.Row r : Rows.query(context.connection(), "replica-delay.sql")) {
@@ -77,10 +80,15 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("unreplayedBytes", unreplayed);
             evidence.put("replayAgeSeconds", Figures.round(age, 1));
-            findings.add(finding(severity, Impact.between(age, warningLag.toSeconds(), criticalLag.toSeconds()),
-                    "this standby has " + Figures.bytes(unreplayed) + " of received WAL not replayed yet; its last replayed transaction is "
-                            + Figures.seconds(age) + " old",
-                    evidence, "reads here see data that old; replay is blocked by a conflict, a long query on this standby, or slow I/O"));
+            findings.add(
+                    finding(
+                            severity,
+                            Impact.between(age, warningLag.toSeconds(), criticalLag.toSeconds()),
+                            "this standby has " + Figures.bytes(unreplayed)
+                                    + " of received WAL not replayed yet; its last replayed transaction is "
+                                    + Figures.seconds(age) + " old",
+                            evidence,
+                            "reads here see data that old; replay is blocked by a conflict, a long query on this standby, or slow I/O"));
         }
         return findings;
     }

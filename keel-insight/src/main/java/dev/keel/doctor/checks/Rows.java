@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static List<Row> query(Connection c, String resource, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(Rows.class, resource))) {

@@ -28,7 +28,9 @@ import java.util.Map;
  * @param infoLoad load (busy backends on average) from which it is reported as info
  * @param warningLoad … and from which as a warning
  */
-public record SlowestStatements(Duration since, Duration minWindow, double minShare, double infoLoad, double warningLoad, int limit) implements DoctorCheck {
+public record SlowestStatements(
+        Duration since, Duration minWindow, double minShare, double infoLoad, double warningLoad, int limit)
+        implements DoctorCheck {
     public static final String ID = "slowest-statements";
     private static final String KEEL_OWN = "/* keel ";
 
@@ -53,7 +55,8 @@ public record SlowestStatements(Duration since, Duration minWindow, double minSh
             // Without a known start there is no window length, and so no load to judge by.
             return List.of();
         }
-        double windowMs = Math.max(1, Duration.between(ranking.start(), ranking.end()).toMillis());
+        double windowMs =
+                Math.max(1, Duration.between(ranking.start(), ranking.end()).toMillis());
         if (windowMs < minWindow.toMillis()) {
             return List.of();
         }
@@ -69,7 +72,9 @@ public record SlowestStatements(Duration since, Duration minWindow, double minSh
                 continue;
             }
             Severity severity = load >= warningLoad ? Severity.WARNING : Severity.INFO;
-            double closeness = severity == Severity.WARNING ? Impact.between(load, warningLoad, 4 * warningLoad) : Impact.between(load, infoLoad, warningLoad);
+            double closeness = severity == Severity.WARNING
+                    ? Impact.between(load, warningLoad, 4 * warningLoad)
+                    : Impact.between(load, infoLoad, warningLoad);
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("queryId", s.queryId());
             evidence.put("user", s.user());
@@ -83,11 +88,14 @@ public record SlowestStatements(Duration since, Duration minWindow, double minSh
             evidence.put("windowStart", ranking.start().toString());
             evidence.put("windowEnd", ranking.end().toString());
             evidence.put("query", s.query());
-            String summary = "one statement takes " + Figures.percent(share) + " of the execution time (" + s.calls() + " calls, "
-                    + String.format(java.util.Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2) + " backends busy on average): "
+            String summary = "one statement takes " + Figures.percent(share) + " of the execution time (" + s.calls()
+                    + " calls, "
+                    + String.format(java.util.Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2)
+                    + " backends busy on average): "
                     + TopText.shorten(s.query());
-            String impact = "making it faster (an index, fewer calls, a cheaper plan) frees up to " + Figures.percent(share)
-                    + " of the database's execution time; see keel top and EXPLAIN (ANALYZE, BUFFERS)";
+            String impact =
+                    "making it faster (an index, fewer calls, a cheaper plan) frees up to " + Figures.percent(share)
+                            + " of the database's execution time; see keel top and EXPLAIN (ANALYZE, BUFFERS)";
             findings.add(finding(severity, closeness, summary, evidence, impact));
             if (findings.size() == limit) {
                 break;
@@ -98,8 +106,7 @@ public record SlowestStatements(Duration since, Duration minWindow, double minSh
 
     /** The query on one line, short enough for a summary. */
     static final class TopText {
-        private TopText() {
-        }
+        private TopText() {}
 
         static String shorten(String query) {
             String flat = query.strip().replaceAll("\\s+", " ");

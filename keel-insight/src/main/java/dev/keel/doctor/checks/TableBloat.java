@@ -23,6 +23,7 @@ public record TableBloat(long minWastedBytes, double bloatShare) implements Doct
     public static final String ID = "table-bloat";
     /** Tuple header (23 bytes, aligned) plus its line pointer. */
     private static final int TUPLE_OVERHEAD = 24 + 4;
+
     private static final int PAGE_HEADER = 24;
 
     public TableBloat() {
@@ -61,9 +62,11 @@ public record TableBloat(long minWastedBytes, double bloatShare) implements Doct
             evidence.put("wastedShare", Figures.round(share, 3));
             evidence.put("estimatedRows", (long) r.decimal("rows"));
             evidence.put("averageRowWidth", Figures.round(r.decimal("row_width"), 1));
-            String summary = table + " is about " + Figures.percent(share) + " bloat: " + Figures.bytes(pages * (double) block) + " on disk for about "
-                    + Figures.bytes(expectedPages * (double) block) + " of rows";
-            String impact = "sequential scans read and cache " + Figures.bytes(wasted) + " of empty space; rewrite the table online"
+            String summary =
+                    table + " is about " + Figures.percent(share) + " bloat: " + Figures.bytes(pages * (double) block)
+                            + " on disk for about " + Figures.bytes(expectedPages * (double) block) + " of rows";
+            String impact = "sequential scans read and cache " + Figures.bytes(wasted)
+                    + " of empty space; rewrite the table online"
                     + " (pg_repack) or, during a maintenance window, VACUUM FULL";
             findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }

@@ -40,7 +40,8 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
             return List.of();
         }
         Severity severity = perDay >= warningBytesPerDay ? Severity.WARNING : Severity.INFO;
-        double closeness = severity == Severity.WARNING ? Impact.between(perDay, warningBytesPerDay, 10.0 * warningBytesPerDay)
+        double closeness = severity == Severity.WARNING
+                ? Impact.between(perDay, warningBytesPerDay, 10.0 * warningBytesPerDay)
                 : Impact.between(perDay, infoBytesPerDay, warningBytesPerDay);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("database", r.text("database"));
@@ -49,10 +50,12 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
         evidence.put("bytesPerDay", (long) perDay);
         evidence.put("workMem", r.text("work_mem"));
         evidence.put("since", r.text("counting_since"));
-        String summary = r.whole("temp_files") + " temporary files, " + Figures.bytes(bytes) + " (" + Figures.bytes(perDay) + " a day), spilled to disk in "
-                + r.text("database") + " with work_mem " + r.text("work_mem");
-        String impact = "queries that spill run at disk speed; find them with keel top --json (tempBlocks) and raise work_mem for them"
-                + " (SET LOCAL work_mem) or give them an index that avoids the sort";
+        String summary =
+                r.whole("temp_files") + " temporary files, " + Figures.bytes(bytes) + " (" + Figures.bytes(perDay)
+                        + " a day), spilled to disk in " + r.text("database") + " with work_mem " + r.text("work_mem");
+        String impact =
+                "queries that spill run at disk speed; find them with keel top --json (tempBlocks) and raise work_mem for them"
+                        + " (SET LOCAL work_mem) or give them an index that avoids the sort";
         return List.of(finding(severity, closeness, summary, evidence, impact));
     }
 }

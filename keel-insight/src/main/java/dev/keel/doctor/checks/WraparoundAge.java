@@ -37,9 +37,12 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         List<Rows.Row> rows = Rows.query(context.connection(), "wraparound-age.sql");
-        Rows.Row current = rows.stream().filter(r -> r.flag("is_current")).findFirst().orElse(null);
-        worst(rows, "xid_age").ifPresent(r -> findings.addAll(judge(r, current, "xid_age", "transaction id", "oldest_xid_table")));
-        worst(rows, "mxid_age").ifPresent(r -> findings.addAll(judge(r, current, "mxid_age", "multixact id", "oldest_mxid_table")));
+        Rows.Row current =
+                rows.stream().filter(r -> r.flag("is_current")).findFirst().orElse(null);
+        worst(rows, "xid_age")
+                .ifPresent(r -> findings.addAll(judge(r, current, "xid_age", "transaction id", "oldest_xid_table")));
+        worst(rows, "mxid_age")
+                .ifPresent(r -> findings.addAll(judge(r, current, "mxid_age", "multixact id", "oldest_mxid_table")));
         return findings;
     }
 
@@ -53,7 +56,9 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
             return List.of();
         }
         Severity severity = age >= critical ? Severity.CRITICAL : Severity.WARNING;
-        double closeness = severity == Severity.CRITICAL ? Impact.between(age, critical, LIMIT) : Impact.between(age, warning, critical);
+        double closeness = severity == Severity.CRITICAL
+                ? Impact.between(age, critical, LIMIT)
+                : Impact.between(age, warning, critical);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("database", r.text("database"));
         evidence.put("age", age);
@@ -67,8 +72,10 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
         }
         String summary = "database " + r.text("database") + " is " + Figures.millions(age) + " " + kind + "s old, "
                 + Figures.percent(age / (double) LIMIT) + " of the way to wraparound";
-        String impact = "after " + Figures.millions(LIMIT - age) + " more " + kind + "s the server stops accepting writes until a VACUUM"
+        String impact = "after " + Figures.millions(LIMIT - age) + " more " + kind
+                + "s the server stops accepting writes until a VACUUM"
                 + " freezes the oldest tables; freezing a large table takes hours, so start it long before";
-        return List.of(new DoctorFinding(ID, severity, summary, evidence, Impact.score(severity, closeness), impact, runbook()));
+        return List.of(new DoctorFinding(
+                ID, severity, summary, evidence, Impact.score(severity, closeness), impact, runbook()));
     }
 }

@@ -42,20 +42,37 @@ class BlockingChainsIT {
             for (int i = 0; i < 2; i++) {
                 Connection w = cluster.connect(db);
                 waiters.add(w);
-                waiting.add(CompletableFuture.runAsync(() -> execute(w, "UPDATE accounts SET balance = balance + 1 WHERE id = 1")));
+                waiting.add(CompletableFuture.runAsync(
+                        () -> execute(w, "UPDATE accounts SET balance = balance + 1 WHERE id = 1")));
             }
 
-            DoctorReport report = DoctorRuns.until(r -> waiters(r) == 2 && "active".equals(r.principal().evidence().get("rootState")), LIMIT,
-                    cluster, db, new BlockingChains(Duration.ZERO, 5, Duration.ofMinutes(1)));
+            DoctorReport report = DoctorRuns.until(
+                    r -> waiters(r) == 2
+                            && "active".equals(r.principal().evidence().get("rootState")),
+                    LIMIT,
+                    cluster,
+                    db,
+                    new BlockingChains(Duration.ZERO, 5, Duration.ofMinutes(1)));
 
-            assertThat(report.findings()).as("two waiters behind an active root within %s", LIMIT).singleElement().satisfies(f -> {
-                assertThat(f.check()).isEqualTo("blocking-chains");
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
-                assertThat(f.evidence()).containsEntry("rootPid", rootPid).containsEntry("waiters", 2L).containsEntry("rootState", "active");
-                assertThat(f.summary()).contains("pid " + rootPid).contains("accounts").doesNotContain("will not end by itself");
-            });
+            assertThat(report.findings())
+                    .as("two waiters behind an active root within %s", LIMIT)
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.check()).isEqualTo("blocking-chains");
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.evidence())
+                                .containsEntry("rootPid", rootPid)
+                                .containsEntry("waiters", 2L)
+                                .containsEntry("rootState", "active");
+                        assertThat(f.summary())
+                                .contains("pid " + rootPid)
+                                .contains("accounts")
+                                .doesNotContain("will not end by itself");
+                    });
             // The same chain is critical once the waiters reach the critical count.
-            assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ZERO, 2, Duration.ofMinutes(1))).principal().severity())
+            assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ZERO, 2, Duration.ofMinutes(1)))
+                            .principal()
+                            .severity())
                     .isEqualTo(Severity.CRITICAL);
             cluster.execute(db, "SELECT pg_cancel_backend(" + rootPid + ")");
             // The cancelled sleep aborted the transaction; the rollback ends it and frees the waiters.
@@ -69,32 +86,45 @@ class BlockingChainsIT {
                 w.close();
             }
         }
-        assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ZERO, 5, Duration.ofMinutes(1))).findings()).isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ZERO, 5, Duration.ofMinutes(1)))
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void anIdleInTransactionRootIsCriticalOnceAWaiterPassesTheMinimumWait() throws Exception {
         String db = accounts();
-        try (Connection holder = cluster.connect(db); Connection waiter = cluster.connect(db)) {
+        try (Connection holder = cluster.connect(db);
+                Connection waiter = cluster.connect(db)) {
             holder.setAutoCommit(false);
             long rootPid = pid(holder);
             holder.createStatement().execute("UPDATE accounts SET balance = balance - 1 WHERE id = 1");
-            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> execute(waiter, "UPDATE accounts SET balance = balance + 1 WHERE id = 1"));
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(
+                    () -> execute(waiter, "UPDATE accounts SET balance = balance + 1 WHERE id = 1"));
             // One waiter, far below the critical count and wait: only the idle root can make it critical.
             BlockingChains check = new BlockingChains(Duration.ZERO, 5, Duration.ofHours(1));
 
             DoctorReport report = DoctorRuns.until(r -> waiters(r) == 1, LIMIT, cluster, db, check);
 
-            assertThat(report.findings()).as("one waiter behind the idle root within %s", LIMIT).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(f.score()).isGreaterThanOrEqualTo(70);
-                assertThat(f.evidence()).containsEntry("rootPid", rootPid).containsEntry("rootState", "idle in transaction");
-                assertThat(f.summary()).contains("held by pid " + rootPid).contains("idle in transaction for ")
-                        .contains("it does no work and will not end by itself");
-                assertThat(f.impact()).contains("pg_terminate_backend(" + rootPid + ")");
-            });
+            assertThat(report.findings())
+                    .as("one waiter behind the idle root within %s", LIMIT)
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                        assertThat(f.score()).isGreaterThanOrEqualTo(70);
+                        assertThat(f.evidence())
+                                .containsEntry("rootPid", rootPid)
+                                .containsEntry("rootState", "idle in transaction");
+                        assertThat(f.summary())
+                                .contains("held by pid " + rootPid)
+                                .contains("idle in transaction for ")
+                                .contains("it does no work and will not end by itself");
+                        assertThat(f.impact()).contains("pg_terminate_backend(" + rootPid + ")");
+                    });
             // Below the minimum wait it is ordinary contention, idle root or not.
-            assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ofHours(1), 5, Duration.ofHours(2))).findings()).isEmpty();
+            assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ofHours(1), 5, Duration.ofHours(2)))
+                            .findings())
+                    .isEmpty();
             holder.rollback();
             waiting.get(30, TimeUnit.SECONDS);
         }
@@ -120,7 +150,8 @@ class BlockingChainsIT {
     }
 
     private static long pid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getLong(1);
         }

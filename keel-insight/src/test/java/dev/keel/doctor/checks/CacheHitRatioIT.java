@@ -23,7 +23,8 @@ class CacheHitRatioIT {
     @Test
     void repeatedScansOfATableLargerThanTheCacheFire() {
         String db = cluster.createDatabase();
-        cluster.execute(db, "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS payload FROM generate_series(1, 60000) g");
+        cluster.execute(
+                db, "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS payload FROM generate_series(1, 60000) g");
         for (int i = 0; i < 6; i++) {
             cluster.execute(db, "SELECT count(*) FROM big");
         }
@@ -36,6 +37,8 @@ class CacheHitRatioIT {
             assertThat((Long) f.evidence().get("blocksRead")).isGreaterThan(5000);
             assertThat(f.summary()).contains("hit shared buffers");
         });
-        assertThat(DoctorRuns.run(cluster, db, new CacheHitRatio()).findings()).as("under a million blocks").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new CacheHitRatio()).findings())
+                .as("under a million blocks")
+                .isEmpty();
     }
 }

@@ -23,13 +23,15 @@ class CheckpointPressureIT {
     @Test
     void manyRequestedCheckpointsFire() {
         String db = cluster.createDatabase();
-        assertThat(DoctorRuns.run(cluster, db, new CheckpointPressure()).findings()).isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new CheckpointPressure()).findings())
+                .isEmpty();
         for (int i = 0; i < 12; i++) {
             cluster.execute(db, "CREATE TABLE IF NOT EXISTS t (i int); INSERT INTO t VALUES (1)");
             cluster.execute(db, "CHECKPOINT");
         }
 
-        var report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new CheckpointPressure());
+        var report = DoctorRuns.until(
+                r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new CheckpointPressure());
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat((Long) f.evidence().get("requested")).isGreaterThanOrEqualTo(12);

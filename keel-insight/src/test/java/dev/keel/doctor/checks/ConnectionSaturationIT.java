@@ -23,7 +23,8 @@ class ConnectionSaturationIT {
     @Test
     void nearlyAllConnectionsInUseIsCritical() throws Exception {
         String db = cluster.createDatabase();
-        assertThat(DoctorRuns.run(cluster, db, new ConnectionSaturation()).findings()).isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new ConnectionSaturation()).findings())
+                .isEmpty();
         List<Connection> held = new ArrayList<>();
         try {
             // 20 less 3 reserved for superusers: 17 available; the doctor's own connection makes 16.

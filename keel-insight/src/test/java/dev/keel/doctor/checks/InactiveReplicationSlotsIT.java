@@ -20,19 +20,27 @@ class InactiveReplicationSlotsIT {
     @Test
     void aForgottenSlotFiresAndIsCriticalOnceItRetainsMoreThanTheLimit() {
         String db = cluster.createDatabase();
-        assertThat(DoctorRuns.run(cluster, db, new InactiveReplicationSlots()).findings()).isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new InactiveReplicationSlots()).findings())
+                .isEmpty();
         cluster.execute(db, "SELECT pg_create_physical_replication_slot('forgotten_standby', true)");
         try {
-            cluster.execute(db, "CREATE TABLE filler AS SELECT g, repeat('x', 100) AS payload FROM generate_series(1, 20000) g");
+            cluster.execute(
+                    db,
+                    "CREATE TABLE filler AS SELECT g, repeat('x', 100) AS payload FROM generate_series(1, 20000) g");
 
             var report = DoctorRuns.run(cluster, db, new InactiveReplicationSlots());
             assertThat(report.findings()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
-                assertThat(f.evidence()).containsEntry("slot", "forgotten_standby").containsEntry("type", "physical");
+                assertThat(f.evidence())
+                        .containsEntry("slot", "forgotten_standby")
+                        .containsEntry("type", "physical");
                 assertThat((Long) f.evidence().get("retainedBytes")).isGreaterThan(1L << 20);
             });
             // With the limit lowered to 1 MB the same slot is critical.
-            assertThat(DoctorRuns.run(cluster, db, new InactiveReplicationSlots(1L << 20)).principal().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(DoctorRuns.run(cluster, db, new InactiveReplicationSlots(1L << 20))
+                            .principal()
+                            .severity())
+                    .isEqualTo(Severity.CRITICAL);
         } finally {
             cluster.execute(db, "SELECT pg_drop_replication_slot('forgotten_standby')");
         }

@@ -51,17 +51,23 @@ class IndexBloatIT {
 
         var report = DoctorRuns.run(cluster, db, SMALL);
 
-        assertThat(report.findings()).extracting(f -> f.evidence().get("index")).containsExactlyInAnyOrder("public.items_pkey", "public.items_code");
+        assertThat(report.findings())
+                .extracting(f -> f.evidence().get("index"))
+                .containsExactlyInAnyOrder("public.items_pkey", "public.items_code");
         assertThat(report.findings()).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat((Double) f.evidence().get("wastedShare")).isBetween(0.8, 0.95);
             assertThat(f.summary()).contains("bloat");
             assertThat(f.runbook()).isEqualTo("docs/runbooks/index-bloat.md");
         });
-        assertThat(DoctorRuns.run(cluster, db, new IndexBloat()).findings()).as("under the default 100 MB").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new IndexBloat()).findings())
+                .as("under the default 100 MB")
+                .isEmpty();
 
         cluster.execute(db, "REINDEX TABLE items");
         cluster.execute(db, "ANALYZE items");
-        assertThat(DoctorRuns.run(cluster, db, SMALL).findings()).as("after the rebuild the runbook prescribes").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, SMALL).findings())
+                .as("after the rebuild the runbook prescribes")
+                .isEmpty();
     }
 }

@@ -35,12 +35,17 @@ class IntegerKeyLimitsIT {
         assertThat(report.findings()).hasSize(2);
         assertThat(report.findings().get(0)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.evidence()).containsEntry("table", "events").containsEntry("limit", 2147483647L).containsEntry("sequenceType", "bigint");
+            assertThat(f.evidence())
+                    .containsEntry("table", "events")
+                    .containsEntry("limit", 2147483647L)
+                    .containsEntry("sequenceType", "bigint");
             assertThat(f.impact()).contains("integer out of range");
         });
         assertThat(report.findings().get(1)).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.evidence()).containsEntry("sequence", "public.orders_id_seq").containsEntry("lastValue", 1900000001L);
+            assertThat(f.evidence())
+                    .containsEntry("sequence", "public.orders_id_seq")
+                    .containsEntry("lastValue", 1900000001L);
             assertThat(f.summary()).contains("orders.id (integer");
         });
     }

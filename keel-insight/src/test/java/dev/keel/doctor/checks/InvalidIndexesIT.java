@@ -31,7 +31,10 @@ class InvalidIndexesIT {
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.evidence()).containsEntry("index", "public.users_email").containsEntry("unique", true).containsEntry("table", "users");
+            assertThat(f.evidence())
+                    .containsEntry("index", "public.users_email")
+                    .containsEntry("unique", true)
+                    .containsEntry("table", "users");
             assertThat(f.summary()).contains("INVALID");
             assertThat(f.impact()).contains("removing the duplicates");
         });

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The thresholds are lowered to a second so the test need not wait the default five minutes. */
 @WithPostgres
 class LongTransactionsIT {
-    private static final LongTransactions SHORT = new LongTransactions(Duration.ofMillis(500), Duration.ofMinutes(30),
-            Duration.ofMillis(500), Duration.ofHours(1));
+    private static final LongTransactions SHORT = new LongTransactions(
+            Duration.ofMillis(500), Duration.ofMinutes(30), Duration.ofMillis(500), Duration.ofHours(1));
     private final TestCluster cluster;
 
     LongTransactionsIT(TestCluster cluster) {
@@ -30,19 +30,23 @@ class LongTransactionsIT {
         try (Connection idle = cluster.connect(db)) {
             idle.setAutoCommit(false);
             long pid;
-            try (Statement s = idle.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), txid_current()")) {
+            try (Statement s = idle.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), txid_current()")) {
                 rs.next();
                 pid = rs.getLong(1);
             }
 
-            DoctorReport report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(5), cluster, db, SHORT);
+            DoctorReport report =
+                    DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(5), cluster, db, SHORT);
 
             assertThat(report.findings()).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.evidence()).containsEntry("pid", pid).containsEntry("state", "idle in transaction");
                 assertThat(f.summary()).contains("idle in transaction");
             });
-            assertThat(DoctorRuns.run(cluster, db, new LongTransactions()).findings()).as("default threshold of 5 min").isEmpty();
+            assertThat(DoctorRuns.run(cluster, db, new LongTransactions()).findings())
+                    .as("default threshold of 5 min")
+                    .isEmpty();
             idle.rollback();
         }
         assertThat(DoctorRuns.run(cluster, db, SHORT).findings()).isEmpty();
@@ -60,7 +64,8 @@ class LongTransactionsIT {
                 }
             });
 
-            DoctorReport report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(3), cluster, db, SHORT);
+            DoctorReport report =
+                    DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(3), cluster, db, SHORT);
 
             assertThat(report.findings()).singleElement().satisfies(f -> {
                 assertThat(f.evidence()).containsEntry("state", "active").containsEntry("query", "SELECT pg_sleep(3)");

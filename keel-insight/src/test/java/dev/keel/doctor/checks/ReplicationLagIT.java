@@ -44,17 +44,26 @@ class ReplicationLagIT {
         PGProperty.APPLICATION_NAME.set(props, "stalled_standby");
         try (Connection replication = DriverManager.getConnection(cluster.jdbcUrl(db), props)) {
             LogSequenceNumber start;
-            try (Connection c = cluster.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()")) {
+            try (Connection c = cluster.connect(db);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()")) {
                 rs.next();
                 start = LogSequenceNumber.valueOf(rs.getString(1));
             }
-            PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI().replicationStream().physical()
-                    .withStartPosition(start).start();
+            PGReplicationStream stream = replication
+                    .unwrap(PGConnection.class)
+                    .getReplicationAPI()
+                    .replicationStream()
+                    .physical()
+                    .withStartPosition(start)
+                    .start();
             stream.setFlushedLSN(start);
             stream.setAppliedLSN(start);
             stream.forceUpdateStatus();
             // From here on nothing is read or confirmed.
-            cluster.execute(db, "CREATE TABLE filler AS SELECT g, repeat('x', 200) AS payload FROM generate_series(1, 30000) g");
+            cluster.execute(
+                    db,
+                    "CREATE TABLE filler AS SELECT g, repeat('x', 200) AS payload FROM generate_series(1, 30000) g");
 
             var report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, check);
             assertThat(report.findings()).singleElement().satisfies(f -> {

@@ -28,7 +28,8 @@ class SlowestStatementsIT {
             cluster.execute(db, "SELECT pg_sleep(0.25)");
         }
 
-        var report = DoctorRuns.run(cluster, db, new SlowestStatements(Duration.ofHours(1), Duration.ZERO, 0.25, 0.001, 0.002, 3));
+        var report = DoctorRuns.run(
+                cluster, db, new SlowestStatements(Duration.ofHours(1), Duration.ZERO, 0.25, 0.001, 0.002, 3));
 
         assertThat(report.findings()).isNotEmpty();
         assertThat(report.principal()).satisfies(f -> {
@@ -38,6 +39,8 @@ class SlowestStatementsIT {
             assertThat((Double) f.evidence().get("sharePercent")).isGreaterThan(50.0);
             assertThat(f.summary()).contains("pg_sleep");
         });
-        assertThat(DoctorRuns.run(cluster, db, new SlowestStatements()).findings()).as("default load threshold").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new SlowestStatements()).findings())
+                .as("default load threshold")
+                .isEmpty();
     }
 }

@@ -21,7 +21,8 @@ class TableBloatIT {
     @Test
     void aTableRewrittenTwiceByUpdatesIsMostlyEmptySpace() {
         String db = cluster.createDatabase();
-        cluster.execute(db, "CREATE TABLE items (id bigint PRIMARY KEY, payload text) WITH (autovacuum_enabled = false)");
+        cluster.execute(
+                db, "CREATE TABLE items (id bigint PRIMARY KEY, payload text) WITH (autovacuum_enabled = false)");
         cluster.execute(db, "INSERT INTO items SELECT g, repeat('x', 100) FROM generate_series(1, 50000) g");
         cluster.execute(db, "CREATE TABLE compact (id bigint PRIMARY KEY, payload text)");
         cluster.execute(db, "INSERT INTO compact SELECT g, repeat('y', 100) FROM generate_series(1, 50000) g");
@@ -41,6 +42,8 @@ class TableBloatIT {
             assertThat((Double) f.evidence().get("wastedShare")).isBetween(0.55, 0.8);
             assertThat(f.summary()).contains("bloat");
         });
-        assertThat(DoctorRuns.run(cluster, db, new TableBloat()).findings()).as("under the default 100 MB").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new TableBloat()).findings())
+                .as("under the default 100 MB")
+                .isEmpty();
     }
 }

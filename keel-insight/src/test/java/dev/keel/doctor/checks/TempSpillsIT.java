@@ -21,16 +21,22 @@ class TempSpillsIT {
     @Test
     void aSortLargerThanWorkMemFires() {
         String db = cluster.createDatabase();
-        assertThat(DoctorRuns.run(cluster, db, new TempSpills(1, 1L << 20)).findings()).isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new TempSpills(1, 1L << 20)).findings())
+                .isEmpty();
 
-        cluster.execute(db, "SET work_mem = '64kB'; SELECT count(*) FROM (SELECT g FROM generate_series(1, 300000) g ORDER BY g DESC) s");
+        cluster.execute(
+                db,
+                "SET work_mem = '64kB'; SELECT count(*) FROM (SELECT g FROM generate_series(1, 300000) g ORDER BY g DESC) s");
 
-        var report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new TempSpills(1, 1L << 20));
+        var report = DoctorRuns.until(
+                r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new TempSpills(1, 1L << 20));
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat((Long) f.evidence().get("tempBytes")).isGreaterThan(1L << 20);
             assertThat((Long) f.evidence().get("tempFiles")).isPositive();
         });
-        assertThat(DoctorRuns.run(cluster, db, new TempSpills()).findings()).as("under 1 GB a day").isEmpty();
+        assertThat(DoctorRuns.run(cluster, db, new TempSpills()).findings())
+                .as("under 1 GB a day")
+                .isEmpty();
     }
 }

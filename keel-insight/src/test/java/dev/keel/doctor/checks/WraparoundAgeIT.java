@@ -26,7 +26,8 @@ class WraparoundAgeIT {
         for (int i = 0; i < 200; i++) {
             cluster.execute(db, "SELECT txid_current()");
         }
-        long age = Long.parseLong(cluster.queryString(db, "SELECT max(age(datfrozenxid)) FROM pg_database WHERE datallowconn"));
+        long age = Long.parseLong(
+                cluster.queryString(db, "SELECT max(age(datfrozenxid)) FROM pg_database WHERE datallowconn"));
         assertThat(age).isGreaterThanOrEqualTo(200);
 
         assertThat(DoctorRuns.run(cluster, db, new WraparoundAge()).findings()).isEmpty();

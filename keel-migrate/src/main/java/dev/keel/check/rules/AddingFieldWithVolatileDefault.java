@@ -19,8 +19,15 @@ import java.util.Set;
  */
 public final class AddingFieldWithVolatileDefault implements Rule {
     /** Volatile functions seen in defaults; now() and current_timestamp are stable, so they are free. */
-    private static final Set<String> VOLATILE = Set.of("random", "clock_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v1",
-            "uuid_generate_v1mc", "uuid_generate_v4", "nextval");
+    private static final Set<String> VOLATILE = Set.of(
+            "random",
+            "clock_timestamp",
+            "timeofday",
+            "gen_random_uuid",
+            "uuid_generate_v1",
+            "uuid_generate_v1mc",
+            "uuid_generate_v4",
+            "nextval");
 
     @Override
     public String id() {
@@ -45,15 +52,25 @@ public final class AddingFieldWithVolatileDefault implements Rule {
             if (column < 0 || def < 0) {
                 continue;
             }
-            String volatileCall = volatileCall(c, action.tokens().subList(def + 1, action.tokens().size()));
+            String volatileCall = volatileCall(
+                    c, action.tokens().subList(def + 1, action.tokens().size()));
             if (c.postgresVersion() < 11) {
-                findings.add(c.finding(this, action.tokens().get(def), "before PostgreSQL 11, ADD COLUMN with a DEFAULT rewrites all of "
-                                + alter.table() + " under an ACCESS EXCLUSIVE lock",
-                        "add the column without a default, set the default in a second statement, and backfill existing rows in batches"));
+                findings.add(
+                        c.finding(
+                                this,
+                                action.tokens().get(def),
+                                "before PostgreSQL 11, ADD COLUMN with a DEFAULT rewrites all of " + alter.table()
+                                        + " under an ACCESS EXCLUSIVE lock",
+                                "add the column without a default, set the default in a second statement, and backfill existing rows in batches"));
             } else if (volatileCall != null) {
-                findings.add(c.finding(this, action.tokens().get(def), "the default calls " + volatileCall + "(), which is volatile: adding the column rewrites all of "
-                                + alter.table() + " under an ACCESS EXCLUSIVE lock",
-                        "add the column without a default (or with a constant one), then fill existing rows in batches"));
+                findings.add(
+                        c.finding(
+                                this,
+                                action.tokens().get(def),
+                                "the default calls " + volatileCall
+                                        + "(), which is volatile: adding the column rewrites all of " + alter.table()
+                                        + " under an ACCESS EXCLUSIVE lock",
+                                "add the column without a default (or with a constant one), then fill existing rows in batches"));
             }
         }
         return findings;
@@ -66,12 +83,16 @@ public final class AddingFieldWithVolatileDefault implements Rule {
     static String volatileCall(StatementContext c, List<SqlToken> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             SqlToken t = expression.get(i);
-            if ((t.type() != SqlToken.Type.WORD && t.type() != SqlToken.Type.QUOTED_IDENTIFIER) || !expression.get(i + 1).text().equals("(")) {
+            if ((t.type() != SqlToken.Type.WORD && t.type() != SqlToken.Type.QUOTED_IDENTIFIER)
+                    || !expression.get(i + 1).text().equals("(")) {
                 continue;
             }
             String name = Names.of(t);
             if (t.type() == SqlToken.Type.WORD && VOLATILE.contains(name)
-                    || c.schema().function(name).map(v -> v == SchemaModel.Volatility.VOLATILE).orElse(false)) {
+                    || c.schema()
+                            .function(name)
+                            .map(v -> v == SchemaModel.Volatility.VOLATILE)
+                            .orElse(false)) {
                 return name;
             }
         }

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class AddingRequiredField implements Rule {
     /** Types that bring their own default (a sequence). */
-    private static final Set<String> SERIAL = Set.of("serial", "serial2", "serial4", "serial8", "smallserial", "bigserial");
+    private static final Set<String> SERIAL =
+            Set.of("serial", "serial2", "serial4", "serial8", "smallserial", "bigserial");
 
     @Override
     public String id() {
@@ -44,19 +45,33 @@ public final class AddingRequiredField implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (AlterTable.Action action : alter.actions()) {
             int at = action.addedColumnAt();
-            if (at < 0 || Names.of(action.tokens().get(at)) == null || !required(action) || action.contains("DEFAULT")
-                    || action.contains("GENERATED") || serial(action.tokens(), at)) {
+            if (at < 0
+                    || Names.of(action.tokens().get(at)) == null
+                    || !required(action)
+                    || action.contains("DEFAULT")
+                    || action.contains("GENERATED")
+                    || serial(action.tokens(), at)) {
                 continue;
             }
             String column = Names.of(action.tokens().get(at));
-            String fix = "add " + column + " without NOT NULL (or with a DEFAULT), fill it in batches, then add CHECK (" + column
-                    + " IS NOT NULL) NOT VALID, validate it, and SET NOT NULL";
+            String fix = "add " + column + " without NOT NULL (or with a DEFAULT), fill it in batches, then add CHECK ("
+                    + column + " IS NOT NULL) NOT VALID, validate it, and SET NOT NULL";
             if (rows > 0) {
-                findings.add(c.finding(this, action.first(), "adding " + column + " as NOT NULL without a default fails on " + alter.table()
-                        + ", which holds ~" + rows + " rows on the target: each would get a null, so PostgreSQL refuses the statement", fix));
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "adding " + column + " as NOT NULL without a default fails on " + alter.table()
+                                + ", which holds ~" + rows
+                                + " rows on the target: each would get a null, so PostgreSQL refuses the statement",
+                        fix));
             } else {
-                findings.add(c.finding(this, Severity.WARNING, action.first(), "adding " + column + " as NOT NULL without a default fails if "
-                        + alter.table() + " holds any row (the target's row count is unknown): PostgreSQL refuses the statement", fix));
+                findings.add(c.finding(
+                        this,
+                        Severity.WARNING,
+                        action.first(),
+                        "adding " + column + " as NOT NULL without a default fails if " + alter.table()
+                                + " holds any row (the target's row count is unknown): PostgreSQL refuses the statement",
+                        fix));
             }
         }
         return findings;
@@ -65,7 +80,8 @@ public final class AddingRequiredField implements Rule {
     private static boolean required(AlterTable.Action action) {
         List<SqlToken> t = action.tokens();
         for (int i = 0; i + 1 < t.size(); i++) {
-            if (t.get(i).isWord("NOT") && t.get(i + 1).isWord("NULL") || t.get(i).isWord("PRIMARY") && t.get(i + 1).isWord("KEY")) {
+            if (t.get(i).isWord("NOT") && t.get(i + 1).isWord("NULL")
+                    || t.get(i).isWord("PRIMARY") && t.get(i + 1).isWord("KEY")) {
                 return true;
             }
         }
@@ -75,6 +91,7 @@ public final class AddingRequiredField implements Rule {
     /** A serial type (or no type at all, which PostgreSQL refuses anyway): nothing to report. */
     private static boolean serial(List<SqlToken> t, int column) {
         List<SqlToken> written = ColumnType.tokensAt(t, column + 1);
-        return written.isEmpty() || written.stream().anyMatch(token -> SERIAL.contains(String.valueOf(Names.of(token))));
+        return written.isEmpty()
+                || written.stream().anyMatch(token -> SERIAL.contains(String.valueOf(Names.of(token))));
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * existing row: like a volatile default, that rewrites the table under ACCESS EXCLUSIVE.
  */
 public final class AddingSerialColumn implements Rule {
-    static final Set<String> SERIAL_TYPES = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
+    static final Set<String> SERIAL_TYPES =
+            Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
 
     @Override
     public String id() {
@@ -41,8 +42,12 @@ public final class AddingSerialColumn implements Rule {
                 continue;
             }
             String kind = serial ? column.typeName() : "identity";
-            findings.add(c.finding(this, serial ? column.typeToken() : column.rest().get(generated), "adding the " + kind + " column "
-                            + column.name() + " numbers every existing row from a sequence: all of " + definitions.table()
+            findings.add(c.finding(
+                    this,
+                    serial ? column.typeToken() : column.rest().get(generated),
+                    "adding the " + kind + " column "
+                            + column.name() + " numbers every existing row from a sequence: all of "
+                            + definitions.table()
                             + " is rewritten under an ACCESS EXCLUSIVE lock",
                     "add the column without a default, create a sequence and SET DEFAULT nextval(…) for new rows, "
                             + "then number existing rows in batches outside the migration"));

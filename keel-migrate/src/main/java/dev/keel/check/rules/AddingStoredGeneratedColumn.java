@@ -40,8 +40,12 @@ public final class AddingStoredGeneratedColumn implements Rule {
             String fix = c.postgresVersion() >= 18
                     ? "make it GENERATED ALWAYS AS (…) VIRTUAL: computed on read, it is added without touching the rows"
                     : "add a plain column, keep it current with a trigger for new writes, and fill existing rows in batches outside the migration";
-            findings.add(c.finding(this, column.rest().get(generated), "a stored generated column is computed for every existing row: adding "
-                    + column.name() + " rewrites all of " + definitions.table() + " under an ACCESS EXCLUSIVE lock", fix));
+            findings.add(c.finding(
+                    this,
+                    column.rest().get(generated),
+                    "a stored generated column is computed for every existing row: adding " + column.name()
+                            + " rewrites all of " + definitions.table() + " under an ACCESS EXCLUSIVE lock",
+                    fix));
         }
         return findings;
     }

@@ -29,14 +29,21 @@ public final class AddingTriggerOrRule implements Rule {
         }
         TableLocks.Lock lock = TableLocks.of(c.statement()).stream()
                 .filter(l -> l.verb().equals("CREATE TRIGGER") || l.verb().equals("CREATE RULE"))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (lock == null || !c.existing(lock.table())) {
             return List.of();
         }
         String what = lock.verb().equals("CREATE TRIGGER") ? "trigger" : "rule";
-        return List.of(c.finding(this, lock.verb() + " takes " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table() + ", blocking "
-                        + TableLocks.blocks(lock.mode()) + " while it waits and runs, and from then on every write to " + lock.table()
-                        + " also runs the " + what,
-                "create the " + what + " in a migration file of its own, keep its work small, and make sure the application expects it"));
+        return List.of(
+                c.finding(
+                        this,
+                        lock.verb() + " takes " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
+                                + ", blocking "
+                                + TableLocks.blocks(lock.mode())
+                                + " while it waits and runs, and from then on every write to " + lock.table()
+                                + " also runs the " + what,
+                        "create the " + what
+                                + " in a migration file of its own, keep its work small, and make sure the application expects it"));
     }
 }

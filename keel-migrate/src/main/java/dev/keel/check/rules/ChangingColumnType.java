@@ -51,7 +51,10 @@ public final class ChangingColumnType implements Rule {
             List<SqlToken> rest = t.subList(type + typeTokens.size(), t.size());
             boolean collate = !rest.isEmpty() && rest.get(0).isWord("COLLATE");
             boolean using = rest.stream().anyMatch(x -> x.isWord("USING"));
-            ColumnType old = c.schema().column(alter.table(), name).flatMap(SchemaModel.Column::type).orElse(null);
+            ColumnType old = c.schema()
+                    .column(alter.table(), name)
+                    .flatMap(SchemaModel.Column::type)
+                    .orElse(null);
             Finding finding = verdict(c, action, alter.table() + "." + name, old, newType, collate, using);
             if (finding != null) {
                 findings.add(finding);
@@ -61,31 +64,54 @@ public final class ChangingColumnType implements Rule {
     }
 
     /** {@code old} is null when the checked migrations do not tell the column's type. */
-    private Finding verdict(StatementContext c, AlterTable.Action action, String column, ColumnType old, ColumnType to, boolean collate,
-                            boolean using) {
+    private Finding verdict(
+            StatementContext c,
+            AlterTable.Action action,
+            String column,
+            ColumnType old,
+            ColumnType to,
+            boolean collate,
+            boolean using) {
         String table = column.substring(0, column.lastIndexOf('.'));
-        String rewrites = " rewrites all of " + table + " and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait throughout";
-        String newColumn = "add a column of the new type, fill it in batches (a trigger keeps it in step), switch the application to it,"
-                + " then drop the old one";
+        String rewrites = " rewrites all of " + table
+                + " and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait throughout";
+        String newColumn =
+                "add a column of the new type, fill it in batches (a trigger keeps it in step), switch the application to it,"
+                        + " then drop the old one";
         if (using) {
-            return c.finding(this, action.first(), "changing " + column + " to " + to + " with USING computes every row anew: it" + rewrites, newColumn);
+            return c.finding(
+                    this,
+                    action.first(),
+                    "changing " + column + " to " + to + " with USING computes every row anew: it" + rewrites,
+                    newColumn);
         }
         boolean coercible = old != null && coercible(c, old, to);
         boolean maybe = old == null && baseOf(c, to).textual() && !constrainedDomain(c, to);
         if (collate && (coercible || maybe)) {
-            return c.finding(this, action.first(), "changing the collation of " + column + " rebuilds every index on it under an ACCESS EXCLUSIVE lock:"
-                    + " reads and writes wait throughout", newColumn);
+            return c.finding(
+                    this,
+                    action.first(),
+                    "changing the collation of " + column
+                            + " rebuilds every index on it under an ACCESS EXCLUSIVE lock:"
+                            + " reads and writes wait throughout",
+                    newColumn);
         }
         if (coercible) {
             return null;
         }
         if (old != null) {
-            return c.finding(this, action.first(), "changing " + column + " from " + old + " to " + to + rewrites, newColumn);
+            return c.finding(
+                    this, action.first(), "changing " + column + " from " + old + " to " + to + rewrites, newColumn);
         }
         if (maybe) {
-            return c.finding(this, Severity.WARNING, action.first(), "changing " + column + " to " + to
+            return c.finding(
+                    this,
+                    Severity.WARNING,
+                    action.first(),
+                    "changing " + column + " to " + to
                             + " rewrites unless the old type is varchar or text that fits as it is (varchar(n) to varchar(m ≥ n), varchar or text):"
-                            + " otherwise all of " + table + " is rewritten and its indexes rebuilt under an ACCESS EXCLUSIVE lock",
+                            + " otherwise all of " + table
+                            + " is rewritten and its indexes rebuilt under an ACCESS EXCLUSIVE lock",
                     "if the old type is varchar or text of no greater length, waive this with -- keel:allow changing-column-type <old type>; otherwise "
                             + newColumn);
         }
@@ -108,19 +134,25 @@ public final class ChangingColumnType implements Rule {
         if (timestampZoneSwap(old, to)) {
             // PostgreSQL 12+ keeps the rows when the session's time zone is UTC: the stored instants are the same.
             int was = old.modifiers().isEmpty() ? 6 : number(old.modifiers(), 0);
-            return c.postgresVersion() >= 12 && SessionTimeZone.utc(c) && (to.modifiers().isEmpty() || number(to.modifiers(), 0) >= was);
+            return c.postgresVersion() >= 12
+                    && SessionTimeZone.utc(c)
+                    && (to.modifiers().isEmpty() || number(to.modifiers(), 0) >= was);
         }
         if (!old.name().equals(to.name())) {
             return old.name().equals("varchar") && to.name().equals("text")
-                    || to.name().equals("varchar") && to.modifiers().isEmpty() && old.name().equals("text")
+                    || to.name().equals("varchar")
+                            && to.modifiers().isEmpty()
+                            && old.name().equals("text")
                     || old.name().equals("cidr") && to.name().equals("inet");
         }
         List<String> was = old.modifiers();
         List<String> now = to.modifiers();
         return switch (to.name()) {
             case "varchar", "varbit" -> now.isEmpty() || !was.isEmpty() && number(now, 0) >= number(was, 0);
-            case "numeric" -> now.isEmpty() || !was.isEmpty() && number(now, 1) == number(was, 1) && number(now, 0) >= number(was, 0);
-            case "timestamp", "timestamptz", "time", "timetz" -> now.isEmpty() || number(now, 0) >= 6 || !was.isEmpty() && number(now, 0) >= number(was, 0);
+            case "numeric" ->
+                now.isEmpty() || !was.isEmpty() && number(now, 1) == number(was, 1) && number(now, 0) >= number(was, 0);
+            case "timestamp", "timestamptz", "time", "timetz" ->
+                now.isEmpty() || number(now, 0) >= 6 || !was.isEmpty() && number(now, 0) >= number(was, 0);
             default -> false;
         };
     }
@@ -137,7 +169,12 @@ public final class ChangingColumnType implements Rule {
     /** A domain the checked migrations created stands for its base type (a domain converts to its base without a rewrite). */
     private static ColumnType baseOf(StatementContext c, ColumnType type) {
         for (int depth = 0; depth < 10 && !type.array(); depth++) {
-            ColumnType base = type.array() ? null : c.schema().domain(type.name()).map(SchemaModel.Domain::base).orElse(null);
+            ColumnType base = type.array()
+                    ? null
+                    : c.schema()
+                            .domain(type.name())
+                            .map(SchemaModel.Domain::base)
+                            .orElse(null);
             if (base == null) {
                 break;
             }
@@ -147,7 +184,10 @@ public final class ChangingColumnType implements Rule {
     }
 
     private static boolean constrainedDomain(StatementContext c, ColumnType type) {
-        return c.schema().domain(type.name()).map(SchemaModel.Domain::constrained).orElse(false);
+        return c.schema()
+                .domain(type.name())
+                .map(SchemaModel.Domain::constrained)
+                .orElse(false);
     }
 
     /** After ALTER [COLUMN] name: [SET DATA] TYPE — the index of the type's first token, or -1. */

@@ -33,14 +33,21 @@ public final class ChangingTablePersistence implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (AlterTable.Action action : alter.actions()) {
             if (action.startsWith("SET", "LOGGED")) {
-                findings.add(c.finding(this, action.first(), "SET LOGGED rewrites all of " + alter.table()
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "SET LOGGED rewrites all of " + alter.table()
                                 + " and writes every row to the WAL, under an ACCESS EXCLUSIVE lock",
                         "create a logged copy of the table, fill it in batches, and swap the names in a short transaction "
                                 + "(or run SET LOGGED in a maintenance window)"));
             } else if (action.startsWith("SET", "UNLOGGED")) {
-                findings.add(c.finding(this, action.first(), "SET UNLOGGED rewrites all of " + alter.table()
-                                + " under an ACCESS EXCLUSIVE lock, and afterwards a crash empties the table",
-                        "keep the table logged; if unlogged data is really wanted, create a new UNLOGGED table and move rows in batches"));
+                findings.add(
+                        c.finding(
+                                this,
+                                action.first(),
+                                "SET UNLOGGED rewrites all of " + alter.table()
+                                        + " under an ACCESS EXCLUSIVE lock, and afterwards a crash empties the table",
+                                "keep the table logged; if unlogged data is really wanted, create a new UNLOGGED table and move rows in batches"));
             }
         }
         return findings;

@@ -39,7 +39,9 @@ public final class Cluster implements Rule {
         }
         String name = Names.qualifiedAt(t, i);
         if (name == null) {
-            return List.of(c.finding(this, "CLUSTER without a table rewrites every table clustered before, each under an ACCESS EXCLUSIVE lock",
+            return List.of(c.finding(
+                    this,
+                    "CLUSTER without a table rewrites every table clustered before, each under an ACCESS EXCLUSIVE lock",
                     fix()));
         }
         int after = i + Names.width(t, i);
@@ -48,8 +50,11 @@ public final class Cluster implements Rule {
         if (!c.existing(table)) {
             return List.of();
         }
-        return List.of(c.finding(this, "CLUSTER rewrites all of " + table
-                + " in index order under an ACCESS EXCLUSIVE lock: every read and write waits until it is done", fix()));
+        return List.of(c.finding(
+                this,
+                "CLUSTER rewrites all of " + table
+                        + " in index order under an ACCESS EXCLUSIVE lock: every read and write waits until it is done",
+                fix()));
     }
 
     private static String fix() {

@@ -51,10 +51,14 @@ public final class ConstraintMissingNotValid implements Rule {
             boolean foreignKey = action.contains("FOREIGN") || action.contains("REFERENCES");
             if (check || foreignKey) {
                 String kind = foreignKey ? "FOREIGN KEY" : "CHECK";
-                findings.add(c.finding(this, action.first(), "adding a " + kind + " constraint to " + alter.table()
-                                + " validates every row while holding a lock that blocks writes"
-                                + (foreignKey ? " to both tables" : ""),
-                        "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes through)"));
+                findings.add(
+                        c.finding(
+                                this,
+                                action.first(),
+                                "adding a " + kind + " constraint to " + alter.table()
+                                        + " validates every row while holding a lock that blocks writes"
+                                        + (foreignKey ? " to both tables" : ""),
+                                "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes through)"));
             }
         }
         return findings;
@@ -64,16 +68,24 @@ public final class ConstraintMissingNotValid implements Rule {
         String column = Names.of(action.tokens().get(action.addedColumnAt()));
         int check = action.indexOf("CHECK");
         if (check >= 0) {
-            return c.finding(this, action.tokens().get(check), "adding column " + column + " with a CHECK constraint makes PostgreSQL check every row of "
-                            + alter.table() + " while it holds ACCESS EXCLUSIVE, although the new column is NULL in all of them",
+            return c.finding(
+                    this,
+                    action.tokens().get(check),
+                    "adding column " + column + " with a CHECK constraint makes PostgreSQL check every row of "
+                            + alter.table()
+                            + " while it holds ACCESS EXCLUSIVE, although the new column is NULL in all of them",
                     "add the column without the CHECK, then ADD CONSTRAINT … CHECK (…) NOT VALID, then VALIDATE CONSTRAINT in a later migration");
         }
         int references = action.indexOf("REFERENCES");
         if (references >= 0 && startsFilled(action)) {
-            return c.finding(this, action.tokens().get(references), "column " + column + " starts out filled (a default or a generated value), so its"
-                            + " foreign key is validated against every row of " + alter.table() + " while writes to both tables are blocked",
-                    "add the column without REFERENCES, then ADD CONSTRAINT … FOREIGN KEY (" + column + ") REFERENCES … NOT VALID,"
-                            + " then VALIDATE CONSTRAINT in a later migration");
+            return c.finding(
+                    this,
+                    action.tokens().get(references),
+                    "column " + column + " starts out filled (a default or a generated value), so its"
+                            + " foreign key is validated against every row of " + alter.table()
+                            + " while writes to both tables are blocked",
+                    "add the column without REFERENCES, then ADD CONSTRAINT … FOREIGN KEY (" + column
+                            + ") REFERENCES … NOT VALID," + " then VALIDATE CONSTRAINT in a later migration");
         }
         return null;
     }
@@ -82,7 +94,9 @@ public final class ConstraintMissingNotValid implements Rule {
     private static boolean startsFilled(AlterTable.Action action) {
         List<dev.keel.sql.SqlToken> t = action.tokens();
         for (int i = action.addedColumnAt() + 1; i < t.size(); i++) {
-            if (t.get(i).isWord("GENERATED") || t.get(i).isWord("DEFAULT") && !(i + 1 < t.size() && t.get(i + 1).isWord("NULL"))) {
+            if (t.get(i).isWord("GENERATED")
+                    || t.get(i).isWord("DEFAULT")
+                            && !(i + 1 < t.size() && t.get(i + 1).isWord("NULL"))) {
                 return true;
             }
         }

@@ -41,7 +41,8 @@ record DataChange(String verb, SqlToken at, String table, boolean hasWhere, bool
         }
         i += Names.width(t, i);
         boolean hasWhere = ColumnDefinitions.indexAtDepthZero(t, "WHERE", i) >= 0;
-        return Optional.of(new DataChange(word, t.get(verb), table, hasWhere, word.equals("INSERT") && fromQuery(t, i)));
+        return Optional.of(
+                new DataChange(word, t.get(verb), table, hasWhere, word.equals("INSERT") && fromQuery(t, i)));
     }
 
     /** The UPDATE, DELETE or INSERT a statement runs: the first word, or the first such word after a WITH list. */
@@ -78,7 +79,10 @@ record DataChange(String verb, SqlToken at, String table, boolean hasWhere, bool
         if (i < t.size() && t.get(i).isWord("AS")) {
             i += 2;
         }
-        if (i < t.size() && t.get(i).text().equals("(") && !(i + 1 < t.size() && (t.get(i + 1).isWord("SELECT") || t.get(i + 1).isWord("WITH")))) {
+        if (i < t.size()
+                && t.get(i).text().equals("(")
+                && !(i + 1 < t.size()
+                        && (t.get(i + 1).isWord("SELECT") || t.get(i + 1).isWord("WITH")))) {
             i = ColumnDefinitions.closing(t, i) + 1;
         }
         if (i < t.size() && t.get(i).isWord("OVERRIDING")) {

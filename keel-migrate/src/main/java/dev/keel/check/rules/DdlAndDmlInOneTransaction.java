@@ -4,7 +4,6 @@ import dev.keel.check.Finding;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
-import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlStatement;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +37,17 @@ public final class DdlAndDmlInOneTransaction implements Rule {
                 Optional<TableLocks.Lock> lock = schemaChange(c, earlier);
                 if (lock.isPresent()) {
                     TableLocks.Lock l = lock.get();
-                    return List.of(c.finding(this, change.get().at(), "the " + l.mode().readable() + " lock " + l.verb() + " took on " + l.table()
-                                    + " at line " + earlier.line() + " is held until this file commits, so it blocks "
-                                    + TableLocks.blocks(l.mode()) + " on " + l.table() + " for as long as this " + change.get().verb() + " runs",
-                            "move the " + change.get().verb()
-                                    + " to a migration file of its own after this one (for a backfill, to batches outside the migrations)"));
+                    return List.of(
+                            c.finding(
+                                    this,
+                                    change.get().at(),
+                                    "the " + l.mode().readable() + " lock " + l.verb() + " took on " + l.table()
+                                            + " at line " + earlier.line()
+                                            + " is held until this file commits, so it blocks "
+                                            + TableLocks.blocks(l.mode()) + " on " + l.table() + " for as long as this "
+                                            + change.get().verb() + " runs",
+                                    "move the " + change.get().verb()
+                                            + " to a migration file of its own after this one (for a backfill, to batches outside the migrations)"));
                 }
             }
             return List.of();
@@ -55,11 +60,17 @@ public final class DdlAndDmlInOneTransaction implements Rule {
             Optional<DataChange> earlierChange = bulkChange(c, earlier);
             if (earlierChange.isPresent()) {
                 TableLocks.Lock l = lock.get();
-                return List.of(c.finding(this, "this " + l.verb() + " commits together with the " + earlierChange.get().verb() + " of "
-                                + earlierChange.get().table() + " at line " + earlier.line() + ": the rows it changed stay locked while " + l.verb()
-                                + " waits for its " + l.mode().readable() + " lock on " + l.table() + ", and if that lock times out the "
+                return List.of(c.finding(
+                        this,
+                        "this " + l.verb() + " commits together with the "
+                                + earlierChange.get().verb() + " of "
+                                + earlierChange.get().table() + " at line " + earlier.line()
+                                + ": the rows it changed stay locked while " + l.verb()
+                                + " waits for its " + l.mode().readable() + " lock on " + l.table()
+                                + ", and if that lock times out the "
                                 + earlierChange.get().verb() + " is rolled back with it",
-                        "put the " + earlierChange.get().verb() + " and the " + l.verb() + " in separate migration files"));
+                        "put the " + earlierChange.get().verb() + " and the " + l.verb()
+                                + " in separate migration files"));
             }
         }
         return List.of();
@@ -67,10 +78,13 @@ public final class DdlAndDmlInOneTransaction implements Rule {
 
     /** UPDATE or DELETE of an existing table, or INSERT … SELECT into one. */
     private static Optional<DataChange> bulkChange(StatementContext c, SqlStatement statement) {
-        return DataChange.of(statement).filter(d -> c.existing(d.table()) && (!d.verb().equals("INSERT") || d.fromQuery()));
+        return DataChange.of(statement)
+                .filter(d -> c.existing(d.table()) && (!d.verb().equals("INSERT") || d.fromQuery()));
     }
 
     private static Optional<TableLocks.Lock> schemaChange(StatementContext c, SqlStatement statement) {
-        return TableLocks.of(statement).stream().filter(l -> c.existing(l.table())).findFirst();
+        return TableLocks.of(statement).stream()
+                .filter(l -> c.existing(l.table()))
+                .findFirst();
     }
 }

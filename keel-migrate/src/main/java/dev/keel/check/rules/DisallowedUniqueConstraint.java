@@ -44,10 +44,15 @@ public final class DisallowedUniqueConstraint implements Rule {
             String what = column >= 0
                     ? "adding column " + action.tokens().get(column).text() + " as " + kind + " to " + alter.table()
                     : "adding a " + kind + " constraint to " + alter.table();
-            findings.add(c.finding(this, action.first(), what + " builds its unique index while holding an ACCESS EXCLUSIVE lock:"
+            findings.add(c.finding(
+                    this,
+                    action.first(),
+                    what + " builds its unique index while holding an ACCESS EXCLUSIVE lock:"
                             + " reads and writes wait for the whole build",
-                    (column >= 0 ? "add the column without it; " : "") + "CREATE UNIQUE INDEX CONCURRENTLY in a migration file of its own, then ALTER TABLE " + alter.table() + " ADD CONSTRAINT … "
-                            + kind + " USING INDEX <that index>" + (kind.equals("PRIMARY KEY") ? " (with its columns already NOT NULL)" : "")));
+                    (column >= 0 ? "add the column without it; " : "")
+                            + "CREATE UNIQUE INDEX CONCURRENTLY in a migration file of its own, then ALTER TABLE "
+                            + alter.table() + " ADD CONSTRAINT … " + kind + " USING INDEX <that index>"
+                            + (kind.equals("PRIMARY KEY") ? " (with its columns already NOT NULL)" : "")));
         }
         return findings;
     }
@@ -69,7 +74,10 @@ public final class DisallowedUniqueConstraint implements Rule {
 
     /** USING INDEX name attaches an existing index; USING INDEX TABLESPACE only places a new one. */
     private static boolean usingIndex(List<SqlToken> t, int i) {
-        return i + 2 < t.size() && t.get(i).isWord("USING") && t.get(i + 1).isWord("INDEX") && !t.get(i + 2).isWord("TABLESPACE");
+        return i + 2 < t.size()
+                && t.get(i).isWord("USING")
+                && t.get(i + 1).isWord("INDEX")
+                && !t.get(i + 2).isWord("TABLESPACE");
     }
 
     /** UNIQUE or PRIMARY KEY among a new column's constraints (outside parentheses), or null. */
@@ -83,7 +91,10 @@ public final class DisallowedUniqueConstraint implements Rule {
                 depth--;
             } else if (depth == 0 && t.get(i).isWord("UNIQUE")) {
                 return "UNIQUE";
-            } else if (depth == 0 && t.get(i).isWord("PRIMARY") && i + 1 < t.size() && t.get(i + 1).isWord("KEY")) {
+            } else if (depth == 0
+                    && t.get(i).isWord("PRIMARY")
+                    && i + 1 < t.size()
+                    && t.get(i + 1).isWord("KEY")) {
                 return "PRIMARY KEY";
             }
         }

@@ -29,7 +29,9 @@ public final class DropDatabase implements Rule {
         List<SqlToken> t = c.tokens();
         int i = t.size() > 3 && t.get(2).isWord("IF") && t.get(3).isWord("EXISTS") ? 4 : 2;
         String name = Names.qualifiedAt(t, i);
-        return List.of(c.finding(this, "DROP DATABASE " + (name == null ? "" : name + " ")
+        return List.of(c.finding(
+                this,
+                "DROP DATABASE " + (name == null ? "" : name + " ")
                         + "deletes the database and all its data for good; no migration can undo it",
                 "drop databases by hand, after a backup, outside the migrations"));
     }

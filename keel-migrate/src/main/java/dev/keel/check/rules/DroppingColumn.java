@@ -43,9 +43,16 @@ public final class DroppingColumn implements Rule {
                 continue;
             }
             String name = Names.of(action.tokens().get(column));
-            if (!c.schema().column(alter.table(), name).map(SchemaModel.Column::added).orElse(false)) {
-                findings.add(c.finding(this, action.first(), "dropping column " + name + " of " + alter.table()
-                                + " breaks the application version still running: its queries that read or write " + name + " fail",
+            if (!c.schema()
+                    .column(alter.table(), name)
+                    .map(SchemaModel.Column::added)
+                    .orElse(false)) {
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "dropping column " + name + " of " + alter.table()
+                                + " breaks the application version still running: its queries that read or write "
+                                + name + " fail",
                         "first deploy a release that no longer uses " + name + "; then drop it, saying so in a waiver:"
                                 + " -- keel:allow dropping-column <the release that stopped using it>"));
             }
@@ -55,7 +62,9 @@ public final class DroppingColumn implements Rule {
 
     /** DROP [COLUMN] [IF EXISTS] name …: the index of the column name; -1 for DROP CONSTRAINT and other actions. */
     private static int droppedColumnAt(AlterTable.Action action) {
-        if (!action.startsWith("DROP") || action.tokens().size() < 2 || action.tokens().get(1).isWord("CONSTRAINT")) {
+        if (!action.startsWith("DROP")
+                || action.tokens().size() < 2
+                || action.tokens().get(1).isWord("CONSTRAINT")) {
             return -1;
         }
         var t = action.tokens();

@@ -43,9 +43,13 @@ public final class DroppingTable implements Rule {
                 break;
             }
             if (c.existing(table)) {
-                findings.add(c.finding(this, t.get(i), "dropping table " + table + " breaks the application version still running:"
+                findings.add(c.finding(
+                        this,
+                        t.get(i),
+                        "dropping table " + table + " breaks the application version still running:"
                                 + " its queries on " + table + " fail, and the rows are gone",
-                        "first deploy a release that no longer uses " + table + " (and keep a backup); then drop it, saying so in a waiver:"
+                        "first deploy a release that no longer uses " + table
+                                + " (and keep a backup); then drop it, saying so in a waiver:"
                                 + " -- keel:allow dropping-table <the release that stopped using it>"));
             }
             i += Names.width(t, i);

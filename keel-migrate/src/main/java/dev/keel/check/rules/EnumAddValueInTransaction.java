@@ -35,22 +35,35 @@ public final class EnumAddValueInTransaction implements Rule {
         }
         String type = Names.qualifiedAt(t, 2);
         int add = type == null ? -1 : 2 + Names.width(t, 2);
-        if (add < 0 || add + 1 >= t.size() || !t.get(add).isWord("ADD") || !t.get(add + 1).isWord("VALUE") || createdInThisFile(c, type)) {
+        if (add < 0
+                || add + 1 >= t.size()
+                || !t.get(add).isWord("ADD")
+                || !t.get(add + 1).isWord("VALUE")
+                || createdInThisFile(c, type)) {
             return List.of();
         }
         if (c.postgresVersion() < 12) {
-            return List.of(c.finding(this, t.get(add), "before PostgreSQL 12, ALTER TYPE … ADD VALUE cannot run inside a transaction block, "
-                            + "and this file runs in one: the migration fails",
-                    "add the value outside a transaction block (e.g. with psql) before migrating, or target PostgreSQL 12 or later"));
+            return List.of(
+                    c.finding(
+                            this,
+                            t.get(add),
+                            "before PostgreSQL 12, ALTER TYPE … ADD VALUE cannot run inside a transaction block, "
+                                    + "and this file runs in one: the migration fails",
+                            "add the value outside a transaction block (e.g. with psql) before migrating, or target PostgreSQL 12 or later"));
         }
         String label = label(t, add + 2);
         if (label == null) {
             return List.of();
         }
         for (SqlStatement later : c.later()) {
-            if (!later.leadingWords(2).equals(List.of("ALTER", "TYPE")) && later.tokens().stream()
-                    .anyMatch(token -> token.type() == SqlToken.Type.STRING && token.text().equals(label))) {
-                return List.of(c.finding(this, t.get(add), "the new value " + label + " is used at line " + later.line()
+            if (!later.leadingWords(2).equals(List.of("ALTER", "TYPE"))
+                    && later.tokens().stream()
+                            .anyMatch(token -> token.type() == SqlToken.Type.STRING
+                                    && token.text().equals(label))) {
+                return List.of(c.finding(
+                        this,
+                        t.get(add),
+                        "the new value " + label + " is used at line " + later.line()
                                 + " in the same transaction, before it is committed: PostgreSQL refuses that (unsafe use of new value)",
                         "move the statements that use " + label + " to a later migration file"));
             }
@@ -60,10 +73,15 @@ public final class EnumAddValueInTransaction implements Rule {
 
     /** ADD VALUE [IF NOT EXISTS] 'label': the literal as written. */
     private static String label(List<SqlToken> t, int i) {
-        if (i + 2 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("NOT") && t.get(i + 2).isWord("EXISTS")) {
+        if (i + 2 < t.size()
+                && t.get(i).isWord("IF")
+                && t.get(i + 1).isWord("NOT")
+                && t.get(i + 2).isWord("EXISTS")) {
             i += 3;
         }
-        return i < t.size() && t.get(i).type() == SqlToken.Type.STRING ? t.get(i).text() : null;
+        return i < t.size() && t.get(i).type() == SqlToken.Type.STRING
+                ? t.get(i).text()
+                : null;
     }
 
     /** CREATE TYPE name AS ENUM earlier in this file, so in this transaction. */

@@ -32,32 +32,42 @@ public final class ForeignKeyWithoutIndex implements Rule {
     }
 
     /** A foreign key: the referencing table and columns, the referenced table, and where it is written. */
-    private record ForeignKey(String table, boolean newTable, List<String> columns, String referenced, SqlToken at) {
-    }
+    private record ForeignKey(String table, boolean newTable, List<String> columns, String referenced, SqlToken at) {}
 
     @Override
     public List<Finding> check(StatementContext c) {
         List<String> ownIndexes = indexes(c.statement());
         List<Finding> findings = new ArrayList<>();
         for (ForeignKey key : foreignKeys(c.statement())) {
-            if (covered(key, known(c)) || covered(key, ownIndexes) || c.later().stream().anyMatch(s -> covered(key, indexes(s)))) {
+            if (covered(key, known(c))
+                    || covered(key, ownIndexes)
+                    || c.later().stream().anyMatch(s -> covered(key, indexes(s)))) {
                 continue;
             }
             String columns = String.join(", ", key.columns());
             String fix = !key.newTable() && c.existing(key.table())
-                    ? "CREATE INDEX CONCURRENTLY … ON " + key.table() + " (" + columns + ") in a migration file of its own before this one; "
+                    ? "CREATE INDEX CONCURRENTLY … ON " + key.table() + " (" + columns
+                            + ") in a migration file of its own before this one; "
                             + "if such an index exists already, waive this finding saying so"
-                    : "CREATE INDEX … ON " + key.table() + " (" + columns + ") in this migration (the table is new, so no CONCURRENTLY is needed)";
-            findings.add(c.finding(this, key.at(), "no index built by these migrations starts with " + key.table() + " (" + columns + "): every DELETE on "
-                    + key.referenced() + " (and every change of its key) scans all of " + key.table() + " for referencing rows", fix));
+                    : "CREATE INDEX … ON " + key.table() + " (" + columns
+                            + ") in this migration (the table is new, so no CONCURRENTLY is needed)";
+            findings.add(c.finding(
+                    this,
+                    key.at(),
+                    "no index built by these migrations starts with " + key.table() + " (" + columns
+                            + "): every DELETE on " + key.referenced() + " (and every change of its key) scans all of "
+                            + key.table() + " for referencing rows",
+                    fix));
         }
         return findings;
     }
 
     /** The indexes the schema model knows (the target's and those of earlier statements), as "table:col1,col2". */
     private static List<String> known(StatementContext c) {
-        return c.schema().indexes().stream().filter(i -> !i.columns().isEmpty())
-                .map(i -> Names.unqualified(i.table()) + ":" + String.join(",", i.columns())).toList();
+        return c.schema().indexes().stream()
+                .filter(i -> !i.columns().isEmpty())
+                .map(i -> Names.unqualified(i.table()) + ":" + String.join(",", i.columns()))
+                .toList();
     }
 
     /** An index serves the key when its leading columns are exactly the key's columns, in any order. */
@@ -85,15 +95,25 @@ public final class ForeignKeyWithoutIndex implements Rule {
         for (ColumnDefinitions.Column column : definitions.columns()) {
             int references = column.restIndexOf("REFERENCES");
             if (references >= 0 && column.name() != null) {
-                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), List.of(column.name()),
-                        Names.qualifiedAt(column.rest(), references + 1), column.rest().get(references)));
+                keys.add(new ForeignKey(
+                        definitions.table(),
+                        definitions.createTable(),
+                        List.of(column.name()),
+                        Names.qualifiedAt(column.rest(), references + 1),
+                        column.rest().get(references)));
             }
         }
         for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
             int references = ColumnDefinitions.indexAtDepthZero(constraint.tokens(), "REFERENCES", 0);
-            if (constraint.kind().equals("FOREIGN KEY") && references >= 0 && !constraint.columns().isEmpty()) {
-                keys.add(new ForeignKey(definitions.table(), definitions.createTable(), constraint.columns(),
-                        Names.qualifiedAt(constraint.tokens(), references + 1), constraint.first()));
+            if (constraint.kind().equals("FOREIGN KEY")
+                    && references >= 0
+                    && !constraint.columns().isEmpty()) {
+                keys.add(new ForeignKey(
+                        definitions.table(),
+                        definitions.createTable(),
+                        constraint.columns(),
+                        Names.qualifiedAt(constraint.tokens(), references + 1),
+                        constraint.first()));
             }
         }
         return keys;
@@ -102,7 +122,8 @@ public final class ForeignKeyWithoutIndex implements Rule {
     /** The indexes a statement builds, as "table:col1,col2". */
     private static List<String> indexes(SqlStatement statement) {
         List<String> indexes = new ArrayList<>();
-        SchemaFeed.indexedColumns(statement).ifPresent(i -> indexes.add(Names.unqualified(i.table()) + ":" + String.join(",", i.columns())));
+        SchemaFeed.indexedColumns(statement)
+                .ifPresent(i -> indexes.add(Names.unqualified(i.table()) + ":" + String.join(",", i.columns())));
         ColumnDefinitions definitions = ColumnDefinitions.of(statement).orElse(null);
         if (definitions == null) {
             return indexes;
@@ -114,7 +135,8 @@ public final class ForeignKeyWithoutIndex implements Rule {
             }
         }
         for (ColumnDefinitions.TableConstraint constraint : definitions.constraints()) {
-            if ((constraint.kind().equals("PRIMARY KEY") || constraint.kind().equals("UNIQUE")) && !constraint.columns().isEmpty()) {
+            if ((constraint.kind().equals("PRIMARY KEY") || constraint.kind().equals("UNIQUE"))
+                    && !constraint.columns().isEmpty()) {
                 indexes.add(table + String.join(",", constraint.columns()));
             }
         }

@@ -36,21 +36,29 @@ public final class FullTableDmlUnderLock implements Rule {
             return List.of();
         }
         DataChange change = DataChange.of(c.statement())
-                .filter(d -> !d.verb().equals("INSERT") && !d.hasWhere() && c.existing(d.table())).orElse(null);
+                .filter(d -> !d.verb().equals("INSERT") && !d.hasWhere() && c.existing(d.table()))
+                .orElse(null);
         if (change == null) {
             return List.of();
         }
         for (SqlStatement earlier : c.earlier()) {
             Optional<TableLocks.Lock> lock = TableLocks.of(earlier).stream()
-                    .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE && same(l.table(), change.table())).findFirst();
+                    .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE && same(l.table(), change.table()))
+                    .findFirst();
             if (lock.isPresent()) {
                 long rows = c.schema().rowEstimate(change.table());
                 boolean large = rows >= ShadowOptions.DEFAULT_ROW_LIMIT;
                 String size = rows < 0 ? "an unknown number of rows" : "~" + rows + " rows";
                 Severity severity = large ? Severity.ERROR : Severity.WARNING;
-                return List.of(c.finding(this, severity, change.at(), "this " + change.verb() + " goes through every row of "
-                                + change.table() + " (" + size + " on the target) while the ACCESS EXCLUSIVE lock " + lock.get().verb()
-                                + " took at line " + earlier.line() + " is held: every read and write of " + change.table()
+                return List.of(c.finding(
+                        this,
+                        severity,
+                        change.at(),
+                        "this " + change.verb() + " goes through every row of "
+                                + change.table() + " (" + size + " on the target) while the ACCESS EXCLUSIVE lock "
+                                + lock.get().verb()
+                                + " took at line " + earlier.line() + " is held: every read and write of "
+                                + change.table()
                                 + " waits until it is done and the file commits",
                         "move the " + change.verb() + " to a migration file of its own after this one,"
                                 + " or better to batches outside the migrations"));

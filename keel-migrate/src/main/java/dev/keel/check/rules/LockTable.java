@@ -28,13 +28,19 @@ public final class LockTable implements Rule {
         if (!c.startsWith("LOCK")) {
             return List.of();
         }
-        List<String> existing = TableLocks.of(c.statement()).stream().map(TableLocks.Lock::table).filter(c::existing).toList();
+        List<String> existing = TableLocks.of(c.statement()).stream()
+                .map(TableLocks.Lock::table)
+                .filter(c::existing)
+                .toList();
         if (existing.isEmpty()) {
             return List.of();
         }
         LockMode mode = TableLocks.lockTableMode(c.tokens());
-        return List.of(c.finding(this, "LOCK TABLE takes " + mode.readable() + " on " + String.join(", ", existing)
-                        + " and holds it until the migration commits: until then it blocks " + TableLocks.blocks(mode) + " from other sessions",
+        return List.of(c.finding(
+                this,
+                "LOCK TABLE takes " + mode.readable() + " on " + String.join(", ", existing)
+                        + " and holds it until the migration commits: until then it blocks " + TableLocks.blocks(mode)
+                        + " from other sessions",
                 "remove the LOCK: each statement takes the lock it needs; if the lock is really needed, keep it as late and as weak as possible "
                         + "and the file short"));
     }

@@ -55,20 +55,30 @@ public final class MigrateRefuses implements Rule {
             } else if (forbidden.isEmpty() && firstTx == null) {
                 firstTx = statement;
             }
-            TransactionRequirement.transactionControl(statement).ifPresent(word -> findings.add(c.finding(this, statement.tokens().get(0),
-                    word + " in a migration would break the one transaction keel runs it in, and the file and its history row could part:"
-                            + " keel migrate refuses the file",
-                    "remove it: keel runs each migration in a transaction of its own")));
+            TransactionRequirement.transactionControl(statement)
+                    .ifPresent(word -> findings.add(c.finding(
+                            this,
+                            statement.tokens().get(0),
+                            word
+                                    + " in a migration would break the one transaction keel runs it in, and the file and its history row could part:"
+                                    + " keel migrate refuses the file",
+                            "remove it: keel runs each migration in a transaction of its own")));
         }
         try {
-            ScriptDirectives.of(new MigrationScript(null, "", MigrationType.VERSIONED, c.file(), c.file(), c.content(), 0));
+            ScriptDirectives.of(
+                    new MigrationScript(null, "", MigrationType.VERSIONED, c.file(), c.file(), c.content(), 0));
         } catch (MigrationException e) {
             // A header directive keel cannot read (-- keel:lock-timeout soon): migrate refuses the file.
-            findings.add(c.finding(this, c.statement().tokens().get(0), e.what() + ": keel migrate refuses the file", e.todo()));
+            findings.add(c.finding(
+                    this, c.statement().tokens().get(0), e.what() + ": keel migrate refuses the file", e.todo()));
         }
         if (firstNonTx != null && firstTx != null) {
-            findings.add(c.finding(this, firstNonTx.tokens().get(0), construct + " cannot run in a transaction, so this file may hold only"
-                            + " such statements, but line " + firstTx.line() + " holds '" + firstTx.excerpt() + "': keel migrate refuses the file",
+            findings.add(c.finding(
+                    this,
+                    firstNonTx.tokens().get(0),
+                    construct + " cannot run in a transaction, so this file may hold only"
+                            + " such statements, but line " + firstTx.line() + " holds '" + firstTx.excerpt()
+                            + "': keel migrate refuses the file",
                     "move the statements that need no special handling into their own migration file"));
         }
         return findings;

@@ -32,16 +32,25 @@ public final class MissingLockTimeout implements Rule {
             return List.of();
         }
         TableLocks.Lock lock = lockOnExisting(c, c.statement());
-        if (lock == null || lockTimeoutSet(c.earlier()) || c.earlier().stream().anyMatch(s -> lockOnExisting(c, s) != null)) {
+        if (lock == null
+                || lockTimeoutSet(c.earlier())
+                || c.earlier().stream().anyMatch(s -> lockOnExisting(c, s) != null)) {
             return List.of();
         }
-        return List.of(c.finding(this, lock.verb() + " waits for " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
-                        + " with no lock_timeout: while it waits, it holds up " + TableLocks.blocks(lock.mode()) + " on " + lock.table(),
-                "start the file with SET lock_timeout = '5s'; and retry the migration when it times out (keel does both when it applies the files)"));
+        return List.of(
+                c.finding(
+                        this,
+                        lock.verb() + " waits for " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
+                                + " with no lock_timeout: while it waits, it holds up " + TableLocks.blocks(lock.mode())
+                                + " on " + lock.table(),
+                        "start the file with SET lock_timeout = '5s'; and retry the migration when it times out (keel does both when it applies the files)"));
     }
 
     private static TableLocks.Lock lockOnExisting(StatementContext c, SqlStatement statement) {
-        return TableLocks.of(statement).stream().filter(l -> c.existing(l.table())).findFirst().orElse(null);
+        return TableLocks.of(statement).stream()
+                .filter(l -> c.existing(l.table()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The last SET / RESET of lock_timeout among these statements leaves a non-zero timeout. */
@@ -54,12 +63,19 @@ public final class MissingLockTimeout implements Rule {
             }
             if (t.get(0).isWord("SET")) {
                 int i = t.size() > 1 && (t.get(1).isWord("LOCAL") || t.get(1).isWord("SESSION")) ? 2 : 1;
-                if (i + 2 < t.size() && t.get(i).isWord("LOCK_TIMEOUT") && (t.get(i + 1).text().equals("=") || t.get(i + 1).isWord("TO"))) {
+                if (i + 2 < t.size()
+                        && t.get(i).isWord("LOCK_TIMEOUT")
+                        && (t.get(i + 1).text().equals("=") || t.get(i + 1).isWord("TO"))) {
                     set = nonZero(t.get(i + 2));
                 }
-            } else if (t.get(0).isWord("RESET") && t.size() > 1 && (t.get(1).isWord("LOCK_TIMEOUT") || t.get(1).isWord("ALL"))) {
+            } else if (t.get(0).isWord("RESET")
+                    && t.size() > 1
+                    && (t.get(1).isWord("LOCK_TIMEOUT") || t.get(1).isWord("ALL"))) {
                 set = false;
-            } else if (t.get(0).isWord("SELECT") && t.size() > 5 && t.get(1).isWord("SET_CONFIG") && t.get(3).text().equalsIgnoreCase("'lock_timeout'")) {
+            } else if (t.get(0).isWord("SELECT")
+                    && t.size() > 5
+                    && t.get(1).isWord("SET_CONFIG")
+                    && t.get(3).text().equalsIgnoreCase("'lock_timeout'")) {
                 set = nonZero(t.get(5));
             }
         }

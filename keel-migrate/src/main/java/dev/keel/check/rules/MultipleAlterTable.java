@@ -42,10 +42,13 @@ public final class MultipleAlterTable implements Rule {
             AlterTable previous = AlterTable.of(earlier).orElse(null);
             if (previous != null && sameTable(previous.table(), alter.table()) && takesAccessExclusive(previous)) {
                 boolean passes = makesPass(c, alter) && makesPass(c, previous);
-                String consequence = passes ? ", and each ALTER TABLE makes its own pass over the table"
+                String consequence = passes
+                        ? ", and each ALTER TABLE makes its own pass over the table"
                         : ", so reads and writes of " + alter.table() + " wait through everything in between"
                                 + " (these statements only change the catalog: they make no pass over the table)";
-                return List.of(c.finding(this, alter.table() + " was already altered at line " + earlier.line()
+                return List.of(c.finding(
+                        this,
+                        alter.table() + " was already altered at line " + earlier.line()
                                 + ": its ACCESS EXCLUSIVE lock is held until this file commits" + consequence,
                         "combine the actions into one statement: ALTER TABLE " + alter.table() + " <action>, <action>;"
                                 + (passes ? " (one lock, at most one rewrite)" : " (one lock, taken once)")));
@@ -68,30 +71,60 @@ public final class MultipleAlterTable implements Rule {
         int added = a.addedColumnAt();
         if (added >= 0) {
             int def = a.indexOf("DEFAULT");
-            boolean freeDefault = def < 0 || c.postgresVersion() >= 11
-                    && AddingFieldWithVolatileDefault.volatileCall(c, t.subList(def + 1, t.size())) == null;
-            boolean serial = ColumnType.tokensAt(t, added + 1).stream().anyMatch(x -> x.isWord("SERIAL") || x.isWord("BIGSERIAL")
-                    || x.isWord("SMALLSERIAL") || x.isWord("SERIAL2") || x.isWord("SERIAL4") || x.isWord("SERIAL8"));
-            return freeDefault && !serial && !a.contains("NOT") && !a.contains("PRIMARY") && !a.contains("UNIQUE") && !a.contains("CHECK")
-                    && !a.contains("REFERENCES") && !a.contains("GENERATED");
+            boolean freeDefault = def < 0
+                    || c.postgresVersion() >= 11
+                            && AddingFieldWithVolatileDefault.volatileCall(c, t.subList(def + 1, t.size())) == null;
+            boolean serial = ColumnType.tokensAt(t, added + 1).stream()
+                    .anyMatch(x -> x.isWord("SERIAL")
+                            || x.isWord("BIGSERIAL")
+                            || x.isWord("SMALLSERIAL")
+                            || x.isWord("SERIAL2")
+                            || x.isWord("SERIAL4")
+                            || x.isWord("SERIAL8"));
+            return freeDefault
+                    && !serial
+                    && !a.contains("NOT")
+                    && !a.contains("PRIMARY")
+                    && !a.contains("UNIQUE")
+                    && !a.contains("CHECK")
+                    && !a.contains("REFERENCES")
+                    && !a.contains("GENERATED");
         }
-        if (a.startsWith("DROP") || a.startsWith("RENAME") || a.startsWith("OWNER") || a.startsWith("ENABLE") || a.startsWith("DISABLE")
-                || a.startsWith("REPLICA") || a.startsWith("CLUSTER") || a.startsWith("SET", "SCHEMA") || a.startsWith("SET", "WITHOUT")
-                || a.startsWith("RESET") || a.startsWith("SET") && t.size() > 1 && t.get(1).text().equals("(")) {
+        if (a.startsWith("DROP")
+                || a.startsWith("RENAME")
+                || a.startsWith("OWNER")
+                || a.startsWith("ENABLE")
+                || a.startsWith("DISABLE")
+                || a.startsWith("REPLICA")
+                || a.startsWith("CLUSTER")
+                || a.startsWith("SET", "SCHEMA")
+                || a.startsWith("SET", "WITHOUT")
+                || a.startsWith("RESET")
+                || a.startsWith("SET") && t.size() > 1 && t.get(1).text().equals("(")) {
             return true;
         }
-        if (a.startsWith("ADD") && a.contains("VALID") && a.indexOf("NOT") >= 0 && !a.contains("PRIMARY") && !a.contains("UNIQUE")
+        if (a.startsWith("ADD")
+                && a.contains("VALID")
+                && a.indexOf("NOT") >= 0
+                && !a.contains("PRIMARY")
+                && !a.contains("UNIQUE")
                 && !a.contains("EXCLUDE")) {
             return true; // ADD CONSTRAINT … NOT VALID: checked for new rows only
         }
         int column = a.alteredColumnAt();
         if (column >= 0 && column + 1 < t.size()) {
             List<SqlToken> rest = t.subList(column + 1, t.size());
-            return SqlToken.startWith(rest, "SET", "DEFAULT") || SqlToken.startWith(rest, "DROP", "DEFAULT")
-                    || SqlToken.startWith(rest, "DROP", "NOT") || SqlToken.startWith(rest, "SET", "STATISTICS")
-                    || SqlToken.startWith(rest, "SET", "STORAGE") || SqlToken.startWith(rest, "DROP", "IDENTITY")
-                    || SqlToken.startWith(rest, "RESTART") || SqlToken.startWith(rest, "SET", "GENERATED")
-                    || rest.get(0).isWord("SET") && rest.size() > 1 && rest.get(1).text().equals("(")
+            return SqlToken.startWith(rest, "SET", "DEFAULT")
+                    || SqlToken.startWith(rest, "DROP", "DEFAULT")
+                    || SqlToken.startWith(rest, "DROP", "NOT")
+                    || SqlToken.startWith(rest, "SET", "STATISTICS")
+                    || SqlToken.startWith(rest, "SET", "STORAGE")
+                    || SqlToken.startWith(rest, "DROP", "IDENTITY")
+                    || SqlToken.startWith(rest, "RESTART")
+                    || SqlToken.startWith(rest, "SET", "GENERATED")
+                    || rest.get(0).isWord("SET")
+                            && rest.size() > 1
+                            && rest.get(1).text().equals("(")
                     || rest.get(0).isWord("RESET");
         }
         return false;

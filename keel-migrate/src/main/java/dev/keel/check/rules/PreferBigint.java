@@ -16,8 +16,8 @@ import java.util.Set;
  * indexes under ACCESS EXCLUSIVE — and every referencing column with it.
  */
 public final class PreferBigint implements Rule {
-    private static final Set<String> SMALL_INTEGERS = Set.of("integer", "int", "int4", "smallint", "int2", "serial", "serial4", "smallserial",
-            "serial2");
+    private static final Set<String> SMALL_INTEGERS =
+            Set.of("integer", "int", "int4", "smallint", "int2", "serial", "serial4", "smallserial", "serial2");
 
     @Override
     public String id() {
@@ -48,8 +48,12 @@ public final class PreferBigint implements Rule {
                 continue;
             }
             String limit = type.contains("small") || type.endsWith("2") ? "32,767" : "2,147,483,647";
-            findings.add(c.finding(this, column.typeToken(), "the key column " + column.name() + " is " + type + ", which runs out at " + limit
-                            + ": widening it later rewrites " + definitions.table() + " and its indexes under an ACCESS EXCLUSIVE lock",
+            findings.add(c.finding(
+                    this,
+                    column.typeToken(),
+                    "the key column " + column.name() + " is " + type + ", which runs out at " + limit
+                            + ": widening it later rewrites " + definitions.table()
+                            + " and its indexes under an ACCESS EXCLUSIVE lock",
                     "declare it bigint (for a generated key: bigint GENERATED ALWAYS AS IDENTITY)"));
         }
         return findings;
@@ -57,7 +61,11 @@ public final class PreferBigint implements Rule {
 
     private static boolean isKey(ColumnDefinitions.Column column, Set<String> keyColumns) {
         String name = column.name();
-        return name != null && (name.equals("id") || name.endsWith("_id") || keyColumns.contains(name)
-                || column.restHas("PRIMARY") || column.restHas("REFERENCES"));
+        return name != null
+                && (name.equals("id")
+                        || name.endsWith("_id")
+                        || keyColumns.contains(name)
+                        || column.restHas("PRIMARY")
+                        || column.restHas("REFERENCES"));
     }
 }

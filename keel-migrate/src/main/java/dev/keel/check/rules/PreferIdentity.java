@@ -16,8 +16,19 @@ import java.util.Map;
  * ADD COLUMN of a serial on an existing table is adding-serial-column's business.
  */
 public final class PreferIdentity implements Rule {
-    private static final Map<String, String> INTEGER_OF = Map.of("serial", "integer", "serial4", "integer", "bigserial", "bigint",
-            "serial8", "bigint", "smallserial", "smallint", "serial2", "smallint");
+    private static final Map<String, String> INTEGER_OF = Map.of(
+            "serial",
+            "integer",
+            "serial4",
+            "integer",
+            "bigserial",
+            "bigint",
+            "serial8",
+            "bigint",
+            "smallserial",
+            "smallint",
+            "serial2",
+            "smallint");
 
     @Override
     public String id() {
@@ -39,9 +50,13 @@ public final class PreferIdentity implements Rule {
         for (ColumnDefinitions.Column column : definitions.columns()) {
             String integer = INTEGER_OF.get(column.typeName());
             if (integer != null) {
-                findings.add(c.finding(this, column.typeToken(), column.name() + " is " + column.typeName()
+                findings.add(c.finding(
+                        this,
+                        column.typeToken(),
+                        column.name() + " is " + column.typeName()
                                 + ": its sequence is a separate object with its own privileges, and nothing stops inserts from writing their own values past it",
-                        "declare it " + integer + " GENERATED ALWAYS AS IDENTITY (or BY DEFAULT, when rows may bring their own key)"));
+                        "declare it " + integer
+                                + " GENERATED ALWAYS AS IDENTITY (or BY DEFAULT, when rows may bring their own key)"));
             }
         }
         return findings;

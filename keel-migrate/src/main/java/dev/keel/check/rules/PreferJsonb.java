@@ -29,7 +29,10 @@ public final class PreferJsonb implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ColumnDefinitions.Column column : ColumnDefinitions.typed(c.statement())) {
             if (column.typeName().equals("json")) {
-                findings.add(c.finding(this, column.typeToken(), column.name() + " is json: every access parses the text again, "
+                findings.add(c.finding(
+                        this,
+                        column.typeToken(),
+                        column.name() + " is json: every access parses the text again, "
                                 + "it cannot be compared for equality (no DISTINCT, GROUP BY or UNIQUE) and GIN indexes do not support it",
                         "declare it jsonb, unless the exact text (key order, duplicate keys, spacing) must be kept"));
             }

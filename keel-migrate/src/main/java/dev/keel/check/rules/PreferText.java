@@ -32,10 +32,15 @@ public final class PreferText implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ColumnDefinitions.Column column : ColumnDefinitions.typed(c.statement())) {
             if (VARCHAR.contains(column.typeName()) && column.hasTypeModifier()) {
-                findings.add(c.finding(this, column.typeToken(), column.name() + " is " + column.typeName()
-                                + "(n): changing the limit later is an ALTER COLUMN TYPE under an ACCESS EXCLUSIVE lock on " + column.table()
+                findings.add(c.finding(
+                        this,
+                        column.typeToken(),
+                        column.name() + " is " + column.typeName()
+                                + "(n): changing the limit later is an ALTER COLUMN TYPE under an ACCESS EXCLUSIVE lock on "
+                                + column.table()
                                 + ", with a full rewrite when it shrinks",
-                        "declare it text with a CHECK (char_length(" + column.name() + ") <= n), which can later be replaced NOT VALID without blocking"));
+                        "declare it text with a CHECK (char_length(" + column.name()
+                                + ") <= n), which can later be replaced NOT VALID without blocking"));
             }
         }
         return findings;

@@ -15,7 +15,8 @@ import java.util.Set;
  * one-byte internal type and is not flagged.
  */
 public final class PreferTextOverChar implements Rule {
-    private static final Set<String> CHAR = Set.of("char", "character", "bpchar", "nchar", "national char", "national character");
+    private static final Set<String> CHAR =
+            Set.of("char", "character", "bpchar", "nchar", "national char", "national character");
 
     @Override
     public String id() {
@@ -32,10 +33,14 @@ public final class PreferTextOverChar implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ColumnDefinitions.Column column : ColumnDefinitions.typed(c.statement())) {
             if (CHAR.contains(column.typeName())) {
-                findings.add(c.finding(this, column.typeToken(), column.name() + " is " + column.typeName()
+                findings.add(c.finding(
+                        this,
+                        column.typeToken(),
+                        column.name() + " is " + column.typeName()
                                 + (column.hasTypeModifier() ? "(n)" : " (that is, char(1))")
                                 + ": values are padded with spaces to the full length, trailing spaces are ignored in comparisons, and it is no faster than text",
-                        "declare it text, with a CHECK (char_length(" + column.name() + ") = n) if the length is fixed"));
+                        "declare it text, with a CHECK (char_length(" + column.name()
+                                + ") = n) if the length is fixed"));
             }
         }
         return findings;

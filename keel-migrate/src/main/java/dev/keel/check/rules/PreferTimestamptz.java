@@ -31,8 +31,12 @@ public final class PreferTimestamptz implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (ColumnDefinitions.Column column : ColumnDefinitions.typed(c.statement())) {
             if (TIMESTAMP.contains(column.typeName())) {
-                findings.add(c.finding(this, column.typeToken(), column.name() + " is timestamp without time zone: it stores a wall-clock time, "
-                                + "not an instant, and converting it to timestamptz later rewrites " + column.table() + " under an ACCESS EXCLUSIVE lock",
+                findings.add(c.finding(
+                        this,
+                        column.typeToken(),
+                        column.name() + " is timestamp without time zone: it stores a wall-clock time, "
+                                + "not an instant, and converting it to timestamptz later rewrites " + column.table()
+                                + " under an ACCESS EXCLUSIVE lock",
                         "declare it timestamptz: it stores the instant and shows it in each session's time zone"));
             }
         }

@@ -58,7 +58,8 @@ public final class ReindexWithoutConcurrently implements Rule {
             i++;
         }
         String target = Names.qualifiedAt(t, i);
-        if (concurrently || kind.equals("INDEX") && target != null && !c.schema().indexOnLiveTable(target)
+        if (concurrently
+                || kind.equals("INDEX") && target != null && !c.schema().indexOnLiveTable(target)
                 || kind.equals("TABLE") && !c.existing(target)) {
             return List.of();
         }
@@ -76,14 +77,26 @@ public final class ReindexWithoutConcurrently implements Rule {
         String message = "REINDEX rebuilds " + what + ": while an index rebuilds, writes to its table wait (SHARE lock)"
                 + " and so do queries that would read the index (ACCESS EXCLUSIVE lock on it)";
         if (kind.equals("SYSTEM")) {
-            return List.of(c.finding(this, message, "REINDEX SYSTEM has no concurrent form: run it by hand in a maintenance window, not in a migration"));
+            return List.of(
+                    c.finding(
+                            this,
+                            message,
+                            "REINDEX SYSTEM has no concurrent form: run it by hand in a maintenance window, not in a migration"));
         }
         if (c.postgresVersion() < 12) {
-            return List.of(c.finding(this, message, "PostgreSQL " + c.postgresVersion() + " has no REINDEX CONCURRENTLY: CREATE INDEX CONCURRENTLY"
-                    + " a copy of each index, DROP INDEX CONCURRENTLY the old one, then ALTER INDEX … RENAME the copy to the old name"));
+            return List.of(
+                    c.finding(
+                            this,
+                            message,
+                            "PostgreSQL " + c.postgresVersion()
+                                    + " has no REINDEX CONCURRENTLY: CREATE INDEX CONCURRENTLY"
+                                    + " a copy of each index, DROP INDEX CONCURRENTLY the old one, then ALTER INDEX … RENAME the copy to the old name"));
         }
-        return List.of(c.finding(this, message, "REINDEX " + kind + " CONCURRENTLY " + (target == null ? "" : target + " ")
-                + "in a migration file of its own (keel runs it without a transaction)"));
+        return List.of(c.finding(
+                this,
+                message,
+                "REINDEX " + kind + " CONCURRENTLY " + (target == null ? "" : target + " ")
+                        + "in a migration file of its own (keel runs it without a transaction)"));
     }
 
     private static boolean isFalse(SqlToken token) {

@@ -43,11 +43,18 @@ public final class RenamingColumn implements Rule {
                 continue;
             }
             String name = Names.of(action.tokens().get(column));
-            if (c.schema().column(alter.table(), name).map(SchemaModel.Column::added).orElse(false)) {
+            if (c.schema()
+                    .column(alter.table(), name)
+                    .map(SchemaModel.Column::added)
+                    .orElse(false)) {
                 continue;
             }
-            findings.add(c.finding(this, action.first(), "renaming column " + name + " of " + alter.table()
-                            + " breaks the application version still running: its queries name " + name + " until it is replaced",
+            findings.add(c.finding(
+                    this,
+                    action.first(),
+                    "renaming column " + name + " of " + alter.table()
+                            + " breaks the application version still running: its queries name " + name
+                            + " until it is replaced",
                     "add the new column, write both and backfill, move readers over, and drop the old column in a later release"
                             + " (or keep the old name and change only the application's mapping)"));
         }

@@ -37,16 +37,26 @@ public final class RenamingTable implements Rule {
             var t = action.tokens();
             if (action.startsWith("RENAME", "TO") && t.size() > 2) {
                 String to = Names.of(t.get(2));
-                findings.add(c.finding(this, action.first(), "renaming table " + table + " to " + to
-                                + " breaks the application version still running: its queries name " + table + " until it is replaced",
-                        "rename it and, in the same migration, CREATE VIEW " + table + " AS SELECT * FROM " + to
-                                + " (a simple view takes reads and writes); drop the view once no deployed version uses the old name"));
+                findings.add(
+                        c.finding(
+                                this,
+                                action.first(),
+                                "renaming table " + table + " to " + to
+                                        + " breaks the application version still running: its queries name " + table
+                                        + " until it is replaced",
+                                "rename it and, in the same migration, CREATE VIEW " + table + " AS SELECT * FROM " + to
+                                        + " (a simple view takes reads and writes); drop the view once no deployed version uses the old name"));
             } else if (action.startsWith("SET", "SCHEMA") && t.size() > 2) {
                 String schema = Names.of(t.get(2));
-                findings.add(c.finding(this, action.first(), "moving table " + table + " to schema " + schema
-                                + " breaks the application version still running: its queries find " + table + " where it was",
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "moving table " + table + " to schema " + schema
+                                + " breaks the application version still running: its queries find " + table
+                                + " where it was",
                         "move it and, in the same migration, CREATE VIEW " + table + " AS SELECT * FROM " + schema + "."
-                                + Names.unqualified(table) + " in the old schema; drop the view once no deployed version uses it"));
+                                + Names.unqualified(table)
+                                + " in the old schema; drop the view once no deployed version uses it"));
             }
         }
         return findings;

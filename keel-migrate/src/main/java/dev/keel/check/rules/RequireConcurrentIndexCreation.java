@@ -32,17 +32,27 @@ public final class RequireConcurrentIndexCreation implements Rule {
         if (index == null || index.concurrently() || !c.existing(index.table())) {
             return List.of();
         }
-        boolean partitioned = c.schema().relation(index.table()).map(r -> r.kind() == SchemaModel.RelationKind.PARTITIONED_TABLE).orElse(false);
+        boolean partitioned = c.schema()
+                .relation(index.table())
+                .map(r -> r.kind() == SchemaModel.RelationKind.PARTITIONED_TABLE)
+                .orElse(false);
         int on = ColumnDefinitions.indexAtDepthZero(c.tokens(), "ON", 0);
-        if (partitioned && on >= 0 && on + 1 < c.tokens().size() && c.tokens().get(on + 1).isWord("ONLY")) {
+        if (partitioned
+                && on >= 0
+                && on + 1 < c.tokens().size()
+                && c.tokens().get(on + 1).isWord("ONLY")) {
             return List.of();
         }
-        return List.of(c.finding(this, "CREATE INDEX takes a SHARE lock on " + index.table()
-                        + ": inserts, updates and deletes wait until the whole index is built",
-                partitioned
-                        ? "PostgreSQL builds no index CONCURRENTLY on a partitioned table: CREATE INDEX … ON ONLY " + index.table()
-                                + " (instant, invalid until complete), then CREATE INDEX CONCURRENTLY on each partition in files of their own,"
-                                + " and ALTER INDEX … ATTACH PARTITION each one"
-                        : "CREATE INDEX CONCURRENTLY in a migration file of its own (keel runs it without a transaction)"));
+        return List.of(
+                c.finding(
+                        this,
+                        "CREATE INDEX takes a SHARE lock on " + index.table()
+                                + ": inserts, updates and deletes wait until the whole index is built",
+                        partitioned
+                                ? "PostgreSQL builds no index CONCURRENTLY on a partitioned table: CREATE INDEX … ON ONLY "
+                                        + index.table()
+                                        + " (instant, invalid until complete), then CREATE INDEX CONCURRENTLY on each partition in files of their own,"
+                                        + " and ALTER INDEX … ATTACH PARTITION each one"
+                                : "CREATE INDEX CONCURRENTLY in a migration file of its own (keel runs it without a transaction)"));
     }
 }

@@ -14,25 +14,51 @@ import java.util.Set;
  */
 final class SessionTimeZone {
     /** Zones whose offset is zero at every instant: PostgreSQL's test for keeping rows in a timestamp/timestamptz swap. */
-    private static final Set<String> UTC = Set.of("utc", "etc/utc", "gmt", "etc/gmt", "zulu", "etc/zulu", "uct", "etc/uct", "universal",
-            "etc/universal", "gmt0", "etc/gmt0", "gmt+0", "gmt-0", "etc/gmt+0", "etc/gmt-0", "greenwich", "etc/greenwich", "z");
+    private static final Set<String> UTC = Set.of(
+            "utc",
+            "etc/utc",
+            "gmt",
+            "etc/gmt",
+            "zulu",
+            "etc/zulu",
+            "uct",
+            "etc/uct",
+            "universal",
+            "etc/universal",
+            "gmt0",
+            "etc/gmt0",
+            "gmt+0",
+            "gmt-0",
+            "etc/gmt+0",
+            "etc/gmt-0",
+            "greenwich",
+            "etc/greenwich",
+            "z");
 
-    private SessionTimeZone() {
-    }
+    private SessionTimeZone() {}
 
     static boolean utc(StatementContext c) {
         String zone = c.schema().sessionTimeZone();
         for (SqlStatement earlier : c.earlier()) {
             List<SqlToken> t = earlier.tokens();
-            if (t.size() >= 2 && t.get(0).isWord("RESET") && (t.get(1).isWord("ALL") || t.get(1).isWord("TIMEZONE")
-                    || t.get(1).isWord("TIME"))) {
+            if (t.size() >= 2
+                    && t.get(0).isWord("RESET")
+                    && (t.get(1).isWord("ALL")
+                            || t.get(1).isWord("TIMEZONE")
+                            || t.get(1).isWord("TIME"))) {
                 zone = null;
             } else if (t.size() >= 3 && t.get(0).isWord("SET")) {
                 int i = t.get(1).isWord("SESSION") || t.get(1).isWord("LOCAL") ? 2 : 1;
                 if (i + 1 < t.size() && t.get(i).isWord("TIME") && t.get(i + 1).isWord("ZONE")) {
                     zone = value(t, i + 2);
                 } else if (i < t.size() && t.get(i).isWord("TIMEZONE")) {
-                    zone = value(t, i + 1 < t.size() && (t.get(i + 1).isWord("TO") || t.get(i + 1).text().equals("=")) ? i + 2 : i + 1);
+                    zone = value(
+                            t,
+                            i + 1 < t.size()
+                                            && (t.get(i + 1).isWord("TO")
+                                                    || t.get(i + 1).text().equals("="))
+                                    ? i + 2
+                                    : i + 1);
                 }
             }
         }

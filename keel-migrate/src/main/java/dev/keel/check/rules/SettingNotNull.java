@@ -51,7 +51,10 @@ public final class SettingNotNull implements Rule {
             for (AlterTable.Action action : alter.actions()) {
                 int column = action.alteredColumnAt();
                 List<SqlToken> t = action.tokens();
-                if (column < 0 || column + 3 >= t.size() || !t.get(column + 1).isWord("SET") || !t.get(column + 2).isWord("NOT")
+                if (column < 0
+                        || column + 3 >= t.size()
+                        || !t.get(column + 1).isWord("SET")
+                        || !t.get(column + 2).isWord("NOT")
                         || !t.get(column + 3).isWord("NULL")) {
                     continue;
                 }
@@ -59,8 +62,12 @@ public final class SettingNotNull implements Rule {
                 if (c.postgresVersion() >= 12 && provenNotNull(c, alter.table(), name, droppedHere)) {
                     continue;
                 }
-                findings.add(c.finding(this, action.first(), "SET NOT NULL on " + alter.table() + "." + name + " reads every row of "
-                        + alter.table() + " while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole scan", fix(c, alter.table(), name)));
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "SET NOT NULL on " + alter.table() + "." + name + " reads every row of " + alter.table()
+                                + " while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole scan",
+                        fix(c, alter.table(), name)));
             }
         }
         return findings;
@@ -68,19 +75,25 @@ public final class SettingNotNull implements Rule {
 
     private static String fix(StatementContext c, String table, String column) {
         String constraint = Names.unqualified(table) + "_" + column + "_not_null";
-        String addCheck = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " CHECK (" + column + " IS NOT NULL) NOT VALID;";
+        String addCheck = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " CHECK (" + column
+                + " IS NOT NULL) NOT VALID;";
         String validate = "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + constraint + ";";
         if (c.postgresVersion() < 12) {
-            return "before PostgreSQL 12 SET NOT NULL always scans: keep a check instead — " + addCheck + " then, in a later migration, " + validate
-                    + " — and set NOT NULL once on 12 or later";
+            return "before PostgreSQL 12 SET NOT NULL always scans: keep a check instead — " + addCheck
+                    + " then, in a later migration, " + validate + " — and set NOT NULL once on 12 or later";
         }
-        return addCheck + " then, in a later migration, " + validate + " ALTER TABLE " + table + " ALTER COLUMN " + column
-                + " SET NOT NULL; (the validated check spares the scan) and, if you like, ALTER TABLE " + table + " DROP CONSTRAINT " + constraint + ";";
+        return addCheck + " then, in a later migration, " + validate + " ALTER TABLE " + table + " ALTER COLUMN "
+                + column + " SET NOT NULL; (the validated check spares the scan) and, if you like, ALTER TABLE " + table
+                + " DROP CONSTRAINT " + constraint + ";";
     }
 
     /** A CHECK (column IS NOT NULL) on the table, validated and not dropped since (nor by this statement). */
     private static boolean provenNotNull(StatementContext c, String table, String column, Set<String> droppedHere) {
-        return c.schema().relation(table).map(r -> r.constraints().stream().anyMatch(k -> column.equals(k.notNullColumn()) && k.validated()
-                && !droppedHere.contains(k.name()))).orElse(false);
+        return c.schema()
+                .relation(table)
+                .map(r -> r.constraints().stream()
+                        .anyMatch(k ->
+                                column.equals(k.notNullColumn()) && k.validated() && !droppedHere.contains(k.name())))
+                .orElse(false);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Locale;
  */
 public final class SettingTablespace implements Rule {
     /** Indexes the checked migrations built on tables they created: moving them copies nothing big. */
-
     @Override
     public String id() {
         return "setting-tablespace";
@@ -36,14 +35,19 @@ public final class SettingTablespace implements Rule {
 
     private List<Finding> findings(StatementContext c) {
         List<SqlToken> t = c.tokens();
-        if (!c.startsWith("ALTER") || t.size() < 3 || !(t.get(1).isWord("TABLE") || t.get(1).isWord("INDEX"))) {
+        if (!c.startsWith("ALTER")
+                || t.size() < 3
+                || !(t.get(1).isWord("TABLE") || t.get(1).isWord("INDEX"))) {
             return List.of();
         }
         String kind = t.get(1).upper();
         if (t.get(2).isWord("ALL") && t.size() > 3 && t.get(3).isWord("IN")) {
-            return List.of(c.finding(this, "ALTER " + kind + " ALL IN TABLESPACE copies every " + kind.toLowerCase(Locale.ROOT)
-                            + " of the tablespace, each under an ACCESS EXCLUSIVE lock held until the copy is done",
-                    "create new objects in the new tablespace, and move existing ones one by one outside the migration"));
+            return List.of(
+                    c.finding(
+                            this,
+                            "ALTER " + kind + " ALL IN TABLESPACE copies every " + kind.toLowerCase(Locale.ROOT)
+                                    + " of the tablespace, each under an ACCESS EXCLUSIVE lock held until the copy is done",
+                            "create new objects in the new tablespace, and move existing ones one by one outside the migration"));
         }
         if (kind.equals("TABLE")) {
             AlterTable alter = c.alterTable().orElse(null);
@@ -52,7 +56,10 @@ public final class SettingTablespace implements Rule {
             }
             for (AlterTable.Action action : alter.actions()) {
                 if (action.startsWith("SET", "TABLESPACE")) {
-                    return List.of(c.finding(this, action.first(), "SET TABLESPACE copies all of " + alter.table()
+                    return List.of(c.finding(
+                            this,
+                            action.first(),
+                            "SET TABLESPACE copies all of " + alter.table()
                                     + " to the new tablespace under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done",
                             "create the table in the right tablespace from the start; to move a live table, copy it in batches into a new "
                                     + "table there and swap the names, or move it in a maintenance window"));
@@ -73,8 +80,12 @@ public final class SettingTablespace implements Rule {
                 String fix = c.postgresVersion() >= 14
                         ? "REINDEX (TABLESPACE …) INDEX CONCURRENTLY " + index + " in a migration file of its own"
                         : "CREATE INDEX CONCURRENTLY a copy … TABLESPACE …, then DROP INDEX CONCURRENTLY " + index;
-                return List.of(c.finding(this, t.get(j), "SET TABLESPACE copies the index " + index
-                        + " under an ACCESS EXCLUSIVE lock: queries on its table wait until the copy is done", fix));
+                return List.of(c.finding(
+                        this,
+                        t.get(j),
+                        "SET TABLESPACE copies the index " + index
+                                + " under an ACCESS EXCLUSIVE lock: queries on its table wait until the copy is done",
+                        fix));
             }
         }
         return List.of();

@@ -18,12 +18,10 @@ import java.util.Optional;
  */
 final class TableLocks {
 
-    private TableLocks() {
-    }
+    private TableLocks() {}
 
     /** One table lock: the table, the mode, the statement's leading words ("ALTER TABLE"), and its first token. */
-    record Lock(String table, LockMode mode, String verb, SqlToken at) {
-    }
+    record Lock(String table, LockMode mode, String verb, SqlToken at) {}
 
     static List<Lock> of(SqlStatement statement) {
         List<SqlToken> t = statement.tokens();
@@ -84,14 +82,23 @@ final class TableLocks {
     /** The lock one ALTER TABLE action takes; anything not known to be milder takes ACCESS LockMode.EXCLUSIVE. */
     static LockMode mode(AlterTable.Action action) {
         List<SqlToken> t = action.tokens();
-        if (action.startsWith("VALIDATE") || action.startsWith("CLUSTER") || action.startsWith("SET", "WITHOUT", "CLUSTER")
-                || action.startsWith("ATTACH") || action.startsWith("DETACH") && action.contains("CONCURRENTLY")
-                || (action.startsWith("SET") || action.startsWith("RESET")) && t.size() > 1 && t.get(1).text().equals("(")) {
+        if (action.startsWith("VALIDATE")
+                || action.startsWith("CLUSTER")
+                || action.startsWith("SET", "WITHOUT", "CLUSTER")
+                || action.startsWith("ATTACH")
+                || action.startsWith("DETACH") && action.contains("CONCURRENTLY")
+                || (action.startsWith("SET") || action.startsWith("RESET"))
+                        && t.size() > 1
+                        && t.get(1).text().equals("(")) {
             return LockMode.SHARE_UPDATE_EXCLUSIVE;
         }
         int column = action.alteredColumnAt();
-        if (column >= 0 && column + 1 < t.size() && t.get(column + 1).isWord("SET")
-                && column + 2 < t.size() && (t.get(column + 2).isWord("STATISTICS") || t.get(column + 2).text().equals("("))) {
+        if (column >= 0
+                && column + 1 < t.size()
+                && t.get(column + 1).isWord("SET")
+                && column + 2 < t.size()
+                && (t.get(column + 2).isWord("STATISTICS")
+                        || t.get(column + 2).text().equals("("))) {
             return LockMode.SHARE_UPDATE_EXCLUSIVE;
         }
         if (action.startsWith("ENABLE") || action.startsWith("DISABLE")) {
@@ -163,7 +170,9 @@ final class TableLocks {
     }
 
     private static List<Lock> tables(List<SqlToken> t, int i, LockMode mode, String verb) {
-        return tableNames(t, i).stream().map(name -> new Lock(name, mode, verb, t.get(0))).toList();
+        return tableNames(t, i).stream()
+                .map(name -> new Lock(name, mode, verb, t.get(0)))
+                .toList();
     }
 
     /** The table named after the first {@code word} (ON, TO), skipping ONLY. */

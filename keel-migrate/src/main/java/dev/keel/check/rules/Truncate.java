@@ -27,13 +27,21 @@ public final class Truncate implements Rule {
         if (!c.startsWith("TRUNCATE")) {
             return List.of();
         }
-        List<String> existing = TableLocks.of(c.statement()).stream().map(TableLocks.Lock::table).filter(c::existing).toList();
+        List<String> existing = TableLocks.of(c.statement()).stream()
+                .map(TableLocks.Lock::table)
+                .filter(c::existing)
+                .toList();
         if (existing.isEmpty()) {
             return List.of();
         }
-        String cascade = c.statement().containsWord("CASCADE") ? ", and CASCADE empties every table that references them too" : "";
-        return List.of(c.finding(this, "TRUNCATE deletes every row of " + String.join(", ", existing)
-                        + " under an ACCESS EXCLUSIVE lock" + cascade,
-                "if the data must really go, delete it in batches outside the migration; a table of data that can be rebuilt may waive this with that reason"));
+        String cascade = c.statement().containsWord("CASCADE")
+                ? ", and CASCADE empties every table that references them too"
+                : "";
+        return List.of(
+                c.finding(
+                        this,
+                        "TRUNCATE deletes every row of " + String.join(", ", existing)
+                                + " under an ACCESS EXCLUSIVE lock" + cascade,
+                        "if the data must really go, delete it in batches outside the migration; a table of data that can be rebuilt may waive this with that reason"));
     }
 }

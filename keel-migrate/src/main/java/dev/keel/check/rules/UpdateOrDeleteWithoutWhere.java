@@ -30,7 +30,10 @@ public final class UpdateOrDeleteWithoutWhere implements Rule {
             return List.of();
         }
         String what = change.verb().equals("UPDATE") ? "changes" : "deletes";
-        return List.of(c.finding(this, change.at(), change.verb() + " without WHERE " + what + " every row of " + change.table()
+        return List.of(c.finding(
+                this,
+                change.at(),
+                change.verb() + " without WHERE " + what + " every row of " + change.table()
                         + " inside the migration: each row stays locked until the migration commits, and each leaves a dead copy that bloats the table",
                 "backfill in batches outside the migration (" + change.verb()
                         + " … WHERE id BETWEEN … per batch, committing each), then let VACUUM catch up"));

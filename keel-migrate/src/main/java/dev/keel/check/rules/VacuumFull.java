@@ -44,7 +44,11 @@ public final class VacuumFull implements Rule {
             }
             i = close + 1;
         } else {
-            for (; i < t.size() && t.get(i).type() == SqlToken.Type.WORD && BARE_OPTIONS.contains(t.get(i).upper()); i++) {
+            for (;
+                    i < t.size()
+                            && t.get(i).type() == SqlToken.Type.WORD
+                            && BARE_OPTIONS.contains(t.get(i).upper());
+                    i++) {
                 if (t.get(i).isWord("FULL")) {
                     full = t.get(i);
                 }
@@ -55,15 +59,22 @@ public final class VacuumFull implements Rule {
         }
         List<String> tables = TableLocks.tableNames(t, i);
         if (tables.isEmpty()) {
-            return List.of(c.finding(this, full, "VACUUM FULL without a table rewrites every table of the database, each under an ACCESS EXCLUSIVE lock",
+            return List.of(c.finding(
+                    this,
+                    full,
+                    "VACUUM FULL without a table rewrites every table of the database, each under an ACCESS EXCLUSIVE lock",
                     fix()));
         }
         List<String> existing = tables.stream().filter(c::existing).toList();
         if (existing.isEmpty()) {
             return List.of();
         }
-        return List.of(c.finding(this, full, "VACUUM FULL rewrites all of " + String.join(", ", existing)
-                + " under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done", fix()));
+        return List.of(c.finding(
+                this,
+                full,
+                "VACUUM FULL rewrites all of " + String.join(", ", existing)
+                        + " under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done",
+                fix()));
     }
 
     /** FULL false / off / 0 turns the option off. */

@@ -43,11 +43,18 @@ public final class ValidateInSameTransaction implements Rule {
                 AlterTable.Action added = addedNotValid(earlier, alter.table(), constraint);
                 if (added != null) {
                     boolean foreignKey = added.contains("FOREIGN") || added.contains("REFERENCES");
-                    String lock = foreignKey ? "SHARE ROW EXCLUSIVE lock on both tables" : "ACCESS EXCLUSIVE lock on " + alter.table();
-                    findings.add(c.finding(this, action.first(), constraint + " was added NOT VALID at line " + earlier.line()
-                                    + " of this file, so the validation scans " + alter.table() + " while the ADD's " + lock
+                    String lock = foreignKey
+                            ? "SHARE ROW EXCLUSIVE lock on both tables"
+                            : "ACCESS EXCLUSIVE lock on " + alter.table();
+                    findings.add(c.finding(
+                            this,
+                            action.first(),
+                            constraint + " was added NOT VALID at line " + earlier.line()
+                                    + " of this file, so the validation scans " + alter.table() + " while the ADD's "
+                                    + lock
                                     + " is still held: NOT VALID gains nothing",
-                            "VALIDATE CONSTRAINT " + constraint + " in a later migration file, so the ADD commits and releases its lock first"));
+                            "VALIDATE CONSTRAINT " + constraint
+                                    + " in a later migration file, so the ADD commits and releases its lock first"));
                     break;
                 }
             }
@@ -62,8 +69,12 @@ public final class ValidateInSameTransaction implements Rule {
             return null;
         }
         for (AlterTable.Action action : alter.actions()) {
-            if (action.startsWith("ADD", "CONSTRAINT") && action.tokens().size() > 2 && constraint != null
-                    && constraint.equals(Names.of(action.tokens().get(2))) && action.contains("NOT") && action.contains("VALID")) {
+            if (action.startsWith("ADD", "CONSTRAINT")
+                    && action.tokens().size() > 2
+                    && constraint != null
+                    && constraint.equals(Names.of(action.tokens().get(2)))
+                    && action.contains("NOT")
+                    && action.contains("VALID")) {
                 return action;
             }
         }

@@ -37,13 +37,19 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
     public List<DoctorFinding> run(DoctorContext context) throws SQLException {
         List<AppliedMigration> history = settings.history().read(context.connection());
         List<DoctorFinding> findings = new ArrayList<>();
-        List<AppliedMigration> failed = history.stream().filter(a -> !a.success()).toList();
+        List<AppliedMigration> failed =
+                history.stream().filter(a -> !a.success()).toList();
         if (!failed.isEmpty()) {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("failed", failed.stream().map(AppliedMigration::script).toList());
-            findings.add(finding(Severity.CRITICAL, 1.0, failed.size() + " migration" + (failed.size() == 1 ? "" : "s") + " failed part-way ("
-                            + failed.get(0).script() + "): the schema is in a state no migration describes, and keel migrate refuses to go on",
-                    evidence, "every deploy that needs a newer schema is blocked until the failed migration is finished by hand or undone,"
+            findings.add(finding(
+                    Severity.CRITICAL,
+                    1.0,
+                    failed.size() + " migration" + (failed.size() == 1 ? "" : "s") + " failed part-way ("
+                            + failed.get(0).script()
+                            + "): the schema is in a state no migration describes, and keel migrate refuses to go on",
+                    evidence,
+                    "every deploy that needs a newer schema is blocked until the failed migration is finished by hand or undone,"
                             + " then recorded with keel repair"));
         }
         MigrationPlan plan = MigrationPlan.of(settings.resolver().resolve(), history, true, null);
@@ -52,7 +58,9 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
         }
         CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(context.connection()))
                 .check(CheckMigrations.inputs(plan.pending()), CatalogFacts.load(context.connection()));
-        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == dev.keel.check.Severity.ERROR).toList();
+        List<Finding> errors = report.findings().stream()
+                .filter(f -> f.severity() == dev.keel.check.Severity.ERROR)
+                .toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("pending", plan.pending().size());
         evidence.put("first", plan.pending().get(0).script());
@@ -61,14 +69,24 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
         if (!errors.isEmpty()) {
             Finding first = errors.get(0);
             evidence.put("firstFinding", first.file() + ":" + first.line() + " " + first.rule());
-            findings.add(finding(Severity.WARNING, Impact.between(errors.size(), 0, 5), plan.pending().size() + " pending migration"
-                            + (plan.pending().size() == 1 ? "" : "s") + " with " + errors.size() + " error-level check finding"
-                            + (errors.size() == 1 ? "" : "s") + ", first " + first.rule() + " in " + first.file() + ":" + first.line(),
-                    evidence, "as written: " + first.message() + "; keel migrate refuses it until it is fixed or waived"));
+            findings.add(finding(
+                    Severity.WARNING,
+                    Impact.between(errors.size(), 0, 5),
+                    plan.pending().size() + " pending migration"
+                            + (plan.pending().size() == 1 ? "" : "s") + " with " + errors.size()
+                            + " error-level check finding"
+                            + (errors.size() == 1 ? "" : "s") + ", first " + first.rule() + " in " + first.file() + ":"
+                            + first.line(),
+                    evidence,
+                    "as written: " + first.message() + "; keel migrate refuses it until it is fixed or waived"));
         } else {
-            findings.add(finding(Severity.INFO, Impact.between(plan.pending().size(), 0, 20), plan.pending().size() + " migration"
-                            + (plan.pending().size() == 1 ? " is" : "s are") + " pending, starting with " + plan.pending().get(0).script(),
-                    evidence, "the database is behind the project's code; the checks found nothing that would block writes"));
+            findings.add(finding(
+                    Severity.INFO,
+                    Impact.between(plan.pending().size(), 0, 20),
+                    plan.pending().size() + " migration" + (plan.pending().size() == 1 ? " is" : "s are")
+                            + " pending, starting with " + plan.pending().get(0).script(),
+                    evidence,
+                    "the database is behind the project's code; the checks found nothing that would block writes"));
         }
         return findings;
     }

@@ -9,8 +9,7 @@ import java.util.Optional;
  * length limit.
  */
 public final class ColumnValues {
-    private ColumnValues() {
-    }
+    private ColumnValues() {}
 
     /** Empty when the column is better left to PostgreSQL: its default, or NULL where allowed. */
     public static Optional<String> expression(FillColumn column, String g) {

@@ -11,6 +11,13 @@ package dev.keel.migrate.shadow;
  * @param typmod the base type's modifier, -1 without one
  * @param filledByServer a default, identity or generated column: PostgreSQL fills it
  */
-public record FillColumn(String name, String declared, String base, String category, String kind, String baseDeclared, int typmod,
-                         boolean notNull, boolean filledByServer) {
-}
+public record FillColumn(
+        String name,
+        String declared,
+        String base,
+        String category,
+        String kind,
+        String baseDeclared,
+        int typmod,
+        boolean notNull,
+        boolean filledByServer) {}

@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * first and its reference may stay NULL (or the table is skipped if that column is NOT NULL).
  */
 public final class FillOrder {
-    private FillOrder() {
-    }
+    private FillOrder() {}
 
     public static List<RelationName> parentsFirst(Collection<RelationName> tables, Collection<ForeignKey> keys) {
         Set<RelationName> done = new LinkedHashSet<>();
@@ -25,13 +24,20 @@ public final class FillOrder {
         return new ArrayList<>(done);
     }
 
-    private static void visit(RelationName table, Collection<RelationName> tables, Collection<ForeignKey> keys, Set<RelationName> done,
-                              Set<RelationName> visiting) {
+    private static void visit(
+            RelationName table,
+            Collection<RelationName> tables,
+            Collection<ForeignKey> keys,
+            Set<RelationName> done,
+            Set<RelationName> visiting) {
         if (done.contains(table) || !visiting.add(table)) {
             return;
         }
-        keys.stream().filter(k -> k.child().equals(table) && !k.selfReference() && tables.contains(k.parent()))
-                .map(ForeignKey::parent).sorted().forEach(parent -> visit(parent, tables, keys, done, visiting));
+        keys.stream()
+                .filter(k -> k.child().equals(table) && !k.selfReference() && tables.contains(k.parent()))
+                .map(ForeignKey::parent)
+                .sorted()
+                .forEach(parent -> visit(parent, tables, keys, done, visiting));
         visiting.remove(table);
         done.add(table);
     }

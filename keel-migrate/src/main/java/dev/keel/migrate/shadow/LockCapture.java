@@ -64,7 +64,8 @@ public final class LockCapture {
                     if (!tags.contains(rs.getString(2))) {
                         tags.add(rs.getString(2));
                     }
-                    RelationName relation = new RelationName(String.valueOf(rs.getString(3)), String.valueOf(rs.getString(4)));
+                    RelationName relation =
+                            new RelationName(String.valueOf(rs.getString(3)), String.valueOf(rs.getString(4)));
                     LockMode.fromPgLocks(rs.getString(5)).ifPresent(mode -> locks.add(new TakenLock(relation, mode)));
                 }
             }
@@ -73,6 +74,5 @@ public final class LockCapture {
     }
 
     /** @param tags the command tags seen (e.g. ALTER TABLE), in order */
-    public record Captured(List<String> tags, List<TakenLock> locks) {
-    }
+    public record Captured(List<String> tags, List<TakenLock> locks) {}
 }

@@ -1,7 +1,7 @@
 package dev.keel.migrate.shadow;
 
-import dev.keel.sql.LockMode;
 import dev.keel.connect.ConnectionSource;
+import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,25 +55,27 @@ public final class LockWitness implements AutoCloseable {
         AtomicBoolean done = new AtomicBoolean();
         AtomicBoolean released = new AtomicBoolean();
         AtomicReference<SQLException> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                while (!done.get() && !released.get()) {
-                    if (waiting(pid)) {
-                        seen.addAll(locks(watcher, pid));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (!done.get() && !released.get()) {
+                            if (waiting(pid)) {
+                                seen.addAll(locks(watcher, pid));
+                                release(released);
+                            } else {
+                                Thread.sleep(POLL_MILLIS);
+                            }
+                        }
+                    } catch (SQLException e) {
+                        failure.set(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        // Never leave the statement waiting for a holder nobody watches any more.
                         release(released);
-                    } else {
-                        Thread.sleep(POLL_MILLIS);
                     }
-                }
-            } catch (SQLException e) {
-                failure.set(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                // Never leave the statement waiting for a holder nobody watches any more.
-                release(released);
-            }
-        }, "keel-shadow-lock-witness");
+                },
+                "keel-shadow-lock-witness");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -150,7 +152,8 @@ public final class LockWitness implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection h = holder; Connection w = watcher) {
+        try (Connection h = holder;
+                Connection w = watcher) {
             // closing both
         }
     }

@@ -7,7 +7,9 @@ public record RelationName(String schema, String name) implements Comparable<Rel
 
     /** As a person reads it: the schema only outside public, quoted only where PostgreSQL needs it. */
     public String display() {
-        return schema.equals("public") ? Identifiers.display(name) : Identifiers.display(schema) + "." + Identifiers.display(name);
+        return schema.equals("public")
+                ? Identifiers.display(name)
+                : Identifiers.display(schema) + "." + Identifiers.display(name);
     }
 
     public String quoted() {

@@ -6,8 +6,7 @@ import java.util.Locale;
 public final class RowCounts {
     private static final long EXACT_BELOW = 10_000;
 
-    private RowCounts() {
-    }
+    private RowCounts() {}
 
     public static String human(long rows) {
         if (rows < EXACT_BELOW) {
@@ -22,7 +21,8 @@ public final class RowCounts {
             unit++;
         }
         // One decimal only where it says something (1.2M); 12M and 120k read better without.
-        String number = value < 9.95 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+        String number =
+                value < 9.95 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
         if (number.endsWith(".0")) {
             number = number.substring(0, number.length() - 2);
         }

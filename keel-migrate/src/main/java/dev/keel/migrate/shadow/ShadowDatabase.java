@@ -52,11 +52,15 @@ public final class ShadowDatabase implements AutoCloseable {
     }
 
     private static void execute(ConnectionSource source, String sql, String doing) {
-        try (Connection c = source.open(); Statement s = c.createStatement()) {
+        try (Connection c = source.open();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new KeelException(MigrateError.SHADOW_FAILED, doing + " the shadow database on " + source.describe() + " failed: " + e.getMessage(),
-                    "the shadow server's user needs CREATEDB; or run keel check without --shadow", e);
+            throw new KeelException(
+                    MigrateError.SHADOW_FAILED,
+                    doing + " the shadow database on " + source.describe() + " failed: " + e.getMessage(),
+                    "the shadow server's user needs CREATEDB; or run keel check without --shadow",
+                    e);
         }
     }
 }

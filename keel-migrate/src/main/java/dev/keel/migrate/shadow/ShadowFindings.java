@@ -1,8 +1,8 @@
 package dev.keel.migrate.shadow;
 
-import dev.keel.sql.LockMode;
 import dev.keel.check.Finding;
 import dev.keel.check.Severity;
+import dev.keel.sql.LockMode;
 import dev.keel.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,8 @@ public final class ShadowFindings {
         boolean aboveLimit = false;
         for (Map.Entry<RelationName, LockMode> lock : effects.locks().entrySet()) {
             if (lock.getValue().blocksWrites()) {
-                blocking.add(lock.getValue().readable() + " on " + lock.getKey().display() + " (" + targetRows.describe(lock.getKey()) + ")");
+                blocking.add(lock.getValue().readable() + " on " + lock.getKey().display() + " ("
+                        + targetRows.describe(lock.getKey()) + ")");
                 aboveLimit |= targetRows.estimate(lock.getKey()).orElse(0) >= rowLimit;
             }
         }
@@ -48,25 +49,45 @@ public final class ShadowFindings {
             message.append(" takes ").append(String.join(", ", blocking));
         }
         if (!effects.rewritten().isEmpty()) {
-            message.append(blocking.isEmpty() ? " " : " and ").append("rewrites ").append(names(effects.rewritten()));
+            message.append(blocking.isEmpty() ? " " : " and ")
+                    .append("rewrites ")
+                    .append(names(effects.rewritten()));
         } else if (!effects.scanned().isEmpty()) {
             message.append(" and reads all of ").append(names(effects.scanned()));
         }
-        message.append(" (").append(effects.millis()).append(" ms on the shadow")
-                .append(scale > 0 ? " at scale " + ShadowOptions.decimal(scale) : "").append(')');
+        message.append(" (")
+                .append(effects.millis())
+                .append(" ms on the shadow")
+                .append(scale > 0 ? " at scale " + ShadowOptions.decimal(scale) : "")
+                .append(')');
         Severity severity = aboveLimit ? Severity.ERROR : Severity.WARNING;
         String fix = severity == Severity.ERROR
                 ? "writes to a table this size would wait for the whole statement: use the safe form from the static finding,"
-                + " or run it in a maintenance window and waive with -- keel:allow " + RULE + " <reason>"
+                        + " or run it in a maintenance window and waive with -- keel:allow " + RULE + " <reason>"
                 : "fine at this table's size today; it grows";
-        return Optional.of(new Finding(RULE, severity, file, statement.line(), statement.column(), message.toString(), fix, SOURCE,
+        return Optional.of(new Finding(
+                RULE,
+                severity,
+                file,
+                statement.line(),
+                statement.column(),
+                message.toString(),
+                fix,
+                SOURCE,
                 statement.excerpt()));
     }
 
     public Finding failed(String file, SqlStatement statement, StatementRejected rejected) {
-        return new Finding(FAILED_RULE, Severity.ERROR, file, statement.line(), statement.column(),
+        return new Finding(
+                FAILED_RULE,
+                Severity.ERROR,
+                file,
+                statement.line(),
+                statement.column(),
                 "on the shadow database this statement failed: " + rejected.serverMessage(),
-                "fix the statement; the shadow holds the schema the applied migrations built", SOURCE, statement.excerpt());
+                "fix the statement; the shadow holds the schema the applied migrations built",
+                SOURCE,
+                statement.excerpt());
     }
 
     private static String names(List<RelationName> relations) {

@@ -19,13 +19,22 @@ public record ShadowOptions(long rowLimit, double scale, long scaleCap) {
 
     public ShadowOptions {
         if (rowLimit < 0) {
-            throw new KeelException(MigrateError.OPTION_INVALID, "the shadow row limit must not be negative, not " + rowLimit, "give --shadow-row-limit 0 or more");
+            throw new KeelException(
+                    MigrateError.OPTION_INVALID,
+                    "the shadow row limit must not be negative, not " + rowLimit,
+                    "give --shadow-row-limit 0 or more");
         }
         if (!(scale >= 0 && scale <= 1)) {
-            throw new KeelException(MigrateError.OPTION_INVALID, "--scale must be a number from 0 to 1, not " + scale, "give e.g. --scale 0.01 for 1% of the target's rows");
+            throw new KeelException(
+                    MigrateError.OPTION_INVALID,
+                    "--scale must be a number from 0 to 1, not " + scale,
+                    "give e.g. --scale 0.01 for 1% of the target's rows");
         }
         if (scaleCap < 0) {
-            throw new KeelException(MigrateError.OPTION_INVALID, "--scale-cap must not be negative, not " + scaleCap, "give the most rows one table may get, e.g. 1000000");
+            throw new KeelException(
+                    MigrateError.OPTION_INVALID,
+                    "--scale-cap must not be negative, not " + scaleCap,
+                    "give the most rows one table may get, e.g. 1000000");
         }
     }
 
@@ -47,10 +56,16 @@ public record ShadowOptions(long rowLimit, double scale, long scaleCap) {
         try {
             value = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new KeelException(MigrateError.OPTION_INVALID, "--scale must be a number from 0 to 1, not '" + text + "'", "give e.g. --scale 0.01 for 1% of the target's rows");
+            throw new KeelException(
+                    MigrateError.OPTION_INVALID,
+                    "--scale must be a number from 0 to 1, not '" + text + "'",
+                    "give e.g. --scale 0.01 for 1% of the target's rows");
         }
         if (!(value >= 0 && value <= 1)) {
-            throw new KeelException(MigrateError.OPTION_INVALID, "--scale must be a number from 0 to 1, not " + text, "give e.g. --scale 0.01 for 1% of the target's rows");
+            throw new KeelException(
+                    MigrateError.OPTION_INVALID,
+                    "--scale must be a number from 0 to 1, not " + text,
+                    "give e.g. --scale 0.01 for 1% of the target's rows");
         }
         return value;
     }

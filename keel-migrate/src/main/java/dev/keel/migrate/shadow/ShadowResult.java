@@ -15,7 +15,8 @@ import java.util.List;
  * @param targetMajor the target server's major version
  * @param shadowMajor the shadow server's: where they differ, so can locks and rewrites
  */
-public record ShadowResult(List<Finding> findings, FillReport fill, boolean eventTrigger, int targetMajor, int shadowMajor) {
+public record ShadowResult(
+        List<Finding> findings, FillReport fill, boolean eventTrigger, int targetMajor, int shadowMajor) {
 
     /** Lines worth telling the user on stderr: skipped or capped tables, a missing event trigger. */
     public List<String> warnings() {
@@ -27,8 +28,9 @@ public record ShadowResult(List<Finding> findings, FillReport fill, boolean even
         }
         fill.warnings().forEach(w -> lines.add("shadow: " + w));
         if (!eventTrigger) {
-            lines.add("shadow: the shadow server's user may not create event triggers (superuser only): DDL run outside a transaction"
-                    + " shows only the locks it had to wait for");
+            lines.add(
+                    "shadow: the shadow server's user may not create event triggers (superuser only): DDL run outside a transaction"
+                            + " shows only the locks it had to wait for");
         }
         return lines;
     }

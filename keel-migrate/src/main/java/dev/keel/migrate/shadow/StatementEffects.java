@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param rewritten tables and indexes whose storage file changed
  * @param scanned tables the statement read in full
  */
-public record StatementEffects(Map<RelationName, LockMode> locks, List<String> commandTags, List<RelationName> rewritten,
-                               List<RelationName> scanned, long millis) {
+public record StatementEffects(
+        Map<RelationName, LockMode> locks,
+        List<String> commandTags,
+        List<RelationName> rewritten,
+        List<RelationName> scanned,
+        long millis) {
 
     public Optional<LockMode> lockOn(RelationName table) {
         return Optional.ofNullable(locks.get(table));

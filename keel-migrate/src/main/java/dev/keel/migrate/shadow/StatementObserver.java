@@ -28,7 +28,8 @@ public final class StatementObserver {
     private final LockWitness witness;
     private final Set<Long> existing;
 
-    private StatementObserver(Connection connection, int pid, LockCapture capture, LockWitness witness, Set<Long> existing) {
+    private StatementObserver(
+            Connection connection, int pid, LockCapture capture, LockWitness witness, Set<Long> existing) {
         this.connection = connection;
         this.pid = pid;
         this.capture = capture;
@@ -37,14 +38,21 @@ public final class StatementObserver {
     }
 
     /** Call before the first pending statement: the relations that exist now are the ones the findings judge. */
-    public static StatementObserver start(Connection connection, LockCapture capture, LockWitness witness) throws SQLException {
+    public static StatementObserver start(Connection connection, LockCapture capture, LockWitness witness)
+            throws SQLException {
         int pid;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             pid = rs.getInt(1);
         }
         capture.next(connection);
-        return new StatementObserver(connection, pid, capture, witness, new HashSet<>(relations(connection).keySet()));
+        return new StatementObserver(
+                connection,
+                pid,
+                capture,
+                witness,
+                new HashSet<>(relations(connection).keySet()));
     }
 
     /** Runs the statement in the connection's current mode (a transaction or autocommit). */
@@ -72,8 +80,12 @@ public final class StatementObserver {
         }
         LockCapture.Captured captured = capture.next(connection);
         taken.addAll(captured.locks());
-        return new StatementEffects(strongestOnExistingTables(taken, after), captured.tags(), changed(before, after, true),
-                changed(before, after, false), millis);
+        return new StatementEffects(
+                strongestOnExistingTables(taken, after),
+                captured.tags(),
+                changed(before, after, true),
+                changed(before, after, false),
+                millis);
     }
 
     private void run(String sql) throws SQLException {
@@ -85,7 +97,11 @@ public final class StatementObserver {
     }
 
     private List<RelationName> existingTables(Map<Long, Relation> relations) {
-        return relations.values().stream().filter(r -> existing.contains(r.oid()) && r.isTable()).map(Relation::name).sorted().toList();
+        return relations.values().stream()
+                .filter(r -> existing.contains(r.oid()) && r.isTable())
+                .map(Relation::name)
+                .sorted()
+                .toList();
     }
 
     private Map<RelationName, LockMode> strongestOnExistingTables(Set<TakenLock> taken, Map<Long, Relation> after) {
@@ -109,7 +125,8 @@ public final class StatementObserver {
             if (now == null || !existing.contains(was.oid())) {
                 continue;
             }
-            boolean hit = rewrites ? now.fileNode() != was.fileNode() : now.isPlainTable() && now.seqScans() > was.seqScans();
+            boolean hit =
+                    rewrites ? now.fileNode() != was.fileNode() : now.isPlainTable() && now.seqScans() > was.seqScans();
             if (hit) {
                 names.add(now.name());
             }
@@ -131,10 +148,16 @@ public final class StatementObserver {
     private static Map<Long, Relation> relations(Connection c) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlResources.load(StatementObserver.class, "shadow-relations.sql"))) {
+                ResultSet rs = s.executeQuery(SqlResources.load(StatementObserver.class, "shadow-relations.sql"))) {
             while (rs.next()) {
-                relations.put(rs.getLong(1), new Relation(rs.getLong(1), new RelationName(rs.getString(2), rs.getString(3)), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6)));
+                relations.put(
+                        rs.getLong(1),
+                        new Relation(
+                                rs.getLong(1),
+                                new RelationName(rs.getString(2), rs.getString(3)),
+                                rs.getString(4),
+                                rs.getLong(5),
+                                rs.getLong(6)));
             }
         }
         return relations;

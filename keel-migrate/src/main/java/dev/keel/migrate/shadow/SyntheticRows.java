@@ -56,20 +56,23 @@ public final class SyntheticRows {
         for (RelationName table : FillOrder.parentsFirst(tables.keySet(), keys)) {
             long wanted = wanted(table);
             if (wanted > cap) {
-                warnings.add(table.display() + " gets " + RowCounts.human(cap) + " synthetic rows, not " + RowCounts.human(wanted)
-                        + " (" + target.describe(table) + " at scale " + ShadowOptions.decimal(scale) + "): capped by --scale-cap");
+                warnings.add(table.display() + " gets " + RowCounts.human(cap) + " synthetic rows, not "
+                        + RowCounts.human(wanted) + " (" + target.describe(table) + " at scale "
+                        + ShadowOptions.decimal(scale) + "): capped by --scale-cap");
                 wanted = cap;
             }
             long existing = count(shadow, table);
             if (wanted <= existing) {
                 continue;
             }
-            List<ForeignKey> own = keys.stream().filter(k -> k.child().equals(table)).toList();
+            List<ForeignKey> own =
+                    keys.stream().filter(k -> k.child().equals(table)).toList();
             String sql = insert(table, tables.get(table), own, existing + 1, wanted);
             try (Statement s = shadow.createStatement()) {
                 filled.put(table, (long) s.executeUpdate(sql));
             } catch (SQLException e) {
-                warnings.add(table.display() + " stays without synthetic rows: " + e.getMessage().lines().findFirst().orElse(""));
+                warnings.add(table.display() + " stays without synthetic rows: "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         try (Statement s = shadow.createStatement()) {
@@ -103,9 +106,17 @@ public final class SyntheticRows {
                 assigned.add(key.columns().get(i));
             }
             String parent = key.parent().quoted();
-            joins.append("\nLEFT JOIN (SELECT ").append(String.join(", ", picked)).append(", row_number() OVER () AS rn FROM ").append(parent)
-                    .append(" p) ").append(alias).append(" ON ").append(alias).append(".rn = 1 + (s.g - 1) % greatest((SELECT count(*) FROM ")
-                    .append(parent).append("), 1)");
+            joins.append("\nLEFT JOIN (SELECT ")
+                    .append(String.join(", ", picked))
+                    .append(", row_number() OVER () AS rn FROM ")
+                    .append(parent)
+                    .append(" p) ")
+                    .append(alias)
+                    .append(" ON ")
+                    .append(alias)
+                    .append(".rn = 1 + (s.g - 1) % greatest((SELECT count(*) FROM ")
+                    .append(parent)
+                    .append("), 1)");
         }
         for (FillColumn column : columns) {
             if (assigned.contains(column.name())) {
@@ -118,21 +129,32 @@ public final class SyntheticRows {
         }
         if (names.isEmpty()) {
             // Every column fills itself: one statement per row would be slow, so select no columns instead.
-            return "INSERT INTO " + table.quoted() + " SELECT FROM generate_series(" + from + ", " + to + ") AS s(g) ON CONFLICT DO NOTHING";
+            return "INSERT INTO " + table.quoted() + " SELECT FROM generate_series(" + from + ", " + to
+                    + ") AS s(g) ON CONFLICT DO NOTHING";
         }
-        return "INSERT INTO " + table.quoted() + " (" + String.join(", ", names) + ")\nSELECT " + String.join(", ", values)
-                + "\nFROM generate_series(" + from + ", " + to + ") AS s(g)" + joins + "\nON CONFLICT DO NOTHING";
+        return "INSERT INTO " + table.quoted() + " (" + String.join(", ", names) + ")\nSELECT "
+                + String.join(", ", values) + "\nFROM generate_series(" + from + ", " + to + ") AS s(g)" + joins
+                + "\nON CONFLICT DO NOTHING";
     }
 
     private Map<RelationName, List<FillColumn>> columns(Connection shadow) throws SQLException {
         Map<RelationName, List<FillColumn>> tables = new LinkedHashMap<>();
-        try (PreparedStatement s = shadow.prepareStatement(SqlResources.load(SyntheticRows.class, "fill-columns.sql"))) {
+        try (PreparedStatement s =
+                shadow.prepareStatement(SqlResources.load(SyntheticRows.class, "fill-columns.sql"))) {
             s.setString(1, stateSchema);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     tables.computeIfAbsent(new RelationName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new FillColumn(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                    rs.getString(8), rs.getInt(9), rs.getBoolean(10), rs.getBoolean(11)));
+                            .add(new FillColumn(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getInt(9),
+                                    rs.getBoolean(10),
+                                    rs.getBoolean(11)));
                 }
             }
         }
@@ -141,12 +163,17 @@ public final class SyntheticRows {
 
     private List<ForeignKey> foreignKeys(Connection shadow) throws SQLException {
         List<ForeignKey> keys = new ArrayList<>();
-        try (PreparedStatement s = shadow.prepareStatement(SqlResources.load(SyntheticRows.class, "fill-foreign-keys.sql"))) {
+        try (PreparedStatement s =
+                shadow.prepareStatement(SqlResources.load(SyntheticRows.class, "fill-foreign-keys.sql"))) {
             s.setString(1, stateSchema);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(new ForeignKey(new RelationName(rs.getString(1), rs.getString(2)), new RelationName(rs.getString(3), rs.getString(4)),
-                            rs.getString(5), names(rs.getArray(6)), names(rs.getArray(7))));
+                    keys.add(new ForeignKey(
+                            new RelationName(rs.getString(1), rs.getString(2)),
+                            new RelationName(rs.getString(3), rs.getString(4)),
+                            rs.getString(5),
+                            names(rs.getArray(6)),
+                            names(rs.getArray(7))));
                 }
             }
         }
@@ -158,7 +185,8 @@ public final class SyntheticRows {
     }
 
     private static long count(Connection shadow, RelationName table) throws SQLException {
-        try (Statement s = shadow.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table.quoted())) {
+        try (Statement s = shadow.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table.quoted())) {
             rs.next();
             return rs.getLong(1);
         }

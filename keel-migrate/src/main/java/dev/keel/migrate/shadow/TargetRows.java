@@ -23,7 +23,7 @@ public final class TargetRows {
     public static TargetRows read(Connection target) throws SQLException {
         Map<RelationName, Long> rows = new HashMap<>();
         try (Statement s = target.createStatement();
-             ResultSet rs = s.executeQuery(SqlResources.load(TargetRows.class, "target-rows.sql"))) {
+                ResultSet rs = s.executeQuery(SqlResources.load(TargetRows.class, "target-rows.sql"))) {
             while (rs.next()) {
                 rows.put(new RelationName(rs.getString(1), rs.getString(2)), rs.getLong(3));
             }
@@ -40,6 +40,8 @@ public final class TargetRows {
     /** "~12M rows on the target", for the message beside a table's name. */
     public String describe(RelationName table) {
         OptionalLong n = estimate(table);
-        return n.isPresent() ? "~" + RowCounts.human(n.getAsLong()) + " rows on the target" : "no row estimate on the target";
+        return n.isPresent()
+                ? "~" + RowCounts.human(n.getAsLong()) + " rows on the target"
+                : "no row estimate on the target";
     }
 }

@@ -7,8 +7,8 @@ import dev.keel.check.Checker;
 import dev.keel.check.Finding;
 import dev.keel.check.RuleCheck;
 import dev.keel.check.SchemaModel;
-import dev.keel.check.TargetWith;
 import dev.keel.check.Severity;
+import dev.keel.check.TargetWith;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,9 @@ class AddingRequiredFieldTest {
 
     private List<Finding> onTarget(long rows, String sql) {
         SchemaModel target = TargetWith.table("orders", rows);
-        return new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", sql)), target).findings();
+        return new Checker(List.of(rule), 17)
+                .check(List.of(new CheckInput("V1.sql", sql)), target)
+                .findings();
     }
 
     @Test
@@ -27,19 +29,24 @@ class AddingRequiredFieldTest {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("~1200 rows").contains("PostgreSQL refuses");
         });
-        assertThat(onTarget(5, "ALTER TABLE orders ADD COLUMN id2 bigint PRIMARY KEY;")).hasSize(1);
+        assertThat(onTarget(5, "ALTER TABLE orders ADD COLUMN id2 bigint PRIMARY KEY;"))
+                .hasSize(1);
     }
 
     @Test
     void warnWhenTheRowCountIsUnknown() {
         assertThat(RuleCheck.run(rule, 17, """
                 ALTER TABLE orders ADD COLUMN region text NOT NULL;
-                """)).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+                """))
+                .singleElement()
+                .extracting(Finding::severity)
+                .isEqualTo(Severity.WARNING);
     }
 
     @Test
     void okWhenTheTargetSaysTheTableIsEmpty() {
-        assertThat(onTarget(0, "ALTER TABLE orders ADD COLUMN region text NOT NULL;")).isEmpty();
+        assertThat(onTarget(0, "ALTER TABLE orders ADD COLUMN region text NOT NULL;"))
+                .isEmpty();
     }
 
     @Test
@@ -56,6 +63,11 @@ class AddingRequiredFieldTest {
 
     @Test
     void okOnATableTheFilesCreated() {
-        assertThat(RuleCheck.where(rule, 17, "CREATE TABLE carts (id bigint);", "ALTER TABLE carts ADD COLUMN token text NOT NULL;")).isEmpty();
+        assertThat(RuleCheck.where(
+                        rule,
+                        17,
+                        "CREATE TABLE carts (id bigint);",
+                        "ALTER TABLE carts ADD COLUMN token text NOT NULL;"))
+                .isEmpty();
     }
 }

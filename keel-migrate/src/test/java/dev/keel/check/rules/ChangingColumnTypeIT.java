@@ -29,8 +29,7 @@ class ChangingColumnTypeIT {
         this.cluster = cluster;
     }
 
-    private record Case(String column, String session, String alter) {
-    }
+    private record Case(String column, String session, String alter) {}
 
     @Test
     void theRuleFlagsExactlyWhatPostgresRewrites() throws Exception {
@@ -47,19 +46,25 @@ class ChangingColumnTypeIT {
                 new Case("timestamptz", "set timezone to 'UTC';", "type timestamp"),
                 new Case("timestamp", "set time zone 'Europe/Berlin';", "type timestamptz"),
                 new Case("timestamp(3)", "set timezone = 'UTC';", "type timestamptz(6)"),
-                new Case("timestamp", "set timezone = 'UTC';\nreset timezone;\nset time zone 'America/New_York';", "type timestamptz"));
+                new Case(
+                        "timestamp",
+                        "set timezone = 'UTC';\nreset timezone;\nset time zone 'America/New_York';",
+                        "type timestamptz"));
         List<String> disagreements = new ArrayList<>();
         for (Case c : cases) {
             String db = cluster.createDatabase();
-            cluster.execute(db, "create table t (id bigint primary key, c " + c.column() + ");"
-                    + " insert into t select g, null from generate_series(1, 100) g; analyze t");
+            cluster.execute(
+                    db,
+                    "create table t (id bigint primary key, c " + c.column() + ");"
+                            + " insert into t select g, null from generate_series(1, 100) g; analyze t");
             String sql = c.session() + "\nalter table t alter column c " + c.alter() + ";\n";
             boolean flagged;
             boolean rewritten;
             try (Connection connection = cluster.connect(db)) {
                 SchemaModel target = CatalogFacts.load(connection);
                 List<Finding> findings = new Checker(List.of(new ChangingColumnType()), cluster.majorVersion())
-                        .check(List.of(new CheckInput("V1.sql", sql)), target).findings();
+                        .check(List.of(new CheckInput("V1.sql", sql)), target)
+                        .findings();
                 assertThat(findings).as(sql).allMatch(f -> f.severity() == Severity.ERROR);
                 flagged = !findings.isEmpty();
                 long before = filenode(connection);
@@ -69,15 +74,17 @@ class ChangingColumnTypeIT {
                 rewritten = filenode(connection) != before;
             }
             if (flagged != rewritten) {
-                disagreements.add(c.column() + " " + c.alter() + " [" + c.session().replace('\n', ' ') + "]: rule " + (flagged ? "flags" : "passes")
-                        + ", PostgreSQL " + cluster.majorVersion() + (rewritten ? " rewrote" : " kept the file"));
+                disagreements.add(c.column() + " " + c.alter() + " ["
+                        + c.session().replace('\n', ' ') + "]: rule " + (flagged ? "flags" : "passes") + ", PostgreSQL "
+                        + cluster.majorVersion() + (rewritten ? " rewrote" : " kept the file"));
             }
         }
         assertThat(disagreements).isEmpty();
     }
 
     private static long filenode(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_relation_filenode('t')")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_relation_filenode('t')")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -11,8 +11,11 @@ class DropDatabaseTest {
     @Test
     void errDropDatabase() {
         assertThat(RuleCheck.where(rule, 17, "drop database legacy;")).containsExactly("V1.sql:1:1 drop-database");
-        assertThat(RuleCheck.run(rule, 17, "DROP DATABASE IF EXISTS legacy WITH (FORCE);").get(0).message())
-                .isEqualTo("DROP DATABASE legacy deletes the database and all its data for good; no migration can undo it");
+        assertThat(RuleCheck.run(rule, 17, "DROP DATABASE IF EXISTS legacy WITH (FORCE);")
+                        .get(0)
+                        .message())
+                .isEqualTo(
+                        "DROP DATABASE legacy deletes the database and all its data for good; no migration can undo it");
     }
 
     @Test

@@ -15,7 +15,9 @@ class FullTableDmlUnderLockTest {
     private final FullTableDmlUnderLock rule = new FullTableDmlUnderLock();
 
     private List<Finding> onTarget(long rows, String sql) {
-        return new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", sql)), TargetWith.table("orders", rows)).findings();
+        return new Checker(List.of(rule), 17)
+                .check(List.of(new CheckInput("V1.sql", sql)), TargetWith.table("orders", rows))
+                .findings();
     }
 
     @Test
@@ -26,17 +28,24 @@ class FullTableDmlUnderLockTest {
                 """)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.line()).isEqualTo(2);
-            assertThat(f.message()).contains("~100000 rows").contains("ACCESS EXCLUSIVE lock ALTER TABLE took at line 1");
+            assertThat(f.message())
+                    .contains("~100000 rows")
+                    .contains("ACCESS EXCLUSIVE lock ALTER TABLE took at line 1");
         });
-        assertThat(onTarget(2_000_000, "LOCK TABLE orders;\nDELETE FROM orders;")).extracting(Finding::severity).containsExactly(Severity.ERROR);
+        assertThat(onTarget(2_000_000, "LOCK TABLE orders;\nDELETE FROM orders;"))
+                .extracting(Finding::severity)
+                .containsExactly(Severity.ERROR);
     }
 
     @Test
     void warnBelowTheLimitOrWhenUnknown() {
         assertThat(onTarget(99_999, "ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = 'eu';"))
-                .extracting(Finding::severity).containsExactly(Severity.WARNING);
-        assertThat(RuleCheck.run(rule, 17, "ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = 'eu';"))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("an unknown number of rows"));
+                .extracting(Finding::severity)
+                .containsExactly(Severity.WARNING);
+        assertThat(RuleCheck.run(
+                        rule, 17, "ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = 'eu';"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("an unknown number of rows"));
     }
 
     @Test
@@ -46,8 +55,15 @@ class FullTableDmlUnderLockTest {
                 UPDATE orders SET region = 'eu' WHERE id < 1000;
                 UPDATE customers SET region = 'eu';
                 """)).isEmpty();
-        assertThat(onTarget(1_000_000, "CREATE INDEX orders_x ON orders (x);\nUPDATE orders SET region = 'eu';")).isEmpty();
-        assertThat(new Checker(List.of(rule), 17).check(List.of(new CheckInput("V1.sql", "ALTER TABLE orders ADD COLUMN region text;"),
-                new CheckInput("V2.sql", "UPDATE orders SET region = 'eu';")), TargetWith.table("orders", 1_000_000)).findings()).isEmpty();
+        assertThat(onTarget(1_000_000, "CREATE INDEX orders_x ON orders (x);\nUPDATE orders SET region = 'eu';"))
+                .isEmpty();
+        assertThat(new Checker(List.of(rule), 17)
+                        .check(
+                                List.of(
+                                        new CheckInput("V1.sql", "ALTER TABLE orders ADD COLUMN region text;"),
+                                        new CheckInput("V2.sql", "UPDATE orders SET region = 'eu';")),
+                                TargetWith.table("orders", 1_000_000))
+                        .findings())
+                .isEmpty();
     }
 }

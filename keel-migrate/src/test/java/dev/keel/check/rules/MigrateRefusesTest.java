@@ -18,8 +18,12 @@ class MigrateRefusesTest {
                 BEGIN;
                 ALTER TABLE orders ADD COLUMN note text;
                 COMMIT;
-                """)).containsExactly("V1.sql:1:1 migrate-refuses", "V1.sql:3:1 migrate-refuses");
-        assertThat(RuleCheck.run(rule, 17, "start transaction;\nselect 1;").get(0).message()).startsWith("START TRANSACTION in a migration");
+                """))
+                .containsExactly("V1.sql:1:1 migrate-refuses", "V1.sql:3:1 migrate-refuses");
+        assertThat(RuleCheck.run(rule, 17, "start transaction;\nselect 1;")
+                        .get(0)
+                        .message())
+                .startsWith("START TRANSACTION in a migration");
     }
 
     @Test
@@ -35,23 +39,36 @@ class MigrateRefusesTest {
 
     @Test
     void okConcurrentlyAloneAndSavepoints() {
-        assertThat(RuleCheck.where(rule, 17, "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);")).isEmpty();
-        assertThat(RuleCheck.where(rule, 17, "SAVEPOINT a;\nALTER TABLE orders ADD COLUMN note text;\nROLLBACK TO SAVEPOINT a;")).isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);"))
+                .isEmpty();
+        assertThat(RuleCheck.where(
+                        rule, 17, "SAVEPOINT a;\nALTER TABLE orders ADD COLUMN note text;\nROLLBACK TO SAVEPOINT a;"))
+                .isEmpty();
     }
 
     @Test
     void givenFilesAreJudgedWhenNamedAsKeelMigrations() {
         String sql = "BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;\n";
         Checker outsideKeel = new Checker(List.of(rule), 17, false);
-        assertThat(outsideKeel.check(List.of(new CheckInput("db/migrations/V7__note.sql", sql))).findings())
-                .extracting(Finding::rule).containsOnly("migrate-refuses");
-        assertThat(outsideKeel.check(List.of(new CheckInput("sql/deploy/note.sql", sql))).findings()).isEmpty();
+        assertThat(outsideKeel
+                        .check(List.of(new CheckInput("db/migrations/V7__note.sql", sql)))
+                        .findings())
+                .extracting(Finding::rule)
+                .containsOnly("migrate-refuses");
+        assertThat(outsideKeel
+                        .check(List.of(new CheckInput("sql/deploy/note.sql", sql)))
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void errAHeaderDirectiveKeelCannotRead() {
         assertThat(RuleCheck.run(rule, 17, "-- keel:lock-timeout soon\nALTER TABLE orders ADD COLUMN note text;"))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("keel:lock-timeout soon").endsWith("keel migrate refuses the file"));
-        assertThat(RuleCheck.run(rule, 17, "-- keel:lock-timeout 5s\nALTER TABLE orders ADD COLUMN note text;")).isEmpty();
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("keel:lock-timeout soon")
+                        .endsWith("keel migrate refuses the file"));
+        assertThat(RuleCheck.run(rule, 17, "-- keel:lock-timeout 5s\nALTER TABLE orders ADD COLUMN note text;"))
+                .isEmpty();
     }
 }

@@ -10,9 +10,13 @@ class ReindexWithoutConcurrentlyTest {
 
     @Test
     void errReindexIndex() {
-        assertThat(RuleCheck.where(rule, 17, "reindex index orders_pkey;")).containsExactly("V1.sql:1:1 reindex-without-concurrently");
+        assertThat(RuleCheck.where(rule, 17, "reindex index orders_pkey;"))
+                .containsExactly("V1.sql:1:1 reindex-without-concurrently");
         var finding = RuleCheck.run(rule, 17, "reindex index orders_pkey;").get(0);
-        assertThat(finding.message()).contains("index orders_pkey").contains("SHARE lock").contains("ACCESS EXCLUSIVE");
+        assertThat(finding.message())
+                .contains("index orders_pkey")
+                .contains("SHARE lock")
+                .contains("ACCESS EXCLUSIVE");
         assertThat(finding.fix()).startsWith("REINDEX INDEX CONCURRENTLY orders_pkey in a migration file of its own");
     }
 
@@ -26,31 +30,46 @@ class ReindexWithoutConcurrentlyTest {
 
     @Test
     void okConcurrently() {
-        assertThat(RuleCheck.where(rule, 17, "reindex index concurrently orders_pkey;")).isEmpty();
-        assertThat(RuleCheck.where(rule, 17, "REINDEX (VERBOSE) TABLE CONCURRENTLY orders;")).isEmpty();
-        assertThat(RuleCheck.where(rule, 17, "reindex (concurrently) table orders;")).isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "reindex index concurrently orders_pkey;"))
+                .isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "REINDEX (VERBOSE) TABLE CONCURRENTLY orders;"))
+                .isEmpty();
+        assertThat(RuleCheck.where(rule, 17, "reindex (concurrently) table orders;"))
+                .isEmpty();
     }
 
     @Test
     void errConcurrentlyTurnedOff() {
-        assertThat(RuleCheck.where(rule, 17, "reindex (concurrently false) table orders;")).hasSize(1);
+        assertThat(RuleCheck.where(rule, 17, "reindex (concurrently false) table orders;"))
+                .hasSize(1);
     }
 
     @Test
     void errBefore12TheFixBuildsAReplacement() {
         var finding = RuleCheck.run(rule, 11, "reindex index orders_pkey;").get(0);
-        assertThat(finding.fix()).contains("no REINDEX CONCURRENTLY").contains("CREATE INDEX CONCURRENTLY").contains("DROP INDEX CONCURRENTLY")
+        assertThat(finding.fix())
+                .contains("no REINDEX CONCURRENTLY")
+                .contains("CREATE INDEX CONCURRENTLY")
+                .contains("DROP INDEX CONCURRENTLY")
                 .contains("RENAME");
     }
 
     @Test
     void okOnATableTheMigrationsCreated() {
-        assertThat(RuleCheck.where(rule, 17, "create table t (x int);\ncreate index t_x on t (x);\nreindex table t;\nreindex index t_x;")).isEmpty();
+        assertThat(RuleCheck.where(
+                        rule,
+                        17,
+                        "create table t (x int);\ncreate index t_x on t (x);\nreindex table t;\nreindex index t_x;"))
+                .isEmpty();
     }
 
     @Test
     void errAnIndexTheMigrationsBuiltOnAnExistingTable() {
-        assertThat(RuleCheck.where(rule, 17, "create index concurrently orders_status on orders (status);", "reindex index orders_status;"))
+        assertThat(RuleCheck.where(
+                        rule,
+                        17,
+                        "create index concurrently orders_status on orders (status);",
+                        "reindex index orders_status;"))
                 .containsExactly("V2.sql:1:1 reindex-without-concurrently");
     }
 }

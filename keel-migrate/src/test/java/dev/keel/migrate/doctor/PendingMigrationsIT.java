@@ -31,12 +31,16 @@ class PendingMigrationsIT {
     @BeforeEach
     void migrated(@TempDir Path dir) {
         db = cluster.createDatabase();
-        project = TestProject.in(dir).migration("V1__orders.sql", "create table orders (id bigint primary key, total integer not null);");
+        project = TestProject.in(dir)
+                .migration("V1__orders.sql", "create table orders (id bigint primary key, total integer not null);");
         keel().migrate();
     }
 
     private Keel keel() {
-        return Keel.configure().url(cluster.jdbcUrl(db), null, null).projectDir(project.dir()).load();
+        return Keel.configure()
+                .url(cluster.jdbcUrl(db), null, null)
+                .projectDir(project.dir())
+                .load();
     }
 
     private PendingMigrations check() {
@@ -88,7 +92,9 @@ class PendingMigrationsIT {
 
     @Test
     void aFailedMigrationIsCritical() {
-        project.migration("V2__broken.sql", "create index concurrently orders_total on orders (total);\ncreate index concurrently orders_nope on orders (nope);");
+        project.migration(
+                "V2__broken.sql",
+                "create index concurrently orders_total on orders (total);\ncreate index concurrently orders_nope on orders (nope);");
         assertThatThrownBy(() -> keel().migrate()).hasMessageContaining("nope");
 
         assertThat(findings()).anySatisfy(f -> {

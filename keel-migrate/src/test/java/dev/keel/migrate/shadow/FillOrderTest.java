@@ -18,18 +18,22 @@ class FillOrderTest {
 
     @Test
     void parentsComeBeforeTheirChildren() {
-        List<RelationName> order = FillOrder.parentsFirst(List.of(ITEMS, ORDERS, USERS), List.of(key(ITEMS, ORDERS), key(ORDERS, USERS)));
+        List<RelationName> order =
+                FillOrder.parentsFirst(List.of(ITEMS, ORDERS, USERS), List.of(key(ITEMS, ORDERS), key(ORDERS, USERS)));
         assertThat(order).containsExactly(USERS, ORDERS, ITEMS);
     }
 
     @Test
     void selfReferencesAndCyclesDoNotLoseTables() {
-        assertThat(FillOrder.parentsFirst(List.of(USERS), List.of(key(USERS, USERS)))).containsExactly(USERS);
-        assertThat(FillOrder.parentsFirst(List.of(A, B), List.of(key(A, B), key(B, A)))).containsExactlyInAnyOrder(A, B);
+        assertThat(FillOrder.parentsFirst(List.of(USERS), List.of(key(USERS, USERS))))
+                .containsExactly(USERS);
+        assertThat(FillOrder.parentsFirst(List.of(A, B), List.of(key(A, B), key(B, A))))
+                .containsExactlyInAnyOrder(A, B);
     }
 
     @Test
     void aParentOutsideTheFilledTablesIsIgnored() {
-        assertThat(FillOrder.parentsFirst(List.of(ORDERS), List.of(key(ORDERS, USERS)))).containsExactly(ORDERS);
+        assertThat(FillOrder.parentsFirst(List.of(ORDERS), List.of(key(ORDERS, USERS))))
+                .containsExactly(ORDERS);
     }
 }

@@ -24,8 +24,13 @@ class RowCountsTest {
 
     @Test
     void targetRowsAreKeyedBySchemaAndTable() {
-        TargetRows rows = new TargetRows(Map.of(new RelationName("public", "orders"), 12_000_000L, new RelationName("archive", "orders"), 5L,
-                new RelationName("public", "fresh"), -1L));
+        TargetRows rows = new TargetRows(Map.of(
+                new RelationName("public", "orders"),
+                12_000_000L,
+                new RelationName("archive", "orders"),
+                5L,
+                new RelationName("public", "fresh"),
+                -1L));
         assertThat(rows.describe(new RelationName("public", "orders"))).isEqualTo("~12M rows on the target");
         assertThat(rows.describe(new RelationName("archive", "orders"))).isEqualTo("~5 rows on the target");
         assertThat(rows.describe(new RelationName("public", "fresh"))).isEqualTo("no row estimate on the target");

@@ -40,7 +40,7 @@ class ShadowDatabaseIT {
     @Test
     void twoShadowsSideBySideGetTheirOwnNames() {
         try (ShadowDatabase a = ShadowDatabase.create(source("postgres"), this::source);
-             ShadowDatabase b = ShadowDatabase.create(source("postgres"), this::source)) {
+                ShadowDatabase b = ShadowDatabase.create(source("postgres"), this::source)) {
             assertThat(a.name()).isNotEqualTo(b.name());
         }
     }

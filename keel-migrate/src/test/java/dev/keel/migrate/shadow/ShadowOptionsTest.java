@@ -19,10 +19,12 @@ class ShadowOptionsTest {
     @Test
     void aBadScaleIsAUsageError() {
         for (String bad : new String[] {"-0.1", "1.5", "half", "NaN"}) {
-            assertThatThrownBy(() -> ShadowOptions.parseScale(bad)).as(bad).isInstanceOfSatisfying(KeelException.class, e -> {
-                assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                assertThat(e.what()).startsWith("--scale must be a number from 0 to 1");
-            });
+            assertThatThrownBy(() -> ShadowOptions.parseScale(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(KeelException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                        assertThat(e.what()).startsWith("--scale must be a number from 0 to 1");
+                    });
         }
         assertThatThrownBy(() -> ShadowOptions.defaults().withScale(2, 10)).isInstanceOf(KeelException.class);
         assertThatThrownBy(() -> ShadowOptions.defaults().withScale(0.5, -1)).isInstanceOf(KeelException.class);

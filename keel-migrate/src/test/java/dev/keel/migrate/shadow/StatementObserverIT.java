@@ -1,11 +1,11 @@
 package dev.keel.migrate.shadow;
 
-import dev.keel.sql.LockMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
+import dev.keel.sql.LockMode;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
@@ -35,8 +35,10 @@ class StatementObserverIT {
     @BeforeEach
     void shadow() throws SQLException {
         String db = cluster.createDatabase();
-        cluster.execute(db, "create table orders (id bigint primary key, status text, total int);"
-                + "insert into orders select g, 'new', g from generate_series(1, 2000) g; create type mood as enum ('calm')");
+        cluster.execute(
+                db,
+                "create table orders (id bigint primary key, status text, total int);"
+                        + "insert into orders select g, 'new', g from generate_series(1, 2000) g; create type mood as enum ('calm')");
         shadow = ConnectionSource.of(TargetParser.parse(cluster.jdbcUrl(db), null, null, "test"));
         connection = shadow.open();
         witness = new LockWitness(shadow);
@@ -72,10 +74,13 @@ class StatementObserverIT {
     @Test
     void aConcurrentIndexBuildIsSeenTakingShareUpdateExclusive() throws Exception {
         // Its event fires after it released the table: only the lock witness can see this lock.
-        StatementEffects effects = outsideATransaction("create index concurrently orders_status_idx on orders (status)", capture);
+        StatementEffects effects =
+                outsideATransaction("create index concurrently orders_status_idx on orders (status)", capture);
         assertThat(effects.lockOn(ORDERS)).contains(LockMode.SHARE_UPDATE_EXCLUSIVE);
         assertThat(effects.commandTags()).containsExactly("CREATE INDEX");
-        assertThat(cluster.queryString(dbOf(), "select indisvalid from pg_index where indexrelid = 'orders_status_idx'::regclass")).isEqualTo("t");
+        assertThat(cluster.queryString(
+                        dbOf(), "select indisvalid from pg_index where indexrelid = 'orders_status_idx'::regclass"))
+                .isEqualTo("t");
     }
 
     @Test
@@ -101,7 +106,8 @@ class StatementObserverIT {
 
     @Test
     void withoutTheEventTriggerTheWitnessStillSeesABlockingLockOutsideATransaction() throws Exception {
-        StatementEffects effects = outsideATransaction("alter table orders add column token float8 default random()", LockCapture.off());
+        StatementEffects effects =
+                outsideATransaction("alter table orders add column token float8 default random()", LockCapture.off());
         assertThat(effects.lockOn(ORDERS)).contains(LockMode.ACCESS_EXCLUSIVE);
         assertThat(effects.commandTags()).isEmpty();
         assertThat(effects.rewritten()).contains(ORDERS);
@@ -117,7 +123,8 @@ class StatementObserverIT {
 
     @Test
     void aStatementPostgresRefusesIsRejectedNotAnObservationFailure() throws Exception {
-        assertThatThrownBy(() -> inATransaction("alter table missing add column x int")).isInstanceOf(StatementRejected.class)
+        assertThatThrownBy(() -> inATransaction("alter table missing add column x int"))
+                .isInstanceOf(StatementRejected.class)
                 .hasMessageContaining("missing");
     }
 

@@ -55,7 +55,8 @@ class SyntheticRowsIT {
     }
 
     private FillReport fill(double scale, long cap) throws SQLException {
-        try (Connection t = cluster.connect(target); Connection s = cluster.connect(shadow)) {
+        try (Connection t = cluster.connect(target);
+                Connection s = cluster.connect(shadow)) {
             return new SyntheticRows(TargetRows.read(t), scale, cap, "keel").fill(s);
         }
     }
@@ -67,37 +68,54 @@ class SyntheticRowsIT {
     @Test
     void halfTheTargetsRowsThroughForeignKeysAndTypes() throws SQLException {
         FillReport report = fill(0.5, 1_000_000);
-        assertThat(report.rows()).containsEntry(CUSTOMERS, 1000L).containsEntry(ORDERS, 2000L).containsEntry(ITEMS, 1500L);
+        assertThat(report.rows())
+                .containsEntry(CUSTOMERS, 1000L)
+                .containsEntry(ORDERS, 2000L)
+                .containsEntry(ITEMS, 1500L);
         assertThat(rows("customers")).isEqualTo(1000);
         assertThat(rows("orders")).isEqualTo(2000);
         assertThat(rows("items")).isEqualTo(1500);
         // Children point at parents that exist (the foreign keys held), spread over them, not all at one.
         assertThat(rows("(select distinct customer_id from orders) d")).isEqualTo(1000);
-        assertThat(cluster.queryString(shadow, "select count(distinct mood) from customers")).isEqualTo("3");
+        assertThat(cluster.queryString(shadow, "select count(distinct mood) from customers"))
+                .isEqualTo("3");
         // Keel's own state is replayed by the history, never filled.
         assertThat(rows("keel.history")).isZero();
-        assertThat(cluster.queryString(shadow, "select reltuples::bigint from pg_class where relname = 'orders'")).isEqualTo("2000");
+        assertThat(cluster.queryString(shadow, "select reltuples::bigint from pg_class where relname = 'orders'"))
+                .isEqualTo("2000");
     }
 
     @Test
     void aTableTheServerRefusesRowsForIsSkippedWithAWarningNamingIt() throws SQLException {
         FillReport report = fill(0.5, 1_000_000);
         assertThat(report.rows()).doesNotContainKey(PICKY);
-        assertThat(report.warnings()).singleElement().asString().startsWith("picky stays without synthetic rows: ").contains("check");
+        assertThat(report.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("picky stays without synthetic rows: ")
+                .contains("check");
         assertThat(rows("picky")).isZero();
     }
 
     @Test
     void theCapLimitsEachTableAndSaysSo() throws SQLException {
         FillReport report = fill(1, 1500);
-        assertThat(report.rows()).containsEntry(CUSTOMERS, 1500L).containsEntry(ORDERS, 1500L).containsEntry(ITEMS, 1500L);
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).isEqualTo(
-                "orders gets 1500 synthetic rows, not 4000 (~4000 rows on the target at scale 1): capped by --scale-cap"));
+        assertThat(report.rows())
+                .containsEntry(CUSTOMERS, 1500L)
+                .containsEntry(ORDERS, 1500L)
+                .containsEntry(ITEMS, 1500L);
+        assertThat(report.warnings())
+                .anySatisfy(
+                        w -> assertThat(w)
+                                .isEqualTo(
+                                        "orders gets 1500 synthetic rows, not 4000 (~4000 rows on the target at scale 1): capped by --scale-cap"));
     }
 
     @Test
     void rowsAMigrationAlreadyInsertedCountTowardsTheShare() throws SQLException {
-        cluster.execute(shadow, "insert into customers (email, mood, payload, token, active) values ('seed', 'busy', '{}', gen_random_uuid(), false)");
+        cluster.execute(
+                shadow,
+                "insert into customers (email, mood, payload, token, active) values ('seed', 'busy', '{}', gen_random_uuid(), false)");
         fill(0.5, 1_000_000);
         assertThat(rows("customers")).isEqualTo(1000);
     }
