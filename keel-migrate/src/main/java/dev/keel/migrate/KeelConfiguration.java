@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.CoreError;
@@ -29,6 +30,7 @@ public final class KeelConfiguration {
     private boolean outOfOrder;
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private MigrationListener listener = MigrationListener.SILENT;
+    private CheckSettings check = CheckSettings.NONE;
 
     KeelConfiguration() {}
 
@@ -113,6 +115,15 @@ public final class KeelConfiguration {
         return this;
     }
 
+    /**
+     * What keel.yaml's check section says (startAfter, exclude, waivers), for the safety checks migrate runs; default
+     * none: every rule on every pending file.
+     */
+    public KeelConfiguration check(CheckSettings check) {
+        this.check = Objects.requireNonNull(check, "check");
+        return this;
+    }
+
     public KeelConfiguration listener(MigrationListener listener) {
         this.listener = Objects.requireNonNull(listener);
         return this;
@@ -141,7 +152,8 @@ public final class KeelConfiguration {
                 statementTimeout,
                 lockRetries,
                 outOfOrder,
-                classLoader);
+                classLoader,
+                check);
         return new Keel(source, settings, listener);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.keel.check.CheckSettings;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.net.URL;
@@ -11,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -139,5 +141,22 @@ class KeelConfigurationTest {
                 .settings();
 
         assertThat(settings.statementTimeout()).isZero();
+    }
+
+    /** keel.yaml's check section reaches migrate's safety gate from Java too, not only from the command line. */
+    @Test
+    void theCheckSettingsReachTheSafetyGate() {
+        CheckSettings check = new CheckSettings(
+                null, "42", List.of("prefer-text"), Map.of("V43__x.sql", Map.of("dropping-table", "why")));
+
+        assertThat(Keel.configure()
+                        .url(URL, null, null)
+                        .check(check)
+                        .load()
+                        .settings()
+                        .check())
+                .isEqualTo(check);
+        assertThat(Keel.configure().url(URL, null, null).load().settings().check())
+                .isEqualTo(CheckSettings.NONE);
     }
 }
