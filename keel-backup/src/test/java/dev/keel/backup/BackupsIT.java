@@ -13,6 +13,7 @@ import dev.keel.backup.stream.WalStreamer;
 import dev.keel.backup.verify.VerifyResult;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -217,19 +219,19 @@ class BackupsIT {
     }
 
     /** Until the server lists the receiver as streaming: from then on, the segment being written is one it will store. */
-    private static void awaitStreaming(Future<?> running) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    private static void awaitStreaming(Future<?> running) {
         String sql =
                 "select count(*) from pg_stat_replication where application_name = 'facade_wal' and state = 'streaming'";
-        while (!"1".equals(cluster.queryString("postgres", sql))) {
-            assertThat(running.isDone())
-                    .as("the stream ended early; notes: %s", notes)
-                    .isFalse();
-            assertThat(System.nanoTime())
-                    .as("streaming within a minute; notes: %s", notes)
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Eventually.await(
+                Duration.ofSeconds(60),
+                "the receiver to stream",
+                () -> {
+                    assertThat(running.isDone())
+                            .as("the stream ended early; notes: %s", notes)
+                            .isFalse();
+                    return "1".equals(cluster.queryString("postgres", sql));
+                },
+                () -> "notes: " + notes);
     }
 
     private static List<String> walInRepository() throws IOException {

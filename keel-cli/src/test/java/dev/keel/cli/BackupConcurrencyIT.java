@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,22 +132,31 @@ class BackupConcurrencyIT {
     }
 
     /** The id of the backup whose lease names {@code parent}, once the running backup has chosen it. */
-    private static String awaitLeaseNaming(Path repo, String parent, JavaProcess process) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (Path lease : leases(repo)) {
-                Optional<JsonNode> doc = readJson(lease);
-                if (doc.isPresent() && parent.equals(doc.get().path("parent").asText(null))) {
-                    return doc.get().get("backupId").asText();
-                }
+    private static String awaitLeaseNaming(Path repo, String parent, JavaProcess process) {
+        return Eventually.await(
+                        Duration.ofSeconds(120),
+                        "a lease in " + repo + " naming parent " + parent,
+                        () -> {
+                            Optional<String> id = leaseNaming(repo, parent);
+                            if (id.isEmpty()) {
+                                assertThat(process.isAlive())
+                                        .as("the incremental ended before naming its parent: " + process.stderr())
+                                        .isTrue();
+                            }
+                            return id;
+                        },
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<String> leaseNaming(Path repo, String parent) {
+        for (Path lease : leases(repo)) {
+            Optional<JsonNode> doc = readJson(lease);
+            if (doc.isPresent() && parent.equals(doc.get().path("parent").asText(null))) {
+                return Optional.of(doc.get().get("backupId").asText());
             }
-            assertThat(process.isAlive())
-                    .as("the incremental ended before naming its parent: " + process.stderr())
-                    .isTrue();
-            Thread.sleep(50);
         }
-        throw new AssertionError(
-                "no lease in " + repo + " named parent " + parent + " within 120 s: " + process.stderr());
+        return Optional.empty();
     }
 
     private static Optional<JsonNode> readJson(Path file) {
@@ -155,7 +168,7 @@ class BackupConcurrencyIT {
         }
     }
 
-    private static List<Path> leases(Path repo) throws Exception {
+    private static List<Path> leases(Path repo) {
         Path backups = repo.resolve("backups");
         if (!Files.isDirectory(backups)) {
             return List.of();
@@ -164,6 +177,8 @@ class BackupConcurrencyIT {
             return all.map(b -> b.resolve("lease.json"))
                     .filter(Files::isRegularFile)
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
@@ -11,6 +12,7 @@ import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -177,23 +179,19 @@ class MigrateInterruptIT {
     }
 
     private void awaitRunning(String db, String query, JavaProcess keel) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (running(db, query) == 0) {
-            if (!keel.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "keel never ran '" + query + "' (alive: " + keel.isAlive() + "); stderr: " + keel.stderr());
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Eventually.await(
+                Duration.ofSeconds(60),
+                "keel to run '" + query + "'",
+                () -> {
+                    if (running(db, query) > 0) {
+                        return true;
+                    }
+                    if (!keel.isAlive()) {
+                        throw new AssertionError("keel ended before it ran '" + query + "'; stderr: " + keel.stderr());
+                    }
+                    return false;
+                },
+                () -> "stderr: " + keel.stderr());
     }
 
     /** Sessions of keel's running {@code query} now; the cancel has taken effect once this is 0. */
