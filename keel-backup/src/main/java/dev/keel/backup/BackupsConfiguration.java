@@ -213,18 +213,7 @@ public final class BackupsConfiguration {
                     "both a URL and a database target were configured",
                     "give keel one of them");
         }
-        if (config != null
-                && projectDir != null
-                && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw new KeelException(
-                    CoreError.SETUP_INVALID,
-                    "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
-                    "give one of them, or the same directory to both");
-        }
-        KeelConfig loaded = config != null
-                ? config
-                : ConfigLoader.load(
-                        projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
         BackupSettings configured = repository != null
                 ? BackupSettings.from(loaded).withRepository(repository)
                 : BackupSettings.from(loaded);

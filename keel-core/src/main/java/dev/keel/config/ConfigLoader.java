@@ -73,6 +73,24 @@ public final class ConfigLoader {
         return build(projectDir, Files.exists(path) ? path : null, values, keys, env);
     }
 
+    /**
+     * What a facade's builder was given: {@code config} when it has one, else keel.yaml in {@code projectDir} (the
+     * working directory when null). Both given and naming different directories is a contradiction, refused.
+     */
+    public static KeelConfig given(KeelConfig config, Path projectDir, Map<String, String> env) {
+        if (config != null
+                && projectDir != null
+                && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
+            throw new KeelException(
+                    CoreError.SETUP_INVALID,
+                    "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
+                    "give one of them, or the same directory to both");
+        }
+        return config != null
+                ? config
+                : load(projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+    }
+
     public static String envName(String key) {
         return "KEEL_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
     }

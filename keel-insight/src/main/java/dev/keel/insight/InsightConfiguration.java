@@ -85,18 +85,7 @@ public final class InsightConfiguration {
                     "more than one of a URL, a DataSource and a connection source were configured",
                     "give keel one of them");
         }
-        if (config != null
-                && projectDir != null
-                && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
-            throw new KeelException(
-                    CoreError.SETUP_INVALID,
-                    "projectDir " + projectDir + " differs from the given configuration's " + config.projectDir(),
-                    "give one of them, or the same directory to both");
-        }
-        KeelConfig loaded = config != null
-                ? config
-                : ConfigLoader.load(
-                        projectDir != null ? projectDir : Path.of("").toAbsolutePath(), null, env);
+        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
         ConnectionSource source = connections != null
                 ? connections
                 : dataSource != null
