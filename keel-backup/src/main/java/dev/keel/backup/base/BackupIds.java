@@ -51,11 +51,14 @@ public final class BackupIds {
     }
 
     /**
-     * Creating the name again must fail now. A store that accepts it ignores the condition (an S3
-     * server without If-None-Match), and two backups could then share one id without either noticing.
+     * Creating the name again, with other content, must fail now. A store that accepts it ignores the
+     * condition (an S3 server without If-None-Match), and two backups could then share one id without
+     * either noticing. The content differs because a store counts a create whose content is already
+     * there as its own retried create.
      */
     private static void refuseUnconditionalStore(BackupRepository repository, String name, BackupLease lease) {
-        if (repository.store().createIfAbsent(name, lease.json())) {
+        byte[] probe = lease.failed().json();
+        if (repository.store().createIfAbsent(name, probe)) {
             repository.store().delete(name);
             throw new KeelException(
                     BackupError.S3_UNSUPPORTED,

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +47,12 @@ public final class RunningBackup implements AutoCloseable {
     public static RunningBackup start(BackupRepository repository, Clock clock) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
+        String writer = UUID.randomUUID().toString();
         BackupLease lease = BackupIds.reserve(
                 repository,
                 clock.instant(),
-                id -> new BackupLease(id, host, pid, clock.instant(), clock.instant(), null, BackupLease.RUNNING));
+                id -> new BackupLease(
+                        id, host, pid, writer, clock.instant(), clock.instant(), null, BackupLease.RUNNING));
         return new RunningBackup(repository, clock, lease);
     }
 

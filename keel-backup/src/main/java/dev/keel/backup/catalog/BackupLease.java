@@ -10,11 +10,21 @@ import java.time.Instant;
  * {@link #EXPIRES_AFTER} as left by a killed backup. The margin absorbs clock differences between
  * machines and slow repositories.
  *
+ * @param writer a random id of the backup run holding the lease: two runs in one process and one
+ *     instant still write different leases, which reserving an id by content relies on (null in leases
+ *     of keel versions before it)
  * @param parent the backup an incremental builds on, once chosen; null for a full backup or before the choice
  * @param state {@link #RUNNING}, or {@link #FAILED} when the backup gave up (prune may remove it at once)
  */
 public record BackupLease(
-        String backupId, String host, long pid, Instant startedAt, Instant renewedAt, String parent, String state) {
+        String backupId,
+        String host,
+        long pid,
+        String writer,
+        Instant startedAt,
+        Instant renewedAt,
+        String parent,
+        String state) {
     public static final String RUNNING = "running";
     public static final String FAILED = "failed";
     public static final Duration RENEW_EVERY = Duration.ofMinutes(1);
@@ -25,15 +35,15 @@ public record BackupLease(
     }
 
     public BackupLease renewed(Instant now) {
-        return new BackupLease(backupId, host, pid, startedAt, now, parent, state);
+        return new BackupLease(backupId, host, pid, writer, startedAt, now, parent, state);
     }
 
     public BackupLease withParent(String parentId) {
-        return new BackupLease(backupId, host, pid, startedAt, renewedAt, parentId, state);
+        return new BackupLease(backupId, host, pid, writer, startedAt, renewedAt, parentId, state);
     }
 
     public BackupLease failed() {
-        return new BackupLease(backupId, host, pid, startedAt, renewedAt, parent, FAILED);
+        return new BackupLease(backupId, host, pid, writer, startedAt, renewedAt, parent, FAILED);
     }
 
     public byte[] json() {
@@ -48,7 +58,7 @@ public record BackupLease(
         try {
             return Json.read(json, BackupLease.class);
         } catch (IOException | RuntimeException e) {
-            return new BackupLease(backupId, "unknown", 0, storedAt, storedAt, null, RUNNING);
+            return new BackupLease(backupId, "unknown", 0, null, storedAt, storedAt, null, RUNNING);
         }
     }
 }

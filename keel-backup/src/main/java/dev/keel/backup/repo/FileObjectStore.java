@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -75,7 +76,7 @@ public final class FileObjectStore implements ObjectStore {
                 Files.createLink(target, temp);
             } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
                 if (e instanceof java.nio.file.FileAlreadyExistsException) {
-                    return false;
+                    return holds(name, target, content);
                 }
                 try (FileChannel channel =
                         FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -86,7 +87,7 @@ public final class FileObjectStore implements ObjectStore {
             fsyncDirectory(target.getParent());
             return true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            return false;
+            return holds(name, target, content);
         } catch (IOException e) {
             throw writeFailed(name, e);
         } finally {
@@ -100,6 +101,15 @@ public final class FileObjectStore implements ObjectStore {
         }
     }
 
+    /** The object counts as this caller's when it holds exactly its content (see ObjectStore#createIfAbsent). */
+    private boolean holds(String name, Path target, byte[] content) {
+        try {
+            return Arrays.equals(Files.readAllBytes(target), content);
+        } catch (IOException e) {
+            throw readFailed(name, e);
+        }
+    }
+
     @Override
     public InputStream open(String name) {
         try {
@@ -107,11 +117,7 @@ public final class FileObjectStore implements ObjectStore {
         } catch (NoSuchFileException e) {
             throw missing(name);
         } catch (IOException e) {
-            throw new KeelException(
-                    BackupError.REPOSITORY_IO_FAILED,
-                    "cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
-                    "check the directory's permissions",
-                    e);
+            throw readFailed(name, e);
         }
     }
 
@@ -328,6 +334,14 @@ public final class FileObjectStore implements ObjectStore {
                 BackupError.REPOSITORY_IO_FAILED,
                 "cannot write object '" + name + "' to " + describe() + ": " + e.getMessage(),
                 "check free space and the directory's permissions",
+                e);
+    }
+
+    private KeelException readFailed(String name, IOException e) {
+        return new KeelException(
+                BackupError.REPOSITORY_IO_FAILED,
+                "cannot read object '" + name + "' in " + describe() + ": " + e.getMessage(),
+                "check the directory's permissions",
                 e);
     }
 

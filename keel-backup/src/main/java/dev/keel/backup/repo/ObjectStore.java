@@ -36,7 +36,8 @@ public interface ObjectStore extends AutoCloseable {
     /**
      * Writes a small object only if no object of that name exists, atomically against every other
      * writer of this store: of two writers racing for one name exactly one gets true. Ids are reserved
-     * this way (see BackupIds).
+     * this way (see BackupIds). An object that already holds exactly {@code content} counts as created
+     * by this call (a retried write whose first reply was lost), so callers make content unique.
      *
      * @return true when this call created the object, false when one of that name was already there
      */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -61,9 +62,12 @@ public final class S3ObjectStore implements ObjectStore {
                 : AwsSessionCredentials.create(
                         settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofMinutes(2)))
+                        .socketTimeout(Duration.ofMinutes(2))
+                        // Below the idle timeouts S3-compatible servers use, so a pooled connection
+                        // is not reused just as the server closes it.
+                        .connectionMaxIdleTime(Duration.ofSeconds(4)))
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .forcePathStyle(settings.pathStyle())
@@ -92,8 +96,10 @@ public final class S3ObjectStore implements ObjectStore {
     /**
      * A PUT with If-None-Match: * (S3 since 2024, MinIO, s3proxy 2.4 and later): the server refuses
      * it with 412 when the key exists, and with 409 when another conditional write of the key is
-     * under way. A server that ignores the header would make every reservation succeed; BackupIds
-     * notices by reserving its name a second time, which must fail.
+     * under way. A refusal is read back: when the key holds exactly {@code content}, an earlier
+     * attempt of this same call stored it and only its reply was lost (the SDK then retried), so the
+     * name is ours. A server that ignores the header would make every reservation succeed; BackupIds
+     * notices by reserving its name a second time, with other content, which must fail.
      */
     @Override
     public boolean createIfAbsent(String name, byte[] content) {
@@ -103,11 +109,23 @@ public final class S3ObjectStore implements ObjectStore {
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
-                return false;
+                return holds(name, key, content);
             }
             throw S3Failures.translate(e, "reserve object '" + name + "'", endpointName, bucket);
         } catch (SdkException e) {
             throw S3Failures.translate(e, "reserve object '" + name + "'", endpointName, bucket);
+        }
+    }
+
+    private boolean holds(String name, String key, byte[] content) {
+        try {
+            return Arrays.equals(
+                    client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArrayUnsafe(), content);
+        } catch (NoSuchKeyException e) {
+            // Another writer's conditional write was under way (409) and then failed.
+            return false;
+        } catch (SdkException e) {
+            throw S3Failures.translate(e, "read back object '" + name + "'", endpointName, bucket);
         }
     }
 

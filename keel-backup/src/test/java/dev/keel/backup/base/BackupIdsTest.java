@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +113,7 @@ class BackupIdsTest {
     }
 
     private static BackupLease lease(String id) {
-        return new BackupLease(id, "test", 1, SAME_SECOND, SAME_SECOND, null, BackupLease.RUNNING);
+        return new BackupLease(
+                id, "test", 1, UUID.randomUUID().toString(), SAME_SECOND, SAME_SECOND, null, BackupLease.RUNNING);
     }
 }

@@ -62,6 +62,16 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void createIfAbsentCountsTheSameContentAsItsOwnRetriedWrite() {
+        assertThat(store.createIfAbsent("backups/b2/lease.json", bytes("mine"))).isTrue();
+
+        assertThat(store.createIfAbsent("backups/b2/lease.json", bytes("mine"))).isTrue();
+        assertThat(store.createIfAbsent("backups/b2/lease.json", bytes("mine, longer")))
+                .isFalse();
+        assertThat(store.read("backups/b2/lease.json")).isEqualTo(bytes("mine"));
+    }
+
+    @Test
     void ofWritersRacingForOneNameExactlyOneCreatesIt() throws Exception {
         int writers = 8;
         for (int round = 0; round < 5; round++) {
