@@ -2,6 +2,7 @@ package dev.keel.migrate.doctor;
 
 import dev.keel.check.CatalogFacts;
 import dev.keel.check.CheckMigrations;
+import dev.keel.check.CheckPolicy;
 import dev.keel.check.CheckReport;
 import dev.keel.check.Checker;
 import dev.keel.check.Finding;
@@ -56,7 +57,9 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
         if (plan.pending().isEmpty()) {
             return findings;
         }
-        CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(context.connection()))
+        // The same policy as keel check and migrate's gate: a finding keel.yaml waives or excludes blocks no deploy.
+        CheckReport report = Checker.withAllRules(
+                        CheckMigrations.serverMajorVersion(context.connection()), CheckPolicy.of(settings.check()))
                 .check(CheckMigrations.inputs(plan.pending()), CatalogFacts.load(context.connection()));
         List<Finding> errors = report.findings().stream()
                 .filter(f -> f.severity() == dev.keel.check.Severity.ERROR)
@@ -66,6 +69,7 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
         evidence.put("first", plan.pending().get(0).script());
         evidence.put("errorFindings", errors.size());
         evidence.put("warningFindings", report.warnings());
+        evidence.put("waivedFindings", report.waived().size());
         if (!errors.isEmpty()) {
             Finding first = errors.get(0);
             evidence.put("firstFinding", first.file() + ":" + first.line() + " " + first.rule());

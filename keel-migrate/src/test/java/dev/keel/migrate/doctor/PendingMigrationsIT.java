@@ -3,6 +3,9 @@ package dev.keel.migrate.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
+import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.Severity;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +47,21 @@ class PendingMigrationsIT {
                 .load();
     }
 
-    private PendingMigrations check() {
-        return new PendingMigrations(keel().settings());
+    /** The check as the doctor builds it: from the project's keel.yaml. */
+    private DoctorCheck check() {
+        KeelConfig config = ConfigLoader.load(project.dir(), null, Map.of());
+        return new MigrateDoctorChecks()
+                .checks(config, Map.of()).stream()
+                        .filter(c -> c.id().equals(PendingMigrations.ID))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     /** Runs the check alone, as the doctor does: on one autocommit connection. */
     private List<DoctorFinding> findings() {
+        DoctorCheck check = check();
         try (Connection c = cluster.connect(db)) {
-            return check().run(new DoctorContext(c, serverVersion(c), "keel"));
+            return check.run(new DoctorContext(c, serverVersion(c), "keel"));
         } catch (SQLException e) {
             throw new AssertionError("running pending-migrations failed: " + e.getMessage(), e);
         }
@@ -88,6 +99,55 @@ class PendingMigrationsIT {
             assertThat(f.summary()).contains("constraint-missing-not-valid").contains("V2__positive.sql:1");
             assertThat(f.impact()).contains("validates every row");
         });
+    }
+
+    @Test
+    void aFindingWaivedInKeelYamlBlocksNothing() {
+        project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);")
+                .config("""
+                        check:
+                          waivers:
+                            V2__positive.sql:
+                              constraint-missing-not-valid: orders holds ten rows
+                        """);
+
+        assertThat(findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.evidence()).containsEntry("errorFindings", 0).containsEntry("waivedFindings", 1);
+        });
+    }
+
+    @Test
+    void aRuleExcludedInKeelYamlDoesNotRun() {
+        project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);")
+                .config("""
+                        check:
+                          exclude: [constraint-missing-not-valid]
+                        """);
+
+        assertThat(findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void pendingFilesUpToStartAfterAreNotChecked() {
+        project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);")
+                .migration("V3__note.sql", "alter table orders add column note text;")
+                .config("check:\n  startAfter: 2\n");
+
+        assertThat(findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.evidence()).containsEntry("pending", 2).containsEntry("errorFindings", 0);
+        });
+    }
+
+    @Test
+    void anUnknownRuleInKeelYamlIsRefusedAsInCheck() {
+        project.migration("V2__note.sql", "alter table orders add column note text;")
+                .config("check:\n  exclude: [droping-table]\n");
+
+        assertThatThrownBy(this::findings).hasMessageContaining("did you mean 'dropping-table'");
     }
 
     @Test
