@@ -1,6 +1,8 @@
 package dev.keel.migrate;
 
 import dev.keel.check.CheckSettings;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.CoreError;
@@ -8,6 +10,7 @@ import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -21,7 +24,9 @@ public final class KeelConfiguration {
     private String user;
     private String password;
     private List<String> locations = MigrationSection.LOCATIONS.defaultValue();
-    private Path projectDir = Path.of("").toAbsolutePath();
+    private Path projectDir;
+    private KeelConfig config;
+    private Map<String, String> env = System.getenv();
     private String schema = "keel";
     private String table = MigrationSection.TABLE.defaultValue();
     private Duration lockTimeout = MigrationSection.LOCK_TIMEOUT.defaultValue();
@@ -30,7 +35,7 @@ public final class KeelConfiguration {
     private boolean outOfOrder;
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private MigrationListener listener = MigrationListener.SILENT;
-    private CheckSettings check = CheckSettings.NONE;
+    private CheckSettings check;
 
     KeelConfiguration() {}
 
@@ -57,9 +62,24 @@ public final class KeelConfiguration {
         return this;
     }
 
-    /** Where relative filesystem locations start; default the working directory. */
+    /**
+     * Where relative filesystem locations start and where keel.yaml is read (its check section); default the given
+     * configuration's directory, else the working directory.
+     */
     public KeelConfiguration projectDir(Path projectDir) {
-        this.projectDir = projectDir.toAbsolutePath();
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** An already loaded keel.yaml instead of reading the one in the project directory; its check section is used. */
+    public KeelConfiguration config(KeelConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /** Where KEEL_* overrides of keel.yaml come from; default {@code System.getenv()}. */
+    public KeelConfiguration env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
         return this;
     }
 
@@ -116,8 +136,8 @@ public final class KeelConfiguration {
     }
 
     /**
-     * What keel.yaml's check section says (startAfter, exclude, waivers), for the safety checks migrate runs; default
-     * none: every rule on every pending file.
+     * The check settings (startAfter, exclude, waivers) of the safety checks migrate runs, instead of keel.yaml's
+     * check section; default that section (none there: every rule on every pending file).
      */
     public KeelConfiguration check(CheckSettings check) {
         this.check = Objects.requireNonNull(check, "check");
@@ -140,11 +160,13 @@ public final class KeelConfiguration {
                     "no database was configured",
                     "call dataSource(...) or url(...) before load()");
         }
+        // The same rule as the other facades: the given configuration, else keel.yaml in the project directory.
+        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
         ConnectionSource source = dataSource != null
                 ? ConnectionSource.of(dataSource)
                 : ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"));
         MigrationSettings settings = new MigrationSettings(
-                projectDir,
+                projectDir != null ? projectDir : loaded.projectDir().toAbsolutePath(),
                 locations,
                 schema,
                 table,
@@ -153,7 +175,7 @@ public final class KeelConfiguration {
                 lockRetries,
                 outOfOrder,
                 classLoader,
-                check);
+                check != null ? check : CheckSettings.from(loaded));
         return new Keel(source, settings, listener);
     }
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.check.CheckSettings;
+import dev.keel.config.ConfigLoader;
+import dev.keel.config.KeelConfig;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,5 +161,93 @@ class KeelConfigurationTest {
                 .isEqualTo(check);
         assertThat(Keel.configure().url(URL, null, null).load().settings().check())
                 .isEqualTo(CheckSettings.NONE);
+    }
+
+    @Test
+    void keelYamlsCheckSectionInTheProjectDirReachesTheSafetyGate() throws Exception {
+        Files.writeString(project.resolve("keel.yaml"), """
+                check:
+                  startAfter: 42
+                  exclude: [prefer-text]
+                  waivers:
+                    V43__x.sql:
+                      dropping-table: carts moved to their own service
+                """);
+
+        CheckSettings check = Keel.configure()
+                .url(URL, null, null)
+                .projectDir(project)
+                .env(Map.of())
+                .load()
+                .settings()
+                .check();
+
+        assertThat(check)
+                .isEqualTo(new CheckSettings(
+                        null,
+                        "42",
+                        List.of("prefer-text"),
+                        Map.of("V43__x.sql", Map.of("dropping-table", "carts moved to their own service"))));
+    }
+
+    @Test
+    void keelYamlsCheckSectionYieldsToKeelOverrides() throws Exception {
+        Files.writeString(project.resolve("keel.yaml"), "check:\n  startAfter: 42\n");
+
+        CheckSettings check = Keel.configure()
+                .url(URL, null, null)
+                .projectDir(project)
+                .env(Map.of("KEEL_CHECK_STARTAFTER", "50"))
+                .load()
+                .settings()
+                .check();
+
+        assertThat(check.startAfter()).isEqualTo("50");
+    }
+
+    @Test
+    void aGivenConfigurationsCheckSectionIsUsedAndItsDirectoryIsTheProject() throws Exception {
+        Files.writeString(project.resolve("keel.yaml"), "check:\n  exclude: [dropping-table]\n");
+        KeelConfig config = ConfigLoader.load(project, null, Map.of());
+
+        MigrationSettings settings =
+                Keel.configure().url(URL, null, null).config(config).load().settings();
+
+        assertThat(settings.check().exclude()).containsExactly("dropping-table");
+        assertThat(settings.projectDir()).isEqualTo(project.toAbsolutePath());
+    }
+
+    @Test
+    void checkSettingsGivenInJavaWinOverKeelYaml() throws Exception {
+        Files.writeString(project.resolve("keel.yaml"), "check:\n  startAfter: 42\n");
+
+        CheckSettings check = Keel.configure()
+                .url(URL, null, null)
+                .projectDir(project)
+                .check(CheckSettings.NONE)
+                .load()
+                .settings()
+                .check();
+
+        assertThat(check).isEqualTo(CheckSettings.NONE);
+    }
+
+    @Test
+    void aConfigurationAndAProjectDirNamingDifferentDirectoriesAreRefused(@TempDir Path other) {
+        KeelConfig config = ConfigLoader.load(project, null, Map.of());
+        KeelConfiguration both =
+                Keel.configure().url(URL, null, null).config(config).projectDir(other);
+
+        assertThatThrownBy(both::load)
+                .asInstanceOf(type(KeelException.class))
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+
+    @Test
+    void aTypoInKeelYamlsCheckSectionIsRefusedAtLoad() throws Exception {
+        Files.writeString(project.resolve("keel.yaml"), "check:\n  startafter: 42\n");
+        KeelConfiguration config = Keel.configure().url(URL, null, null).projectDir(project);
+
+        assertThatThrownBy(config::load).hasMessageContaining("did you mean 'check.startAfter'");
     }
 }
