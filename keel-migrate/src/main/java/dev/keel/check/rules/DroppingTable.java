@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * DROP TABLE of a table that existed before the migrations: the application version still running
- * fails on every query that touches it, and the data is gone for good.
+ * fails on every query that touches it, and the data is gone for good. Under IF EXISTS, a table that
+ * neither the target's catalog nor the checked files tell of is only a warning: without a target keel
+ * cannot know it exists.
  */
 public final class DroppingTable implements Rule {
 
@@ -32,7 +34,9 @@ public final class DroppingTable implements Rule {
         }
         List<SqlToken> t = c.tokens();
         int i = 2;
-        if (i + 1 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("EXISTS")) {
+        boolean ifExists =
+                i + 1 < t.size() && t.get(i).isWord("IF") && t.get(i + 1).isWord("EXISTS");
+        if (ifExists) {
             i += 2;
         }
         List<Finding> findings = new ArrayList<>();
@@ -42,7 +46,17 @@ public final class DroppingTable implements Rule {
             if (table == null) {
                 break;
             }
-            if (c.existing(table)) {
+            if (ifExists && unknownWithoutTarget(c, table)) {
+                findings.add(c.finding(
+                        this,
+                        Severity.WARNING,
+                        t.get(i),
+                        "dropping table " + table + " if it exists: no target database was consulted and the checked"
+                                + " files never mention " + table
+                                + ", so keel cannot tell whether it exists or holds rows",
+                        "check against the target (keel check --url …) to know; if " + table
+                                + " exists, first deploy a release that no longer uses it (and keep a backup)"));
+            } else if (c.existing(table)) {
                 findings.add(c.finding(
                         this,
                         t.get(i),
@@ -59,5 +73,13 @@ public final class DroppingTable implements Rule {
             i++;
         }
         return findings;
+    }
+
+    /**
+     * IF EXISTS of a table neither a catalog nor the files tell of: a clean-up of something that may well be gone
+     * already. Calling it certain data loss would be a false alarm; with a target, the catalog decides.
+     */
+    private static boolean unknownWithoutTarget(StatementContext c, String table) {
+        return !c.schema().catalogRead() && !c.schema().known(table) && c.existing(table);
     }
 }
