@@ -28,12 +28,18 @@ public final class CatalogFacts {
     public static SchemaModel load(Connection c) throws SQLException {
         SchemaModel model = new SchemaModel(true);
         try (Statement s = c.createStatement()) {
+            List<String[]> partitions = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(sql("catalog-relations.sql"))) {
                 while (rs.next()) {
-                    model.addRelation(
-                            rs.getString(1) + "." + rs.getString(2), kind(rs.getString(3)), false, rs.getLong(4));
+                    String name = rs.getString(1) + "." + rs.getString(2);
+                    model.addRelation(name, kind(rs.getString(3)), false, rs.getLong(4));
+                    if (rs.getString(6) != null) {
+                        partitions.add(new String[] {name, rs.getString(5) + "." + rs.getString(6)});
+                    }
                 }
             }
+            // Linked once all are known: a partition may come before its partitioned table.
+            partitions.forEach(p -> model.partitionOf(p[0], p[1]));
             try (ResultSet rs = s.executeQuery(sql("catalog-columns.sql"))) {
                 while (rs.next()) {
                     Relation relation = model.relation(rs.getString(1) + "." + rs.getString(2))

@@ -445,6 +445,10 @@ public final class SchemaFeed {
                                 column,
                                 new Column(column, type.isEmpty() ? null : ColumnType.of(type), notNull(rest), true));
             }
+        } else if (action.startsWith("ATTACH", "PARTITION") && Names.qualifiedAt(t, 2) != null) {
+            model.attachPartition(name, Names.qualifiedAt(t, 2));
+        } else if (action.startsWith("DETACH", "PARTITION") && Names.qualifiedAt(t, 2) != null) {
+            model.detachPartition(Names.qualifiedAt(t, 2));
         } else if (action.startsWith("ADD")) {
             constraint(model, table, name, t.subList(1, t.size()), true);
         } else if (action.startsWith("VALIDATE", "CONSTRAINT") && t.size() > 2) {
@@ -523,6 +527,10 @@ public final class SchemaFeed {
         }
         int i;
         boolean index = false;
+        if (t.get(1).isWord("SCHEMA")) {
+            dropSchemas(t, model);
+            return;
+        }
         if (t.get(1).isWord("TABLE") || t.get(1).isWord("VIEW")) {
             i = 2;
         } else if (t.get(1).isWord("MATERIALIZED") && t.get(2).isWord("VIEW")) {
@@ -549,6 +557,21 @@ public final class SchemaFeed {
                 break;
             }
             i++;
+        }
+    }
+
+    /** DROP SCHEMA [IF EXISTS] s [, …] [CASCADE | RESTRICT]: everything in each is gone. */
+    private static void dropSchemas(List<SqlToken> t, SchemaModel model) {
+        int i = skipIfExists(t, 2);
+        while (i < t.size()
+                && Names.of(t.get(i)) != null
+                && !t.get(i).isWord("CASCADE")
+                && !t.get(i).isWord("RESTRICT")) {
+            model.dropSchema(Names.of(t.get(i)));
+            if (i + 1 >= t.size() || !t.get(i + 1).text().equals(",")) {
+                break;
+            }
+            i += 2;
         }
     }
 

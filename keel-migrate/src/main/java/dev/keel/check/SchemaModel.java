@@ -39,8 +39,9 @@ public final class SchemaModel {
     public static final class Relation {
         private final String schema;
         private String name;
-        private final RelationKind kind;
+        private RelationKind kind;
         private final boolean created;
+        private String parent;
         private long rowEstimate;
         private final Map<String, Column> columns = new LinkedHashMap<>();
         private final Map<String, Constraint> constraints = new LinkedHashMap<>();
@@ -63,6 +64,11 @@ public final class SchemaModel {
 
         public RelationKind kind() {
             return kind;
+        }
+
+        /** The partitioned table it is a partition of ("schema.name"), or empty. */
+        public Optional<String> partitionOf() {
+            return Optional.ofNullable(parent);
         }
 
         /** Created by the checked files: no running code relies on it and locking it harms nobody. */
@@ -190,6 +196,8 @@ public final class SchemaModel {
     private final Set<String> dropped = new HashSet<>();
 
     private final Set<String> droppedIndexes = new HashSet<>();
+    /** Schemas the checked files dropped (DROP SCHEMA … CASCADE): nothing the model does not know is left in them. */
+    private final Set<String> droppedSchemas = new HashSet<>();
 
     /** An empty model: nothing is known about the target, so any table the files did not create is assumed live. */
     public SchemaModel() {
@@ -310,7 +318,27 @@ public final class SchemaModel {
             return false;
         }
         Relation relation = relation(name).orElse(null);
-        return relation != null ? !relation.created() : !catalogRead && !dropped.contains(key(name));
+        return relation != null
+                ? !relation.created() || holdsLivePartition(relation, 0)
+                : unknownAssumedLive(key(name));
+    }
+
+    /**
+     * A partitioned table the files created can still hold a live table attached to it (ATTACH PARTITION): locking,
+     * indexing or dropping the parent does the same to that partition.
+     */
+    private boolean holdsLivePartition(Relation parent, int depth) {
+        String parentKey = parent.schema() + "." + parent.name();
+        // PostgreSQL allows no cycles; the depth only guards against files the model misread.
+        return depth < 32
+                && relations.values().stream()
+                        .filter(r -> parentKey.equals(r.parent))
+                        .anyMatch(r -> !r.created() || holdsLivePartition(r, depth + 1));
+    }
+
+    /** Without the catalog an object the model does not know is assumed live, unless the files dropped it or its schema. */
+    private boolean unknownAssumedLive(String key) {
+        return !catalogRead && !dropped.contains(key) && !droppedSchemas.contains(schemaOf(key));
     }
 
     /** Whether anything at all is known of the relation: from the catalog or from the files. */
@@ -362,10 +390,70 @@ public final class SchemaModel {
     }
 
     void dropRelation(String name) {
-        String key = relationKey(name);
+        dropKey(relationKey(name), 0);
+    }
+
+    /** A dropped partitioned table takes its partitions with it. */
+    private void dropKey(String key, int depth) {
         relations.remove(key);
         dropped.add(key);
         indexes.values().removeIf(index -> index.table().equals(key));
+        unnamedIndexes.removeIf(index -> index.table().equals(key));
+        List<String> partitions = relations.entrySet().stream()
+                .filter(e -> key.equals(e.getValue().parent))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (depth < 32) {
+            partitions.forEach(partition -> dropKey(partition, depth + 1));
+        }
+    }
+
+    /** DROP SCHEMA s [CASCADE]: every relation and index in it is gone (without CASCADE it had to be empty). */
+    void dropSchema(String schema) {
+        String dropped = stored(schema);
+        List<String> inSchema = relations.keySet().stream()
+                .filter(key -> schemaOf(key).equals(dropped))
+                .toList();
+        inSchema.forEach(key -> dropKey(key, 0));
+        indexes.entrySet().removeIf(e -> e.getValue().schema().equals(dropped));
+        unnamedIndexes.removeIf(index -> index.schema().equals(dropped));
+        droppedSchemas.add(dropped);
+    }
+
+    /** Links a partition to its partitioned table, as the catalog tells it. */
+    void partitionOf(String child, String parent) {
+        Relation partition = relation(child).orElse(null);
+        Relation table = relation(parent).orElse(null);
+        if (partition != null && table != null) {
+            partition.parent = table.schema() + "." + table.name();
+        }
+    }
+
+    /**
+     * ALTER TABLE parent ATTACH PARTITION child: the child (a live table unless the files or the catalog say
+     * otherwise) becomes a partition, and PostgreSQL gives it an index matching each of the parent's.
+     */
+    void attachPartition(String parent, String child) {
+        Relation table = relation(parent).orElse(null);
+        if (table == null) {
+            return;
+        }
+        table.kind = RelationKind.PARTITIONED_TABLE;
+        Relation partition = relation(child).orElseGet(() -> addRelation(child, RelationKind.TABLE, catalogRead, -1));
+        String parentKey = table.schema() + "." + table.name();
+        partition.parent = parentKey;
+        String childKey = partition.schema() + "." + partition.name();
+        for (Index index : indexes()) {
+            if (index.table().equals(parentKey)) {
+                unnamedIndexes.add(
+                        new Index(partition.schema(), null, childKey, index.columns(), true, partition.created()));
+            }
+        }
+    }
+
+    /** ALTER TABLE parent DETACH PARTITION child: a table of its own again, keeping its indexes. */
+    void detachPartition(String child) {
+        relation(child).ifPresent(partition -> partition.parent = null);
     }
 
     // ---- indexes
@@ -410,7 +498,7 @@ public final class SchemaModel {
      */
     public boolean indexExisting(String name) {
         Index index = index(name).orElse(null);
-        return index != null ? !index.created() : !catalogRead && !droppedIndexes.contains(key(name));
+        return index != null ? !index.created() : !droppedIndexes.contains(key(name)) && unknownAssumedLive(key(name));
     }
 
     /**
@@ -419,14 +507,12 @@ public final class SchemaModel {
      */
     public boolean indexOnLiveTable(String name) {
         Index index = index(name).orElse(null);
-        return index != null ? !index.onNewTable() && existing(index.table()) : !catalogRead;
+        return index != null ? !index.onNewTable() && existing(index.table()) : unknownAssumedLive(key(name));
     }
 
     void addIndex(String schema, String name, String table, List<String> columns, boolean created) {
         String tableKey = relationKey(table);
-        boolean onNewTable = created
-                        && relations.containsKey(tableKey)
-                        && relations.get(tableKey).created()
+        boolean onNewTable = created && relations.containsKey(tableKey) && !existing(tableKey)
                 || created && !relations.containsKey(tableKey) && catalogRead;
         String indexSchema = schema != null ? schema : schemaOf(tableKey);
         Index index =
@@ -436,6 +522,13 @@ public final class SchemaModel {
         } else {
             indexes.put(indexSchema + "." + index.name(), index);
             droppedIndexes.remove(indexSchema + "." + index.name());
+        }
+        if (created) {
+            // An index on a partitioned table is built on each of its partitions too, under names keel does not follow.
+            relations.values().stream()
+                    .filter(r -> tableKey.equals(r.parent))
+                    .forEach(r -> unnamedIndexes.add(
+                            new Index(r.schema(), null, r.schema() + "." + r.name(), columns, true, r.created())));
         }
     }
 

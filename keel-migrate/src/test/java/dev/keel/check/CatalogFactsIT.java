@@ -96,4 +96,48 @@ class CatalogFactsIT {
                                 .sorted()
                                 .toList()));
     }
+
+    @Test
+    void partitionsNameTheirPartitionedTable() throws Exception {
+        String db = cluster.createDatabase();
+        cluster.execute(db, """
+                create schema audit;
+                create table audit.events (id bigint, at date) partition by range (at);
+                create table audit.events_2024 partition of audit.events for values from ('2024-01-01') to ('2025-01-01');
+                create table audit.loose (id bigint);
+                """);
+        SchemaModel model;
+        try (Connection c = cluster.connect(db)) {
+            model = CatalogFacts.load(c);
+        }
+
+        assertThat(model.relation("audit.events_2024").flatMap(SchemaModel.Relation::partitionOf))
+                .contains("audit.events");
+        assertThat(model.relation("audit.loose").flatMap(SchemaModel.Relation::partitionOf))
+                .isEmpty();
+    }
+
+    /** Regression: a table re-created after DROP SCHEMA … CASCADE was still taken for the catalog's live one. */
+    @Test
+    void aTableRecreatedAfterDropSchemaCascadeIsNewOnARealTarget() throws Exception {
+        String db = cluster.createDatabase();
+        cluster.execute(db, """
+                create schema billing;
+                create table billing.invoices (id bigint primary key, customer bigint);
+                insert into billing.invoices select g, g from generate_series(1, 500) g;
+                analyze billing.invoices;
+                """);
+        CheckReport report;
+        try (Connection c = cluster.connect(db)) {
+            report = Checker.withAllRules(17)
+                    .check(List.of(new CheckInput("V2__billing_again.sql", """
+                                    DROP SCHEMA billing CASCADE;
+                                    CREATE SCHEMA billing;
+                                    CREATE TABLE billing.invoices (id bigint PRIMARY KEY, customer bigint);
+                                    CREATE INDEX invoices_customer ON billing.invoices (customer);
+                                    """)), CatalogFacts.load(c));
+        }
+
+        assertThat(report.findings()).noneMatch(f -> f.rule().equals("require-concurrent-index-creation"));
+    }
 }

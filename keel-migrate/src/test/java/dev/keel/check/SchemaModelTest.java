@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.sql.SqlLexer;
 import dev.keel.sql.SqlStatement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaModelTest {
@@ -59,7 +60,7 @@ class SchemaModelTest {
         assertThat(model.index("t_pkey"))
                 .get()
                 .extracting(SchemaModel.Index::columns)
-                .isEqualTo(java.util.List.of("id"));
+                .isEqualTo(List.of("id"));
     }
 
     @Test
@@ -140,5 +141,98 @@ class SchemaModelTest {
                 .hasSize(63);
         SchemaModel model = fed(new SchemaModel(), "CREATE INDEX ON orders (customer_id, created_at);");
         assertThat(model.indexCreated("orders_customer_id_created_at_idx")).isTrue();
+    }
+
+    @Test
+    void aLiveTableAttachedToANewPartitionedTableMakesItLiveUntilDetached() {
+        SchemaModel model = fed(new SchemaModel(), """
+                CREATE TABLE events_new (id bigint, at date) PARTITION BY RANGE (at);
+                ALTER TABLE events_new ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                """);
+        assertThat(model.relation("events_2024"))
+                .get()
+                .satisfies(r -> assertThat(r.partitionOf()).contains("public.events_new"));
+        assertThat(model.existing("events_new")).isTrue();
+
+        fed(model, "ALTER TABLE events_new DETACH PARTITION events_2024 CONCURRENTLY;");
+
+        assertThat(model.relation("events_2024"))
+                .get()
+                .satisfies(r -> assertThat(r.partitionOf()).isEmpty());
+        assertThat(model.existing("events_new")).isFalse();
+        assertThat(model.existing("events_2024")).isTrue();
+    }
+
+    @Test
+    void attachingMakesAnUnknownParentPartitionedAndGivesThePartitionItsIndexes() {
+        SchemaModel model = fed(new SchemaModel(), """
+                CREATE TABLE events_2025 (id bigint, at date);
+                CREATE INDEX events_at ON events (at);
+                ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                """);
+
+        assertThat(model.relation("events"))
+                .get()
+                .extracting(SchemaModel.Relation::kind)
+                .isEqualTo(SchemaModel.RelationKind.PARTITIONED_TABLE);
+        assertThat(model.indexes())
+                .anySatisfy(i -> assertThat(i.table() + " " + i.columns()).isEqualTo("public.events_2025 [at]"));
+    }
+
+    @Test
+    void anIndexOnAPartitionedTableIsBuiltOnItsPartitionsToo() {
+        SchemaModel model = fed(new SchemaModel(), """
+                CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
+                CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE INDEX ON events (at);
+                """);
+
+        assertThat(model.indexes())
+                .anySatisfy(i -> assertThat(i.table() + " " + i.columns()).isEqualTo("public.events_2025 [at]"));
+    }
+
+    @Test
+    void droppingAPartitionedTableDropsItsPartitions() {
+        SchemaModel model = new SchemaModel(true);
+        model.addRelation("events", SchemaModel.RelationKind.PARTITIONED_TABLE, false, -1);
+        model.addRelation("events_2024", SchemaModel.RelationKind.TABLE, false, 5000);
+        model.partitionOf("events_2024", "events");
+
+        fed(model, "DROP TABLE events;");
+
+        assertThat(model.known("events_2024")).isFalse();
+        assertThat(model.existing("events_2024")).isFalse();
+    }
+
+    @Test
+    void dropSchemaCascadeForgetsWhatTheCatalogHadThereSoARecreatedTableIsNew() {
+        SchemaModel model = new SchemaModel(true);
+        model.addRelation("billing.invoices", SchemaModel.RelationKind.TABLE, false, 1200);
+        model.addIndex("billing", "invoices_pkey", "billing.invoices", List.of("id"), false);
+        model.addRelation("public.orders", SchemaModel.RelationKind.TABLE, false, 10);
+
+        fed(model, """
+                DROP SCHEMA billing CASCADE;
+                CREATE SCHEMA billing;
+                CREATE TABLE billing.invoices (id bigint);
+                """);
+
+        assertThat(model.created("billing.invoices")).isTrue();
+        assertThat(model.existing("billing.invoices")).isFalse();
+        assertThat(model.index("billing.invoices_pkey")).isEmpty();
+        assertThat(model.existing("orders")).isTrue();
+    }
+
+    @Test
+    void withoutTheCatalogNothingUnknownIsLeftInADroppedSchema() {
+        SchemaModel model = fed(new SchemaModel(), "DROP SCHEMA IF EXISTS billing, audit CASCADE;");
+
+        assertThat(model.existing("billing.invoices")).isFalse();
+        assertThat(model.existing("audit.log")).isFalse();
+        assertThat(model.indexExisting("billing.invoices_pkey")).isFalse();
+        assertThat(model.indexOnLiveTable("audit.log_at")).isFalse();
+        assertThat(model.existing("orders")).isTrue();
+        assertThat(model.existing("reporting.daily")).isTrue();
     }
 }
