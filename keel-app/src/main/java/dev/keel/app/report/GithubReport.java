@@ -25,6 +25,10 @@ public final class GithubReport {
                     .append(data(f.message() + "\nFix: " + f.fix()))
                     .append('\n');
         }
+        // A notice without a file shows in the run's summary: what the annotations above do not cover.
+        for (String note : PolicyNotes.all(report)) {
+            out.append("::notice title=keel check::").append(data(note)).append('\n');
+        }
         return out.toString();
     }
 

@@ -20,6 +20,12 @@ public final class MarkdownReport {
                                         + " block this migration.** ")
                 .append(TextReport.summary(report))
                 .append("\n\n");
+        for (String note : PolicyNotes.all(report)) {
+            out.append("_")
+                    .append(Character.toUpperCase(note.charAt(0)))
+                    .append(note.substring(1))
+                    .append("._\n\n");
+        }
         if (report.findings().isEmpty()) {
             return out.toString();
         }

@@ -41,7 +41,40 @@ public final class SarifReport {
         Map<String, Object> sarif = new LinkedHashMap<>();
         sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         sarif.put("version", "2.1.0");
-        sarif.put("runs", List.of(Map.of("tool", Map.of("driver", driver), "results", results)));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", driver));
+        run.put("invocations", List.of(invocation(report)));
+        run.put("results", results);
+        if (report.startAfter() != null || !report.excluded().isEmpty()) {
+            run.put("properties", properties(report));
+        }
+        sarif.put("runs", List.of(run));
         return sarif;
+    }
+
+    /** keel.yaml's narrowing as notes a code-scanning viewer shows beside the results. */
+    private static Map<String, Object> invocation(CheckReport report) {
+        Map<String, Object> invocation = new LinkedHashMap<>();
+        invocation.put("executionSuccessful", true);
+        List<Object> notes = PolicyNotes.all(report).stream()
+                .<Object>map(note -> Map.of("level", "note", "message", Map.of("text", note)))
+                .toList();
+        if (!notes.isEmpty()) {
+            invocation.put("toolExecutionNotifications", notes);
+        }
+        return invocation;
+    }
+
+    /** The same, machine-readable, under the names keel's JSON report uses. */
+    private static Map<String, Object> properties(CheckReport report) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (report.startAfter() != null) {
+            properties.put("startAfter", report.startAfter());
+            properties.put("skippedFiles", report.skippedFiles());
+        }
+        if (!report.excluded().isEmpty()) {
+            properties.put("excluded", report.excluded());
+        }
+        return properties;
     }
 }

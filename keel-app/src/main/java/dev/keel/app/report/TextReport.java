@@ -44,19 +44,8 @@ public final class TextReport {
                     .append(w.reason())
                     .append('\n');
         }
-        if (report.startAfter() != null) {
-            out.append("checks start after version ")
-                    .append(report.startAfter())
-                    .append(" (check.startAfter): ")
-                    .append(report.skippedFiles())
-                    .append(" earlier file")
-                    .append(report.skippedFiles() == 1 ? "" : "s")
-                    .append(" read for the schema only\n");
-        }
-        if (!report.excluded().isEmpty()) {
-            out.append("rules excluded by check.exclude: ")
-                    .append(String.join(", ", report.excluded()))
-                    .append('\n');
+        for (String note : PolicyNotes.all(report)) {
+            out.append(note).append('\n');
         }
         out.append(summary(report)).append('\n');
         return out.toString();
