@@ -1,5 +1,8 @@
 package dev.keel.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +53,14 @@ public final class KeelCommand implements Runnable {
         cl.setExecutionExceptionHandler(KeelCommand::onFailure);
         cl.setParameterExceptionHandler(KeelCommand::onBadUsage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // With --json, help and the version are JSON too: stdout carries one JSON document, whatever was asked.
+        cl.setExecutionStrategy(parsed -> {
+            Integer answered = JsonHelp.answer(parsed);
+            return answered != null ? answered : new CommandLine.RunLast().execute(parsed);
+        });
+        // UTF-8 whatever the locale: under LANG=C the platform's charset turned '—' and '×' into '?'.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return cl;
     }
 

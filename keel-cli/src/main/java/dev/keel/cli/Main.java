@@ -1,5 +1,10 @@
 package dev.keel.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +22,21 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        utf8Output();
         System.exit(run(args));
+    }
+
+    /**
+     * keel's output is UTF-8 whatever the locale: Java 17 encodes System.out in the locale's charset, and under LANG=C
+     * that turned every '—' and '×' into '?'. Set in main only, so that an embedding JVM keeps its own streams.
+     */
+    static void utf8Output() {
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 8192), true, StandardCharsets.UTF_8);
     }
 
     public static int run(String... args) {
