@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,6 +199,8 @@ public final class SchemaModel {
     private final Set<String> droppedIndexes = new HashSet<>();
     /** Schemas the checked files dropped (DROP SCHEMA … CASCADE): nothing the model does not know is left in them. */
     private final Set<String> droppedSchemas = new HashSet<>();
+    /** The relations that are a partition of another: few, so asking which a table holds stays cheap. */
+    private final Set<Relation> partitions = new LinkedHashSet<>();
 
     /** An empty model: nothing is known about the target, so any table the files did not create is assumed live. */
     public SchemaModel() {
@@ -331,7 +334,7 @@ public final class SchemaModel {
         String parentKey = parent.schema() + "." + parent.name();
         // PostgreSQL allows no cycles; the depth only guards against files the model misread.
         return depth < 32
-                && relations.values().stream()
+                && partitions.stream()
                         .filter(r -> parentKey.equals(r.parent))
                         .anyMatch(r -> !r.created() || holdsLivePartition(r, depth + 1));
     }
@@ -363,7 +366,10 @@ public final class SchemaModel {
     Relation addRelation(String qualified, RelationKind kind, boolean created, long rowEstimate) {
         String key = key(qualified);
         Relation relation = new Relation(schemaOf(key), nameOf(key), kind, created, rowEstimate);
-        relations.put(key, relation);
+        Relation replaced = relations.put(key, relation);
+        if (replaced != null) {
+            partitions.remove(replaced);
+        }
         dropped.remove(key);
         return relation;
     }
@@ -375,6 +381,10 @@ public final class SchemaModel {
             String newName = stored(Names.unqualified(to));
             relation.rename(newName);
             relations.put(schemaOf(key) + "." + newName, relation);
+            // Its partitions follow it: a partition names its table by key.
+            partitions.stream()
+                    .filter(r -> key.equals(r.parent))
+                    .forEach(r -> r.parent = schemaOf(key) + "." + newName);
             dropped.add(key);
             dropped.remove(schemaOf(key) + "." + newName);
             indexes.replaceAll((k, index) -> index.table().equals(key)
@@ -395,16 +405,19 @@ public final class SchemaModel {
 
     /** A dropped partitioned table takes its partitions with it. */
     private void dropKey(String key, int depth) {
-        relations.remove(key);
+        Relation gone = relations.remove(key);
+        if (gone != null) {
+            partitions.remove(gone);
+        }
         dropped.add(key);
         indexes.values().removeIf(index -> index.table().equals(key));
         unnamedIndexes.removeIf(index -> index.table().equals(key));
-        List<String> partitions = relations.entrySet().stream()
-                .filter(e -> key.equals(e.getValue().parent))
-                .map(Map.Entry::getKey)
+        List<String> held = partitions.stream()
+                .filter(r -> key.equals(r.parent))
+                .map(r -> r.schema() + "." + r.name())
                 .toList();
         if (depth < 32) {
-            partitions.forEach(partition -> dropKey(partition, depth + 1));
+            held.forEach(partition -> dropKey(partition, depth + 1));
         }
     }
 
@@ -425,7 +438,7 @@ public final class SchemaModel {
         Relation partition = relation(child).orElse(null);
         Relation table = relation(parent).orElse(null);
         if (partition != null && table != null) {
-            partition.parent = table.schema() + "." + table.name();
+            link(partition, table.schema() + "." + table.name());
         }
     }
 
@@ -441,7 +454,7 @@ public final class SchemaModel {
         table.kind = RelationKind.PARTITIONED_TABLE;
         Relation partition = relation(child).orElseGet(() -> addRelation(child, RelationKind.TABLE, catalogRead, -1));
         String parentKey = table.schema() + "." + table.name();
-        partition.parent = parentKey;
+        link(partition, parentKey);
         String childKey = partition.schema() + "." + partition.name();
         for (Index index : indexes()) {
             if (index.table().equals(parentKey)) {
@@ -453,7 +466,15 @@ public final class SchemaModel {
 
     /** ALTER TABLE parent DETACH PARTITION child: a table of its own again, keeping its indexes. */
     void detachPartition(String child) {
-        relation(child).ifPresent(partition -> partition.parent = null);
+        relation(child).ifPresent(partition -> {
+            partition.parent = null;
+            partitions.remove(partition);
+        });
+    }
+
+    private void link(Relation partition, String parentKey) {
+        partition.parent = parentKey;
+        partitions.add(partition);
     }
 
     // ---- indexes
@@ -525,7 +546,7 @@ public final class SchemaModel {
         }
         if (created) {
             // An index on a partitioned table is built on each of its partitions too, under names keel does not follow.
-            relations.values().stream()
+            partitions.stream()
                     .filter(r -> tableKey.equals(r.parent))
                     .forEach(r -> unnamedIndexes.add(
                             new Index(r.schema(), null, r.schema() + "." + r.name(), columns, true, r.created())));

@@ -164,6 +164,19 @@ class SchemaModelTest {
     }
 
     @Test
+    void aRenamedPartitionedTableKeepsItsPartitions() {
+        SchemaModel model = fed(new SchemaModel(), """
+                CREATE TABLE events_new (id bigint, at date) PARTITION BY RANGE (at);
+                ALTER TABLE events_new ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                ALTER TABLE events_new RENAME TO events;
+                """);
+
+        assertThat(model.relation("events_2024").flatMap(SchemaModel.Relation::partitionOf))
+                .contains("public.events");
+        assertThat(model.existing("events")).isTrue();
+    }
+
+    @Test
     void attachingMakesAnUnknownParentPartitionedAndGivesThePartitionItsIndexes() {
         SchemaModel model = fed(new SchemaModel(), """
                 CREATE TABLE events_2025 (id bigint, at date);
