@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "stream",
         description = {
-            "Receive WAL continuously over a replication slot into the backup repository, until stopped (SIGTERM or Ctrl-C).",
+            "Receive WAL continuously over a replication slot into the backup repository, until stopped: SIGTERM stores what"
+                    + " was flushed and exits 0 (143 only when it cannot stop cleanly); Ctrl-C does the same and exits 130.",
             "WAL is fsynced into a local spool before the server hears of it; finished segments, and every --partial-interval the "
                     + "received part of the current one, go to the repository. With keel wal setup --synchronous the server acknowledges "
                     + "no commit before keel holds its WAL: RPO 0."
