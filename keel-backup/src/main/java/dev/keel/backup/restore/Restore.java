@@ -148,7 +148,7 @@ public final class Restore {
 
     /**
      * A moment or restore point beyond a gap ends recovery with PostgreSQL's "recovery ended before
-     * configured recovery target was reached" (a FATAL since PostgreSQL 13).
+     * configured recovery target was reached" (a FATAL since PostgreSQL 13; keel backs up PostgreSQL 15 and later).
      */
     private static boolean endedBeforeTarget(KeelException e, RecoveryTarget target) {
         return (target.kind() == RecoveryTarget.Kind.TIME || target.kind() == RecoveryTarget.Kind.NAME)
