@@ -103,6 +103,9 @@ public enum BackupError implements ErrorCode {
             ExitCode.OPERATION,
             "writing the restored files, the recovery settings or the WAL to replay into the target directory failed"),
     DRILL_CONNECTION_FAILED(ExitCode.OPERATION, "the drill could not connect to the cluster it restored"),
+    DRILL_ID_TAKEN(
+            ExitCode.OPERATION,
+            "keel could not reserve an id for a new restore drill: too many drills started in the same second"),
     OBJECT_MISSING(ExitCode.FAILED, "an object that a backup or the WAL refers to is missing from the repository"),
     OBJECT_DAMAGED(
             ExitCode.FAILED,

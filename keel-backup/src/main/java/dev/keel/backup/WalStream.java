@@ -24,24 +24,26 @@ public final class WalStream implements AutoCloseable {
     public WalStreamer.Result run() {
         synchronized (this) {
             if (stopped) {
-                return new WalStreamer.Result(0, WalPosition.text(0), 0);
+                return new WalStreamer.Result(0, WalPosition.text(0), 0, true);
             }
             running = true;
         }
         return streamer.run();
     }
 
-    /** Ends {@link #run()} once the repository holds everything flushed so far; waits for that. */
-    public void stop() {
+    /**
+     * Ends {@link #run()} once the repository holds everything flushed so far; waits for that.
+     *
+     * @return whether the run ended in time (see {@link WalStreamer#STOP_WAIT_SECONDS})
+     */
+    public boolean stop() {
         boolean wasRunning;
         synchronized (this) {
             stopped = true;
             wasRunning = running;
         }
         // The streamer waits for a run to end: one that never started would keep it waiting.
-        if (wasRunning) {
-            streamer.stop();
-        }
+        return !wasRunning || streamer.stop();
     }
 
     /** Stops the stream and releases the repository. */

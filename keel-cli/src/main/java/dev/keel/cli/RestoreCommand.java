@@ -43,7 +43,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(
             names = "--accept-gap",
             description = "When a WAL segment between the backup and the target is missing, recover up to it and report"
-                    + " the commits lost, instead of failing (exit 1).")
+                    + " the commits lost, instead of failing (exit 1); with any target: latest, a time, an LSN or a"
+                    + " restore point.")
     boolean acceptGap;
 
     @Mixin
@@ -69,7 +70,8 @@ final class RestoreCommand implements Callable<Integer> {
                             result.gap() == null
                                     ? result.target()
                                     : "the gap at WAL segment "
-                                            + result.gap().missing().get(0) + " (not " + result.target() + ")",
+                                            + result.gap().missing().get(0) + ", NOT to the target "
+                                            + result.target(),
                             result.recoveredLsn(),
                             result.recoveredTime() == null ? "none replayed" : result.recoveredTime(),
                             result.timeline(),

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "stream",
         description = {
-            "Receive WAL continuously over a replication slot into the backup repository, until stopped (SIGTERM or Ctrl-C).",
+            "Receive WAL continuously over a replication slot into the backup repository, until stopped: SIGTERM stores what"
+                    + " was flushed and exits 0 (143 only when it cannot stop cleanly); Ctrl-C does the same and exits 130.",
             "WAL is fsynced into a local spool before the server hears of it; finished segments, and every --partial-interval the "
                     + "received part of the current one, go to the repository. With keel wal setup --synchronous the server acknowledges "
                     + "no commit before keel holds its WAL: RPO 0."
@@ -92,9 +93,11 @@ final class WalStreamCommand implements Callable<Integer> {
             }
             return configuration.reconnect(!noLoop).target(target);
         });
-        try (WalStream stream = backups.walStream(synchronous)) {
+        try (WalStream stream = backups.walStream(synchronous);
+                TermSignal term = TermSignal.install(stream::stop, cli.err())) {
             CountDownLatch reported = new CountDownLatch(1);
-            // The JVM ends when the hook returns: it waits until the run's last line is out.
+            // Ctrl-C, or SIGTERM where the JVM keeps it: the JVM ends when the hook returns, so it waits until the
+            // run's last line is out.
             Thread hook = new Thread(
                     () -> {
                         stream.stop();
@@ -121,10 +124,23 @@ final class WalStreamCommand implements Callable<Integer> {
             } else {
                 cli.err()
                         .printf(
-                                "keel: stopped streaming at %s on timeline %d; %d segments stored%n",
-                                result.flushedLsn(), result.timeline(), result.segmentsStored());
+                                "keel: stopped streaming%s at %s on timeline %d: %s; %d segments stored%n",
+                                term.received() ? " on SIGTERM" : "",
+                                result.flushedLsn(),
+                                result.timeline(),
+                                result.allStored()
+                                        ? "all WAL received up to there is flushed and in the repository"
+                                        : "WAL the repository did not take stays in the spool",
+                                result.segmentsStored());
             }
             reported.countDown();
+            if (!result.allStored()) {
+                throw new KeelException(
+                        BackupError.REPOSITORY_IO_FAILED,
+                        "keel wal stream stopped, but the repository did not take all the WAL received: the rest stays"
+                                + " in the spool",
+                        "check that the repository is reachable; the next keel wal stream stores the spool's WAL first");
+            }
         }
         return ExitCode.OK.code();
     }

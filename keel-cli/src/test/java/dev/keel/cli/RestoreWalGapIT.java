@@ -32,6 +32,8 @@ class RestoreWalGapIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROUNDS = 5;
     private static final int ROWS_PER_ROUND = 1000;
+    /** Created in round 4 (index 3), past the gap the tests make at round 3 (index 2). */
+    private static final String RESTORE_POINT = "after_round_four";
 
     @TempDir
     static Path dir;
@@ -59,6 +61,9 @@ class RestoreWalGapIT {
             cluster.execute(
                     "postgres",
                     "insert into numbered select generate_series(" + from + ", " + (from + ROWS_PER_ROUND - 1) + ")");
+            if (round == 3) {
+                cluster.execute("postgres", "select pg_create_restore_point('" + RESTORE_POINT + "')");
+            }
             lsnAfter.add(cluster.queryString("postgres", "select pg_current_wal_insert_lsn()::text"));
             timeAfter.add(cluster.queryString("postgres", "select clock_timestamp()::text"));
             segments.add(cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())"));
@@ -149,6 +154,96 @@ class RestoreWalGapIT {
                     .asString()
                     .contains("WAL segment " + segments.get(2) + " is missing");
             assertNothingLeftIn(target);
+        });
+    }
+
+    @Test
+    void aRestorePointPastTheGapFailsNamingTheSegmentAndLeavesNothing() throws Exception {
+        withoutSegment(segments.get(2), () -> {
+            Path target = dir.resolve("name-past-gap");
+            Cli.Run run = keel("restore", "--target-dir", target.toString(), "--to", RESTORE_POINT);
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+            assertThat(run.errorLines())
+                    .singleElement()
+                    .asString()
+                    .contains("WAL segment " + segments.get(2) + " is missing", "--accept-gap");
+            assertNothingLeftIn(target);
+        });
+    }
+
+    /** Regression: --accept-gap stopped at the gap only for latest; a time past the gap still failed with exit 1. */
+    @Test
+    void acceptGapWithATimePastTheGapStopsAtTheGapAndSaysTheTargetWasNotReached() throws Exception {
+        acceptGapStopsShortOf(timeAfter.get(3), "time-past-gap-accepted");
+    }
+
+    /** Regression: the same for a restore point past the gap. */
+    @Test
+    void acceptGapWithARestorePointPastTheGapStopsAtTheGapAndSaysTheTargetWasNotReached() throws Exception {
+        acceptGapStopsShortOf(RESTORE_POINT, "name-past-gap-accepted");
+    }
+
+    @Test
+    void acceptGapWithATimeBeforeTheGapReachesTheTarget() throws Exception {
+        withoutSegment(segments.get(2), () -> {
+            Path target = dir.resolve("time-before-gap-accepted");
+            Cli.Run run = keel(
+                    "--json",
+                    "restore",
+                    "--target-dir",
+                    target.toString(),
+                    "--to",
+                    timeAfter.get(0),
+                    "--accept-gap",
+                    "--start");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            JsonNode result = JSON.readTree(run.stdout());
+            try {
+                assertThat(rows(result)).isEqualTo("1000:1000");
+                assertThat(result.get("targetReached").asBoolean()).isTrue();
+                assertThat(result.get("gap").isNull()).isTrue();
+            } finally {
+                stop(result, target);
+            }
+        });
+    }
+
+    private static void acceptGapStopsShortOf(String to, String directory) throws Exception {
+        withoutSegment(segments.get(2), () -> {
+            Path target = dir.resolve(directory);
+            Cli.Run run =
+                    keel("--json", "restore", "--target-dir", target.toString(), "--to", to, "--accept-gap", "--start");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            JsonNode result = JSON.readTree(run.stdout());
+            try {
+                assertThat(rows(result))
+                        .as("the rows of the two rounds before the gap")
+                        .isEqualTo("2000:2000");
+                assertThat(result.get("targetReached").asBoolean()).isFalse();
+                JsonNode gap = result.get("gap");
+                assertThat(gap.get("missing").get(0).asText()).isEqualTo(segments.get(2));
+                assertThat(gap.get("target").asText()).isEqualTo(to);
+                assertThat(gap.get("lostAfter").isNull()).isFalse();
+                assertThat(gap.get("lostFromLsn").asText())
+                        .isEqualTo(result.get("recoveredLsn").asText());
+                assertThat(gap.get("lostToLsn").asText()).isNotBlank();
+                assertThat(run.stderr())
+                        .contains(
+                                "stopped at a gap in the WAL: segment " + segments.get(2) + " is missing",
+                                "was not reached",
+                                "lost: every commit after");
+            } finally {
+                stop(result, target);
+            }
+
+            Path text = dir.resolve(directory + "-text");
+            Cli.Run plain = keel("restore", "--target-dir", text.toString(), "--to", to, "--accept-gap");
+            assertThat(plain.exitCode()).as(plain.stderr()).isZero();
+            assertThat(plain.stdout())
+                    .contains(
+                            "recovered to the gap at WAL segment " + segments.get(2) + ", NOT to the target",
+                            "was not reached",
+                            "lost: every commit after");
         });
     }
 

@@ -134,8 +134,15 @@ class WalStreamIT {
         }
         JavaProcess second = stream(repo, spool);
         Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, second);
-        assertThat(second.terminate(60)).as(second.stderr()).isIn(0, 143);
-        assertThat(second.stderr()).contains("streaming WAL from", "stored");
+        assertThat(second.terminate(60)).as(second.stderr()).isZero();
+        assertThat(second.stderr())
+                .as("a SIGTERM is a request to stop: exit 0, saying what the repository holds")
+                .contains(
+                        "streaming WAL from",
+                        "stored",
+                        "keel: stopped streaming on SIGTERM at ",
+                        "all WAL received up to there is flushed and in the repository")
+                .doesNotContain("keel: error");
 
         Cli.Run verify = BackupRuns.keel(cluster, dir, repo, "backup", "verify");
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
@@ -144,6 +151,54 @@ class WalStreamIT {
                     .as("only the segment being received stays in the spool")
                     .allMatch(n -> n.endsWith(".partial"));
         }
+    }
+
+    /**
+     * Regression: SIGTERM, a service manager's way to stop a service, ended keel wal stream with 143 as if
+     * it had been killed, though it stopped cleanly after storing what it had received.
+     */
+    @Test
+    void sigtermStoresWhatWasFlushedThenExitsZeroSayingSo() throws Exception {
+        Path repo = dir.resolve("sigterm-repo");
+        assertThat(BackupRuns.keel(cluster, dir, repo, "backup", "init").exitCode())
+                .isZero();
+        cluster.execute("postgres", "create table sigterm_load (id bigint)");
+        // An hour between partial copies: only the stop itself can put the received part of the segment in the
+        // repository.
+        JavaProcess stream = Cli.start(
+                dir,
+                Map.of(),
+                "--url",
+                cluster.jdbcUrl(),
+                "-C",
+                dir.toString(),
+                "wal",
+                "stream",
+                "--repo",
+                "file://" + repo,
+                "--spool",
+                dir.resolve("sigterm-spool").toString(),
+                "--slot",
+                "sigterm",
+                "--application-name",
+                "keel_sigterm",
+                "--partial-interval",
+                "3600");
+        Receivers.await(cluster.jdbcUrl(), "keel_sigterm", Receivers.STREAMING, stream);
+        cluster.execute("postgres", "insert into sigterm_load select generate_series(1, 1000)");
+        String segment = cluster.queryString("postgres", "select pg_walfile_name(pg_current_wal_lsn())");
+        Receivers.await(cluster.jdbcUrl(), "keel_sigterm", Receivers.CAUGHT_UP, stream);
+
+        assertThat(stream.terminate(60)).as(stream.stderr()).isZero();
+
+        assertThat(stream.stderr())
+                .contains(
+                        "keel: stopped streaming on SIGTERM at ",
+                        "all WAL received up to there is flushed and in the repository")
+                .doesNotContain("keel: error");
+        assertThat(repo.resolve("wal").resolve(segment.substring(0, 8)).resolve(segment + ".partial"))
+                .as("the received part of the current segment, stored on the way out")
+                .exists();
     }
 
     @Test

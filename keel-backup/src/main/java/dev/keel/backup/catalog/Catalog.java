@@ -108,7 +108,7 @@ public final class Catalog {
         return names;
     }
 
-    /** Ids of the recorded restore drills, sorted. */
+    /** Ids of the recorded restore drills, oldest first (see {@link BackupIdOrder}). */
     public List<String> drills() {
         List<String> ids = new ArrayList<>();
         for (ObjectInfo object : store.list(RepositoryLayout.DRILLS)) {
@@ -117,6 +117,7 @@ public final class Catalog {
                 ids.add(file.substring(0, file.length() - ".json".length()));
             }
         }
+        ids.sort(BackupIdOrder.OLDEST_FIRST);
         return ids;
     }
 }

@@ -26,8 +26,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +38,6 @@ import java.util.Optional;
  * the outcome in the repository, and throws the scratch cluster away.
  */
 public final class Drill {
-    private static final DateTimeFormatter ID =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private final BackupRepository repository;
     private final Clock clock;
 
@@ -54,7 +49,7 @@ public final class Drill {
     public DrillResult run(DrillOptions options) {
         Instant started = clock.instant();
         long began = System.nanoTime();
-        String id = nextId(started);
+        String id = DrillIds.reserve(repository, started);
         Path scratch = scratchDirectory();
         Path data = scratch.resolve("data");
         RestoreResult restored = null;
@@ -204,16 +199,6 @@ public final class Drill {
         results.put("postgresVersion", r.postgresVersion());
         results.values().removeIf(java.util.Objects::isNull);
         return new DrillRecord(r.id(), r.backupId(), r.started(), r.finished(), r.passed(), results, r.failures());
-    }
-
-    private String nextId(Instant now) {
-        List<String> taken = repository.catalog().drills();
-        String base = ID.format(now);
-        String id = base;
-        for (int n = 2; taken.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
     }
 
     private static Path scratchDirectory() {

@@ -86,6 +86,34 @@ public final class RecoveryConfig {
         }
     }
 
+    /**
+     * Swaps the recovery_target_* settings keel wrote for those of {@code target}, in place: a restore
+     * allowed to stop at a gap recovers again to the latest point when its target lay beyond the gap.
+     */
+    public static void replaceTarget(Path dataDir, RecoveryTarget target) {
+        Path auto = dataDir.resolve("postgresql.auto.conf");
+        try {
+            String text = Files.readString(auto, StandardCharsets.UTF_8);
+            int marker = text.lastIndexOf("\n# added by keel restore of backup ");
+            if (marker < 0) {
+                return;
+            }
+            StringBuilder replaced = new StringBuilder(text.substring(0, marker + 1));
+            text.substring(marker + 1)
+                    .lines()
+                    .filter(l -> !l.startsWith("recovery_target"))
+                    .forEach(l -> replaced.append(l).append('\n'));
+            target.settings().forEach((name, value) -> replaced.append(line(name, value)));
+            Files.writeString(auto, replaced, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KeelException(
+                    BackupError.TARGET_IO_FAILED,
+                    "cannot update the recovery target in " + auto + ": " + e.getMessage(),
+                    "check the directory's permissions",
+                    e);
+        }
+    }
+
     private static String line(String name, String value) {
         return name + " = '" + value.replace("'", "''") + "'\n";
     }

@@ -65,11 +65,25 @@ public final class Restore {
                 server = RecoveredServer.start(binaries, dataDir, options.superuser());
                 position = server.awaitPromotion(options.status());
             } catch (KeelException e) {
-                throw gap.isPresent() ? endedAtGap(e, reach, target, gap.get()) : e;
+                if (gap.isEmpty() || !endedBeforeTarget(e, target)) {
+                    throw e;
+                }
+                if (!options.acceptGap()) {
+                    throw namedAfterGap(e, reach, target, gap.get());
+                }
+                // The moment or restore point lay beyond the gap: what can be had is everything up to the gap.
+                options.status()
+                        .accept("recovery to " + target + " ended at the gap at WAL segment " + gap.get()
+                                + ": recovering up to the gap, as --accept-gap allows");
+                stopAtGap = true;
+                RecoveryConfig.replaceTarget(dataDir, RecoveryTarget.parse("latest"));
+                server = RecoveredServer.start(binaries, dataDir, options.superuser());
+                position = server.awaitPromotion(options.status());
             }
             if (stopAtGap) {
                 position = position.withGap(new WalGap(
                         reach.gaps(),
+                        options.target().toString(),
                         position.lastTransactionTime(),
                         position.lsn(),
                         reach.endLsn(),
@@ -106,6 +120,7 @@ public final class Restore {
                     options.keepRunning() ? server.url() : null,
                     fetchMillis,
                     (System.nanoTime() - began) / 1_000_000,
+                    position.gap() == null,
                     position.gap());
         } catch (RuntimeException e) {
             // Never leave a half-written, unverified or short-recovered copy that someone might start later.
@@ -133,15 +148,17 @@ public final class Restore {
 
     /**
      * A moment or restore point beyond a gap ends recovery with PostgreSQL's "recovery ended before
-     * configured recovery target was reached"; that is the gap's doing, so the gap is what keel names.
+     * configured recovery target was reached" (a FATAL since PostgreSQL 13; keel backs up PostgreSQL 15 and later).
      */
-    private static KeelException endedAtGap(KeelException e, WalReach reach, RecoveryTarget target, String gap) {
-        if ((target.kind() == RecoveryTarget.Kind.TIME || target.kind() == RecoveryTarget.Kind.NAME)
-                && e.what().contains("before configured recovery target was reached")) {
-            KeelException named = reach.gapBlocks(gap, target.toString());
-            return new KeelException(named.code(), named.what(), named.todo(), e);
-        }
-        return e;
+    private static boolean endedBeforeTarget(KeelException e, RecoveryTarget target) {
+        return (target.kind() == RecoveryTarget.Kind.TIME || target.kind() == RecoveryTarget.Kind.NAME)
+                && e.what().contains("before configured recovery target was reached");
+    }
+
+    /** That ending is the gap's doing, so the gap is what keel names. */
+    private static KeelException namedAfterGap(KeelException e, WalReach reach, RecoveryTarget target, String gap) {
+        KeelException named = reach.gapBlocks(gap, target.toString());
+        return new KeelException(named.code(), named.what(), named.todo(), e);
     }
 
     private static void emptyQuietly(Path dir) {

@@ -8,6 +8,7 @@ import java.util.List;
  * Where a restore that was allowed to (--accept-gap) stopped at a gap in the WAL, and which commits it lost.
  *
  * @param missing the segments the repository lacks, the first of them where recovery stopped
+ * @param target the target recovery was asked for and did not reach
  * @param lostAfter the last commit replayed: every commit after it is lost; null when none was replayed
  * @param lostFromLsn where replay stopped
  * @param lostToLsn the end of the newest WAL in the repository: commits up to it are lost
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public record WalGap(
         List<String> missing,
+        String target,
         OffsetDateTime lostAfter,
         String lostFromLsn,
         String lostToLsn,
@@ -27,6 +29,8 @@ public record WalGap(
     public String describe() {
         return "stopped at a gap in the WAL: segment " + missing.get(0) + " is missing"
                 + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
+                + ", so the target " + (target.equals("latest") ? "latest (the newest WAL)" : target)
+                + " was not reached"
                 + "; lost: every commit after " + (lostAfter == null ? "the backup's end" : lostAfter.toString())
                 + " (LSN " + lostFromLsn + ")"
                 + " up to the end of the repository's WAL (LSN " + lostToLsn

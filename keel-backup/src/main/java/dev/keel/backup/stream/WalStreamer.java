@@ -31,6 +31,8 @@ import java.util.function.Supplier;
 public final class WalStreamer {
     /** Flushed and reported at least this often under a steady stream, so the server's wait stays short. */
     private static final int MAX_BATCH_BYTES = 1 << 20;
+    /** How long {@link #stop()} waits for the run to store what it received and end. */
+    public static final long STOP_WAIT_SECONDS = 60;
 
     private final BackupRepository repository;
     private final Supplier<WalSenderConnection> opener;
@@ -70,8 +72,13 @@ public final class WalStreamer {
         this.listener = new CountingListener(listener);
     }
 
-    /** What a run ended with. */
-    public record Result(int timeline, String flushedLsn, int segmentsStored) {}
+    /**
+     * What a run ended with.
+     *
+     * @param allStored whether the repository holds everything received; false when, stopping, the
+     *     repository would not take some of it (it stays in the spool for the next run)
+     */
+    public record Result(int timeline, String flushedLsn, int segmentsStored, boolean allStored) {}
 
     /** Streams until {@link #stop()} is called, or, without {@code loop}, until the connection fails. */
     public Result run() {
@@ -121,7 +128,7 @@ public final class WalStreamer {
                     why.todo() + ", then start keel wal stream again: it stores what the spool holds first",
                     why);
         }
-        return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get());
+        return new Result(timeline, WalPosition.text(flushedLsn), segmentsStored.get(), !uploader.gaveUp());
     }
 
     /** The uploader met a refusal retrying cannot cure: end the run, which then reports it. */
@@ -133,17 +140,22 @@ public final class WalStreamer {
         }
     }
 
-    /** Ends {@link #run()} from another thread (a signal handler), after the repository holds what was flushed. */
-    public void stop() {
+    /**
+     * Ends {@link #run()} from another thread (a signal handler), after the repository holds what was flushed.
+     *
+     * @return whether the run ended within {@link #STOP_WAIT_SECONDS}
+     */
+    public boolean stop() {
         stopping = true;
         ReplicationSession session = current;
         if (session != null) {
             session.abort();
         }
         try {
-            done.await(60, TimeUnit.SECONDS);
+            return done.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

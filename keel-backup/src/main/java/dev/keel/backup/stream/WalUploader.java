@@ -6,7 +6,6 @@ import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.repo.RepositoryRefusal;
 import dev.keel.backup.wal.WalArchive;
 import dev.keel.backup.wal.WalPosition;
-import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * never delays the receiver's acknowledgements. One thread does everything in order, which keeps
  * the repository consistent: a segment's partial copy is written before the segment itself, and
  * removed once the segment is stored. A failed upload is retried until it succeeds, unless the
- * repository refuses it for good (access denied, bucket missing: {@link RepositoryRefusal}); then the
- * uploader stops and tells the receiver, which ends with that error. Nothing is removed from the spool
- * before the repository holds it.
+ * repository refuses it for good (access denied, bucket missing: {@link RepositoryRefusal}) or its stored
+ * copy of the segment is damaged; then the uploader stops and tells the receiver, which ends with that
+ * error. Only a stored segment that reads well and differs is a conflict: the received copy is kept
+ * aside in the spool and streaming goes on. Nothing is removed from the spool before the repository holds it.
  */
 final class WalUploader implements AutoCloseable {
     private static final long RETRY_MILLIS = 2_000;
@@ -58,6 +58,7 @@ final class WalUploader implements AutoCloseable {
     private volatile boolean stopping;
     private final Runnable onRefusal;
     private volatile KeelException refusal;
+    private volatile boolean gaveUp;
 
     /** @param onRefusal called on the uploader's thread when the repository refuses for good; {@link #refusal()} then says why */
     WalUploader(BackupRepository repository, StreamListener listener, Duration partialInterval, Runnable onRefusal) {
@@ -77,6 +78,11 @@ final class WalUploader implements AutoCloseable {
     /** Why the repository refused WAL for good, once it did; the uploader has stopped then. */
     Optional<KeelException> refusal() {
         return Optional.ofNullable(refusal);
+    }
+
+    /** Whether, stopping, it left WAL in the spool that the repository would not take. */
+    boolean gaveUp() {
+        return gaveUp;
     }
 
     void finished(Path file) {
@@ -141,7 +147,14 @@ final class WalUploader implements AutoCloseable {
                 onRefusal.run();
                 return;
             } catch (RuntimeException e) {
+                if (e instanceof KeelException k && k.code() == BackupError.OBJECT_DAMAGED) {
+                    // A damaged stored copy stays so until a person acts, as a refusal does; the spool keeps the WAL.
+                    refusal = k;
+                    onRefusal.run();
+                    return;
+                }
                 if (stopping && attempt >= STOP_ATTEMPTS) {
+                    gaveUp = true;
                     // The spool still holds it; the next run uploads it before it streams.
                     listener.warning(
                             "gave up storing WAL in " + repository.store().describe() + " for now (" + e.getMessage()
@@ -180,7 +193,7 @@ final class WalUploader implements AutoCloseable {
                 listener.stored(name);
             }
         } catch (KeelException e) {
-            if (e.exitCode() != ExitCode.FAILED) {
+            if (e.code() != BackupError.WAL_CONFLICT) {
                 throw e;
             }
             // A different file of that name is in the repository: keep both, never overwrite the stored one.

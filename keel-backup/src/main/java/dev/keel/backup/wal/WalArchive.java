@@ -41,7 +41,7 @@ public final class WalArchive {
         }
         String object = RepositoryLayout.walFile(name);
         if (repository.store().exists(object)) {
-            if (Arrays.equals(digest(repository.read(object), object), digestOfFile(file))) {
+            if (Arrays.equals(storedDigest(object, name), digestOfFile(file))) {
                 return false;
             }
             // Overwriting could destroy the only good copy; PostgreSQL retries and keeps the segment meanwhile.
@@ -123,6 +123,29 @@ public final class WalArchive {
                     // best effort: a stray temp file never carries a WAL file's name
                 }
             }
+        }
+    }
+
+    /**
+     * The stored copy's digest. A stored copy that cannot be decoded is no conflict: nobody knows what
+     * it held, so keel neither compares it nor overwrites it (it may be readable with the right key).
+     */
+    private byte[] storedDigest(String object, String name) {
+        try {
+            return digest(repository.read(object), object);
+        } catch (KeelException e) {
+            if (e.code() != BackupError.OBJECT_DAMAGED) {
+                throw e;
+            }
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "the repository's copy of " + name + " in "
+                            + repository.store().describe()
+                            + " is damaged, so keel cannot tell whether it is this file (" + e.what() + ")",
+                    "check that backup.encryption has the key the repository was written with; if it has, the stored"
+                            + " copy is damaged: delete " + object + " from the repository and the next push stores"
+                            + " this one (PostgreSQL keeps the segment and retries)",
+                    e);
         }
     }
 

@@ -66,6 +66,7 @@ class ExactRowCountsTest {
                 null,
                 0,
                 0,
+                true,
                 null);
     }
 }
