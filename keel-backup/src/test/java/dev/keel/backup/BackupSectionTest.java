@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -22,11 +22,11 @@ class BackupSectionTest {
     @TempDir
     Path dir;
 
-    private KeelConfig load(String yaml) throws IOException {
+    private KeelYaml load(String yaml) throws IOException {
         return load(yaml, Map.of());
     }
 
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
+    private KeelYaml load(String yaml, Map<String, String> env) throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), yaml);
         return ConfigLoader.load(dir, null, env);
     }
@@ -44,7 +44,7 @@ class BackupSectionTest {
 
     @Test
     void readsTheBackupSettings() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 backup:
                   repository: s3://backups/shop
                   compression:
@@ -108,7 +108,7 @@ class BackupSectionTest {
 
     @Test
     void theBackupRepositoryCanComeFromTheEnvironment() {
-        KeelConfig config = ConfigLoader.load(
+        KeelYaml config = ConfigLoader.load(
                 dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
 
         assertThat(BackupSettings.from(config).repository()).isEqualTo("file:///srv/backups");

@@ -30,7 +30,7 @@ public final class DoctorThresholds {
 
     private DoctorThresholds() {}
 
-    /** @param thresholds keyed {@code <check>.<name>}, as KeelConfig.Doctor carries them */
+    /** @param thresholds keyed {@code <check>.<name>}, as KeelYaml.Doctor carries them */
     public static Doctor apply(Doctor doctor, Map<String, String> thresholds) {
         if (thresholds.isEmpty()) {
             return doctor;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -23,11 +23,11 @@ class MigrationSectionTest {
     @TempDir
     Path dir;
 
-    private KeelConfig load(String yaml) throws IOException {
+    private KeelYaml load(String yaml) throws IOException {
         return load(yaml, Map.of());
     }
 
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
+    private KeelYaml load(String yaml, Map<String, String> env) throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), yaml);
         return ConfigLoader.load(dir, null, env);
     }
@@ -45,7 +45,7 @@ class MigrationSectionTest {
 
     @Test
     void readsEverySettingOfAFullFile() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 database:
                   url: postgresql://db.example:5432/shop
                   user: app
@@ -63,7 +63,7 @@ class MigrationSectionTest {
                 """);
 
         assertThat(config.database())
-                .isEqualTo(new KeelConfig.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
+                .isEqualTo(new KeelYaml.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
         MigrationSettings settings = MigrationSettings.from(config);
         assertThat(settings.schema()).isEqualTo("ops");
         assertThat(settings.locations()).containsExactly("db/migrations", "classpath:db/shared");
@@ -76,7 +76,7 @@ class MigrationSectionTest {
 
     @Test
     void aCommaSeparatedLocationListIsSplit() throws IOException {
-        KeelConfig config = load("migrations:\n  locations: db/a , db/b\n");
+        KeelYaml config = load("migrations:\n  locations: db/a , db/b\n");
 
         assertThat(MigrationSettings.from(config).locations()).containsExactly("db/a", "db/b");
     }
@@ -91,7 +91,7 @@ class MigrationSectionTest {
 
     @Test
     void anEnvironmentOverrideWinsOverTheFile() throws IOException {
-        KeelConfig config = load("migrations:\n  lockTimeout: 3s\n", Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5s"));
+        KeelYaml config = load("migrations:\n  lockTimeout: 3s\n", Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5s"));
 
         assertThat(MigrationSettings.from(config).lockTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -162,7 +162,7 @@ class MigrationSectionTest {
 
     @Test
     void checkAdoptionSettings() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 check:
                   startAfter: "2024.05.1"
                   exclude: [prefer-text, prefer-bigint]
