@@ -7,7 +7,7 @@ import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.doctor.BackupTargets;
 import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.doctor.DoctorFinding;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TreeCopy;
 import dev.keel.testing.WithPostgres;
@@ -83,7 +83,7 @@ class BackupTargetsIT {
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                     assertThat(f.summary()).contains("holds no complete backup");
                 });
         // Through keel doctor too, once keel.yaml names the repository.
@@ -105,12 +105,12 @@ class BackupTargetsIT {
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                     assertThat(f.summary()).contains("no restore drill is recorded");
                 });
         // Three hours later, with no WAL archived since the backup, a restore would lose more than the hour allowed.
         assertThat(check(Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
             assertThat(f.summary()).contains("beyond backup.rpo 60 min");
             assertThat(f.evidence()).containsEntry("walSegmentsAfterIt", 0L);
         });
@@ -127,7 +127,7 @@ class BackupTargetsIT {
         assertThat(check(null, Duration.ofMillis(1), Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                     assertThat(f.summary()).contains("beyond backup.rto");
                 });
         assertThat(check(null, null, Duration.ofDays(10)))
@@ -175,7 +175,7 @@ class BackupTargetsIT {
             dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
             assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3)))
                     .anySatisfy(f -> {
-                        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                        assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                         assertThat(f.summary())
                                 .contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
                         assertThat(f.evidence().get("serverWalFile")).isNotNull();

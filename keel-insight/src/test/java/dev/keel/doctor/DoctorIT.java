@@ -29,8 +29,8 @@ class DoctorIT {
         DoctorReport report =
                 DoctorRuns.run(cluster, db, Doctor.standard("keel").checks().toArray(DoctorCheck[]::new));
 
-        assertThat(report.of(Severity.CRITICAL)).isEmpty();
-        assertThat(report.of(Severity.WARNING)).isEmpty();
+        assertThat(report.of(DoctorSeverity.CRITICAL)).isEmpty();
+        assertThat(report.of(DoctorSeverity.WARNING)).isEmpty();
         assertThat(report.notRun()).isEmpty();
         assertThat(report.results())
                 .hasSize(15)
@@ -63,7 +63,8 @@ class DoctorIT {
 
             @Override
             public List<DoctorFinding> run(DoctorContext context) {
-                return List.of(finding(Severity.WARNING, 0.5, "something", java.util.Map.of("n", 1), "it matters"));
+                return List.of(
+                        finding(DoctorSeverity.WARNING, 0.5, "something", java.util.Map.of("n", 1), "it matters"));
             }
         };
 

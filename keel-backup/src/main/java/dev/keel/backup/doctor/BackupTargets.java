@@ -9,8 +9,8 @@ import dev.keel.backup.wal.WalPosition;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public record BackupTargets(
                 .max(Comparator.comparing(BackupManifest::stopTime));
         if (newest.isEmpty()) {
             findings.add(finding(
-                    Severity.CRITICAL,
+                    DoctorSeverity.CRITICAL,
                     1.0,
                     "the backup repository " + repo.store().describe() + " holds no complete backup",
                     Map.of("repository", repo.store().describe()),
@@ -99,7 +99,7 @@ public record BackupTargets(
                 : "WAL " + newestWal.get().name() + (newestWal.get().partial() ? " (partial)" : "");
         if (!current && rpo != null && exposure.compareTo(rpo) > 0) {
             findings.add(finding(
-                    Severity.CRITICAL,
+                    DoctorSeverity.CRITICAL,
                     Impact.between(exposure.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
                     "the newest point a restore can reach is " + what + ", stored " + human(exposure)
                             + " ago, beyond backup.rpo " + human(rpo),
@@ -109,7 +109,7 @@ public record BackupTargets(
                             + " and check that it keeps up, or back up more often"));
         } else if (!current && rpo == null && newer.isEmpty() && age.compareTo(Duration.ofDays(1)) > 0) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(age.toHours(), 24, 24 * 14),
                     "the newest backup, " + backup.id() + ", ended " + human(age)
                             + " ago and no WAL was archived since",
@@ -125,7 +125,7 @@ public record BackupTargets(
                 repo.catalog().drills().stream().map(repo::readDrill).max(Comparator.comparing(DrillRecord::finished));
         if (last.isEmpty()) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     0.5,
                     "no restore drill is recorded: nobody knows whether these backups restore, or how long it takes",
                     Map.of("drills", 0),
@@ -142,7 +142,7 @@ public record BackupTargets(
         if (!drill.passed()) {
             findings.add(
                     finding(
-                            Severity.CRITICAL,
+                            DoctorSeverity.CRITICAL,
                             0.9,
                             "the last restore drill (" + drill.id() + ") failed: "
                                     + (drill.failures().isEmpty()
@@ -157,7 +157,7 @@ public record BackupTargets(
             Duration measured = Duration.ofMillis(Long.parseLong(rtoMillis));
             findings.add(
                     finding(
-                            Severity.WARNING,
+                            DoctorSeverity.WARNING,
                             Impact.between(measured.toSeconds(), rto.toSeconds(), 5.0 * rto.toSeconds()),
                             "the last restore drill took " + human(measured) + " to accept queries, beyond backup.rto "
                                     + human(rto),
@@ -167,7 +167,7 @@ public record BackupTargets(
         Duration drillAge = Duration.between(drill.finished(), now);
         if (drillAge.compareTo(maxDrillAge) > 0) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(drillAge.toDays(), maxDrillAge.toDays(), 4.0 * maxDrillAge.toDays()),
                     "the last restore drill ran " + human(drillAge) + " ago",
                     evidence,

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +35,8 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "inactive-replication-slots.sql")) {
             long retained = r.whole("retained_bytes");
-            Severity severity = retained >= criticalBytes ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL
+            DoctorSeverity severity = retained >= criticalBytes ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+            double closeness = severity == DoctorSeverity.CRITICAL
                     ? Impact.between(retained, criticalBytes, 50.0 * criticalBytes)
                     : Impact.between(retained, 0, criticalBytes);
             Map<String, Object> evidence = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +73,8 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
             String impact = "index scans and the cache carry " + Figures.bytes(wasted)
                     + " of empty space, and vacuum reads all of it;"
                     + " REINDEX INDEX CONCURRENTLY rebuilds it without blocking writes";
-            findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
+            findings.add(
+                    finding(DoctorSeverity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }
         return findings;
     }

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public record InvalidIndexes(long bigTableBytes) implements DoctorCheck {
                     + "; drop it and build it again with CREATE INDEX CONCURRENTLY"
                     + (r.flag("is_unique") ? " after removing the duplicates that made the build fail" : "");
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(r.whole("table_bytes"), 0, bigTableBytes),
                     summary,
                     evidence,

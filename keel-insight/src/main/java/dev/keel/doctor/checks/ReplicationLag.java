@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,8 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             if (bytes < warningBytes && seconds * 1000 < warningLag.toMillis()) {
                 continue;
             }
-            Severity severity = seconds * 1000 >= criticalLag.toMillis() ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity =
+                    seconds * 1000 >= criticalLag.toMillis() ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
             double closeness = Math.max(
                     Impact.between(bytes, warningBytes, 20.0 * warningBytes),
                     Impact.between(seconds, warningLag.toSeconds(), criticalLag.toSeconds()));
@@ -76,7 +77,8 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             if (unreplayed < warningBytes && (unreplayed == 0 || age * 1000 < warningLag.toMillis())) {
                 continue;
             }
-            Severity severity = age * 1000 >= criticalLag.toMillis() ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity =
+                    age * 1000 >= criticalLag.toMillis() ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("unreplayedBytes", unreplayed);
             evidence.put("replayAgeSeconds", Figures.round(age, 1));

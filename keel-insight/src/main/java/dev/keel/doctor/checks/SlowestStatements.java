@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
 import dev.keel.stats.Ranking;
@@ -71,8 +71,8 @@ public record SlowestStatements(
             if (share < minShare || load < infoLoad) {
                 continue;
             }
-            Severity severity = load >= warningLoad ? Severity.WARNING : Severity.INFO;
-            double closeness = severity == Severity.WARNING
+            DoctorSeverity severity = load >= warningLoad ? DoctorSeverity.WARNING : DoctorSeverity.INFO;
+            double closeness = severity == DoctorSeverity.WARNING
                     ? Impact.between(load, warningLoad, 4 * warningLoad)
                     : Impact.between(load, infoLoad, warningLoad);
             Map<String, Object> evidence = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +68,8 @@ public record TableBloat(long minWastedBytes, double bloatShare) implements Doct
             String impact = "sequential scans read and cache " + Figures.bytes(wasted)
                     + " of empty space; rewrite the table online"
                     + " (pg_repack) or, during a maintenance window, VACUUM FULL";
-            findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
+            findings.add(
+                    finding(DoctorSeverity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }
         return findings;
     }

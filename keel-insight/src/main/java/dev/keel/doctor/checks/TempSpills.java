@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +39,8 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
         if (bytes == 0 || perDay < infoBytesPerDay) {
             return List.of();
         }
-        Severity severity = perDay >= warningBytesPerDay ? Severity.WARNING : Severity.INFO;
-        double closeness = severity == Severity.WARNING
+        DoctorSeverity severity = perDay >= warningBytesPerDay ? DoctorSeverity.WARNING : DoctorSeverity.INFO;
+        double closeness = severity == DoctorSeverity.WARNING
                 ? Impact.between(perDay, warningBytesPerDay, 10.0 * warningBytesPerDay)
                 : Impact.between(perDay, infoBytesPerDay, warningBytesPerDay);
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +55,8 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
         if (age < warning) {
             return List.of();
         }
-        Severity severity = age >= critical ? Severity.CRITICAL : Severity.WARNING;
-        double closeness = severity == Severity.CRITICAL
+        DoctorSeverity severity = age >= critical ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+        double closeness = severity == DoctorSeverity.CRITICAL
                 ? Impact.between(age, critical, LIMIT)
                 : Impact.between(age, warning, critical);
         Map<String, Object> evidence = new LinkedHashMap<>();

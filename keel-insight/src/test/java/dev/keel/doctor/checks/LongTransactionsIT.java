@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
@@ -40,7 +40,7 @@ class LongTransactionsIT {
                     DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(5), cluster, db, SHORT);
 
             assertThat(report.findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                 assertThat(f.evidence()).containsEntry("pid", pid).containsEntry("state", "idle in transaction");
                 assertThat(f.summary()).contains("idle in transaction");
             });

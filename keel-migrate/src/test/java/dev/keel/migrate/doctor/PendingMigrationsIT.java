@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.migrate.Keel;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
@@ -73,7 +73,7 @@ class PendingMigrationsIT {
         project.migration("V2__note.sql", "alter table orders add column note text;");
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.INFO);
             assertThat(f.summary()).contains("1 migration is pending").contains("V2__note.sql");
             assertThat(f.evidence()).containsEntry("pending", 1).containsEntry("errorFindings", 0);
         });
@@ -84,7 +84,7 @@ class PendingMigrationsIT {
         project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);");
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.summary()).contains("constraint-missing-not-valid").contains("V2__positive.sql:1");
             assertThat(f.impact()).contains("validates every row");
         });
@@ -98,7 +98,7 @@ class PendingMigrationsIT {
         assertThatThrownBy(() -> keel().migrate()).hasMessageContaining("nope");
 
         assertThat(findings()).anySatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
             assertThat(f.summary()).contains("failed part-way").contains("V2__broken.sql");
         });
     }
