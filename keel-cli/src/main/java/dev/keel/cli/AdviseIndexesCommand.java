@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "indexes",
         description = "Indexes worth building for the statements that take the most time, checked against the planner"
-                + " (hypopg, or a shadow copy of the table), and problems with the indexes that exist.")
+                + " (hypopg, or a scratch copy of the table), and problems with the indexes that exist.")
 final class AdviseIndexesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -59,12 +59,12 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     double minImprovement;
 
     @Option(
-            names = "--shadow-rows",
+            names = "--copy-rows",
             paramLabel = "N",
             defaultValue = "100000",
             description =
                     "Without hypopg: copy at most N rows of a table to build a candidate on (default: ${DEFAULT-VALUE}).")
-    long shadowRows;
+    long copyRows;
 
     @Option(
             names = "--observe",
@@ -91,7 +91,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                 .withSince(CliContext.duration("--since", since))
                 .withStatements(limit)
                 .withMinImprovement(minImprovement)
-                .withShadowRows(shadowRows)
+                .withCopyRows(copyRows)
                 .observing(observe == null ? Duration.ZERO : CliContext.duration("--observe", observe));
         IndexAdvice advice = insight.adviseIndexes(options);
         List<String> written = applyTo == null ? List.of() : write(cli, advice.proposals());

@@ -58,7 +58,7 @@ record AdvisedStatement(
         return used ? java.util.OptionalDouble.of(weighted(costs)) : java.util.OptionalDouble.empty();
     }
 
-    /** The plans' costs before a candidate, planned with {@code searchPath} (a shadow copy). */
+    /** The plans' costs before a candidate, planned with {@code searchPath} (a scratch copy). */
     double costAgain(Connection c, String searchPath) throws SQLException {
         List<Double> costs = new ArrayList<>();
         for (Variant v : variants) {

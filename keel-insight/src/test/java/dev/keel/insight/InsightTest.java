@@ -64,7 +64,7 @@ class InsightTest {
         assertThat(defaults.unusedAfter()).isEqualTo(Duration.ofDays(3));
 
         AdviseOptions changed =
-                defaults.withSince(Duration.ofHours(6)).withMinImprovement(4).withShadowRows(500);
+                defaults.withSince(Duration.ofHours(6)).withMinImprovement(4).withCopyRows(500);
         assertThat(changed)
                 .isEqualTo(new AdviseOptions(
                         "keel", Duration.ofHours(6), 10, 4, 500, true, Duration.ZERO, Duration.ofDays(3)));
