@@ -157,8 +157,8 @@ class BackupSectionTest {
                 """));
 
         assertThat(backup.retention()).isEqualTo(new BackupSettings.Retention(3, 14));
-        assertThat(backup.rpo()).isEqualTo(java.time.Duration.ofMinutes(15));
-        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(backup.rpo()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(backup.rto()).isEqualTo(Duration.ofHours(1));
         assertThat(backup.drillInvariants())
                 .containsExactly(
                         "select count(*) > 0 from users",
@@ -179,7 +179,7 @@ class BackupSectionTest {
                         "KEEL_BACKUP_DRILL_INVARIANTS",
                         "select true")));
         assertThat(backup.retention().full()).isEqualTo(2);
-        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(backup.rto()).isEqualTo(Duration.ofSeconds(30));
         assertThat(backup.drillInvariants()).containsExactly("select true");
     }
 

@@ -6,6 +6,7 @@ import dev.keel.error.KeelException;
 import dev.keel.postgres.EmbeddedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +31,7 @@ final class DbCommand implements Runnable {
     @Command(
             name = "start",
             description = "Start the embedded server (created on first use); it keeps running after keel exits.")
-    static final class Start implements java.util.concurrent.Callable<Integer> {
+    static final class Start implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -53,7 +54,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "stop", description = "Stop the embedded server; its data stays in .keel/.")
-    static final class Stop implements java.util.concurrent.Callable<Integer> {
+    static final class Stop implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -75,7 +76,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "status", description = "Show whether the embedded server runs, its version, port and data size.")
-    static final class Status implements java.util.concurrent.Callable<Integer> {
+    static final class Status implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -104,7 +105,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "url", description = "Print the embedded server's JDBC URL and libpq URL.")
-    static final class Url implements java.util.concurrent.Callable<Integer> {
+    static final class Url implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 

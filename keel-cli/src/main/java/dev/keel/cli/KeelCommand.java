@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,7 +93,7 @@ public final class KeelCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            java.util.Properties build = new java.util.Properties();
+            Properties build = new Properties();
             try (var in = KeelCommand.class.getResourceAsStream("/dev/keel/keel-build.properties")) {
                 build.load(in);
             } catch (Exception e) {

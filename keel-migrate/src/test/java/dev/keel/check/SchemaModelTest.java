@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.sql.SqlLexer;
 import dev.keel.sql.SqlStatement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaModelTest {
@@ -59,7 +60,7 @@ class SchemaModelTest {
         assertThat(model.index("t_pkey"))
                 .get()
                 .extracting(SchemaModel.Index::columns)
-                .isEqualTo(java.util.List.of("id"));
+                .isEqualTo(List.of("id"));
     }
 
     @Test

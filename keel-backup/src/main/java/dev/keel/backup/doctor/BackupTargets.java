@@ -11,6 +11,9 @@ import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,11 +190,11 @@ public record BackupTargets(
             String file = null;
             String streaming = null;
             boolean caughtUp = false;
-            try (java.sql.Statement s = context.connection().createStatement()) {
-                try (java.sql.ResultSet rs = s.executeQuery("select pg_walfile_name(pg_current_wal_lsn())")) {
+            try (Statement s = context.connection().createStatement()) {
+                try (ResultSet rs = s.executeQuery("select pg_walfile_name(pg_current_wal_lsn())")) {
                     file = rs.next() ? rs.getString(1) : null;
                 }
-                try (java.sql.ResultSet rs = s.executeQuery(
+                try (ResultSet rs = s.executeQuery(
                         "select application_name, sync_state, pg_wal_lsn_diff(pg_current_wal_lsn(), flush_lsn)"
                                 + " from pg_stat_replication where application_name like 'keel%' and state = 'streaming' order by 3 limit 1")) {
                     if (rs.next()) {
@@ -199,7 +202,7 @@ public record BackupTargets(
                         caughtUp = rs.getLong(3) < WalPosition.DEFAULT_SEGMENT_SIZE;
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 // a standby has no current WAL position of its own; judge by the repository alone
             }
             return new ServerWal(file, streaming, caughtUp);

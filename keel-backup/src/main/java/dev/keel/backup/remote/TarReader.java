@@ -3,6 +3,7 @@ package dev.keel.backup.remote;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -64,7 +65,7 @@ final class TarReader {
         if (allZero(header)) {
             // The end-of-archive marker: whatever follows belongs to no entry.
             ended = true;
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return null;
         }
         checkSum();

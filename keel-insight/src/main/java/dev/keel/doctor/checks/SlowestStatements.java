@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,7 +91,7 @@ public record SlowestStatements(
             evidence.put("query", s.query());
             String summary = "one statement takes " + Figures.percent(share) + " of the execution time (" + s.calls()
                     + " calls, "
-                    + String.format(java.util.Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2)
+                    + String.format(Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2)
                     + " backends busy on average): "
                     + TopText.shorten(s.query());
             String impact =

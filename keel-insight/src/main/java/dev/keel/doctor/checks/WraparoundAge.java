@@ -7,9 +7,11 @@ import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Transaction id and multixact id age. At about 2^31 the server refuses new transactions to protect
@@ -46,8 +48,8 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
         return findings;
     }
 
-    private static java.util.Optional<Rows.Row> worst(List<Rows.Row> rows, String column) {
-        return rows.stream().max(java.util.Comparator.comparingLong(r -> r.whole(column)));
+    private static Optional<Rows.Row> worst(List<Rows.Row> rows, String column) {
+        return rows.stream().max(Comparator.comparingLong(r -> r.whole(column)));
     }
 
     private List<DoctorFinding> judge(Rows.Row r, Rows.Row current, String column, String kind, String tableColumn) {

@@ -6,6 +6,7 @@ import dev.keel.check.Names;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
+import dev.keel.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,7 +93,7 @@ public final class ConstraintMissingNotValid implements Rule {
 
     /** A default other than NULL, an identity or a generated column: existing rows get a value at once. */
     private static boolean startsFilled(AlterTable.Action action) {
-        List<dev.keel.sql.SqlToken> t = action.tokens();
+        List<SqlToken> t = action.tokens();
         for (int i = action.addedColumnAt() + 1; i < t.size(); i++) {
             if (t.get(i).isWord("GENERATED")
                     || t.get(i).isWord("DEFAULT")
