@@ -71,7 +71,8 @@ final class AdviseIndexesCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             description =
                     "First watch the running statements for DURATION (e.g. 30s) and store the values they use, so statements are planned"
-                            + " with real values instead of the generic plan's average; run it while the workload runs. Values seen earlier (within --since) count too.")
+                            + " with real values instead of the generic plan's average; run it while the workload runs. Values seen earlier"
+                            + " (within --since) count too.")
     String observe;
 
     @Option(

@@ -43,7 +43,8 @@ final class BackupCommand implements Callable<Integer> {
             defaultValue = "full",
             description =
                     "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
-                            + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files); without one it takes a full backup.")
+                            + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files);"
+                            + " without one it takes a full backup.")
     Type type;
 
     @Option(

@@ -52,14 +52,14 @@ public final class ConstraintMissingNotValid implements Rule {
             boolean foreignKey = action.contains("FOREIGN") || action.contains("REFERENCES");
             if (check || foreignKey) {
                 String kind = foreignKey ? "FOREIGN KEY" : "CHECK";
-                findings.add(
-                        c.finding(
-                                this,
-                                action.first(),
-                                "adding a " + kind + " constraint to " + alter.table()
-                                        + " validates every row while holding a lock that blocks writes"
-                                        + (foreignKey ? " to both tables" : ""),
-                                "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes through)"));
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "adding a " + kind + " constraint to " + alter.table()
+                                + " validates every row while holding a lock that blocks writes"
+                                + (foreignKey ? " to both tables" : ""),
+                        "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes"
+                                + " through)"));
             }
         }
         return findings;
