@@ -6,6 +6,8 @@ import dev.keel.advise.IndexAdvice;
 import dev.keel.advise.IndexProposal;
 import dev.keel.advise.StatementGain;
 import dev.keel.advise.TooEarly;
+import dev.keel.config.ByteSizes;
+import dev.keel.config.Durations;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -154,7 +156,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                     "%n%s%n  size about %s; write cost: the table takes %.2f inserts/s and %.2f updates/s (%s),"
                             + " each of which maintains the index too (an update only when it is not HOT)%n",
                     p.sql(),
-                    bytes(p.estimatedBytes()),
+                    ByteSizes.human(p.estimatedBytes()),
                     p.writes().insertsPerSecond(),
                     p.writes().updatesPerSecond(),
                     p.writes().basis());
@@ -192,7 +194,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                         t.schema(),
                         t.table(),
                         t.index(),
-                        Times.human(Duration.ofSeconds(t.observedSeconds())),
+                        Durations.rounded(Duration.ofSeconds(t.observedSeconds())),
                         Times.format(t.countingSince()),
                         Times.format(t.judgeableAt()));
             }
@@ -201,15 +203,5 @@ final class AdviseIndexesCommand implements Callable<Integer> {
         if (written.isEmpty() && !a.proposals().isEmpty()) {
             out.println("Write them as migrations with --apply-to db/migrations.");
         }
-    }
-
-    private static String bytes(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-        }
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-        }
-        return String.format(Locale.ROOT, "%d KiB", Math.max(1, bytes / 1024));
     }
 }

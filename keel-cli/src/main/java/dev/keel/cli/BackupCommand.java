@@ -6,6 +6,7 @@ import dev.keel.backup.RepositoryInfo;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.remote.BackupMethod;
+import dev.keel.config.ByteSizes;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -100,8 +101,8 @@ final class BackupCommand implements Callable<Integer> {
                             result.id(),
                             kind,
                             result.files(),
-                            DbCommand.size(result.bytes()),
-                            DbCommand.size(result.storedBytes()),
+                            ByteSizes.human(result.bytes()),
+                            ByteSizes.human(result.storedBytes()),
                             result.startLsn(),
                             result.stopLsn(),
                             result.timeline(),
@@ -179,8 +180,8 @@ final class BackupCommand implements Callable<Integer> {
                                                 .replaceAll("\\.\\d+Z$", "")
                                                 .replace("Z", ""),
                                         row.stopLsn(),
-                                        DbCommand.size(row.bytes()),
-                                        DbCommand.size(row.storedBytes()),
+                                        ByteSizes.human(row.bytes()),
+                                        ByteSizes.human(row.storedBytes()),
                                         row.postgresVersion());
                     }
                 }

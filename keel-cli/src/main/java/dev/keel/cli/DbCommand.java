@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -97,7 +98,7 @@ final class DbCommand implements Runnable {
                                 status.version(),
                                 status.running() ? "running" : "stopped",
                                 status.port(),
-                                size(status.dataBytes()),
+                                ByteSizes.human(status.dataBytes()),
                                 status.stateDir().resolve("pgdata"));
             }
             return ExitCode.OK.code();
@@ -146,15 +147,5 @@ final class DbCommand implements Runnable {
             m.put("url", status.libpqUrl());
         }
         return m;
-    }
-
-    static String size(long bytes) {
-        if (bytes >= 1 << 30) {
-            return String.format("%.1f GiB", bytes / (double) (1 << 30));
-        }
-        if (bytes >= 1 << 20) {
-            return String.format("%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format("%.1f KiB", bytes / 1024.0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.config.Durations;
 import dev.keel.error.ExitCode;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
@@ -66,7 +67,7 @@ final class TopCommand implements Callable<Integer> {
                 describe(r.rankedBy()),
                 r.start() == null ? "the last reset" : when(r.start()),
                 when(r.end()),
-                r.start() == null ? "" : " (" + human(Duration.between(r.start(), r.end())) + ")");
+                r.start() == null ? "" : " (" + Durations.rounded(Duration.between(r.start(), r.end())) + ")");
         r.notes().forEach(n -> out.println("note: " + n));
         if (r.statements().isEmpty()) {
             out.println("No statement ran in this window.");
@@ -115,16 +116,5 @@ final class TopCommand implements Callable<Integer> {
 
     private static String when(OffsetDateTime t) {
         return WHEN.format(t.atZoneSameInstant(ZoneId.systemDefault()));
-    }
-
-    private static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 86_400) {
-            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
-        }
-        if (s >= 3600) {
-            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
-        }
-        return s >= 60 ? s / 60 + "min" : s + "s";
     }
 }

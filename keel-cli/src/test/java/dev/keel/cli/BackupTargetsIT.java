@@ -114,7 +114,7 @@ class BackupTargetsIT {
         // Three hours later, with no WAL archived since the backup, a restore would lose more than the hour allowed.
         assertThat(check(Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
-            assertThat(f.summary()).contains("beyond backup.rpo 60 min");
+            assertThat(f.summary()).contains("beyond backup.rpo 1h");
             assertThat(f.evidence()).containsEntry("walSegmentsAfterIt", 0L);
         });
     }
@@ -134,7 +134,7 @@ class BackupTargetsIT {
                     assertThat(f.summary()).contains("beyond backup.rto");
                 });
         assertThat(check(null, null, Duration.ofDays(10)))
-                .anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
+                .anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10d ago"));
     }
 
     @Test
@@ -180,7 +180,7 @@ class BackupTargetsIT {
                     .anySatisfy(f -> {
                         assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                         assertThat(f.summary())
-                                .contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
+                                .contains("newest point a restore can reach is WAL", "beyond backup.rpo 1h");
                         assertThat(f.evidence().get("serverWalFile")).isNotNull();
                     });
         }

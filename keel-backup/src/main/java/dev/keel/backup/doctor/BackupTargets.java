@@ -6,6 +6,7 @@ import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.DrillRecord;
 import dev.keel.backup.catalog.WalSegment;
 import dev.keel.backup.wal.WalPosition;
+import dev.keel.config.Durations;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -104,20 +105,21 @@ public record BackupTargets(
             findings.add(finding(
                     DoctorSeverity.CRITICAL,
                     Impact.between(exposure.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
-                    "the newest point a restore can reach is " + what + ", stored " + human(exposure)
-                            + " ago, beyond backup.rpo " + human(rpo),
+                    "the newest point a restore can reach is " + what + ", stored " + Durations.rounded(exposure)
+                            + " ago, beyond backup.rpo " + Durations.rounded(rpo),
                     evidence,
-                    "a restore now would lose " + human(exposure)
+                    "a restore now would lose " + Durations.rounded(exposure)
                             + " of work; run keel wal stream (or keel wal push as archive_command)"
                             + " and check that it keeps up, or back up more often"));
         } else if (!current && rpo == null && newer.isEmpty() && age.compareTo(Duration.ofDays(1)) > 0) {
             findings.add(finding(
                     DoctorSeverity.WARNING,
                     Impact.between(age.toHours(), 24, 24 * 14),
-                    "the newest backup, " + backup.id() + ", ended " + human(age)
+                    "the newest backup, " + backup.id() + ", ended " + Durations.rounded(age)
                             + " ago and no WAL was archived since",
                     evidence,
-                    "a restore now would lose " + human(age) + " of work; set backup.rpo to say what is acceptable"));
+                    "a restore now would lose " + Durations.rounded(age)
+                            + " of work; set backup.rpo to say what is acceptable"));
         }
         drills(repo, now, findings);
         return findings;
@@ -162,8 +164,8 @@ public record BackupTargets(
                     finding(
                             DoctorSeverity.WARNING,
                             Impact.between(measured.toSeconds(), rto.toSeconds(), 5.0 * rto.toSeconds()),
-                            "the last restore drill took " + human(measured) + " to accept queries, beyond backup.rto "
-                                    + human(rto),
+                            "the last restore drill took " + Durations.rounded(measured)
+                                    + " to accept queries, beyond backup.rto " + Durations.rounded(rto),
                             evidence,
                             "an outage would last at least that long; restore from a closer backup, in parallel, or onto faster storage"));
         }
@@ -172,7 +174,7 @@ public record BackupTargets(
             findings.add(finding(
                     DoctorSeverity.WARNING,
                     Impact.between(drillAge.toDays(), maxDrillAge.toDays(), 4.0 * maxDrillAge.toDays()),
-                    "the last restore drill ran " + human(drillAge) + " ago",
+                    "the last restore drill ran " + Durations.rounded(drillAge) + " ago",
                     evidence,
                     "what it proved may no longer hold for today's backups;" + " run keel drill regularly"));
         }
@@ -217,18 +219,5 @@ public record BackupTargets(
         WalPosition position = new WalPosition(WalPosition.DEFAULT_SEGMENT_SIZE);
         return segment.name().length() >= 24
                 && position.number(segment.name()) > position.numberOfLsn(backup.stopLsn());
-    }
-
-    private static String human(Duration d) {
-        if (d.toDays() >= 2) {
-            return d.toDays() + " days";
-        }
-        if (d.toHours() >= 2) {
-            return d.toHours() + " h";
-        }
-        if (d.toMinutes() >= 2) {
-            return d.toMinutes() + " min";
-        }
-        return d.toSeconds() + " s";
     }
 }

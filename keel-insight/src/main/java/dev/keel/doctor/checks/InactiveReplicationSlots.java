@@ -1,5 +1,6 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -47,7 +48,7 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
             evidence.put("retainedBytes", r.isNull("retained_bytes") ? null : retained);
             String summary = "replication slot " + r.text("slot_name") + " (" + r.text("slot_type")
                     + ") is inactive and retains "
-                    + (r.isNull("retained_bytes") ? "no WAL yet" : Figures.bytes(retained) + " of WAL");
+                    + (r.isNull("retained_bytes") ? "no WAL yet" : ByteSizes.human(retained) + " of WAL");
             String impact =
                     "WAL keeps growing for it until the disk fills and the server stops; drop it with pg_drop_replication_slot('"
                             + r.text("slot_name") + "') unless its consumer comes back soon";

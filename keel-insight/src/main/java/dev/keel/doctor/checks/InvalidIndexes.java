@@ -1,5 +1,6 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -43,7 +44,7 @@ public record InvalidIndexes(long bigTableBytes) implements DoctorCheck {
             evidence.put("maintainedOnWrites", r.flag("maintained_on_writes"));
             evidence.put("definition", r.text("definition"));
             String summary =
-                    "index " + index + " on " + r.text("table_name") + " (" + Figures.bytes(r.whole("table_bytes"))
+                    "index " + index + " on " + r.text("table_name") + " (" + ByteSizes.human(r.whole("table_bytes"))
                             + ") is INVALID" + (r.flag("is_unique") ? " and unique" : "");
             String impact = "queries cannot use it while "
                     + (r.flag("maintained_on_writes") ? "every write still pays to maintain it" : "it takes space")

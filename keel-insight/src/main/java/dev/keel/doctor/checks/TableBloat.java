@@ -1,5 +1,6 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -63,9 +64,9 @@ public record TableBloat(long minWastedBytes, double bloatShare) implements Doct
             evidence.put("estimatedRows", (long) r.decimal("rows"));
             evidence.put("averageRowWidth", Figures.round(r.decimal("row_width"), 1));
             String summary =
-                    table + " is about " + Figures.percent(share) + " bloat: " + Figures.bytes(pages * (double) block)
-                            + " on disk for about " + Figures.bytes(expectedPages * (double) block) + " of rows";
-            String impact = "sequential scans read and cache " + Figures.bytes(wasted)
+                    table + " is about " + Figures.percent(share) + " bloat: " + ByteSizes.human(pages * (double) block)
+                            + " on disk for about " + ByteSizes.human(expectedPages * (double) block) + " of rows";
+            String impact = "sequential scans read and cache " + ByteSizes.human(wasted)
                     + " of empty space; rewrite the table online"
                     + " (pg_repack) or, during a maintenance window, VACUUM FULL";
             findings.add(

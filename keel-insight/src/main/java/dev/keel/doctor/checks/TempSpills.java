@@ -1,5 +1,6 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
@@ -51,7 +52,7 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
         evidence.put("workMem", r.text("work_mem"));
         evidence.put("since", r.text("counting_since"));
         String summary =
-                r.whole("temp_files") + " temporary files, " + Figures.bytes(bytes) + " (" + Figures.bytes(perDay)
+                r.whole("temp_files") + " temporary files, " + ByteSizes.human(bytes) + " (" + ByteSizes.human(perDay)
                         + " a day), spilled to disk in " + r.text("database") + " with work_mem " + r.text("work_mem");
         String impact =
                 "queries that spill run at disk speed; find them with keel top --json (tempBlocks) and raise work_mem for them"
