@@ -21,6 +21,8 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
+    // keel-testing's ConfigSectionTestBase holds these helpers for the modules; keel-core's tests cannot use it,
+    // as keel-testing depends on keel-core.
     private KeelYaml load(String yaml) throws IOException {
         return load(yaml, Map.of());
     }
