@@ -13,9 +13,8 @@ import java.nio.charset.StandardCharsets;
  * that lost its place fails loudly. PostgreSQL leaves out the two zero blocks that end a tar
  * file, so the end of the stream at a header boundary ends the archive as well.
  *
- * <p>Not commons-compress's TarArchiveInputStream: in 1.27.1 it reads a header that fails its checksum,
- * ends the archive quietly where the stream ends inside a header, and leaves what follows the end
- * marker unread, and each of those would let a damaged base backup pass.
+ * <p>Not commons-compress's TarArchiveInputStream: in 1.27.1 it reads a header that fails its checksum
+ * and ends the archive quietly where the stream ends inside a header, so a damaged base backup would pass.
  */
 final class TarReader {
     static final int BLOCK = 512;
