@@ -15,7 +15,7 @@
 #   OBSERVE=0 bash bench/advise-quality.sh                    # without sampled values: generic plans only
 #
 # Needs Java 17+, Maven (./keel builds itself), the PostgreSQL server binaries with psql and pgbench.
-# hypopg is used when installed (postgresql-15-hypopg); otherwise keel verifies on a shadow copy.
+# hypopg is used when installed (postgresql-15-hypopg); otherwise keel verifies on a scratch copy.
 set -euo pipefail
 
 BENCH_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)

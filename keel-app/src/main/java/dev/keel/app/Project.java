@@ -1,7 +1,7 @@
 package dev.keel.app;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
@@ -28,7 +28,7 @@ public final class Project {
     private final String url;
     private final Map<String, String> env;
     private final Consumer<String> notes;
-    private KeelConfig config;
+    private KeelYaml config;
 
     private Project(Path dir, Path configFile, String url, Map<String, String> env, Consumer<String> notes) {
         this.dir = dir;
@@ -64,7 +64,7 @@ public final class Project {
     }
 
     /** keel.yaml with its KEEL_* overrides, read once, on first use. */
-    public KeelConfig config() {
+    public KeelYaml config() {
         if (config == null) {
             config = ConfigLoader.load(dir, configFile, env);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.error.ExitCode;
@@ -21,7 +21,7 @@ class DoctorDiscoveryTest {
     @TempDir
     Path dir;
 
-    private KeelConfig config(String yaml) throws IOException {
+    private KeelYaml config(String yaml) throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), yaml);
         return ConfigLoader.load(dir, null, Map.of());
     }
@@ -58,7 +58,7 @@ class DoctorDiscoveryTest {
 
     @Test
     void backupTargetsRefusesThresholds() throws IOException {
-        KeelConfig config = config(
+        KeelYaml config = config(
                 "backup:\n  repository: file:///tmp/nowhere\ndoctor:\n  thresholds:\n    backup-targets:\n      rpo: 5m\n");
         assertThatThrownBy(() -> Doctor.forProject(config, Map.of())).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -1,6 +1,6 @@
 package dev.keel.backup;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +63,7 @@ public record BackupSettings(
     }
 
     /** The backup.* keys of a loaded keel.yaml. */
-    public static BackupSettings from(KeelConfig config) {
+    public static BackupSettings from(KeelYaml config) {
         return new BackupSettings(
                 config.get(BackupSection.REPOSITORY),
                 config.get(BackupSection.COMPRESSION_LEVEL),

@@ -29,7 +29,7 @@ import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.verify.BackupVerification;
 import dev.keel.backup.verify.VerifyResult;
 import dev.keel.backup.wal.WalArchive;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.Connector;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.CoreError;
@@ -58,7 +58,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Backups {
-    private final KeelConfig config;
+    private final KeelYaml config;
     private final BackupSettings settings;
     private final Map<String, String> env;
     private final DatabaseTarget target;
@@ -76,7 +76,7 @@ public final class Backups {
             String restoreCommand) {}
 
     Backups(
-            KeelConfig config,
+            KeelYaml config,
             BackupSettings settings,
             Map<String, String> env,
             DatabaseTarget target,

@@ -2,7 +2,7 @@ package dev.keel.backup;
 
 import dev.keel.backup.remote.BackupMethod;
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.connect.TargetParser;
 import dev.keel.connect.TargetResolver;
@@ -24,7 +24,7 @@ public final class BackupsConfiguration {
     private static final int MAX_PARALLEL = 64;
 
     private Path projectDir;
-    private KeelConfig config;
+    private KeelYaml config;
     private Map<String, String> env = System.getenv();
     private String url;
     private String user;
@@ -54,7 +54,7 @@ public final class BackupsConfiguration {
     }
 
     /** An already loaded configuration instead of reading keel.yaml; its project directory is the project's. */
-    public BackupsConfiguration config(KeelConfig config) {
+    public BackupsConfiguration config(KeelYaml config) {
         this.config = Objects.requireNonNull(config, "config");
         return this;
     }
@@ -213,7 +213,7 @@ public final class BackupsConfiguration {
                     "both a URL and a database target were configured",
                     "give keel one of them");
         }
-        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
+        KeelYaml loaded = ConfigLoader.given(config, projectDir, env);
         BackupSettings configured = repository != null
                 ? BackupSettings.from(loaded).withRepository(repository)
                 : BackupSettings.from(loaded);

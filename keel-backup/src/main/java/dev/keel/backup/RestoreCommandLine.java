@@ -1,7 +1,7 @@
 package dev.keel.backup;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +15,12 @@ final class RestoreCommandLine {
     private RestoreCommandLine() {}
 
     /** @param repository the repository given in code, which keel.yaml does not know; null when keel.yaml names it */
-    static String keelWalGet(KeelConfig config, String repository) {
+    static String keelWalGet(KeelYaml config, String repository) {
         return keelWalGet(List.of("keel"), config, repository);
     }
 
     /** @param launcher the words that start keel, before its options */
-    static String keelWalGet(List<String> launcher, KeelConfig config, String repository) {
+    static String keelWalGet(List<String> launcher, KeelYaml config, String repository) {
         List<String> words = new ArrayList<>(launcher);
         words.addAll(List.of("-C", config.projectDir().toString()));
         Path file = config.file();

@@ -1,50 +1,21 @@
 package dev.keel.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
-import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
+import dev.keel.config.KeelYaml;
+import dev.keel.testing.ConfigSectionTestBase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** keel.yaml's backup.* keys, as keel-backup declares them. */
-class BackupSectionTest {
-    @TempDir
-    Path dir;
-
-    private KeelConfig load(String yaml) throws IOException {
-        return load(yaml, Map.of());
-    }
-
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
-        Files.writeString(dir.resolve("keel.yaml"), yaml);
-        return ConfigLoader.load(dir, null, env);
-    }
-
-    /** Asserts a usage error and hands back the exception for further checks. */
-    private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run)
-                .asInstanceOf(type(KeelException.class))
-                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    interface ThrowingLoad {
-        void run() throws Exception;
-    }
-
+class BackupSectionTest extends ConfigSectionTestBase {
     @Test
     void readsTheBackupSettings() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 backup:
                   repository: s3://backups/shop
                   compression:
@@ -108,7 +79,7 @@ class BackupSectionTest {
 
     @Test
     void theBackupRepositoryCanComeFromTheEnvironment() {
-        KeelConfig config = ConfigLoader.load(
+        KeelYaml config = ConfigLoader.load(
                 dir, null, Map.of("KEEL_BACKUP_REPOSITORY", "file:///srv/backups", "KEEL_BACKUP_S3_PATHSTYLE", "no"));
 
         assertThat(BackupSettings.from(config).repository()).isEqualTo("file:///srv/backups");
@@ -157,8 +128,8 @@ class BackupSectionTest {
                 """));
 
         assertThat(backup.retention()).isEqualTo(new BackupSettings.Retention(3, 14));
-        assertThat(backup.rpo()).isEqualTo(java.time.Duration.ofMinutes(15));
-        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(backup.rpo()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(backup.rto()).isEqualTo(Duration.ofHours(1));
         assertThat(backup.drillInvariants())
                 .containsExactly(
                         "select count(*) > 0 from users",
@@ -179,7 +150,7 @@ class BackupSectionTest {
                         "KEEL_BACKUP_DRILL_INVARIANTS",
                         "select true")));
         assertThat(backup.retention().full()).isEqualTo(2);
-        assertThat(backup.rto()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(backup.rto()).isEqualTo(Duration.ofSeconds(30));
         assertThat(backup.drillInvariants()).containsExactly("select true");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.backup.stream.WalSetup;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -125,7 +125,7 @@ class BackupsTest {
         assertUsage(
                 () -> Backups.configure()
                         .env(Map.of())
-                        .config(KeelConfig.defaults(dir.resolve("elsewhere")))
+                        .config(KeelYaml.defaults(dir.resolve("elsewhere")))
                         .projectDir(dir)
                         .load(),
                 "differs from the given configuration's",
@@ -169,7 +169,7 @@ class BackupsTest {
 
     @Test
     void theDefaultRestoreCommandNamesTheProjectAndARepositoryGivenInCode() {
-        KeelConfig config = KeelConfig.defaults(Path.of("/srv/my shop"));
+        KeelYaml config = KeelYaml.defaults(Path.of("/srv/my shop"));
         assertThat(RestoreCommandLine.keelWalGet(config, null)).isEqualTo("keel -C '/srv/my shop' wal get %f %p");
         assertThat(RestoreCommandLine.keelWalGet(config, "s3://bucket/shop"))
                 .isEqualTo("keel -C '/srv/my shop' wal get --repo s3://bucket/shop %f %p");
@@ -177,7 +177,7 @@ class BackupsTest {
 
     @Test
     void aLauncherGivenInCodeStartsTheRestoreCommandEachWordQuotedForTheShell() {
-        KeelConfig config = KeelConfig.defaults(Path.of("/srv/shop"));
+        KeelYaml config = KeelYaml.defaults(Path.of("/srv/shop"));
         assertThat(RestoreCommandLine.keelWalGet(
                         List.of("/usr/lib/jvm/bin/java", "-XX:+UseSerialGC", "-jar", "/opt/it's keel.jar"),
                         config,

@@ -6,6 +6,8 @@ import dev.keel.advise.IndexAdvice;
 import dev.keel.advise.IndexProposal;
 import dev.keel.advise.StatementGain;
 import dev.keel.advise.TooEarly;
+import dev.keel.config.ByteSizes;
+import dev.keel.config.Durations;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -30,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "indexes",
         description = "Indexes worth building for the statements that take the most time, checked against the planner"
-                + " (hypopg, or a shadow copy of the table), and problems with the indexes that exist.")
+                + " (hypopg, or a scratch copy of the table), and problems with the indexes that exist.")
 final class AdviseIndexesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -59,19 +61,20 @@ final class AdviseIndexesCommand implements Callable<Integer> {
     double minImprovement;
 
     @Option(
-            names = "--shadow-rows",
+            names = "--copy-rows",
             paramLabel = "N",
             defaultValue = "100000",
             description =
                     "Without hypopg: copy at most N rows of a table to build a candidate on (default: ${DEFAULT-VALUE}).")
-    long shadowRows;
+    long copyRows;
 
     @Option(
             names = "--observe",
             paramLabel = "DURATION",
             description =
                     "First watch the running statements for DURATION (e.g. 30s) and store the values they use, so statements are planned"
-                            + " with real values instead of the generic plan's average; run it while the workload runs. Values seen earlier (within --since) count too.")
+                            + " with real values instead of the generic plan's average; run it while the workload runs. Values seen earlier"
+                            + " (within --since) count too.")
     String observe;
 
     @Option(
@@ -91,7 +94,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                 .withSince(CliContext.duration("--since", since))
                 .withStatements(limit)
                 .withMinImprovement(minImprovement)
-                .withShadowRows(shadowRows)
+                .withCopyRows(copyRows)
                 .observing(observe == null ? Duration.ZERO : CliContext.duration("--observe", observe));
         IndexAdvice advice = insight.adviseIndexes(options);
         List<String> written = applyTo == null ? List.of() : write(cli, advice.proposals());
@@ -153,7 +156,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                     "%n%s%n  size about %s; write cost: the table takes %.2f inserts/s and %.2f updates/s (%s),"
                             + " each of which maintains the index too (an update only when it is not HOT)%n",
                     p.sql(),
-                    bytes(p.estimatedBytes()),
+                    ByteSizes.human(p.estimatedBytes()),
                     p.writes().insertsPerSecond(),
                     p.writes().updatesPerSecond(),
                     p.writes().basis());
@@ -191,7 +194,7 @@ final class AdviseIndexesCommand implements Callable<Integer> {
                         t.schema(),
                         t.table(),
                         t.index(),
-                        Times.human(Duration.ofSeconds(t.observedSeconds())),
+                        Durations.rounded(Duration.ofSeconds(t.observedSeconds())),
                         Times.format(t.countingSince()),
                         Times.format(t.judgeableAt()));
             }
@@ -200,15 +203,5 @@ final class AdviseIndexesCommand implements Callable<Integer> {
         if (written.isEmpty() && !a.proposals().isEmpty()) {
             out.println("Write them as migrations with --apply-to db/migrations.");
         }
-    }
-
-    private static String bytes(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-        }
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-        }
-        return String.format(Locale.ROOT, "%d KiB", Math.max(1, bytes / 1024));
     }
 }

@@ -6,6 +6,7 @@ import dev.keel.backup.RepositoryInfo;
 import dev.keel.backup.base.BackupResult;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.remote.BackupMethod;
+import dev.keel.config.ByteSizes;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -43,7 +44,8 @@ final class BackupCommand implements Callable<Integer> {
             defaultValue = "full",
             description =
                     "Backup type (default: full). incr stores only what changed since the newest backup of this cluster"
-                            + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files); without one it takes a full backup.")
+                            + " (changed blocks on PostgreSQL 17 with summarize_wal = on, otherwise and with --method stream changed files);"
+                            + " without one it takes a full backup.")
     Type type;
 
     @Option(
@@ -99,8 +101,8 @@ final class BackupCommand implements Callable<Integer> {
                             result.id(),
                             kind,
                             result.files(),
-                            DbCommand.size(result.bytes()),
-                            DbCommand.size(result.storedBytes()),
+                            ByteSizes.human(result.bytes()),
+                            ByteSizes.human(result.storedBytes()),
                             result.startLsn(),
                             result.stopLsn(),
                             result.timeline(),
@@ -178,8 +180,8 @@ final class BackupCommand implements Callable<Integer> {
                                                 .replaceAll("\\.\\d+Z$", "")
                                                 .replace("Z", ""),
                                         row.stopLsn(),
-                                        DbCommand.size(row.bytes()),
-                                        DbCommand.size(row.storedBytes()),
+                                        ByteSizes.human(row.bytes()),
+                                        ByteSizes.human(row.storedBytes()),
                                         row.postgresVersion());
                     }
                 }

@@ -5,6 +5,7 @@ import dev.keel.backup.Backups;
 import dev.keel.backup.prune.PrunePlan;
 import dev.keel.backup.prune.PruneResult;
 import dev.keel.backup.prune.RetentionPolicy;
+import dev.keel.config.ByteSizes;
 import dev.keel.error.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,6 +87,6 @@ final class BackupPruneCommand implements Callable<Integer> {
                         result.dryRun()
                                 ? " (dry run: nothing was removed)"
                                 : ", " + result.objectsRemoved() + " objects ("
-                                        + DbCommand.size(result.storedBytesRemoved()) + ") removed");
+                                        + ByteSizes.human(result.storedBytesRemoved()) + ") removed");
     }
 }

@@ -4,6 +4,7 @@ import dev.keel.backup.Backups;
 import dev.keel.backup.verify.BackupCheck;
 import dev.keel.backup.verify.VerifyProblem;
 import dev.keel.backup.verify.VerifyResult;
+import dev.keel.config.ByteSizes;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
@@ -78,7 +79,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
                                 "%s  ok: %d files, %s; WAL %s to %s without a gap%n",
                                 check.id(),
                                 check.files(),
-                                DbCommand.size(check.bytes()),
+                                ByteSizes.human(check.bytes()),
                                 check.walFrom(),
                                 check.walTo());
             } else {
@@ -103,14 +104,14 @@ final class BackupVerifyCommand implements Callable<Integer> {
             cli.out()
                     .printf(
                             "Verified: %d objects read (%s) in %.1f s%n",
-                            result.objectsRead(), DbCommand.size(result.bytesRead()), result.millis() / 1000.0);
+                            result.objectsRead(), ByteSizes.human(result.bytesRead()), result.millis() / 1000.0);
         } else {
             cli.out()
                     .printf(
                             "Verification failed: %s; %d objects read (%s) in %.1f s%n",
                             problems(result.problems().size()),
                             result.objectsRead(),
-                            DbCommand.size(result.bytesRead()),
+                            ByteSizes.human(result.bytesRead()),
                             result.millis() / 1000.0);
         }
     }

@@ -95,7 +95,8 @@ final class CheckCommand implements Callable<Integer> {
             names = "--scale",
             paramLabel = "SHARE",
             description =
-                    "With --shadow: fill each shadow table with this share (0 to 1) of its estimated rows on the target, so durations mean something (default: 0, schema only).")
+                    "With --shadow: fill each shadow table with this share (0 to 1) of its estimated rows on the target, so durations mean"
+                            + " something (default: 0, schema only).")
     String scale;
 
     @Option(

@@ -5,7 +5,7 @@ import dev.keel.app.Project;
 import dev.keel.backup.Backups;
 import dev.keel.backup.BackupsConfiguration;
 import dev.keel.config.Durations;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.DatabaseTarget;
 import dev.keel.error.CoreError;
@@ -92,7 +92,7 @@ final class CliContext {
         return options.json;
     }
 
-    KeelConfig config() {
+    KeelYaml config() {
         return project.config();
     }
 

@@ -1,11 +1,13 @@
 package dev.keel.cli;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import dev.keel.postgres.EmbeddedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +32,7 @@ final class DbCommand implements Runnable {
     @Command(
             name = "start",
             description = "Start the embedded server (created on first use); it keeps running after keel exits.")
-    static final class Start implements java.util.concurrent.Callable<Integer> {
+    static final class Start implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -53,7 +55,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "stop", description = "Stop the embedded server; its data stays in .keel/.")
-    static final class Stop implements java.util.concurrent.Callable<Integer> {
+    static final class Stop implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -75,7 +77,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "status", description = "Show whether the embedded server runs, its version, port and data size.")
-    static final class Status implements java.util.concurrent.Callable<Integer> {
+    static final class Status implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -96,7 +98,7 @@ final class DbCommand implements Runnable {
                                 status.version(),
                                 status.running() ? "running" : "stopped",
                                 status.port(),
-                                size(status.dataBytes()),
+                                ByteSizes.human(status.dataBytes()),
                                 status.stateDir().resolve("pgdata"));
             }
             return ExitCode.OK.code();
@@ -104,7 +106,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "url", description = "Print the embedded server's JDBC URL and libpq URL.")
-    static final class Url implements java.util.concurrent.Callable<Integer> {
+    static final class Url implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -145,15 +147,5 @@ final class DbCommand implements Runnable {
             m.put("url", status.libpqUrl());
         }
         return m;
-    }
-
-    static String size(long bytes) {
-        if (bytes >= 1 << 30) {
-            return String.format("%.1f GiB", bytes / (double) (1 << 30));
-        }
-        if (bytes >= 1 << 20) {
-            return String.format("%.1f MiB", bytes / (double) (1 << 20));
-        }
-        return String.format("%.1f KiB", bytes / 1024.0);
     }
 }

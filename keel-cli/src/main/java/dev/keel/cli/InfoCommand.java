@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.error.ExitCode;
 import dev.keel.migrate.Info;
 import dev.keel.migrate.InfoResult;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +47,7 @@ final class InfoCommand implements Callable<Integer> {
                             row.state(),
                             row.installedOn() == null
                                     ? ""
-                                    : WHEN.format(
-                                            row.installedOn().atZoneSameInstant(java.time.ZoneId.systemDefault())),
+                                    : WHEN.format(row.installedOn().atZoneSameInstant(ZoneId.systemDefault())),
                             row.executionMillis() == null ? "" : row.executionMillis() + " ms");
         }
         cli.out().printf("%d applied, %d pending.%n", result.count("applied"), result.count("pending"));

@@ -3,6 +3,7 @@ package dev.keel.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +104,7 @@ public final class KeelCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            java.util.Properties build = new java.util.Properties();
+            Properties build = new Properties();
             try (var in = KeelCommand.class.getResourceAsStream("/dev/keel/keel-build.properties")) {
                 build.load(in);
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.backup.transfer.TransferProgress;
+import dev.keel.config.ByteSizes;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,7 @@ final class StderrProgress implements TransferProgress {
         this.total = totalBytes;
         this.startedAt = System.nanoTime();
         done.set(0);
-        err.println("keel: " + what + ", " + DbCommand.size(totalBytes));
+        err.println("keel: " + what + ", " + ByteSizes.human(totalBytes));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keel-progress");
             t.setDaemon(true);
@@ -66,14 +67,14 @@ final class StderrProgress implements TransferProgress {
             err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
         }
         double seconds = Math.max(0.001, (System.nanoTime() - startedAt) / 1e9);
-        err.printf("keel: %s done: %s in %.1f s%n", what, DbCommand.size(done.get()), seconds);
+        err.printf("keel: %s done: %s in %.1f s%n", what, ByteSizes.human(done.get()), seconds);
     }
 
     private synchronized void draw() {
         long now = done.get();
         double share = total == 0 ? 1 : Math.min(1, now / (double) total);
         double seconds = Math.max(0.001, (System.nanoTime() - startedAt) / 1e9);
-        String rate = DbCommand.size((long) (now / seconds)) + "/s";
+        String rate = ByteSizes.human((long) (now / seconds)) + "/s";
         if (terminal) {
             int filled = (int) (share * WIDTH);
             err.printf(
@@ -81,13 +82,13 @@ final class StderrProgress implements TransferProgress {
                     "#".repeat(filled),
                     " ".repeat(WIDTH - filled),
                     (int) (share * 100),
-                    DbCommand.size(now),
-                    DbCommand.size(total),
+                    ByteSizes.human(now),
+                    ByteSizes.human(total),
                     rate);
         } else {
             err.printf(
                     "keel: %3d%% %s of %s, %s%n",
-                    (int) (share * 100), DbCommand.size(now), DbCommand.size(total), rate);
+                    (int) (share * 100), ByteSizes.human(now), ByteSizes.human(total), rate);
         }
         err.flush();
     }

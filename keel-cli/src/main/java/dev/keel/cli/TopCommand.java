@@ -1,14 +1,13 @@
 package dev.keel.cli;
 
+import dev.keel.config.Durations;
 import dev.keel.error.ExitCode;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
 import dev.keel.stats.Ranking;
+import dev.keel.stats.Times;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +19,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Rank statements by what they did recently: takes a snapshot now and compares it with the newest"
                 + " snapshot at least --since old (or the oldest there is, or the last reset, each said in a note).")
 final class TopCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int QUERY_WIDTH = 70;
 
     @ParentCommand
@@ -64,9 +62,9 @@ final class TopCommand implements Callable<Integer> {
         out.printf(
                 "Statements by %s, %s → %s%s%n",
                 describe(r.rankedBy()),
-                r.start() == null ? "the last reset" : when(r.start()),
-                when(r.end()),
-                r.start() == null ? "" : " (" + human(Duration.between(r.start(), r.end())) + ")");
+                r.start() == null ? "the last reset" : Times.format(r.start()),
+                Times.format(r.end()),
+                r.start() == null ? "" : " (" + Durations.rounded(Duration.between(r.start(), r.end())) + ")");
         r.notes().forEach(n -> out.println("note: " + n));
         if (r.statements().isEmpty()) {
             out.println("No statement ran in this window.");
@@ -111,20 +109,5 @@ final class TopCommand implements Callable<Integer> {
     static String shorten(String query) {
         String flat = query.strip().replaceAll("\\s+", " ");
         return flat.length() <= QUERY_WIDTH ? flat : flat.substring(0, QUERY_WIDTH - 1) + "…";
-    }
-
-    private static String when(OffsetDateTime t) {
-        return WHEN.format(t.atZoneSameInstant(ZoneId.systemDefault()));
-    }
-
-    private static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 86_400) {
-            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
-        }
-        if (s >= 3600) {
-            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
-        }
-        return s >= 60 ? s / 60 + "min" : s + "s";
     }
 }

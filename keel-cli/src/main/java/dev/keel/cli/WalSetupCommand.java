@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Prepare the server for keel wal stream: check the role and settings, create the replication slot.",
             "--synchronous makes keel a synchronous standby (synchronous_standby_names): no commit is acknowledged before keel holds its WAL, "
-                    + "and while keel wal stream is down, writes wait. --asynchronous undoes that. Without either, synchronous_standby_names is left as it is."
+                    + "and while keel wal stream is down, writes wait. --asynchronous undoes that. Without either, synchronous_standby_names is"
+                    + " left as it is."
         })
 final class WalSetupCommand implements Callable<Integer> {
 

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.postgres.PostgresBinaries;
+import dev.keel.postgres.PostgresCluster;
 import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -95,7 +101,7 @@ class BackupRestoreIT {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
             long count;
             long max;
-            try (Connection c = java.sql.DriverManager.getConnection(url);
+            try (Connection c = DriverManager.getConnection(url);
                     var s = c.createStatement();
                     var rs = s.executeQuery("select count(*), coalesce(max(id), 0) from events")) {
                 rs.next();
@@ -107,19 +113,14 @@ class BackupRestoreIT {
             // One writer commits ids in order: the restore holds exactly ids 1..max, all of them committed.
             assertThat(count).isEqualTo(max);
             assertThat(committed).containsKey(max);
-            long backupStart =
-                    java.time.Instant.parse(backup.get("startTime").asText()).toEpochMilli();
+            long backupStart = Instant.parse(backup.get("startTime").asText()).toEpochMilli();
             long committedBeforeStart = committed.headMap(Long.MAX_VALUE).entrySet().stream()
                     .filter(e -> e.getValue() < backupStart)
                     .count();
             assertThat(max).isGreaterThanOrEqualTo(committedBeforeStart).isGreaterThan(0);
             assertThat(result.get("url").asText()).contains(":" + port + "/");
         } finally {
-            new dev.keel.postgres.PostgresCluster(
-                            dev.keel.postgres.PostgresBinaries.at(
-                                    Path.of(result.get("binDir").asText())),
-                            target)
-                    .stop();
+            new PostgresCluster(PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
         }
     }
 
@@ -167,7 +168,7 @@ class BackupRestoreIT {
         Path victim;
         try (Stream<Path> all = Files.walk(files)) {
             victim = all.filter(Files::isRegularFile)
-                    .max(java.util.Comparator.comparingLong(BackupRestoreIT::size))
+                    .max(Comparator.comparingLong(BackupRestoreIT::size))
                     .orElseThrow();
         }
         byte[] content = Files.readAllBytes(victim);
@@ -196,7 +197,7 @@ class BackupRestoreIT {
         Cli.Run run = keel("--json", "restore", "--target-dir", target.toString(), "--to", to, "--start");
         assertThat(run.exitCode()).as(() -> run.stderr() + serverLog(target)).isZero();
         JsonNode result = JSON.readTree(run.stdout());
-        try (Connection c = java.sql.DriverManager.getConnection(
+        try (Connection c = DriverManager.getConnection(
                         "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres");
                 var s = c.createStatement();
                 var rs = s.executeQuery(
@@ -204,18 +205,14 @@ class BackupRestoreIT {
             rs.next();
             return rs.getString(1) + (rs.getString(1) == null ? serverLog(target) : "");
         } finally {
-            new dev.keel.postgres.PostgresCluster(
-                            dev.keel.postgres.PostgresBinaries.at(
-                                    Path.of(result.get("binDir").asText())),
-                            target)
-                    .stop();
+            new PostgresCluster(PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
         }
     }
 
     private static String serverLog(Path target) {
         try {
             return Files.readString(target.resolveSibling(target.getFileName() + ".log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
@@ -223,7 +220,7 @@ class BackupRestoreIT {
     private static long size(Path p) {
         try {
             return Files.size(p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }

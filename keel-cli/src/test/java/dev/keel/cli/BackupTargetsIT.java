@@ -6,18 +6,22 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.doctor.BackupTargets;
 import dev.keel.backup.repo.FileObjectStore;
+import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
+import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TreeCopy;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +69,7 @@ class BackupTargetsIT {
         return check(null, rpo, rto, later);
     }
 
-    private static List<DoctorFinding> check(
-            dev.keel.doctor.DoctorContext context, Duration rpo, Duration rto, Duration later) {
+    private static List<DoctorFinding> check(DoctorContext context, Duration rpo, Duration rto, Duration later) {
         Clock clock = Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC);
         return new BackupTargets(
                         () -> BackupRepository.open(new FileObjectStore(repo), 3, (EncryptionKey) null),
@@ -83,7 +86,7 @@ class BackupTargetsIT {
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                     assertThat(f.summary()).contains("holds no complete backup");
                 });
         // Through keel doctor too, once keel.yaml names the repository.
@@ -105,13 +108,13 @@ class BackupTargetsIT {
         assertThat(check(Duration.ofHours(1), null, Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                     assertThat(f.summary()).contains("no restore drill is recorded");
                 });
         // Three hours later, with no WAL archived since the backup, a restore would lose more than the hour allowed.
         assertThat(check(Duration.ofHours(1), null, Duration.ofHours(3))).anySatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.summary()).contains("beyond backup.rpo 60 min");
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
+            assertThat(f.summary()).contains("beyond backup.rpo 1h");
             assertThat(f.evidence()).containsEntry("walSegmentsAfterIt", 0L);
         });
     }
@@ -127,19 +130,19 @@ class BackupTargetsIT {
         assertThat(check(null, Duration.ofMillis(1), Duration.ZERO))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                     assertThat(f.summary()).contains("beyond backup.rto");
                 });
         assertThat(check(null, null, Duration.ofDays(10)))
-                .anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10 days ago"));
+                .anySatisfy(f -> assertThat(f.summary()).contains("last restore drill ran 10d ago"));
     }
 
     @Test
     void aCaughtUpStreamMeetsTheRpoAndAStalledOneMissesIt() throws Exception {
         use(backedUp, "streamed");
-        dev.keel.testing.JavaProcess stream = Cli.start(
+        JavaProcess stream = Cli.start(
                 dir,
-                java.util.Map.of(),
+                Map.of(),
                 "--url",
                 cluster.jdbcUrl(),
                 "-C",
@@ -155,8 +158,8 @@ class BackupTargetsIT {
         try {
             cluster.execute("postgres", "insert into kept select g from generate_series(51, 5000) g");
             Receivers.await(cluster.jdbcUrl(), "keel_wal", Receivers.CAUGHT_UP, stream);
-            try (java.sql.Connection c = cluster.connect()) {
-                dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
+            try (Connection c = cluster.connect()) {
+                DoctorContext context = new DoctorContext(c, 150000, "keel");
                 assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3)))
                         .noneSatisfy(f -> assertThat(f.summary()).contains("backup.rpo"));
             }
@@ -171,13 +174,13 @@ class BackupTargetsIT {
                             + " + 1) * 1000) g");
             cluster.execute("postgres", "select pg_switch_wal()");
         }
-        try (java.sql.Connection c = cluster.connect()) {
-            dev.keel.doctor.DoctorContext context = new dev.keel.doctor.DoctorContext(c, 150000, "keel");
+        try (Connection c = cluster.connect()) {
+            DoctorContext context = new DoctorContext(c, 150000, "keel");
             assertThat(check(context, Duration.ofHours(1), null, Duration.ofHours(3)))
                     .anySatisfy(f -> {
-                        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                        assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                         assertThat(f.summary())
-                                .contains("newest point a restore can reach is WAL", "beyond backup.rpo 60 min");
+                                .contains("newest point a restore can reach is WAL", "beyond backup.rpo 1h");
                         assertThat(f.evidence().get("serverWalFile")).isNotNull();
                     });
         }

@@ -9,8 +9,11 @@ import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +83,7 @@ class BackupVerifyIT {
             byte[] content = Files.readAllBytes(object);
             Files.write(
                     object,
-                    java.util.Arrays.copyOf(
-                            content, content.length - 1 - random.nextInt(Math.min(content.length - 1, 8))));
+                    Arrays.copyOf(content, content.length - 1 - random.nextInt(Math.min(content.length - 1, 8))));
         });
     }
 
@@ -211,9 +213,8 @@ class BackupVerifyIT {
                 .as(stdout)
                 .contains("Verification failed: " + expected + " problem" + (expected == 1 ? ";" : "s;"));
         int perHeading = stdout.lines()
-                .map(l -> java.util.regex.Pattern.compile("  FAILED: (\\d+) problem")
-                        .matcher(l))
-                .filter(java.util.regex.Matcher::find)
+                .map(l -> Pattern.compile("  FAILED: (\\d+) problem").matcher(l))
+                .filter(Matcher::find)
                 .mapToInt(m -> Integer.parseInt(m.group(1)))
                 .sum();
         assertThat(perHeading).as(stdout).isEqualTo(expected);

@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
@@ -227,9 +228,7 @@ class BadInputIT {
         project.migration("V2__typo.sql", "create tabel c (id int);");
         Cli.Run run = migrate("--json");
         assertThat(run.exitCode()).isEqualTo(4);
-        var error = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(run.stdout())
-                .get("error");
+        var error = new ObjectMapper().readTree(run.stdout()).get("error");
         assertThat(error.get("exitCode").asInt()).isEqualTo(4);
         assertThat(error.get("message").asText()).startsWith("V2__typo.sql:1:8: ERROR 42601");
         assertThat(run.errorLines()).hasSize(1);

@@ -32,9 +32,9 @@ class ConnectionUrlErrorsTest {
                 .as(run.stderr())
                 .singleElement()
                 .asString()
-                .startsWith(
-                        "keel: error: the port in the database URL from --url is not a number from 1 to 65535"
-                                + " — write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…) [KEEL-");
+                .startsWith("keel: error: the port in the database URL from --url is not a number from 1 to 65535"
+                        + " — write host:port with a port such as 5432, and the user and password as parameters (?user=…&password=…)"
+                        + " [KEEL-");
     }
 
     /** Regression: an invalid sslmode failed only when connecting and looked like an unreachable server (exit 3). */

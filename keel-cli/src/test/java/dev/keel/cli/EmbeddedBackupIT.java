@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -102,10 +107,10 @@ class EmbeddedBackupIT {
                     stream::stderr);
             assertThat(stream.isAlive()).as(stream.stderr()).isTrue();
             // A commit returns only once keel holds its WAL: the standby is synchronous.
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                    java.sql.Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("create table streamed as select g from generate_series(1, 1000) g");
-                try (java.sql.ResultSet rs = s.executeQuery(
+                try (ResultSet rs = s.executeQuery(
                         "select sync_state from pg_stat_replication where application_name = 'keel_wal'")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo("sync");
@@ -132,7 +137,7 @@ class EmbeddedBackupIT {
                     if (files.filter(Files::isRegularFile).count() > 20) {
                         return;
                     }
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     // A temporary file was renamed into place while the walk looked at it: count again.
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Regression: usage errors told users to run 'keel COMMAND --help', which every subcommand refused as an unknown option. */
@@ -15,7 +16,7 @@ class HelpTest {
         for (String[] command : new String[][] {
             {"migrate"}, {"check"}, {"restore"}, {"backup", "verify"}, {"stats", "snapshot"}, {"advise", "indexes"}
         }) {
-            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            String[] args = Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Cli.Run run = Cli.run(args);
             assertThat(run.exitCode())

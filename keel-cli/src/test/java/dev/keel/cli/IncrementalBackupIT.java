@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.repo.FileObjectStore;
+import dev.keel.postgres.PostgresBinaries;
+import dev.keel.postgres.PostgresCluster;
 import dev.keel.testing.ChangingData;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,11 +182,7 @@ class IncrementalBackupIT {
             return ChangingData.fingerprint(DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + result.get("port").asInt() + "/postgres?user=postgres"));
         } finally {
-            new dev.keel.postgres.PostgresCluster(
-                            dev.keel.postgres.PostgresBinaries.at(
-                                    Path.of(result.get("binDir").asText())),
-                            target)
-                    .stop();
+            new PostgresCluster(PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
         }
     }
 
@@ -192,7 +191,7 @@ class IncrementalBackupIT {
         try (BackupRepository repository = BackupRepository.open(new FileObjectStore(repo), 3, null)) {
             return repository.readManifest(id).orElseThrow().files().stream()
                     .filter(f -> f.object().contains(id))
-                    .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize()))
+                    .sorted(Comparator.comparingLong(f -> -f.storedSize()))
                     .limit(8)
                     .map(f -> f.path() + " " + f.storedSize())
                     .toList()

@@ -98,11 +98,11 @@ class KillRecoveryIT {
         assertThat(cluster.queryString(db, "select count(*) from pg_tables where tablename like 't\\_%'"))
                 .isEqualTo(String.valueOf(tables));
         // Every table holds all of its rows: no transactional migration stopped half-way.
-        assertThat(
-                        cluster.queryString(
-                                db,
-                                "select count(*) from (select tablename from pg_tables where tablename like 't\\_%') t "
-                                        + "where (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || quote_ident(t.tablename), false, true, '')))[1]::text <> '100'"))
+        assertThat(cluster.queryString(
+                        db,
+                        "select count(*) from (select tablename from pg_tables where tablename like 't\\_%') t "
+                                + "where (xpath('/row/c/text()', query_to_xml('select count(*) as c from ' || quote_ident(t.tablename),"
+                                + " false, true, '')))[1]::text <> '100'"))
                 .isEqualTo("0");
         assertThat(cluster.queryString(
                         db,

@@ -4,21 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.backup.catalog.BackupFile;
+import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.repo.FileObjectStore;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
 import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TreeCopy;
 import dev.keel.testing.WithPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,15 +167,14 @@ class RemoteBackupIT {
         assertThat(manifestPaths(local.get("id").asText(), "files"))
                 .isEqualTo(manifestPaths(stream.get("id").asText(), "files"));
         // The server also sends pg_wal/archive_status, which the local copy leaves to restore to create.
-        java.util.Set<String> localDirectories = manifestPaths(local.get("id").asText(), "directories");
+        Set<String> localDirectories = manifestPaths(local.get("id").asText(), "directories");
         localDirectories.add("pg_wal/archive_status");
         assertThat(manifestPaths(stream.get("id").asText(), "directories")).isEqualTo(localDirectories);
     }
 
-    private static java.util.Set<String> manifestPaths(String id, String field) throws Exception {
-        java.util.Set<String> paths = new java.util.TreeSet<>();
-        try (var in = dev.keel.backup.catalog.BackupRepository.open(
-                new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
+    private static Set<String> manifestPaths(String id, String field) throws Exception {
+        Set<String> paths = new TreeSet<>();
+        try (var in = BackupRepository.open(new FileObjectStore(repo), 0, null)) {
             var manifest = in.readManifest(id).orElseThrow();
             if (field.equals("files")) {
                 manifest.files().forEach(f -> paths.add(f.path()));
@@ -256,17 +264,14 @@ class RemoteBackupIT {
         assertThat(incremental.get("bytes").asLong())
                 .isGreaterThan(full.get("bytes").asLong() / 2);
         String ledgerFile = cluster.queryString("postgres", "select pg_relation_filepath('ledger')");
-        try (var in = dev.keel.backup.catalog.BackupRepository.open(
-                new dev.keel.backup.repo.FileObjectStore(repo), 0, null)) {
-            List<dev.keel.backup.catalog.BackupFile> files = in.readManifest(
-                            incremental.get("id").asText())
+        try (var in = BackupRepository.open(new FileObjectStore(repo), 0, null)) {
+            List<BackupFile> files = in.readManifest(incremental.get("id").asText())
                     .orElseThrow()
                     .files();
             List<String> own = files.stream()
                     .filter(f -> f.object()
                             .startsWith("backups/" + incremental.get("id").asText() + "/"))
-                    .sorted(java.util.Comparator.comparingLong(dev.keel.backup.catalog.BackupFile::storedSize)
-                            .reversed())
+                    .sorted(Comparator.comparingLong(BackupFile::storedSize).reversed())
                     .limit(10)
                     .map(f -> f.path() + " " + f.storedSize())
                     .toList();
@@ -314,17 +319,17 @@ class RemoteBackupIT {
         }
     }
 
-    private static String single(Statement s, String sql) throws java.sql.SQLException {
+    private static String single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    private static long fileCount() throws java.io.IOException {
+    private static long fileCount() throws IOException {
         try (Stream<Path> files = Files.walk(repo.resolve("backups"))) {
             return files.filter(Files::isRegularFile).count();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // a temporary file renamed into place while the walk looked at it
             return 0;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.postgres.PostgresBinaries;
+import dev.keel.postgres.PostgresCluster;
 import dev.keel.testing.S3TestServer;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
@@ -157,11 +159,7 @@ class S3BackupCycleIT {
                     .as("the rows written after the backup came from WAL in the bucket")
                     .isEqualTo(1200);
         } finally {
-            new dev.keel.postgres.PostgresCluster(
-                            dev.keel.postgres.PostgresBinaries.at(
-                                    Path.of(result.get("binDir").asText())),
-                            target)
-                    .stop();
+            new PostgresCluster(PostgresBinaries.at(Path.of(result.get("binDir").asText())), target).stop();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.keel.testing.S3TestServer;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ class S3WalStreamIT {
     }
 
     private static Cli.Run keel(Map<String, String> env, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("--url", cluster.jdbcUrl(), "-C", dir.toString()));
+        List<String> all = new ArrayList<>(List.of("--url", cluster.jdbcUrl(), "-C", dir.toString()));
         all.addAll(List.of(args));
         return Cli.runProcess(dir, env, all.toArray(String[]::new));
     }

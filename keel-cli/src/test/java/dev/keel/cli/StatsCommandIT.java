@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.testing.TestCluster;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** keel stats snapshot and keel stats prune, in text and JSON. */
@@ -56,15 +60,15 @@ class StatsCommandIT extends ProjectOnCluster {
     @Test
     void snapshotWithObserveStoresTheValuesOfRunningStatements() throws Exception {
         assertThat(keel("migrate").exitCode()).isZero();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread load = new Thread(() -> {
-            try (java.sql.Connection c = cluster.connect(db);
-                    java.sql.Statement s = c.createStatement()) {
+            try (Connection c = cluster.connect(db);
+                    Statement s = c.createStatement()) {
                 while (!stop.get()) {
                     s.executeQuery("SELECT count(*), pg_sleep(0.02) FROM orders WHERE user_id = 42")
                             .close();
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -11,6 +11,7 @@ import dev.keel.testing.Eventually;
 import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,10 +23,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,7 +145,7 @@ class WalStreamRpoZeroIT {
                 "--partial-interval",
                 "1"));
         args.addAll(List.of(extra));
-        return Cli.start(dir, java.util.Map.of(), args.toArray(String[]::new));
+        return Cli.start(dir, Map.of(), args.toArray(String[]::new));
     }
 
     private Cli.Run keel(String url, Path repo, String... args) {
@@ -177,7 +181,7 @@ class WalStreamRpoZeroIT {
         all.add(0, handle);
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : all) {
-            p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            p.onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -209,8 +213,8 @@ class WalStreamRpoZeroIT {
         return ids;
     }
 
-    private static List<String> listing(Path repo) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(repo.resolve("wal"))) {
+    private static List<String> listing(Path repo) throws IOException {
+        try (Stream<Path> files = Files.walk(repo.resolve("wal"))) {
             return files.filter(Files::isRegularFile)
                     .map(f -> repo.relativize(f) + " " + f.toFile().length())
                     .sorted()

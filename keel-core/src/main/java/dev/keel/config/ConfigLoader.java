@@ -42,12 +42,12 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /** Loads {@code file}, or {@code projectDir/keel.yaml} when file is null; a missing default file means defaults. */
-    public static KeelConfig load(Path projectDir, Path file, Map<String, String> env) {
+    public static KeelYaml load(Path projectDir, Path file, Map<String, String> env) {
         return load(projectDir, file, env, ConfigSection.all());
     }
 
     /** As {@link #load(Path, Path, Map)}, with the keys of these sections only. */
-    public static KeelConfig load(Path projectDir, Path file, Map<String, String> env, List<ConfigSection> sections) {
+    public static KeelYaml load(Path projectDir, Path file, Map<String, String> env, List<ConfigSection> sections) {
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (ConfigSection section : sections) {
             for (ConfigKey<?> key : section.keys()) {
@@ -77,7 +77,7 @@ public final class ConfigLoader {
      * What a facade's builder was given: {@code config} when it has one, else keel.yaml in {@code projectDir} (the
      * working directory when null). Both given and naming different directories is a contradiction, refused.
      */
-    public static KeelConfig given(KeelConfig config, Path projectDir, Map<String, String> env) {
+    public static KeelYaml given(KeelYaml config, Path projectDir, Map<String, String> env) {
         if (config != null
                 && projectDir != null
                 && !config.projectDir().toAbsolutePath().normalize().equals(projectDir)) {
@@ -286,7 +286,7 @@ public final class ConfigLoader {
         return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
-    private static KeelConfig build(
+    private static KeelYaml build(
             Path projectDir,
             Path file,
             Map<String, String> raw,
@@ -321,12 +321,12 @@ public final class ConfigLoader {
             });
             settings.put(k, Map.copyOf(entries));
         });
-        KeelConfig.Database database = new KeelConfig.Database(
+        KeelYaml.Database database = new KeelYaml.Database(
                 (String) settings.get(CoreSettings.DATABASE_URL.path()),
                 (String) settings.get(CoreSettings.DATABASE_USER.path()),
                 (String) settings.get(CoreSettings.DATABASE_PASSWORD.path()));
         String schema = (String) settings.getOrDefault(CoreSettings.SCHEMA.path(), CoreSettings.SCHEMA.defaultValue());
-        return new KeelConfig(projectDir, file, database, schema, settings);
+        return new KeelYaml(projectDir, file, database, schema, settings);
     }
 
     private static ConfigKey<?> mappingOf(String key, Map<String, ConfigKey<?>> keys) {

@@ -52,6 +52,10 @@ public final class Durations {
         return duration.toMillis() + "ms";
     }
 
+    /**
+     * Exact, in the largest whole unit, as keel.yaml would write it ({@code parse(human(d))} is {@code d}): for
+     * configured values (a lock timeout, a target). Measured durations read better {@link #rounded}.
+     */
     public static String human(Duration duration) {
         long ms = duration.toMillis();
         if (ms % 60_000 == 0 && ms > 0) {
@@ -61,5 +65,24 @@ public final class Durations {
             return ms / 1000 + "s";
         }
         return ms + "ms";
+    }
+
+    /**
+     * At most two units, rounded down, for summaries and notes on measured durations: 1d 3h, 2h 5min, 3min 4s,
+     * 5s, 300ms; a negative duration (clocks a little apart) is 0s.
+     */
+    public static String rounded(Duration duration) {
+        long s = Math.max(0, duration.toSeconds());
+        if (s >= 86_400) {
+            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
+        }
+        if (s >= 3600) {
+            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
+        }
+        if (s >= 60) {
+            return s / 60 + "min" + (s % 60 > 0 ? " " + s % 60 + "s" : "");
+        }
+        long ms = Math.max(0, duration.toMillis());
+        return s > 0 || ms == 0 ? s + "s" : ms + "ms";
     }
 }

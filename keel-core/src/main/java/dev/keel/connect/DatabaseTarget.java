@@ -1,6 +1,7 @@
 package dev.keel.connect;
 
 import java.util.Properties;
+import java.util.regex.Matcher;
 
 /**
  * Where keel connects and how it learned of it. The password lives only in {@code properties} and
@@ -15,8 +16,7 @@ public record DatabaseTarget(
 
     /** The same server and credentials, another database. */
     public DatabaseTarget withDatabase(String name) {
-        String url = jdbcUrl.replaceFirst(
-                "^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + java.util.regex.Matcher.quoteReplacement(name));
+        String url = jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + Matcher.quoteReplacement(name));
         return new DatabaseTarget(url, properties, host, port, name, source);
     }
 

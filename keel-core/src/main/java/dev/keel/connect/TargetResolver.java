@@ -1,6 +1,6 @@
 package dev.keel.connect;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +14,8 @@ public final class TargetResolver {
     private TargetResolver() {}
 
     /** Empty means no database is configured: use the embedded default. A password in the URL wins over the others. */
-    public static Optional<DatabaseTarget> resolve(String cliUrl, KeelConfig config, Map<String, String> env) {
-        KeelConfig.Database db = config.database();
+    public static Optional<DatabaseTarget> resolve(String cliUrl, KeelYaml config, Map<String, String> env) {
+        KeelYaml.Database db = config.database();
         String password = db.password() != null ? db.password() : env.get("PGPASSWORD");
         if (present(cliUrl)) {
             return Optional.of(TargetParser.parse(cliUrl, db.user(), password, "--url"));

@@ -40,7 +40,7 @@ public interface DoctorCheck {
 
     /** A finding of this check, with its runbook. */
     default DoctorFinding finding(
-            Severity severity, double closeness, String summary, Map<String, Object> evidence, String impact) {
+            DoctorSeverity severity, double closeness, String summary, Map<String, Object> evidence, String impact) {
         return new DoctorFinding(
                 id(), severity, summary, evidence, Impact.score(severity, closeness), impact, runbook());
     }

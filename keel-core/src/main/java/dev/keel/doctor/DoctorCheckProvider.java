@@ -1,6 +1,6 @@
 package dev.keel.doctor;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ public interface DoctorCheckProvider {
      * This module's checks for the project {@code config} describes; none when the project does not use what they
      * check (no backup repository configured, say). Building a check must not connect anywhere: the doctor runs it.
      */
-    List<DoctorCheck> checks(KeelConfig config, Map<String, String> env);
+    List<DoctorCheck> checks(KeelYaml config, Map<String, String> env);
 
     /** Where this module's checks come in the report's list of checks: lower first. */
     default int order() {
@@ -27,7 +27,7 @@ public interface DoctorCheckProvider {
     }
 
     /** Every provider's checks, in provider order. */
-    static List<DoctorCheck> discover(KeelConfig config, Map<String, String> env) {
+    static List<DoctorCheck> discover(KeelYaml config, Map<String, String> env) {
         List<DoctorCheckProvider> providers = new ArrayList<>();
         ServiceLoader.load(DoctorCheckProvider.class).forEach(providers::add);
         providers.sort(Comparator.comparingInt(DoctorCheckProvider::order)

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record DoctorFinding(
         String check,
-        Severity severity,
+        DoctorSeverity severity,
         String summary,
         Map<String, Object> evidence,
         double score,
@@ -33,6 +33,6 @@ public record DoctorFinding(
     }
 
     public boolean critical() {
-        return severity == Severity.CRITICAL;
+        return severity == DoctorSeverity.CRITICAL;
     }
 }

@@ -11,7 +11,7 @@ public final class Impact {
 
     private Impact() {}
 
-    public static double score(Severity severity, double closeness) {
+    public static double score(DoctorSeverity severity, double closeness) {
         double f = Double.isNaN(closeness) ? 0 : Math.max(0, Math.min(1, closeness));
         double score = switch (severity) {
             case CRITICAL -> 70 + 30 * f;

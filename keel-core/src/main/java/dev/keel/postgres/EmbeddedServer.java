@@ -4,6 +4,7 @@ import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -159,7 +160,7 @@ public final class EmbeddedServer {
         Path file = stateDir.resolve("server.properties");
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                state.load(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+                state.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 return new Properties();
             }

@@ -1,5 +1,6 @@
 package dev.keel.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record SqlStatement(String sql, int line, int column, int offset, List<Sq
 
     /** The first {@code n} words in upper case, skipping nothing: a non-word token ends the list. */
     public List<String> leadingWords(int n) {
-        java.util.ArrayList<String> words = new java.util.ArrayList<>(n);
+        ArrayList<String> words = new ArrayList<>(n);
         for (SqlToken token : tokens) {
             if (words.size() == n || token.type() != SqlToken.Type.WORD) {
                 break;

@@ -1,5 +1,6 @@
 package dev.keel.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public record SqlToken(Type type, String text, int offset, String upper) {
     }
 
     /** Whether the tokens begin with these words, given in upper case. */
-    public static boolean startWith(java.util.List<SqlToken> tokens, String... upperCaseWords) {
+    public static boolean startWith(List<SqlToken> tokens, String... upperCaseWords) {
         if (tokens.size() < upperCaseWords.length) {
             return false;
         }

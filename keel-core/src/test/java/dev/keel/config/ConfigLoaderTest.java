@@ -21,11 +21,13 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private KeelConfig load(String yaml) throws IOException {
+    // keel-testing's ConfigSectionTestBase holds these helpers for the modules; keel-core's tests cannot use it,
+    // as keel-testing depends on keel-core.
+    private KeelYaml load(String yaml) throws IOException {
         return load(yaml, Map.of());
     }
 
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
+    private KeelYaml load(String yaml, Map<String, String> env) throws IOException {
         Files.writeString(dir.resolve("keel.yaml"), yaml);
         return ConfigLoader.load(dir, null, env);
     }
@@ -43,9 +45,9 @@ class ConfigLoaderTest {
 
     @Test
     void withoutAFileEverySettingHasItsDefault() {
-        KeelConfig config = ConfigLoader.load(dir, null, Map.of());
+        KeelYaml config = ConfigLoader.load(dir, null, Map.of());
 
-        assertThat(config).isEqualTo(KeelConfig.defaults(dir));
+        assertThat(config).isEqualTo(KeelYaml.defaults(dir));
         assertThat(config.file()).isNull();
         assertThat(config.database().configured()).isFalse();
         assertThat(config.schema()).isEqualTo("keel");
@@ -53,7 +55,7 @@ class ConfigLoaderTest {
 
     @Test
     void anEmptyFileMeansDefaults() throws IOException {
-        KeelConfig config = load("# nothing set yet\n");
+        KeelYaml config = load("# nothing set yet\n");
 
         assertThat(config.settings()).isEmpty();
         assertThat(config.schema()).isEqualTo("keel");
@@ -109,7 +111,7 @@ class ConfigLoaderTest {
 
     @Test
     void environmentOverridesApplyWithoutAFile() {
-        KeelConfig config = ConfigLoader.load(
+        KeelYaml config = ConfigLoader.load(
                 dir, null, Map.of("KEEL_DATABASE_URL", "postgresql://env/shop", "KEEL_SCHEMA", "ops"));
 
         assertThat(config.database().url()).isEqualTo("postgresql://env/shop");
@@ -124,7 +126,7 @@ class ConfigLoaderTest {
 
     @Test
     void placeholdersAreExpandedFromTheEnvironment() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 database:
                   url: postgresql://${DB_HOST}:5432/shop
                   password: ${DB_PASSWORD}
@@ -157,7 +159,7 @@ class ConfigLoaderTest {
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("conf/prod.yaml"), "schema: prod\n");
 
-        KeelConfig config = ConfigLoader.load(dir, Path.of("conf/prod.yaml"), Map.of());
+        KeelYaml config = ConfigLoader.load(dir, Path.of("conf/prod.yaml"), Map.of());
 
         assertThat(config.schema()).isEqualTo("prod");
         assertThat(config.file()).isEqualTo(dir.resolve("conf/prod.yaml"));
@@ -176,7 +178,7 @@ class ConfigLoaderTest {
     void aKeyOfASectionWhoseModuleIsAbsentIsKeptNotRefused() throws IOException {
         // keel-core alone knows no backup keys: an application that only migrates reads the keel.yaml the command line
         // uses.
-        KeelConfig config = load("backup:\n  repository: file:///srv/backups\n");
+        KeelYaml config = load("backup:\n  repository: file:///srv/backups\n");
 
         assertThat(config.settings()).containsEntry("backup.repository", "file:///srv/backups");
     }
@@ -199,14 +201,14 @@ class ConfigLoaderTest {
         usageError(() -> ConfigLoader.load(dir, null, Map.of(), List.of(new CoreSettings(), fixture)))
                 .satisfies(e -> assertThat(e.what())
                         .isEqualTo("'check.answer' must be a whole number from 0 to 100, not 'many'"));
-        KeelConfig config =
+        KeelYaml config =
                 ConfigLoader.load(dir, null, Map.of("KEEL_CHECK_ANSWER", "7"), List.of(new CoreSettings(), fixture));
         assertThat(config.get(fixture.keys().get(0))).isEqualTo(7);
     }
 
     @Test
     void theDatabasePasswordNeverAppearsInTheSettingsText() throws IOException {
-        KeelConfig config = load("database:\n  password: hunter2\n");
+        KeelYaml config = load("database:\n  password: hunter2\n");
 
         assertThat(config.database().toString()).doesNotContain("hunter2");
     }

@@ -82,4 +82,23 @@ class DurationsTest {
         });
         assertThat(Durations.option("2h", "--since")).isEqualTo(Duration.ofHours(2));
     }
+
+    @Test
+    void roundedShowsAtMostTwoUnits() {
+        assertThat(Durations.rounded(Duration.ofDays(1).plusHours(3).plusMinutes(7)))
+                .isEqualTo("1d 3h");
+        assertThat(Durations.rounded(Duration.ofDays(7).plusMinutes(59))).isEqualTo("7d");
+        assertThat(Durations.rounded(Duration.ofMinutes(125).plusSeconds(9))).isEqualTo("2h 5min");
+        assertThat(Durations.rounded(Duration.ofHours(36))).isEqualTo("1d 12h");
+        assertThat(Durations.rounded(Duration.ofSeconds(184))).isEqualTo("3min 4s");
+        assertThat(Durations.rounded(Duration.ofMinutes(12))).isEqualTo("12min");
+        assertThat(Durations.rounded(Duration.ofMillis(5999))).isEqualTo("5s");
+        assertThat(Durations.rounded(Duration.ofMillis(300))).isEqualTo("300ms");
+    }
+
+    @Test
+    void roundedShowsNothingBelowZero() {
+        assertThat(Durations.rounded(Duration.ZERO)).isEqualTo("0s");
+        assertThat(Durations.rounded(Duration.ofSeconds(-3))).isEqualTo("0s");
+    }
 }

@@ -2,7 +2,7 @@ package dev.keel.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +15,9 @@ class TargetResolverTest {
     @TempDir
     Path dir;
 
-    private KeelConfig withDatabase(String url, String user, String password) {
-        KeelConfig d = KeelConfig.defaults(dir);
-        return new KeelConfig(dir, null, new KeelConfig.Database(url, user, password), d.schema(), d.settings());
+    private KeelYaml withDatabase(String url, String user, String password) {
+        KeelYaml d = KeelYaml.defaults(dir);
+        return new KeelYaml(dir, null, new KeelYaml.Database(url, user, password), d.schema(), d.settings());
     }
 
     private static Map<String, String> pgEnvironment() {
@@ -66,7 +66,7 @@ class TargetResolverTest {
 
     @Test
     void pgVariablesAreUsedWhenNothingElseIsSet() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), pgEnvironment())
+        DatabaseTarget target = TargetResolver.resolve(null, KeelYaml.defaults(dir), pgEnvironment())
                 .orElseThrow();
 
         assertThat(target.host()).isEqualTo("pg-host");
@@ -76,14 +76,14 @@ class TargetResolverTest {
 
     @Test
     void withoutAnySettingThereIsNoTargetSoTheEmbeddedDefaultIsUsed() {
-        assertThat(TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of()))
+        assertThat(TargetResolver.resolve(null, KeelYaml.defaults(dir), Map.of()))
                 .isEmpty();
     }
 
     @Test
     void aPasswordOrSslmodeAloneDoesNotNameADatabase() {
         Optional<DatabaseTarget> target = TargetResolver.resolve(
-                null, KeelConfig.defaults(dir), Map.of("PGPASSWORD", "pw", "PGSSLMODE", "require", "KEEL_URL", ""));
+                null, KeelYaml.defaults(dir), Map.of("PGPASSWORD", "pw", "PGSSLMODE", "require", "KEEL_URL", ""));
 
         assertThat(target).isEmpty();
     }
@@ -103,7 +103,7 @@ class TargetResolverTest {
                 "verify-full");
 
         DatabaseTarget target =
-                TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
+                TargetResolver.resolve(null, KeelYaml.defaults(dir), env).orElseThrow();
 
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/shop?sslmode=verify-full");
         assertThat(target.host()).isEqualTo("db.internal");
@@ -114,7 +114,7 @@ class TargetResolverTest {
 
     @Test
     void pgDatabaseDefaultsToTheUserAndPgHostToLocalhost() {
-        DatabaseTarget target = TargetResolver.resolve(null, KeelConfig.defaults(dir), Map.of("PGUSER", "app"))
+        DatabaseTarget target = TargetResolver.resolve(null, KeelYaml.defaults(dir), Map.of("PGUSER", "app"))
                 .orElseThrow();
 
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/app");
@@ -125,7 +125,7 @@ class TargetResolverTest {
     void aSocketDirectoryInPgHostMeansLocalhost() {
         DatabaseTarget target = TargetResolver.resolve(
                         null,
-                        KeelConfig.defaults(dir),
+                        KeelYaml.defaults(dir),
                         Map.of("PGHOST", "/var/run/postgresql", "PGDATABASE", "shop", "PGUSER", "app"))
                 .orElseThrow();
 
@@ -149,7 +149,7 @@ class TargetResolverTest {
         env.put("PGPASSWORD", "from-env");
 
         DatabaseTarget viaPg =
-                TargetResolver.resolve(null, KeelConfig.defaults(dir), env).orElseThrow();
+                TargetResolver.resolve(null, KeelYaml.defaults(dir), env).orElseThrow();
         DatabaseTarget viaFileUrl = TargetResolver.resolve(
                         null, withDatabase("postgresql://yaml-host/yamldb", "app", null), env)
                 .orElseThrow();
@@ -175,8 +175,7 @@ class TargetResolverTest {
         Map<String, String> env = new HashMap<>();
         env.put("PGPASSWORD", "from-env");
 
-        DatabaseTarget target = TargetResolver.resolve(
-                        "postgresql://app:from-url@db/shop", KeelConfig.defaults(dir), env)
+        DatabaseTarget target = TargetResolver.resolve("postgresql://app:from-url@db/shop", KeelYaml.defaults(dir), env)
                 .orElseThrow();
 
         assertThat(Driver.parseURL(target.jdbcUrl(), target.properties()).getProperty("password"))
@@ -186,7 +185,7 @@ class TargetResolverTest {
     @Test
     void noPasswordIsInventedWhenNoneIsGiven() {
         DatabaseTarget target = TargetResolver.resolve(
-                        null, KeelConfig.defaults(dir), Map.of("PGHOST", "db", "PGUSER", "app"))
+                        null, KeelYaml.defaults(dir), Map.of("PGHOST", "db", "PGUSER", "app"))
                 .orElseThrow();
 
         assertThat(target.properties().getProperty("password")).isNull();

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param since how far back the statement ranking reaches, as in {@code keel top --since}
  * @param statements how many of the statements with the most total time to examine
  * @param minImprovement a candidate is kept only when it makes a statement's estimated cost at least this many times lower
- * @param shadowRows the most rows copied per table when candidates are verified on a shadow copy
- * @param hypopg whether to use hypopg when it is available; false forces the shadow copy
+ * @param copyRows the most rows copied per table when candidates are verified on a scratch copy
+ * @param hypopg whether to use hypopg when it is available; false forces the scratch copy
  * @param observe how long to sample the values of running statements from pg_stat_activity before advising; zero: only
  *                the samples stored earlier (within {@code since}) are used
  * @param unusedAfter how long an index must have gone without a scan before it is called unused (advise.unusedAfter)
@@ -22,7 +22,7 @@ public record AdviseOptions(
         Duration since,
         int statements,
         double minImprovement,
-        long shadowRows,
+        long copyRows,
         boolean hypopg,
         Duration observe,
         Duration unusedAfter) {
@@ -55,11 +55,11 @@ public record AdviseOptions(
                     "advise.unusedAfter must not be negative",
                     "set it to a duration such as 7d");
         }
-        if (shadowRows < 1) {
+        if (copyRows < 1) {
             throw new KeelException(
                     InsightError.OPTION_INVALID,
-                    "the shadow copy must hold at least 1 row, not " + shadowRows,
-                    "pass --shadow-rows 1 or more");
+                    "the scratch copy must hold at least 1 row, not " + copyRows,
+                    "pass --copy-rows 1 or more");
         }
     }
 
@@ -76,32 +76,32 @@ public record AdviseOptions(
     }
 
     public AdviseOptions withHypopg(boolean use) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, use, observe, unusedAfter);
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, copyRows, use, observe, unusedAfter);
     }
 
     public AdviseOptions withSince(Duration window) {
         return new AdviseOptions(
-                keelSchema, window, statements, minImprovement, shadowRows, hypopg, observe, unusedAfter);
+                keelSchema, window, statements, minImprovement, copyRows, hypopg, observe, unusedAfter);
     }
 
     public AdviseOptions withMinImprovement(double factor) {
-        return new AdviseOptions(keelSchema, since, statements, factor, shadowRows, hypopg, observe, unusedAfter);
+        return new AdviseOptions(keelSchema, since, statements, factor, copyRows, hypopg, observe, unusedAfter);
     }
 
-    public AdviseOptions withShadowRows(long rows) {
+    public AdviseOptions withCopyRows(long rows) {
         return new AdviseOptions(keelSchema, since, statements, minImprovement, rows, hypopg, observe, unusedAfter);
     }
 
     public AdviseOptions withStatements(int count) {
-        return new AdviseOptions(keelSchema, since, count, minImprovement, shadowRows, hypopg, observe, unusedAfter);
+        return new AdviseOptions(keelSchema, since, count, minImprovement, copyRows, hypopg, observe, unusedAfter);
     }
 
     public AdviseOptions observing(Duration duration) {
         return new AdviseOptions(
-                keelSchema, since, statements, minImprovement, shadowRows, hypopg, duration, unusedAfter);
+                keelSchema, since, statements, minImprovement, copyRows, hypopg, duration, unusedAfter);
     }
 
     public AdviseOptions withUnusedAfter(Duration window) {
-        return new AdviseOptions(keelSchema, since, statements, minImprovement, shadowRows, hypopg, observe, window);
+        return new AdviseOptions(keelSchema, since, statements, minImprovement, copyRows, hypopg, observe, window);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A ranked statement that could be planned, with the plans it is judged by: one generic plan, or
@@ -47,7 +48,7 @@ record AdvisedStatement(
      *
      * @return the averaged cost, or empty when no variant's plan uses {@code indexName}
      */
-    java.util.OptionalDouble costWith(Connection c, String searchPath, String indexName) throws SQLException {
+    OptionalDouble costWith(Connection c, String searchPath, String indexName) throws SQLException {
         List<Double> costs = new ArrayList<>();
         boolean used = false;
         for (Variant v : variants) {
@@ -55,10 +56,10 @@ record AdvisedStatement(
             used |= PlanScans.usesIndex(plan, indexName);
             costs.add(GenericPlan.totalCost(plan));
         }
-        return used ? java.util.OptionalDouble.of(weighted(costs)) : java.util.OptionalDouble.empty();
+        return used ? OptionalDouble.of(weighted(costs)) : OptionalDouble.empty();
     }
 
-    /** The plans' costs before a candidate, planned with {@code searchPath} (a shadow copy). */
+    /** The plans' costs before a candidate, planned with {@code searchPath} (a scratch copy). */
     double costAgain(Connection c, String searchPath) throws SQLException {
         List<Double> costs = new ArrayList<>();
         for (Variant v : variants) {

@@ -6,7 +6,7 @@ import java.util.List;
 /** Asks the planner whether a candidate index would be used, and what it would save. */
 interface CandidateVerifier {
 
-    /** "hypopg" or "shadow copy": shown with the advice, so a reader knows how it was checked. */
+    /** "hypopg" or "scratch copy": shown with the advice, so a reader knows how it was checked. */
     String method();
 
     /** @param statements the statements that suggested the candidate; the gains list those whose plan uses it */

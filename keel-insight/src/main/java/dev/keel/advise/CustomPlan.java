@@ -20,7 +20,7 @@ final class CustomPlan {
 
     /**
      * @param sql one statement without parameters, built by LiteralAlignment.substitute
-     * @param searchPath a search_path to plan with (a shadow schema first); null keeps the session's
+     * @param searchPath a search_path to plan with (a scratch schema first); null keeps the session's
      */
     static JsonNode explain(Connection c, String sql, String searchPath) throws SQLException {
         boolean autoCommit = c.getAutoCommit();

@@ -32,7 +32,7 @@ final class GenericPlan {
     }
 
     /**
-     * @param searchPath a search_path to plan with (a shadow schema first); null keeps the session's
+     * @param searchPath a search_path to plan with (a scratch schema first); null keeps the session's
      * @return the plan's top node, with "Total Cost"
      */
     static JsonNode explain(Connection c, String query, String searchPath) throws SQLException {

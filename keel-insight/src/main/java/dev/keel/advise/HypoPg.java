@@ -32,7 +32,7 @@ final class HypoPg implements CandidateVerifier {
     static Optional<HypoPg> open(Connection c, List<String> notes) throws SQLException {
         if (!available(c)) {
             notes.add("hypopg is not installed on the server (e.g. the Debian package postgresql-NN-hypopg):"
-                    + " candidates were verified by building them on a shadow copy of each table instead");
+                    + " candidates were verified by building them on a scratch copy of each table instead");
             return Optional.empty();
         }
         try (Statement s = c.createStatement()) {
@@ -41,7 +41,7 @@ final class HypoPg implements CandidateVerifier {
             notes.add(
                     "hypopg is installed but could not be created in this database ("
                             + e.getMessage().lines().findFirst().orElse("")
-                            + "): candidates were verified on a shadow copy instead; CREATE EXTENSION hypopg as a superuser to use it");
+                            + "): candidates were verified on a scratch copy instead; CREATE EXTENSION hypopg as a superuser to use it");
             return Optional.empty();
         }
         try (Statement s = c.createStatement();

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@code keel advise indexes} found; what its --json prints.
  *
- * @param verifiedWith how candidates were checked against the planner: "hypopg" or "shadow copy"
+ * @param verifiedWith how candidates were checked against the planner: "hypopg" or "scratch copy"
  * @param statementsExamined how many ranked statements were planned
  * @param proposals indexes that make at least one statement minImprovement times cheaper
  * @param health problems with the indexes that exist

@@ -29,7 +29,7 @@ import java.util.Set;
  * from their plans, kept only when the planner uses them and they cut a statement's estimated cost
  * by the asked factor; and the health of the indexes that exist.
  *
- * <p>Pass a connection in autocommit mode: planning runs in transactions it rolls back, the shadow
+ * <p>Pass a connection in autocommit mode: planning runs in transactions it rolls back, the scratch
  * copy needs CREATE INDEX CONCURRENTLY. It writes one statistics snapshot (as keel top does) and,
  * without hypopg, a scratch schema it drops again; it never changes the product's tables.
  */
@@ -220,7 +220,7 @@ public final class IndexAdvisor {
             for (ScannedTable scan : statement.plans().stream()
                     .flatMap(p -> PlanScans.of(p).stream())
                     .toList()) {
-                if (Set.of("pg_catalog", "information_schema", keelSchema, ShadowCopy.SCHEMA)
+                if (Set.of("pg_catalog", "information_schema", keelSchema, ScratchCopy.SCHEMA)
                         .contains(scan.schema())) {
                     continue;
                 }
@@ -252,7 +252,7 @@ public final class IndexAdvisor {
             // Nothing to verify: say which method would have run without creating the extension.
             return new CandidateVerifierName("hypopg");
         }
-        return new ShadowCopy(c, options.shadowRows());
+        return new ScratchCopy(c, options.copyRows());
     }
 
     /**

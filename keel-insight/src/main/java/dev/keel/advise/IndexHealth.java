@@ -1,5 +1,6 @@
 package dev.keel.advise;
 
+import dev.keel.config.Durations;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import dev.keel.stats.StatsSchema;
@@ -81,10 +82,10 @@ public final class IndexHealth {
         return "too early to judge whether "
                 + (tooEarly.size() == 1 ? "1 index with no scan is" : tooEarly.size() + " indexes with no scan are")
                 + " unused (" + names + "): scans have been counted for "
-                + Times.human(Duration.ofSeconds(first.observedSeconds()))
+                + Durations.rounded(Duration.ofSeconds(first.observedSeconds()))
                 + " (since " + Times.format(first.countingSince()) + "), advise.unusedAfter asks for "
-                + Times.human(unusedAfter)
-                + "; " + (tooEarly.size() == 1 ? "it" : "the first") + " can be judged in " + Times.human(left)
+                + Durations.rounded(unusedAfter)
+                + "; " + (tooEarly.size() == 1 ? "it" : "the first") + " can be judged in " + Durations.rounded(left)
                 + ", from "
                 + Times.format(first.judgeableAt());
     }
@@ -163,7 +164,7 @@ public final class IndexHealth {
                 findings.add(finding(
                         rs,
                         HealthFinding.Kind.UNUSED,
-                        "no scan in " + Times.human(observed) + ", since " + Times.format(since)
+                        "no scan in " + Durations.rounded(observed) + ", since " + Times.format(since)
                                 + " (statistics reset, server start or the oldest snapshot that saw it); check replicas too before dropping it:"
                                 + " their scans are not counted here",
                         "DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedIndex(rs)));

@@ -1,6 +1,6 @@
 package dev.keel.doctor;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.checks.HealthChecks;
 import dev.keel.error.KeelException;
@@ -48,7 +48,7 @@ public final class Doctor {
      * Every check the modules on the class path contribute for this project (see {@link DoctorCheckProvider}), with
      * the thresholds keel.yaml sets.
      */
-    public static Doctor forProject(KeelConfig config, Map<String, String> env) {
+    public static Doctor forProject(KeelYaml config, Map<String, String> env) {
         Doctor doctor =
                 new Doctor(DoctorCheckProvider.discover(config, env), config.schema(), DEFAULT_STATEMENT_TIMEOUT);
         return DoctorThresholds.apply(doctor, config.get(InsightSection.THRESHOLDS));

@@ -60,7 +60,7 @@ public record DoctorReport(
         return !hasCritical() && notRun().isEmpty();
     }
 
-    public List<DoctorFinding> of(Severity severity) {
+    public List<DoctorFinding> of(DoctorSeverity severity) {
         return findings.stream().filter(f -> f.severity() == severity).toList();
     }
 

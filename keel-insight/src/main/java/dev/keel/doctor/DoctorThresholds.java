@@ -1,5 +1,6 @@
 package dev.keel.doctor;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.config.Durations;
 import dev.keel.config.Nearest;
 import dev.keel.error.KeelException;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Thresholds from keel.yaml ({@code doctor.thresholds.<check>.<name>: value}) applied to the
@@ -24,13 +23,10 @@ import java.util.regex.Pattern;
  * configuration error naming the nearest known one (exit 2), never a silently ignored setting.
  */
 public final class DoctorThresholds {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|kB|KB|MB|GB|TB)?");
-    private static final Map<String, Long> UNITS =
-            Map.of("B", 1L, "kB", 1L << 10, "KB", 1L << 10, "MB", 1L << 20, "GB", 1L << 30, "TB", 1L << 40);
 
     private DoctorThresholds() {}
 
-    /** @param thresholds keyed {@code <check>.<name>}, as KeelConfig.Doctor carries them */
+    /** @param thresholds keyed {@code <check>.<name>}, as KeelYaml.Doctor carries them */
     public static Doctor apply(Doctor doctor, Map<String, String> thresholds) {
         if (thresholds.isEmpty()) {
             return doctor;
@@ -159,12 +155,12 @@ public final class DoctorThresholds {
     }
 
     private static long bytes(String value) {
-        Matcher m = SIZE.matcher(value);
-        if (!m.matches()) {
+        try {
+            return ByteSizes.parse(value);
+        } catch (IllegalArgumentException e) {
+            // Reported as any number that does not parse: what kind of value the threshold takes.
             throw new NumberFormatException(value);
         }
-        long unit = m.group(2) == null ? 1 : UNITS.get(m.group(2));
-        return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
     }
 
     private static boolean negative(Object value) {

@@ -3,7 +3,7 @@ package dev.keel.insight;
 import dev.keel.advise.AdviseOptions;
 import dev.keel.advise.IndexAdvice;
 import dev.keel.advise.IndexAdvisor;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.Doctor;
 import dev.keel.doctor.DoctorReport;
@@ -38,12 +38,12 @@ public final class Insight {
 
     public static final int DEFAULT_TOP_LIMIT = 10;
 
-    private final KeelConfig config;
+    private final KeelYaml config;
     private final Map<String, String> env;
     private final ConnectionSource source;
     private final String schema;
 
-    Insight(KeelConfig config, Map<String, String> env, ConnectionSource source, String schema) {
+    Insight(KeelYaml config, Map<String, String> env, ConnectionSource source, String schema) {
         this.config = config;
         this.env = Map.copyOf(env);
         this.source = source;

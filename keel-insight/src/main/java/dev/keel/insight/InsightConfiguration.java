@@ -1,7 +1,7 @@
 package dev.keel.insight;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.connect.TargetResolver;
@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  */
 public final class InsightConfiguration {
     private Path projectDir;
-    private KeelConfig config;
+    private KeelYaml config;
     private Map<String, String> env = System.getenv();
     private String url;
     private String user;
@@ -37,7 +37,7 @@ public final class InsightConfiguration {
     }
 
     /** An already loaded configuration instead of reading keel.yaml. */
-    public InsightConfiguration config(KeelConfig config) {
+    public InsightConfiguration config(KeelYaml config) {
         this.config = Objects.requireNonNull(config, "config");
         return this;
     }
@@ -85,7 +85,7 @@ public final class InsightConfiguration {
                     "more than one of a URL, a DataSource and a connection source were configured",
                     "give keel one of them");
         }
-        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
+        KeelYaml loaded = ConfigLoader.given(config, projectDir, env);
         ConnectionSource source = connections != null
                 ? connections
                 : dataSource != null

@@ -5,6 +5,7 @@ import dev.keel.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,9 +59,7 @@ public final class LiteralAlignment {
                     literal = "-" + seen.get(j + 1).text();
                     j += 2;
                 } else {
-                    literal = first.type() == SqlToken.Type.WORD
-                            ? first.text().toLowerCase(java.util.Locale.ROOT)
-                            : first.text();
+                    literal = first.type() == SqlToken.Type.WORD ? first.text().toLowerCase(Locale.ROOT) : first.text();
                     j++;
                 }
                 if (!isLiteral(literal) || (values[n] != null && !values[n].equals(literal))) {

@@ -1,5 +1,6 @@
 package dev.keel.stats;
 
+import dev.keel.config.Durations;
 import dev.keel.error.KeelException;
 import dev.keel.insight.InsightError;
 import dev.keel.sql.Identifiers;
@@ -91,7 +92,8 @@ public final class LiteralSamples {
         }
 
         public String describe() {
-            return "watched pg_stat_activity for " + Times.human(duration) + " (" + looks + " looks): " + executions
+            return "watched pg_stat_activity for " + Durations.rounded(duration) + " (" + looks + " looks): "
+                    + executions
                     + (executions == 1 ? " execution" : " executions") + " seen, the values of " + stored
                     + " stored for " + statements
                     + (statements == 1 ? " statement" : " statements")

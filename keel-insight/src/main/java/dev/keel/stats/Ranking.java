@@ -1,6 +1,7 @@
 package dev.keel.stats;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record Ranking(
 
     /** The same ranking, saying which start was asked for, who looked, and what the reader must know first. */
     public Ranking asked(OffsetDateTime asked, StatsVisibility seenBy, List<String> firstNotes) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         if (seenBy.notice() != null) {
             all.add(seenBy.notice());
         }

@@ -2,6 +2,7 @@ package dev.keel.stats;
 
 import dev.keel.error.KeelException;
 import dev.keel.insight.InsightError;
+import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -177,7 +178,7 @@ public final class StatementSnapshots {
     private KeelException failed(String doing, SQLException e) {
         return new KeelException(
                 InsightError.SNAPSHOT_FAILED,
-                doing + " in schema " + dev.keel.sql.Identifiers.display(tables.schema()) + " failed: "
+                doing + " in schema " + Identifiers.display(tables.schema()) + " failed: "
                         + e.getMessage().lines().findFirst().orElse(""),
                 "check that the user may create and write tables in that schema",
                 e);

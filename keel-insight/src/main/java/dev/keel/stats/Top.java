@@ -1,5 +1,6 @@
 package dev.keel.stats;
 
+import dev.keel.config.Durations;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.KeelException;
 import dev.keel.insight.InsightError;
@@ -42,8 +43,8 @@ public final class Top {
         if (older.isEmpty()) {
             older = snapshots.oldest(c, now.id());
             older.ifPresent(o -> notes.add("the oldest snapshot is from " + Times.format(o.takenAt())
-                    + ": the window is " + Times.human(Duration.between(o.takenAt(), now.takenAt()))
-                    + ", shorter than the " + Times.human(since) + " asked"));
+                    + ": the window is " + Durations.rounded(Duration.between(o.takenAt(), now.takenAt()))
+                    + ", shorter than the " + Durations.rounded(since) + " asked"));
         }
         StatsVisibility visibility;
         try {

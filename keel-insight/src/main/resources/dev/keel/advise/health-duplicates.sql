@@ -8,7 +8,7 @@
     JOIN pg_class ic ON ic.oid = i.indexrelid
     JOIN pg_class t ON t.oid = i.indrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace
-    WHERE i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema', ?, 'keel_advise_shadow') AND n.nspname NOT LIKE 'pg_toast%'
+    WHERE i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema', ?, 'keel_advise_scratch') AND n.nspname NOT LIKE 'pg_toast%'
 )
 -- a is the one to drop; b keeps serving its queries.
 SELECT a.schema_name, a.table_name, a.index_name, b.index_name AS kept_by,

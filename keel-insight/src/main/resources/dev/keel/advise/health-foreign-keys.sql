@@ -5,7 +5,7 @@
 FROM pg_constraint c
 JOIN pg_class t ON t.oid = c.conrelid
 JOIN pg_namespace n ON n.oid = t.relnamespace
-WHERE c.contype = 'f' AND n.nspname NOT IN (?, 'keel_advise_shadow')
+WHERE c.contype = 'f' AND n.nspname NOT IN (?, 'keel_advise_scratch')
   -- Covered when a valid index leads with the key's columns, in any order: a delete or key update on
   -- the referenced table then finds the referencing rows without reading the whole table.
   AND NOT EXISTS (

@@ -3,5 +3,5 @@ FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class t ON t.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = t.relnamespace
-WHERE NOT i.indisvalid AND n.nspname NOT IN (?, 'keel_advise_shadow')
+WHERE NOT i.indisvalid AND n.nspname NOT IN (?, 'keel_advise_scratch')
 ORDER BY n.nspname, t.relname, ic.relname

@@ -25,5 +25,5 @@ WHERE d.datname = current_database()
       WHERE f.contype = 'f' AND f.conrelid = i.indrelid AND i.indpred IS NULL
         AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
         AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey)
-  AND s.schemaname NOT IN (?, 'keel_advise_shadow')
+  AND s.schemaname NOT IN (?, 'keel_advise_scratch')
 ORDER BY pg_relation_size(s.indexrelid) DESC, s.schemaname, s.indexrelname

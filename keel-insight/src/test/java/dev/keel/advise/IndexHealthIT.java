@@ -60,10 +60,10 @@ class IndexHealthIT {
         assertThat(findings)
                 .filteredOn(f -> f.kind() == HealthFinding.Kind.FOREIGN_KEY_WITHOUT_INDEX)
                 .singleElement()
-                .satisfies(
-                        f -> assertThat(f.fix())
-                                .isEqualTo(
-                                        "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"invoices_customer_id_idx\" ON \"public\".\"invoices\" (\"customer_id\");"));
+                .satisfies(f -> assertThat(f.fix())
+                        .isEqualTo(
+                                "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"invoices_customer_id_idx\" ON \"public\".\"invoices\""
+                                        + " (\"customer_id\");"));
         assertThat(findings)
                 .filteredOn(f -> f.kind() == HealthFinding.Kind.DUPLICATE)
                 .singleElement()

@@ -6,7 +6,10 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The runner: every standard check runs, a healthy cluster gives nothing to act on, and a failing check never hides the others. */
@@ -29,8 +32,8 @@ class DoctorIT {
         DoctorReport report =
                 DoctorRuns.run(cluster, db, Doctor.standard("keel").checks().toArray(DoctorCheck[]::new));
 
-        assertThat(report.of(Severity.CRITICAL)).isEmpty();
-        assertThat(report.of(Severity.WARNING)).isEmpty();
+        assertThat(report.of(DoctorSeverity.CRITICAL)).isEmpty();
+        assertThat(report.of(DoctorSeverity.WARNING)).isEmpty();
         assertThat(report.notRun()).isEmpty();
         assertThat(report.results())
                 .hasSize(15)
@@ -50,7 +53,7 @@ class DoctorIT {
             }
 
             @Override
-            public List<DoctorFinding> run(DoctorContext context) throws java.sql.SQLException {
+            public List<DoctorFinding> run(DoctorContext context) throws SQLException {
                 context.connection().createStatement().execute("SELECT * FROM no_such_view");
                 return List.of();
             }
@@ -63,7 +66,7 @@ class DoctorIT {
 
             @Override
             public List<DoctorFinding> run(DoctorContext context) {
-                return List.of(finding(Severity.WARNING, 0.5, "something", java.util.Map.of("n", 1), "it matters"));
+                return List.of(finding(DoctorSeverity.WARNING, 0.5, "something", Map.of("n", 1), "it matters"));
             }
         };
 
@@ -90,7 +93,7 @@ class DoctorIT {
             }
 
             @Override
-            public List<DoctorFinding> run(DoctorContext context) throws java.sql.SQLException {
+            public List<DoctorFinding> run(DoctorContext context) throws SQLException {
                 context.connection().createStatement().execute("SELECT pg_sleep(30)");
                 return List.of();
             }
@@ -98,13 +101,13 @@ class DoctorIT {
 
         try (var c = cluster.connect(db)) {
             DoctorReport report = Doctor.of("keel", slow)
-                    .withStatementTimeout(java.time.Duration.ofMillis(300))
+                    .withStatementTimeout(Duration.ofMillis(300))
                     .run(c);
 
             // 57014 is query_canceled: the server cut the 30 s sleep off at the timeout (no wall-clock threshold
             // needed).
             assertThat(report.result("slow").reason()).contains("SQLSTATE 57014");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

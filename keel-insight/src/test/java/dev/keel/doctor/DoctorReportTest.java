@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DoctorReportTest {
 
-    private static DoctorFinding finding(String check, Severity severity, double closeness) {
+    private static DoctorFinding finding(String check, DoctorSeverity severity, double closeness) {
         return new DoctorFinding(
                 check,
                 severity,
@@ -23,9 +23,9 @@ class DoctorReportTest {
     void thePrincipalIsTheFindingWithTheLargestImpactAndTheRestFollowRanked() {
         DoctorReport report = DoctorReport.of(
                 List.of(
-                        finding("cache-hit-ratio", Severity.INFO, 1),
-                        finding("wraparound-age", Severity.CRITICAL, 0.5),
-                        finding("blocking-chains", Severity.WARNING, 0.9)),
+                        finding("cache-hit-ratio", DoctorSeverity.INFO, 1),
+                        finding("wraparound-age", DoctorSeverity.CRITICAL, 0.5),
+                        finding("blocking-chains", DoctorSeverity.WARNING, 0.9)),
                 List.of("cache-hit-ratio", "wraparound-age", "blocking-chains"));
 
         assertThat(report.principal().check()).isEqualTo("wraparound-age");
@@ -37,9 +37,11 @@ class DoctorReportTest {
 
     @Test
     void aCriticalFindingAlwaysOutranksAWarningAndAWarningAnInfo() {
-        assertThat(Impact.score(Severity.CRITICAL, 0)).isGreaterThan(Impact.score(Severity.WARNING, 1) - 0.01);
-        assertThat(Impact.score(Severity.WARNING, 0)).isGreaterThanOrEqualTo(Impact.score(Severity.INFO, 1));
-        assertThat(Impact.score(Severity.WARNING, 2)).isEqualTo(70);
+        assertThat(Impact.score(DoctorSeverity.CRITICAL, 0))
+                .isGreaterThan(Impact.score(DoctorSeverity.WARNING, 1) - 0.01);
+        assertThat(Impact.score(DoctorSeverity.WARNING, 0))
+                .isGreaterThanOrEqualTo(Impact.score(DoctorSeverity.INFO, 1));
+        assertThat(Impact.score(DoctorSeverity.WARNING, 2)).isEqualTo(70);
     }
 
     @Test

@@ -1,50 +1,19 @@
 package dev.keel.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
-import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
-import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
+import dev.keel.config.KeelYaml;
+import dev.keel.testing.ConfigSectionTestBase;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** keel.yaml's advise.* and doctor.* keys, as keel-insight declares them. */
-class InsightSectionTest {
-    @TempDir
-    Path dir;
-
-    private KeelConfig load(String yaml) throws IOException {
-        return load(yaml, Map.of());
-    }
-
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
-        Files.writeString(dir.resolve("keel.yaml"), yaml);
-        return ConfigLoader.load(dir, null, env);
-    }
-
-    /** Asserts a usage error and hands back the exception for further checks. */
-    private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run)
-                .asInstanceOf(type(KeelException.class))
-                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    interface ThrowingLoad {
-        void run() throws Exception;
-    }
-
+class InsightSectionTest extends ConfigSectionTestBase {
     @Test
     void doctorThresholdsAreCarriedAsWrittenForTheDoctorToValidate() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 doctor:
                   thresholds:
                     table-bloat:

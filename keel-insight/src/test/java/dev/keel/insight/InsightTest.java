@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.advise.AdviseOptions;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.ExitCode;
@@ -43,7 +43,7 @@ class InsightTest {
 
     @Test
     void theAdviceDefaultsUseKeelYamlsSchema() {
-        KeelConfig config = KeelConfig.defaults(dir);
+        KeelYaml config = KeelYaml.defaults(dir);
         Insight insight = Insight.configure().config(config).env(Map.of()).load();
         assertThat(insight.adviseOptions().keelSchema()).isEqualTo("keel");
         assertThat(Insight.configure()
@@ -64,7 +64,7 @@ class InsightTest {
         assertThat(defaults.unusedAfter()).isEqualTo(Duration.ofDays(3));
 
         AdviseOptions changed =
-                defaults.withSince(Duration.ofHours(6)).withMinImprovement(4).withShadowRows(500);
+                defaults.withSince(Duration.ofHours(6)).withMinImprovement(4).withCopyRows(500);
         assertThat(changed)
                 .isEqualTo(new AdviseOptions(
                         "keel", Duration.ofHours(6), 10, 4, 500, true, Duration.ZERO, Duration.ofDays(3)));
@@ -98,7 +98,7 @@ class InsightTest {
         assertUsage(
                 () -> Insight.configure()
                         .env(Map.of())
-                        .config(KeelConfig.defaults(dir.resolve("elsewhere")))
+                        .config(KeelYaml.defaults(dir.resolve("elsewhere")))
                         .projectDir(dir)
                         .load(),
                 "differs from the given configuration's",

@@ -2,20 +2,16 @@ package dev.keel.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Durations in notes read the way --since is written. */
+/** Times in notes read as local wall-clock time to the second. */
 class TimesTest {
 
     @Test
-    void durationsUseTheLargestWholeUnit() {
-        assertThat(Times.human(Duration.ofSeconds(43))).isEqualTo("43s");
-        assertThat(Times.human(Duration.ofMinutes(12).plusSeconds(5))).isEqualTo("12min");
-        assertThat(Times.human(Duration.ofHours(1))).isEqualTo("1h");
-        assertThat(Times.human(Duration.ofMinutes(90))).isEqualTo("1h30min");
-        assertThat(Times.human(Duration.ofHours(36))).isEqualTo("36h");
-        assertThat(Times.human(Duration.ofDays(7))).isEqualTo("7d");
-        assertThat(Times.human(Duration.ofSeconds(-3))).isEqualTo("0s");
+    void timesAreLocalToTheSecond() {
+        OffsetDateTime when = OffsetDateTime.of(2026, 1, 24, 10, 15, 30, 999_000_000, ZoneOffset.UTC);
+        assertThat(Times.format(when)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:30");
     }
 }

@@ -1,5 +1,7 @@
 package dev.keel.jdbc;
 
+import java.util.Locale;
+
 /**
  * The shape of a statement: literals become {@code ?}, lists of them collapse to {@code (...)},
  * comments go and whitespace shrinks to single spaces. {@code WHERE id = 42} and {@code WHERE id = ?}
@@ -222,7 +224,7 @@ public final class SqlNormalizer {
 
     private static boolean listContext(StringBuilder out, int open) {
         String before =
-                out.substring(Math.max(0, open - 8), open).stripTrailing().toUpperCase(java.util.Locale.ROOT);
+                out.substring(Math.max(0, open - 8), open).stripTrailing().toUpperCase(Locale.ROOT);
         return before.endsWith(" IN") || before.endsWith("VALUES") || before.endsWith("(...),") || before.equals("IN");
     }
 }

@@ -1,6 +1,8 @@
 package dev.keel.check;
 
+import dev.keel.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A file to check: the name findings report and its text. */
@@ -8,14 +10,14 @@ public final class CheckInput {
     private final String file;
     private final String content;
     private final int[] lineStarts;
-    private final List<dev.keel.sql.SqlStatement> statements;
+    private final List<SqlStatement> statements;
 
     public CheckInput(String file, String content) {
         this(file, content, null);
     }
 
     /** With the statements already split from {@code content} (migrate has split them), so they are not split twice. */
-    public CheckInput(String file, String content, List<dev.keel.sql.SqlStatement> statements) {
+    public CheckInput(String file, String content, List<SqlStatement> statements) {
         this.file = file;
         this.content = content;
         this.statements = statements == null ? null : List.copyOf(statements);
@@ -38,12 +40,12 @@ public final class CheckInput {
     }
 
     /** The statements when the caller split them already, else null. */
-    List<dev.keel.sql.SqlStatement> statements() {
+    List<SqlStatement> statements() {
         return statements;
     }
 
     int[] lineColumn(int offset) {
-        int line = java.util.Arrays.binarySearch(lineStarts, offset);
+        int line = Arrays.binarySearch(lineStarts, offset);
         line = line >= 0 ? line : -line - 2;
         return new int[] {line + 1, offset - lineStarts[line] + 1};
     }

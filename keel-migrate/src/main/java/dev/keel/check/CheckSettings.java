@@ -1,6 +1,6 @@
 package dev.keel.check;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.migrate.MigrationSection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public record CheckSettings(
         this(postgresVersion, null, List.of(), Map.of());
     }
 
-    public static CheckSettings from(KeelConfig config) {
+    public static CheckSettings from(KeelYaml config) {
         Map<String, Map<String, String>> waivers = new LinkedHashMap<>();
         // Entries are keyed <file>.<rule>: file names hold dots, rule ids do not.
         config.get(MigrationSection.CHECK_WAIVERS).forEach((key, reason) -> {

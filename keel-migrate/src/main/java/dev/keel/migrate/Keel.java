@@ -12,6 +12,10 @@ import dev.keel.connect.ConnectionSource;
  *         .load()
  *         .migrate();
  * }</pre>
+ *
+ * <p>It only migrates: the name is the one an application calls at start-up, as it calls Flyway's.
+ * Backups and query insight have facades of their own in their modules ({@code Backups},
+ * {@code Insight}), so an application that only migrates pulls neither.
  */
 public final class Keel {
     private final ConnectionSource source;

@@ -2,7 +2,7 @@ package dev.keel.migrate;
 
 import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.error.CoreError;
@@ -25,7 +25,7 @@ public final class KeelConfiguration {
     private String password;
     private List<String> locations = MigrationSection.LOCATIONS.defaultValue();
     private Path projectDir;
-    private KeelConfig config;
+    private KeelYaml config;
     private Map<String, String> env = System.getenv();
     private String schema = "keel";
     private String table = MigrationSection.TABLE.defaultValue();
@@ -72,7 +72,7 @@ public final class KeelConfiguration {
     }
 
     /** An already loaded keel.yaml instead of reading the one in the project directory; its check section is used. */
-    public KeelConfiguration config(KeelConfig config) {
+    public KeelConfiguration config(KeelYaml config) {
         this.config = Objects.requireNonNull(config, "config");
         return this;
     }
@@ -161,7 +161,7 @@ public final class KeelConfiguration {
                     "call dataSource(...) or url(...) before load()");
         }
         // The same rule as the other facades: the given configuration, else keel.yaml in the project directory.
-        KeelConfig loaded = ConfigLoader.given(config, projectDir, env);
+        KeelYaml loaded = ConfigLoader.given(config, projectDir, env);
         ConnectionSource source = dataSource != null
                 ? ConnectionSource.of(dataSource)
                 : ConnectionSource.of(TargetParser.parse(url, user, password, "the application's configuration"));

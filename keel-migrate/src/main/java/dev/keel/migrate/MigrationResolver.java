@@ -2,12 +2,14 @@ package dev.keel.migrate;
 
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -181,7 +183,7 @@ public final class MigrationResolver {
     private List<Path> classPathJars() {
         List<Path> jars = new ArrayList<>();
         for (ClassLoader cl = classLoader; cl != null; cl = cl.getParent()) {
-            if (cl instanceof java.net.URLClassLoader urls) {
+            if (cl instanceof URLClassLoader urls) {
                 for (URL url : urls.getURLs()) {
                     if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
                         try {
@@ -195,7 +197,7 @@ public final class MigrationResolver {
         }
         if (classLoader == ClassLoader.getSystemClassLoader()
                 || classLoader == Thread.currentThread().getContextClassLoader()) {
-            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
                 if (entry.endsWith(".jar")) {
                     jars.add(Path.of(entry));
                 }

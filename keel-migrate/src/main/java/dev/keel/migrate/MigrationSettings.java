@@ -1,7 +1,7 @@
 package dev.keel.migrate;
 
 import dev.keel.check.CheckSettings;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +51,7 @@ public record MigrationSettings(
     }
 
     /** keel.yaml's migrations.* keys (see {@link MigrationSection}). */
-    public static MigrationSettings from(KeelConfig config) {
+    public static MigrationSettings from(KeelYaml config) {
         return new MigrationSettings(
                 config.projectDir(),
                 config.get(MigrationSection.LOCATIONS),

@@ -67,7 +67,8 @@ public final class NewMigration {
                 : highest.add(BigInteger.ONE).toString();
         Path file = dir.resolve("V" + version + "__" + slug + ".sql");
         String header = "-- " + description.strip() + "\n"
-                + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the like go in a file of their own.\n\n";
+                + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the like go in a file of their"
+                + " own.\n\n";
         try {
             Files.writeString(
                     file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

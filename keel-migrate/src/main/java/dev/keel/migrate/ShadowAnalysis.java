@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.check.CheckMigrations;
 import dev.keel.check.Finding;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.KeelException;
@@ -60,7 +61,7 @@ public final class ShadowAnalysis {
         TargetRows targetRows;
         int targetMajor;
         try (Connection c = target.open()) {
-            targetMajor = dev.keel.check.CheckMigrations.serverMajorVersion(c);
+            targetMajor = CheckMigrations.serverMajorVersion(c);
             plan = MigrationPlan.of(
                     settings.resolver().resolve(), settings.history().read(c), true, null);
             targetRows = TargetRows.read(c);
@@ -103,11 +104,7 @@ public final class ShadowAnalysis {
                 }
             }
             return new ShadowResult(
-                    found,
-                    fill,
-                    capture.installed(),
-                    targetMajor,
-                    dev.keel.check.CheckMigrations.serverMajorVersion(c));
+                    found, fill, capture.installed(), targetMajor, CheckMigrations.serverMajorVersion(c));
         } catch (SQLException e) {
             throw new KeelException(
                     MigrateError.SHADOW_FAILED,

@@ -48,9 +48,10 @@ final class StatementProgress {
     }
 
     void record(Connection c, MigrationScript script, int done) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO " + table + " (script, checksum, statements_done) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, statements_done = excluded.statements_done, updated_on = now()")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO " + table + " (script, checksum, statements_done) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, statements_done = excluded.statements_done,"
+                        + " updated_on = now()")) {
             s.setString(1, script.script());
             s.setInt(2, script.checksum());
             s.setInt(3, done);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The corpus under test resources: each dangerous migration beside its safe twin, each headed by the
  * rule ids it must raise ({@code -- expect: a, b} or {@code -- expect: none}) and optionally the
- * version ({@code -- pg: 11}) and {@code -- runner: other} for files another tool applies. A case is a file, or a directory of files checked in name order.
+ * version ({@code -- pg: 11}) and {@code -- runner: other} for files another tool applies. A case is a
+ * file, or a directory of files checked in name order.
  * Every expected finding must appear and no other: recall and precision both 100 %.
  */
 class CorpusTest {

@@ -62,8 +62,6 @@ class InvalidIndexCleanerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tables")
     void readsTheTableTheIndexBelongsTo(String sql, String expected) {
-        assertThat(InvalidIndexCleaner.tableName(
-                        dev.keel.sql.SqlLexer.split(sql).get(0)))
-                .contains(expected);
+        assertThat(InvalidIndexCleaner.tableName(SqlLexer.split(sql).get(0))).contains(expected);
     }
 }

@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class KeelApiIT {
                         .url("jdbc:postgresql://x/y", null, null)
                         .load())
                 .hasMessageContaining("both a DataSource and a URL");
-        assertThatThrownBy(() -> Keel.configure().lockTimeout(java.time.Duration.ZERO))
+        assertThatThrownBy(() -> Keel.configure().lockTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lockTimeout must be positive");
     }

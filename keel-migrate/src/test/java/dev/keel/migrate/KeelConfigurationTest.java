@@ -6,7 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.net.URL;
@@ -208,7 +208,7 @@ class KeelConfigurationTest {
     @Test
     void aGivenConfigurationsCheckSectionIsUsedAndItsDirectoryIsTheProject() throws Exception {
         Files.writeString(project.resolve("keel.yaml"), "check:\n  exclude: [dropping-table]\n");
-        KeelConfig config = ConfigLoader.load(project, null, Map.of());
+        KeelYaml config = ConfigLoader.load(project, null, Map.of());
 
         MigrationSettings settings =
                 Keel.configure().url(URL, null, null).config(config).load().settings();
@@ -234,7 +234,7 @@ class KeelConfigurationTest {
 
     @Test
     void aConfigurationAndAProjectDirNamingDifferentDirectoriesAreRefused(@TempDir Path other) {
-        KeelConfig config = ConfigLoader.load(project, null, Map.of());
+        KeelYaml config = ConfigLoader.load(project, null, Map.of());
         KeelConfiguration both =
                 Keel.configure().url(URL, null, null).config(config).projectDir(other);
 

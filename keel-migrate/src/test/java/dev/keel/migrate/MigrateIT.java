@@ -136,10 +136,10 @@ class MigrateIT {
                         "V2__idx.sql",
                         "create index concurrently a_id on a (id);\ncreate index concurrently a_id2 on a (id);");
         keel().migrate();
-        assertThat(
-                        cluster.queryString(
-                                db,
-                                "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname like 'a_id%' and i.indisvalid"))
+        assertThat(cluster.queryString(
+                        db,
+                        "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname like 'a_id%' and"
+                                + " i.indisvalid"))
                 .isEqualTo("2");
     }
 
@@ -148,10 +148,10 @@ class MigrateIT {
         project.migration("V1__a.sql", "create table a (id int); insert into a values (1), (1);")
                 .migration("V2__idx.sql", "create unique index concurrently a_id_key on a (id);");
         assertThatThrownBy(() -> keel().migrate()).hasMessageContaining("23505");
-        assertThat(
-                        cluster.queryString(
-                                db,
-                                "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'a_id_key' and not i.indisvalid"))
+        assertThat(cluster.queryString(
+                        db,
+                        "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'a_id_key' and not"
+                                + " i.indisvalid"))
                 .isEqualTo("1");
         assertThat(cluster.queryString(db, "select success from keel.schema_history where version = '2'"))
                 .isEqualTo("f");
@@ -234,10 +234,10 @@ class MigrateIT {
         project.migration("V1__in_app.sql", "set search_path = app;\ncreate table a (id int);")
                 .migration("V2__default.sql", "create table b (id int);");
         keel().migrate();
-        assertThat(
-                        cluster.queryString(
-                                db,
-                                "select string_agg(schemaname || '.' || tablename, ',' order by tablename) from pg_tables where tablename in ('a', 'b')"))
+        assertThat(cluster.queryString(
+                        db,
+                        "select string_agg(schemaname || '.' || tablename, ',' order by tablename) from pg_tables where tablename in"
+                                + " ('a', 'b')"))
                 .isEqualTo("app.a,public.b");
     }
 

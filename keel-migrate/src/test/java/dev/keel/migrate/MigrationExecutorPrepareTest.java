@@ -59,7 +59,8 @@ class MigrationExecutorPrepareTest {
                     assertThat(e.what())
                             .isEqualTo(
                                     "V4__orders_status.sql:3: CREATE INDEX CONCURRENTLY cannot run in a transaction, "
-                                            + "so this file may hold only such statements, but line 1 holds 'ALTER TABLE orders ADD COLUMN status text'");
+                                            + "so this file may hold only such statements, but line 1 holds 'ALTER TABLE orders ADD COLUMN status"
+                                            + " text'");
                     assertThat(e.todo())
                             .isEqualTo(
                                     "move the statements that need no special handling into their own migration file");

@@ -1,51 +1,22 @@
 package dev.keel.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
-import dev.keel.error.ExitCode;
-import dev.keel.error.KeelException;
+import dev.keel.config.KeelYaml;
+import dev.keel.testing.ConfigSectionTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** keel.yaml's migrations.* keys, as keel-migrate declares them. */
-class MigrationSectionTest {
-    @TempDir
-    Path dir;
-
-    private KeelConfig load(String yaml) throws IOException {
-        return load(yaml, Map.of());
-    }
-
-    private KeelConfig load(String yaml, Map<String, String> env) throws IOException {
-        Files.writeString(dir.resolve("keel.yaml"), yaml);
-        return ConfigLoader.load(dir, null, env);
-    }
-
-    /** Asserts a usage error and hands back the exception for further checks. */
-    private ObjectAssert<KeelException> usageError(ThrowingLoad load) {
-        return assertThatThrownBy(load::run)
-                .asInstanceOf(type(KeelException.class))
-                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
-    }
-
-    interface ThrowingLoad {
-        void run() throws Exception;
-    }
-
+class MigrationSectionTest extends ConfigSectionTestBase {
     @Test
     void readsEverySettingOfAFullFile() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 database:
                   url: postgresql://db.example:5432/shop
                   user: app
@@ -63,7 +34,7 @@ class MigrationSectionTest {
                 """);
 
         assertThat(config.database())
-                .isEqualTo(new KeelConfig.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
+                .isEqualTo(new KeelYaml.Database("postgresql://db.example:5432/shop", "app", "hunter2"));
         MigrationSettings settings = MigrationSettings.from(config);
         assertThat(settings.schema()).isEqualTo("ops");
         assertThat(settings.locations()).containsExactly("db/migrations", "classpath:db/shared");
@@ -76,7 +47,7 @@ class MigrationSectionTest {
 
     @Test
     void aCommaSeparatedLocationListIsSplit() throws IOException {
-        KeelConfig config = load("migrations:\n  locations: db/a , db/b\n");
+        KeelYaml config = load("migrations:\n  locations: db/a , db/b\n");
 
         assertThat(MigrationSettings.from(config).locations()).containsExactly("db/a", "db/b");
     }
@@ -91,7 +62,7 @@ class MigrationSectionTest {
 
     @Test
     void anEnvironmentOverrideWinsOverTheFile() throws IOException {
-        KeelConfig config = load("migrations:\n  lockTimeout: 3s\n", Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5s"));
+        KeelYaml config = load("migrations:\n  lockTimeout: 3s\n", Map.of("KEEL_MIGRATIONS_LOCKTIMEOUT", "5s"));
 
         assertThat(MigrationSettings.from(config).lockTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -162,7 +133,7 @@ class MigrationSectionTest {
 
     @Test
     void checkAdoptionSettings() throws IOException {
-        KeelConfig config = load("""
+        KeelYaml config = load("""
                 check:
                   startAfter: "2024.05.1"
                   exclude: [prefer-text, prefer-bigint]

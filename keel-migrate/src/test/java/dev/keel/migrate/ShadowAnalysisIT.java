@@ -35,7 +35,8 @@ class ShadowAnalysisIT {
         project = TestProject.in(dir)
                 .migration(
                         "V1__orders.sql",
-                        "create table orders (id bigint primary key, status text);\ninsert into orders select g, 'new' from generate_series(1, 1000) g;");
+                        "create table orders (id bigint primary key, status text);\ninsert into orders select g, 'new' from generate_series(1,"
+                                + " 1000) g;");
         keel().migrate();
         cluster.execute(db, "analyze orders");
     }

@@ -1,5 +1,6 @@
 package dev.keel.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class JavaProcess {
                     .directory(workDir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().keySet().removeIf(k -> k.startsWith("KEEL_") || k.startsWith("PG"));
             builder.environment().putAll(env);
             return new JavaProcess(builder.start(), out, err);

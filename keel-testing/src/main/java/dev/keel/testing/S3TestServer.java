@@ -1,5 +1,6 @@
 package dev.keel.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -131,7 +132,7 @@ public final class S3TestServer implements AutoCloseable {
                         .key(key)
                         .contentLength((long) content.length)
                         .build(),
-                new java.io.ByteArrayInputStream(content));
+                new ByteArrayInputStream(content));
     }
 
     public void delete(String bucket, String key) {

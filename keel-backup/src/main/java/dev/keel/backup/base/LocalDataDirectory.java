@@ -55,6 +55,7 @@ public final class LocalDataDirectory {
         return new KeelException(
                 BackupError.DATA_DIRECTORY_REMOTE,
                 "keel backup copies the data directory itself, and cannot for " + server + ": " + why,
-                "run keel backup on the database server as the postgres user, or back up over the replication protocol with keel backup --method stream (docs/guides/backups.md)");
+                "run keel backup on the database server as the postgres user, or back up over the replication protocol with keel backup --method"
+                        + " stream (docs/guides/backups.md)");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything known about one base backup; its presence is what makes the backup complete.
@@ -72,8 +74,7 @@ public record BackupManifest(
 
     /** The major version, from the server version text ("17.2", "15.10 (Debian …)"). */
     public int postgresMajorVersion() {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("^(\\d+)").matcher(postgresVersion == null ? "" : postgresVersion);
+        Matcher m = Pattern.compile("^(\\d+)").matcher(postgresVersion == null ? "" : postgresVersion);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 

@@ -5,6 +5,7 @@ import dev.keel.backup.BackupSettings;
 import dev.keel.backup.codec.EncryptionKey;
 import dev.keel.backup.codec.KeySource;
 import dev.keel.backup.codec.ObjectCodec;
+import dev.keel.backup.repo.DiskFull;
 import dev.keel.backup.repo.ObjectStore;
 import dev.keel.backup.repo.ObjectStores;
 import dev.keel.backup.repo.PendingObject;
@@ -15,11 +16,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +81,7 @@ public final class BackupRepository implements AutoCloseable {
         RepositoryConfig config = new RepositoryConfig(
                 RepositoryConfig.FORMAT_VERSION,
                 repositoryId,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 compressionLevel > 0 ? "zstd" : RepositoryConfig.NONE,
                 compressionLevel,
                 key != null ? RepositoryConfig.AES_256_GCM : RepositoryConfig.NONE,
@@ -100,9 +103,9 @@ public final class BackupRepository implements AutoCloseable {
                     "backup repository " + store.describe() + " is encrypted and no key is configured",
                     "set " + KeySource.ENV + " or backup.encryption.keyFile to the key it was created with");
         }
-        if (!java.security.MessageDigest.isEqual(
-                key.checkValue(config.repositoryId()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                String.valueOf(config.keyCheck()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                key.checkValue(config.repositoryId()).getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(config.keyCheck()).getBytes(StandardCharsets.US_ASCII))) {
             throw new KeelException(
                     BackupError.KEY_WRONG,
                     "the configured key is not the key of backup repository " + store.describe(),
@@ -163,8 +166,8 @@ public final class BackupRepository implements AutoCloseable {
             pending.commit();
             return new StoredObject(name, size, HexFormat.of().formatHex(sha256.digest()), stored.count);
         } catch (IOException e) {
-            if (dev.keel.backup.repo.DiskFull.causedIt(e)) {
-                throw dev.keel.backup.repo.DiskFull.error(name, store.describe(), e);
+            if (DiskFull.causedIt(e)) {
+                throw DiskFull.error(name, store.describe(), e);
             }
             throw new KeelException(
                     BackupError.REPOSITORY_IO_FAILED,

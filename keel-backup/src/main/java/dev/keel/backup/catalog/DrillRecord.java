@@ -1,6 +1,7 @@
 package dev.keel.backup.catalog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,9 @@ public record DrillRecord(
         Instant finished,
         boolean passed,
         Map<String, String> results,
-        java.util.List<String> failures) {
+        List<String> failures) {
     public DrillRecord {
         results = results == null ? Map.of() : Map.copyOf(results);
-        failures = failures == null ? java.util.List.of() : java.util.List.copyOf(failures);
+        failures = failures == null ? List.of() : List.copyOf(failures);
     }
 }

@@ -2,6 +2,7 @@ package dev.keel.backup.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -68,7 +69,7 @@ public final class EncryptionKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EncryptionKey other && java.security.MessageDigest.isEqual(key, other.key);
+        return o instanceof EncryptionKey other && MessageDigest.isEqual(key, other.key);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.zip.CRC32C;
 import javax.crypto.AEADBadTagException;
@@ -132,7 +133,7 @@ final class FrameReader extends InputStream {
         index++;
         if (last) {
             lastSeen = true;
-            long trailing = source.transferTo(java.io.OutputStream.nullOutputStream());
+            long trailing = source.transferTo(OutputStream.nullOutputStream());
             if (trailing > 0) {
                 throw damaged("it has " + trailing + " unexpected bytes after its last chunk");
             }

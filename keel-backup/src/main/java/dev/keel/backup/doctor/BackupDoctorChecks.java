@@ -2,7 +2,7 @@ package dev.keel.backup.doctor;
 
 import dev.keel.backup.BackupSettings;
 import dev.keel.backup.catalog.BackupRepository;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorCheckProvider;
 import java.time.Clock;
@@ -16,7 +16,7 @@ public final class BackupDoctorChecks implements DoctorCheckProvider {
     static final Duration MAX_DRILL_AGE = Duration.ofDays(7);
 
     @Override
-    public List<DoctorCheck> checks(KeelConfig config, Map<String, String> env) {
+    public List<DoctorCheck> checks(KeelYaml config, Map<String, String> env) {
         BackupSettings backup = BackupSettings.from(config);
         if (backup.repository() == null || backup.repository().isBlank()) {
             return List.of();

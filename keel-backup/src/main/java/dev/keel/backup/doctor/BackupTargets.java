@@ -6,11 +6,15 @@ import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.DrillRecord;
 import dev.keel.backup.catalog.WalSegment;
 import dev.keel.backup.wal.WalPosition;
+import dev.keel.config.Durations;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +61,7 @@ public record BackupTargets(
                 .max(Comparator.comparing(BackupManifest::stopTime));
         if (newest.isEmpty()) {
             findings.add(finding(
-                    Severity.CRITICAL,
+                    DoctorSeverity.CRITICAL,
                     1.0,
                     "the backup repository " + repo.store().describe() + " holds no complete backup",
                     Map.of("repository", repo.store().describe()),
@@ -99,22 +103,23 @@ public record BackupTargets(
                 : "WAL " + newestWal.get().name() + (newestWal.get().partial() ? " (partial)" : "");
         if (!current && rpo != null && exposure.compareTo(rpo) > 0) {
             findings.add(finding(
-                    Severity.CRITICAL,
+                    DoctorSeverity.CRITICAL,
                     Impact.between(exposure.toSeconds(), rpo.toSeconds(), 10.0 * rpo.toSeconds()),
-                    "the newest point a restore can reach is " + what + ", stored " + human(exposure)
-                            + " ago, beyond backup.rpo " + human(rpo),
+                    "the newest point a restore can reach is " + what + ", stored " + Durations.rounded(exposure)
+                            + " ago, beyond backup.rpo " + Durations.rounded(rpo),
                     evidence,
-                    "a restore now would lose " + human(exposure)
+                    "a restore now would lose " + Durations.rounded(exposure)
                             + " of work; run keel wal stream (or keel wal push as archive_command)"
                             + " and check that it keeps up, or back up more often"));
         } else if (!current && rpo == null && newer.isEmpty() && age.compareTo(Duration.ofDays(1)) > 0) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(age.toHours(), 24, 24 * 14),
-                    "the newest backup, " + backup.id() + ", ended " + human(age)
+                    "the newest backup, " + backup.id() + ", ended " + Durations.rounded(age)
                             + " ago and no WAL was archived since",
                     evidence,
-                    "a restore now would lose " + human(age) + " of work; set backup.rpo to say what is acceptable"));
+                    "a restore now would lose " + Durations.rounded(age)
+                            + " of work; set backup.rpo to say what is acceptable"));
         }
         drills(repo, now, findings);
         return findings;
@@ -125,7 +130,7 @@ public record BackupTargets(
                 repo.catalog().drills().stream().map(repo::readDrill).max(Comparator.comparing(DrillRecord::finished));
         if (last.isEmpty()) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     0.5,
                     "no restore drill is recorded: nobody knows whether these backups restore, or how long it takes",
                     Map.of("drills", 0),
@@ -142,7 +147,7 @@ public record BackupTargets(
         if (!drill.passed()) {
             findings.add(
                     finding(
-                            Severity.CRITICAL,
+                            DoctorSeverity.CRITICAL,
                             0.9,
                             "the last restore drill (" + drill.id() + ") failed: "
                                     + (drill.failures().isEmpty()
@@ -157,19 +162,19 @@ public record BackupTargets(
             Duration measured = Duration.ofMillis(Long.parseLong(rtoMillis));
             findings.add(
                     finding(
-                            Severity.WARNING,
+                            DoctorSeverity.WARNING,
                             Impact.between(measured.toSeconds(), rto.toSeconds(), 5.0 * rto.toSeconds()),
-                            "the last restore drill took " + human(measured) + " to accept queries, beyond backup.rto "
-                                    + human(rto),
+                            "the last restore drill took " + Durations.rounded(measured)
+                                    + " to accept queries, beyond backup.rto " + Durations.rounded(rto),
                             evidence,
                             "an outage would last at least that long; restore from a closer backup, in parallel, or onto faster storage"));
         }
         Duration drillAge = Duration.between(drill.finished(), now);
         if (drillAge.compareTo(maxDrillAge) > 0) {
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(drillAge.toDays(), maxDrillAge.toDays(), 4.0 * maxDrillAge.toDays()),
-                    "the last restore drill ran " + human(drillAge) + " ago",
+                    "the last restore drill ran " + Durations.rounded(drillAge) + " ago",
                     evidence,
                     "what it proved may no longer hold for today's backups;" + " run keel drill regularly"));
         }
@@ -187,11 +192,11 @@ public record BackupTargets(
             String file = null;
             String streaming = null;
             boolean caughtUp = false;
-            try (java.sql.Statement s = context.connection().createStatement()) {
-                try (java.sql.ResultSet rs = s.executeQuery("select pg_walfile_name(pg_current_wal_lsn())")) {
+            try (Statement s = context.connection().createStatement()) {
+                try (ResultSet rs = s.executeQuery("select pg_walfile_name(pg_current_wal_lsn())")) {
                     file = rs.next() ? rs.getString(1) : null;
                 }
-                try (java.sql.ResultSet rs = s.executeQuery(
+                try (ResultSet rs = s.executeQuery(
                         "select application_name, sync_state, pg_wal_lsn_diff(pg_current_wal_lsn(), flush_lsn)"
                                 + " from pg_stat_replication where application_name like 'keel%' and state = 'streaming' order by 3 limit 1")) {
                     if (rs.next()) {
@@ -199,7 +204,7 @@ public record BackupTargets(
                         caughtUp = rs.getLong(3) < WalPosition.DEFAULT_SEGMENT_SIZE;
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 // a standby has no current WAL position of its own; judge by the repository alone
             }
             return new ServerWal(file, streaming, caughtUp);
@@ -214,18 +219,5 @@ public record BackupTargets(
         WalPosition position = new WalPosition(WalPosition.DEFAULT_SEGMENT_SIZE);
         return segment.name().length() >= 24
                 && position.number(segment.name()) > position.numberOfLsn(backup.stopLsn());
-    }
-
-    private static String human(Duration d) {
-        if (d.toDays() >= 2) {
-            return d.toDays() + " days";
-        }
-        if (d.toHours() >= 2) {
-            return d.toHours() + " h";
-        }
-        if (d.toMinutes() >= 2) {
-            return d.toMinutes() + " min";
-        }
-        return d.toSeconds() + " s";
     }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -197,7 +198,7 @@ public final class Drill {
                 "indexesChecked",
                 r.indexCheck().skipped() == null ? String.valueOf(r.indexCheck().checked()) : "skipped");
         results.put("postgresVersion", r.postgresVersion());
-        results.values().removeIf(java.util.Objects::isNull);
+        results.values().removeIf(Objects::isNull);
         return new DrillRecord(r.id(), r.backupId(), r.started(), r.finished(), r.passed(), results, r.failures());
     }
 

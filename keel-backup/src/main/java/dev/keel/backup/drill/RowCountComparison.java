@@ -3,6 +3,7 @@ package dev.keel.backup.drill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Row counts of the restored cluster against those the manifest recorded at the backup's end.
@@ -18,7 +19,7 @@ public record RowCountComparison(int compared, List<String> differences) {
     public static RowCountComparison of(Map<String, Long> recorded, Map<String, Long> restored) {
         List<String> differences = new ArrayList<>();
         int compared = 0;
-        for (Map.Entry<String, Long> table : new java.util.TreeMap<>(recorded).entrySet()) {
+        for (Map.Entry<String, Long> table : new TreeMap<>(recorded).entrySet()) {
             Long now = restored.get(table.getKey());
             if (now == null) {
                 differences.add(table.getKey() + ": " + table.getValue()

@@ -2,11 +2,14 @@ package dev.keel.backup.incr;
 
 import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +39,7 @@ public final class BlockDeltaFormat {
      */
     public static InputStream content(FileChannel source, int blockSize, long fileLength, BitSet blocks)
             throws IOException {
-        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(head);
         data.write(MAGIC);
         data.writeInt(blockSize);
@@ -46,8 +49,8 @@ public final class BlockDeltaFormat {
             data.writeInt(b);
         }
         data.flush();
-        return new java.io.SequenceInputStream(
-                new java.io.ByteArrayInputStream(head.toByteArray()), new Pages(source, blockSize, blocks));
+        return new SequenceInputStream(
+                new ByteArrayInputStream(head.toByteArray()), new Pages(source, blockSize, blocks));
     }
 
     /** The pages of a delta, one block read at a time. */

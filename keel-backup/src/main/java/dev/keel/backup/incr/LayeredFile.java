@@ -4,6 +4,7 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.error.KeelException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -73,7 +74,7 @@ public final class LayeredFile {
         }
     }
 
-    private static final class Counting extends java.io.FilterInputStream {
+    private static final class Counting extends FilterInputStream {
         long count;
 
         Counting(InputStream in) {

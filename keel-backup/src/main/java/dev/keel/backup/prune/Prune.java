@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Removes backups beyond the retention policy and the WAL that no kept backup needs. Recovery only
@@ -207,7 +208,7 @@ public final class Prune {
     }
 
     /** {@code first} and every backup it builds on, as far as the manifests go. */
-    private static List<String> ancestors(String first, java.util.function.Function<String, BackupManifest> manifests) {
+    private static List<String> ancestors(String first, Function<String, BackupManifest> manifests) {
         List<String> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String at = first; at != null && seen.add(at); ) {

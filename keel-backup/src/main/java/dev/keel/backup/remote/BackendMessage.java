@@ -3,6 +3,7 @@ package dev.keel.backup.remote;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One message from the server: its type byte and body, with a cursor over the body's fields.
@@ -77,7 +78,7 @@ final class BackendMessage {
 
     byte[] bytes(int length) throws IOException {
         need(length);
-        byte[] value = java.util.Arrays.copyOfRange(body, position, position + length);
+        byte[] value = Arrays.copyOfRange(body, position, position + length);
         position += length;
         return value;
     }

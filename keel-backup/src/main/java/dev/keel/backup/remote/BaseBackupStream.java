@@ -3,6 +3,7 @@ package dev.keel.backup.remote;
 import dev.keel.sql.Identifiers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -103,7 +104,7 @@ final class BaseBackupStream {
                     return new Archive(message.cstring(), message.cstring());
                 }
                 case 'p' -> serverProgress.accept(message.int64());
-                case 'm' -> data().transferTo(java.io.OutputStream.nullOutputStream());
+                case 'm' -> data().transferTo(OutputStream.nullOutputStream());
                 case 'd' -> throw new IOException("the server sent archive data before naming the archive");
                 default -> throw new IOException("unexpected CopyData type '" + kind + "' in the backup's COPY stream");
             }

@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Looks a password up in ~/.pgpass (or PGPASSFILE) as libpq does: host:port:database:user:password,
  * '*' matching anything, '\' escaping ':' and '\', the first matching line winning. pgjdbc reads the
- * file for keel's JDBC connections; the replication connection needs the same answer.
+ * file for keel's JDBC connections; the replication connection needs the same answer. Not pgjdbc's
+ * PgPassParser: it reads the process's environment and a system property of its own, where keel
+ * resolves a connection from the environment it is handed (the same in a test as in the CLI).
  */
 final class PgPassFile {
     /** libpq matches replication connections against this database name. */

@@ -1,6 +1,7 @@
 package dev.keel.backup.remote;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +48,7 @@ record QueryResult(List<String> columns, List<List<String>> rows) {
         List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int length = message.int32();
-            values.add(length < 0 ? null : new String(message.bytes(length), java.nio.charset.StandardCharsets.UTF_8));
+            values.add(length < 0 ? null : new String(message.bytes(length), StandardCharsets.UTF_8));
         }
         return Collections.unmodifiableList(values);
     }

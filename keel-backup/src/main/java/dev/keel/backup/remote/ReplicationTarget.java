@@ -1,6 +1,7 @@
 package dev.keel.backup.remote;
 
 import dev.keel.connect.DatabaseTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -27,9 +28,7 @@ record ReplicationTarget(String host, int port, String user, String password, Ss
         }
         String rootCert = properties.getProperty("sslrootcert");
         Path defaultRoot = Path.of(System.getProperty("user.home"), ".postgresql", "root.crt");
-        Path root = rootCert != null
-                ? Path.of(rootCert)
-                : java.nio.file.Files.isRegularFile(defaultRoot) ? defaultRoot : null;
+        Path root = rootCert != null ? Path.of(rootCert) : Files.isRegularFile(defaultRoot) ? defaultRoot : null;
         return new ReplicationTarget(target.host(), target.port(), target.user(), password, sslMode(properties), root);
     }
 

@@ -3,6 +3,7 @@ package dev.keel.backup.remote;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * octal or base-256 sizes; the ustar name prefix) and checks every header's checksum, so a stream
  * that lost its place fails loudly. PostgreSQL leaves out the two zero blocks that end a tar
  * file, so the end of the stream at a header boundary ends the archive as well.
+ *
+ * <p>Not commons-compress's TarArchiveInputStream: in 1.27.1 it reads a header that fails its checksum
+ * and ends the archive quietly where the stream ends inside a header, so a damaged base backup would pass.
  */
 final class TarReader {
     static final int BLOCK = 512;
@@ -64,7 +68,7 @@ final class TarReader {
         if (allZero(header)) {
             // The end-of-archive marker: whatever follows belongs to no entry.
             ended = true;
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return null;
         }
         checkSum();

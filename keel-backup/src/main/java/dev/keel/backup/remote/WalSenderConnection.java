@@ -1,5 +1,6 @@
 package dev.keel.backup.remote;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.connect.DatabaseTarget;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ public final class WalSenderConnection implements AutoCloseable {
 
     /** SHOW wal_segment_size, in bytes. */
     public long walSegmentSize() throws SQLException, IOException {
-        return RemoteServerFacts.bytes(command("SHOW wal_segment_size").get(0).get(0));
+        return ByteSizes.parse(command("SHOW wal_segment_size").get(0).get(0));
     }
 
     /** Sends START_REPLICATION …; returns once the server has switched to the copy. */

@@ -6,21 +6,29 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -74,19 +82,19 @@ public final class FileObjectStore implements ObjectStore {
                     temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             try {
                 Files.createLink(target, temp);
-            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
                     return holds(name, target, content);
                 }
                 try (FileChannel channel =
                         FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    channel.write(java.nio.ByteBuffer.wrap(content));
+                    channel.write(ByteBuffer.wrap(content));
                     channel.force(true);
                 }
             }
             fsyncDirectory(target.getParent());
             return true;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             return holds(name, target, content);
         } catch (IOException e) {
             throw writeFailed(name, e);
@@ -138,7 +146,7 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<java.time.Instant> storedAt(String name) {
+    public Optional<Instant> storedAt(String name) {
         try {
             return Optional.of(Files.getLastModifiedTime(path(name)).toInstant());
         } catch (NoSuchFileException e) {
@@ -233,7 +241,7 @@ public final class FileObjectStore implements ObjectStore {
         for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
             try {
                 Files.deleteIfExists(d);
-            } catch (java.nio.file.DirectoryNotEmptyException e) {
+            } catch (DirectoryNotEmptyException e) {
                 return;
             }
         }
@@ -269,23 +277,23 @@ public final class FileObjectStore implements ObjectStore {
         ensureDirectory(dir.getParent());
         try {
             Files.createDirectory(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             // Another writer made it first; that is as good.
         }
         fsyncDirectory(dir.getParent());
     }
 
     /** Files and directories committed without their own fsync, while durability is deferred. */
-    private volatile java.util.Set<Path> undurable;
+    private volatile Set<Path> undurable;
 
     @Override
     public void deferDurability() {
-        undurable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        undurable = ConcurrentHashMap.newKeySet();
     }
 
     @Override
     public void makeDurable() {
-        java.util.Set<Path> pending = undurable;
+        Set<Path> pending = undurable;
         undurable = null;
         if (pending == null || pending.isEmpty()) {
             return;
@@ -323,7 +331,7 @@ public final class FileObjectStore implements ObjectStore {
         if (DiskFull.causedIt(e)) {
             return DiskFull.error(name, describe(), e);
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return new RepositoryRefusal(
                     BackupError.REPOSITORY_ACCESS_DENIED,
                     "cannot write object '" + name + "' to " + describe() + ": permission denied",
@@ -386,7 +394,7 @@ public final class FileObjectStore implements ObjectStore {
             }
             try {
                 out.flush();
-                java.util.Set<Path> deferred = undurable;
+                Set<Path> deferred = undurable;
                 if (deferred == null) {
                     channel.force(true);
                 }

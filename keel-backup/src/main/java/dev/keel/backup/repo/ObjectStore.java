@@ -4,6 +4,7 @@ import dev.keel.backup.BackupError;
 import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public interface ObjectStore extends AutoCloseable {
     default void makeDurable() {}
 
     /** When the object was stored, where the store knows it; empty for a missing object. */
-    default Optional<java.time.Instant> storedAt(String name) {
+    default Optional<Instant> storedAt(String name) {
         return Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<java.time.Instant> storedAt(String name) {
+    public Optional<Instant> storedAt(String name) {
         String key = key(ObjectNames.check(name));
         try {
             return Optional.ofNullable(

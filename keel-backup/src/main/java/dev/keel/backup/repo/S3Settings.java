@@ -47,7 +47,8 @@ public record S3Settings(
                     BackupError.S3_CREDENTIALS_MISSING,
                     "no S3 credentials are set"
                             + (id == null && secret == null ? "" : ": the access key id or the secret is missing"),
-                    "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or backup.s3.accessKeyId and backup.s3.secretAccessKey (use ${VAR} to keep the secret out of keel.yaml)");
+                    "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or backup.s3.accessKeyId and backup.s3.secretAccessKey (use ${VAR} to keep"
+                            + " the secret out of keel.yaml)");
         }
         return new S3Settings(endpoint, region, pathStyle, id, secret, token);
     }

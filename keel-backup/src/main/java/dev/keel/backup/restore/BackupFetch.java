@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes a backup's files into a data directory and checks each against the size and SHA-256 its
@@ -109,7 +110,7 @@ public final class BackupFetch {
     }
 
     private static void createDirectories(Path dataDir, BackupManifest manifest) {
-        Set<String> all = new java.util.TreeSet<>(REQUIRED_DIRECTORIES);
+        Set<String> all = new TreeSet<>(REQUIRED_DIRECTORIES);
         all.addAll(manifest.directories());
         try {
             for (String dir : all) {

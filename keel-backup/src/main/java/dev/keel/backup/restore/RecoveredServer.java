@@ -8,6 +8,7 @@ import dev.keel.postgres.PostgresCluster;
 import dev.keel.sql.SqlResources;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public final class RecoveredServer {
         this.user = user;
     }
 
-    public static RecoveredServer start(PostgresBinaries binaries, java.nio.file.Path dataDir, String user) {
+    public static RecoveredServer start(PostgresBinaries binaries, Path dataDir, String user) {
         PostgresCluster cluster = new PostgresCluster(binaries, dataDir);
         int port = PostgresCluster.freePort();
         Map<String, String> overrides = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.keel.backup.restore;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ public record RecoveryTarget(Kind kind, String value) {
             throw new IllegalArgumentException("a recovery target cannot contain a quote: " + t);
         }
         if (LSN.matcher(t).matches()) {
-            return new RecoveryTarget(Kind.LSN, t.toUpperCase(java.util.Locale.ROOT));
+            return new RecoveryTarget(Kind.LSN, t.toUpperCase(Locale.ROOT));
         }
         if (TIMESTAMP.matcher(t).matches()) {
             return new RecoveryTarget(Kind.TIME, t.replace('T', ' '));

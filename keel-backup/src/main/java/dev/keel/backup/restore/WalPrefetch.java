@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,8 +45,8 @@ final class WalPrefetch {
             Files.createDirectories(dir);
             WalArchive archive = new WalArchive(repository);
             String from = earliestName(manifest.startLsn());
-            java.util.List<WalSegment> all = repository.catalog().wal();
-            java.util.Set<String> complete = new java.util.HashSet<>();
+            List<WalSegment> all = repository.catalog().wal();
+            Set<String> complete = new HashSet<>();
             all.stream().filter(s -> !s.partial()).forEach(s -> complete.add(s.name()));
             // Recovery to the latest timeline, and the choice of a new timeline after it, both depend on seeing every
             // history file.

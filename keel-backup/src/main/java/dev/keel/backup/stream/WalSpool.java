@@ -4,9 +4,11 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.error.KeelException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +71,8 @@ public final class WalSpool {
             Files.move(
                     partialFile(segment),
                     historic,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
             throw new KeelException(
@@ -120,7 +122,7 @@ public final class WalSpool {
     }
 
     private static void zeroFill(FileChannel channel, long size) throws IOException {
-        java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate(1 << 20);
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
         for (long at = channel.size(); at < size; ) {
             zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
             at += channel.write(zeros, at);
@@ -134,7 +136,7 @@ public final class WalSpool {
         Path temp = dir.resolve(name + ".tmp");
         try (FileChannel channel = FileChannel.open(
                 temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap(content));
+            channel.write(ByteBuffer.wrap(content));
             channel.force(true);
         } catch (IOException e) {
             throw new KeelException(
@@ -144,11 +146,7 @@ public final class WalSpool {
                     e);
         }
         try {
-            Files.move(
-                    temp,
-                    file,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
         } catch (IOException e) {
             throw new KeelException(

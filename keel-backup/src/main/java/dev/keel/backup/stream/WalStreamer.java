@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +50,7 @@ public final class WalStreamer {
 
     private long flushedLsn;
     private int timeline;
-    private final java.util.concurrent.atomic.AtomicInteger segmentsStored =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger segmentsStored = new AtomicInteger();
 
     public WalStreamer(
             BackupRepository repository,

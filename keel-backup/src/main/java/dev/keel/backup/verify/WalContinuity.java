@@ -4,6 +4,7 @@ import dev.keel.backup.wal.TimelineHistory;
 import dev.keel.backup.wal.WalPosition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +82,7 @@ public final class WalContinuity {
     }
 
     private long newestOn(int timeline, WalPosition wal, long fallback) {
-        String prefix = String.format(java.util.Locale.ROOT, "%08X", timeline);
+        String prefix = String.format(Locale.ROOT, "%08X", timeline);
         long newest = fallback;
         for (Set<String> names : List.of(complete, partial)) {
             for (String name : names) {

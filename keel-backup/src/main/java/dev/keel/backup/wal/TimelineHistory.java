@@ -2,6 +2,7 @@ package dev.keel.backup.wal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A timeline history file (00000003.history): every ancestor of the timeline and the LSN where its
@@ -32,7 +33,7 @@ public record TimelineHistory(int timeline, List<Branch> branches) {
     }
 
     /** Where {@code ancestor} ended and its child began; empty when {@code ancestor} is not in this history. */
-    public java.util.Optional<String> switchOf(int ancestor) {
+    public Optional<String> switchOf(int ancestor) {
         return branches.stream()
                 .filter(b -> b.parent() == ancestor)
                 .map(Branch::switchLsn)

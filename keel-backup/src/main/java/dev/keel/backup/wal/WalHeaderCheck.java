@@ -1,8 +1,10 @@
 package dev.keel.backup.wal;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a WAL segment is the segment its name says, read from its first page header. Neither the
@@ -47,7 +49,7 @@ public final class WalHeaderCheck {
         WalPageHeader header = WalPageHeader.parse(head);
         if (!WalPageHeader.isWalMagic(header.magic())) {
             return Optional.of(String.format(
-                    java.util.Locale.ROOT, "it does not start with a WAL page header (magic 0x%04X)", header.magic()));
+                    Locale.ROOT, "it does not start with a WAL page header (magic 0x%04X)", header.magic()));
         }
         if (!header.isLong()) {
             return Optional.of("its first page lacks the long header every WAL segment starts with");
@@ -79,7 +81,7 @@ public final class WalHeaderCheck {
         }
         if (!systemIdentifiers.isEmpty() && !systemIdentifiers.contains(header.systemIdentifierText())) {
             return Optional.of("it is WAL of database system " + header.systemIdentifierText()
-                    + ", but the backups are of " + String.join(", ", new java.util.TreeSet<>(systemIdentifiers)));
+                    + ", but the backups are of " + String.join(", ", new TreeSet<>(systemIdentifiers)));
         }
         return Optional.empty();
     }

@@ -17,11 +17,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,9 +172,9 @@ class BackupRepositoryTest {
             assertThat(repo.catalog().wal())
                     .extracting(WalSegment::timeline, WalSegment::name, WalSegment::partial)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000001", false),
-                            org.assertj.core.groups.Tuple.tuple(1, "000000010000000000000002", true),
-                            org.assertj.core.groups.Tuple.tuple(2, "000000020000000000000002", false));
+                            Tuple.tuple(1, "000000010000000000000001", false),
+                            Tuple.tuple(1, "000000010000000000000002", true),
+                            Tuple.tuple(2, "000000020000000000000002", false));
             assertThat(repo.catalog().wal().get(0).object()).isEqualTo("wal/00000001/000000010000000000000001");
         }
     }
@@ -229,10 +233,8 @@ class BackupRepositoryTest {
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

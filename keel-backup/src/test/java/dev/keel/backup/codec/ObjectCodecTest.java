@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -17,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import javax.crypto.SecretKey;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
@@ -79,8 +82,7 @@ class ObjectCodecTest {
         byte[] content = "customer@example.test ".repeat(10_000).getBytes();
         byte[] stored = encode(new ObjectCodec(0, KEY), content);
 
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
-                .doesNotContain("customer@example.test");
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("customer@example.test");
     }
 
     // --- damage and tampering: every case must fail with exit code 1 and name the object ---
@@ -216,7 +218,7 @@ class ObjectCodecTest {
     /** About 3.5 MiB of random bytes: four chunks after compression. */
     private static byte[] sample(boolean encrypted) throws IOException {
         byte[] random = new byte[3_500_000];
-        new java.util.Random(7).nextBytes(random);
+        new Random(7).nextBytes(random);
         return encode(new ObjectCodec(3, encrypted ? KEY : null), random);
     }
 
@@ -256,7 +258,7 @@ class ObjectCodecTest {
         List<int[]> chunks = new ArrayList<>();
         int at = ObjectHeader.LENGTH;
         while (at < stored.length) {
-            int length = java.nio.ByteBuffer.wrap(stored, at + 1, 4).getInt();
+            int length = ByteBuffer.wrap(stored, at + 1, 4).getInt();
             int total = 1 + 4 + (encrypted ? 12 : 0) + length + (encrypted ? 0 : 4);
             chunks.add(new int[] {at, total});
             at += total;

@@ -23,8 +23,10 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -110,7 +112,7 @@ class IncrementalBackupIT {
     private static String largest(String id) {
         return repository.readManifest(id).orElseThrow().files().stream()
                 .filter(f -> f.object().contains(id))
-                .sorted(java.util.Comparator.comparingLong(f -> -f.storedSize()))
+                .sorted(Comparator.comparingLong(f -> -f.storedSize()))
                 .limit(12)
                 .map(f -> f.path() + " " + f.storedSize()
                         + (f.delta() == null
@@ -146,7 +148,7 @@ class IncrementalBackupIT {
         try {
             return ChangingData.fingerprint(DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + result.port() + "/postgres?user=postgres"));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
             new PostgresCluster(PostgresBinaries.at(Path.of(result.binDir())), target).stop();

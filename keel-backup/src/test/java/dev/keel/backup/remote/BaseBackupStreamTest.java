@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ class BaseBackupStreamTest {
         stream.nextArchive();
 
         assertThatThrownBy(() -> stream.data().readAllBytes())
-                .isInstanceOf(java.io.EOFException.class)
+                .isInstanceOf(EOFException.class)
                 .hasMessageContaining("closed the connection");
         assertThat(stream.failure()).isNotNull();
     }

@@ -8,7 +8,15 @@ import dev.keel.error.KeelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +49,12 @@ abstract class ObjectStoreContract {
 
     @Test
     void anObjectKnowsWhenItWasStored() {
-        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        Instant before = Instant.now().minusSeconds(5);
         store.put("wal/00000001/000000010000000000000001", bytes("wal"));
 
         assertThat(store.storedAt("wal/00000001/000000010000000000000001"))
-                .hasValueSatisfying(t ->
-                        assertThat(t).isBetween(before, java.time.Instant.now().plusSeconds(5)));
+                .hasValueSatisfying(
+                        t -> assertThat(t).isBetween(before, Instant.now().plusSeconds(5)));
         assertThat(store.storedAt("wal/00000001/missing")).isEmpty();
     }
 
@@ -76,20 +84,20 @@ abstract class ObjectStoreContract {
         int writers = 8;
         for (int round = 0; round < 5; round++) {
             String name = "backups/race-" + round + "/lease.json";
-            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(writers);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+            CyclicBarrier together = new CyclicBarrier(writers);
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
-                java.util.List<java.util.concurrent.Future<Boolean>> won = new java.util.ArrayList<>();
+                List<Future<Boolean>> won = new ArrayList<>();
                 for (int w = 0; w < writers; w++) {
                     byte[] content = bytes("writer " + w);
                     won.add(pool.submit(() -> {
-                        together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        together.await(30, TimeUnit.SECONDS);
                         return store.createIfAbsent(name, content);
                     }));
                 }
                 int winners = 0;
-                for (java.util.concurrent.Future<Boolean> f : won) {
-                    winners += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+                for (Future<Boolean> f : won) {
+                    winners += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
                 }
                 assertThat(winners).as("writers that created %s", name).isEqualTo(1);
                 assertThat(new String(store.read(name), StandardCharsets.UTF_8)).startsWith("writer ");

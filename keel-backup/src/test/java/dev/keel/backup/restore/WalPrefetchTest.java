@@ -3,6 +3,7 @@ package dev.keel.backup.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.backup.catalog.WalSegment;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class WalPrefetchTest {
@@ -33,7 +34,7 @@ class WalPrefetchTest {
 
     @Test
     void copiesFromTheDirectoryAsRestoreCommand() {
-        assertThat(WalPrefetch.copyCommand(java.nio.file.Path.of("/srv/.shop.keel-wal")))
+        assertThat(WalPrefetch.copyCommand(Path.of("/srv/.shop.keel-wal")))
                 .isEqualTo("cp '/srv/.shop.keel-wal/%f' '%p'");
     }
 

@@ -3,6 +3,7 @@ package dev.keel.backup.wal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,8 @@ class WalHeaderCheckTest {
 
     @Test
     void contentThatIsNoWalAtAllIsNamed() {
-        byte[] object = "KLOB\u0001\u0003\u0014\u0000 not a WAL page header at all"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] object =
+                "KLOB\u0001\u0003\u0014\u0000 not a WAL page header at all".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(check.problem("000000010000000000000003", false, object, SEGMENT))
                 .hasValueSatisfying(p -> p.startsWith("it does not start with a WAL page header"));
         byte[] shortHeader = SegmentHeaders.header(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteOrder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WalPageHeaderTest {
@@ -40,8 +41,8 @@ class WalPageHeaderTest {
 
     @Test
     void walMagicsOfReleasesTenToSeventeenAreRecognisedAndOtherBytesAreNot() {
-        assertThat(java.util.List.of(0xD097, 0xD098, 0xD101, 0xD106, 0xD10D, 0xD110, 0xD113, 0xD116))
+        assertThat(List.of(0xD097, 0xD098, 0xD101, 0xD106, 0xD10D, 0xD110, 0xD113, 0xD116))
                 .allMatch(WalPageHeader::isWalMagic);
-        assertThat(java.util.List.of(0x4B4C, 0x0000, 0xFFFF, 0xD200)).noneMatch(WalPageHeader::isWalMagic);
+        assertThat(List.of(0x4B4C, 0x0000, 0xFFFF, 0xD200)).noneMatch(WalPageHeader::isWalMagic);
     }
 }

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public record BlockingChains(Duration minWait, int criticalWaiters, Duration cri
             String state = r.text("root_state");
             boolean idleRoot = state != null && state.startsWith("idle in transaction");
             boolean critical = idleRoot || waiters >= criticalWaiters || waitSeconds >= criticalWait.toSeconds();
-            Severity severity = critical ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity = critical ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
             double closeness = Math.max(
                     Impact.between(waiters, 1, 4L * criticalWaiters),
                     Impact.between(waitSeconds, minWait.toSeconds(), 10.0 * criticalWait.toSeconds()));

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +43,8 @@ public record CacheHitRatio(long minBlocks, double warning, double info) impleme
         if (ratio >= info) {
             return List.of();
         }
-        Severity severity = ratio < warning ? Severity.WARNING : Severity.INFO;
-        double closeness = severity == Severity.WARNING
+        DoctorSeverity severity = ratio < warning ? DoctorSeverity.WARNING : DoctorSeverity.INFO;
+        double closeness = severity == DoctorSeverity.WARNING
                 ? Impact.between(warning - ratio, 0, 0.5)
                 : Impact.between(info - ratio, 0, info - warning);
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +53,7 @@ public record CheckpointPressure(long minRequested, double requestedShare) imple
         String impact =
                 "each early checkpoint flushes dirty buffers in a burst and restarts full-page writes, inflating WAL and I/O;"
                         + " raise max_wal_size so checkpoints come from checkpoint_timeout";
-        return List.of(finding(Severity.WARNING, Impact.between(share, requestedShare, 1), summary, evidence, impact));
+        return List.of(
+                finding(DoctorSeverity.WARNING, Impact.between(share, requestedShare, 1), summary, evidence, impact));
     }
 }

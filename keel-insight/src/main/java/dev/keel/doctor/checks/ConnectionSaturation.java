@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +45,8 @@ public record ConnectionSaturation(double warning, double critical) implements D
         if (share < warning) {
             return List.of();
         }
-        Severity severity = share >= critical ? Severity.CRITICAL : Severity.WARNING;
-        double closeness = severity == Severity.CRITICAL
+        DoctorSeverity severity = share >= critical ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+        double closeness = severity == DoctorSeverity.CRITICAL
                 ? Impact.between(share, critical, 1)
                 : Impact.between(share, warning, critical);
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +47,9 @@ public record DeadTuples(
             if (share < deadShare || (!neverVacuumed && sinceVacuum * 1000 < vacuumLag.toMillis())) {
                 continue;
             }
-            Severity severity =
-                    share >= criticalShare && dead >= criticalDeadRows ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity = share >= criticalShare && dead >= criticalDeadRows
+                    ? DoctorSeverity.CRITICAL
+                    : DoctorSeverity.WARNING;
             String table = r.text("schema_name") + "." + r.text("table_name");
             boolean autovacuumOff =
                     "off".equals(r.text("autovacuum_enabled")) || "false".equals(r.text("autovacuum_enabled"));

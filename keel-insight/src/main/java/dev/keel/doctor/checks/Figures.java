@@ -1,41 +1,16 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.Durations;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Human figures for summaries: sizes, durations, percentages. Evidence keeps the raw numbers. */
+/** Human figures for summaries: durations in seconds, percentages, counts (sizes: ByteSizes). Evidence keeps the raw numbers. */
 final class Figures {
 
     private Figures() {}
 
-    static String bytes(double b) {
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
-        int u = 0;
-        while (Math.abs(b) >= 1024 && u < units.length - 1) {
-            b /= 1024;
-            u++;
-        }
-        return u == 0
-                ? String.format(Locale.ROOT, "%.0f %s", b, units[u])
-                : String.format(Locale.ROOT, "%.1f %s", b, units[u]);
-    }
-
     static String seconds(double s) {
-        return duration(Duration.ofMillis(Math.round(s * 1000)));
-    }
-
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 86_400) {
-            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
-        }
-        if (s >= 3600) {
-            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
-        }
-        if (s >= 60) {
-            return s / 60 + "min" + (s % 60 > 0 ? " " + s % 60 + "s" : "");
-        }
-        return s > 0 ? s + "s" : d.toMillis() + "ms";
+        return Durations.rounded(Duration.ofMillis(Math.round(s * 1000)));
     }
 
     static String percent(double fraction) {

@@ -1,6 +1,6 @@
 package dev.keel.doctor.checks;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorCheckProvider;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class HealthChecks implements DoctorCheckProvider {
     }
 
     @Override
-    public List<DoctorCheck> checks(KeelConfig config, Map<String, String> env) {
+    public List<DoctorCheck> checks(KeelYaml config, Map<String, String> env) {
         return all();
     }
 

@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
         List<DoctorFinding> findings = new ArrayList<>();
         for (Rows.Row r : Rows.query(context.connection(), "inactive-replication-slots.sql")) {
             long retained = r.whole("retained_bytes");
-            Severity severity = retained >= criticalBytes ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL
+            DoctorSeverity severity = retained >= criticalBytes ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+            double closeness = severity == DoctorSeverity.CRITICAL
                     ? Impact.between(retained, criticalBytes, 50.0 * criticalBytes)
                     : Impact.between(retained, 0, criticalBytes);
             Map<String, Object> evidence = new LinkedHashMap<>();
@@ -47,7 +48,7 @@ public record InactiveReplicationSlots(long criticalBytes) implements DoctorChec
             evidence.put("retainedBytes", r.isNull("retained_bytes") ? null : retained);
             String summary = "replication slot " + r.text("slot_name") + " (" + r.text("slot_type")
                     + ") is inactive and retains "
-                    + (r.isNull("retained_bytes") ? "no WAL yet" : Figures.bytes(retained) + " of WAL");
+                    + (r.isNull("retained_bytes") ? "no WAL yet" : ByteSizes.human(retained) + " of WAL");
             String impact =
                     "WAL keeps growing for it until the disk fills and the server stops; drop it with pg_drop_replication_slot('"
                             + r.text("slot_name") + "') unless its consumer comes back soon";

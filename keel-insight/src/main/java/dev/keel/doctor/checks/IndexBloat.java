@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,12 +69,13 @@ public record IndexBloat(long minWastedBytes, double bloatShare) implements Doct
             evidence.put("wastedShare", Figures.round(share, 3));
             evidence.put("estimatedEntries", (long) r.decimal("tuples"));
             String summary = "index " + index + " on " + r.text("table_name") + " is about " + Figures.percent(share)
-                    + " bloat: " + Figures.bytes(pages * (double) block) + " on disk for about "
-                    + Figures.bytes(expectedPages * (double) block) + " of entries";
-            String impact = "index scans and the cache carry " + Figures.bytes(wasted)
+                    + " bloat: " + ByteSizes.human(pages * (double) block) + " on disk for about "
+                    + ByteSizes.human(expectedPages * (double) block) + " of entries";
+            String impact = "index scans and the cache carry " + ByteSizes.human(wasted)
                     + " of empty space, and vacuum reads all of it;"
                     + " REINDEX INDEX CONCURRENTLY rebuilds it without blocking writes";
-            findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
+            findings.add(
+                    finding(DoctorSeverity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }
         return findings;
     }

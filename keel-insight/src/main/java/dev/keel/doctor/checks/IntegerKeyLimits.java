@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +41,8 @@ public record IntegerKeyLimits(double warning, double critical) implements Docto
                 // Sorted by share: the rest are further from their limit.
                 break;
             }
-            Severity severity = share >= critical ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL
+            DoctorSeverity severity = share >= critical ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+            double closeness = severity == DoctorSeverity.CRITICAL
                     ? Impact.between(share, critical, 1)
                     : Impact.between(share, warning, critical);
             String sequence = r.text("schema_name") + "." + r.text("sequence_name");

@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +44,14 @@ public record InvalidIndexes(long bigTableBytes) implements DoctorCheck {
             evidence.put("maintainedOnWrites", r.flag("maintained_on_writes"));
             evidence.put("definition", r.text("definition"));
             String summary =
-                    "index " + index + " on " + r.text("table_name") + " (" + Figures.bytes(r.whole("table_bytes"))
+                    "index " + index + " on " + r.text("table_name") + " (" + ByteSizes.human(r.whole("table_bytes"))
                             + ") is INVALID" + (r.flag("is_unique") ? " and unique" : "");
             String impact = "queries cannot use it while "
                     + (r.flag("maintained_on_writes") ? "every write still pays to maintain it" : "it takes space")
                     + "; drop it and build it again with CREATE INDEX CONCURRENTLY"
                     + (r.flag("is_unique") ? " after removing the duplicates that made the build fail" : "");
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(r.whole("table_bytes"), 0, bigTableBytes),
                     summary,
                     evidence,

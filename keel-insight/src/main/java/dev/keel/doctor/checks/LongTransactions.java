@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +54,9 @@ public record LongTransactions(
             if (seconds * 1000 < warning.toMillis()) {
                 continue;
             }
-            Severity severity = seconds * 1000 >= critical.toMillis() ? Severity.CRITICAL : Severity.WARNING;
-            double closeness = severity == Severity.CRITICAL
+            DoctorSeverity severity =
+                    seconds * 1000 >= critical.toMillis() ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+            double closeness = severity == DoctorSeverity.CRITICAL
                     ? Impact.between(seconds, critical.toSeconds(), 8.0 * critical.toSeconds())
                     : Impact.between(seconds, warning.toSeconds(), critical.toSeconds());
             Map<String, Object> evidence = new LinkedHashMap<>();

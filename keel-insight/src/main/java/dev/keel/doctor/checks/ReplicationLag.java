@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             if (bytes < warningBytes && seconds * 1000 < warningLag.toMillis()) {
                 continue;
             }
-            Severity severity = seconds * 1000 >= criticalLag.toMillis() ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity =
+                    seconds * 1000 >= criticalLag.toMillis() ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
             double closeness = Math.max(
                     Impact.between(bytes, warningBytes, 20.0 * warningBytes),
                     Impact.between(seconds, warningLag.toSeconds(), criticalLag.toSeconds()));
@@ -63,10 +65,10 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             evidence.put(
                     "sinceReplySeconds",
                     r.isNull("since_reply_seconds") ? null : Figures.round(r.decimal("since_reply_seconds"), 1));
-            String summary = "standby " + who + " is " + Figures.bytes(bytes)
+            String summary = "standby " + who + " is " + ByteSizes.human(bytes)
                     + (r.isNull("lag_seconds") ? "" : " and " + Figures.seconds(seconds)) + " behind";
             String impact = "reads routed to it see data that old, and a failover to it would lose or wait for "
-                    + Figures.bytes(bytes) + "; the primary keeps that WAL too if the standby uses a slot";
+                    + ByteSizes.human(bytes) + "; the primary keeps that WAL too if the standby uses a slot";
             findings.add(finding(severity, closeness, summary, evidence, impact));
         }
         for (Rows.Row r : Rows.query(context.connection(), "replica-delay.sql")) {
@@ -76,7 +78,8 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
             if (unreplayed < warningBytes && (unreplayed == 0 || age * 1000 < warningLag.toMillis())) {
                 continue;
             }
-            Severity severity = age * 1000 >= criticalLag.toMillis() ? Severity.CRITICAL : Severity.WARNING;
+            DoctorSeverity severity =
+                    age * 1000 >= criticalLag.toMillis() ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("unreplayedBytes", unreplayed);
             evidence.put("replayAgeSeconds", Figures.round(age, 1));
@@ -84,7 +87,7 @@ public record ReplicationLag(long warningBytes, Duration warningLag, Duration cr
                     finding(
                             severity,
                             Impact.between(age, warningLag.toSeconds(), criticalLag.toSeconds()),
-                            "this standby has " + Figures.bytes(unreplayed)
+                            "this standby has " + ByteSizes.human(unreplayed)
                                     + " of received WAL not replayed yet; its last replayed transaction is "
                                     + Figures.seconds(age) + " old",
                             evidence,

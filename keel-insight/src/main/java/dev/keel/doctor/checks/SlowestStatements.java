@@ -3,8 +3,8 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import dev.keel.stats.RankBy;
 import dev.keel.stats.RankedStatement;
 import dev.keel.stats.Ranking;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,8 +72,8 @@ public record SlowestStatements(
             if (share < minShare || load < infoLoad) {
                 continue;
             }
-            Severity severity = load >= warningLoad ? Severity.WARNING : Severity.INFO;
-            double closeness = severity == Severity.WARNING
+            DoctorSeverity severity = load >= warningLoad ? DoctorSeverity.WARNING : DoctorSeverity.INFO;
+            double closeness = severity == DoctorSeverity.WARNING
                     ? Impact.between(load, warningLoad, 4 * warningLoad)
                     : Impact.between(load, infoLoad, warningLoad);
             Map<String, Object> evidence = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ public record SlowestStatements(
             evidence.put("query", s.query());
             String summary = "one statement takes " + Figures.percent(share) + " of the execution time (" + s.calls()
                     + " calls, "
-                    + String.format(java.util.Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2)
+                    + String.format(Locale.ROOT, "%.1f", s.meanMs()) + " ms each, " + Figures.round(load, 2)
                     + " backends busy on average): "
                     + TopText.shorten(s.query());
             String impact =

@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,12 +64,13 @@ public record TableBloat(long minWastedBytes, double bloatShare) implements Doct
             evidence.put("estimatedRows", (long) r.decimal("rows"));
             evidence.put("averageRowWidth", Figures.round(r.decimal("row_width"), 1));
             String summary =
-                    table + " is about " + Figures.percent(share) + " bloat: " + Figures.bytes(pages * (double) block)
-                            + " on disk for about " + Figures.bytes(expectedPages * (double) block) + " of rows";
-            String impact = "sequential scans read and cache " + Figures.bytes(wasted)
+                    table + " is about " + Figures.percent(share) + " bloat: " + ByteSizes.human(pages * (double) block)
+                            + " on disk for about " + ByteSizes.human(expectedPages * (double) block) + " of rows";
+            String impact = "sequential scans read and cache " + ByteSizes.human(wasted)
                     + " of empty space; rewrite the table online"
                     + " (pg_repack) or, during a maintenance window, VACUUM FULL";
-            findings.add(finding(Severity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
+            findings.add(
+                    finding(DoctorSeverity.WARNING, Impact.between(share, bloatShare, 1), summary, evidence, impact));
         }
         return findings;
     }

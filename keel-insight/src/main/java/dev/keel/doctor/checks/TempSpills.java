@@ -1,10 +1,11 @@
 package dev.keel.doctor.checks;
 
+import dev.keel.config.ByteSizes;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
         if (bytes == 0 || perDay < infoBytesPerDay) {
             return List.of();
         }
-        Severity severity = perDay >= warningBytesPerDay ? Severity.WARNING : Severity.INFO;
-        double closeness = severity == Severity.WARNING
+        DoctorSeverity severity = perDay >= warningBytesPerDay ? DoctorSeverity.WARNING : DoctorSeverity.INFO;
+        double closeness = severity == DoctorSeverity.WARNING
                 ? Impact.between(perDay, warningBytesPerDay, 10.0 * warningBytesPerDay)
                 : Impact.between(perDay, infoBytesPerDay, warningBytesPerDay);
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ public record TempSpills(long infoBytesPerDay, long warningBytesPerDay) implemen
         evidence.put("workMem", r.text("work_mem"));
         evidence.put("since", r.text("counting_since"));
         String summary =
-                r.whole("temp_files") + " temporary files, " + Figures.bytes(bytes) + " (" + Figures.bytes(perDay)
+                r.whole("temp_files") + " temporary files, " + ByteSizes.human(bytes) + " (" + ByteSizes.human(perDay)
                         + " a day), spilled to disk in " + r.text("database") + " with work_mem " + r.text("work_mem");
         String impact =
                 "queries that spill run at disk speed; find them with keel top --json (tempBlocks) and raise work_mem for them"

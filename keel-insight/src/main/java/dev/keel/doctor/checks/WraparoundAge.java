@@ -3,13 +3,15 @@ package dev.keel.doctor.checks;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Transaction id and multixact id age. At about 2^31 the server refuses new transactions to protect
@@ -46,8 +48,8 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
         return findings;
     }
 
-    private static java.util.Optional<Rows.Row> worst(List<Rows.Row> rows, String column) {
-        return rows.stream().max(java.util.Comparator.comparingLong(r -> r.whole(column)));
+    private static Optional<Rows.Row> worst(List<Rows.Row> rows, String column) {
+        return rows.stream().max(Comparator.comparingLong(r -> r.whole(column)));
     }
 
     private List<DoctorFinding> judge(Rows.Row r, Rows.Row current, String column, String kind, String tableColumn) {
@@ -55,8 +57,8 @@ public record WraparoundAge(long warning, long critical) implements DoctorCheck 
         if (age < warning) {
             return List.of();
         }
-        Severity severity = age >= critical ? Severity.CRITICAL : Severity.WARNING;
-        double closeness = severity == Severity.CRITICAL
+        DoctorSeverity severity = age >= critical ? DoctorSeverity.CRITICAL : DoctorSeverity.WARNING;
+        double closeness = severity == DoctorSeverity.CRITICAL
                 ? Impact.between(age, critical, LIMIT)
                 : Impact.between(age, warning, critical);
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
@@ -59,7 +59,7 @@ class BlockingChainsIT {
                     .singleElement()
                     .satisfies(f -> {
                         assertThat(f.check()).isEqualTo("blocking-chains");
-                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                         assertThat(f.evidence())
                                 .containsEntry("rootPid", rootPid)
                                 .containsEntry("waiters", 2L)
@@ -73,7 +73,7 @@ class BlockingChainsIT {
             assertThat(DoctorRuns.run(cluster, db, new BlockingChains(Duration.ZERO, 2, Duration.ofMinutes(1)))
                             .principal()
                             .severity())
-                    .isEqualTo(Severity.CRITICAL);
+                    .isEqualTo(DoctorSeverity.CRITICAL);
             cluster.execute(db, "SELECT pg_cancel_backend(" + rootPid + ")");
             // The cancelled sleep aborted the transaction; the rollback ends it and frees the waiters.
             busy.handle((ok, failed) -> null).get(30, TimeUnit.SECONDS);
@@ -110,7 +110,7 @@ class BlockingChainsIT {
                     .as("one waiter behind the idle root within %s", LIMIT)
                     .singleElement()
                     .satisfies(f -> {
-                        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                        assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                         assertThat(f.score()).isGreaterThanOrEqualTo(70);
                         assertThat(f.evidence())
                                 .containsEntry("rootPid", rootPid)

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
@@ -34,7 +34,7 @@ class ConnectionSaturationIT {
             var report = DoctorRuns.run(cluster, db, new ConnectionSaturation());
 
             assertThat(report.findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
                 assertThat(f.evidence()).containsEntry("used", 16L).containsEntry("available", 17L);
                 assertThat(f.summary()).startsWith("16 of 17 available connections are in use");
             });

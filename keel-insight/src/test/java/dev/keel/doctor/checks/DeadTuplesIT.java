@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class DeadTuplesIT {
                 DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new DeadTuples());
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.evidence())
                     .containsEntry("table", "public.events")
                     .containsEntry("deadRows", 20000L)

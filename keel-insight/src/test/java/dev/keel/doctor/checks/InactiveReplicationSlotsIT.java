@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class InactiveReplicationSlotsIT {
 
             var report = DoctorRuns.run(cluster, db, new InactiveReplicationSlots());
             assertThat(report.findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                 assertThat(f.evidence())
                         .containsEntry("slot", "forgotten_standby")
                         .containsEntry("type", "physical");
@@ -40,7 +40,7 @@ class InactiveReplicationSlotsIT {
             assertThat(DoctorRuns.run(cluster, db, new InactiveReplicationSlots(1L << 20))
                             .principal()
                             .severity())
-                    .isEqualTo(Severity.CRITICAL);
+                    .isEqualTo(DoctorSeverity.CRITICAL);
         } finally {
             cluster.execute(db, "SELECT pg_drop_replication_slot('forgotten_standby')");
         }

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class IndexBloatIT {
                 .extracting(f -> f.evidence().get("index"))
                 .containsExactlyInAnyOrder("public.items_pkey", "public.items_code");
         assertThat(report.findings()).allSatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat((Double) f.evidence().get("wastedShare")).isBetween(0.8, 0.95);
             assertThat(f.summary()).contains("bloat");
             assertThat(f.runbook()).isEqualTo("docs/runbooks/index-bloat.md");

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class IntegerKeyLimitsIT {
 
         assertThat(report.findings()).hasSize(2);
         assertThat(report.findings().get(0)).satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
             assertThat(f.evidence())
                     .containsEntry("table", "events")
                     .containsEntry("limit", 2147483647L)
@@ -42,7 +42,7 @@ class IntegerKeyLimitsIT {
             assertThat(f.impact()).contains("integer out of range");
         });
         assertThat(report.findings().get(1)).satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.evidence())
                     .containsEntry("sequence", "public.orders_id_seq")
                     .containsEntry("lastValue", 1900000001L);

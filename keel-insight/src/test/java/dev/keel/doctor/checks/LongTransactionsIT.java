@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The thresholds are lowered to a second so the test need not wait the default five minutes. */
@@ -40,7 +42,7 @@ class LongTransactionsIT {
                     DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(5), cluster, db, SHORT);
 
             assertThat(report.findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                 assertThat(f.evidence()).containsEntry("pid", pid).containsEntry("state", "idle in transaction");
                 assertThat(f.summary()).contains("idle in transaction");
             });
@@ -56,10 +58,10 @@ class LongTransactionsIT {
     void aLongRunningStatementFires() throws Exception {
         String db = cluster.createDatabase();
         try (Connection busy = cluster.connect(db)) {
-            var running = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            var running = CompletableFuture.runAsync(() -> {
                 try (Statement s = busy.createStatement()) {
                     s.execute("SELECT pg_sleep(3)");
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
@@ -67,7 +67,7 @@ class ReplicationLagIT {
 
             var report = DoctorRuns.until(r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, check);
             assertThat(report.findings()).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
                 assertThat(f.evidence()).containsEntry("application", "stalled_standby");
                 assertThat((Long) f.evidence().get("lagBytes")).isGreaterThan(1L << 20);
                 assertThat(f.summary()).contains("stalled_standby").contains("behind");

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class SlowestStatementsIT {
         assertThat(report.findings()).isNotEmpty();
         assertThat(report.principal()).satisfies(f -> {
             assertThat(f.check()).isEqualTo("slowest-statements");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.evidence()).containsEntry("calls", 4L);
             assertThat((Double) f.evidence().get("sharePercent")).isGreaterThan(50.0);
             assertThat(f.summary()).contains("pg_sleep");

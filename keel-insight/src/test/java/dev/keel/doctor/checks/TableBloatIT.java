@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class TableBloatIT {
         var report = DoctorRuns.run(cluster, db, SMALL);
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.evidence()).containsEntry("table", "public.items");
             assertThat((Double) f.evidence().get("wastedShare")).isBetween(0.55, 0.8);
             assertThat(f.summary()).contains("bloat");

@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class TempSpillsIT {
         var report = DoctorRuns.until(
                 r -> !r.findings().isEmpty(), Duration.ofSeconds(10), cluster, db, new TempSpills(1, 1L << 20));
         assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat((Long) f.evidence().get("tempBytes")).isGreaterThan(1L << 20);
             assertThat((Long) f.evidence().get("tempFiles")).isPositive();
         });

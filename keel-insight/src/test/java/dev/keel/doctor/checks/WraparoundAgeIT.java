@@ -3,7 +3,7 @@ package dev.keel.doctor.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.doctor.DoctorRuns;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,11 @@ class WraparoundAgeIT {
         assertThat(DoctorRuns.run(cluster, db, new WraparoundAge()).findings()).isEmpty();
         var warning = DoctorRuns.run(cluster, db, new WraparoundAge(age - 100, Long.MAX_VALUE));
         assertThat(warning.byCheck("wraparound-age")).anySatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat((Long) f.evidence().get("age")).isGreaterThanOrEqualTo(age);
             assertThat(f.summary()).contains("transaction ids old");
         });
         var critical = DoctorRuns.run(cluster, db, new WraparoundAge(age - 100, age - 50));
-        assertThat(critical.principal().severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(critical.principal().severity()).isEqualTo(DoctorSeverity.CRITICAL);
     }
 }

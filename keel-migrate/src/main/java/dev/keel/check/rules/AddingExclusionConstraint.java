@@ -39,14 +39,15 @@ public final class AddingExclusionConstraint implements Rule {
                     || !action.tokens().get(i).isWord("EXCLUDE")) {
                 continue;
             }
-            findings.add(
-                    c.finding(
-                            this,
-                            action.first(),
-                            "adding an EXCLUDE constraint to " + alter.table()
-                                    + " builds its index and checks every row while holding an ACCESS EXCLUSIVE lock: reads and writes wait throughout",
-                            "there is no NOT VALID or USING INDEX for EXCLUDE: declare it when the table is created, or build a new table"
-                                    + " with it and move the rows over; on a small table, waive it with -- keel:allow adding-exclusion-constraint <why>"));
+            findings.add(c.finding(
+                    this,
+                    action.first(),
+                    "adding an EXCLUDE constraint to " + alter.table()
+                            + " builds its index and checks every row while holding an ACCESS EXCLUSIVE lock: reads and writes wait"
+                            + " throughout",
+                    "there is no NOT VALID or USING INDEX for EXCLUDE: declare it when the table is created, or build a new table"
+                            + " with it and move the rows over; on a small table, waive it with -- keel:allow adding-exclusion-constraint"
+                            + " <why>"));
         }
         return findings;
     }

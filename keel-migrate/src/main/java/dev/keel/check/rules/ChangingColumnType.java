@@ -112,7 +112,8 @@ public final class ChangingColumnType implements Rule {
                             + " rewrites unless the old type is varchar or text that fits as it is (varchar(n) to varchar(m ≥ n), varchar or text):"
                             + " otherwise all of " + table
                             + " is rewritten and its indexes rebuilt under an ACCESS EXCLUSIVE lock",
-                    "if the old type is varchar or text of no greater length, waive this with -- keel:allow changing-column-type <old type>; otherwise "
+                    "if the old type is varchar or text of no greater length, waive this with -- keel:allow changing-column-type <old type>;"
+                            + " otherwise "
                             + newColumn);
         }
         return c.finding(this, action.first(), "changing " + column + " to " + to + rewrites, newColumn);

@@ -6,6 +6,7 @@ import dev.keel.check.Names;
 import dev.keel.check.Rule;
 import dev.keel.check.Severity;
 import dev.keel.check.StatementContext;
+import dev.keel.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,14 +52,14 @@ public final class ConstraintMissingNotValid implements Rule {
             boolean foreignKey = action.contains("FOREIGN") || action.contains("REFERENCES");
             if (check || foreignKey) {
                 String kind = foreignKey ? "FOREIGN KEY" : "CHECK";
-                findings.add(
-                        c.finding(
-                                this,
-                                action.first(),
-                                "adding a " + kind + " constraint to " + alter.table()
-                                        + " validates every row while holding a lock that blocks writes"
-                                        + (foreignKey ? " to both tables" : ""),
-                                "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes through)"));
+                findings.add(c.finding(
+                        this,
+                        action.first(),
+                        "adding a " + kind + " constraint to " + alter.table()
+                                + " validates every row while holding a lock that blocks writes"
+                                + (foreignKey ? " to both tables" : ""),
+                        "ADD the constraint … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it takes a lock that lets writes"
+                                + " through)"));
             }
         }
         return findings;
@@ -92,7 +93,7 @@ public final class ConstraintMissingNotValid implements Rule {
 
     /** A default other than NULL, an identity or a generated column: existing rows get a value at once. */
     private static boolean startsFilled(AlterTable.Action action) {
-        List<dev.keel.sql.SqlToken> t = action.tokens();
+        List<SqlToken> t = action.tokens();
         for (int i = action.addedColumnAt() + 1; i < t.size(); i++) {
             if (t.get(i).isWord("GENERATED")
                     || t.get(i).isWord("DEFAULT")

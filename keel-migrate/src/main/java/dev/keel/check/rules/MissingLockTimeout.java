@@ -37,13 +37,13 @@ public final class MissingLockTimeout implements Rule {
                 || c.earlier().stream().anyMatch(s -> lockOnExisting(c, s) != null)) {
             return List.of();
         }
-        return List.of(
-                c.finding(
-                        this,
-                        lock.verb() + " waits for " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
-                                + " with no lock_timeout: while it waits, it holds up " + TableLocks.blocks(lock.mode())
-                                + " on " + lock.table(),
-                        "start the file with SET lock_timeout = '5s'; and retry the migration when it times out (keel does both when it applies the files)"));
+        return List.of(c.finding(
+                this,
+                lock.verb() + " waits for " + TableLocks.withArticle(lock.mode()) + " lock on " + lock.table()
+                        + " with no lock_timeout: while it waits, it holds up " + TableLocks.blocks(lock.mode())
+                        + " on " + lock.table(),
+                "start the file with SET lock_timeout = '5s'; and retry the migration when it times out (keel does both when it applies"
+                        + " the files)"));
     }
 
     private static TableLocks.Lock lockOnExisting(StatementContext c, SqlStatement statement) {

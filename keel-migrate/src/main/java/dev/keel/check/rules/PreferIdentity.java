@@ -54,7 +54,8 @@ public final class PreferIdentity implements Rule {
                         this,
                         column.typeToken(),
                         column.name() + " is " + column.typeName()
-                                + ": its sequence is a separate object with its own privileges, and nothing stops inserts from writing their own values past it",
+                                + ": its sequence is a separate object with its own privileges, and nothing stops inserts from writing their own"
+                                + " values past it",
                         "declare it " + integer
                                 + " GENERATED ALWAYS AS IDENTITY (or BY DEFAULT, when rows may bring their own key)"));
             }

@@ -38,7 +38,8 @@ public final class PreferTextOverChar implements Rule {
                         column.typeToken(),
                         column.name() + " is " + column.typeName()
                                 + (column.hasTypeModifier() ? "(n)" : " (that is, char(1))")
-                                + ": values are padded with spaces to the full length, trailing spaces are ignored in comparisons, and it is no faster than text",
+                                + ": values are padded with spaces to the full length, trailing spaces are ignored in comparisons, and it is no"
+                                + " faster than text",
                         "declare it text, with a CHECK (char_length(" + column.name()
                                 + ") = n) if the length is fixed"));
             }

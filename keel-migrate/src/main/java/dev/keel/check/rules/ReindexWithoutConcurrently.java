@@ -84,13 +84,13 @@ public final class ReindexWithoutConcurrently implements Rule {
                             "REINDEX SYSTEM has no concurrent form: run it by hand in a maintenance window, not in a migration"));
         }
         if (c.postgresVersion() < 12) {
-            return List.of(
-                    c.finding(
-                            this,
-                            message,
-                            "PostgreSQL " + c.postgresVersion()
-                                    + " has no REINDEX CONCURRENTLY: CREATE INDEX CONCURRENTLY"
-                                    + " a copy of each index, DROP INDEX CONCURRENTLY the old one, then ALTER INDEX … RENAME the copy to the old name"));
+            return List.of(c.finding(
+                    this,
+                    message,
+                    "PostgreSQL " + c.postgresVersion()
+                            + " has no REINDEX CONCURRENTLY: CREATE INDEX CONCURRENTLY"
+                            + " a copy of each index, DROP INDEX CONCURRENTLY the old one, then ALTER INDEX … RENAME the copy to the old"
+                            + " name"));
         }
         return List.of(c.finding(
                 this,

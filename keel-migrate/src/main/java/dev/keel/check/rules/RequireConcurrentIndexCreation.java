@@ -51,7 +51,8 @@ public final class RequireConcurrentIndexCreation implements Rule {
                         partitioned
                                 ? "PostgreSQL builds no index CONCURRENTLY on a partitioned table: CREATE INDEX … ON ONLY "
                                         + index.table()
-                                        + " (instant, invalid until complete), then CREATE INDEX CONCURRENTLY on each partition in files of their own,"
+                                        + " (instant, invalid until complete), then CREATE INDEX CONCURRENTLY on each partition in files of their"
+                                        + " own,"
                                         + " and ALTER INDEX … ATTACH PARTITION each one"
                                 : "CREATE INDEX CONCURRENTLY in a migration file of its own (keel runs it without a transaction)"));
     }

@@ -39,15 +39,15 @@ public final class RequireConcurrentIndexDeletion implements Rule {
         if (unknown.isEmpty()) {
             return List.of();
         }
-        return List.of(
-                c.finding(
-                        this,
-                        "DROP INDEX " + String.join(", ", unknown)
-                                + " takes an ACCESS EXCLUSIVE lock on "
-                                + (unknown.size() == 1 ? "the index's table" : "each index's table")
-                                + ": reads and writes wait until it is done,"
-                                + " and behind any query already running",
-                        "DROP INDEX CONCURRENTLY IF EXISTS, one index per statement, in a migration file of its own (keel runs it without a transaction)"));
+        return List.of(c.finding(
+                this,
+                "DROP INDEX " + String.join(", ", unknown)
+                        + " takes an ACCESS EXCLUSIVE lock on "
+                        + (unknown.size() == 1 ? "the index's table" : "each index's table")
+                        + ": reads and writes wait until it is done,"
+                        + " and behind any query already running",
+                "DROP INDEX CONCURRENTLY IF EXISTS, one index per statement, in a migration file of its own (keel runs it without a"
+                        + " transaction)"));
     }
 
     /** DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, name …] [CASCADE | RESTRICT]. */

@@ -37,11 +37,11 @@ public final class Truncate implements Rule {
         String cascade = c.statement().containsWord("CASCADE")
                 ? ", and CASCADE empties every table that references them too"
                 : "";
-        return List.of(
-                c.finding(
-                        this,
-                        "TRUNCATE deletes every row of " + String.join(", ", existing)
-                                + " under an ACCESS EXCLUSIVE lock" + cascade,
-                        "if the data must really go, delete it in batches outside the migration; a table of data that can be rebuilt may waive this with that reason"));
+        return List.of(c.finding(
+                this,
+                "TRUNCATE deletes every row of " + String.join(", ", existing) + " under an ACCESS EXCLUSIVE lock"
+                        + cascade,
+                "if the data must really go, delete it in batches outside the migration; a table of data that can be rebuilt may waive"
+                        + " this with that reason"));
     }
 }

@@ -34,7 +34,8 @@ public final class UpdateOrDeleteWithoutWhere implements Rule {
                 this,
                 change.at(),
                 change.verb() + " without WHERE " + what + " every row of " + change.table()
-                        + " inside the migration: each row stays locked until the migration commits, and each leaves a dead copy that bloats the table",
+                        + " inside the migration: each row stays locked until the migration commits, and each leaves a dead copy that bloats the"
+                        + " table",
                 "backfill in batches outside the migration (" + change.verb()
                         + " … WHERE id BETWEEN … per batch, committing each), then let VACUUM catch up"));
     }

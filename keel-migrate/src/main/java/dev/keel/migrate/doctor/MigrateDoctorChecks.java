@@ -1,6 +1,6 @@
 package dev.keel.migrate.doctor;
 
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorCheckProvider;
 import dev.keel.migrate.MigrationSettings;
@@ -11,7 +11,7 @@ import java.util.Map;
 public final class MigrateDoctorChecks implements DoctorCheckProvider {
 
     @Override
-    public List<DoctorCheck> checks(KeelConfig config, Map<String, String> env) {
+    public List<DoctorCheck> checks(KeelYaml config, Map<String, String> env) {
         return List.of(new PendingMigrations(MigrationSettings.from(config)));
     }
 

@@ -6,11 +6,12 @@ import dev.keel.check.CheckPolicy;
 import dev.keel.check.CheckReport;
 import dev.keel.check.Checker;
 import dev.keel.check.Finding;
+import dev.keel.check.Severity;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.doctor.Impact;
-import dev.keel.doctor.Severity;
 import dev.keel.migrate.AppliedMigration;
 import dev.keel.migrate.MigrationPlan;
 import dev.keel.migrate.MigrationSettings;
@@ -44,7 +45,7 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("failed", failed.stream().map(AppliedMigration::script).toList());
             findings.add(finding(
-                    Severity.CRITICAL,
+                    DoctorSeverity.CRITICAL,
                     1.0,
                     failed.size() + " migration" + (failed.size() == 1 ? "" : "s") + " failed part-way ("
                             + failed.get(0).script()
@@ -62,7 +63,7 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
                         CheckMigrations.serverMajorVersion(context.connection()), CheckPolicy.of(settings.check()))
                 .check(CheckMigrations.inputs(plan.pending()), CatalogFacts.load(context.connection()));
         List<Finding> errors = report.findings().stream()
-                .filter(f -> f.severity() == dev.keel.check.Severity.ERROR)
+                .filter(f -> f.severity() == Severity.ERROR)
                 .toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("pending", plan.pending().size());
@@ -74,7 +75,7 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
             Finding first = errors.get(0);
             evidence.put("firstFinding", first.file() + ":" + first.line() + " " + first.rule());
             findings.add(finding(
-                    Severity.WARNING,
+                    DoctorSeverity.WARNING,
                     Impact.between(errors.size(), 0, 5),
                     plan.pending().size() + " pending migration"
                             + (plan.pending().size() == 1 ? "" : "s") + " with " + errors.size()
@@ -85,7 +86,7 @@ public record PendingMigrations(MigrationSettings settings) implements DoctorChe
                     "as written: " + first.message() + "; keel migrate refuses it until it is fixed or waived"));
         } else {
             findings.add(finding(
-                    Severity.INFO,
+                    DoctorSeverity.INFO,
                     Impact.between(plan.pending().size(), 0, 20),
                     plan.pending().size() + " migration" + (plan.pending().size() == 1 ? " is" : "s are")
                             + " pending, starting with " + plan.pending().get(0).script(),

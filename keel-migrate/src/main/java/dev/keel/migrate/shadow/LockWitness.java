@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,7 +138,7 @@ public final class LockWitness implements AutoCloseable {
 
     /** The relation locks backend {@code pid} holds or waits for (a lock it waits for it takes next). */
     static Set<TakenLock> locks(Connection c, int pid) throws SQLException {
-        Set<TakenLock> locks = new java.util.LinkedHashSet<>();
+        Set<TakenLock> locks = new LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(LockWitness.class, "shadow-locks.sql"))) {
             s.setInt(1, pid);
             try (ResultSet rs = s.executeQuery()) {

@@ -16,7 +16,8 @@ class AddingSerialColumnTest {
                         .get(0)
                         .message())
                 .isEqualTo(
-                        "adding the serial column n numbers every existing row from a sequence: all of orders is rewritten under an ACCESS EXCLUSIVE lock");
+                        "adding the serial column n numbers every existing row from a sequence: all of orders is rewritten under an ACCESS"
+                                + " EXCLUSIVE lock");
     }
 
     @Test

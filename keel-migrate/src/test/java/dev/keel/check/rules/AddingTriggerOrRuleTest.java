@@ -29,17 +29,17 @@ class AddingTriggerOrRuleTest {
 
     @Test
     void errOrReplaceAndConstraintTriggers() {
-        assertThat(
-                        RuleCheck.where(
-                                rule,
-                                17,
-                                "create or replace trigger t before insert or update of total, qty on shop.orders for each row execute function f();"))
+        assertThat(RuleCheck.where(
+                        rule,
+                        17,
+                        "create or replace trigger t before insert or update of total, qty on shop.orders for each row execute function"
+                                + " f();"))
                 .hasSize(1);
-        assertThat(
-                        RuleCheck.where(
-                                rule,
-                                17,
-                                "create constraint trigger t after insert on orders deferrable initially deferred for each row execute function f();"))
+        assertThat(RuleCheck.where(
+                        rule,
+                        17,
+                        "create constraint trigger t after insert on orders deferrable initially deferred for each row execute function"
+                                + " f();"))
                 .hasSize(1);
     }
 

@@ -16,7 +16,8 @@ class ClusterTest {
                         .get(0)
                         .message())
                 .isEqualTo(
-                        "CLUSTER rewrites all of shop.orders in index order under an ACCESS EXCLUSIVE lock: every read and write waits until it is done");
+                        "CLUSTER rewrites all of shop.orders in index order under an ACCESS EXCLUSIVE lock: every read and write waits until it"
+                                + " is done");
         assertThat(RuleCheck.where(rule, 17, "cluster (verbose) orders;")).hasSize(1);
     }
 

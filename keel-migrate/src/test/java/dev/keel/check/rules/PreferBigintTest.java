@@ -19,7 +19,8 @@ class PreferBigintTest {
                         .get(0)
                         .message())
                 .isEqualTo(
-                        "the key column id is integer, which runs out at 2,147,483,647: widening it later rewrites orders and its indexes under an ACCESS EXCLUSIVE lock");
+                        "the key column id is integer, which runs out at 2,147,483,647: widening it later rewrites orders and its indexes under"
+                                + " an ACCESS EXCLUSIVE lock");
     }
 
     @Test

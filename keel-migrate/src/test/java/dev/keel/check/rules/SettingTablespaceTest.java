@@ -16,7 +16,8 @@ class SettingTablespaceTest {
                         .get(0)
                         .message())
                 .isEqualTo(
-                        "SET TABLESPACE copies all of orders to the new tablespace under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done");
+                        "SET TABLESPACE copies all of orders to the new tablespace under an ACCESS EXCLUSIVE lock: every read and write waits"
+                                + " until the copy is done");
     }
 
     @Test

@@ -19,7 +19,8 @@ class VacuumFullTest {
                         .get(0)
                         .message())
                 .isEqualTo(
-                        "VACUUM FULL rewrites all of orders, customers under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done");
+                        "VACUUM FULL rewrites all of orders, customers under an ACCESS EXCLUSIVE lock: every read and write waits until the copy"
+                                + " is done");
     }
 
     @Test

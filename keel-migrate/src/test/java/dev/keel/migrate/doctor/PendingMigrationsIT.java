@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.config.ConfigLoader;
-import dev.keel.config.KeelConfig;
+import dev.keel.config.KeelYaml;
 import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
-import dev.keel.doctor.Severity;
+import dev.keel.doctor.DoctorSeverity;
 import dev.keel.migrate.Keel;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
@@ -49,7 +49,7 @@ class PendingMigrationsIT {
 
     /** The check as the doctor builds it: from the project's keel.yaml. */
     private DoctorCheck check() {
-        KeelConfig config = ConfigLoader.load(project.dir(), null, Map.of());
+        KeelYaml config = ConfigLoader.load(project.dir(), null, Map.of());
         return new MigrateDoctorChecks()
                 .checks(config, Map.of()).stream()
                         .filter(c -> c.id().equals(PendingMigrations.ID))
@@ -84,7 +84,7 @@ class PendingMigrationsIT {
         project.migration("V2__note.sql", "alter table orders add column note text;");
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.INFO);
             assertThat(f.summary()).contains("1 migration is pending").contains("V2__note.sql");
             assertThat(f.evidence()).containsEntry("pending", 1).containsEntry("errorFindings", 0);
         });
@@ -95,7 +95,7 @@ class PendingMigrationsIT {
         project.migration("V2__positive.sql", "alter table orders add constraint positive check (total >= 0);");
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.WARNING);
             assertThat(f.summary()).contains("constraint-missing-not-valid").contains("V2__positive.sql:1");
             assertThat(f.impact()).contains("validates every row");
         });
@@ -112,7 +112,7 @@ class PendingMigrationsIT {
                         """);
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.INFO);
             assertThat(f.evidence()).containsEntry("errorFindings", 0).containsEntry("waivedFindings", 1);
         });
     }
@@ -127,7 +127,7 @@ class PendingMigrationsIT {
 
         assertThat(findings())
                 .singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(DoctorSeverity.INFO));
     }
 
     @Test
@@ -137,7 +137,7 @@ class PendingMigrationsIT {
                 .config("check:\n  startAfter: 2\n");
 
         assertThat(findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.INFO);
             assertThat(f.evidence()).containsEntry("pending", 2).containsEntry("errorFindings", 0);
         });
     }
@@ -158,7 +158,7 @@ class PendingMigrationsIT {
         assertThatThrownBy(() -> keel().migrate()).hasMessageContaining("nope");
 
         assertThat(findings()).anySatisfy(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.severity()).isEqualTo(DoctorSeverity.CRITICAL);
             assertThat(f.summary()).contains("failed part-way").contains("V2__broken.sql");
         });
     }

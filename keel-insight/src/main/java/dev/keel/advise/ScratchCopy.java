@@ -20,33 +20,33 @@ import java.util.OptionalDouble;
  * <p>A statement that names its table with a schema (public.orders) does not see the copy, so its
  * plan never uses the candidate: such a candidate is not proposed rather than wrongly proposed.
  */
-final class ShadowCopy implements CandidateVerifier {
-    static final String SCHEMA = "keel_advise_shadow";
+final class ScratchCopy implements CandidateVerifier {
+    static final String SCHEMA = "keel_advise_scratch";
     private final Connection c;
     private final long rowCap;
 
-    ShadowCopy(Connection c, long rowCap) {
+    ScratchCopy(Connection c, long rowCap) {
         this.c = c;
         this.rowCap = rowCap;
     }
 
     @Override
     public String method() {
-        return "shadow copy";
+        return "scratch copy";
     }
 
     @Override
     public Verification verify(Candidate candidate, List<AdvisedStatement> statements) throws SQLException {
-        String shadow = Identifiers.qualified(SCHEMA, candidate.table());
+        String copy = Identifiers.qualified(SCHEMA, candidate.table());
         try {
             execute("DROP SCHEMA IF EXISTS " + Identifiers.quote(SCHEMA) + " CASCADE");
             execute("CREATE SCHEMA " + Identifiers.quote(SCHEMA));
             // INCLUDING ALL copies the existing indexes too, so the plan before is the table's real choice.
-            execute("CREATE TABLE " + shadow + " (LIKE " + candidate.qualifiedTable() + " INCLUDING ALL)");
+            execute("CREATE TABLE " + copy + " (LIKE " + candidate.qualifiedTable() + " INCLUDING ALL)");
             String columns = insertableColumns(candidate);
-            execute("INSERT INTO " + shadow + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM "
+            execute("INSERT INTO " + copy + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM "
                     + candidate.qualifiedTable() + " LIMIT " + rowCap);
-            execute("ANALYZE " + shadow);
+            execute("ANALYZE " + copy);
             String rest = currentSearchPath();
             String searchPath = Identifiers.quote(SCHEMA) + (rest.isBlank() ? "" : ", " + rest);
             List<Double> before = new ArrayList<>();
@@ -55,9 +55,9 @@ final class ShadowCopy implements CandidateVerifier {
             }
             String index = "keel_advise_candidate";
             // CONCURRENTLY, as the migration will: the copy is private, but the build is the one that will run.
-            execute("CREATE INDEX CONCURRENTLY " + Identifiers.quote(index) + " ON " + shadow + " ("
+            execute("CREATE INDEX CONCURRENTLY " + Identifiers.quote(index) + " ON " + copy + " ("
                     + candidate.columnList() + ")");
-            execute("ANALYZE " + shadow);
+            execute("ANALYZE " + copy);
             List<StatementGain> gains = new ArrayList<>();
             for (int i = 0; i < statements.size(); i++) {
                 OptionalDouble after = statements.get(i).costWith(c, searchPath, index);
@@ -65,7 +65,7 @@ final class ShadowCopy implements CandidateVerifier {
                     gains.add(CandidateVerifier.gain(statements.get(i), before.get(i), after.getAsDouble()));
                 }
             }
-            return new Verification(candidate, gains, scaledSize(candidate, shadow, index));
+            return new Verification(candidate, gains, scaledSize(candidate, copy, index));
         } finally {
             execute("DROP SCHEMA IF EXISTS " + Identifiers.quote(SCHEMA) + " CASCADE");
         }
@@ -84,9 +84,9 @@ final class ShadowCopy implements CandidateVerifier {
         }
     }
 
-    private long scaledSize(Candidate candidate, String shadow, String index) throws SQLException {
+    private long scaledSize(Candidate candidate, String copy, String index) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "/* keel advise */ SELECT pg_relation_size(to_regclass(?))," + " (SELECT count(*) FROM " + shadow
+                "/* keel advise */ SELECT pg_relation_size(to_regclass(?))," + " (SELECT count(*) FROM " + copy
                         + "), greatest((SELECT reltuples FROM pg_class WHERE oid = ?::regclass), 0)")) {
             s.setString(1, Identifiers.qualified(SCHEMA, index));
             s.setString(2, candidate.qualifiedTable());

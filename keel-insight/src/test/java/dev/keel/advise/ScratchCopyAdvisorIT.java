@@ -7,12 +7,12 @@ import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
-/** Index advice without hypopg: the embedded PostgreSQL 17 has none, so candidates are built on a shadow copy. */
+/** Index advice without hypopg: the embedded PostgreSQL 17 has none, so candidates are built on a scratch copy. */
 @WithPostgres(binaries = WithPostgres.Binaries.EMBEDDED)
-class ShadowCopyAdvisorIT {
+class ScratchCopyAdvisorIT {
     private final TestCluster cluster;
 
-    ShadowCopyAdvisorIT(TestCluster cluster) {
+    ScratchCopyAdvisorIT(TestCluster cluster) {
         this.cluster = cluster;
     }
 
@@ -26,7 +26,7 @@ class ShadowCopyAdvisorIT {
             advice = IndexAdvisor.advise(c, ShopLoad.options());
         }
 
-        assertThat(advice.verifiedWith()).isEqualTo("shadow copy");
+        assertThat(advice.verifiedWith()).isEqualTo("scratch copy");
         assertThat(advice.notes()).anySatisfy(n -> assertThat(n).contains("hypopg is not installed"));
         assertThat(advice.proposals()).singleElement().satisfies(p -> {
             assertThat(p.table() + p.columns()).isEqualTo("orders[user_id]");
@@ -35,7 +35,7 @@ class ShadowCopyAdvisorIT {
                     .satisfies(g -> assertThat(g.factor()).isGreaterThanOrEqualTo(2.0));
             assertThat(p.estimatedBytes()).isPositive();
         });
-        assertThat(cluster.queryString(db, "SELECT to_regnamespace('keel_advise_shadow')"))
+        assertThat(cluster.queryString(db, "SELECT to_regnamespace('keel_advise_scratch')"))
                 .isNull();
         assertThat(cluster.queryString(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'orders'"))
                 .isEqualTo("1");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How urgent a finding is; {@code critical} makes {@code keel doctor} exit 1. */
-public enum Severity {
+public enum DoctorSeverity {
     CRITICAL,
     WARNING,
     INFO;

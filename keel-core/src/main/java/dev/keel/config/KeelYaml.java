@@ -10,9 +10,9 @@ import java.util.Map;
  *
  * @param settings the values set, parsed, by key path; keys of modules that are not on the class path are kept as text
  */
-public record KeelConfig(Path projectDir, Path file, Database database, String schema, Map<String, Object> settings) {
+public record KeelYaml(Path projectDir, Path file, Database database, String schema, Map<String, Object> settings) {
 
-    public KeelConfig {
+    public KeelYaml {
         settings = Map.copyOf(settings);
     }
 
@@ -47,8 +47,8 @@ public record KeelConfig(Path projectDir, Path file, Database database, String s
         return settings.containsKey(key.path());
     }
 
-    public static KeelConfig defaults(Path projectDir) {
-        return new KeelConfig(
+    public static KeelYaml defaults(Path projectDir) {
+        return new KeelYaml(
                 projectDir, null, new Database(null, null, null), CoreSettings.SCHEMA.defaultValue(), Map.of());
     }
 }
