@@ -172,7 +172,9 @@ class S3BackupCycleIT {
         Cli.Run drill = keel("--json", "drill");
         assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
         String drillId = JSON.readTree(drill.stdout()).get("id").asText();
-        assertThat(s3.keys(bucket, key("drills/"))).containsExactly(key("drills/" + drillId + ".json"));
+        // The id's reservation stays beside the record, so the id is never handed out again.
+        assertThat(s3.keys(bucket, key("drills/")))
+                .containsExactly(key("drills/" + drillId + ".json"), key("drills/" + drillId + ".reserved"));
 
         assertThat(backupTargetFindings())
                 .as("a passed drill within backup.rto, read back from the bucket")
