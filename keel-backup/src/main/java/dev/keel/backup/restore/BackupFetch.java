@@ -8,6 +8,7 @@ import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.incr.LayeredFile;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
+import dev.keel.backup.transfer.StreamCopy;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.transfer.TransferProgress;
 import dev.keel.error.KeelException;
@@ -99,7 +100,10 @@ public final class BackupFetch {
                 manifest.files().size());
         try (WriteBehind durable = new WriteBehind()) {
             ParallelTransfer.run(
-                    first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
+                    first,
+                    parallel,
+                    file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)),
+                    BackupFile::size);
             durable.awaitDurable();
             // pg_control last, and durable only after everything it vouches for.
             durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
@@ -144,7 +148,7 @@ public final class BackupFetch {
             Files.createDirectories(target.getParent());
             try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
-                written = in.transferTo(out);
+                written = StreamCopy.copy(in, out, file.size());
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {

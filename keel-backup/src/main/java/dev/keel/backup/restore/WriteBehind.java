@@ -19,9 +19,17 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL fsyncs the whole data directory when it starts on a restored copy; left to then, the
  * disk writes a gigabyte and more while nothing else happens (measured at pgbench scale 100: about
  * 0.7 s of a 4 s restore). Here the disk writes while the next files are still being decompressed.
+ *
+ * <p>Several fsyncs run at once: on ext4 every fsync ends with a flush of the disk's cache, even for a
+ * file with nothing left to write, and one at a time they cost about 3 ms each on the benchmark's VM
+ * (1300 files of a pgbench database: 4 s). Concurrent fsyncs share their flushes: 300 files took 1.0 s
+ * one at a time and 0.02–0.04 s with four or more at once. The threads wait on the disk, not the CPU.
  */
 final class WriteBehind implements AutoCloseable {
-    private final ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+    /** Enough concurrent fsyncs that their cache flushes coalesce; measured flat from 4 to 16. */
+    static final int FLUSHERS = 8;
+
+    private final ExecutorService flusher = Executors.newFixedThreadPool(FLUSHERS, r -> {
         Thread thread = new Thread(r, "keel-restore-fsync");
         thread.setDaemon(true);
         return thread;
