@@ -102,11 +102,11 @@ public final class BackupFetch {
             ParallelTransfer.run(
                     first,
                     parallel,
-                    file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)),
+                    file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress, durable)),
                     BackupFile::size);
             durable.awaitDurable();
             // pg_control last, and durable only after everything it vouches for.
-            durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
+            durable(durable, dataDir, fetch(dataDir, manifest, control, progress, durable));
             durable.awaitDurable();
         }
         progress.finished();
@@ -136,7 +136,8 @@ public final class BackupFetch {
     }
 
     /** @return the file's path in the data directory, written and checked */
-    private String fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
+    private String fetch(
+            Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress, WriteBehind durable) {
         Path target = resolve(dataDir, file.path());
         if (file.delta() != null) {
             fetchLayers(target, manifest, file, progress);
@@ -147,7 +148,8 @@ public final class BackupFetch {
         try {
             Files.createDirectories(target.getParent());
             try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
-                    OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
+                    OutputStream out =
+                            new DigestOutputStream(durable.flushingEarly(target, Files.newOutputStream(target)), sha)) {
                 written = StreamCopy.copy(in, out, file.size());
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));

@@ -3,7 +3,9 @@ package dev.keel.backup.restore;
 import dev.keel.backup.BackupError;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class WriteBehind implements AutoCloseable {
     /** Enough concurrent fsyncs that their cache flushes coalesce; measured flat from 4 to 16. */
     static final int FLUSHERS = 8;
+    /** How much of a large file may wait in the page cache before its fsync is queued. */
+    static final long EARLY_FLUSH_EVERY = 128L << 20;
 
     private final ExecutorService flusher = Executors.newFixedThreadPool(FLUSHERS, r -> {
         Thread thread = new Thread(r, "keel-restore-fsync");
@@ -42,6 +46,27 @@ final class WriteBehind implements AutoCloseable {
             force(file);
             return null;
         }));
+    }
+
+    /**
+     * Wraps the output of a file being written: every {@link #EARLY_FLUSH_EVERY} bytes, what was written so
+     * far is queued to be fsynced. Otherwise the disk starts on a 1 GiB relation segment only once it is
+     * complete, and the restore waits for all of it at the end (0.3–0.9 s for 1 GiB on the benchmark's VM).
+     */
+    OutputStream flushingEarly(Path file, OutputStream out) {
+        return new FilterOutputStream(out) {
+            private long sinceFlush;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                sinceFlush += len;
+                if (sinceFlush >= EARLY_FLUSH_EVERY) {
+                    sinceFlush = 0;
+                    written(file);
+                }
+            }
+        };
     }
 
     /** Waits until every queued file is durable; the first failure is thrown. */
