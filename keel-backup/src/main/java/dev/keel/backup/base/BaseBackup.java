@@ -128,7 +128,8 @@ public final class BaseBackup {
             List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(
                             content.files(),
                             options.parallel(),
-                            file -> incremental == null ? copy(id, file, options) : incremental.copy(file))
+                            file -> incremental == null ? copy(id, file, options) : incremental.copy(file),
+                            DataDirectoryContent.SourceFile::size)
                     .stream()
                     .filter(Objects::nonNull)
                     .toList());
@@ -197,7 +198,7 @@ public final class BaseBackup {
                     e);
         }
         try (InputStream metered = new MeteredInputStream(in, options.throttle(), options.progress())) {
-            StoredObject stored = repository.write(RepositoryLayout.backupFile(id, file.path()), metered);
+            StoredObject stored = repository.write(RepositoryLayout.backupFile(id, file.path()), metered, file.size());
             return new BackupFile(file.path(), stored.size(), stored.sha256(), stored.name(), stored.storedSize());
         } catch (IOException e) {
             throw new KeelException(

@@ -10,6 +10,7 @@ import dev.keel.backup.repo.ObjectStore;
 import dev.keel.backup.repo.ObjectStores;
 import dev.keel.backup.repo.PendingObject;
 import dev.keel.backup.repo.RepositoryUrl;
+import dev.keel.backup.transfer.StreamCopy;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
@@ -156,12 +157,17 @@ public final class BackupRepository implements AutoCloseable {
 
     /** Encodes and stores {@code content} under {@code name}; the object appears whole or not at all. */
     public StoredObject write(String name, InputStream content) {
+        return write(name, content, 0);
+    }
+
+    /** @param expectedSize the content's size as far as the caller knows it (0: unknown); large content copies on two threads */
+    public StoredObject write(String name, InputStream content, long expectedSize) {
         MessageDigest sha256 = sha256();
         try (PendingObject pending = store.create(name)) {
             Counting stored = new Counting(pending);
             long size;
             try (OutputStream encoded = codec.encoder(stored)) {
-                size = new DigestInputStream(content, sha256).transferTo(encoded);
+                size = StreamCopy.copy(new DigestInputStream(content, sha256), encoded, expectedSize);
             }
             pending.commit();
             return new StoredObject(name, size, HexFormat.of().formatHex(sha256.digest()), stored.count);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -25,6 +26,7 @@ import javax.crypto.spec.GCMParameterSpec;
 final class FrameWriter extends OutputStream {
     static final int TAG_BITS = 128;
     static final int NONCE_LENGTH = 12;
+    static final int INITIAL_BUFFER = 1 << 16;
 
     private final DataOutputStream sink;
     private final ObjectHeader header;
@@ -32,7 +34,7 @@ final class FrameWriter extends OutputStream {
     private final Cipher cipher;
     private final SecureRandom random = new SecureRandom();
     private final CRC32C crc = new CRC32C();
-    private final byte[] buffer;
+    private byte[] buffer;
     private int filled;
     private long index;
     private boolean closed;
@@ -41,7 +43,9 @@ final class FrameWriter extends OutputStream {
         this.sink = new DataOutputStream(sink);
         this.key = key;
         this.header = ObjectHeader.create(compressed, key != null, chunkSizeLog2);
-        this.buffer = new byte[header.chunkSize()];
+        // Grown up to a chunk as content arrives: most objects are a few KiB, and a 1 MiB array zeroed for each
+        // of a cluster's thousands of files is work for nothing.
+        this.buffer = new byte[Math.min(header.chunkSize(), INITIAL_BUFFER)];
         try {
             this.cipher = key == null ? null : Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
@@ -61,9 +65,12 @@ final class FrameWriter extends OutputStream {
             throw new IOException("the object was already finished");
         }
         while (len > 0) {
-            // A full buffer is only sent once more data arrives: the last chunk must carry the flag.
-            if (filled == buffer.length) {
+            // A full chunk is only sent once more data arrives: the last chunk must carry the flag.
+            if (filled == header.chunkSize()) {
                 emit(false);
+            }
+            if (filled == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(header.chunkSize(), buffer.length * 2));
             }
             int n = Math.min(len, buffer.length - filled);
             System.arraycopy(b, off, buffer, filled, n);

@@ -8,6 +8,7 @@ import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.incr.LayeredFile;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
+import dev.keel.backup.transfer.StreamCopy;
 import dev.keel.backup.transfer.Throttle;
 import dev.keel.backup.transfer.TransferProgress;
 import dev.keel.error.KeelException;
@@ -100,10 +101,13 @@ public final class BackupFetch {
                 manifest.files().size());
         try (WriteBehind durable = new WriteBehind()) {
             ParallelTransfer.run(
-                    first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
+                    first,
+                    parallel,
+                    file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress, durable)),
+                    BackupFile::size);
             durable.awaitDurable();
             // pg_control last, and durable only after everything it vouches for.
-            durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
+            durable(durable, dataDir, fetch(dataDir, manifest, control, progress, durable));
             durable.awaitDurable();
         }
         progress.finished();
@@ -133,7 +137,8 @@ public final class BackupFetch {
     }
 
     /** @return the file's path in the data directory, written and checked */
-    private String fetch(Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress) {
+    private String fetch(
+            Path dataDir, BackupManifest manifest, BackupFile file, TransferProgress progress, WriteBehind durable) {
         Path target = resolve(dataDir, file.path());
         if (file.delta() != null) {
             fetchLayers(target, manifest, file, progress);
@@ -144,8 +149,9 @@ public final class BackupFetch {
         try {
             Files.createDirectories(target.getParent());
             try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
-                    OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
-                written = in.transferTo(out);
+                    OutputStream out =
+                            new DigestOutputStream(durable.flushingEarly(target, Files.newOutputStream(target)), sha)) {
+                written = StreamCopy.copy(in, out, file.size());
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
