@@ -105,6 +105,15 @@ public final class LiveLoad {
         return this;
     }
 
+    /**
+     * How long a retired side, and every side at the end, may take to finish its statements before they
+     * are cancelled (default 10 s).
+     */
+    public LiveLoad stopLimit(Duration limit) {
+        this.stopLimit = limit;
+        return this;
+    }
+
     /** Runs the plan under load and returns what it saw; fails when a step fails or the load cannot go on. */
     public LiveLoadReport run() {
         validate();

@@ -18,9 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One execution of a {@link LiveLoad}'s plan; whatever happens, every thread is stopped and every connection closed. */
 final class LiveLoadRun {
+    private static final AtomicInteger RUNS = new AtomicInteger();
     private final LiveLoad load;
     private final RunLog log = new RunLog();
     private final KeySpace keys;
@@ -37,7 +39,8 @@ final class LiveLoadRun {
         this.load = load;
         this.keys = new KeySpace(load.existingRows);
         // Names this run's sessions, so the monitor watches them and no other test's.
-        this.application = "keel_live_" + Long.toHexString(load.random.nextLong() & 0xffffffL) + "_";
+        this.application =
+                "keel_live_" + RUNS.incrementAndGet() + "_" + Long.toHexString(load.random.nextLong() & 0xffffL) + "_";
         this.monitor = new LockWaitMonitor(load.url, application, load.sampleInterval, log);
     }
 
@@ -160,8 +163,7 @@ final class LiveLoadRun {
                 "every application thread to run " + load.settleStatements + " statements after " + after,
                 () -> {
                     threads.stream().filter(LoadThread::ended).findFirst().ifPresent(t -> {
-                        throw new AssertionError(
-                                t.name() + " ended on its own (it could not connect): " + log.failures());
+                        throw new AssertionError(t.name() + " ended on its own: " + t.death(), t.death());
                     });
                     return threads.stream().allMatch(t -> t.attempts() - before.get(t) >= load.settleStatements);
                 },

@@ -29,6 +29,7 @@ final class LoadThread {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile Connection connection;
+    private volatile Throwable death;
 
     LoadThread(
             String name,
@@ -69,9 +70,14 @@ final class LoadThread {
         return latencies;
     }
 
-    /** Whether the thread is over: after a stop, or on its own when it could not connect. */
+    /** Whether the thread is over: after a stop, or on its own when it could not connect or its statements threw. */
     boolean ended() {
         return !thread.isAlive();
+    }
+
+    /** What ended the thread before it was stopped, or null. */
+    Throwable death() {
+        return death;
     }
 
     void start() {
@@ -128,6 +134,10 @@ final class LoadThread {
             if (!stopping) {
                 log.failed(side.name(), name, StatementKind.CONNECT, log.step(), e);
             }
+            death = e;
+        } catch (RuntimeException | Error e) {
+            // A bug in the caller's statements: the run must say so rather than wait for this thread.
+            death = e;
         } finally {
             connection = null;
         }
