@@ -25,6 +25,7 @@ AFTER_S=${AFTER_S:-10}
 RECORD=${RECORD:-1}
 SKIP_KEEL=${SKIP_KEEL:-0}
 RESULTS_FILE=${RESULTS_FILE:-$BENCH_DIR/RESULTS.md}
+KEEL_BIN=${KEEL_BIN:-$ROOT/keel}
 
 say() { echo "change-live: $*" >&2; }
 die() { echo "change-live: error: $*" >&2; exit 1; }
@@ -186,11 +187,11 @@ measure "NOT NULL column, default" naive naive_not_null; row "NOT NULL column wi
 measure "CHECK constraint" naive naive_check;            row "CHECK constraint" naive "n/a" "n/a"
 
 # ---------------------------------------------------------------- keel
-KEEL=("$ROOT/keel" -C "$WORK/project" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres")
+KEEL=("$KEEL_BIN" -C "$WORK/project" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres")
 KEEL_AVAILABLE=0
 if [[ $SKIP_KEEL -eq 1 ]]; then
     say "SKIP_KEEL=1: skipping keel rows"
-elif ! "$ROOT/keel" change --help >"$LOG_DIR/keel-change-help.log" 2>&1 \
+elif ! "$KEEL_BIN" change --help >"$LOG_DIR/keel-change-help.log" 2>&1 \
     || ! grep -q "Usage: keel change" "$LOG_DIR/keel-change-help.log"; then
     # Without the command, picocli answers `keel change --help` with keel's own usage (and exit 0).
     echo "keel change not available: skipping keel rows" >&2
@@ -230,7 +231,7 @@ operations:
 YAML
         keel_migrate
     }
-    "$ROOT/keel" --version >/dev/null    # builds keel and its start-up archive outside the timings
+    "$KEEL_BIN" --version >/dev/null    # builds keel and its start-up archive outside the timings
 
     declare -A KEEL_FIGS
     for c in type not_null check; do
