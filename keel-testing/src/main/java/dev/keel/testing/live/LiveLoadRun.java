@@ -54,6 +54,12 @@ final class LiveLoadRun {
         });
         try (Connection reader = DriverManager.getConnection(load.url)) {
             monitor.start();
+            // A wait in the first step must not slip past a monitor that is still connecting.
+            Eventually.await(
+                    load.settleLimit,
+                    "the lock monitor's first sample",
+                    () -> monitor.samples() > 0 || monitor.error() != null,
+                    () -> "no sample yet");
             Set<String> later = new HashSet<>();
             load.plan.stream()
                     .filter(PlanStep.Launch.class::isInstance)
