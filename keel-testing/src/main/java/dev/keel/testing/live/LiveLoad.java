@@ -37,7 +37,7 @@ public final class LiveLoad {
     final Map<String, Side> sides = new LinkedHashMap<>();
     final List<PlanStep> plan = new ArrayList<>();
     long existingRows = 1;
-    int settleStatements = 10;
+    int settleStatements = 50;
     Duration settleLimit = Duration.ofSeconds(60);
     Duration stepLimit = Duration.ofMinutes(2);
     Duration stopLimit = Duration.ofSeconds(10);
@@ -93,7 +93,7 @@ public final class LiveLoad {
         return this;
     }
 
-    /** How many statements every running thread runs after each step before the next one (default 10). */
+    /** How many statements every running thread runs after each step before the next one (default 50). */
     public LiveLoad settleStatements(int count) {
         this.settleStatements = count;
         return this;
