@@ -1,0 +1,68 @@
+package dev.keel.flags;
+
+import dev.keel.error.KeelException;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * How much of the subjects a flag is on for, in basis points (0 = off, 10000 = on): one bucket of {@link Bucketing}'s
+ * 10,000 is 0.01 %, so a percentage may have two decimals and no rounding ever moves a subject across the line.
+ */
+public record Rollout(int basisPoints) {
+    public static final int ALL = 10_000;
+    public static final Rollout OFF = new Rollout(0);
+    public static final Rollout ON = new Rollout(ALL);
+
+    public Rollout {
+        if (basisPoints < 0 || basisPoints > ALL) {
+            throw new IllegalArgumentException("basis points out of 0..10000: " + basisPoints);
+        }
+    }
+
+    /** {@code on}, {@code off} or a percentage such as {@code 10%} or {@code 12.5%}. */
+    public static Rollout parse(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("on")) {
+            return ON;
+        }
+        if (t.equals("off")) {
+            return OFF;
+        }
+        if (t.endsWith("%")) {
+            try {
+                BigDecimal percent =
+                        new BigDecimal(t.substring(0, t.length() - 1).strip());
+                BigDecimal points = percent.movePointRight(2);
+                if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0 && points.scale() <= 0) {
+                    return new Rollout(points.intValueExact());
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // Falls through to the one error below, which says what a value may be.
+            }
+        }
+        throw new KeelException(
+                FlagError.VALUE_INVALID,
+                "'" + text + "' is not a flag value",
+                "use on, off or a percentage from 0% to 100% with at most two decimals, e.g. 10% or 12.5%");
+    }
+
+    public boolean on() {
+        return basisPoints == ALL;
+    }
+
+    public boolean off() {
+        return basisPoints == 0;
+    }
+
+    /** on, off, or the percentage without trailing zeros (10%, 12.5%). */
+    @Override
+    public String toString() {
+        if (on()) {
+            return "on";
+        }
+        if (off()) {
+            return "off";
+        }
+        return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
+    }
+}
