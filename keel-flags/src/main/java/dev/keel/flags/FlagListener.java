@@ -33,6 +33,7 @@ final class FlagListener implements Runnable {
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile Connection current;
+    private volatile boolean connected;
 
     FlagListener(
             ConnectionSource source,
@@ -58,9 +59,11 @@ final class FlagListener implements Runnable {
                     LOG.info("keel flags: connected to {} again; flags reloaded", source.describe());
                 }
                 down = false;
+                connected = true;
                 backoff.reset();
                 serve(c);
             } catch (SQLException | RuntimeException e) {
+                connected = false;
                 firstAttempt.countDown();
                 if (!running) {
                     return;
@@ -114,6 +117,11 @@ final class FlagListener implements Runnable {
     /** Waits until the first connection attempt succeeded or failed, at most {@code limit}. */
     boolean awaitFirstAttempt(Duration limit) throws InterruptedException {
         return firstAttempt.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the listening connection is up (false while the database is unreachable). */
+    boolean connected() {
+        return connected;
     }
 
     void stop() {

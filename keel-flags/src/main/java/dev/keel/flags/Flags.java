@@ -83,6 +83,11 @@ public final class Flags implements AutoCloseable {
         return snapshot.get() != null;
     }
 
+    /** Whether the client is connected now; while it is not, {@link #enabled} serves the last values read. */
+    public boolean connected() {
+        return listener.connected();
+    }
+
     @Override
     public void close() {
         listener.stop();

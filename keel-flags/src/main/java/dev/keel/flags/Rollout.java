@@ -3,6 +3,7 @@ package dev.keel.flags;
 import dev.keel.error.KeelException;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How much of the subjects a flag is on for, in basis points (0 = off, 10000 = on): one bucket of {@link Bucketing}'s
@@ -12,6 +13,7 @@ public record Rollout(int basisPoints) {
     public static final int ALL = 10_000;
     public static final Rollout OFF = new Rollout(0);
     public static final Rollout ON = new Rollout(ALL);
+    private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,2})?%");
 
     public Rollout {
         if (basisPoints < 0 || basisPoints > ALL) {
@@ -28,16 +30,10 @@ public record Rollout(int basisPoints) {
         if (t.equals("off")) {
             return OFF;
         }
-        if (t.endsWith("%")) {
-            try {
-                BigDecimal percent =
-                        new BigDecimal(t.substring(0, t.length() - 1).strip());
-                BigDecimal points = percent.movePointRight(2);
-                if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0 && points.scale() <= 0) {
-                    return new Rollout(points.intValueExact());
-                }
-            } catch (NumberFormatException | ArithmeticException e) {
-                // Falls through to the one error below, which says what a value may be.
+        if (PERCENT.matcher(t).matches()) {
+            BigDecimal percent = new BigDecimal(t.substring(0, t.length() - 1));
+            if (percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                return new Rollout(percent.movePointRight(2).intValueExact());
             }
         }
         throw new KeelException(
