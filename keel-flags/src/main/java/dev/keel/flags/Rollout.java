@@ -1,5 +1,6 @@
 package dev.keel.flags;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keel.error.KeelException;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -40,6 +41,18 @@ public record Rollout(int basisPoints) {
                 FlagError.VALUE_INVALID,
                 "'" + text + "' is not a flag value",
                 "use on, off or a percentage from 0% to 100% with at most two decimals, e.g. 10% or 12.5%");
+    }
+
+    /** The value as keel flags set takes it (on, off, 10%): what --json shows beside the basis points. */
+    @JsonProperty("value")
+    public String text() {
+        return toString();
+    }
+
+    /** The share of subjects, 0 to 100. */
+    @JsonProperty("percent")
+    public double percent() {
+        return basisPoints / 100.0;
     }
 
     public boolean on() {
