@@ -1,5 +1,6 @@
 package dev.keel.flags;
 
+import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
@@ -21,6 +22,16 @@ public final class FlagsConfiguration {
 
     FlagsConfiguration(ConnectionSource source) {
         this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * keel.yaml's settings: keel's state schema ({@code schema}), {@code flags.safeDefault} and
+     * {@code flags.reloadInterval}. A setter called afterwards wins.
+     */
+    public FlagsConfiguration config(KeelYaml config) {
+        schema(config.schema());
+        safeDefault(config.get(FlagsSection.SAFE_DEFAULT));
+        return reloadInterval(config.get(FlagsSection.RELOAD_INTERVAL));
     }
 
     /** keel's state schema, where keel flags set keeps the flags. Default {@code keel}. */
