@@ -34,6 +34,7 @@ final class FlagListener implements Runnable {
     private volatile boolean running = true;
     private volatile Connection current;
     private volatile boolean connected;
+    private boolean everLoaded;
 
     FlagListener(
             ConnectionSource source,
@@ -70,9 +71,10 @@ final class FlagListener implements Runnable {
                 }
                 if (!down) {
                     LOG.warn(
-                            "keel flags: lost {} ({}); serving the last known flags until it is back",
+                            "keel flags: cannot reach {} ({}); serving {} until it is back",
                             source.describe(),
-                            e.getMessage());
+                            e.getMessage(),
+                            everLoaded ? "the last flags read" : "the safe default");
                 }
                 down = true;
                 pause(backoff.nextDelayMillis());
@@ -112,6 +114,7 @@ final class FlagListener implements Runnable {
 
     private void reload(Connection c) throws SQLException {
         publish.accept(Map.copyOf(store.readAll(c)));
+        everLoaded = true;
     }
 
     /** Waits until the first connection attempt succeeded or failed, at most {@code limit}. */

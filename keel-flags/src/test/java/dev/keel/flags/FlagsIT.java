@@ -93,6 +93,22 @@ class FlagsIT {
     }
 
     @Test
+    void theFullReloadCatchesAChangeNoNotificationAnnounced() {
+        admin.set(new FlagUpdate("checkout-v8", Rollout.OFF, null, null, false), null);
+        cluster.execute(db, "ALTER TABLE keel.flags DISABLE TRIGGER keel_flags_changed");
+        try (Flags flags = Flags.connect(TestDatabases.dataSource(cluster, db))
+                .reloadInterval(Duration.ofSeconds(1))
+                .load()) {
+            cluster.execute(db, "UPDATE keel.flags SET basis_points = 10000 WHERE name = 'checkout-v8'");
+
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    "the periodic reload to see the silent change",
+                    () -> flags.enabled("checkout-v8", "bob"));
+        }
+    }
+
+    @Test
     void theSchemaVersionIsTheFlagsOnlyForSubjectsItIsOnFor() {
         cluster.execute(db, "CREATE SCHEMA public_v8");
         admin.set(new FlagUpdate("checkout-v8", Rollout.OFF, List.of("alice"), "public_v8", false), null);
