@@ -2,10 +2,6 @@ package dev.keel.flags;
 
 import dev.keel.sql.Identifiers;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -14,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands out the application's connections with the search_path the current subject's schema version needs: when
@@ -24,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * never hands a subject's path to code that does not come through this wrapper.
  */
 public final class VersionedDataSource implements DataSource {
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(VersionedDataSource.class);
-
     private final DataSource target;
     private final Flags flags;
     private final String flag;
@@ -75,15 +68,14 @@ public final class VersionedDataSource implements DataSource {
             c.close();
             throw e;
         }
-        return (Connection) Proxy.newProxyInstance(
-                VersionedDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, new Resetting(c));
+        return ResettingConnection.wrap(c);
     }
 
     /**
      * SET inside a transaction is undone by its rollback, which would silently put the subject back on the base
      * schema (or leave a reset undone): so the statement always runs in a transaction of its own.
      */
-    private static void runOutsideTransaction(Connection c, String sql) throws SQLException {
+    static void runOutsideTransaction(Connection c, String sql) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         if (!autoCommit) {
             c.setAutoCommit(true);
@@ -93,50 +85,6 @@ public final class VersionedDataSource implements DataSource {
         } finally {
             if (!autoCommit) {
                 c.setAutoCommit(false);
-            }
-        }
-    }
-
-    /** Resets the search_path before the connection goes back, once. */
-    private static final class Resetting implements InvocationHandler {
-        private final Connection c;
-        private boolean closed;
-
-        Resetting(Connection c) {
-            this.c = c;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                close();
-                return null;
-            }
-            try {
-                return method.invoke(c, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        private synchronized void close() throws SQLException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                if (!c.isClosed()) {
-                    if (!c.getAutoCommit()) {
-                        // The pool would roll back an unfinished transaction anyway; doing it first lets the reset
-                        // commit.
-                        c.rollback();
-                    }
-                    runOutsideTransaction(c, "RESET search_path");
-                }
-            } catch (SQLException e) {
-                LOG.debug("keel flags: resetting search_path on close failed; the connection is closed anyway", e);
-            } finally {
-                c.close();
             }
         }
     }
