@@ -155,6 +155,22 @@ class FlagsCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void withoutAVerbKeelFlagsSaysWhichThereAre() {
+        Cli.Run run = keel("flags");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("list, get, set or history");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsExitThree() {
+        Cli.Run run = Cli.run("--url", "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres", "flags", "list");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.errorLines()).hasSize(1);
+    }
+
+    @Test
     void aBadValueWithJsonIsAnErrorDocument() throws Exception {
         Cli.Run run = keel("--json", "flags", "set", "checkout-v8", "maybe");
 
