@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 @WithPostgres
 class FlagsIT {
@@ -44,6 +45,25 @@ class FlagsIT {
             assertThat(flags.enabled("never-set", "bob"))
                     .as("a flag nobody set is off")
                     .isFalse();
+        }
+    }
+
+    @Test
+    void anApplicationRoleNeedsOnlyUsageAndSelect() {
+        admin.set(new FlagUpdate("checkout-v8", Rollout.ON, null, null, false), null);
+        cluster.execute(db, "DROP ROLE IF EXISTS flag_reader; CREATE ROLE flag_reader LOGIN");
+        cluster.execute(db, "GRANT USAGE ON SCHEMA keel TO flag_reader; GRANT SELECT ON keel.flags TO flag_reader");
+        PGSimpleDataSource asReader = TestDatabases.dataSource(cluster, db);
+        asReader.setURL(cluster.jdbcUrl(db).replace("user=" + TestCluster.SUPERUSER, "user=flag_reader"));
+
+        try (Flags flags = Flags.connect(asReader).load()) {
+            assertThat(flags.loaded()).isTrue();
+            assertThat(flags.enabled("checkout-v8", "alice")).isTrue();
+            admin.set(new FlagUpdate("checkout-v8", Rollout.OFF, null, null, false), null);
+            Eventually.await(
+                    Duration.ofSeconds(10),
+                    "the reader to see checkout-v8 off",
+                    () -> !flags.enabled("checkout-v8", "alice"));
         }
     }
 
