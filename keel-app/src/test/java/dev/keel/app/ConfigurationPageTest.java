@@ -15,7 +15,8 @@ class ConfigurationPageTest {
     void everyModuleDeclaresItsSection() {
         assertThat(ConfigSection.all())
                 .extracting(ConfigSection::title)
-                .containsExactly("Database", "Migrations and checks", "Index advice and the doctor", "Backups");
+                .containsExactly(
+                        "Database", "Migrations and checks", "Feature flags", "Index advice and the doctor", "Backups");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ErrorCodesTest {
 
     /** The modules whose failures all carry a specific code. */
     static final List<String> MODULES =
-            List.of("keel-core", "keel-backup", "keel-insight", "keel-app", "keel-migrate", "keel-cli");
+            List.of("keel-core", "keel-backup", "keel-insight", "keel-app", "keel-migrate", "keel-flags", "keel-cli");
 
     private static final Pattern GENERIC = Pattern.compile(
             "KeelException\\.(usage|failed|operation)\\(|(new KeelException|super)\\(\\s*(dev\\.keel\\.error\\.)?ExitCode\\.");

@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
             WalCommand.class,
             RestoreCommand.class,
             DrillCommand.class,
+            FlagsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KeelCommand implements Runnable {

@@ -14,7 +14,17 @@ class HelpTest {
     @Test
     void everyCommandAnswersHelp() {
         for (String[] command : new String[][] {
-            {"migrate"}, {"check"}, {"restore"}, {"backup", "verify"}, {"stats", "snapshot"}, {"advise", "indexes"}
+            {"migrate"},
+            {"check"},
+            {"restore"},
+            {"backup", "verify"},
+            {"stats", "snapshot"},
+            {"advise", "indexes"},
+            {"flags"},
+            {"flags", "list"},
+            {"flags", "get"},
+            {"flags", "set"},
+            {"flags", "history"}
         }) {
             String[] args = Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";

@@ -1,0 +1,4 @@
+SELECT name, basis_points, allow_list, schema_version, updated_at, updated_by
+FROM ${flags}
+WHERE name = ?
+FOR UPDATE
