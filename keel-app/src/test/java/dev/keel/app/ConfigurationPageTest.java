@@ -15,7 +15,12 @@ class ConfigurationPageTest {
     void everyModuleDeclaresItsSection() {
         assertThat(ConfigSection.all())
                 .extracting(ConfigSection::title)
-                .containsExactly("Database", "Migrations and checks", "Index advice and the doctor", "Backups");
+                .containsExactly(
+                        "Database",
+                        "Migrations and checks",
+                        "Zero-downtime changes",
+                        "Index advice and the doctor",
+                        "Backups");
     }
 
     @Test

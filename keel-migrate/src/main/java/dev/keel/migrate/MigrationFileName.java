@@ -60,15 +60,15 @@ public final class MigrationFileName {
         String base = fileName.substring(0, fileName.lastIndexOf('.'));
         int separator = base.indexOf("__");
         if (separator < 0) {
-            throw bad(fileName, "the version and the description must be separated by two underscores");
+            throw badChange(fileName, "the version and the description must be separated by two underscores");
         }
         String version = base.substring(1, separator);
         if (!MigrationVersion.isValid(version)) {
-            throw bad(fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
+            throw badChange(fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
         }
         String description = description(base.substring(separator + 2));
         if (description.isBlank()) {
-            throw bad(fileName, "a description must follow the two underscores");
+            throw badChange(fileName, "a description must follow the two underscores");
         }
         return Optional.of(new Parsed(MigrationType.CHANGE, MigrationVersion.parse(version), description));
     }
@@ -77,10 +77,17 @@ public final class MigrationFileName {
         return raw.replace('_', ' ').strip();
     }
 
+    private static MigrationException badChange(String fileName, String why) {
+        return new MigrationException(
+                MigrateError.FILE_NAME_INVALID,
+                "bad change file name " + fileName + ": " + why,
+                "rename it to V<version>__<description>.yaml");
+    }
+
     private static MigrationException bad(String fileName, String why) {
         return new MigrationException(
                 MigrateError.FILE_NAME_INVALID,
                 "bad migration file name " + fileName + ": " + why,
-                "rename it to V<version>__<description>.sql, V<version>__<description>.yaml or R__<description>.sql");
+                "rename it to V<version>__<description>.sql or R__<description>.sql");
     }
 }
