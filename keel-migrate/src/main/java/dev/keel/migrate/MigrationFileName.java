@@ -64,7 +64,8 @@ public final class MigrationFileName {
         }
         String version = base.substring(1, separator);
         if (!MigrationVersion.isValid(version)) {
-            throw badChange(fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
+            throw badChange(
+                    fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
         }
         String description = description(base.substring(separator + 2));
         if (description.isBlank()) {
