@@ -66,22 +66,34 @@ public final class ChangeExecutor implements AutoCloseable {
         }
     }
 
-    /** The actions and {@code then} in one transaction: all of it happens, or none. */
+    /**
+     * The actions and {@code then} in one transaction: all of it happens, or none. A lock timeout rolls the whole
+     * transaction back before the retry, so no lock taken by an earlier statement is held through the backoff.
+     */
     public void runAtomic(List<Action> actions, InTransaction then) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            for (Action action : actions) {
-                listener.info(action.description());
-                ddl.execute(action.sql(), policy(), retries(action));
-            }
-            then.run(connection);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        actions.forEach(a -> listener.info(a.description()));
+        ddl.retrying(
+                policy(),
+                (attempt, of, wait, e) -> listener.info("lock timeout (try " + attempt + " of " + of
+                        + "); everything rolled back, trying again in " + wait.toMillis() + " ms"),
+                () -> {
+                    connection.setAutoCommit(false);
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("SET LOCAL lock_timeout = '"
+                                + settings.lockTimeout().toMillis() + "ms'");
+                        for (Action action : actions) {
+                            s.execute(action.sql());
+                        }
+                        then.run(connection);
+                        connection.commit();
+                        return null;
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                });
     }
 
     /** A concurrent build killed half-way leaves an invalid index that IF NOT EXISTS would keep: drop it first. */
