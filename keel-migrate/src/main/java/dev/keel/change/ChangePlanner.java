@@ -2,8 +2,10 @@ package dev.keel.change;
 
 import dev.keel.change.ops.RenameTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +18,38 @@ public final class ChangePlanner {
 
     public ChangePlanner(String stateSchema) {
         this.stateSchema = stateSchema;
+    }
+
+    /** Every column of the shape by its table's and its own physical name, the identity operations share. */
+    private static Map<String, Shape.ColumnShape> columns(Shape shape) {
+        Map<String, Shape.ColumnShape> all = new HashMap<>();
+        for (Shape.TableShape t : shape.tables().values()) {
+            for (Shape.ColumnShape c : t.columns().values()) {
+                all.put(t.physical() + "." + c.name(), c);
+            }
+        }
+        return all;
+    }
+
+    /** The columns an operation changed: renamed, retyped, copied, added or hidden (by the old name). */
+    private static Set<String> changed(Map<String, Shape.ColumnShape> before, Map<String, Shape.ColumnShape> after) {
+        Set<String> out = new LinkedHashSet<>();
+        Map<String, String> physicalBefore = new HashMap<>();
+        before.forEach((k, c) -> physicalBefore.put(k.substring(0, k.indexOf('.') + 1) + c.physical(), k));
+        before.forEach((k, c) -> {
+            if (!c.equals(after.get(k))) {
+                out.add(k.substring(0, k.indexOf('.') + 1) + c.physical());
+            }
+        });
+        after.forEach((k, c) -> {
+            if (!c.equals(before.get(k))) {
+                String table = k.substring(0, k.indexOf('.') + 1);
+                String original =
+                        physicalBefore.containsKey(table + c.physical()) ? c.physical() : k.substring(table.length());
+                out.add(table + original);
+            }
+        });
+        return out;
     }
 
     /**
@@ -46,8 +80,19 @@ public final class ChangePlanner {
             opStart.addAll(op.start(ctx));
             opComplete.addAll(op.complete(ctx));
             opRollback.addAll(0, op.rollback(ctx));
+            Map<String, Shape.ColumnShape> beforeOp = columns(shape);
             op.apply(ctx);
-            touched.add(op.kind());
+            for (String column : changed(beforeOp, columns(shape))) {
+                if (!touched.add(column)) {
+                    findings.error(
+                            "change-column-twice",
+                            op.at(),
+                            "column " + column + " is changed by an earlier operation of this file, and complete"
+                                    + " would address it by a name the earlier one changed",
+                            "put this operation in a change file of its own, after this one");
+                    planning = false;
+                }
+            }
         }
         String newSchema = ShadowNames.versionSchema(file.schema(), version);
         String previousSchema =

@@ -70,4 +70,26 @@ class ChangePlannerTest {
                 plan("operations:\n  - add_column: {table: orders, column: {name: s, type: text, nullable: false}}\n");
         assertThat(plan.findings()).extracting(f -> f.rule()).containsExactly("change-not-null-needs-value");
     }
+
+    @Test
+    void aColumnChangedTwiceInOneFileIsAFinding() {
+        ChangePlan plan = plan("operations:\n  - rename_column: {table: orders, from: amount, to: total}\n"
+                + "  - alter_column: {table: orders, column: total, type: bigint}\n");
+        assertThat(plan.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("change-column-twice");
+            assertThat(f.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aRenamedTableMayHaveItsColumnsChangedInTheSameFile() {
+        ChangePlan plan = plan("operations:\n  - rename_table: {from: orders, to: purchases}\n"
+                + "  - alter_column: {table: purchases, column: amount, type: bigint}\n");
+        assertThat(plan.valid()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.complete(Action.Kind.ATOMIC))
+                .extracting(Action::sql)
+                .containsSubsequence(
+                        "ALTER TABLE \"public\".\"orders\" DROP COLUMN \"amount\"",
+                        "ALTER TABLE \"public\".\"orders\" RENAME TO \"purchases\"");
+    }
 }
