@@ -16,7 +16,12 @@ class ConfigurationPageTest {
         assertThat(ConfigSection.all())
                 .extracting(ConfigSection::title)
                 .containsExactly(
-                        "Database", "Migrations and checks", "Feature flags", "Index advice and the doctor", "Backups");
+                        "Database",
+                        "Migrations and checks",
+                        "Zero-downtime changes",
+                        "Feature flags",
+                        "Index advice and the doctor",
+                        "Backups");
     }
 
     @Test

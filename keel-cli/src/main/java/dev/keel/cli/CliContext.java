@@ -4,6 +4,7 @@ import dev.keel.app.JsonOutput;
 import dev.keel.app.Project;
 import dev.keel.backup.Backups;
 import dev.keel.backup.BackupsConfiguration;
+import dev.keel.change.ChangeSettings;
 import dev.keel.config.Durations;
 import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
@@ -98,6 +99,10 @@ final class CliContext {
 
     MigrationSettings migrationSettings() {
         return project.migrationSettings();
+    }
+
+    ChangeSettings changeSettings() {
+        return configured(() -> ChangeSettings.from(config()));
     }
 
     /** The configured database, or the embedded one, started if needed. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
                 "Keel: versioned migrations, safety checks and the foundation a growing PostgreSQL database needs.",
         subcommands = {
             MigrateCommand.class,
+            ChangeCommand.class,
             CheckCommand.class,
             InfoCommand.class,
             ValidateCommand.class,

@@ -29,6 +29,12 @@ final class MigrateCommand implements Callable<Integer> {
     boolean outOfOrder;
 
     @Option(
+            names = "--complete",
+            description = "Complete each zero-downtime change right after its start instead of leaving it active "
+                    + "(local development, CI, empty databases).")
+    boolean complete;
+
+    @Option(
             names = "--skip-checks",
             description = "Apply without the static safety checks (not recommended; keel says so loudly).")
     boolean skipChecks;
@@ -37,16 +43,23 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = new CliContext(parent.global);
         MigrationVersion targetVersion = target == null ? null : parseVersion(target);
-        MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks);
+        MigrateOptions options = new MigrateOptions(targetVersion, dryRun, outOfOrder, skipChecks, complete);
         StderrListener listener = new StderrListener(cli.err(), parent.global.verbose);
         MigrateResult result;
         if (dryRun) {
             // Nothing to roll back: Ctrl-C ends a dry run at once, as the JVM does by default.
-            result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener);
+            result = Migrate.run(
+                    cli.database(),
+                    cli.migrationSettings(),
+                    cli.changeSettings(),
+                    options,
+                    listener,
+                    Cancellation.none());
         } else {
             Cancellation cancellation = new Cancellation();
             try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
-                result = Migrate.run(cli.database(), cli.migrationSettings(), options, listener, cancellation);
+                result = Migrate.run(
+                        cli.database(), cli.migrationSettings(), cli.changeSettings(), options, listener, cancellation);
             }
         }
         if (cli.json()) {
@@ -66,6 +79,19 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private static void print(CliContext cli, MigrateResult r) {
+        print0(cli, r);
+        if (!r.dryRun() && r.activeChange() != null) {
+            cli.out()
+                    .println("V" + r.activeChange() + " is active: both versions are served; "
+                            + (r.waiting() > 0
+                                    ? r.waiting() + " later migration" + (r.waiting() == 1 ? " waits" : "s wait")
+                                            + " for it. "
+                                    : "")
+                            + "Roll out the application, then run keel change complete (or keel change rollback).");
+        }
+    }
+
+    private static void print0(CliContext cli, MigrateResult r) {
         String at = r.schemaVersionAfter() == null ? "no version" : "version " + r.schemaVersionAfter();
         if (r.dryRun()) {
             if (r.applied().isEmpty()) {
@@ -82,6 +108,9 @@ final class MigrateCommand implements Callable<Integer> {
                                 a.version() == null ? "R" : "V" + a.version(),
                                 a.script(),
                                 a.transactional() ? "" : "  (without a transaction)");
+            }
+            for (String line : r.plannedChange()) {
+                cli.out().println("  " + line);
             }
             cli.out().println("Dry run: nothing was applied.");
             return;

@@ -1,12 +1,15 @@
 package dev.keel.check;
 
+import dev.keel.change.ChangeLint;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateError;
+import dev.keel.migrate.MigrationFileName;
 import dev.keel.migrate.MigrationPlan;
 import dev.keel.migrate.MigrationScript;
 import dev.keel.migrate.MigrationSettings;
+import dev.keel.migrate.MigrationType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,8 +38,20 @@ public final class CheckMigrations {
         try (Connection c = source.open()) {
             MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), true, null);
             int major = version != null ? version : serverMajorVersion(c);
-            return Checker.withAllRules(major, CheckPolicy.of(settings.check()))
+            CheckReport report = Checker.withAllRules(major, CheckPolicy.of(settings.check()))
                     .check(inputs(plan.pending()), CatalogFacts.load(c));
+            List<Finding> all = new ArrayList<>(report.findings());
+            for (MigrationScript s : plan.pending()) {
+                if (s.type() == MigrationType.CHANGE) {
+                    all.addAll(ChangeLint.against(
+                            c,
+                            settings.schema(),
+                            s.script(),
+                            s.content(),
+                            s.version().toString()));
+                }
+            }
+            return report.withFindings(all);
         } catch (SQLException e) {
             throw new KeelException(
                     MigrateError.HISTORY_UNREADABLE,
@@ -48,6 +63,7 @@ public final class CheckMigrations {
 
     public static List<CheckInput> inputs(List<MigrationScript> scripts) {
         return scripts.stream()
+                .filter(s -> s.type() != MigrationType.CHANGE)
                 .map(s -> new CheckInput(s.script(), s.content()))
                 .toList();
     }
@@ -63,9 +79,24 @@ public final class CheckMigrations {
     /** As {@link #paths(Path, List, int)}, narrowed by keel.yaml's check section. */
     public static CheckReport paths(Path projectDir, List<Path> paths, int version, CheckPolicy policy) {
         List<CheckInput> inputs = new ArrayList<>();
+        List<Finding> changeFindings = new ArrayList<>();
         for (Path given : paths) {
             Path path = projectDir.resolve(given);
             if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    for (Path file : files.filter(f -> Files.isRegularFile(f) && isChangeFile(f))
+                            .sorted()
+                            .toList()) {
+                        CheckInput in = read(projectDir, file);
+                        changeFindings.addAll(ChangeLint.offline(in.file(), in.content()));
+                    }
+                } catch (IOException e) {
+                    throw new KeelException(
+                            CoreError.IO_FAILED,
+                            "cannot read " + path + ": " + e.getMessage(),
+                            "check the permissions",
+                            e);
+                }
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path file : files.filter(
                                     f -> Files.isRegularFile(f) && f.toString().endsWith(".sql"))
@@ -80,6 +111,9 @@ public final class CheckMigrations {
                             "check the permissions",
                             e);
                 }
+            } else if (Files.isRegularFile(path) && isChangeFile(path)) {
+                CheckInput in = read(projectDir, path);
+                changeFindings.addAll(ChangeLint.offline(in.file(), in.content()));
             } else if (Files.isRegularFile(path)) {
                 inputs.add(read(projectDir, path));
             } else {
@@ -89,7 +123,17 @@ public final class CheckMigrations {
                         "pass migration files or directories that exist");
             }
         }
-        return new Checker(Rules.all(), version, false, policy).check(inputs);
+        CheckReport report = new Checker(Rules.all(), version, false, policy).check(inputs);
+        if (changeFindings.isEmpty()) {
+            return report;
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        all.addAll(changeFindings);
+        return report.withFindings(all);
+    }
+
+    private static boolean isChangeFile(Path file) {
+        return MigrationFileName.isChangeFile(file.getFileName().toString());
     }
 
     private static CheckInput read(Path projectDir, Path file) {

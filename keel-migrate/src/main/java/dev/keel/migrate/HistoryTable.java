@@ -64,6 +64,7 @@ public final class HistoryTable {
      */
     public void ensureExists(Connection c) throws SQLException {
         if (exists(c)) {
+            upgrade(c);
             return;
         }
         SchemaAccess access = SchemaAccess.read(c, schema);
@@ -82,6 +83,47 @@ public final class HistoryTable {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Adds what later versions of keel record (the phase of a change) to a table an older keel created. */
+    private void upgrade(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'phase' AND NOT attisdropped")) {
+            s.setString(1, qualifiedName());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(SqlResources.load(HistoryTable.class, "history-upgrade.sql", names()));
+        }
+    }
+
+    /** Records a change's phase on its history row (the newest row of that version). */
+    public void setPhase(Connection c, MigrationVersion version, String phase) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + qualifiedName()
+                + " SET phase = ? WHERE installed_rank = " + "(SELECT max(installed_rank) FROM " + qualifiedName()
+                + " WHERE version = ? AND type = 'CHANGE')")) {
+            s.setString(1, phase);
+            s.setString(2, version.toString());
+            s.executeUpdate();
+        }
+    }
+
+    /** The history row of a change whose start finished: phase active. */
+    public void insertChange(Connection c, MigrationScript script, int executionTimeMs) throws SQLException {
+        insert(
+                c,
+                script.version(),
+                script.description(),
+                MigrationType.CHANGE,
+                script.script(),
+                script.checksum(),
+                executionTimeMs,
+                true);
+        setPhase(c, script.version(), AppliedMigration.ACTIVE);
     }
 
     public List<AppliedMigration> read(Connection c) throws SQLException {
@@ -104,7 +146,8 @@ public final class HistoryTable {
                         rs.getString("installed_by"),
                         rs.getObject("installed_on", OffsetDateTime.class),
                         rs.getInt("execution_time_ms"),
-                        rs.getBoolean("success")));
+                        rs.getBoolean("success"),
+                        rs.getString("phase")));
             }
         }
         return rows;

@@ -73,8 +73,12 @@ public final class Info {
                 state = file == null
                         ? "missing"
                         : row.checksum() != null && row.checksum() != file.checksum() ? "changed" : "applied";
+                if (row.type() == MigrationType.CHANGE && state.equals("applied") && row.phase() != null) {
+                    // A change is applied in steps: active (both versions served), complete, or rolled back.
+                    state = row.phase().replace('_', ' ');
+                }
             }
-            if (row.version() != null) {
+            if (row.version() != null && (row.type() != MigrationType.CHANGE || row.versionApplied())) {
                 seen.add(row.version());
             }
             rows.add(new InfoResult.Row(

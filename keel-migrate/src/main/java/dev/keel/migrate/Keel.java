@@ -1,5 +1,8 @@
 package dev.keel.migrate;
 
+import dev.keel.change.ChangeResult;
+import dev.keel.change.ChangeSettings;
+import dev.keel.change.ChangeStatus;
 import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 
@@ -21,23 +24,48 @@ public final class Keel {
     private final ConnectionSource source;
     private final MigrationSettings settings;
     private final MigrationListener listener;
+    private final ChangeSettings changes;
 
     Keel(ConnectionSource source, MigrationSettings settings, MigrationListener listener) {
+        this(source, settings, listener, ChangeSettings.DEFAULTS);
+    }
+
+    Keel(ConnectionSource source, MigrationSettings settings, MigrationListener listener, ChangeSettings changes) {
         this.source = source;
         this.settings = settings;
         this.listener = listener;
+        this.changes = changes;
     }
 
     public static KeelConfiguration configure() {
         return new KeelConfiguration();
     }
 
+    /**
+     * Applies pending migrations in order; on a change file it starts the change and stops there, leaving it active
+     * (see {@link #complete()}): later migrations wait, and {@link MigrateResult#activeChange()} says which.
+     */
     public MigrateResult migrate() {
-        return Migrate.run(source, settings, MigrateOptions.defaults(), listener);
+        return migrate(MigrateOptions.defaults());
     }
 
     public MigrateResult migrate(MigrateOptions options) {
-        return Migrate.run(source, settings, options, listener);
+        return Migrate.run(source, settings, changes, options, listener, Cancellation.none());
+    }
+
+    /** Completes the active change: validates its constraints and makes the new shape physical. */
+    public ChangeResult complete() {
+        return ChangeVerbs.complete(source, settings, changes, listener, Cancellation.none());
+    }
+
+    /** Rolls the active change back: removes what its start added; the old shape and every row stay. */
+    public ChangeResult rollback() {
+        return ChangeVerbs.rollback(source, settings, changes, listener, Cancellation.none());
+    }
+
+    /** The change in flight, its backfill progress and what complete will do. */
+    public ChangeStatus status() {
+        return ChangeVerbs.status(source, settings);
     }
 
     /**
@@ -46,7 +74,7 @@ public final class Keel {
      * migration in flight rolls back, and this throws a KeelException with exit code 130.
      */
     public MigrateResult migrate(MigrateOptions options, Cancellation cancellation) {
-        return Migrate.run(source, settings, options, listener, cancellation);
+        return Migrate.run(source, settings, changes, options, listener, cancellation);
     }
 
     public InfoResult info() {

@@ -1,5 +1,6 @@
 package dev.keel.migrate;
 
+import dev.keel.change.ChangeSettings;
 import dev.keel.check.CheckSettings;
 import dev.keel.config.ConfigLoader;
 import dev.keel.config.KeelYaml;
@@ -36,6 +37,7 @@ public final class KeelConfiguration {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private MigrationListener listener = MigrationListener.SILENT;
     private CheckSettings check;
+    private ChangeSettings changes;
 
     KeelConfiguration() {}
 
@@ -144,6 +146,12 @@ public final class KeelConfiguration {
         return this;
     }
 
+    /** How zero-downtime changes take locks and fill rows, instead of keel.yaml's changes section. */
+    public KeelConfiguration changes(ChangeSettings changes) {
+        this.changes = Objects.requireNonNull(changes, "changes");
+        return this;
+    }
+
     public KeelConfiguration listener(MigrationListener listener) {
         this.listener = Objects.requireNonNull(listener);
         return this;
@@ -176,7 +184,7 @@ public final class KeelConfiguration {
                 outOfOrder,
                 classLoader,
                 check != null ? check : CheckSettings.from(loaded));
-        return new Keel(source, settings, listener);
+        return new Keel(source, settings, listener, changes != null ? changes : ChangeSettings.from(loaded));
     }
 
     private static String requireName(String name, String what) {

@@ -1,5 +1,7 @@
 package dev.keel.migrate;
 
+import dev.keel.change.ChangeSettings;
+import dev.keel.change.Changes;
 import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.ServerRole;
@@ -36,6 +38,17 @@ public final class Migrate {
             MigrateOptions options,
             MigrationListener listener,
             Cancellation cancellation) {
+        return run(source, settings, ChangeSettings.DEFAULTS, options, listener, cancellation);
+    }
+
+    /** As above, with how zero-downtime changes take locks and fill rows (keel.yaml's changes section). */
+    public static MigrateResult run(
+            ConnectionSource source,
+            MigrationSettings settings,
+            ChangeSettings changeSettings,
+            MigrateOptions options,
+            MigrationListener listener,
+            Cancellation cancellation) {
         long start = System.nanoTime();
         MigrationSettings effective = options.outOfOrder() ? settings.withOutOfOrder(true) : settings;
         // Connecting and reading the files overlap: at start-up both take about as long.
@@ -59,8 +72,17 @@ public final class Migrate {
                 List<MigrateResult.Applied> planned = prepared.stream()
                         .map(p -> applied(p.script(), 0, p.transactional()))
                         .toList();
+                List<String> changePlan = dryRunChange(c, source, effective, changeSettings, plan, listener);
                 return new MigrateResult(
-                        source.describe(), version(plan.current()), after(plan), planned, true, elapsed(start));
+                        source.describe(),
+                        version(plan.current()),
+                        after(plan),
+                        planned,
+                        true,
+                        elapsed(start),
+                        null,
+                        0,
+                        changePlan);
             }
             ServerRole.requirePrimary(c, source.describe(), "migrate");
             Cancellation.Registration watching = cancellation.watch(c);
@@ -76,15 +98,32 @@ public final class Migrate {
                 List<MigrationExecutor.PreparedScript> prepared =
                         plan.pending().stream().map(MigrationExecutor::prepare).toList();
                 SafetyGate.check(c, prepared, options.skipChecks(), effective.check(), listener);
+                Changes changes = new Changes(c, source, history, changeSettings, listener, cancellation);
+                ChangeRun run = new ChangeRun(changes, options.complete(), plan.current());
+                if (!run.mayProceed(prepared, listener)) {
+                    return new MigrateResult(
+                            source.describe(),
+                            version(plan.current()),
+                            version(plan.current()),
+                            List.of(),
+                            false,
+                            elapsed(start),
+                            run.active(),
+                            run.waiting(),
+                            List.of());
+                }
                 List<MigrateResult.Applied> applied =
-                        applyAll(c, source, effective, prepared, listener, cancellation, watching);
+                        applyAll(c, source, effective, prepared, listener, cancellation, watching, run);
                 return new MigrateResult(
                         source.describe(),
                         version(plan.current()),
                         after(plan, applied),
                         applied,
                         false,
-                        elapsed(start));
+                        elapsed(start),
+                        run.active(),
+                        run.waiting(),
+                        List.of());
             } finally {
                 watching.close();
             }
@@ -111,7 +150,8 @@ public final class Migrate {
             List<MigrationExecutor.PreparedScript> prepared,
             MigrationListener listener,
             Cancellation cancellation,
-            Cancellation.Registration watching)
+            Cancellation.Registration watching,
+            ChangeRun run)
             throws SQLException {
         List<MigrateResult.Applied> applied = new ArrayList<>();
         if (prepared.isEmpty()) {
@@ -126,10 +166,22 @@ public final class Migrate {
         MigrationExecutor executor = new MigrationExecutor(c, source, settings, listener, cancellation);
         boolean finished = false;
         try {
-            for (MigrationExecutor.PreparedScript p : prepared) {
+            for (int i = 0; i < prepared.size(); i++) {
+                MigrationExecutor.PreparedScript p = prepared.get(i);
                 listener.applying(p.script());
+                if (p.script().type() == MigrationType.CHANGE) {
+                    long millis = run.start(p.script());
+                    listener.applied(p.script(), millis);
+                    applied.add(applied(p.script(), millis, false));
+                    if (run.active() != null) {
+                        run.leaveWaiting(prepared.size() - i - 1, listener);
+                        break;
+                    }
+                    continue;
+                }
                 long millis = executor.apply(p);
                 listener.applied(p.script(), millis);
+                run.applied(p.script());
                 applied.add(applied(p.script(), millis, p.transactional()));
             }
             finished = true;
@@ -151,6 +203,29 @@ public final class Migrate {
             }
         }
         return applied;
+    }
+
+    /** What a dry run shows of the first pending change: its planned start, complete and rollback. */
+    private static List<String> dryRunChange(
+            Connection c,
+            ConnectionSource source,
+            MigrationSettings settings,
+            ChangeSettings changeSettings,
+            MigrationPlan plan,
+            MigrationListener listener)
+            throws SQLException {
+        MigrationVersion previous = plan.current();
+        for (MigrationScript script : plan.pending()) {
+            if (script.type() == MigrationType.CHANGE) {
+                Changes changes =
+                        new Changes(c, source, settings.history(), changeSettings, listener, Cancellation.none());
+                return ChangePlanText.lines(changes.plan(script, previous == null ? null : previous.toString()));
+            }
+            if (script.version() != null) {
+                previous = script.version();
+            }
+        }
+        return List.of();
     }
 
     private static void daemon(Runnable task) {

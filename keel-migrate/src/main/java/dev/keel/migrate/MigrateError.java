@@ -43,6 +43,19 @@ public enum MigrateError implements ErrorCode {
             ExitCode.FAILED, "a pending migration breaks a safety check rule, so migrate refused to apply it"),
     HISTORY_NOT_EMPTY(ExitCode.FAILED, "baseline or import-flyway found a history that already holds rows"),
     FLYWAY_HISTORY_MISSING(ExitCode.FAILED, "import-flyway found no Flyway history table where it looked"),
+    CHANGE_INVALID(
+            ExitCode.FAILED,
+            "a change file has a finding (unknown operation or key, missing table or column, bad expression …); the"
+                    + " message names file, line and column"),
+    CHANGE_ACTIVE(ExitCode.FAILED, "a change was to start while another is active; complete it or roll it back first"),
+    CHANGE_NOT_ACTIVE(ExitCode.FAILED, "keel change complete or rollback found no active change"),
+    VERSION_SCHEMA_TAKEN(
+            ExitCode.FAILED,
+            "the schema a change would use for a version's views (such as public_v8) exists and is not keel's"),
+    CHANGE_FAILED(
+            ExitCode.OPERATION,
+            "the server refused a step of a change's start, complete or rollback (a constraint that existing rows"
+                    + " break, for one); what ran before it is kept and the same command resumes"),
     STATEMENT_FAILED(
             ExitCode.OPERATION,
             "the server refused a statement of a migration; the message names file, line and column"),

@@ -9,10 +9,29 @@ public record MigrateResult(
         String schemaVersionAfter,
         List<Applied> applied,
         boolean dryRun,
-        long totalMillis) {
+        long totalMillis,
+        String activeChange,
+        int waiting,
+        List<String> plannedChange) {
 
+    /**
+     * @param activeChange the version of the change left active (null when none): later migrations wait for it
+     * @param waiting pending migrations that wait until the active change is completed
+     * @param plannedChange in a dry run, what the first pending change's start would do
+     */
     public MigrateResult {
         applied = List.copyOf(applied);
+        plannedChange = plannedChange == null ? List.of() : List.copyOf(plannedChange);
+    }
+
+    public MigrateResult(
+            String database,
+            String schemaVersionBefore,
+            String schemaVersionAfter,
+            List<Applied> applied,
+            boolean dryRun,
+            long totalMillis) {
+        this(database, schemaVersionBefore, schemaVersionAfter, applied, dryRun, totalMillis, null, 0, List.of());
     }
 
     /** One migration applied (or planned): {@code transactional} false for CONCURRENTLY and friends. */

@@ -60,6 +60,11 @@ final class MigrationExecutor {
 
     /** Splits and checks a script without running it: the same checks a dry run shows. */
     static PreparedScript prepare(MigrationScript script) {
+        if (script.type() == MigrationType.CHANGE) {
+            // A change file is YAML, planned and run by the change engine, not split into statements.
+            return new PreparedScript(
+                    script, List.of(), false, "a zero-downtime change", ScriptDirectives.of(script), false);
+        }
         List<SqlStatement> statements;
         try {
             statements = SqlLexer.split(script.content());

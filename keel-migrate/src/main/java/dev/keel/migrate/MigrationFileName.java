@@ -14,6 +14,9 @@ public final class MigrationFileName {
 
     /** Empty for files keel does not run (not .sql, or Flyway undo scripts); an exception for a malformed name. */
     public static Optional<Parsed> parse(String fileName) {
+        if (isChangeFile(fileName)) {
+            return change(fileName);
+        }
         if (!fileName.endsWith(".sql")) {
             return Optional.empty();
         }
@@ -48,8 +51,38 @@ public final class MigrationFileName {
         throw bad(fileName, "migration files start with V (versioned) or R (repeatable)");
     }
 
+    /** V<version>__<description>.yaml (or .yml): a zero-downtime change, ordered with the SQL migrations. */
+    public static boolean isChangeFile(String fileName) {
+        return fileName.startsWith("V") && (fileName.endsWith(".yaml") || fileName.endsWith(".yml"));
+    }
+
+    private static Optional<Parsed> change(String fileName) {
+        String base = fileName.substring(0, fileName.lastIndexOf('.'));
+        int separator = base.indexOf("__");
+        if (separator < 0) {
+            throw badChange(fileName, "the version and the description must be separated by two underscores");
+        }
+        String version = base.substring(1, separator);
+        if (!MigrationVersion.isValid(version)) {
+            throw badChange(
+                    fileName, "'" + version + "' is not a version (use dotted numbers such as 1, 1.1 or 20261123.1)");
+        }
+        String description = description(base.substring(separator + 2));
+        if (description.isBlank()) {
+            throw badChange(fileName, "a description must follow the two underscores");
+        }
+        return Optional.of(new Parsed(MigrationType.CHANGE, MigrationVersion.parse(version), description));
+    }
+
     private static String description(String raw) {
         return raw.replace('_', ' ').strip();
+    }
+
+    private static MigrationException badChange(String fileName, String why) {
+        return new MigrationException(
+                MigrateError.FILE_NAME_INVALID,
+                "bad change file name " + fileName + ": " + why,
+                "rename it to V<version>__<description>.yaml");
     }
 
     private static MigrationException bad(String fileName, String why) {

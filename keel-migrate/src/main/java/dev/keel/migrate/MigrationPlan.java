@@ -30,7 +30,7 @@ public record MigrationPlan(
         Map<MigrationVersion, AppliedMigration> applied = new HashMap<>();
         Map<String, AppliedMigration> repeatables = new HashMap<>();
         for (AppliedMigration row : history) {
-            if (row.type() == MigrationType.VERSIONED) {
+            if (row.versionApplied()) {
                 applied.put(row.version(), row);
             } else if (row.type() == MigrationType.REPEATABLE && row.success()) {
                 repeatables.put(row.description(), row);
@@ -50,7 +50,7 @@ public record MigrationPlan(
         scripts.stream().filter(s -> !s.repeatable()).forEach(s -> onDisk.put(s.version(), s));
 
         for (AppliedMigration row : history) {
-            if (row.type() != MigrationType.VERSIONED) {
+            if (!row.versionApplied()) {
                 continue;
             }
             if (!row.success()) {

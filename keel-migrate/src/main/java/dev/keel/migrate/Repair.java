@@ -36,7 +36,7 @@ public final class Repair {
                     failed.add(row.label() + " (" + row.script() + ")");
                     continue;
                 }
-                if (row.type() != MigrationType.VERSIONED) {
+                if (!row.versionApplied()) {
                     continue;
                 }
                 MigrationScript file = onDisk.get(row.version());

@@ -40,6 +40,7 @@ final class SafetyGate {
             return;
         }
         List<CheckInput> inputs = prepared.stream()
+                .filter(p -> p.script().type() != MigrationType.CHANGE)
                 .map(p -> new CheckInput(p.script().script(), p.script().content(), p.statements()))
                 .toList();
         CheckReport report = Checker.withAllRules(CheckMigrations.serverMajorVersion(c), CheckPolicy.of(config))

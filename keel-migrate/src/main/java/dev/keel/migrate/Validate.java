@@ -1,5 +1,8 @@
 package dev.keel.migrate;
 
+import dev.keel.change.ChangeLint;
+import dev.keel.check.Finding;
+import dev.keel.check.Severity;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.error.KeelException;
 import java.sql.Connection;
@@ -21,6 +24,23 @@ public final class Validate {
             MigrationPlan plan = MigrationPlan.of(scripts, settings.history().read(c), settings.outOfOrder(), null);
             List<ValidationProblem> problems = new ArrayList<>(plan.problems());
             for (MigrationScript script : plan.pending()) {
+                if (script.type() == MigrationType.CHANGE) {
+                    for (Finding f : ChangeLint.against(
+                            c,
+                            settings.schema(),
+                            script.script(),
+                            script.content(),
+                            script.version().toString())) {
+                        if (f.severity() == Severity.ERROR) {
+                            problems.add(new ValidationProblem(
+                                    ValidationProblem.Kind.INVALID_SCRIPT,
+                                    script.label(),
+                                    f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message(),
+                                    f.fix()));
+                        }
+                    }
+                    continue;
+                }
                 try {
                     MigrationExecutor.prepare(script);
                 } catch (MigrationException e) {

@@ -8,5 +8,6 @@ CREATE TABLE IF NOT EXISTS ${history} (
     installed_by      text NOT NULL DEFAULT current_user,
     installed_on      timestamptz NOT NULL DEFAULT now(),
     execution_time_ms integer NOT NULL DEFAULT 0,
-    success           boolean NOT NULL
+    success           boolean NOT NULL,
+    phase             text
 );

@@ -1,0 +1,59 @@
+package dev.keel.change;
+
+import java.util.List;
+
+/**
+ * One planned step of a change. Operations return actions and never run SQL; {@link ChangeExecutor} runs them, and a
+ * dry run prints them.
+ *
+ * @param kind when and how the executor runs it
+ * @param description what it does, for people
+ * @param sql the statement; null for a backfill
+ * @param index the index a concurrent build creates: an invalid one left by a killed build is dropped first
+ */
+public record Action(Kind kind, String description, String sql, Backfill backfill, String index) {
+
+    public enum Kind {
+        /** A catalog change, run with the others of its phase in one transaction under a short lock_timeout. */
+        ATOMIC,
+        /** Outside a transaction, each on its own (CREATE/DROP INDEX CONCURRENTLY); repeatable. */
+        CONCURRENT,
+        /** VALIDATE CONSTRAINT: a scan that blocks no reads or writes, run before complete's transaction. */
+        VALIDATE,
+        /** Filling new columns of existing rows in batches by key. */
+        BACKFILL
+    }
+
+    /** A table whose existing rows the dual-write trigger must see once, batch by batch along {@code key}. */
+    public String describe() {
+        return sql == null ? description : sql;
+    }
+
+    public record Backfill(String schema, String table, List<String> key, List<String> keyTypes) {}
+
+    public static Action atomic(String description, String sql) {
+        return new Action(Kind.ATOMIC, description, sql, null, null);
+    }
+
+    public static Action concurrent(String description, String sql) {
+        return new Action(Kind.CONCURRENT, description, sql, null, null);
+    }
+
+    public static Action buildIndex(String description, String sql, String schema, String index) {
+        return new Action(Kind.CONCURRENT, description, sql, null, schema + "." + index);
+    }
+
+    public static Action validate(String description, String sql) {
+        return new Action(Kind.VALIDATE, description, sql, null, null);
+    }
+
+    public static Action backfill(Backfill backfill) {
+        return new Action(
+                Kind.BACKFILL,
+                "backfill " + backfill.schema() + "." + backfill.table() + " in batches by "
+                        + String.join(", ", backfill.key()),
+                null,
+                backfill,
+                null);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.keel.change;
+
+import dev.keel.sql.Identifiers;
+
+/**
+ * What an operation plans against: the schema as it was before the change started, the shape it is turning into
+ * (mutable, operation by operation), where to report findings, and a probe that asks PostgreSQL whether an expression
+ * or a type compiles (absent when validating without a database).
+ */
+public final class ChangeContext {
+    private final LiveSchema before;
+    private final Shape shape;
+    private final ChangeFindings findings;
+    private final ExpressionProbe probe;
+
+    public ChangeContext(LiveSchema before, Shape shape, ChangeFindings findings, ExpressionProbe probe) {
+        this.before = before;
+        this.shape = shape;
+        this.findings = findings;
+        this.probe = probe;
+    }
+
+    public LiveSchema before() {
+        return before;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public ChangeFindings findings() {
+        return findings;
+    }
+
+    public String schema() {
+        return shape.schema();
+    }
+
+    /** The physical table, quoted and qualified. */
+    public String qualified(String physicalTable) {
+        return Identifiers.qualified(shape.schema(), physicalTable);
+    }
+
+    /** The table of the current shape, or null after a finding at {@code at}. */
+    public Shape.TableShape table(String name, YamlNode.Position at) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        Shape.TableShape t = shape.table(name);
+        if (t == null) {
+            findings.error(
+                    "change-missing-table",
+                    at,
+                    "table " + Identifiers.display(shape.schema()) + "." + Identifiers.display(name)
+                            + " does not exist",
+                    "check the name, or create the table in an earlier migration or operation");
+        }
+        return t;
+    }
+
+    /** The column of a table in the current shape, or null after a finding at {@code at}. */
+    public Shape.ColumnShape column(Shape.TableShape table, String name, YamlNode.Position at) {
+        if (table == null || name.isEmpty()) {
+            return null;
+        }
+        Shape.ColumnShape c = table.column(name);
+        if (c == null) {
+            findings.error(
+                    "change-missing-column",
+                    at,
+                    "column " + Identifiers.display(name) + " does not exist in " + Identifiers.display(table.name()),
+                    "check the name; the table has "
+                            + String.join(", ", table.columns().keySet()));
+        }
+        return c;
+    }
+
+    public void requireAbsentColumn(Shape.TableShape table, String name, YamlNode.Position at) {
+        if (table != null && !name.isEmpty() && table.column(name) != null) {
+            findings.error(
+                    "change-column-exists",
+                    at,
+                    "column " + Identifiers.display(name) + " already exists in " + Identifiers.display(table.name()),
+                    "pick another name");
+        }
+    }
+
+    public void checkType(String type, YamlNode.Position at) {
+        if (probe != null && !type.isEmpty()) {
+            probe.type(type)
+                    .ifPresent(problem -> findings.error(
+                            "change-unknown-type",
+                            at,
+                            "type '" + type + "' is unknown: " + problem,
+                            "use a type the server knows"));
+        }
+    }
+
+    /** Asks the server whether {@code expression} compiles over the table as {@code table} shows it. */
+    public void checkExpression(
+            Shape.TableShape table, String expression, String type, YamlNode.Position at, String what) {
+        if (probe != null && table != null && expression != null && !expression.isBlank()) {
+            probe.expression(shape.schema(), table, expression, type)
+                    .ifPresent(problem -> findings.error(
+                            "change-bad-expression",
+                            at,
+                            what + " '" + expression + "' does not compile: " + problem,
+                            "write an SQL expression over the columns of " + Identifiers.display(table.name())));
+        }
+    }
+
+    /** A backfill walks the table by a key; without one it cannot resume or keep its batches short. */
+    public void requireKey(Shape.TableShape table, YamlNode.Position at, String why) {
+        if (table == null || table.created()) {
+            return;
+        }
+        LiveSchema.Table live = before.table(table.physical());
+        if (live != null && live.key().isEmpty()) {
+            findings.error(
+                    "change-backfill-needs-key",
+                    at,
+                    Identifiers.display(table.name()) + " has no primary key or unique NOT NULL key, which " + why
+                            + " needs to fill existing rows in batches",
+                    "add a primary key in an earlier migration");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.keel.change;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.sql.SqlResources;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables of one schema as the catalog shows them, before a change starts. Kept as JSON in the change's state so
+ * that complete and rollback plan from the shape start saw, not from the shape start left behind.
+ */
+public record LiveSchema(String schema, Map<String, Table> tables) {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public LiveSchema {
+        tables = new LinkedHashMap<>(tables);
+    }
+
+    /** One column; {@code generated} covers identity and generated columns, which a view cannot take writes for. */
+    public record Column(String name, String type, boolean notNull, String defaultExpr, boolean generated) {}
+
+    /**
+     * @param key primary key columns, else those of a unique index over NOT NULL columns; empty when none
+     */
+    public record Table(
+            String name,
+            List<Column> columns,
+            List<String> key,
+            String replicaIdentity,
+            List<String> constraints,
+            List<String> indexes,
+            boolean partitioned) {
+
+        public Column column(String name) {
+            return columns.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public static LiveSchema read(Connection c, String schema) throws SQLException {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(SqlResources.load(LiveSchema.class, "schema-tables.sql"))) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    List<Column> columns = new ArrayList<>();
+                    String json = rs.getString("columns");
+                    if (json != null) {
+                        for (Map<?, ?> m : JSON.readValue(json, Map[].class)) {
+                            columns.add(new Column(
+                                    (String) m.get("name"),
+                                    (String) m.get("type"),
+                                    Boolean.TRUE.equals(m.get("notNull")),
+                                    (String) m.get("default"),
+                                    Boolean.TRUE.equals(m.get("generated"))));
+                        }
+                    }
+                    String name = rs.getString("table_name");
+                    tables.put(
+                            name,
+                            new Table(
+                                    name,
+                                    columns,
+                                    strings(rs.getArray("key_columns")),
+                                    rs.getString("replica_identity"),
+                                    strings(rs.getArray("constraints")),
+                                    strings(rs.getArray("indexes")),
+                                    "p".equals(rs.getString("kind"))));
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("cannot read the catalog's column list: " + e.getMessage(), e);
+            }
+        }
+        return new LiveSchema(schema, tables);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    public Table table(String name) {
+        return tables.get(name);
+    }
+
+    /** The same schema without the columns a started change added beside the old ones. */
+    public LiveSchema withoutShadows() {
+        Map<String, Table> clean = new LinkedHashMap<>();
+        tables.forEach((name, t) -> clean.put(
+                name,
+                new Table(
+                        t.name(),
+                        t.columns().stream()
+                                .filter(c -> !ShadowNames.isShadow(c.name()))
+                                .toList(),
+                        t.key(),
+                        t.replicaIdentity(),
+                        t.constraints(),
+                        t.indexes(),
+                        t.partitioned())));
+        return new LiveSchema(schema, clean);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schema snapshot must serialise", e);
+        }
+    }
+
+    public static LiveSchema fromJson(String json) {
+        try {
+            return JSON.readValue(json, LiveSchema.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("keel's stored schema snapshot is unreadable: " + e.getMessage(), e);
+        }
+    }
+}

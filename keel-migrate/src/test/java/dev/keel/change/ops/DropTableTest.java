@@ -1,0 +1,22 @@
+package dev.keel.change.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@WithPostgres
+class DropTableTest {
+
+    @Test
+    void theNewVersionNoLongerShowsIt(TestCluster cluster, @TempDir Path dir) throws Exception {
+        OperationHarness h = new OperationHarness(cluster, dir, "operations:\n  - drop_table: {name: items}\n");
+        h.start();
+        assertThat(h.query("select to_regclass('public_v2.items') is null")).isEqualTo("t");
+        h.rollback().start().complete();
+        assertThat(h.query("select to_regclass('public.items') is null")).isEqualTo("t");
+    }
+}
