@@ -40,7 +40,7 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return run(KeelCommand.commandLine(), args);
+        return run(KeelCommand.commandLine(args), args);
     }
 
     /** Runs {@code args} on {@code cl}; whatever escapes the command is still reported in keel's form. */
