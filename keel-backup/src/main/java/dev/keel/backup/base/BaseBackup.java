@@ -25,10 +25,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A base backup through the low-level API: pg_backup_start, a parallel copy of the data directory,
@@ -125,13 +127,12 @@ public final class BaseBackup {
                             "backing up " + content.files().size() + " files",
                             content.totalSize(),
                             content.files().size());
-            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(
-                            content.files(),
-                            options.parallel(),
-                            file -> incremental == null ? copy(id, file, options) : incremental.copy(file))
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .toList());
+            List<BackupFile> files = incremental == null
+                    ? copyFull(id, content, options)
+                    : new ArrayList<>(
+                            ParallelTransfer.run(content.files(), options.parallel(), incremental::copy).stream()
+                                    .filter(Objects::nonNull)
+                                    .toList());
             BackupPoint stop = session.stop();
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
@@ -179,6 +180,28 @@ public final class BaseBackup {
                     server + " is a standby; keel backup copies primaries only for now",
                     "run it against the primary");
         }
+    }
+
+    /** Small files go into bundles, the rest one object each; larger tasks first, so no worker finishes alone. */
+    private List<BackupFile> copyFull(String id, DataDirectoryContent content, BackupOptions options) {
+        BundlePlan plan = BundlePlan.of(content.files(), options.parallel());
+        BundleCopy bundles = new BundleCopy(repository, options);
+        List<Supplier<List<BackupFile>>> tasks = new ArrayList<>();
+        plan.alone().stream()
+                .sorted(Comparator.comparingLong(DataDirectoryContent.SourceFile::size)
+                        .reversed())
+                .forEach(file -> tasks.add(() -> {
+                    BackupFile copied = copy(id, file, options);
+                    return copied == null ? List.of() : List.of(copied);
+                }));
+        for (int i = 0; i < plan.bundles().size(); i++) {
+            String name = RepositoryLayout.bundle(id, i);
+            List<DataDirectoryContent.SourceFile> group = plan.bundles().get(i);
+            tasks.add(() -> bundles.copy(name, group));
+        }
+        List<BackupFile> files = new ArrayList<>();
+        ParallelTransfer.run(tasks, options.parallel(), Supplier::get).forEach(files::addAll);
+        return files;
     }
 
     /** Null when the file vanished before it was opened: a dropped relation that WAL replay drops again. */

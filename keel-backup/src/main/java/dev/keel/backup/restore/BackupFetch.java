@@ -4,6 +4,7 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BundleReader;
 import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.incr.LayeredFile;
 import dev.keel.backup.transfer.MeteredInputStream;
@@ -22,7 +23,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,9 +100,24 @@ public final class BackupFetch {
                 "restoring " + manifest.files().size() + " files of backup " + manifest.id(),
                 manifest.totalSize(),
                 manifest.files().size());
+        List<BackupFile> alone = new ArrayList<>();
+        Map<String, List<BackupFile>> bundles = new LinkedHashMap<>();
+        for (BackupFile file : first) {
+            if (file.bundled() && file.delta() == null) {
+                bundles.computeIfAbsent(file.object(), o -> new ArrayList<>()).add(file);
+            } else {
+                alone.add(file);
+            }
+        }
+        List<Runnable> tasks = new ArrayList<>();
         try (WriteBehind durable = new WriteBehind()) {
-            ParallelTransfer.run(
-                    first, parallel, file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress)));
+            bundles.forEach((object, files) ->
+                    tasks.add(() -> fetchBundle(dataDir, manifest, object, files, progress, durable)));
+            alone.forEach(file -> tasks.add(() -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress))));
+            ParallelTransfer.run(tasks, parallel, task -> {
+                task.run();
+                return null;
+            });
             durable.awaitDurable();
             // pg_control last, and durable only after everything it vouches for.
             durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
@@ -138,11 +156,57 @@ public final class BackupFetch {
             fetchLayers(target, manifest, file, progress);
             return file.path();
         }
+        InputStream content;
+        try {
+            content = repository.read(file);
+        } catch (KeelException e) {
+            throw new KeelException(
+                    e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+        }
+        write(target, manifest, file, content, progress);
+        return file.path();
+    }
+
+    /** Every file of one bundle object, read in one pass: one request for the bundle, not one per file. */
+    private void fetchBundle(
+            Path dataDir,
+            BackupManifest manifest,
+            String object,
+            List<BackupFile> files,
+            TransferProgress progress,
+            WriteBehind durable) {
+        try (BundleReader reader = open(manifest, object, files)) {
+            while (reader.hasNext()) {
+                BackupFile entry = reader.next();
+                write(resolve(dataDir, entry.path()), manifest, entry, reader.content(), progress);
+                durable.written(resolve(dataDir, entry.path()));
+            }
+        } catch (IOException e) {
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read bundle '" + object + "' from "
+                            + repository.store().describe() + ": " + e.getMessage(),
+                    "check that the repository is reachable, and run keel backup verify",
+                    e);
+        }
+    }
+
+    private BundleReader open(BackupManifest manifest, String object, List<BackupFile> files) {
+        try {
+            return new BundleReader(repository, object, files);
+        } catch (KeelException e) {
+            throw new KeelException(e.code(), "backup " + manifest.id() + ": " + e.what(), e.todo(), e);
+        }
+    }
+
+    /** Writes {@code content} to {@code target} and checks it against the manifest's size and SHA-256. */
+    private static void write(
+            Path target, BackupManifest manifest, BackupFile file, InputStream content, TransferProgress progress) {
         MessageDigest sha = sha256();
         long written;
         try {
             Files.createDirectories(target.getParent());
-            try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
+            try (InputStream in = new MeteredInputStream(content, Throttle.NONE, progress);
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
                 written = in.transferTo(out);
             }
@@ -166,7 +230,6 @@ public final class BackupFetch {
                             + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
-        return file.path();
     }
 
     /** A block-level file of an incremental backup: its base copy with each ancestor's changed blocks applied in order. */
