@@ -208,6 +208,10 @@ public final class BackupRepository implements AutoCloseable {
         return new BundleWriter(name, store, codec);
     }
 
+    ObjectCodec codec() {
+        return codec;
+    }
+
     /** Decodes one entry of a bundle that is already streaming; {@code raw} holds exactly its stored bytes. */
     InputStream decoded(String name, InputStream raw) {
         try {

@@ -1,8 +1,10 @@
 package dev.keel.backup.catalog;
 
 import dev.keel.backup.BackupError;
+import dev.keel.backup.codec.ObjectCodec;
 import dev.keel.backup.repo.BoundedInputStream;
 import dev.keel.error.KeelException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ public final class BundleReader implements AutoCloseable {
     private final String object;
     private final List<BackupFile> entries;
     private final InputStream raw;
+    private final ObjectCodec.SmallDecoder small;
     private long position;
     private int index;
     private BoundedInputStream current;
@@ -42,6 +45,7 @@ public final class BundleReader implements AutoCloseable {
                 ? InputStream.nullInputStream()
                 : repository.store().open(object, start, end - start);
         this.position = start;
+        this.small = repository.codec().smallDecoder();
     }
 
     public boolean hasNext() {
@@ -66,9 +70,12 @@ public final class BundleReader implements AutoCloseable {
     }
 
     /** The original content of the entry {@link #next()} returned, checked while it streams. */
-    public InputStream content() {
+    public InputStream content() throws IOException {
         if (currentEntry == null) {
             throw new IllegalStateException("call next() first");
+        }
+        if (currentEntry.size() < BundleWriter.WHOLE) {
+            return new ByteArrayInputStream(small.decode(currentEntry.location(), current, (int) currentEntry.size()));
         }
         return repository.decoded(currentEntry.location(), current);
     }
@@ -84,6 +91,7 @@ public final class BundleReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        small.close();
         raw.close();
     }
 

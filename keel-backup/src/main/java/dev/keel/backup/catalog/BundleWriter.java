@@ -20,13 +20,18 @@ import java.util.HexFormat;
 public final class BundleWriter implements AutoCloseable {
     private final String name;
     private final ObjectCodec codec;
+    private final ObjectCodec.SmallEncoder small;
     private final PendingObject pending;
     private final CountingOutputStream sink;
+    /** Content shorter than this is compressed in one call; a bundle's files are far smaller. */
+    static final int WHOLE = 1024 * 1024;
+
     private int entries;
 
     BundleWriter(String name, ObjectStore store, ObjectCodec codec) {
         this.name = name;
         this.codec = codec;
+        this.small = codec.smallEncoder();
         this.pending = store.create(name);
         this.sink = new CountingOutputStream(pending);
     }
@@ -44,8 +49,17 @@ public final class BundleWriter implements AutoCloseable {
         long offset = sink.count();
         MessageDigest sha256 = sha256();
         long size;
-        try (OutputStream encoded = codec.encoder(sink)) {
-            size = new DigestInputStream(content, sha256).transferTo(encoded);
+        DigestInputStream digesting = new DigestInputStream(content, sha256);
+        byte[] head = digesting.readNBytes(WHOLE);
+        if (head.length < WHOLE) {
+            small.encode(head, head.length, sink);
+            size = head.length;
+        } else {
+            // Grew past what a bundle holds since the data directory was listed: streamed like any large file.
+            try (OutputStream encoded = codec.encoder(sink)) {
+                encoded.write(head);
+                size = head.length + digesting.transferTo(encoded);
+            }
         }
         entries++;
         return new BackupFile(
@@ -60,6 +74,7 @@ public final class BundleWriter implements AutoCloseable {
     /** Discards the bundle unless it was committed. */
     @Override
     public void close() throws IOException {
+        small.close();
         pending.close();
     }
 

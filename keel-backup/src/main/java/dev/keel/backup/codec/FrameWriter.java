@@ -25,6 +25,7 @@ import javax.crypto.spec.GCMParameterSpec;
 final class FrameWriter extends OutputStream {
     static final int TAG_BITS = 128;
     static final int NONCE_LENGTH = 12;
+    static final int INITIAL_BUFFER = 16 * 1024;
 
     private final DataOutputStream sink;
     private final ObjectHeader header;
@@ -32,7 +33,10 @@ final class FrameWriter extends OutputStream {
     private final Cipher cipher;
     private final SecureRandom random = new SecureRandom();
     private final CRC32C crc = new CRC32C();
-    private final byte[] buffer;
+    private final int chunkSize;
+    /** Grows to the chunk size as content arrives: most objects of a cluster are a few kilobytes, and a 1 MiB array per object cost more than encoding them. */
+    private byte[] buffer;
+
     private int filled;
     private long index;
     private boolean closed;
@@ -41,7 +45,8 @@ final class FrameWriter extends OutputStream {
         this.sink = new DataOutputStream(sink);
         this.key = key;
         this.header = ObjectHeader.create(compressed, key != null, chunkSizeLog2);
-        this.buffer = new byte[header.chunkSize()];
+        this.chunkSize = header.chunkSize();
+        this.buffer = new byte[Math.min(chunkSize, INITIAL_BUFFER)];
         try {
             this.cipher = key == null ? null : Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
@@ -62,7 +67,10 @@ final class FrameWriter extends OutputStream {
         }
         while (len > 0) {
             // A full buffer is only sent once more data arrives: the last chunk must carry the flag.
-            if (filled == buffer.length) {
+            if (filled == buffer.length && buffer.length < chunkSize) {
+                buffer =
+                        java.util.Arrays.copyOf(buffer, Math.min(chunkSize, Math.max(buffer.length * 2, filled + len)));
+            } else if (filled == buffer.length) {
                 emit(false);
             }
             int n = Math.min(len, buffer.length - filled);

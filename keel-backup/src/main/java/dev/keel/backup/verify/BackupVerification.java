@@ -215,7 +215,15 @@ public final class BackupVerification {
         try (BundleReader reader = new BundleReader(repository, object, files)) {
             while (reader.hasNext()) {
                 BackupFile entry = reader.next();
-                found.add(checkContent(id, entry, reader.content(), reads));
+                InputStream content;
+                try {
+                    content = reader.content();
+                } catch (KeelException e) {
+                    // One damaged file: the others of the bundle are still checked.
+                    found.add(Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, object, e.what())));
+                    continue;
+                }
+                found.add(checkContent(id, entry, content, reads));
             }
         } catch (KeelException e) {
             found.add(Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, object, e.what())));
