@@ -7,6 +7,7 @@ import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.BundleReader;
 import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.incr.LayeredFile;
+import dev.keel.backup.repo.FileSystemSync;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.Throttle;
@@ -22,6 +23,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +121,7 @@ public final class BackupFetch {
                 return null;
             });
             durable.awaitDurable();
+            syncBundled(dataDir, bundles.values(), durable);
             // pg_control last, and durable only after everything it vouches for.
             durable(durable, dataDir, fetch(dataDir, manifest, control, progress));
             durable.awaitDurable();
@@ -179,7 +182,6 @@ public final class BackupFetch {
             while (reader.hasNext()) {
                 BackupFile entry = reader.next();
                 write(resolve(dataDir, entry.path()), manifest, entry, reader.content(), progress);
-                durable.written(resolve(dataDir, entry.path()));
             }
         } catch (IOException e) {
             throw new KeelException(
@@ -189,6 +191,18 @@ public final class BackupFetch {
                     "check that the repository is reachable, and run keel backup verify",
                     e);
         }
+    }
+
+    /**
+     * Makes the small files of bundles durable with one syncfs of the target's file system: a fsync for each of
+     * 19,000 files took most of a restore of 3,000 small tables. Where syncfs is not available, file by file.
+     */
+    private static void syncBundled(Path dataDir, Collection<List<BackupFile>> bundles, WriteBehind durable) {
+        if (bundles.isEmpty() || FileSystemSync.of(dataDir)) {
+            return;
+        }
+        bundles.forEach(files -> files.forEach(file -> durable.written(resolve(dataDir, file.path()))));
+        durable.awaitDurable();
     }
 
     private BundleReader open(BackupManifest manifest, String object, List<BackupFile> files) {
