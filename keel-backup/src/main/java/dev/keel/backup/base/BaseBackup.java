@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -127,12 +126,7 @@ public final class BaseBackup {
                             "backing up " + content.files().size() + " files",
                             content.totalSize(),
                             content.files().size());
-            List<BackupFile> files = incremental == null
-                    ? copyFull(id, content, options)
-                    : new ArrayList<>(
-                            ParallelTransfer.run(content.files(), options.parallel(), incremental::copy).stream()
-                                    .filter(Objects::nonNull)
-                                    .toList());
+            List<BackupFile> files = copyAll(id, content, options, incremental);
             BackupPoint stop = session.stop();
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
@@ -182,8 +176,13 @@ public final class BaseBackup {
         }
     }
 
-    /** Small files go into bundles, the rest one object each; larger tasks first, so no worker finishes alone. */
-    private List<BackupFile> copyFull(String id, DataDirectoryContent content, BackupOptions options) {
+    /**
+     * Small files go into bundles, the rest one object each; larger tasks first, so no worker finishes alone.
+     *
+     * @param incremental null for a full backup
+     */
+    private List<BackupFile> copyAll(
+            String id, DataDirectoryContent content, BackupOptions options, IncrementalCopy incremental) {
         BundlePlan plan = BundlePlan.of(content.files(), options.parallel());
         BundleCopy bundles = new BundleCopy(repository, options);
         List<Supplier<List<BackupFile>>> tasks = new ArrayList<>();
@@ -191,13 +190,13 @@ public final class BaseBackup {
                 .sorted(Comparator.comparingLong(DataDirectoryContent.SourceFile::size)
                         .reversed())
                 .forEach(file -> tasks.add(() -> {
-                    BackupFile copied = copy(id, file, options);
+                    BackupFile copied = incremental == null ? copy(id, file, options) : incremental.copy(file);
                     return copied == null ? List.of() : List.of(copied);
                 }));
         for (int i = 0; i < plan.bundles().size(); i++) {
             String name = RepositoryLayout.bundle(id, i);
             List<DataDirectoryContent.SourceFile> group = plan.bundles().get(i);
-            tasks.add(() -> bundles.copy(name, group));
+            tasks.add(() -> incremental == null ? bundles.copy(name, group) : bundles.copy(name, group, incremental));
         }
         List<BackupFile> files = new ArrayList<>();
         ParallelTransfer.run(tasks, options.parallel(), Supplier::get).forEach(files::addAll);

@@ -144,6 +144,11 @@ class BundledBackupIT {
             assertThat(manifest.files())
                     .as("unchanged small files point into the full backup's bundles")
                     .anyMatch(f -> f.bundled() && f.object().startsWith(RepositoryLayout.backupPrefix(full.id())));
+            assertThat(manifest.files())
+                    .as("the new database's small files go into the incremental's own bundles")
+                    .anyMatch(f -> f.bundled()
+                            && f.object().startsWith(RepositoryLayout.backupPrefix(incremental.id()))
+                            && f.path().startsWith("base/"));
             assertThat(verify(repository, incremental.id())).isEmpty();
             assertThat(restored(repository, incremental, "restored-incr")).isEqualTo(changed);
         }
