@@ -19,7 +19,28 @@ import java.util.TreeMap;
  * the backup holds when nothing was written meanwhile; drills compare against them.
  */
 public final class TableRowCounts {
+    /**
+     * Tables counted by one statement: a round trip per table made the counts of 3,000 small tables take 0.6 s
+     * of a 2.5 s backup.
+     */
+    static final int TABLES_PER_QUERY = 200;
+
     private TableRowCounts() {}
+
+    /** One row (its index in {@code chunk}, its row count) per table of the chunk. */
+    static String countQuery(List<String[]> chunk) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (i > 0) {
+                sql.append("\nunion all ");
+            }
+            sql.append("select ")
+                    .append(i)
+                    .append(", count(*) from ")
+                    .append(Identifiers.qualified(chunk.get(i)[0], chunk.get(i)[1]));
+        }
+        return sql.toString();
+    }
 
     public static Map<String, Long> count(DatabaseOpener opener) {
         Map<String, Long> counts = new TreeMap<>();
@@ -30,12 +51,15 @@ public final class TableRowCounts {
                 try (Statement s = c.createStatement()) {
                     s.execute("set transaction isolation level repeatable read, read only");
                 }
-                for (String[] table : tables(c)) {
+                List<String[]> tables = tables(c);
+                for (int from = 0; from < tables.size(); from += TABLES_PER_QUERY) {
+                    List<String[]> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_QUERY));
                     try (Statement s = c.createStatement();
-                            ResultSet rs = s.executeQuery(
-                                    "select count(*) from " + Identifiers.qualified(table[0], table[1]))) {
-                        rs.next();
-                        counts.put(database + "." + table[0] + "." + table[1], rs.getLong(1));
+                            ResultSet rs = s.executeQuery(countQuery(chunk))) {
+                        while (rs.next()) {
+                            String[] table = chunk.get(rs.getInt(1));
+                            counts.put(database + "." + table[0] + "." + table[1], rs.getLong(2));
+                        }
                     }
                 }
                 c.rollback();
