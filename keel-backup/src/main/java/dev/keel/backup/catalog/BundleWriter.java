@@ -26,6 +26,9 @@ public final class BundleWriter implements AutoCloseable {
     /** Content shorter than this is compressed in one call; a bundle's files are far smaller. */
     static final int WHOLE = 1024 * 1024;
 
+    /** One for all entries: looking one up per file was measurable among thousands. */
+    private final MessageDigest sha256 = sha256();
+
     private int entries;
 
     BundleWriter(String name, ObjectStore store, ObjectCodec codec) {
@@ -47,7 +50,7 @@ public final class BundleWriter implements AutoCloseable {
     /** Appends one file's content; the entry returned locates it in this bundle. */
     public BackupFile append(String path, InputStream content) throws IOException {
         long offset = sink.count();
-        MessageDigest sha256 = sha256();
+        sha256.reset();
         long size;
         DigestInputStream digesting = new DigestInputStream(content, sha256);
         byte[] head = digesting.readNBytes(WHOLE);

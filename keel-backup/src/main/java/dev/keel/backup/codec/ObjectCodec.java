@@ -61,6 +61,8 @@ public final class ObjectCodec {
     /** See {@link #smallEncoder()}; one thread at a time. */
     public final class SmallEncoder implements AutoCloseable {
         private final ZstdCompressCtx context;
+        /** Reused from content to content: thousands of small files each allocated one before. */
+        private byte[] compressed = new byte[0];
 
         private SmallEncoder() {
             this.context = compressionLevel > 0 ? new ZstdCompressCtx().setLevel(compressionLevel) : null;
@@ -68,14 +70,19 @@ public final class ObjectCodec {
 
         /** Writes {@code length} bytes of {@code content}, encoded as one object, to {@code sink}, and leaves it open. */
         public void encode(byte[] content, int length, OutputStream sink) throws IOException {
-            try (FrameWriter frames = new FrameWriter(sink, dataKey, compressionLevel > 0, CHUNK_SIZE_LOG2)) {
-                if (context == null) {
+            if (context == null) {
+                try (FrameWriter frames = new FrameWriter(sink, dataKey, false, CHUNK_SIZE_LOG2, length)) {
                     frames.write(content, 0, length);
-                } else {
-                    byte[] compressed = new byte[(int) Zstd.compressBound(length)];
-                    int n = context.compressByteArray(compressed, 0, compressed.length, content, 0, length);
-                    frames.write(compressed, 0, n);
                 }
+                return;
+            }
+            int bound = (int) Zstd.compressBound(length);
+            if (compressed.length < bound) {
+                compressed = new byte[bound];
+            }
+            int n = context.compressByteArray(compressed, 0, bound, content, 0, length);
+            try (FrameWriter frames = new FrameWriter(sink, dataKey, true, CHUNK_SIZE_LOG2, n)) {
+                frames.write(compressed, 0, n);
             }
         }
 
