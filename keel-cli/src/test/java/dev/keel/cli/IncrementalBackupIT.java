@@ -123,29 +123,31 @@ class IncrementalBackupIT {
     @Test
     void aDamagedParentObjectIsNamedByVerifyAndStopsRestore() throws Exception {
         String incr = backups.get(2).get("id").asText();
-        String borrowed;
+        BackupFile borrowed;
         try (BackupRepository repository = BackupRepository.open(new FileObjectStore(repo), 3, null)) {
             borrowed = repository.readManifest(incr).orElseThrow().files().stream()
-                    .map(BackupFile::object)
-                    .filter(object -> object.startsWith(
-                            "backups/" + backups.get(0).get("id").asText() + "/files/base/"))
+                    .filter(f -> f.delta() == null && f.path().startsWith("base/"))
+                    .filter(f -> f.object()
+                            .startsWith("backups/" + backups.get(0).get("id").asText() + "/"))
                     .findFirst()
                     .orElse(null);
         }
         assertThat(borrowed)
                 .as("the newest incremental borrows files from the full backup")
                 .isNotNull();
-        Path victim = repo.resolve(borrowed);
+        Path victim = repo.resolve(borrowed.object());
         byte[] content = Files.readAllBytes(victim);
         byte[] damaged = content.clone();
-        damaged[damaged.length / 2] ^= 0x20;
+        // Inside the borrowed file's own bytes: a bundle holds other files too.
+        long from = borrowed.bundled() ? borrowed.offset() : 0;
+        damaged[(int) (from + borrowed.storedSize() / 2)] ^= 0x20;
         Files.write(victim, damaged);
         try {
             Cli.Run verify = keel("--json", "backup", "verify", incr);
             assertThat(verify.exitCode()).isEqualTo(1);
             assertThat(JSON.readTree(verify.stdout()).get("problems"))
                     .extracting(p -> p.get("object").asText())
-                    .contains(borrowed);
+                    .contains(borrowed.object());
             Path target = dir.resolve("restored-damaged");
             Cli.Run restore = keel("restore", "--backup", incr, "--target-dir", target.toString());
             assertThat(restore.exitCode()).as(restore.stderr()).isEqualTo(1);

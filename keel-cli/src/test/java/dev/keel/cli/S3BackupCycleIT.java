@@ -203,7 +203,9 @@ class S3BackupCycleIT {
         String latestBackup = firstBackup;
         List<String> files = s3.keys(bucket, key("backups/" + latestBackup + "/files/"));
         String deleted = files.get(files.size() - 1);
-        String overwritten = key("backups/" + latestBackup + "/files/PG_VERSION");
+        // Small files such as PG_VERSION live in bundles: damage the last file of the first bundle.
+        String overwritten =
+                s3.keys(bucket, key("backups/" + latestBackup + "/bundles/")).get(0);
         byte[] deletedContent = s3.read(bucket, deleted);
         byte[] overwrittenContent = s3.read(bucket, overwritten);
         s3.delete(bucket, deleted);

@@ -26,9 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A base backup through the low-level API: pg_backup_start, a parallel copy of the data directory,
@@ -125,14 +125,7 @@ public final class BaseBackup {
                             "backing up " + content.files().size() + " files",
                             content.totalSize(),
                             content.files().size());
-            List<BackupFile> files = new ArrayList<>(ParallelTransfer.run(
-                            content.files(),
-                            options.parallel(),
-                            file -> incremental == null ? copy(id, file, options) : incremental.copy(file),
-                            DataDirectoryContent.SourceFile::size)
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .toList());
+            List<BackupFile> files = copyAll(id, content, options, incremental);
             BackupPoint stop = session.stop();
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
@@ -181,6 +174,41 @@ public final class BaseBackup {
                     "run it against the primary");
         }
     }
+
+    /**
+     * Small files go into bundles, the rest one object each; larger tasks first, so no worker finishes alone.
+     *
+     * @param incremental null for a full backup
+     */
+    private List<BackupFile> copyAll(
+            String id, DataDirectoryContent content, BackupOptions options, IncrementalCopy incremental) {
+        BundlePlan plan = BundlePlan.of(content.files(), options.parallel());
+        BundleCopy bundles = new BundleCopy(repository, options);
+        List<CopyTask> tasks = new ArrayList<>();
+        for (DataDirectoryContent.SourceFile file : plan.alone()) {
+            tasks.add(new CopyTask(file.size(), () -> {
+                BackupFile copied = incremental == null ? copy(id, file, options) : incremental.copy(file);
+                return copied == null ? List.of() : List.of(copied);
+            }));
+        }
+        for (int i = 0; i < plan.bundles().size(); i++) {
+            String name = RepositoryLayout.bundle(id, i);
+            List<DataDirectoryContent.SourceFile> group = plan.bundles().get(i);
+            long size = group.stream()
+                    .mapToLong(DataDirectoryContent.SourceFile::size)
+                    .sum();
+            tasks.add(new CopyTask(
+                    size,
+                    () -> incremental == null ? bundles.copy(name, group) : bundles.copy(name, group, incremental)));
+        }
+        List<BackupFile> files = new ArrayList<>();
+        ParallelTransfer.run(tasks, options.parallel(), task -> task.work().get(), CopyTask::size)
+                .forEach(files::addAll);
+        return files;
+    }
+
+    /** One file or one bundle to copy; the heaviest start first. */
+    private record CopyTask(long size, Supplier<List<BackupFile>> work) {}
 
     /** Null when the file vanished before it was opened: a dropped relation that WAL replay drops again. */
     private BackupFile copy(String id, DataDirectoryContent.SourceFile file, BackupOptions options) {

@@ -32,7 +32,8 @@ public record BackupManifest(
         List<BackupFile> files,
         Map<String, Long> tableRowCounts,
         List<String> directories) {
-    public static final int FORMAT_VERSION = 1;
+    /** 2: files may live in bundle objects (BackupFile.offset); version 1 manifests, without bundles, read as before. */
+    public static final int FORMAT_VERSION = 2;
 
     @JsonCreator
     public BackupManifest {

@@ -13,7 +13,6 @@ import dev.keel.backup.repo.RepositoryUrl;
 import dev.keel.backup.transfer.StreamCopy;
 import dev.keel.error.KeelException;
 import java.io.ByteArrayInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -164,13 +163,13 @@ public final class BackupRepository implements AutoCloseable {
     public StoredObject write(String name, InputStream content, long expectedSize) {
         MessageDigest sha256 = sha256();
         try (PendingObject pending = store.create(name)) {
-            Counting stored = new Counting(pending);
+            CountingOutputStream stored = new CountingOutputStream(pending);
             long size;
             try (OutputStream encoded = codec.encoder(stored)) {
                 size = StreamCopy.copy(new DigestInputStream(content, sha256), encoded, expectedSize);
             }
             pending.commit();
-            return new StoredObject(name, size, HexFormat.of().formatHex(sha256.digest()), stored.count);
+            return new StoredObject(name, size, HexFormat.of().formatHex(sha256.digest()), stored.count());
         } catch (IOException e) {
             if (DiskFull.causedIt(e)) {
                 throw DiskFull.error(name, store.describe(), e);
@@ -186,6 +185,44 @@ public final class BackupRepository implements AutoCloseable {
     /** The original content of an object, checked while it streams. */
     public InputStream read(String name) {
         InputStream raw = store.open(name);
+        try {
+            return codec.decoder(name, raw);
+        } catch (IOException | RuntimeException e) {
+            try {
+                raw.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read object '" + name + "' from " + store.describe() + ": " + e.getMessage(),
+                    "check that the repository is reachable",
+                    e);
+        }
+    }
+
+    /** The original content of one backup file, alone in its object or one entry of a bundle, checked while it streams. */
+    public InputStream read(BackupFile file) {
+        if (!file.bundled()) {
+            return read(file.object());
+        }
+        return decoded(file.location(), store.open(file.object(), file.offset(), file.storedSize()));
+    }
+
+    /** Starts a bundle object: many small files, each encoded on its own, written as one object. */
+    public BundleWriter bundle(String name) {
+        return new BundleWriter(name, store, codec);
+    }
+
+    ObjectCodec codec() {
+        return codec;
+    }
+
+    /** Decodes one entry of a bundle that is already streaming; {@code raw} holds exactly its stored bytes. */
+    InputStream decoded(String name, InputStream raw) {
         try {
             return codec.decoder(name, raw);
         } catch (IOException | RuntimeException e) {
@@ -237,7 +274,15 @@ public final class BackupRepository implements AutoCloseable {
         if (!store.exists(name)) {
             return Optional.empty();
         }
-        return Optional.of(document(name, BackupManifest.class));
+        BackupManifest manifest = document(name, BackupManifest.class);
+        if (manifest.formatVersion() > BackupManifest.FORMAT_VERSION) {
+            throw new KeelException(
+                    BackupError.REPOSITORY_TOO_NEW,
+                    "backup " + backupId + " in " + store.describe() + " has manifest format version "
+                            + manifest.formatVersion() + "; this keel reads up to " + BackupManifest.FORMAT_VERSION,
+                    "upgrade keel");
+        }
+        return Optional.of(manifest);
     }
 
     public void writeDrill(DrillRecord drill) {
@@ -270,31 +315,6 @@ public final class BackupRepository implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() {
-            // The pending object is committed or discarded by its owner, not closed through the encoder.
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   keel-repo.json                          format, compression, encryption and key check (plain JSON)
  *   backups/&lt;id&gt;/files/&lt;path&gt;              one object per file of a base backup
+ *   backups/&lt;id&gt;/bundles/&lt;n&gt;              many small files of a base backup, each at an offset its manifest records
  *   backups/&lt;id&gt;/deltas/&lt;path&gt;             an incremental backup's changed blocks of one relation file
  *   backups/&lt;id&gt;/manifest.json              written last: a backup without it is incomplete
  *   backups/&lt;id&gt;/lease.json                 written first, atomically: reserves the id; renewed while the backup runs (plain JSON)
@@ -44,6 +45,11 @@ public final class RepositoryLayout {
     /** The object holding one file of a base backup; {@code path} is relative to the data directory. */
     public static String backupFile(String backupId, String path) {
         return BACKUPS + id(backupId) + "/files/" + path;
+    }
+
+    /** The {@code n}th bundle of small files of a base backup. */
+    public static String bundle(String backupId, int n) {
+        return BACKUPS + id(backupId) + "/bundles/" + String.format(Locale.ROOT, "%06d", n);
     }
 
     /** The changed blocks of one relation segment file in an incremental backup (see BlockDelta). */

@@ -32,7 +32,9 @@ final class FrameWriter extends OutputStream {
     private final ObjectHeader header;
     private final SecretKey key;
     private final Cipher cipher;
-    private final SecureRandom random = new SecureRandom();
+    /** Shared: thread-safe, and building one per object cost more than a small file's whole encoding. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final CRC32C crc = new CRC32C();
     private byte[] buffer;
     private int filled;
@@ -40,12 +42,18 @@ final class FrameWriter extends OutputStream {
     private boolean closed;
 
     FrameWriter(OutputStream sink, SecretKey key, boolean compressed, int chunkSizeLog2) throws IOException {
+        this(sink, key, compressed, chunkSizeLog2, INITIAL_BUFFER);
+    }
+
+    /** @param expected how many bytes the caller will write, when it knows: the buffer starts at that size */
+    FrameWriter(OutputStream sink, SecretKey key, boolean compressed, int chunkSizeLog2, int expected)
+            throws IOException {
         this.sink = new DataOutputStream(sink);
         this.key = key;
         this.header = ObjectHeader.create(compressed, key != null, chunkSizeLog2);
         // Grown up to a chunk as content arrives: most objects are a few KiB, and a 1 MiB array zeroed for each
         // of a cluster's thousands of files is work for nothing.
-        this.buffer = new byte[Math.min(header.chunkSize(), INITIAL_BUFFER)];
+        this.buffer = new byte[Math.max(1, Math.min(header.chunkSize(), expected))];
         try {
             this.cipher = key == null ? null : Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
@@ -95,7 +103,7 @@ final class FrameWriter extends OutputStream {
         sink.writeByte(last ? 1 : 0);
         if (cipher != null) {
             byte[] nonce = new byte[NONCE_LENGTH];
-            random.nextBytes(nonce);
+            RANDOM.nextBytes(nonce);
             byte[] sealed;
             try {
                 cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

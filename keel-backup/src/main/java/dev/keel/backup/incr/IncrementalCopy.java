@@ -5,6 +5,7 @@ import dev.keel.backup.base.DataDirectoryContent;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
 import dev.keel.backup.catalog.BlockDelta;
+import dev.keel.backup.catalog.BundleWriter;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
 import dev.keel.backup.transfer.MeteredInputStream;
@@ -62,10 +63,18 @@ public final class IncrementalCopy {
 
     /** Null when the file vanished before it was read: a dropped relation that WAL replay drops again. */
     public BackupFile copy(DataDirectoryContent.SourceFile file) {
+        return copy(file, null);
+    }
+
+    /**
+     * @param bundle where a file stored whole goes, when the caller bundles this (small) file; null for an object of its own.
+     *     Changed blocks are stored as deltas of their own either way.
+     */
+    public BackupFile copy(DataDirectoryContent.SourceFile file, BundleWriter bundle) {
         try {
             Optional<BackupFile> parent = plan.parentFile(file.path());
             if (parent.isEmpty()) {
-                return whole(file, progress);
+                return whole(file, progress, bundle);
             }
             Optional<RelationFile> relation = RelationFile.parse(file.path());
             if (plan.blocks() != null
@@ -76,13 +85,13 @@ public final class IncrementalCopy {
             }
             long size = Files.size(file.file());
             if (!plan.mayBeUnchanged(file.path(), size)) {
-                return whole(file, progress);
+                return whole(file, progress, bundle);
             }
             Optional<BackupFile> unchanged = plan.unchanged(file.path(), size, sha256(file));
             if (unchanged.isPresent()) {
                 return unchanged.get();
             }
-            return whole(file, TransferProgress.NONE);
+            return whole(file, TransferProgress.NONE, bundle);
         } catch (NoSuchFileException e) {
             progress.advanced(file.size());
             return null;
@@ -113,7 +122,7 @@ public final class IncrementalCopy {
                 return parent;
             }
             if (store.cardinality() > blocks * WHOLE_FILE_SHARE) {
-                return whole(file, progress);
+                return whole(file, progress, null);
             }
             // The whole file's checksum as read is recorded too (see BackupFile): it costs a read, and keeps older keel
             // from misreading the delta.
@@ -131,8 +140,12 @@ public final class IncrementalCopy {
         }
     }
 
-    private BackupFile whole(DataDirectoryContent.SourceFile file, TransferProgress meter) throws IOException {
+    private BackupFile whole(DataDirectoryContent.SourceFile file, TransferProgress meter, BundleWriter bundle)
+            throws IOException {
         try (InputStream in = new MeteredInputStream(Files.newInputStream(file.file()), throttle, meter)) {
+            if (bundle != null) {
+                return bundle.append(file.path(), in);
+            }
             StoredObject stored = repository.write(RepositoryLayout.backupFile(backupId, file.path()), in);
             return new BackupFile(file.path(), stored.size(), stored.sha256(), stored.name(), stored.storedSize());
         }

@@ -37,7 +37,7 @@ public final class LayeredFile {
             for (BackupFile layer : layers) {
                 MessageDigest sha = sha256();
                 long read;
-                try (Counting in = new Counting(new DigestInputStream(repository.read(layer.object()), sha))) {
+                try (Counting in = new Counting(new DigestInputStream(repository.read(layer), sha))) {
                     if (layer.delta() == null) {
                         in.transferTo(Channels.newOutputStream(channel));
                     } else {

@@ -1,8 +1,10 @@
 package dev.keel.backup.remote;
 
 import dev.keel.backup.BackupError;
+import dev.keel.backup.base.BundlePlan;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BundleWriter;
 import dev.keel.backup.catalog.RepositoryLayout;
 import dev.keel.backup.catalog.StoredObject;
 import dev.keel.backup.incr.IncrementalPlan;
@@ -17,10 +19,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores the entries of the main data directory's tar archive in the repository, in the same
- * layout a local copy produces: each file as a backup file (backup_label included), each directory
+ * layout a local copy produces: each file as a backup file (backup_label included; small ones in bundles), each directory
  * in the manifest's list, and the WAL the server put into pg_wal/ in the shared wal/ area, so that
  * manifest, restore, verify, prune and drills cannot tell the two kinds of backup apart.
  *
@@ -39,6 +42,8 @@ final class ArchiveIngest {
      * would cost more than the file. One such buffer at a time, as the archive is read in one pass.
      */
     static final int HASH_FIRST_LIMIT = 1 << 20;
+    /** Restore writes pg_control last, and verify reads backup_label first: each keeps an object of its own. */
+    static final Set<String> ALONE = Set.of("global/pg_control", "backup_label", "tablespace_map");
 
     private final BackupRepository repository;
     private final String backupId;
@@ -46,6 +51,11 @@ final class ArchiveIngest {
     private final List<BackupFile> files = new ArrayList<>();
     private final List<String> directories = new ArrayList<>();
     private final List<String> walFiles = new ArrayList<>();
+    /** The bundle small files are appended to now; the archive is read in one pass, so one at a time. */
+    private BundleWriter bundle;
+
+    private long bundleBytes;
+    private int bundles;
 
     ArchiveIngest(BackupRepository repository, String backupId) {
         this(repository, backupId, null);
@@ -60,6 +70,19 @@ final class ArchiveIngest {
 
     /** Reads the archive to its end. I/O failures of the stream come out as IOException, the repository's own as KeelException. */
     void ingest(InputStream archive) throws IOException {
+        try {
+            entries(archive);
+            finishBundle();
+        } finally {
+            if (bundle != null) {
+                // A failure before the bundle was committed: nothing of it becomes visible.
+                bundle.close();
+                bundle = null;
+            }
+        }
+    }
+
+    private void entries(InputStream archive) throws IOException {
         TarReader tar = new TarReader(archive);
         for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
             // PostgreSQL names one entry "./pg_wal/archive_status"; every other name has no "./".
@@ -91,7 +114,7 @@ final class ArchiveIngest {
 
     private BackupFile file(String path, long size, InputStream content) throws IOException {
         if (plan == null || !plan.mayBeUnchanged(path, size)) {
-            return stored(path, content);
+            return stored(path, size, content);
         }
         if (size <= HASH_FIRST_LIMIT) {
             byte[] bytes = content.readNBytes((int) size);
@@ -101,9 +124,9 @@ final class ArchiveIngest {
             }
             Optional<BackupFile> unchanged =
                     plan.unchanged(path, size, HexFormat.of().formatHex(sha256().digest(bytes)));
-            return unchanged.isPresent() ? unchanged.get() : stored(path, new ByteArrayInputStream(bytes));
+            return unchanged.isPresent() ? unchanged.get() : stored(path, size, new ByteArrayInputStream(bytes));
         }
-        BackupFile own = stored(path, content);
+        BackupFile own = stored(path, size, content);
         Optional<BackupFile> unchanged = plan.unchanged(path, own.size(), own.sha256());
         if (unchanged.isPresent()) {
             // The object is this backup's own name, which nothing else refers to yet: the manifest is written last.
@@ -113,9 +136,30 @@ final class ArchiveIngest {
         return own;
     }
 
-    private BackupFile stored(String path, InputStream content) {
+    /** Small files go into bundles as a local backup's do; pg_control and backup_label are kept alone. */
+    private BackupFile stored(String path, long size, InputStream content) throws IOException {
+        if (size < BundlePlan.SMALL_FILE && !ALONE.contains(path)) {
+            if (bundle == null) {
+                bundle = repository.bundle(RepositoryLayout.bundle(backupId, bundles++));
+                bundleBytes = 0;
+            }
+            BackupFile entry = bundle.append(path, content);
+            bundleBytes += entry.size();
+            if (bundleBytes >= BundlePlan.LARGEST_BUNDLE) {
+                finishBundle();
+            }
+            return entry;
+        }
         StoredObject stored = repository.write(RepositoryLayout.backupFile(backupId, path), content);
         return new BackupFile(path, stored.size(), stored.sha256(), stored.name(), stored.storedSize());
+    }
+
+    private void finishBundle() throws IOException {
+        if (bundle != null) {
+            bundle.commit();
+            bundle.close();
+            bundle = null;
+        }
     }
 
     private static MessageDigest sha256() {

@@ -130,6 +130,19 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     @Override
+    public InputStream open(String name, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(path(name), StandardOpenOption.READ);
+            channel.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        } catch (NoSuchFileException e) {
+            throw missing(name);
+        } catch (IOException e) {
+            throw readFailed(name, e);
+        }
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String name) {
         Path file = path(name);
         try {

@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
  * for it. Flushing a whole file system at once costs about as much as one fsync, where a backup of a
  * cluster writes thousands of files.
  */
-final class FileSystemSync {
+public final class FileSystemSync {
 
     private FileSystemSync() {}
 
     /** True when the file system was flushed; false when {@code sync -f} is missing or failed, so the caller fsyncs file by file. */
-    static boolean of(Path path) {
+    public static boolean of(Path path) {
         try {
             Process p = new ProcessBuilder("sync", "-f", path.toAbsolutePath().toString())
                     .redirectErrorStream(true)

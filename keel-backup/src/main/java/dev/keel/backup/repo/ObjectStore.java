@@ -22,6 +22,29 @@ public interface ObjectStore extends AutoCloseable {
     /** Streams an object's bytes; a missing object is an error naming it. */
     InputStream open(String name);
 
+    /**
+     * Streams {@code length} bytes of an object from {@code offset}: one file inside a bundle object.
+     * Stores that can fetch a range (a seek, an HTTP Range request) override this; the default reads past the start.
+     */
+    default InputStream open(String name, long offset, long length) {
+        InputStream in = open(name);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new KeelException(
+                    BackupError.OBJECT_DAMAGED,
+                    "object '" + name + "' in " + describe() + " is shorter than " + offset + " bytes",
+                    "run keel backup verify to list every damaged object",
+                    e);
+        }
+        return new BoundedInputStream(in, length);
+    }
+
     /** The object's stored size, or empty when there is no such object. */
     Optional<ObjectInfo> stat(String name);
 

@@ -146,6 +146,26 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public InputStream open(String name, long offset, long length) {
+        if (length == 0) {
+            return InputStream.nullInputStream();
+        }
+        String key = key(ObjectNames.check(name));
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return new BoundedInputStream(
+                    client.getObject(r -> r.bucket(bucket).key(key).range(range)), length);
+        } catch (NoSuchKeyException e) {
+            throw new KeelException(
+                    BackupError.OBJECT_MISSING,
+                    "object '" + name + "' is missing from " + describe(),
+                    "run keel backup verify to list every missing object");
+        } catch (SdkException e) {
+            throw S3Failures.translate(e, "read object '" + name + "'", endpointName, bucket);
+        }
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String name) {
         String key = key(ObjectNames.check(name));
         try {

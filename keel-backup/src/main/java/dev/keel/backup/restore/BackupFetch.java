@@ -4,8 +4,10 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BundleReader;
 import dev.keel.backup.incr.BackupChain;
 import dev.keel.backup.incr.LayeredFile;
+import dev.keel.backup.repo.FileSystemSync;
 import dev.keel.backup.transfer.MeteredInputStream;
 import dev.keel.backup.transfer.ParallelTransfer;
 import dev.keel.backup.transfer.StreamCopy;
@@ -22,8 +24,11 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -99,13 +104,32 @@ public final class BackupFetch {
                 "restoring " + manifest.files().size() + " files of backup " + manifest.id(),
                 manifest.totalSize(),
                 manifest.files().size());
+        List<BackupFile> alone = new ArrayList<>();
+        Map<String, List<BackupFile>> bundles = new LinkedHashMap<>();
+        for (BackupFile file : first) {
+            if (file.bundled() && file.delta() == null) {
+                bundles.computeIfAbsent(file.object(), o -> new ArrayList<>()).add(file);
+            } else {
+                alone.add(file);
+            }
+        }
+        List<FetchTask> tasks = new ArrayList<>();
         try (WriteBehind durable = new WriteBehind()) {
+            bundles.forEach((object, files) -> tasks.add(new FetchTask(
+                    files.stream().mapToLong(BackupFile::size).sum(),
+                    () -> fetchBundle(dataDir, manifest, object, files, progress, durable))));
+            alone.forEach(file -> tasks.add(new FetchTask(
+                    file.size(), () -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress, durable)))));
             ParallelTransfer.run(
-                    first,
+                    tasks,
                     parallel,
-                    file -> durable(durable, dataDir, fetch(dataDir, manifest, file, progress, durable)),
-                    BackupFile::size);
+                    task -> {
+                        task.work().run();
+                        return null;
+                    },
+                    FetchTask::size);
             durable.awaitDurable();
+            syncBundled(dataDir, bundles.values(), durable);
             // pg_control last, and durable only after everything it vouches for.
             durable(durable, dataDir, fetch(dataDir, manifest, control, progress, durable));
             durable.awaitDurable();
@@ -131,6 +155,9 @@ public final class BackupFetch {
         }
     }
 
+    /** One bundle or one file to restore; the heaviest start first. */
+    private record FetchTask(long size, Runnable work) {}
+
     private static Void durable(WriteBehind durable, Path dataDir, String path) {
         durable.written(resolve(dataDir, path));
         return null;
@@ -144,11 +171,73 @@ public final class BackupFetch {
             fetchLayers(target, manifest, file, progress);
             return file.path();
         }
+        InputStream content;
+        try {
+            content = repository.read(file);
+        } catch (KeelException e) {
+            throw new KeelException(
+                    e.code(), "backup " + manifest.id() + ", file " + file.path() + ": " + e.what(), e.todo(), e);
+        }
+        write(target, manifest, file, content, progress, durable);
+        return file.path();
+    }
+
+    /** Every file of one bundle object, read in one pass: one request for the bundle, not one per file. */
+    private void fetchBundle(
+            Path dataDir,
+            BackupManifest manifest,
+            String object,
+            List<BackupFile> files,
+            TransferProgress progress,
+            WriteBehind durable) {
+        try (BundleReader reader = open(manifest, object, files)) {
+            while (reader.hasNext()) {
+                BackupFile entry = reader.next();
+                write(resolve(dataDir, entry.path()), manifest, entry, reader.content(), progress, durable);
+            }
+        } catch (IOException e) {
+            throw new KeelException(
+                    BackupError.REPOSITORY_IO_FAILED,
+                    "cannot read bundle '" + object + "' from "
+                            + repository.store().describe() + ": " + e.getMessage(),
+                    "check that the repository is reachable, and run keel backup verify",
+                    e);
+        }
+    }
+
+    /**
+     * Makes the small files of bundles durable with one syncfs of the target's file system: a fsync for each of
+     * 19,000 files took most of a restore of 3,000 small tables. Where syncfs is not available, file by file.
+     */
+    private static void syncBundled(Path dataDir, Collection<List<BackupFile>> bundles, WriteBehind durable) {
+        if (bundles.isEmpty() || FileSystemSync.of(dataDir)) {
+            return;
+        }
+        bundles.forEach(files -> files.forEach(file -> durable.written(resolve(dataDir, file.path()))));
+        durable.awaitDurable();
+    }
+
+    private BundleReader open(BackupManifest manifest, String object, List<BackupFile> files) {
+        try {
+            return new BundleReader(repository, object, files);
+        } catch (KeelException e) {
+            throw new KeelException(e.code(), "backup " + manifest.id() + ": " + e.what(), e.todo(), e);
+        }
+    }
+
+    /** Writes {@code content} to {@code target} and checks it against the manifest's size and SHA-256. */
+    private static void write(
+            Path target,
+            BackupManifest manifest,
+            BackupFile file,
+            InputStream content,
+            TransferProgress progress,
+            WriteBehind durable) {
         MessageDigest sha = sha256();
         long written;
         try {
             Files.createDirectories(target.getParent());
-            try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
+            try (InputStream in = new MeteredInputStream(content, Throttle.NONE, progress);
                     OutputStream out =
                             new DigestOutputStream(durable.flushingEarly(target, Files.newOutputStream(target)), sha)) {
                 written = StreamCopy.copy(in, out, file.size());
@@ -173,7 +262,6 @@ public final class BackupFetch {
                             + file.sha256().substring(0, 12) + "…)",
                     "the repository is damaged: restore another backup, and run keel backup verify");
         }
-        return file.path();
     }
 
     /** A block-level file of an incremental backup: its base copy with each ancestor's changed blocks applied in order. */

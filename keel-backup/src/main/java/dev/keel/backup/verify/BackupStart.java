@@ -30,7 +30,7 @@ public record BackupStart(String lsn, String segment, WalPosition wal) {
         if (label.isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream in = repository.read(label.get().object())) {
+        try (InputStream in = repository.read(label.get())) {
             Matcher m = START.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return m.find()
                     ? Optional.of(new BackupStart(m.group(1), m.group(2), WalPosition.matching(m.group(1), m.group(2))))

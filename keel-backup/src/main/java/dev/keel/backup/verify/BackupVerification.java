@@ -4,6 +4,7 @@ import dev.keel.backup.BackupError;
 import dev.keel.backup.catalog.BackupFile;
 import dev.keel.backup.catalog.BackupManifest;
 import dev.keel.backup.catalog.BackupRepository;
+import dev.keel.backup.catalog.BundleReader;
 import dev.keel.backup.catalog.Catalog;
 import dev.keel.backup.catalog.CatalogBackup;
 import dev.keel.backup.catalog.RepositoryLayout;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads every object a backup consists of, the way restore would, and checks that recovery can
@@ -124,8 +126,9 @@ public final class BackupVerification {
                 "verifying " + objects.size() + " objects of backup " + id,
                 objects.stream().mapToLong(BackupFile::objectSize).sum(),
                 objects.size());
-        List<Optional<VerifyProblem>> found =
-                ParallelTransfer.run(objects, parallel, file -> checkFile(id, file, reads));
+        List<Optional<VerifyProblem>> found = new ArrayList<>();
+        ParallelTransfer.run(tasks(id, objects, reads), parallel, task -> task.get())
+                .forEach(found::addAll);
         progress.finished();
         found.forEach(p -> p.ifPresent(problems::add));
         Optional<BackupStart> start = BackupStart.of(repository, manifest);
@@ -175,17 +178,60 @@ public final class BackupVerification {
         Map<String, BackupFile> objects = new LinkedHashMap<>();
         for (BackupFile file : manifest.files()) {
             if (file.delta() == null || missing.isPresent()) {
-                objects.putIfAbsent(file.object(), file);
+                objects.putIfAbsent(file.location(), file);
                 continue;
             }
             try {
-                chain.layers(manifest, file).forEach(layer -> objects.putIfAbsent(layer.object(), layer));
+                chain.layers(manifest, file).forEach(layer -> objects.putIfAbsent(layer.location(), layer));
             } catch (KeelException e) {
-                objects.putIfAbsent(file.object(), file);
+                objects.putIfAbsent(file.location(), file);
                 problems.add(new VerifyProblem(manifest.id(), VerifyProblem.DAMAGED, file.object(), e.what()));
             }
         }
         return new ArrayList<>(objects.values());
+    }
+
+    /** One task per object alone and one per bundle, so a bundle is read in one pass like restore reads it. */
+    private List<Supplier<List<Optional<VerifyProblem>>>> tasks(String id, List<BackupFile> objects, Reads reads) {
+        List<Supplier<List<Optional<VerifyProblem>>>> tasks = new ArrayList<>();
+        Map<String, List<BackupFile>> bundles = new LinkedHashMap<>();
+        for (BackupFile file : objects) {
+            if (file.bundled()) {
+                bundles.computeIfAbsent(file.object(), o -> new ArrayList<>()).add(file);
+            } else {
+                tasks.add(() -> List.of(checkFile(id, file, reads)));
+            }
+        }
+        bundles.forEach((object, files) -> tasks.add(() -> checkBundle(id, object, files, reads)));
+        return tasks;
+    }
+
+    private List<Optional<VerifyProblem>> checkBundle(String id, String object, List<BackupFile> files, Reads reads) {
+        if (!repository.store().exists(object)) {
+            return List.of(Optional.of(new VerifyProblem(
+                    id, VerifyProblem.MISSING, object, "bundle of " + files.size() + " files of the backup")));
+        }
+        List<Optional<VerifyProblem>> found = new ArrayList<>();
+        try (BundleReader reader = new BundleReader(repository, object, files)) {
+            while (reader.hasNext()) {
+                BackupFile entry = reader.next();
+                InputStream content;
+                try {
+                    content = reader.content();
+                } catch (KeelException e) {
+                    // One damaged file: the others of the bundle are still checked.
+                    found.add(Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, object, e.what())));
+                    continue;
+                }
+                found.add(checkContent(id, entry, content, reads));
+            }
+        } catch (KeelException e) {
+            found.add(Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, object, e.what())));
+        } catch (IOException e) {
+            found.add(
+                    Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, object, String.valueOf(e.getMessage()))));
+        }
+        return found;
     }
 
     private Optional<VerifyProblem> checkFile(String id, BackupFile file, Reads reads) {
@@ -193,9 +239,19 @@ public final class BackupVerification {
             return Optional.of(new VerifyProblem(
                     id, VerifyProblem.MISSING, file.object(), "file " + file.path() + " of the backup"));
         }
+        InputStream content;
+        try {
+            content = repository.read(file);
+        } catch (KeelException e) {
+            return Optional.of(new VerifyProblem(id, VerifyProblem.DAMAGED, file.object(), e.what()));
+        }
+        return checkContent(id, file, content, reads);
+    }
+
+    private Optional<VerifyProblem> checkContent(String id, BackupFile file, InputStream content, Reads reads) {
         MessageDigest sha = sha256();
         long size;
-        try (InputStream in = new MeteredInputStream(repository.read(file.object()), Throttle.NONE, progress);
+        try (InputStream in = new MeteredInputStream(content, Throttle.NONE, progress);
                 OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
             size = in.transferTo(sink);
         } catch (KeelException e) {

@@ -66,8 +66,10 @@ class ArchiveIngestTest {
                 .isEqualTo(HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256")
                                 .digest("relation".getBytes(StandardCharsets.UTF_8))));
-        assertThat(relation.object()).isEqualTo("backups/20260124T101500Z/files/base/5/1259");
-        try (InputStream in = repository.read(relation.object())) {
+        assertThat(relation.object()).isEqualTo("backups/20260124T101500Z/bundles/000000");
+        assertThat(relation.bundled()).isTrue();
+        assertThat(ingest.files().get(1).object()).isEqualTo("backups/20260124T101500Z/files/backup_label");
+        try (InputStream in = repository.read(relation)) {
             assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("relation");
         }
     }
@@ -168,14 +170,17 @@ class ArchiveIngestTest {
         assertThat(incremental.files())
                 .extracting(BackupFile::object)
                 .containsExactly(
-                        "backups/b0/files/PG_VERSION",
-                        "backups/b1/files/base/5/1259",
+                        "backups/b0/bundles/000000",
+                        "backups/b1/bundles/000000",
                         "backups/b0/files/base/5/16384",
                         "backups/b1/files/base/5/16390",
-                        "backups/b1/files/base/5/16400");
+                        "backups/b1/bundles/000000");
         // The large unchanged file was written before its checksum was known; its own copy is gone again.
         assertThat(repository.store().exists("backups/b1/files/base/5/16384")).isFalse();
         assertThat(repository.store().exists("backups/b1/files/PG_VERSION")).isFalse();
+        try (InputStream in = repository.read(incremental.files().get(4))) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("new");
+        }
         try (InputStream in = repository.read("backups/b1/files/base/5/16390")) {
             assertThat(in.readAllBytes()).isEqualTo(bigChanged);
         }

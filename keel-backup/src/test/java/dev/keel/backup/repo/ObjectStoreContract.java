@@ -108,6 +108,22 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void aRangeOfAnObjectReadsThoseBytesOnly() throws IOException {
+        store.put("backups/b1/bundles/000000", bytes("0123456789abcdef"));
+
+        try (InputStream in = store.open("backups/b1/bundles/000000", 4, 6)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes("456789"));
+        }
+        try (InputStream in = store.open("backups/b1/bundles/000000", 0, 16)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes("0123456789abcdef"));
+        }
+        try (InputStream in = store.open("backups/b1/bundles/000000", 16, 0)) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+        assertThatThrownBy(() -> store.open("nothing/here", 0, 1)).isInstanceOf(KeelException.class);
+    }
+
+    @Test
     void anEmptyObjectIsAnObject() {
         store.put("empty", new byte[0]);
 
