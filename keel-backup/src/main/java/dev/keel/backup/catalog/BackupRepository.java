@@ -266,7 +266,7 @@ public final class BackupRepository implements AutoCloseable {
                     "backup " + manifest.id() + " already has a manifest in " + store.describe(),
                     "every backup needs a new id");
         }
-        write(name, new ByteArrayInputStream(Json.write(manifest)));
+        write(name, new ByteArrayInputStream(Json.writeCompact(manifest)));
     }
 
     public Optional<BackupManifest> readManifest(String backupId) {
