@@ -71,7 +71,12 @@ public final class ChangeExecutor implements AutoCloseable {
      * transaction back before the retry, so no lock taken by an earlier statement is held through the backoff.
      */
     public void runAtomic(List<Action> actions, InTransaction then) throws SQLException {
-        actions.forEach(a -> listener.info(a.description()));
+        // One line per table's view would drown the rest on a large schema: they are counted instead.
+        actions.stream().filter(a -> !VersionViews.isView(a)).forEach(a -> listener.info(a.description()));
+        long views = actions.stream().filter(VersionViews::isView).count();
+        if (views > 0) {
+            listener.info(views + " view" + (views == 1 ? "" : "s") + " of the versions' schemas");
+        }
         ddl.retrying(
                 policy(),
                 (attempt, of, wait, e) -> listener.info("lock timeout (try " + attempt + " of " + of

@@ -14,7 +14,13 @@ import java.util.stream.Collectors;
  */
 public final class VersionViews {
 
+    private static final String VIEW = "view ";
+
     private VersionViews() {}
+
+    public static boolean isView(Action action) {
+        return action.description().startsWith(VIEW);
+    }
 
     /** Drops the schema's views and creates them again from {@code shape}: one transaction keeps readers unaware. */
     public static List<Action> create(String versionSchema, Shape shape) {
@@ -41,7 +47,7 @@ public final class VersionViews {
                             .append(c.viewDefault());
                 }
             }
-            actions.add(Action.atomic("view " + versionSchema + "." + t.name(), sql.toString()));
+            actions.add(Action.atomic(VIEW + versionSchema + "." + t.name(), sql.toString()));
         }
         return actions;
     }
