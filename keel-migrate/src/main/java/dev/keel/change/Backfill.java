@@ -126,6 +126,9 @@ public final class Backfill {
         try (Statement set = connection.createStatement();
                 PreparedStatement s = connection.prepareStatement(sql)) {
             set.execute("SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+            // The trigger converts old-shape rows for any session not on the new version's schema: make sure this
+            // one is not, whatever search_path keel was given.
+            set.execute("SET LOCAL search_path = " + Identifiers.quote(target.schema()));
             int p = 1;
             if (from != null) {
                 for (String value : from) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -54,16 +55,41 @@ public final class ChangeExecutor implements AutoCloseable {
                 + " of " + of + "); trying again in " + wait.toMillis() + " ms");
     }
 
-    /** Each action on its own, outside a transaction; every one of them can run again after a crash. */
+    /**
+     * Each action on its own, outside a transaction; every one of them can run again after a crash. A concurrent
+     * index build or drop waits for older transactions without a lock timeout: that wait blocks no reads or writes
+     * (it holds SHARE UPDATE EXCLUSIVE), and a timeout would only leave an invalid index behind to build again.
+     */
     public void runEach(List<Action> actions) throws SQLException {
         connection.setAutoCommit(true);
         for (Action action : actions) {
             listener.info(action.description());
-            if (action.index() != null) {
-                dropInvalid(action.index());
-            }
-            ddl.execute(action.sql(), policy(), retries(action));
+            LockRetryPolicy policy = concurrently(action) ? new LockRetryPolicy(Duration.ZERO, 0) : policy();
+            ddl.retrying(policy, retries(action), () -> {
+                if (action.index() != null) {
+                    dropInvalid(action.index());
+                }
+                try (Statement s = connection.createStatement()) {
+                    String previous;
+                    try (ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+                        rs.next();
+                        previous = rs.getString(1);
+                    }
+                    s.execute("SET lock_timeout = '" + policy.lockTimeout().toMillis() + "ms'");
+                    try {
+                        s.execute(action.sql());
+                    } finally {
+                        // The migrate session's own setting stays for the SQL migrations after the change.
+                        s.execute("SET lock_timeout = '" + previous.replace("'", "''") + "'");
+                    }
+                }
+                return null;
+            });
         }
+    }
+
+    private static boolean concurrently(Action action) {
+        return action.sql().contains(" CONCURRENTLY ");
     }
 
     /**
@@ -71,7 +97,12 @@ public final class ChangeExecutor implements AutoCloseable {
      * transaction back before the retry, so no lock taken by an earlier statement is held through the backoff.
      */
     public void runAtomic(List<Action> actions, InTransaction then) throws SQLException {
-        actions.forEach(a -> listener.info(a.description()));
+        // One line per table's view would drown the rest on a large schema: they are counted instead.
+        actions.stream().filter(a -> !VersionViews.isView(a)).forEach(a -> listener.info(a.description()));
+        long views = actions.stream().filter(VersionViews::isView).count();
+        if (views > 0) {
+            listener.info(views + " view" + (views == 1 ? "" : "s") + " of the versions' schemas");
+        }
         ddl.retrying(
                 policy(),
                 (attempt, of, wait, e) -> listener.info("lock timeout (try " + attempt + " of " + of

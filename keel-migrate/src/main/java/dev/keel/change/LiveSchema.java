@@ -40,7 +40,23 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
             String replicaIdentity,
             List<String> constraints,
             List<String> indexes,
-            boolean partitioned) {
+            boolean partitioned,
+            List<String> partitions) {
+
+        public Table {
+            partitions = partitions == null ? List.of() : List.copyOf(partitions);
+        }
+
+        /** The partitions' names; {@code partitions} holds name:relkind, p for one partitioned in turn. */
+        public List<String> partitionNames() {
+            return partitions.stream()
+                    .map(p -> p.substring(0, p.lastIndexOf(':')))
+                    .toList();
+        }
+
+        public boolean partitionedTwice() {
+            return partitions.stream().anyMatch(p -> p.endsWith(":p"));
+        }
 
         public Column column(String name) {
             return columns.stream()
@@ -78,7 +94,8 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
                                     rs.getString("replica_identity"),
                                     strings(rs.getArray("constraints")),
                                     strings(rs.getArray("indexes")),
-                                    "p".equals(rs.getString("kind"))));
+                                    "p".equals(rs.getString("kind")),
+                                    strings(rs.getArray("partitions"))));
                 }
             } catch (JsonProcessingException e) {
                 throw new SQLException("cannot read the catalog's column list: " + e.getMessage(), e);
@@ -109,7 +126,8 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
                         t.replicaIdentity(),
                         t.constraints(),
                         t.indexes(),
-                        t.partitioned())));
+                        t.partitioned(),
+                        t.partitions())));
         return new LiveSchema(schema, clean);
     }
 

@@ -4,8 +4,10 @@ import static dev.keel.sql.Identifiers.literal;
 import static dev.keel.sql.Identifiers.quote;
 
 import dev.keel.sql.Identifiers;
+import dev.keel.sql.SqlResources;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +16,13 @@ import java.util.stream.Collectors;
  */
 public final class VersionViews {
 
+    private static final String VIEW = "view ";
+
     private VersionViews() {}
+
+    public static boolean isView(Action action) {
+        return action.description().startsWith(VIEW);
+    }
 
     /** Drops the schema's views and creates them again from {@code shape}: one transaction keeps readers unaware. */
     public static List<Action> create(String versionSchema, Shape shape) {
@@ -23,7 +31,13 @@ public final class VersionViews {
                 "create schema " + versionSchema + " for the version's views",
                 "DROP SCHEMA IF EXISTS " + quote(versionSchema) + " CASCADE; CREATE SCHEMA " + quote(versionSchema)
                         + "; COMMENT ON SCHEMA " + quote(versionSchema) + " IS "
-                        + literal(ShadowNames.VERSION_SCHEMA_COMMENT)));
+                        + literal(ShadowNames.VERSION_SCHEMA_COMMENT) + "; "
+                        + SqlResources.load(
+                                VersionViews.class,
+                                "grant-schema.sql",
+                                Map.of(
+                                        "schema", literal(shape.schema()),
+                                        "versionSchema", literal(quote(versionSchema))))));
         for (Shape.TableShape t : shape.tables().values()) {
             String columns = t.columns().values().stream()
                     .map(c -> quote(c.physical()) + " AS " + quote(c.name()))
@@ -31,6 +45,15 @@ public final class VersionViews {
             String view = Identifiers.qualified(versionSchema, t.name());
             StringBuilder sql = new StringBuilder("CREATE VIEW " + view + " AS SELECT " + columns + " FROM "
                     + Identifiers.qualified(shape.schema(), t.physical()));
+            if (!t.created()) {
+                sql.append("; ")
+                        .append(SqlResources.load(
+                                VersionViews.class,
+                                "grant-like.sql",
+                                Map.of(
+                                        "table", literal(Identifiers.qualified(shape.schema(), t.physical())),
+                                        "view", literal(view))));
+            }
             for (Shape.ColumnShape c : t.columns().values()) {
                 if (c.viewDefault() != null) {
                     sql.append("; ALTER VIEW ")
@@ -41,7 +64,7 @@ public final class VersionViews {
                             .append(c.viewDefault());
                 }
             }
-            actions.add(Action.atomic("view " + versionSchema + "." + t.name(), sql.toString()));
+            actions.add(Action.atomic(VIEW + versionSchema + "." + t.name(), sql.toString()));
         }
         return actions;
     }

@@ -1,5 +1,5 @@
 -- The tables of one schema with their columns, key and replica identity: what a change file is validated and
--- planned against. The key is the primary key, else the first unique index over NOT NULL columns.
+-- planned against; partitions (name:relkind) of a partitioned table. The key is the primary key, else the first unique index over NOT NULL columns.
 SELECT c.relname AS table_name,
        c.relkind::text AS kind,
        c.relreplident::text AS replica_identity,
@@ -26,7 +26,10 @@ SELECT c.relname AS table_name,
        (SELECT coalesce(array_agg(con.conname ORDER BY con.conname), '{}')
         FROM pg_constraint con WHERE con.conrelid = c.oid) AS constraints,
        (SELECT coalesce(array_agg(ic.relname ORDER BY ic.relname), '{}')
-        FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid) AS indexes
+        FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid) AS indexes,
+       (SELECT coalesce(array_agg(pc.relname::text || ':' || pc.relkind::text ORDER BY pc.relname), '{}')
+        FROM pg_inherits inh JOIN pg_class pc ON pc.oid = inh.inhrelid
+        WHERE inh.inhparent = c.oid AND c.relkind = 'p') AS partitions
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition

@@ -12,6 +12,10 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,5 +171,30 @@ class ChangeEngineIT {
                 .isInstanceOf(KeelException.class)
                 .hasMessageContaining("V2__reshape_orders.yaml:2:")
                 .hasMessageContaining("nope");
+    }
+
+    @Test
+    void anApplicationRoleGetsOnTheViewsTheRightsItHasOnTheTables(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        String db = cluster.createDatabase();
+        files(dir);
+        cluster.execute(db, "create role shop_app login");
+        Files.writeString(
+                dir.resolve("db/migrations/V1__orders.sql"),
+                Files.readString(dir.resolve("db/migrations/V1__orders.sql"))
+                        + " grant select, insert, update on orders to shop_app;"
+                        + " grant usage on sequence orders_id_seq to shop_app;");
+        keel(cluster, db, dir).migrate();
+        try (Connection app = DriverManager.getConnection(
+                        cluster.jdbcUrl(db).replace("user=" + TestCluster.SUPERUSER, "user=shop_app")
+                                + "&currentSchema=public_v2");
+                Statement s = app.createStatement()) {
+            s.execute("insert into orders (comment, amount, status) values ('app', 300, 'paid')");
+            try (ResultSet rs = s.executeQuery("select amount from orders where comment = 'app'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(300);
+            }
+            assertThatThrownBy(() -> s.execute("delete from orders")).hasMessageContaining("permission denied");
+        }
     }
 }

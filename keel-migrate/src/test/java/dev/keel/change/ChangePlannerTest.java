@@ -21,7 +21,8 @@ class ChangePlannerTest {
                             "d",
                             List.of("orders_pkey"),
                             List.of("orders_pkey"),
-                            false)));
+                            false,
+                            List.of())));
 
     private static ChangePlan plan(String yaml) {
         return new ChangePlanner("keel").plan(ChangeFile.parse("V8__x.yaml", yaml), SCHEMA, "8", "7", null);

@@ -83,4 +83,14 @@ class MigrationFileNameTest {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                 });
     }
+
+    @Test
+    void aYamlFileWithAVersionIsAChange() {
+        MigrationFileName.Parsed parsed =
+                MigrationFileName.parse("V8__orders_amount_bigint.yaml").orElseThrow();
+        assertThat(parsed.type()).isEqualTo(MigrationType.CHANGE);
+        assertThat(parsed.version()).isEqualTo(MigrationVersion.parse("8"));
+        assertThat(parsed.description()).isEqualTo("orders amount bigint");
+        assertThat(MigrationFileName.parse("keel.yaml")).isEmpty();
+    }
 }

@@ -311,4 +311,51 @@ class MigrationPlanTest {
 
         assertThat(plan.current()).isEqualTo(MigrationVersion.parse("5"));
     }
+
+    private static MigrationScript change(String version) {
+        String name = "V" + version + "__change.yaml";
+        String content = "operations:\n  - rename_column: {table: t, from: a, to: b}\n";
+        return new MigrationScript(
+                MigrationVersion.parse(version),
+                "change",
+                MigrationType.CHANGE,
+                name,
+                "db/migrations/" + name,
+                content,
+                Checksum.of(content));
+    }
+
+    private static AppliedMigration changeRow(MigrationScript script, String phase) {
+        return new AppliedMigration(
+                1,
+                script.version(),
+                script.description(),
+                MigrationType.CHANGE,
+                script.script(),
+                script.checksum(),
+                "keel",
+                WHEN,
+                5,
+                true,
+                phase);
+    }
+
+    @Test
+    void anActiveOrCompletedChangeCountsAsAppliedAndARolledBackOneIsPendingAgain() {
+        MigrationScript one = versioned("1");
+        MigrationScript two = change("2");
+        List<MigrationScript> scripts = List.of(one, two);
+        List<AppliedMigration> active = new ArrayList<>(new History().applied(one).rows);
+        active.add(changeRow(two, AppliedMigration.ACTIVE));
+        MigrationPlan plan = MigrationPlan.of(scripts, active, false, null);
+        assertThat(plan.pending()).isEmpty();
+        assertThat(plan.current()).isEqualTo(MigrationVersion.parse("2"));
+
+        List<AppliedMigration> rolledBack = new ArrayList<>(new History().applied(one).rows);
+        rolledBack.add(changeRow(two, AppliedMigration.ROLLED_BACK));
+        MigrationPlan again = MigrationPlan.of(scripts, rolledBack, false, null);
+        assertThat(again.pending()).containsExactly(two);
+        assertThat(again.current()).isEqualTo(MigrationVersion.parse("1"));
+        assertThat(again.problems()).isEmpty();
+    }
 }
