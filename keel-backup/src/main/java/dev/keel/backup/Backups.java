@@ -44,6 +44,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Backups, WAL streaming, restores and drills from Java, configured from keel.yaml's {@code backup.*} keys as the
@@ -111,15 +113,30 @@ public final class Backups {
     /** {@code keel backup --type}: an incremental one builds on the newest fitting backup, and is full (with a note) without one. */
     public BackupResult backup(BackupType type) {
         DatabaseTarget db = database("take a backup");
+        DatabaseOpener opener = name -> Connector.open(name == null ? db : db.withDatabase(name), "keel backup");
+        // The first connection (the driver's start-up, 80-100 ms) while the repository opens: a small-file backup
+        // takes about 2 s, and these two waited for each other.
+        CompletableFuture<BackupMethod> method =
+                CompletableFuture.supplyAsync(() -> transfers.method().resolve(opener));
         try (BackupRepository repository = open()) {
-            DatabaseOpener opener = name -> Connector.open(name == null ? db : db.withDatabase(name), "keel backup");
             BackupOptions options = new BackupOptions(
                     transfers.parallel(), Throttle.megabytesPerSecond(transfers.maxRateMegabytes()), listener);
-            if (transfers.method().resolve(opener) == BackupMethod.LOCAL) {
+            if (joined(method) == BackupMethod.LOCAL) {
                 return new BaseBackup(repository, opener, db.describe(), Clock.systemUTC())
                         .run(options, type, listener::note);
             }
             return new RemoteBackup(repository, opener, db, env, Clock.systemUTC()).run(options, type, listener::note);
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
