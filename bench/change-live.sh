@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# bench/change-live.sh: schema changes on pgbench_accounts (scale 100, 10M rows) while 4 pgbench clients
+# run point SELECTs and point UPDATEs by random aid. Three changes, each applied naively and through keel
+# in the same run: abalance int → bigint, a NOT NULL column with a default, a CHECK constraint. For each:
+# throughput in 1-second windows before, during and after, p99 and maximum latency, the longest stall of
+# any client, failed transactions, and the change's duration. Appends a row per measured change to
+# bench/RESULTS.md.
+#
+#   flock /work/.mvn.lock bash bench/change-live.sh        # the real run, about 5 minutes of naive changes
+#   SCALE=5 RECORD=0 bash bench/change-live.sh               # smoke test
+#
+# Targets for keel (issue 11): longest stall of any client < 0.5 s, throughput during the backfill ≥ 70 %
+# of before, 0 failed transactions, backfill rate ≥ 50 % of a single-statement UPDATE of the same rows.
+# Until `keel change` exists the keel rows are skipped, and nothing is recorded for them.
+set -euo pipefail
+
+BENCH_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+ROOT=$(cd -- "$BENCH_DIR/.." && pwd -P)
+WORK="$BENCH_DIR/work/change-live"
+LOG_DIR="$WORK/logs"
+SCALE=${SCALE:-100}
+CLIENTS=${CLIENTS:-4}
+BEFORE_S=${BEFORE_S:-10}
+AFTER_S=${AFTER_S:-10}
+RECORD=${RECORD:-1}
+SKIP_KEEL=${SKIP_KEEL:-0}
+RESULTS_FILE=${RESULTS_FILE:-$BENCH_DIR/RESULTS.md}
+KEEL_BIN=${KEEL_BIN:-$ROOT/keel}
+
+say() { echo "change-live: $*" >&2; }
+die() { echo "change-live: error: $*" >&2; exit 1; }
+for v in SCALE CLIENTS BEFORE_S AFTER_S; do
+    [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer"
+done
+
+# shellcheck source=lib/cluster.sh
+source "$BENCH_DIR/lib/cluster.sh"
+LOAD_PID=""
+cleanup() {
+    [[ -n $LOAD_PID ]] && kill -TERM "$LOAD_PID" 2>/dev/null
+    bench_cluster_stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+rm -rf "$WORK"
+mkdir -p "$LOG_DIR" "$WORK/project/db/migrations"
+say "starting PostgreSQL"
+bench_cluster_start "$WORK" "$LOG_DIR"
+PG_VERSION=$(bench_psql -d postgres -c 'SHOW server_version' | awk '{print $1}')
+[[ -x $PG_BINDIR/pgbench ]] || die "$PG_BINDIR/pgbench not found (set PG_BINDIR)"
+
+say "pgbench -i -s $SCALE"
+bench_psql -d postgres -c "CREATE DATABASE bench"
+"$PG_BINDIR/pgbench" -i -q -s "$SCALE" -h 127.0.0.1 -p "$PORT" -U postgres bench >"$LOG_DIR/pgbench-init.log" 2>&1 \
+    || { cat "$LOG_DIR/pgbench-init.log" >&2; die "pgbench -i failed"; }
+ROWS=$(bench_psql -d bench -c "SELECT count(*) FROM pgbench_accounts")
+DB_SIZE=$(bench_psql -d postgres -c "SELECT pg_size_pretty(pg_database_size('bench'))")
+
+# The application: one statement per transaction, a point read or a point write of a random account.
+# pgbench's simple protocol, so no prepared plan outlives a change of the column's type.
+cat >"$WORK/select.sql" <<SQL
+\set aid random(1, $ROWS)
+SELECT abalance FROM pgbench_accounts WHERE aid = :aid;
+SQL
+cat >"$WORK/update.sql" <<SQL
+\set aid random(1, $ROWS)
+UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;
+SQL
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# Starts the load in the background; its per-transaction log goes to $1/tx.*. pgbench ends a -T run
+# cleanly on SIGALRM (its own timer's signal), so the run is long and stop_load sends that signal.
+start_load() {
+    local dir=$1
+    mkdir -p "$dir"
+    "$PG_BINDIR/pgbench" -n -c "$CLIENTS" -j 2 -T 86400 -f "$WORK/select.sql@1" -f "$WORK/update.sql@1" \
+        -l --log-prefix="$dir/tx" -h 127.0.0.1 -p "$PORT" -U postgres bench >"$dir/pgbench.out" 2>"$dir/pgbench.err" &
+    LOAD_PID=$!
+}
+stop_load() {
+    local tries
+    kill -ALRM "$LOAD_PID" 2>/dev/null || true
+    for ((tries = 0; tries < 300; tries++)); do
+        kill -0 "$LOAD_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$LOAD_PID" 2>/dev/null; then
+        kill -TERM "$LOAD_PID" 2>/dev/null || true
+        die "pgbench did not end within 30 s of SIGALRM"
+    fi
+    wait "$LOAD_PID" || true
+    LOAD_PID=""
+}
+
+# Reads one case's transaction log. Arguments: dir, load start, change start (T0), end of the part that
+# backfills (TM; T1 for a naive change), change end (T1), load end. Prints shell assignments.
+analyze() {
+    local dir=$1 ls=$2 t0=$3 tm=$4 t1=$5 le=$6 aborted
+    aborted=$(grep -c "aborted" "$dir/pgbench.err" || true)
+    # Columns of pgbench's log: client, transaction, latency µs (or "failed"), script, epoch s, µs.
+    cat "$dir"/tx.* | awk -v ls="$ls" -v t0="$t0" -v tm="$tm" -v t1="$t1" -v le="$le" -v lat_out="$dir/latencies" '
+        {
+            t = $5 + $6 / 1e6
+            if (t < ls + 1 || t > le) next          # the first second is connecting
+            ok = ($3 ~ /^[0-9]+$/)
+            lat = ok ? $3 / 1e6 : 0
+            if (!ok) failed++
+            if (($1 in last) && t - last[$1] > stall) { stall = t - last[$1]; stall_at = last[$1] - t0 }
+            last[$1] = t
+            if (lat > max) max = lat
+            start = t - lat
+            if (t < t0) { before++; phase = "before" }
+            else if (start <= t1) { phase = "during"; if (t < t1) during++; if (t < tm) backfill++ }
+            else { after++; phase = "after" }
+            if (ok) print phase, lat > lat_out
+            if (t >= t0 && t < t1) win[int(t - t0)]++
+        }
+        END {
+            full = int(t1 - t0)
+            minwin = -1
+            for (k = 0; k < full; k++) if (minwin < 0 || win[k] + 0 < minwin) minwin = win[k] + 0
+            printf "TPS_BEFORE=%.0f\n", before / (t0 - ls - 1)
+            printf "TPS_DURING=%.0f\n", (t1 > t0) ? during / (t1 - t0) : 0
+            printf "TPS_BACKFILL=%.0f\n", (tm > t0) ? backfill / (tm - t0) : 0
+            printf "TPS_AFTER=%.0f\n", after / (le - t1)
+            printf "TPS_MIN_WINDOW=%s\n", (minwin < 0) ? "n/a" : minwin
+            printf "MAX_MS=%.1f\n", max * 1000
+            printf "STALL_S=%.2f\n", stall
+            printf "STALL_AT=%.1f\n", stall_at
+            printf "FAILED_LOG=%d\n", failed
+        }'
+    # The 99th percentile of the transactions that overlapped the change (nearest rank).
+    awk '$1 == "during" { print $2 }' "$dir/latencies" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "P99_MS=n/a"; exit }
+        r = int(NR * 0.99); if (r < NR * 0.99) r++; if (r < 1) r = 1
+        printf "P99_MS=%.1f\n", v[r] * 1000 }'
+    echo "ABORTED=$aborted"
+}
+
+# One measured case: the load runs BEFORE_S seconds, then the change (function $3, and for keel the
+# completion $4), then AFTER_S seconds. Sets the case's figures as globals.
+measure() {
+    local label=$1 tool=$2 change=$3 complete=${4:-} dir="$WORK/cases/$1" ls t0 tm t1 le
+    say "$label: $BEFORE_S s of load, the change, $AFTER_S s of load"
+    bench_psql -d bench -c "CHECKPOINT" >/dev/null
+    start_load "$dir"
+    ls=$(now)
+    sleep "$BEFORE_S"
+    t0=$(now)
+    "$change" >"$dir/change.log" 2>&1 || { cat "$dir/change.log" >&2; die "$label: the change failed"; }
+    tm=$(now)
+    if [[ -n $complete ]]; then
+        "$complete" >>"$dir/change.log" 2>&1 || { cat "$dir/change.log" >&2; die "$label: completing the change failed"; }
+    fi
+    t1=$(now)
+    sleep "$AFTER_S"
+    le=$(now)
+    stop_load
+    analyze "$dir" "$ls" "$t0" "$tm" "$t1" "$le" >"$dir/figures"
+    # shellcheck disable=SC1091
+    source "$dir/figures"
+    FAILED=$((FAILED_LOG + ABORTED))
+    DURATION=$(elapsed "$t0" "$t1")
+    BACKFILL_S=$(elapsed "$t0" "$tm")
+    # Pads by characters, not bytes: the labels hold an arrow.
+    printf '  %s%*s %-5s %8s s  tps before %6s  during %6s (min 1-s %s)  after %6s  p99 %s ms  max %s ms  stall %s s (at %+.1f s)  failed %s\n' \
+        "$label" $((32 - ${#label})) "" "$tool" "$DURATION" "$TPS_BEFORE" "$TPS_DURING" "$TPS_MIN_WINDOW" "$TPS_AFTER" "$P99_MS" "$MAX_MS" "$STALL_S" "$STALL_AT" "$FAILED" | tee -a "$WORK/summary" >&2
+}
+
+MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION"
+ROWS_TO_RECORD=()
+row() {   # change, tool, backfill rate cell, targets cell
+    ROWS_TO_RECORD+=("| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $SCALE ($DB_SIZE), $CLIENTS clients | $1 | $2 | $DURATION | $TPS_BEFORE | $TPS_DURING ($TPS_MIN_WINDOW) | $TPS_AFTER | $P99_MS | $MAX_MS | $STALL_S | $FAILED | $3 | $4 |")
+}
+
+# ---------------------------------------------------------------- naive
+naive_type() { bench_psql -d bench -c "ALTER TABLE pgbench_accounts ALTER COLUMN abalance TYPE bigint"; }
+naive_not_null() { bench_psql -d bench -c "ALTER TABLE pgbench_accounts ADD COLUMN status text NOT NULL DEFAULT 'new'"; }
+naive_check() { bench_psql -d bench -c "ALTER TABLE pgbench_accounts ADD CONSTRAINT abalance_range CHECK (abalance > -1000000000)"; }
+
+measure "abalance int → bigint" naive naive_type;        row "abalance int → bigint" naive "n/a" "n/a"
+measure "NOT NULL column, default" naive naive_not_null; row "NOT NULL column with a default" naive "n/a" "n/a"
+measure "CHECK constraint" naive naive_check;            row "CHECK constraint" naive "n/a" "n/a"
+
+# ---------------------------------------------------------------- keel
+KEEL=("$KEEL_BIN" -C "$WORK/project" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres")
+KEEL_AVAILABLE=0
+if [[ $SKIP_KEEL -eq 1 ]]; then
+    say "SKIP_KEEL=1: skipping keel rows"
+elif ! "$KEEL_BIN" change --help >"$LOG_DIR/keel-change-help.log" 2>&1 \
+    || ! grep -q "Usage: keel change" "$LOG_DIR/keel-change-help.log"; then
+    # Without the command, picocli answers `keel change --help` with keel's own usage (and exit 0).
+    echo "keel change not available: skipping keel rows" >&2
+else
+    KEEL_AVAILABLE=1
+fi
+
+if [[ $KEEL_AVAILABLE -eq 1 ]]; then
+    say "back to the original shape (not measured)"
+    bench_psql -d bench -c "ALTER TABLE pgbench_accounts DROP CONSTRAINT abalance_range" \
+        -c "ALTER TABLE pgbench_accounts DROP COLUMN status" \
+        -c "ALTER TABLE pgbench_accounts ALTER COLUMN abalance TYPE int" -c "VACUUM ANALYZE pgbench_accounts" >/dev/null
+
+    # Each change is one file among the migrations: migrate starts it (expand and backfill), complete
+    # contracts. The files follow issue 11's change-file format.
+    write_change() { cat >"$WORK/project/db/migrations/$1"; }
+    keel_migrate() { "${KEEL[@]}" migrate; }
+    keel_complete() { "${KEEL[@]}" change complete; }
+    keel_type() {
+        write_change V1__abalance_bigint.yaml <<'YAML'
+operations:
+  - alter_column: {table: pgbench_accounts, column: abalance, type: bigint, up: "abalance::bigint", down: "abalance::int"}
+YAML
+        keel_migrate
+    }
+    keel_not_null() {
+        write_change V2__account_status.yaml <<'YAML'
+operations:
+  - add_column: {table: pgbench_accounts, column: {name: status, type: text, default: "'new'", nullable: false}}
+YAML
+        keel_migrate
+    }
+    keel_check() {
+        write_change V3__abalance_range.yaml <<'YAML'
+operations:
+  - add_constraint: {table: pgbench_accounts, name: abalance_range, type: check, check: "abalance > -1000000000"}
+YAML
+        keel_migrate
+    }
+    "$KEEL_BIN" --version >/dev/null    # builds keel and its start-up archive outside the timings
+
+    declare -A KEEL_FIGS
+    for c in type not_null check; do
+        case $c in
+            type) label="abalance int → bigint" ;;
+            not_null) label="NOT NULL column, default" ;;
+            check) label="CHECK constraint" ;;
+        esac
+        measure "keel: $label" keel "keel_$c" keel_complete
+        KEEL_FIGS[$c]="$DURATION $BACKFILL_S $TPS_BEFORE $TPS_BACKFILL $STALL_S $FAILED $TPS_DURING $TPS_MIN_WINDOW $TPS_AFTER $P99_MS $MAX_MS"
+    done
+
+    say "single-statement UPDATE of every row, without load (the backfill-rate baseline)"
+    bench_psql -d bench -c "VACUUM pgbench_accounts" -c "CHECKPOINT" >/dev/null
+    u0=$(now); bench_psql -d bench -c "UPDATE pgbench_accounts SET abalance = abalance" >/dev/null; u1=$(now)
+    UPDATE_RATE=$(awk -v r="$ROWS" -v a="$u0" -v b="$u1" 'BEGIN { printf "%.0f", r / (b - a) }')
+    say "single UPDATE: $(elapsed "$u0" "$u1") s, $UPDATE_RATE rows/s"
+
+    for c in type not_null check; do
+        read -r DURATION BACKFILL_S TPS_BEFORE TPS_BACKFILL STALL_S FAILED TPS_DURING TPS_MIN_WINDOW TPS_AFTER P99_MS MAX_MS <<<"${KEEL_FIGS[$c]}"
+        case $c in
+            type) label="abalance int → bigint" ;;
+            not_null) label="NOT NULL column with a default" ;;
+            check) label="CHECK constraint" ;;
+        esac
+        # The backfill is the part `keel migrate` runs after the expand; its time includes the expand.
+        RATE=$(awk -v r="$ROWS" -v s="$BACKFILL_S" 'BEGIN { printf "%.0f", r / s }')
+        MET=$(awk -v st="$STALL_S" -v tb="$TPS_BACKFILL" -v b="$TPS_BEFORE" -v f="$FAILED" -v r="$RATE" -v u="$UPDATE_RATE" '
+            BEGIN { print (st < 0.5 && tb >= 0.7 * b && f == 0 && r >= 0.5 * u) ? "yes" : "no" }')
+        say "keel $label: backfill $TPS_BACKFILL tps against $TPS_BEFORE before, $RATE rows/s against $UPDATE_RATE; met: $MET"
+        row "$label" keel "$RATE of $UPDATE_RATE ($(awk -v r="$RATE" -v u="$UPDATE_RATE" 'BEGIN { printf "%.2f", r / u }'))" "$MET"
+    done
+fi
+
+echo
+echo "change-live: pgbench_accounts scale $SCALE ($ROWS rows, $DB_SIZE), $CLIENTS clients, ${BEFORE_S} s before and ${AFTER_S} s after each change"
+echo "machine: $MACHINE"
+cat "$WORK/summary"
+
+if [[ $RECORD -eq 1 ]]; then
+    # shellcheck source=results-row.sh
+    source "$BENCH_DIR/results-row.sh"
+    for r in "${ROWS_TO_RECORD[@]}"; do
+        add_result_row "$RESULTS_FILE" "## change-live" "$r"
+    done
+    say "recorded ${#ROWS_TO_RECORD[@]} rows in $RESULTS_FILE"
+fi
