@@ -60,9 +60,37 @@ public final class ChangeExecutor implements AutoCloseable {
         for (Action action : actions) {
             listener.info(action.description());
             if (action.index() != null) {
-                dropInvalid(action.index());
+                buildIndex(action);
+            } else {
+                ddl.execute(action.sql(), policy(), retries(action));
             }
-            ddl.execute(action.sql(), policy(), retries(action));
+        }
+    }
+
+    /**
+     * A concurrent build that times out waiting out an old transaction leaves an invalid index, which the next try's
+     * IF NOT EXISTS would keep as if it were built: every try drops it first.
+     */
+    private void buildIndex(Action action) throws SQLException {
+        String previous;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+            rs.next();
+            previous = rs.getString(1);
+        }
+        try {
+            ddl.retrying(policy(), retries(action), () -> {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+                    dropInvalid(action.index());
+                    s.execute(action.sql());
+                }
+                return null;
+            });
+        } finally {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET lock_timeout = '" + previous.replace("'", "''") + "'");
+            }
         }
     }
 
