@@ -102,7 +102,13 @@ public final class ChangePlanner {
                     version, file.schema(), newSchema, previousSchema, findings.all(), List.of(), List.of(), List.of());
         }
 
-        List<Action> start = new ArrayList<>(opStart);
+        List<Action> start = new ArrayList<>();
+        // The previous version's views are the ones the running application reads through: they go before
+        // anything locks a table, for the reason given at complete below.
+        if (previousSchema != null) {
+            start.add(VersionViews.drop(previousSchema));
+        }
+        start.addAll(opStart);
         List<Action> complete = new ArrayList<>();
         List<Action> rollback = new ArrayList<>();
         Set<String> triggered = new LinkedHashSet<>();
