@@ -34,7 +34,6 @@ final class LiveChange {
                     + " insert into orders select g, case when g % 10 = 0 then null else 'note ' || g end, g"
                     + " from generate_series(1, " + ROWS + ") g;";
     static final String OLD_PATH = "public_v1, public";
-    static final String NEW_PATH = "public_v2";
     /** Batches of 250 with a pause between them: the backfill of the table takes 16 of them. */
     static final ChangeSettings SETTINGS =
             new ChangeSettings(Duration.ofMillis(300), 10, 250, Duration.ofMillis(20), Duration.ofSeconds(30));
@@ -46,6 +45,12 @@ final class LiveChange {
     private final boolean backfills;
     private final BackfillGate gate = new BackfillGate();
     private final Keel keel;
+    private final String version;
+    private final String oldPath;
+    private final String newPath;
+    /** The version schemas before the change: the old version's, which the change must leave as it found it. */
+    private final String schemasBefore;
+
     private Thread migrating;
     private volatile MigrateResult started;
     private volatile Throwable failure;
@@ -60,9 +65,26 @@ final class LiveChange {
 
     /** @param setup SQL run in V1 after orders is created: the objects a change drops or refers to */
     LiveChange(TestCluster cluster, Path dir, String setup, String change, boolean backfills) throws IOException {
+        this(cluster, dir, setup, null, change, backfills);
+    }
+
+    /**
+     * The change as V3, after change V2 ({@code first}) was started and completed: the old version then runs
+     * through {@code public_v2}, the schema the completed change left, and the new one through {@code public_v3}.
+     */
+    static LiveChange afterCompletedChange(
+            TestCluster cluster, Path dir, String first, String change, boolean backfills) throws IOException {
+        return new LiveChange(cluster, dir, "", first, change, backfills);
+    }
+
+    private LiveChange(TestCluster cluster, Path dir, String setup, String first, String change, boolean backfills)
+            throws IOException {
         this.cluster = cluster;
         this.db = cluster.createDatabase();
         this.backfills = backfills;
+        this.version = first == null ? "2" : "3";
+        this.oldPath = first == null ? OLD_PATH : "public_v2";
+        this.newPath = "public_v" + version;
         Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
         Files.writeString(migrations.resolve("V1__orders.sql"), ORDERS + " " + setup);
         this.keel = Keel.configure()
@@ -72,15 +94,21 @@ final class LiveChange {
                 .listener(gate)
                 .load();
         keel.migrate();
-        Files.writeString(migrations.resolve("V2__change.yaml"), change);
+        if (first != null) {
+            Files.writeString(migrations.resolve("V2__first.yaml"), first);
+            keel.migrate();
+            keel.complete();
+        }
+        this.schemasBefore = versionSchemas();
+        Files.writeString(migrations.resolve("V" + version + "__change.yaml"), change);
     }
 
     /** Old and new application versions through their schemas; the caller adds the comparison. */
     OperationHarness harness(Random random, ApplicationStatements old, ApplicationStatements next) {
         return OperationHarness.on(cluster.jdbcUrl(db), random)
                 .existingRows(ROWS)
-                .oldSide(Side.of("old", OLD_PATH, old))
-                .newSide(Side.of("new", NEW_PATH, next));
+                .oldSide(Side.of("old", oldPath, old))
+                .newSide(Side.of("new", newPath, next));
     }
 
     void start() {
@@ -112,7 +140,7 @@ final class LiveChange {
         }
         assertThat(started.activeChange())
                 .as("the change is active after migrate")
-                .isEqualTo("2");
+                .isEqualTo(version);
         if (backfills) {
             assertThat(gate.reached())
                     .as("the backfill reported a batch while the new version was launched")
@@ -131,18 +159,18 @@ final class LiveChange {
     /** Only the new version's schema is left, now plain views of the tables; nothing start added remains. */
     void assertCompleted() {
         assertEnded(AppliedMigration.COMPLETE);
-        assertThat(versionSchemas()).isEqualTo(NEW_PATH);
+        assertThat(versionSchemas()).isEqualTo(newPath);
     }
 
-    /** No version schema is left, nor anything start added. */
+    /** The version schemas are as before (none, or the old version's), and nothing start added is left. */
     void assertRolledBack() {
         assertEnded(AppliedMigration.ROLLED_BACK);
-        assertThat(versionSchemas()).isEmpty();
+        assertThat(versionSchemas()).isEqualTo(schemasBefore);
     }
 
     private void assertEnded(String phase) {
         assertThat(keel.status().active()).isFalse();
-        assertThat(query("select phase from keel.schema_history where version = '2'"
+        assertThat(query("select phase from keel.schema_history where version = '" + version + "'"
                         + " order by installed_rank desc limit 1"))
                 .isEqualTo(phase);
         assertThat(query("select count(*) from pg_attribute a join pg_class c on c.oid = a.attrelid"
