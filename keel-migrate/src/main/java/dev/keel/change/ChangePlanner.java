@@ -102,7 +102,13 @@ public final class ChangePlanner {
                     version, file.schema(), newSchema, previousSchema, findings.all(), List.of(), List.of(), List.of());
         }
 
-        List<Action> start = new ArrayList<>(opStart);
+        List<Action> start = new ArrayList<>();
+        // The previous version's views are the ones the running application reads through: they go before
+        // anything locks a table, for the reason given at complete below.
+        if (previousSchema != null) {
+            start.add(VersionViews.drop(previousSchema));
+        }
+        start.addAll(opStart);
         List<Action> complete = new ArrayList<>();
         List<Action> rollback = new ArrayList<>();
         Set<String> triggered = new LinkedHashSet<>();
@@ -132,21 +138,23 @@ public final class ChangePlanner {
             }
         }
 
-        for (String table : triggered) {
-            complete.add(DualWriteTrigger.drop(stateSchema, file.schema(), table));
-        }
+        // The views go before anything locks a table: an application statement locks a view, then its table, so a
+        // transaction that held the table while it waited for a view would wait on statements that wait on it.
         if (previousSchema != null) {
             complete.add(VersionViews.drop(previousSchema));
         }
         complete.add(VersionViews.drop(newSchema));
+        for (String table : triggered) {
+            complete.add(DualWriteTrigger.drop(stateSchema, file.schema(), table));
+        }
         opComplete.stream().filter(a -> !RenameTable.runsLast(a)).forEach(complete::add);
         opComplete.stream().filter(RenameTable::runsLast).forEach(complete::add);
         complete.addAll(VersionViews.create(newSchema, VersionViews.physical(shape)));
 
+        rollback.add(VersionViews.drop(newSchema));
         for (String table : triggered) {
             rollback.add(DualWriteTrigger.drop(stateSchema, file.schema(), table));
         }
-        rollback.add(VersionViews.drop(newSchema));
         rollback.addAll(opRollback);
         return new ChangePlan(
                 version, file.schema(), newSchema, previousSchema, findings.all(), start, complete, rollback);

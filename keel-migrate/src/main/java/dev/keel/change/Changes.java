@@ -195,7 +195,8 @@ public final class Changes {
         ChangePlan plan = stored(row);
         List<Action> atomic = new ArrayList<>(plan.rollback(Action.Kind.ATOMIC));
         if (row.createdPrevious() && plan.previousSchema() != null) {
-            atomic.add(VersionViews.drop(plan.previousSchema()));
+            // First, as in the plan: the old version's statements hold these views while they wait for the table.
+            atomic.add(0, VersionViews.drop(plan.previousSchema()));
         }
         try (ChangeExecutor executor = executor()) {
             state.setPhase(connection, row.version(), ChangeState.ROLLING_BACK);

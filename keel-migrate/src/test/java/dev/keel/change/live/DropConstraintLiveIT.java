@@ -1,0 +1,52 @@
+package dev.keel.change.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import dev.keel.testing.WithSeededRandom;
+import dev.keel.testing.live.OperationHarness;
+import dev.keel.testing.live.ShapeSql;
+import dev.keel.testing.live.ValueSource;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** drop_constraint under live load: the check holds for both versions until complete drops it. */
+@WithPostgres
+@WithSeededRandom
+class DropConstraintLiveIT {
+    private static final String SETUP =
+            "alter table orders add constraint orders_amount_not_negative check (amount >= 0);";
+    private static final String CHANGE =
+            "operations:\n  - drop_constraint: {table: orders, name: orders_amount_not_negative}\n";
+
+    private static OperationHarness harness(LiveChange change, Random random) {
+        return change.harness(
+                        random,
+                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
+                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
+                .compare("select id, amount from orders order by id");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
+        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
+        change.assertCompleted();
+        assertThat(change.query("select count(*) from pg_constraint where conname = 'orders_amount_not_negative'"))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
+        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
+        change.assertRolledBack();
+        assertThat(change.query("select convalidated from pg_constraint where conname = 'orders_amount_not_negative'"))
+                .isEqualTo("t");
+    }
+}

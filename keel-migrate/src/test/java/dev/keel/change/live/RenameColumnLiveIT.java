@@ -1,0 +1,47 @@
+package dev.keel.change.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import dev.keel.testing.WithSeededRandom;
+import dev.keel.testing.live.OperationHarness;
+import dev.keel.testing.live.ShapeSql;
+import dev.keel.testing.live.ValueSource;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rename_column under live load: the old version writes note, the new one comment, on the same rows. */
+@WithPostgres
+@WithSeededRandom
+class RenameColumnLiveIT {
+    private static final String CHANGE = "operations:\n  - rename_column: {table: orders, from: note, to: comment}\n";
+
+    private static OperationHarness harness(LiveChange change, Random random) {
+        return change.harness(
+                        random,
+                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                        ShapeSql.forColumns("orders", "id", "comment", ValueSource.text()))
+                .compare("select id, note from orders order by id", "select id, comment from orders order by id");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
+        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
+        change.assertCompleted();
+        assertThat(change.columns("orders")).isEqualTo("id bigint not null, comment text, amount integer not null");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
+        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
+        change.assertRolledBack();
+        assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keel.change.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import dev.keel.testing.WithSeededRandom;
+import dev.keel.testing.live.OperationHarness;
+import dev.keel.testing.live.ShapeSql;
+import dev.keel.testing.live.ValueSource;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rename_table under live load: the old version uses orders, the new one purchases, on the same rows. */
+@WithPostgres
+@WithSeededRandom
+class RenameTableLiveIT {
+    private static final String CHANGE = "operations:\n  - rename_table: {from: orders, to: purchases}\n";
+
+    private static OperationHarness harness(LiveChange change, Random random) {
+        return change.harness(
+                        random,
+                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                        ShapeSql.forColumns("purchases", "id", "note", ValueSource.text()))
+                .compare("select id, note from orders order by id", "select id, note from purchases order by id");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
+        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
+        change.assertCompleted();
+        assertThat(change.columns("purchases")).isEqualTo("id bigint not null, note text, amount integer not null");
+        assertThat(change.query("select to_regclass('public.orders') is null")).isEqualTo("t");
+    }
+
+    @Test
+    void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
+            throws Exception {
+        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
+        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
+        change.assertRolledBack();
+        assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
+    }
+}
