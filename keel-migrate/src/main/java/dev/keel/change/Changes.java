@@ -48,6 +48,7 @@ public final class Changes {
         this.state = new ChangeState(history.schema());
         this.listener = listener;
         this.cancellation = cancellation;
+        DeadClientCheck.enable(connection);
     }
 
     public Optional<ChangeState.Row> active() throws SQLException {
