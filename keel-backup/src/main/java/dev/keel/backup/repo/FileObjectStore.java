@@ -15,11 +15,14 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +32,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Objects as files below a root directory. A write goes to a hidden temporary file next to its
@@ -183,15 +185,29 @@ public final class FileObjectStore implements ObjectStore {
             return List.of();
         }
         List<ObjectInfo> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(start)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = nameOf(file);
-                if (name.startsWith(prefix) && !hidden(name) && Files.isRegularFile(file)) {
-                    objects.add(new ObjectInfo(name, Files.size(file)));
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = nameOf(file);
+                    if (name.startsWith(prefix) && !hidden(name) && attrs.isRegularFile()) {
+                        objects.add(new ObjectInfo(name, attrs.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    // Deleted or renamed (a writer's temporary file) while we walked: it is simply not listed, and
+                    // the walk goes on. Stopping there lost every later object, and a drill could take an id in use.
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (NoSuchFileException e) {
-            // An object deleted while we walked is simply not listed.
+            // The directory itself went away while we walked: nothing under it to list.
         } catch (IOException e) {
             throw new KeelException(
                     BackupError.REPOSITORY_IO_FAILED,

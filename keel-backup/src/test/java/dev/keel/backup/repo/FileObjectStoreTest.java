@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,30 @@ class FileObjectStoreTest extends ObjectStoreContract {
 
         assertThat(store.list("backups/b1/")).hasSize(51);
         assertThat(dir.resolve("repo/backups/b1/files/base/1/49")).hasContent("page 49");
+    }
+
+    /** A writer's temporary file renamed away mid-walk stopped the listing early (and drills took ids in use). */
+    @Test
+    void aListingTakenWhileOthersWriteStillHoldsEveryObjectThatStays() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            store.put("drills/stable-" + i, bytes("x"));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                store.put("drills/churn-" + i, bytes("y"));
+                store.delete("drills/churn-" + i);
+            }
+        });
+        churn.start();
+        try {
+            for (int round = 0; round < 300; round++) {
+                assertThat(store.list("drills/stable-")).hasSize(100);
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
     }
 
     @Test
