@@ -1,8 +1,5 @@
 package dev.keel.cli;
 
-import dev.keel.change.ChangeResult;
-import dev.keel.connect.Cancellation;
-import dev.keel.error.ExitCode;
 import dev.keel.migrate.ChangeVerbs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,27 +11,14 @@ import picocli.CommandLine.ParentCommand;
                 + " previous version's schema.")
 final class ChangeCompleteCommand implements Callable<Integer> {
 
+    private static final ActiveChangeRunner RUNNER =
+            new ActiveChangeRunner(ChangeVerbs::complete, "Completed V%s (%s) in %.1f s.%n");
+
     @ParentCommand
     ChangeCommand change;
 
     @Override
     public Integer call() {
-        CliContext cli = new CliContext(change.parent.global);
-        StderrListener listener = new StderrListener(cli.err(), change.parent.global.verbose);
-        Cancellation cancellation = new Cancellation();
-        ChangeResult result;
-        try (InterruptSignals signals = InterruptSignals.install(cancellation, cli.err())) {
-            result = ChangeVerbs.complete(
-                    cli.database(), cli.migrationSettings(), cli.changeSettings(), listener, cancellation);
-        }
-        if (cli.json()) {
-            cli.printJson(result);
-        } else {
-            cli.out()
-                    .printf(
-                            "Completed V%s (%s) in %.1f s.%n",
-                            result.version(), result.script(), result.millis() / 1000.0);
-        }
-        return ExitCode.OK.code();
+        return RUNNER.run(change.parent.global);
     }
 }

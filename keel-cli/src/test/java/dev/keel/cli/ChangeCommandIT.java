@@ -41,6 +41,17 @@ class ChangeCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void rollbackOfTheActiveChangeSaysTheSchemaIsAsBefore() throws Exception {
+        withChange();
+        keel("migrate");
+
+        Cli.Run rollback = keel("change", "rollback");
+        assertThat(rollback.exitCode()).as(rollback.stderr()).isZero();
+        assertThat(rollback.stdout()).contains("Rolled back V3").contains("the schema is as before the change.");
+        assertThat(keel("change", "status").stdout()).contains("No change is active.");
+    }
+
+    @Test
     void rollbackWithNothingActiveIsAClearError() {
         Cli.Run run = keel("change", "rollback");
         assertThat(run.exitCode()).isEqualTo(1);
