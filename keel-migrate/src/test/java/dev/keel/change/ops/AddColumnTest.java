@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.live.OperationHarness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,7 @@ class AddColumnTest {
     @Test
     void aNotNullColumnFilledByUpIsHiddenFromTheOldVersionUntilComplete(TestCluster cluster, @TempDir Path dir)
             throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
                 "operations:\n  - add_column:\n      table: items\n      up: \"upper(name)\"\n"

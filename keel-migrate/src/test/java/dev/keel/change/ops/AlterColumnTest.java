@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.live.OperationHarness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class AlterColumnTest {
 
     @Test
     void aTypeChangeKeepsBothColumnsWrittenBothWays(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
                 "operations:\n  - alter_column: {table: items, column: price, type: \"numeric(10,2)\","
@@ -39,10 +40,10 @@ class AlterColumnTest {
 
     @Test
     void settingNotNullFillsNullsWithUpAndSetsItAtComplete(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
-                OperationHarness.TABLE + " update items set note = null where id = 3;",
+                ItemsChange.TABLE + " update items set note = null where id = 3;",
                 "operations:\n  - alter_column: {table: items, column: note, nullable: false, up: \"coalesce(note, '-')\"}\n");
         h.start();
         assertThat(h.query("select note from public_v2.items where id = 3")).isEqualTo("-");
@@ -59,7 +60,7 @@ class AlterColumnTest {
 
     @Test
     void aDefaultAloneNeedsNoCopy(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster, dir, "operations:\n  - alter_column: {table: items, column: price, default: \"42\"}\n");
         h.start();
         h.next("insert into items (name) values ('via new')");

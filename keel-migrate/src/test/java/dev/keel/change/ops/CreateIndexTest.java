@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.live.OperationHarness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class CreateIndexTest {
 
     @Test
     void buildsConcurrentlyAndRollbackDropsIt(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
                 "operations:\n  - create_index: {name: items_price_idx, table: items, columns: [price]}\n");
@@ -29,7 +30,7 @@ class CreateIndexTest {
     @Test
     void onAPartitionedTableEachPartitionIsBuiltConcurrentlyAndAttached(TestCluster cluster, @TempDir Path dir)
             throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
                 "create table events (id bigint, at date not null, kind text, primary key (id, at))"

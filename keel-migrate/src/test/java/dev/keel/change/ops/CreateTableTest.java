@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.live.OperationHarness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class CreateTableTest {
 
     @Test
     void onlyTheNewVersionShowsIt(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster,
                 dir,
                 "operations:\n  - create_table: {name: tags, columns: [{name: id, type: bigint, primary_key: true}, {name: label, type: text}]}\n");

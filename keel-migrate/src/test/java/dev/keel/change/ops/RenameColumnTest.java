@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
+import dev.keel.testing.live.OperationHarness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class RenameColumnTest {
 
     @Test
     void bothNamesWorkUntilCompleteRenamesTheColumn(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster, dir, "operations:\n  - rename_column: {table: items, from: note, to: remark}\n");
         h.start();
         assertThat(h.viewColumns("public_v2", "items")).isEqualTo("id,name,price,remark");

@@ -1,5 +1,12 @@
 package dev.keel.testing.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -13,6 +20,11 @@ import java.util.Random;
  * <p>The old side runs from the beginning; the new side is launched once start has created its
  * schema. Before complete the old side is retired (complete removes its shape), before rollback the
  * new side (rollback removes its schema).
+ *
+ * <p>Without load, the harness drives the engine's verbs one at a time ({@link #verbs}, then {@link #start},
+ * {@link #rollback}, {@link #complete}), so a test can write through either version and read the shapes between
+ * them; after each verb the harness checks what the verb must have removed. The verbs are the engine's: this
+ * module knows no engine, the module under test brings it.
  */
 public final class OperationHarness {
     /** Keel's default lock_timeout for DDL. */
@@ -27,6 +39,11 @@ public final class OperationHarness {
     private long existingRows = 1;
     private Map<String, String> compareQueries;
     private Duration lockWaitLimit = LOCK_TIMEOUT.plus(MARGIN);
+    private String oldSchema;
+    private String newSchema;
+    private ChangeStep startVerb;
+    private ChangeStep rollbackVerb;
+    private ChangeStep completeVerb;
 
     private OperationHarness(String url, Random random) {
         this.url = url;
@@ -35,6 +52,11 @@ public final class OperationHarness {
 
     public static OperationHarness on(String jdbcUrl, Random random) {
         return new OperationHarness(jdbcUrl, random);
+    }
+
+    /** For verbs run one at a time, without load (which is what needs the seeded Random). */
+    public static OperationHarness on(String jdbcUrl) {
+        return new OperationHarness(jdbcUrl, null);
     }
 
     /** The application version before the change; its side must be named "old". */
@@ -95,9 +117,109 @@ public final class OperationHarness {
         return report;
     }
 
+    /**
+     * The schemas that present the two versions: rollback must leave no {@code newSchema}, complete no
+     * {@code oldSchema}. Writes through the new version run with {@code newSchema} as their search_path.
+     */
+    public OperationHarness versions(String oldSchema, String newSchema) {
+        this.oldSchema = oldSchema;
+        this.newSchema = newSchema;
+        return this;
+    }
+
+    /** The engine's verbs for runs without load; each may assert what the engine itself reports. */
+    public OperationHarness verbs(ChangeStep start, ChangeStep rollback, ChangeStep complete) {
+        this.startVerb = start;
+        this.rollbackVerb = rollback;
+        this.completeVerb = complete;
+        return this;
+    }
+
+    public OperationHarness start() {
+        run(startVerb);
+        return this;
+    }
+
+    /** Rolls back; the new version's schema is gone. */
+    public OperationHarness rollback() {
+        run(rollbackVerb);
+        assertThat(query("select count(*) from pg_namespace where nspname = '" + newSchema + "'"))
+                .isEqualTo("0");
+        return this;
+    }
+
+    /** Completes; the old version's schema is gone and no shadow column is left on a table. */
+    public OperationHarness complete() {
+        run(completeVerb);
+        assertThat(query("select count(*) from pg_namespace where nspname = '" + oldSchema + "'"))
+                .isEqualTo("0");
+        assertThat(query("select count(*) from pg_attribute where attname like '\\_keel%' and not attisdropped"
+                        + " and attrelid in (select oid from pg_class where relnamespace = 'public'::regnamespace)"))
+                .as("no shadow column is left")
+                .isEqualTo("0");
+        return this;
+    }
+
+    /** Through the old version: the tables themselves, as an application without a search_path sees them. */
+    public void old(String sql) {
+        execute(sql);
+    }
+
+    /** Through the new version, as an application whose currentSchema is the new version's schema. */
+    public void next(String sql) {
+        execute("set search_path = " + newSchema + "; " + sql);
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    public String query(String sql) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns of a table in the public schema, in order. */
+    public String columns(String table) {
+        return query("select string_agg(attname, ',' order by attnum) from pg_attribute where attrelid = 'public."
+                + table + "'::regclass and attnum > 0 and not attisdropped");
+    }
+
+    public String viewColumns(String schema, String view) {
+        return query("select string_agg(attname, ',' order by attnum) from pg_attribute where attrelid = '" + schema
+                + "." + view + "'::regclass and attnum > 0");
+    }
+
+    private void run(ChangeStep verb) {
+        if (verb == null || oldSchema == null || newSchema == null) {
+            throw new IllegalStateException("the harness needs the engine's verbs and the versions' schemas");
+        }
+        try {
+            verb.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the change step failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private LiveLoad load() {
         if (oldSide == null || newSide == null || compareQueries == null) {
             throw new IllegalStateException("the harness needs an old side, a new side and a comparison query");
+        }
+        if (random == null) {
+            throw new IllegalStateException("a run under load needs a seeded Random: OperationHarness.on(url, random)");
         }
         return LiveLoad.against(url, random)
                 .existingRows(existingRows)
