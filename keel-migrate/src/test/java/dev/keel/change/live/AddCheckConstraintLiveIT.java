@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -24,20 +23,16 @@ class AddCheckConstraintLiveIT {
             "operations:\n  - add_constraint: {table: orders, name: orders_amount_not_negative, type: check,"
                     + " check: \"amount >= 0\"}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
-                .compare("select id, amount from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
+            .compare("select id, amount from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.query("select convalidated from pg_constraint where conname = 'orders_amount_not_negative'"))
                 .isEqualTo("t");
     }
@@ -45,9 +40,7 @@ class AddCheckConstraintLiveIT {
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.query("select count(*) from pg_constraint where conname = 'orders_amount_not_negative'"))
                 .isEqualTo("0");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -29,20 +28,17 @@ class AddForeignKeyLiveIT {
     /** An existing customer: every write keeps the key the constraint checks. */
     private static final ValueSource CUSTOMER = random -> 1L + random.nextInt(100);
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "customer_id", CUSTOMER),
-                        ShapeSql.forColumns("orders", "id", "customer_id", CUSTOMER))
-                .compare("select id, customer_id from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .setup(SETUP)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "customer_id", CUSTOMER),
+                    ShapeSql.forColumns("orders", "id", "customer_id", CUSTOMER))
+            .compare("select id, customer_id from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.query("select convalidated from pg_constraint where conname = 'orders_customer_fk'"))
                 .isEqualTo("t");
     }
@@ -50,9 +46,7 @@ class AddForeignKeyLiveIT {
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.query("select count(*) from pg_constraint where conname = 'orders_customer_fk'"))
                 .isEqualTo("0");
     }

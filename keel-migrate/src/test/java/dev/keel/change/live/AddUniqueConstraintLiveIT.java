@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -25,20 +24,16 @@ class AddUniqueConstraintLiveIT {
     /** Notes no other row holds (the existing ones are 'note <id>'), so no write breaks the constraint. */
     private static final ValueSource UNIQUE = random -> "u" + random.nextLong();
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", UNIQUE),
-                        ShapeSql.forColumns("orders", "id", "note", UNIQUE))
-                .compare("select id, note from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", UNIQUE),
+                    ShapeSql.forColumns("orders", "id", "note", UNIQUE))
+            .compare("select id, note from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.query("select contype from pg_constraint where conname = 'orders_note_key'"))
                 .isEqualTo("u");
     }
@@ -46,9 +41,7 @@ class AddUniqueConstraintLiveIT {
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.query("select to_regclass('orders_note_key') is null"))
                 .isEqualTo("t");
     }

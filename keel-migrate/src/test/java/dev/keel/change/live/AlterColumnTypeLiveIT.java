@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -23,20 +22,17 @@ class AlterColumnTypeLiveIT {
     private static final String CHANGE = "operations:\n  - alter_column: {table: orders, column: amount, type: bigint,"
             + " up: \"amount::bigint\", down: \"amount::int\"}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
-                .compare("select id, amount from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .backfilling()
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
+            .compare("select id, amount from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartBackfillAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, true);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount bigint not null");
         assertThat(change.query("select count(*) from orders where id > " + LiveChange.ROWS))
                 .as("rows the versions inserted during the change")
@@ -46,9 +42,7 @@ class AlterColumnTypeLiveIT {
     @Test
     void bothVersionsRunThroughStartBackfillAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, true);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
     }
 }

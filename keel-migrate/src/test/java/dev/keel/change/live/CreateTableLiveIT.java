@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -17,25 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 @WithPostgres
 @WithSeededRandom
 class CreateTableLiveIT {
-    private static final String SETUP = "";
     private static final String CHANGE =
             "operations:\n  - create_table: {name: customers, columns: [{name: id, type: bigint, primary_key: true},"
                     + " {name: name, type: text}]}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
-                        ShapeSql.forColumns("customers", "id", "name", ValueSource.text()))
-                .compare("select id, note from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                    ShapeSql.forColumns("customers", "id", "name", ValueSource.text()))
+            .compare("select id, note from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.query("select count(*) from customers"))
                 .as("rows the new version inserted")
                 .isNotEqualTo("0");
@@ -44,9 +38,7 @@ class CreateTableLiveIT {
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, SETUP, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.query("select to_regclass('public.customers') is null"))
                 .isEqualTo("t");
     }

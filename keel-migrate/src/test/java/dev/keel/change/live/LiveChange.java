@@ -56,28 +56,14 @@ final class LiveChange {
     private volatile Throwable failure;
 
     /**
+     * @param setup SQL run in V1 after orders is created: the objects a change drops or refers to
+     * @param first a change run as V2 and completed before this one, which is then V3 (null for none): the old
+     *     version then runs through {@code public_v2}, the schema the completed change left, and the new one
+     *     through {@code public_v3}
      * @param backfills whether the change converts existing rows (the run then proves the new version ran during
      *     the backfill)
      */
-    LiveChange(TestCluster cluster, Path dir, String change, boolean backfills) throws IOException {
-        this(cluster, dir, "", change, backfills);
-    }
-
-    /** @param setup SQL run in V1 after orders is created: the objects a change drops or refers to */
-    LiveChange(TestCluster cluster, Path dir, String setup, String change, boolean backfills) throws IOException {
-        this(cluster, dir, setup, null, change, backfills);
-    }
-
-    /**
-     * The change as V3, after change V2 ({@code first}) was started and completed: the old version then runs
-     * through {@code public_v2}, the schema the completed change left, and the new one through {@code public_v3}.
-     */
-    static LiveChange afterCompletedChange(
-            TestCluster cluster, Path dir, String first, String change, boolean backfills) throws IOException {
-        return new LiveChange(cluster, dir, "", first, change, backfills);
-    }
-
-    private LiveChange(TestCluster cluster, Path dir, String setup, String first, String change, boolean backfills)
+    LiveChange(TestCluster cluster, Path dir, String setup, String first, String change, boolean backfills)
             throws IOException {
         this.cluster = cluster;
         this.db = cluster.createDatabase();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -21,29 +20,23 @@ class RawSqlLiveIT {
             "operations:\n  - raw_sql: {up: \"create table audit (id bigint primary key)\","
                     + " down: \"drop table audit\"}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()))
-                .compare("select id, note from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()))
+            .compare("select id, note from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.query("select to_regclass('public.audit') is null")).isEqualTo("f");
     }
 
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.query("select to_regclass('public.audit') is null")).isEqualTo("t");
     }
 }

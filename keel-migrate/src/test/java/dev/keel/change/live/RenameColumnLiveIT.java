@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -19,29 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RenameColumnLiveIT {
     private static final String CHANGE = "operations:\n  - rename_column: {table: orders, from: note, to: comment}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
-                        ShapeSql.forColumns("orders", "id", "comment", ValueSource.text()))
-                .compare("select id, note from orders order by id", "select id, comment from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                    ShapeSql.forColumns("orders", "id", "comment", ValueSource.text()))
+            .compare("select id, note from orders order by id", "select id, comment from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, comment text, amount integer not null");
     }
 
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -19,20 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RenameTableLiveIT {
     private static final String CHANGE = "operations:\n  - rename_table: {from: orders, to: purchases}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
-                        ShapeSql.forColumns("purchases", "id", "note", ValueSource.text()))
-                .compare("select id, note from orders order by id", "select id, note from purchases order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                    ShapeSql.forColumns("purchases", "id", "note", ValueSource.text()))
+            .compare("select id, note from orders order by id", "select id, note from purchases order by id");
 
     @Test
     void bothVersionsRunThroughStartAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.columns("purchases")).isEqualTo("id bigint not null, note text, amount integer not null");
         assertThat(change.query("select to_regclass('public.orders') is null")).isEqualTo("t");
     }
@@ -40,9 +35,7 @@ class RenameTableLiveIT {
     @Test
     void bothVersionsRunThroughStartAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, false);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
     }
 }

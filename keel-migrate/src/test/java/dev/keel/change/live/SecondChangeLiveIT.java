@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -24,29 +23,25 @@ class SecondChangeLiveIT {
     private static final String CHANGE = "operations:\n  - alter_column: {table: orders, column: amount, type: bigint,"
             + " up: \"amount::bigint\", down: \"amount::int\"}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
-                        ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
-                .compare("select id, comment, amount from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .afterCompleted(FIRST)
+            .backfilling()
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()),
+                    ShapeSql.forColumns("orders", "id", "amount", ValueSource.integer()))
+            .compare("select id, comment, amount from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartBackfillAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = LiveChange.afterCompletedChange(cluster, dir, FIRST, CHANGE, true);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, comment text, amount bigint not null");
     }
 
     @Test
     void bothVersionsRunThroughStartBackfillAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = LiveChange.afterCompletedChange(cluster, dir, FIRST, CHANGE, true);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, comment text, amount integer not null");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.WithSeededRandom;
-import dev.keel.testing.live.OperationHarness;
 import dev.keel.testing.live.ShapeSql;
 import dev.keel.testing.live.ValueSource;
 import java.nio.file.Path;
@@ -24,22 +23,19 @@ class SetNotNullLiveIT {
     private static final String CHANGE = "operations:\n  - alter_column: {table: orders, column: note, nullable: false,"
             + " up: \"coalesce(note, 'none')\"}\n";
 
-    private static OperationHarness harness(LiveChange change, Random random) {
-        return change.harness(
-                        random,
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
-                        ShapeSql.forColumns("orders", "id", "note", ValueSource.text()))
-                .compare(
-                        "select id, coalesce(note, 'none') from orders order by id",
-                        "select id, note from orders order by id");
-    }
+    private static final LiveChangeCase CASE = LiveChangeCase.of(CHANGE)
+            .backfilling()
+            .versions(
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()),
+                    ShapeSql.forColumns("orders", "id", "note", ValueSource.text()))
+            .compare(
+                    "select id, coalesce(note, 'none') from orders order by id",
+                    "select id, note from orders order by id");
 
     @Test
     void bothVersionsRunThroughStartBackfillAndComplete(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, true);
-        harness(change, random).startThenComplete(change::start, change::backfill, change::complete);
-        change.assertCompleted();
+        LiveChange change = CASE.completedUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders"))
                 .isEqualTo("id bigint not null, amount integer not null, note text not null");
         assertThat(change.query("select count(*) from orders where note = 'none'"))
@@ -50,9 +46,7 @@ class SetNotNullLiveIT {
     @Test
     void bothVersionsRunThroughStartBackfillAndRollback(TestCluster cluster, @TempDir Path dir, Random random)
             throws Exception {
-        LiveChange change = new LiveChange(cluster, dir, CHANGE, true);
-        harness(change, random).startThenRollback(change::start, change::backfill, change::rollback);
-        change.assertRolledBack();
+        LiveChange change = CASE.rolledBackUnderLoad(cluster, dir, random);
         assertThat(change.columns("orders")).isEqualTo("id bigint not null, note text, amount integer not null");
     }
 }
