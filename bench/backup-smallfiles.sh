@@ -30,21 +30,15 @@ die() { echo "backup-smallfiles: error: $*" >&2; exit 1; }
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer"
 command -v zstd >/dev/null 2>&1 || die "zstd is needed for the tar+zstd floor (apt-get install zstd)"
 
-if ! command -v pgbackrest >/dev/null 2>&1; then
-    say "installing pgbackrest (Debian package)"
-    command -v apt-get >/dev/null 2>&1 || die "pgbackrest is missing and apt-get is not available to install it"
-    apt-get install -y pgbackrest >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y pgbackrest >/dev/null 2>&1; } \
-        || die "could not install pgbackrest with apt-get"
-fi
-
 # shellcheck source=lib/cluster.sh
 source "$BENCH_DIR/lib/cluster.sh"
-RESTORED=()
+# shellcheck source=lib/pgbackrest.sh
+source "$BENCH_DIR/lib/pgbackrest.sh"
+# shellcheck source=lib/restored.sh
+source "$BENCH_DIR/lib/restored.sh"
+bench_pgbackrest_install
 cleanup() {
-    local d
-    for d in "${RESTORED[@]}"; do
-        [[ -f $d/postmaster.pid ]] && bench_as_pg "$PG_BINDIR/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1
-    done
+    bench_restored_stop_all
     bench_cluster_stop
 }
 trap cleanup EXIT
@@ -52,28 +46,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 rm -rf "$WORK"
-mkdir -p "$LOG_DIR" "$WORK/sock" "$WORK/pgbackrest-repo" "$WORK/keel-project"
-chmod 777 "$WORK/sock"
-PBR_CONF="$WORK/pgbackrest.conf"
+mkdir -p "$LOG_DIR" "$WORK/keel-project"
 say "starting PostgreSQL (archiving through pgBackRest, which needs it)"
-bench_cluster_start "$WORK" "$LOG_DIR" "unix_socket_directories=$WORK/sock" "archive_mode=on" \
-    "archive_command='pgbackrest --config=$PBR_CONF --stanza=bench archive-push %p'"
-cat >"$PBR_CONF" <<CONF
-[global]
-repo1-path=$WORK/pgbackrest-repo
-repo1-retention-full=9999
-repo1-bundle=y
-compress-type=zst
-process-max=2
-log-level-console=warn
-log-level-file=off
-lock-path=$WORK
-[bench]
-pg1-path=$PGDATA_DIR
-pg1-port=$PORT
-pg1-socket-path=$WORK/sock
-pg1-user=postgres
-CONF
+bench_pgbackrest_cluster_start "$WORK" "$LOG_DIR" repo1-bundle=y
 PG_VERSION=$(bench_psql -d postgres -c 'SHOW server_version' | awk '{print $1}')
 
 say "$TABLES small tables (a primary key, a text column with its TOAST table, 20 rows each)"
@@ -97,44 +72,33 @@ settle() { sync; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 bytes() { du -sb "$1" | awk '{print $1}'; }
 
-start_and_query() {
-    local dir=$1 port=$2
-    bench_as_pg "$PG_BINDIR/pg_ctl" -D "$dir" -l "$LOG_DIR/restored-$port.log" -w -t 600 \
-        -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c archive_mode=off" start >/dev/null \
-        || { tail -20 "$LOG_DIR/restored-$port.log" >&2; die "the restored cluster in $dir did not start"; }
-    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
-}
 # The last table holds every row, and the number of tables is right.
 check_restored() {
     local port=$1 tool=$2 got tables
-    got=$("$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT count(*) FROM t$((TABLES - 1))")
-    tables=$("$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    got=$(bench_restored_query "$port" "SELECT count(*) FROM t$((TABLES - 1))")
+    tables=$(bench_restored_query "$port" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     [[ $got == "$ROWS" && $tables == "$TABLES" ]] || die "$tool's restore holds $tables tables and $got rows in the last, expected $TABLES and $ROWS"
 }
-stop_restored() { bench_as_pg "$PG_BINDIR/pg_ctl" -D "$1" -m fast -w stop >/dev/null; }
 
 # ---------------------------------------------------------------- pgBackRest
-pgbackrest --config="$PBR_CONF" --stanza=bench stanza-create >"$LOG_DIR/pgbackrest-stanza.log" 2>&1 || { cat "$LOG_DIR/pgbackrest-stanza.log" >&2; die "stanza-create failed"; }
+bench_pgbackrest_stanza_create "$LOG_DIR"
 pbr_round() {
-    local round=$1 seg t0 t1 t2 target
+    local round=$1 t0 t1 t2 target
     say "round $round: pgBackRest full backup"
-    seg=$(bench_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
-    until [[ $(bench_psql -d postgres -c "SELECT coalesce(substr(last_archived_wal, 1, 24) >= '$seg', false) FROM pg_stat_archiver") == t ]]; do sleep 0.2; done
+    bench_pgbackrest_wait_archived
     settle
-    t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --type=full backup >"$LOG_DIR/pgbackrest-backup-$round.log" 2>&1 \
-        || { cat "$LOG_DIR/pgbackrest-backup-$round.log" >&2; die "pgbackrest backup failed"; }
+    t0=$(now); bench_pgbackrest_backup "$LOG_DIR/pgbackrest-backup-$round.log"
     t1=$(now); PBR_BACKUP+=("$(elapsed "$t0" "$t1")")
     say "round $round: pgBackRest restore"
     target="$WORK/restore-pgbackrest"
     mkdir -m 700 "$target"
     settle
-    t0=$(now); pgbackrest --config="$PBR_CONF" --stanza=bench --pg1-path="$target" --type=immediate --target-action=promote restore >"$LOG_DIR/pgbackrest-restore-$round.log" 2>&1 \
-        || { cat "$LOG_DIR/pgbackrest-restore-$round.log" >&2; die "pgbackrest restore failed"; }
+    t0=$(now); bench_pgbackrest_restore "$target" "$LOG_DIR/pgbackrest-restore-$round.log"
     t1=$(now); PBR_RESTORE+=("$(elapsed "$t0" "$t1")")
-    start_and_query "$target" $((PORT + 1))
+    bench_restored_start "$target" $((PORT + 1)) "$LOG_DIR"
     t2=$(now); PBR_READY+=("$(elapsed "$t0" "$t2")")
     check_restored $((PORT + 1)) pgBackRest
-    stop_restored "$target"
+    bench_restored_stop "$target"
     rm -rf "$target"
 }
 
@@ -156,7 +120,7 @@ keel_round() {
     # "restore" is the JSON's fetchMillis (files written and durable), what pgBackRest's restore command covers;
     # "to accepting" adds keel's recovery and promotion.
     say "round $round: keel restore --start (to accepting connections)"
-    RESTORED+=("$target")
+    bench_restored_track "$target"
     settle
     t0=$(now); "${KEEL[@]}" restore --repo "$KEEL_REPO" --target-dir "$target" --start --json >"$WORK/keel-start.json" 2>"$LOG_DIR/keel-restore-start-$round.log" \
         || { cat "$LOG_DIR/keel-restore-start-$round.log" >&2; die "keel restore --start failed"; }
@@ -165,16 +129,16 @@ keel_round() {
     [[ -n $fetch_ms ]] || { cat "$WORK/keel-start.json" >&2; die "keel restore --start printed no fetchMillis"; }
     KEEL_RESTORE+=("$(awk -v m="$fetch_ms" 'BEGIN { printf "%.2f", m / 1000 }')")
     [[ -n $port ]] || { cat "$WORK/keel-start.json" >&2; die "keel restore --start printed no port"; }
-    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$port" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
+    bench_restored_wait "$port"
     t2=$(now); KEEL_READY+=("$(elapsed "$t0" "$t2")")
     check_restored "$port" keel
-    stop_restored "$target"
+    bench_restored_stop "$target"
     rm -rf "$target"
 }
 
 PBR_BACKUP=(); PBR_RESTORE=(); PBR_READY=()
 KEEL_BACKUP=(); KEEL_RESTORE=(); KEEL_READY=()
-RESTORED+=("$WORK/restore-pgbackrest")
+bench_restored_track "$WORK/restore-pgbackrest"
 # Each round starts with the other tool, so neither always runs on a cache the other warmed.
 for ((round = 1; round <= ROUNDS; round++)); do
     if ((round % 2 == 1)); then pbr_round "$round"; keel_round "$round"; else keel_round "$round"; pbr_round "$round"; fi
