@@ -15,7 +15,7 @@ import dev.keel.migrate.MigrationSettings;
  */
 final class ActiveChangeRunner {
 
-    /** A verb of {@link dev.keel.migrate.ChangeVerbs} on the active change. */
+    /** A verb of ChangeVerbs on the active change (its complete or rollback). */
     @FunctionalInterface
     interface Verb {
         ChangeResult run(
