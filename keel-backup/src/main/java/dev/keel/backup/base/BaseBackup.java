@@ -127,6 +127,7 @@ public final class BaseBackup {
                             content.files().size());
             List<BackupFile> files = copyAll(id, content, options, incremental);
             BackupPoint stop = session.stop();
+            BackgroundRowCounts counts = BackgroundRowCounts.start(opener);
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
                 files.add(store(id, "tablespace_map", stop.tablespaceMap()));
@@ -134,6 +135,7 @@ public final class BaseBackup {
             walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
             options.progress().finished();
             Instant stopTime = clock.instant();
+            repository.store().makeDurable();
 
             manifest = BackupManifests.assemble(
                     id,
@@ -147,7 +149,7 @@ public final class BaseBackup {
                     stopTime,
                     files,
                     content.directories(),
-                    opener);
+                    counts.get());
         } finally {
             // Also after a failure: what was written is flushed, and the store commits durably again.
             repository.store().makeDurable();
