@@ -114,18 +114,41 @@ public final class Backups {
     public BackupResult backup(BackupType type) {
         DatabaseTarget db = database("take a backup");
         DatabaseOpener opener = name -> Connector.open(name == null ? db : db.withDatabase(name), "keel backup");
-        // The first connection (the driver's start-up, 80-100 ms) while the repository opens: a small-file backup
-        // takes about 2 s, and these two waited for each other.
-        CompletableFuture<BackupMethod> method =
-                CompletableFuture.supplyAsync(() -> transfers.method().resolve(opener));
-        try (BackupRepository repository = open()) {
+        // The first connection (the driver's start-up, 80-100 ms) while the repository opens, and the same connection
+        // for the backup session after it found the data directory local: a small-file backup takes about 2 s, and
+        // the two waited for each other, then a second connection was opened.
+        CompletableFuture<Connection> first = CompletableFuture.supplyAsync(() -> opener.open(null));
+        BackupRepository repository;
+        try {
+            repository = open();
+        } catch (RuntimeException e) {
+            first.thenAccept(Backups::closeQuietly);
+            throw e;
+        }
+        try (repository;
+                Connection connection = joined(first)) {
             BackupOptions options = new BackupOptions(
                     transfers.parallel(), Throttle.megabytesPerSecond(transfers.maxRateMegabytes()), listener);
-            if (joined(method) == BackupMethod.LOCAL) {
+            if (transfers.method().resolve(connection) == BackupMethod.LOCAL) {
                 return new BaseBackup(repository, opener, db.describe(), Clock.systemUTC())
-                        .run(options, type, listener::note);
+                        .run(connection, options, type, listener::note);
             }
+            connection.close();
             return new RemoteBackup(repository, opener, db, env, Clock.systemUTC()).run(options, type, listener::note);
+        } catch (SQLException e) {
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "the connection to " + db.describe() + " failed: " + e.getMessage(),
+                    "run the backup again",
+                    e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the backup already failed for another reason, which is the one to report
         }
     }
 

@@ -55,7 +55,35 @@ public final class BackupManifests {
             List<BackupFile> files,
             List<String> directories,
             DatabaseOpener opener) {
-        Map<String, Long> rowCounts = TableRowCounts.count(opener);
+        return assemble(
+                id,
+                type,
+                parent,
+                facts,
+                timeline,
+                startLsn,
+                stopLsn,
+                startTime,
+                stopTime,
+                files,
+                directories,
+                TableRowCounts.count(opener));
+    }
+
+    /** @param rowCounts counted right after the backup stopped, so they describe its end */
+    public static BackupManifest assemble(
+            String id,
+            BackupType type,
+            String parent,
+            ServerFacts facts,
+            int timeline,
+            String startLsn,
+            String stopLsn,
+            Instant startTime,
+            Instant stopTime,
+            List<BackupFile> files,
+            List<String> directories,
+            Map<String, Long> rowCounts) {
         return new BackupManifest(
                 BackupManifest.FORMAT_VERSION,
                 id,

@@ -64,6 +64,23 @@ public final class BaseBackup {
     public BackupResult run(BackupOptions options, BackupType type, Consumer<String> notes) {
         long began = System.nanoTime();
         try (Connection connection = opener.open(null)) {
+            return run(connection, began, options, type, notes);
+        } catch (SQLException e) {
+            throw sessionFailed(e);
+        }
+    }
+
+    /**
+     * As {@link #run(BackupOptions, BackupType, Consumer)}, on a connection to the configured database that the
+     * caller opened (and closes): the one that found the data directory local, so a backup opens no second one.
+     */
+    public BackupResult run(Connection connection, BackupOptions options, BackupType type, Consumer<String> notes) {
+        return run(connection, System.nanoTime(), options, type, notes);
+    }
+
+    private BackupResult run(
+            Connection connection, long began, BackupOptions options, BackupType type, Consumer<String> notes) {
+        try {
             connection.setAutoCommit(true);
             BackupSession session = new BackupSession(connection);
             ServerFacts facts = session.facts();
@@ -73,12 +90,16 @@ public final class BaseBackup {
                 return take(options, type, notes, began, connection, session, facts, dataDir, running);
             }
         } catch (SQLException e) {
-            throw new KeelException(
-                    BackupError.SERVER_COMMAND_FAILED,
-                    "the backup session to " + server + " failed: " + e.getMessage(),
-                    "run the backup again",
-                    e);
+            throw sessionFailed(e);
         }
+    }
+
+    private KeelException sessionFailed(SQLException e) {
+        return new KeelException(
+                BackupError.SERVER_COMMAND_FAILED,
+                "the backup session to " + server + " failed: " + e.getMessage(),
+                "run the backup again",
+                e);
     }
 
     private BackupResult take(
@@ -127,6 +148,7 @@ public final class BaseBackup {
                             content.files().size());
             List<BackupFile> files = copyAll(id, content, options, incremental);
             BackupPoint stop = session.stop();
+            BackgroundRowCounts counts = BackgroundRowCounts.start(opener);
             files.add(store(id, "backup_label", stop.labelFile()));
             if (!stop.tablespaceMap().isEmpty()) {
                 files.add(store(id, "tablespace_map", stop.tablespaceMap()));
@@ -134,6 +156,7 @@ public final class BaseBackup {
             walSegments = copyWal(dataDir, start, stop, facts.walSegmentSize());
             options.progress().finished();
             Instant stopTime = clock.instant();
+            repository.store().makeDurable();
 
             manifest = BackupManifests.assemble(
                     id,
@@ -147,7 +170,7 @@ public final class BaseBackup {
                     stopTime,
                     files,
                     content.directories(),
-                    opener);
+                    counts.get());
         } finally {
             // Also after a failure: what was written is flushed, and the store commits durably again.
             repository.store().makeDurable();

@@ -2,6 +2,7 @@ package dev.keel.backup.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One file of a base backup.
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     small files and this file's own encoded stream (independently decodable) is the {@code storedSize} bytes
  *     from {@code offset}. An older keel reads the whole bundle, finds it does not match {@code sha256} and refuses.
  */
+@JsonSerialize(using = BackupFileSerializer.class)
 public record BackupFile(
         String path,
         long size,

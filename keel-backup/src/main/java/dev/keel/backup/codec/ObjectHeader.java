@@ -26,6 +26,8 @@ public record ObjectHeader(boolean compressed, boolean encrypted, int chunkSizeL
     static final byte[] MAGIC = "KLOB".getBytes(StandardCharsets.US_ASCII);
     static final int COMPRESSED = 1;
     static final int ENCRYPTED = 2;
+    /** One for every object: a new generator per object showed among a bundle's thousands of small files. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public int chunkSize() {
         return 1 << chunkSizeLog2;
@@ -33,7 +35,7 @@ public record ObjectHeader(boolean compressed, boolean encrypted, int chunkSizeL
 
     static ObjectHeader create(boolean compressed, boolean encrypted, int chunkSizeLog2) {
         byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
+        RANDOM.nextBytes(id);
         ByteBuffer raw = ByteBuffer.allocate(LENGTH)
                 .put(MAGIC)
                 .put((byte) VERSION)

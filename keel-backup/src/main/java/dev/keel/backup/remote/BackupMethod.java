@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * How keel backup gets the files. LOCAL copies the data directory beside the server (no
@@ -40,21 +39,23 @@ public enum BackupMethod {
         if (this != AUTO) {
             return this;
         }
-        return dataDirectoryIsLocal(opener) ? LOCAL : STREAM;
+        try (Connection c = opener.open(null)) {
+            return resolve(c);
+        } catch (SQLException e) {
+            return STREAM;
+        }
     }
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
+    /** As {@link #resolve(DatabaseOpener)}, on a connection the caller keeps (and goes on using). */
+    public BackupMethod resolve(Connection connection) {
+        if (this != AUTO) {
+            return this;
+        }
+        return dataDirectoryIsLocal(connection) ? LOCAL : STREAM;
     }
 
-    /**
-     * Same proof as the local copy demands: the system identifier in the local pg_control must be
-     * the server's. A role that may not read the data directory's location or the identifier is not
-     * the postgres user on the server, so the answer is no.
-     */
-    private static boolean dataDirectoryIsLocal(DatabaseOpener opener) {
-        try (Connection c = opener.open(null);
-                Statement s = c.createStatement();
+    private static boolean dataDirectoryIsLocal(Connection c) {
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(SqlResources.load(BackupMethod.class, "local-probe.sql"))) {
             rs.next();
             String systemIdentifier = rs.getString("system_identifier");
