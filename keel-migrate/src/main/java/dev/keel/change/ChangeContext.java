@@ -20,6 +20,11 @@ public final class ChangeContext {
         this.probe = probe;
     }
 
+    /** The same schema and shape, with findings reported through {@code findings} (one operation's, which name it). */
+    public ChangeContext reportingTo(ChangeFindings findings) {
+        return new ChangeContext(before, shape, findings, probe);
+    }
+
     public LiveSchema before() {
         return before;
     }
