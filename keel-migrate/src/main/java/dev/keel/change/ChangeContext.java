@@ -114,6 +114,29 @@ public final class ChangeContext {
         }
     }
 
+    /**
+     * A column about to become NOT NULL with its values copied as they are: rows holding NULL would pass the whole
+     * backfill and then fail complete's validation, so they are a finding now, with the number of them when the probe
+     * counts.
+     */
+    public void requireNoNulls(Shape.TableShape table, Shape.ColumnShape column, YamlNode.Position at, String fix) {
+        if (probe == null || table == null || table.created() || ShadowNames.isShadow(column.physical())) {
+            return;
+        }
+        probe.nullRows(shape.schema(), table.physical(), column.physical()).ifPresent(rows -> {
+            if (rows > 0) {
+                findings.error(
+                        "change-not-null-has-nulls",
+                        at,
+                        (probe.countsNulls() ? rows + (rows == 1 ? " row" : " rows") : "some rows") + " of "
+                                + Identifiers.display(table.name()) + " hold NULL in "
+                                + Identifiers.display(column.name()) + ", which the new NOT NULL refuses: complete"
+                                + " would fail after the whole backfill",
+                        fix);
+            }
+        });
+    }
+
     /** A backfill walks the table by a key; without one it cannot resume or keep its batches short. */
     public void requireKey(Shape.TableShape table, YamlNode.Position at, String why) {
         if (table == null || table.created()) {
