@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,22 @@ class ResettingConnectionIT {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("division by zero");
         c.close();
+    }
+
+    @Test
+    void aWrappedConnectionEqualsItselfOnlySoCollectionsAndPoolsFindIt() throws SQLException {
+        Connection c = borrowed();
+        Connection other = borrowed();
+        Set<Connection> held = new HashSet<>();
+        held.add(c);
+
+        assertThat(c.equals(c)).isTrue();
+        assertThat(held).contains(c);
+        assertThat(c.equals(other)).isFalse();
+        assertThat(c.hashCode()).isEqualTo(c.hashCode());
+        assertThat(c.toString()).isNotBlank();
+        c.close();
+        other.close();
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
