@@ -90,7 +90,9 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(text.exitCode()).isEqualTo(1);
         assertThat(text.stdout())
                 .contains("V9__change.yaml:3:46: error change-unknown-key: " + unknownKey)
-                .contains("V9__change.yaml:4:14: warning change-raw-sql: " + rawSql);
+                .contains("V9__change.yaml:4:14: warning change-raw-sql: " + rawSql)
+                .contains("see: docs/changes/findings.md#change-unknown-key")
+                .doesNotContain("docs/checks/change-");
 
         JsonNode json = json("check", "V9__change.yaml", "--format", "json");
         List<String> messages = new ArrayList<>();
@@ -98,12 +100,14 @@ class CheckCommandIT extends ProjectOnCluster {
         assertThat(messages).anyMatch(m -> m.startsWith(unknownKey)).anyMatch(m -> m.startsWith(rawSql));
 
         assertThat(keel("check", "V9__change.yaml", "--format", "sarif").stdout())
+                .contains("docs/changes/findings.md#change-unknown-key")
                 .contains(unknownKey)
                 .contains(rawSql);
         assertThat(keel("check", "V9__change.yaml", "--format", "github").stdout())
                 .contains("title=keel change-unknown-key::" + unknownKey)
                 .contains(rawSql);
         assertThat(keel("check", "V9__change.yaml", "--format", "markdown").stdout())
+                .contains("[change-raw-sql](docs/changes/findings.md#change-raw-sql)")
                 .contains(unknownKey)
                 .contains(rawSql);
     }
