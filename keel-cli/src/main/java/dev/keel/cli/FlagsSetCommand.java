@@ -6,11 +6,16 @@ import dev.keel.flags.FlagUpdate;
 import dev.keel.flags.Rollout;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 @Command(
         name = "set",
@@ -20,9 +25,18 @@ import picocli.CommandLine.ParentCommand;
                     + "Every change is recorded with the database role and KEEL_ACTOR (or the OS user): keel flags history NAME."
         })
 final class FlagsSetCommand implements Callable<Integer> {
+    /** A negative share such as -5%: picocli would take it for an unknown option and say only that. */
+    private static final Pattern NEGATIVE = Pattern.compile("-[0-9.].*");
 
     @ParentCommand
     FlagsCommand flags;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What picocli could not place, to tell a value that starts with '-' from a mistyped option. */
+    @Unmatched
+    List<String> unmatched;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The flag, e.g. checkout-v8.")
     String name;
@@ -65,6 +79,7 @@ final class FlagsSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        placeUnmatched();
         CliContext cli = new CliContext(flags.parent.global);
         FlagUpdate update = new FlagUpdate(
                 name,
@@ -83,6 +98,20 @@ final class FlagsSetCommand implements Callable<Integer> {
                             + result.after().updatedBy() + ")");
         }
         return ExitCode.OK.code();
+    }
+
+    /** A negative share is the value, which Rollout refuses with what to do; anything else is a usage error. */
+    private void placeUnmatched() {
+        if (unmatched == null || unmatched.isEmpty()) {
+            return;
+        }
+        if (value == null
+                && unmatched.size() == 1
+                && NEGATIVE.matcher(unmatched.get(0)).matches()) {
+            value = unmatched.get(0);
+            return;
+        }
+        throw new CommandLine.UnmatchedArgumentException(spec.commandLine(), unmatched);
     }
 
     private static List<String> keys(List<String> given) {

@@ -77,6 +77,55 @@ class CheckCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void findingsOnAChangeFileNameTheOperationInEveryFormat() throws Exception {
+        Files.writeString(
+                project.dir().resolve("V9__change.yaml"),
+                "operations:\n  - rename_column: {table: users, from: id, to: uid}\n"
+                        + "  - alter_column: {table: users, column: id, typo: bigint}\n"
+                        + "  - raw_sql: {up: \"select 1\"}\n");
+        String unknownKey = "operation 2 (alter_column on users.id): alter_column has no key 'typo'";
+        String rawSql = "operation 3 (raw_sql): raw_sql runs SQL keel cannot see into";
+
+        Cli.Run text = keel("check", "V9__change.yaml");
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.stdout())
+                .contains("V9__change.yaml:3:46: error change-unknown-key: " + unknownKey)
+                .contains("V9__change.yaml:4:14: warning change-raw-sql: " + rawSql)
+                .contains("see: docs/changes/findings.md#change-unknown-key")
+                .doesNotContain("docs/checks/change-");
+
+        JsonNode json = json("check", "V9__change.yaml", "--format", "json");
+        List<String> messages = new ArrayList<>();
+        json.get("findings").forEach(f -> messages.add(f.get("message").asText()));
+        assertThat(messages).anyMatch(m -> m.startsWith(unknownKey)).anyMatch(m -> m.startsWith(rawSql));
+
+        assertThat(keel("check", "V9__change.yaml", "--format", "sarif").stdout())
+                .contains("docs/changes/findings.md#change-unknown-key")
+                .contains(unknownKey)
+                .contains(rawSql);
+        assertThat(keel("check", "V9__change.yaml", "--format", "github").stdout())
+                .contains("title=keel change-unknown-key::" + unknownKey)
+                .contains(rawSql);
+        assertThat(keel("check", "V9__change.yaml", "--format", "markdown").stdout())
+                .contains("[change-raw-sql](docs/changes/findings.md#change-raw-sql)")
+                .contains(unknownKey)
+                .contains(rawSql);
+    }
+
+    @Test
+    void aPendingChangeFileIsCheckedAgainstTheDatabaseAndItsFindingsNameTheOperation() throws Exception {
+        keel("migrate");
+        project.migration(
+                "V3__change.yaml", "operations:\n  - alter_column: {table: users, column: nope, type: bigint}\n");
+        Cli.Run run = keel("check");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout())
+                .contains("V3__change.yaml:2:")
+                .contains("error change-missing-column: operation 1 (alter_column on users.nope): column nope does"
+                        + " not exist in users");
+    }
+
+    @Test
     void aCleanFileExitsZero() throws Exception {
         Files.writeString(project.dir().resolve("safe.sql"), "create index concurrently users_id_idx on users (id);\n");
         Cli.Run run = keel("check", "safe.sql");

@@ -137,6 +137,36 @@ class FlagsCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void aNegativeShareIsTheValueItLooksLikeNotAnUnknownOption() throws Exception {
+        keel("flags", "set", "checkout-v8", "10%");
+        for (String[] args : new String[][] {
+            {"flags", "set", "checkout-v8", "-5%"},
+            {"flags", "set", "checkout-v8", "-5%", "--allow", "alice"},
+            {"flags", "set", "--", "checkout-v8", "-5%"},
+            {"flags", "set", "checkout-v8", "-0.5%"}
+        }) {
+            Cli.Run run = keel(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.errorLines())
+                    .as(String.join(" ", args))
+                    .singleElement()
+                    .asString()
+                    .contains("is not a flag value: a share cannot be below 0%")
+                    .contains("use on, off or a percentage from 0% to 100%")
+                    .endsWith("[KEEL-FLAGS-VALUE-INVALID]");
+        }
+        Cli.Run typo = keel("flags", "set", "checkout-v8", "on", "--alow", "alice");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.errorLines()).singleElement().asString().contains("'--alow'");
+        Cli.Run extra = keel("flags", "set", "checkout-v8", "on", "-5%");
+        assertThat(extra.exitCode()).isEqualTo(2);
+        assertThat(extra.errorLines()).singleElement().asString().contains("'-5%'");
+        assertThat(json("--json", "flags", "history", "checkout-v8").get("changes"))
+                .as("nothing was changed")
+                .hasSize(1);
+    }
+
+    @Test
     void otherBadInputNamesItsOwnCode() throws Exception {
         assertThat(keel("flags", "set", "Bad Name", "on").errorLines())
                 .singleElement()

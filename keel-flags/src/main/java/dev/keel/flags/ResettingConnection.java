@@ -36,6 +36,15 @@ final class ResettingConnection implements InvocationHandler {
             close();
             return null;
         }
+        // Object's methods are the proxy's own: forwarded, equals compared the connection with the proxy and was
+        // false even for the proxy itself, so a Set, a Map or a transaction manager holding it lost track of it.
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "ResettingConnection[" + c + "]";
+            };
+        }
         try {
             return method.invoke(c, args);
         } catch (InvocationTargetException e) {

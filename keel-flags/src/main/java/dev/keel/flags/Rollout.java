@@ -37,6 +37,12 @@ public record Rollout(int basisPoints) {
                 return new Rollout(percent.movePointRight(2).intValueExact());
             }
         }
+        if (t.startsWith("-")) {
+            throw new KeelException(
+                    FlagError.VALUE_INVALID,
+                    "'" + text + "' is not a flag value: a share cannot be below 0%",
+                    "use on, off or a percentage from 0% to 100%, e.g. 5%; off is the share for no subject");
+        }
         throw new KeelException(
                 FlagError.VALUE_INVALID,
                 "'" + text + "' is not a flag value",

@@ -38,4 +38,11 @@ class RolloutTest {
             });
         }
     }
+
+    @Test
+    void aNegativeShareSaysWhyItIsRefused() {
+        assertThatThrownBy(() -> Rollout.parse("-5%"))
+                .isInstanceOf(KeelException.class)
+                .hasMessageContaining("'-5%' is not a flag value: a share cannot be below 0%");
+    }
 }

@@ -20,6 +20,11 @@ public final class ChangeContext {
         this.probe = probe;
     }
 
+    /** The same schema and shape, with findings reported through {@code findings} (one operation's, which name it). */
+    public ChangeContext reportingTo(ChangeFindings findings) {
+        return new ChangeContext(before, shape, findings, probe);
+    }
+
     public LiveSchema before() {
         return before;
     }
@@ -107,6 +112,29 @@ public final class ChangeContext {
                             what + " '" + expression + "' does not compile: " + problem,
                             "write an SQL expression over the columns of " + Identifiers.display(table.name())));
         }
+    }
+
+    /**
+     * A column about to become NOT NULL with its values copied as they are: rows holding NULL would pass the whole
+     * backfill and then fail complete's validation, so they are a finding now, with the number of them when the probe
+     * counts.
+     */
+    public void requireNoNulls(Shape.TableShape table, Shape.ColumnShape column, YamlNode.Position at, String fix) {
+        if (probe == null || table == null || table.created() || ShadowNames.isShadow(column.physical())) {
+            return;
+        }
+        probe.nullRows(shape.schema(), table.physical(), column.physical()).ifPresent(rows -> {
+            if (rows > 0) {
+                findings.error(
+                        "change-not-null-has-nulls",
+                        at,
+                        (probe.countsNulls() ? rows + (rows == 1 ? " row" : " rows") : "some rows") + " of "
+                                + Identifiers.display(table.name()) + " hold NULL in "
+                                + Identifiers.display(column.name()) + ", which the new NOT NULL refuses: complete"
+                                + " would fail after the whole backfill",
+                        fix);
+            }
+        });
     }
 
     /** A backfill walks the table by a key; without one it cannot resume or keep its batches short. */

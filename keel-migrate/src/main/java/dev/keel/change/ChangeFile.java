@@ -7,15 +7,22 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A parsed change file: the schema it changes (default {@code public}) and its operations in order, with what
- * reading it found (unknown operations and keys, missing keys, malformed YAML).
+ * A parsed change file: the schema it changes (default {@code public}) and its operations in order, each with the
+ * label its findings carry, and what reading it found (unknown operations and keys, missing keys, malformed YAML).
  */
-public record ChangeFile(String script, String schema, List<Operation> operations, ChangeFindings findings) {
+public record ChangeFile(String script, String schema, List<Step> steps, ChangeFindings findings) {
     public static final String DEFAULT_SCHEMA = "public";
+
+    /** One operation with its label; findings about it go through {@code findings}, which name it. */
+    public record Step(OperationLabel label, Operation operation, ChangeFindings findings) {}
+
+    public List<Operation> operations() {
+        return steps.stream().map(Step::operation).toList();
+    }
 
     public static ChangeFile parse(String script, String content) {
         ChangeFindings findings = new ChangeFindings(script);
-        List<Operation> operations = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         YamlNode root;
         try {
             root = YamlNode.parse(content);
@@ -53,20 +60,26 @@ public record ChangeFile(String script, String schema, List<Operation> operation
                     "list them under operations:, e.g. - rename_column: {table: t, from: a, to: b}");
             return new ChangeFile(script, schema == null ? DEFAULT_SCHEMA : schema, List.of(), findings);
         }
+        int index = 0;
         for (YamlNode item : ops.list()) {
+            index++;
             if (!item.isMap() || item.map().size() != 1) {
-                findings.error(
-                        "change-malformed",
-                        item.position(),
-                        "each operation is a mapping with one key, the operation's name",
-                        "write - rename_column: {table: t, from: a, to: b}");
+                findings.about(OperationLabel.of(index, null, null))
+                        .error(
+                                "change-malformed",
+                                item.position(),
+                                "each operation is a mapping with one key, the operation's name",
+                                "write - rename_column: {table: t, from: a, to: b}");
                 continue;
             }
             String kind = item.map().keySet().iterator().next();
+            YamlNode body = item.map().get(kind);
+            OperationLabel label = OperationLabel.of(index, kind, body);
+            ChangeFindings about = findings.about(label);
             Function<OperationArgs, Operation> parser = Operations.all().get(kind);
             if (parser == null) {
                 String nearest = Nearest.to(kind, Operations.all().keySet());
-                findings.error(
+                about.error(
                         "change-unknown-operation",
                         item.keyPosition(kind),
                         "unknown operation '" + kind + "'",
@@ -76,17 +89,16 @@ public record ChangeFile(String script, String schema, List<Operation> operation
                                 : "did you mean '" + nearest + "'?");
                 continue;
             }
-            YamlNode body = item.map().get(kind);
             if (!body.isMap()) {
-                findings.error(
+                about.error(
                         "change-malformed",
                         body.position(),
                         kind + " needs its keys as a mapping",
                         "write " + kind + ": {...}");
                 continue;
             }
-            operations.add(parser.apply(new OperationArgs(kind, body, findings)));
+            steps.add(new Step(label, parser.apply(new OperationArgs(kind, body, about)), about));
         }
-        return new ChangeFile(script, schema == null ? DEFAULT_SCHEMA : schema, List.copyOf(operations), findings);
+        return new ChangeFile(script, schema == null ? DEFAULT_SCHEMA : schema, List.copyOf(steps), findings);
     }
 }

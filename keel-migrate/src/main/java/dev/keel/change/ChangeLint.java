@@ -36,16 +36,16 @@ public final class ChangeLint {
     }
 
     private static List<Finding> rawSql(ChangeFile file) {
-        return file.operations().stream()
-                .filter(Operation::opaque)
-                .map(op -> new Finding(
+        return file.steps().stream()
+                .filter(step -> step.operation().opaque())
+                .map(step -> new Finding(
                         RAW_SQL,
                         Severity.WARNING,
                         file.script(),
-                        op.at().line(),
-                        op.at().column(),
-                        "raw_sql runs SQL keel cannot see into: its locks are not checked, and the version views do not"
-                                + " follow what it changes",
+                        step.operation().at().line(),
+                        step.operation().at().column(),
+                        step.label() + ": raw_sql runs SQL keel cannot see into: its locks are not checked, and the"
+                                + " version views do not follow what it changes",
                         "use a change operation where one exists; otherwise review the locks it takes",
                         ChangeFindings.SOURCE,
                         ""))

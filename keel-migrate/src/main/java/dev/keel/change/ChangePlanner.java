@@ -68,28 +68,32 @@ public final class ChangePlanner {
         List<Action> opRollback = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>();
         boolean planning = !findings.hasErrors();
-        for (Operation op : file.operations()) {
+        for (ChangeFile.Step step : file.steps()) {
+            Operation op = step.operation();
+            ChangeContext opCtx = ctx.reportingTo(step.findings());
             int before0 = findings.all().size();
-            op.validate(ctx);
+            op.validate(opCtx);
             if (findings.all().size() > before0 && findings.hasErrors()) {
                 planning = false;
             }
             if (!planning) {
                 continue;
             }
-            opStart.addAll(op.start(ctx));
-            opComplete.addAll(op.complete(ctx));
-            opRollback.addAll(0, op.rollback(ctx));
+            opStart.addAll(op.start(opCtx));
+            opComplete.addAll(op.complete(opCtx));
+            opRollback.addAll(0, op.rollback(opCtx));
             Map<String, Shape.ColumnShape> beforeOp = columns(shape);
-            op.apply(ctx);
+            op.apply(opCtx);
             for (String column : changed(beforeOp, columns(shape))) {
                 if (!touched.add(column)) {
-                    findings.error(
-                            "change-column-twice",
-                            op.at(),
-                            "column " + column + " is changed by an earlier operation of this file, and complete"
-                                    + " would address it by a name the earlier one changed",
-                            "put this operation in a change file of its own, after this one");
+                    step.findings()
+                            .error(
+                                    "change-column-twice",
+                                    op.at(),
+                                    "column " + column
+                                            + " is changed by an earlier operation of this file, and complete"
+                                            + " would address it by a name the earlier one changed",
+                                    "put this operation in a change file of its own, after this one");
                     planning = false;
                 }
             }

@@ -83,7 +83,12 @@ public final class Changes {
             ChangeFile file = ChangeFile.parse(script.script(), script.content());
             LiveSchema live = LiveSchema.read(connection, file.schema()).withoutShadows();
             plan = new ChangePlanner(history.schema())
-                    .plan(file, live, script.version().toString(), previousVersion, new ExpressionProbe(connection));
+                    .plan(
+                            file,
+                            live,
+                            script.version().toString(),
+                            previousVersion,
+                            ExpressionProbe.countingNulls(connection));
             requireValid(plan);
             requireOwnSchema(plan.newSchema());
             boolean createdPrevious = false;

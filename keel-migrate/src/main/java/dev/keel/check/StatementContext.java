@@ -124,7 +124,7 @@ public final class StatementContext {
                 lineColumn[0],
                 lineColumn[1],
                 message,
-                fix,
+                SafeChangeOperation.fix(rule.id(), fix),
                 "static",
                 input.lineText(lineColumn[0]));
     }

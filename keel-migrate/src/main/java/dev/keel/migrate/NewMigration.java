@@ -2,6 +2,7 @@ package dev.keel.migrate;
 
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
+import dev.keel.sql.SqlResources;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Writes the next versioned migration file. Numbering follows the project: 1, 2, 3 … or, where the
- * project already uses timestamps, a UTC timestamp (which keeps parallel branches from colliding).
+ * Writes the next versioned migration file: SQL, or a change file with a commented skeleton of its operations.
+ * Numbering follows the project: 1, 2, 3 … or, where the project already uses timestamps, a UTC timestamp (which
+ * keeps parallel branches from colliding).
  */
 public final class NewMigration {
     private static final BigInteger TIMESTAMP_FLOOR = new BigInteger("10000000");
@@ -26,7 +29,17 @@ public final class NewMigration {
 
     private NewMigration() {}
 
+    /** What the new file is: SQL, or a YAML change file run as a zero-downtime change. */
+    public enum Kind {
+        SQL,
+        CHANGE
+    }
+
     public static Result create(MigrationSettings settings, String description, LocalDateTime nowUtc) {
+        return create(settings, description, nowUtc, Kind.SQL);
+    }
+
+    public static Result create(MigrationSettings settings, String description, LocalDateTime nowUtc, Kind kind) {
         String slug = description
                 .strip()
                 .toLowerCase(Locale.ROOT)
@@ -65,10 +78,13 @@ public final class NewMigration {
                         .max(highest.add(BigInteger.ONE))
                         .toString()
                 : highest.add(BigInteger.ONE).toString();
-        Path file = dir.resolve("V" + version + "__" + slug + ".sql");
-        String header = "-- " + description.strip() + "\n"
-                + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the like go in a file of their"
-                + " own.\n\n";
+        Path file = dir.resolve("V" + version + "__" + slug + (kind == Kind.CHANGE ? ".yaml" : ".sql"));
+        String oneLine = description.strip().replaceAll("\\R+", " ");
+        String header = kind == Kind.CHANGE
+                ? SqlResources.load(NewMigration.class, "change-skeleton.yaml", Map.of("description", oneLine))
+                : "-- " + oneLine + "\n"
+                        + "-- keel runs this file in one transaction with lock_timeout set; CREATE INDEX CONCURRENTLY and the"
+                        + " like go in a file of their own.\n\n";
         try {
             Files.writeString(
                     file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -82,6 +98,10 @@ public final class NewMigration {
     }
 
     public static Result create(MigrationSettings settings, String description) {
-        return create(settings, description, LocalDateTime.now(ZoneOffset.UTC));
+        return create(settings, description, Kind.SQL);
+    }
+
+    public static Result create(MigrationSettings settings, String description, Kind kind) {
+        return create(settings, description, LocalDateTime.now(ZoneOffset.UTC), kind);
     }
 }

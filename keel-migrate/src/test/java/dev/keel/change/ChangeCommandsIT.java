@@ -62,6 +62,7 @@ class ChangeCommandsIT {
         assertThat(result.valid()).isFalse();
         assertThat(result.problems().get(0).message())
                 .startsWith("V2__change.yaml:2:")
+                .contains("operation 1 (alter_column on t.a): ")
                 .contains("nope");
 
         CheckReport report = CheckMigrations.pending(
@@ -69,6 +70,11 @@ class ChangeCommandsIT {
                 keel.settings(),
                 null);
         assertThat(report.findings()).extracting(Finding::rule).contains("change-bad-expression", ChangeLint.RAW_SQL);
+        assertThat(report.findings())
+                .filteredOn(f -> f.source().equals(ChangeFindings.SOURCE))
+                .extracting(Finding::message)
+                .anyMatch(m -> m.startsWith("operation 1 (alter_column on t.a): up 'a + nope' does not compile"))
+                .anyMatch(m -> m.startsWith("operation 2 (raw_sql): "));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.keel.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ class ChangePlannerTest {
         assertThat(plan.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("change-missing-column");
             assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message())
+                    .startsWith("operation 1 (rename_column on orders.nope): column nope does not exist");
         });
         assertThat(plan.start()).isEmpty();
     }
@@ -69,7 +72,10 @@ class ChangePlannerTest {
     void aNotNullColumnWithoutAValueIsAFinding() {
         ChangePlan plan =
                 plan("operations:\n  - add_column: {table: orders, column: {name: s, type: text, nullable: false}}\n");
-        assertThat(plan.findings()).extracting(f -> f.rule()).containsExactly("change-not-null-needs-value");
+        assertThat(plan.findings())
+                .extracting(
+                        f -> f.rule(), f -> f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly(tuple("change-not-null-needs-value", "operation 1 (add_column on orders.s)"));
     }
 
     @Test
@@ -79,6 +85,7 @@ class ChangePlannerTest {
         assertThat(plan.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("change-column-twice");
             assertThat(f.line()).isEqualTo(3);
+            assertThat(f.message()).startsWith("operation 2 (alter_column on orders.total): column orders.amount");
         });
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.keel.change.ChangeFile;
+import dev.keel.change.Operation;
+import dev.keel.change.Operations;
+import dev.keel.check.Finding;
 import dev.keel.error.ExitCode;
 import dev.keel.error.KeelException;
 import java.io.IOException;
@@ -61,6 +65,54 @@ class NewMigrationTest {
                         .orElseThrow()
                         .description())
                 .isEqualTo("add orders status text");
+    }
+
+    @Test
+    void aChangeFileIsTheNextVersionWithACommentedSkeletonThatCheckFindsEmpty() throws IOException {
+        existing("V1__one.sql");
+        Path change = project.resolve("db/migrations/V2__earlier_change.yaml");
+        Files.writeString(change, "operations:\n  - rename_column: {table: t, from: a, to: b}\n");
+
+        NewMigration.Result result =
+                NewMigration.create(settings("db/migrations"), "add status", NOW, NewMigration.Kind.CHANGE);
+
+        assertThat(result.version()).as("numbered after the change file too").isEqualTo("3");
+        assertThat(result.file()).isEqualTo(project.resolve("db/migrations/V3__add_status.yaml"));
+        String text = Files.readString(result.file());
+        assertThat(text)
+                .startsWith("# add status\n")
+                .contains("\noperations:\n")
+                .contains("#  - alter_column: {table: orders, column: amount, type: bigint")
+                .doesNotContain("${");
+        assertThat(MigrationFileName.isChangeFile(result.file().getFileName().toString()))
+                .isTrue();
+        // Left as written it holds no operation: keel check says so instead of running an empty change.
+        assertThat(ChangeFile.parse("V3__add_status.yaml", text).findings().all())
+                .extracting(Finding::rule)
+                .containsExactly("change-no-operations");
+    }
+
+    @Test
+    void everyOperationOfTheSkeletonParsesWhenUncommented() throws IOException {
+        NewMigration.Result result =
+                NewMigration.create(settings("db/migrations"), "all of them", NOW, NewMigration.Kind.CHANGE);
+        String uncommented = Files.readString(result.file()).replace("\n#  ", "\n  ");
+
+        ChangeFile file = ChangeFile.parse("V1__all_of_them.yaml", uncommented);
+
+        assertThat(file.findings().all()).isEmpty();
+        assertThat(file.operations())
+                .extracting(Operation::kind)
+                .containsAll(Operations.all().keySet());
+    }
+
+    @Test
+    void aDescriptionOverSeveralLinesStaysOneCommentLine() throws IOException {
+        NewMigration.Result sql = NewMigration.create(settings("db/migrations"), "first\nsecond", NOW);
+        assertThat(Files.readString(sql.file())).startsWith("-- first second\n");
+        NewMigration.Result change =
+                NewMigration.create(settings("db/migrations"), "third\r\nfourth", NOW, NewMigration.Kind.CHANGE);
+        assertThat(Files.readString(change.file())).startsWith("# third fourth\n");
     }
 
     @Test

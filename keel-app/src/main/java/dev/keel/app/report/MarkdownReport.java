@@ -30,15 +30,17 @@ public final class MarkdownReport {
             return out.toString();
         }
         Map<String, long[]> byRule = new TreeMap<>();
+        Map<String, String> pages = new TreeMap<>();
         for (Finding f : report.findings()) {
             byRule.computeIfAbsent(f.rule(), r -> new long[2])[f.severity() == Severity.ERROR ? 0 : 1]++;
+            pages.putIfAbsent(f.rule(), RulePage.of(f));
         }
         out.append("| rule | errors | warnings |\n| --- | ---: | ---: |\n");
         byRule.forEach((rule, n) -> out.append("| [")
                 .append(rule)
-                .append("](docs/checks/")
-                .append(rule)
-                .append(".md) | ")
+                .append("](")
+                .append(pages.get(rule))
+                .append(") | ")
                 .append(n[0])
                 .append(" | ")
                 .append(n[1])

@@ -19,8 +19,7 @@ public final class SarifReport {
         for (Finding f : report.findings()) {
             rules.computeIfAbsent(
                     f.rule(),
-                    id -> Map.of(
-                            "id", id, "helpUri", "docs/checks/" + id + ".md", "shortDescription", Map.of("text", id)));
+                    id -> Map.of("id", id, "helpUri", RulePage.of(f), "shortDescription", Map.of("text", id)));
             results.add(Map.of(
                     "ruleId", f.rule(),
                     "level", f.severity() == Severity.ERROR ? "error" : "warning",

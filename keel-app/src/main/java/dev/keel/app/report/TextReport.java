@@ -30,7 +30,7 @@ public final class TextReport {
                         .append("^\n");
             }
             out.append("  fix: ").append(f.fix()).append('\n');
-            out.append("  see: docs/checks/").append(f.rule()).append(".md\n\n");
+            out.append("  see: ").append(RulePage.of(f)).append("\n\n");
         }
         for (CheckReport.Waived w : report.waived()) {
             Finding f = w.finding();

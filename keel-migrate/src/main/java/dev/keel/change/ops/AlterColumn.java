@@ -108,6 +108,14 @@ public final class AlterColumn implements Operation {
             ctx.checkExpression(
                     after, downExpression(c), c.type(), args.position(down != null ? "down" : "column"), "down");
             ctx.requireKey(t, at, "alter_column");
+            if (Boolean.FALSE.equals(nullable) && !c.notNull() && up == null) {
+                ctx.requireNoNulls(
+                        t,
+                        c,
+                        args.position("nullable"),
+                        "add up: an expression that gives those rows a value, e.g. up: \"coalesce(" + column
+                                + ", <value>)\"");
+            }
             if (Boolean.TRUE.equals(nullable) && down == null) {
                 ctx.findings()
                         .error(

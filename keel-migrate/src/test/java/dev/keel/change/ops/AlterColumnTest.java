@@ -1,7 +1,13 @@
 package dev.keel.change.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrateError;
+import dev.keel.migrate.MigrateOptions;
+import dev.keel.migrate.MigrationVersion;
+import dev.keel.migrate.ValidateResult;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.live.OperationHarness;
@@ -56,6 +62,50 @@ class AlterColumnTest {
                         "select attnotnull from pg_attribute where attrelid = 'items'::regclass and attname = 'note'"))
                 .isEqualTo("t");
         assertThat(h.query("select count(*) from items where note = '-'")).isEqualTo("2");
+    }
+
+    @Test
+    void settingNotNullWithoutUpOnNullRowsIsRefusedBeforeAnythingRuns(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        OperationHarness h = new OperationHarness(
+                cluster,
+                dir,
+                OperationHarness.TABLE + " update items set note = null where id in (3, 4);",
+                "operations:\n  - alter_column: {table: items, column: note, nullable: false}\n");
+        h.keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
+
+        ValidateResult validated = h.keel().validate();
+        assertThat(validated.valid()).isFalse();
+        assertThat(validated.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message())
+                    .startsWith("V2__change.yaml:2:")
+                    .contains("operation 1 (alter_column on items.note): some rows of items hold NULL in note");
+            assertThat(p.fix()).contains("add up:");
+        });
+
+        assertThatThrownBy(() -> h.keel().migrate()).isInstanceOfSatisfying(KeelException.class, e -> {
+            assertThat(e.code()).isEqualTo(MigrateError.CHANGE_INVALID);
+            assertThat(e.what())
+                    .contains("2 rows of items hold NULL in note, which the new NOT NULL refuses")
+                    .endsWith("nothing was applied");
+            assertThat(e.todo()).contains("coalesce(note, <value>)");
+        });
+        assertThat(h.query("select count(*) from pg_namespace where nspname = 'public_v2'"))
+                .isEqualTo("0");
+        assertThat(h.query("select count(*) from pg_attribute where attrelid = 'items'::regclass"
+                        + " and attname like '\\_keel%'"))
+                .as("no column was added")
+                .isEqualTo("0");
+    }
+
+    @Test
+    void settingNotNullWithoutUpWhereNoRowIsNullNeedsNone(TestCluster cluster, @TempDir Path dir) throws Exception {
+        OperationHarness h = new OperationHarness(
+                cluster, dir, "operations:\n  - alter_column: {table: items, column: note, nullable: false}\n");
+        h.start().complete();
+        assertThat(h.query(
+                        "select attnotnull from pg_attribute where attrelid = 'items'::regclass and attname = 'note'"))
+                .isEqualTo("t");
     }
 
     @Test
