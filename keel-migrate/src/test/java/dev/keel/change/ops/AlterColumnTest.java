@@ -67,14 +67,15 @@ class AlterColumnTest {
     @Test
     void settingNotNullWithoutUpOnNullRowsIsRefusedBeforeAnythingRuns(TestCluster cluster, @TempDir Path dir)
             throws Exception {
-        OperationHarness h = new OperationHarness(
+        ItemsChange.Project project = ItemsChange.project(
                 cluster,
                 dir,
-                OperationHarness.TABLE + " update items set note = null where id in (3, 4);",
+                ItemsChange.TABLE + " update items set note = null where id in (3, 4);",
                 "operations:\n  - alter_column: {table: items, column: note, nullable: false}\n");
-        h.keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
+        OperationHarness h = project.harness();
+        project.keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
 
-        ValidateResult validated = h.keel().validate();
+        ValidateResult validated = project.keel().validate();
         assertThat(validated.valid()).isFalse();
         assertThat(validated.problems()).singleElement().satisfies(p -> {
             assertThat(p.message())
@@ -83,7 +84,7 @@ class AlterColumnTest {
             assertThat(p.fix()).contains("add up:");
         });
 
-        assertThatThrownBy(() -> h.keel().migrate()).isInstanceOfSatisfying(KeelException.class, e -> {
+        assertThatThrownBy(() -> project.keel().migrate()).isInstanceOfSatisfying(KeelException.class, e -> {
             assertThat(e.code()).isEqualTo(MigrateError.CHANGE_INVALID);
             assertThat(e.what())
                     .contains("2 rows of items hold NULL in note, which the new NOT NULL refuses")
@@ -100,7 +101,7 @@ class AlterColumnTest {
 
     @Test
     void settingNotNullWithoutUpWhereNoRowIsNullNeedsNone(TestCluster cluster, @TempDir Path dir) throws Exception {
-        OperationHarness h = new OperationHarness(
+        OperationHarness h = ItemsChange.harness(
                 cluster, dir, "operations:\n  - alter_column: {table: items, column: note, nullable: false}\n");
         h.start().complete();
         assertThat(h.query(

@@ -28,17 +28,9 @@ final class ItemsChange {
 
     /** @param setup the whole of V1, for a change that needs other tables or rows than {@link #TABLE} */
     static OperationHarness harness(TestCluster cluster, Path dir, String setup, String change) throws IOException {
-        String db = cluster.createDatabase();
-        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
-        Files.writeString(migrations.resolve("V1__setup.sql"), setup);
-        Files.writeString(migrations.resolve("V2__change.yaml"), change);
-        Keel keel = Keel.configure()
-                .url(cluster.jdbcUrl(db), TestCluster.SUPERUSER, null)
-                .projectDir(dir)
-                .changes(ChangeSettings.DEFAULTS.withBatchSize(6))
-                .load();
-        return OperationHarness.on(cluster.jdbcUrl(db))
-                .versions("public_v1", "public_v2")
+        Project project = project(cluster, dir, setup, change);
+        Keel keel = project.keel();
+        return project.harness()
                 .verbs(
                         () -> assertThat(keel.migrate().activeChange())
                                 .as("the change is active after migrate")
@@ -52,4 +44,20 @@ final class ItemsChange {
                             assertThat(keel.status().active()).isFalse();
                         });
     }
+
+    /** The project with its keel, for a test that drives keel itself; the harness only queries. */
+    static Project project(TestCluster cluster, Path dir, String setup, String change) throws IOException {
+        String db = cluster.createDatabase();
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("V1__setup.sql"), setup);
+        Files.writeString(migrations.resolve("V2__change.yaml"), change);
+        Keel keel = Keel.configure()
+                .url(cluster.jdbcUrl(db), TestCluster.SUPERUSER, null)
+                .projectDir(dir)
+                .changes(ChangeSettings.DEFAULTS.withBatchSize(6))
+                .load();
+        return new Project(keel, OperationHarness.on(cluster.jdbcUrl(db)).versions("public_v1", "public_v2"));
+    }
+
+    record Project(Keel keel, OperationHarness harness) {}
 }
