@@ -41,8 +41,10 @@ public final class CheckMigrations {
             CheckReport report = Checker.withAllRules(major, CheckPolicy.of(settings.check()))
                     .check(inputs(plan.pending()), CatalogFacts.load(c));
             List<Finding> all = new ArrayList<>(report.findings());
+            int changeFiles = 0;
             for (MigrationScript s : plan.pending()) {
                 if (s.type() == MigrationType.CHANGE) {
+                    changeFiles++;
                     all.addAll(ChangeLint.against(
                             c,
                             settings.schema(),
@@ -51,7 +53,7 @@ public final class CheckMigrations {
                             s.version().toString()));
                 }
             }
-            return report.withFindings(all);
+            return report.withFindings(all).withChangeFiles(changeFiles);
         } catch (SQLException e) {
             throw new KeelException(
                     MigrateError.HISTORY_UNREADABLE,
@@ -80,6 +82,7 @@ public final class CheckMigrations {
     public static CheckReport paths(Path projectDir, List<Path> paths, int version, CheckPolicy policy) {
         List<CheckInput> inputs = new ArrayList<>();
         List<Finding> changeFindings = new ArrayList<>();
+        int changeFiles = 0;
         for (Path given : paths) {
             Path path = projectDir.resolve(given);
             if (Files.isDirectory(path)) {
@@ -89,6 +92,7 @@ public final class CheckMigrations {
                             .toList()) {
                         CheckInput in = read(projectDir, file);
                         changeFindings.addAll(ChangeLint.offline(in.file(), in.content()));
+                        changeFiles++;
                     }
                 } catch (IOException e) {
                     throw new KeelException(
@@ -114,6 +118,7 @@ public final class CheckMigrations {
             } else if (Files.isRegularFile(path) && isChangeFile(path)) {
                 CheckInput in = read(projectDir, path);
                 changeFindings.addAll(ChangeLint.offline(in.file(), in.content()));
+                changeFiles++;
             } else if (Files.isRegularFile(path)) {
                 inputs.add(read(projectDir, path));
             } else {
@@ -123,7 +128,8 @@ public final class CheckMigrations {
                         "pass migration files or directories that exist");
             }
         }
-        CheckReport report = new Checker(Rules.all(), version, false, policy).check(inputs);
+        CheckReport report =
+                new Checker(Rules.all(), version, false, policy).check(inputs).withChangeFiles(changeFiles);
         if (changeFindings.isEmpty()) {
             return report;
         }

@@ -31,6 +31,11 @@ public record CheckReport(
         return new CheckReport(files, statements, all, waived, startAfter, skippedFiles, excluded);
     }
 
+    /** The same report counting {@code count} more files: change files, checked apart from the SQL ones. */
+    public CheckReport withChangeFiles(int count) {
+        return new CheckReport(files + count, statements, findings, waived, startAfter, skippedFiles, excluded);
+    }
+
     /**
      * A finding taken back, with the reason given: by a {@code -- keel:allow <rule> <reason>} comment,
      * or by keel.yaml's {@code check.waivers}.

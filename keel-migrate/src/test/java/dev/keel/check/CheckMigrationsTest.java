@@ -26,6 +26,23 @@ class CheckMigrationsTest {
     }
 
     @Test
+    void changeFilesCountAmongTheFilesChecked(@TempDir Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(migrations.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+        Files.writeString(
+                migrations.resolve("V2__note.yaml"),
+                "operations:\n  - add_column: {table: orders, column: {name: note, type: text}}\n");
+
+        assertThat(CheckMigrations.paths(dir, List.of(Path.of("db/migrations")), 17)
+                        .files())
+                .isEqualTo(2);
+        assertThat(CheckMigrations.paths(dir, List.of(Path.of("db/migrations/V2__note.yaml")), 17)
+                        .files())
+                .as("a change file alone")
+                .isEqualTo(1);
+    }
+
+    @Test
     void migrationOrderIsByVersionThenRepeatablesThenOtherNames() {
         List<Path> sorted = List.of(
                         Path.of("b/R__a.sql"),
