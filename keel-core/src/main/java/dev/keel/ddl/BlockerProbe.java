@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches, from a second session, who blocks a session while its statement waits for a lock. The
  * blockers must be seen during the wait: once lock_timeout fires, pg_blocking_pids is empty.
+ *
+ * <p>An autovacuum worker among them is cancelled. PostgreSQL cancels one itself for a session that
+ * has waited deadlock_timeout (1 s), but keel's lock_timeout is shorter, so an autovacuum of a large
+ * table (as a backfill's dead rows start) outlasted every try of a change's DDL. Needs the right to
+ * signal it (a superuser); without it the sample only names it.
  */
 public final class BlockerProbe implements AutoCloseable {
     private final Connection monitor;
@@ -71,6 +76,19 @@ public final class BlockerProbe implements AutoCloseable {
         }
         if (!blockers.isEmpty()) {
             lastSeen = List.copyOf(blockers);
+            if (blockers.stream().anyMatch(b -> b.query().startsWith("autovacuum:"))) {
+                cancelAutovacuum();
+            }
+        }
+    }
+
+    private void cancelAutovacuum() {
+        try (PreparedStatement s =
+                monitor.prepareStatement(SqlResources.load(BlockerProbe.class, "cancel-autovacuum.sql"))) {
+            s.setInt(1, watchedPid);
+            s.execute();
+        } catch (SQLException e) {
+            // Not allowed to signal it: the wait goes on, and the failure names the worker.
         }
     }
 

@@ -29,7 +29,14 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
         return sql == null ? description : sql;
     }
 
-    public record Backfill(String schema, String table, List<String> key, List<String> keyTypes) {}
+    /**
+     * @param fills what the dual-write trigger writes for a row written through the old shape: each new column and
+     *     its {@code up} expression over the old shape's columns (physical and old names are the same)
+     */
+    public record Backfill(String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills) {}
+
+    /** A physical column and the expression that fills it. */
+    public record Fill(String column, String expression) {}
 
     public static Action atomic(String description, String sql) {
         return new Action(Kind.ATOMIC, description, sql, null, null);

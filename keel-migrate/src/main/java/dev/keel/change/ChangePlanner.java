@@ -138,7 +138,11 @@ public final class ChangePlanner {
                 LiveSchema.Table live = before.table(d.table());
                 List<String> keyTypes =
                         live.key().stream().map(k -> live.column(k).type()).toList();
-                start.add(Action.backfill(new Action.Backfill(file.schema(), d.table(), live.key(), keyTypes)));
+                List<Action.Fill> fills = shape.derivations().stream()
+                        .filter(x -> x.table().equals(d.table()) && x.direction() == Shape.Direction.UP)
+                        .map(x -> new Action.Fill(x.target(), x.expression()))
+                        .toList();
+                start.add(Action.backfill(new Action.Backfill(file.schema(), d.table(), live.key(), keyTypes, fills)));
             }
         }
 

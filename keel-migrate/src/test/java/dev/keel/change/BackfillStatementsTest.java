@@ -1,0 +1,54 @@
+package dev.keel.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackfillStatementsTest {
+    private static final Action.Backfill ORDERS = new Action.Backfill(
+            "public",
+            "orders",
+            List.of("region", "id"),
+            List.of("text", "bigint"),
+            List.of(
+                    new Action.Fill("_keel_new_amount", "amount::bigint * 100"),
+                    new Action.Fill("_keel_new_status", "'new'")));
+
+    private final BackfillStatements sql = new BackfillStatements(ORDERS);
+
+    @Test
+    void theUpperBoundOrdersByTheKeyItselfNotByItsText() {
+        assertThat(sql.upperBound(true))
+                .isEqualTo("SELECT t.\"region\"::text, t.\"id\"::text FROM \"public\".\"orders\" t"
+                        + " WHERE (\"region\", \"id\") > (?::text, ?::bigint) ORDER BY t.\"region\", t.\"id\""
+                        + " OFFSET ? LIMIT 1");
+        assertThat(sql.upperBound(false)).doesNotContain("WHERE");
+    }
+
+    @Test
+    void aDirectUpdateSetsEveryFillOverARange() {
+        assertThat(sql.update(true, true, true))
+                .isEqualTo("UPDATE \"public\".\"orders\" SET \"_keel_new_amount\" = (amount::bigint * 100),"
+                        + " \"_keel_new_status\" = ('new') WHERE (\"region\", \"id\") > (?::text, ?::bigint)"
+                        + " AND (\"region\", \"id\") <= (?::text, ?::bigint)");
+    }
+
+    @Test
+    void throughTheTriggerTheUpdateTouchesTheKey() {
+        assertThat(sql.update(false, false, true))
+                .isEqualTo("UPDATE \"public\".\"orders\" SET \"region\" = \"region\""
+                        + " WHERE (\"region\", \"id\") <= (?::text, ?::bigint)");
+    }
+
+    @Test
+    void theLastBatchIsOpenEnded() {
+        assertThat(sql.update(true, true, false)).endsWith("WHERE (\"region\", \"id\") > (?::text, ?::bigint)");
+        assertThat(sql.update(true, false, false)).doesNotContain("WHERE");
+    }
+
+    @Test
+    void theProbePlansTheDirectUpdateWithoutTouchingARow() {
+        assertThat(sql.probe()).startsWith("EXPLAIN UPDATE").endsWith(" WHERE false");
+    }
+}
