@@ -61,6 +61,8 @@ final class FlagListener implements Runnable {
                 }
                 down = false;
                 connected = true;
+                // After connected is set: whoever waited for the first attempt then sees the listener up.
+                firstAttempt.countDown();
                 backoff.reset();
                 serve(c);
             } catch (SQLException | RuntimeException e) {
@@ -91,7 +93,6 @@ final class FlagListener implements Runnable {
             s.execute("LISTEN " + FlagTables.CHANNEL);
         }
         reload(c);
-        firstAttempt.countDown();
     }
 
     private void serve(Connection c) throws SQLException {
