@@ -61,13 +61,34 @@ public final class Backfill {
         if (progress.done()) {
             return;
         }
-        List<String> lastKey = progress.lastKey();
-        long done = progress.rowsDone();
-        if (lastKey != null) {
-            listener.info("backfill of " + target.table() + " resumes after key " + String.join(", ", lastKey) + " ("
-                    + done + " rows done)");
+        if (progress.lastKey() != null) {
+            listener.info("backfill of " + target.table() + " resumes after key "
+                    + String.join(", ", progress.lastKey()) + " (" + progress.rowsDone() + " rows done)");
         }
         boolean direct = direct(target, sql);
+        String compression = BackfillWalCompression.enable(connection);
+        if (compression != null) {
+            listener.info("backfill of " + target.table() + " compresses its page images in the WAL ("
+                    + (compression.equals("on") ? "pglz" : compression) + ")");
+        }
+        try {
+            fill(version, target, sql, progress, direct);
+        } finally {
+            if (compression != null) {
+                BackfillWalCompression.reset(connection);
+            }
+        }
+    }
+
+    private void fill(
+            String version,
+            Action.Backfill target,
+            BackfillStatements sql,
+            ChangeState.Progress progress,
+            boolean direct)
+            throws SQLException {
+        List<String> lastKey = progress.lastKey();
+        long done = progress.rowsDone();
         BatchSizer sizer = new BatchSizer(settings.batchSize(), settings.batchTime());
         BatchPacing pacing = BatchPacing.of(settings);
         long startNanos = System.nanoTime();
