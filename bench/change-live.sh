@@ -242,17 +242,26 @@ YAML
             check) label="CHECK constraint" ;;
         esac
         measure "keel: $label" keel "keel_$c" keel_complete
-        KEEL_FIGS[$c]="$DURATION $BACKFILL_S $TPS_BEFORE $TPS_BACKFILL $STALL_S $FAILED $TPS_DURING $TPS_MIN_WINDOW $TPS_AFTER $P99_MS $MAX_MS"
+        # Whether keel backfilled rows for this change (it says so on stderr); the rate and the throughput
+        # targets are about the backfill, and a change that needs none has only the stall and failure targets.
+        BACKFILLED=0
+        grep -q "keel: backfill" "$WORK/cases/keel: $label/change.log" && BACKFILLED=1
+        KEEL_FIGS[$c]="$DURATION $BACKFILL_S $TPS_BEFORE $TPS_BACKFILL $STALL_S $FAILED $TPS_DURING $TPS_MIN_WINDOW $TPS_AFTER $P99_MS $MAX_MS $BACKFILLED"
     done
 
-    say "single-statement UPDATE of every row, without load (the backfill-rate baseline)"
-    bench_psql -d bench -c "VACUUM pgbench_accounts" -c "CHECKPOINT" >/dev/null
-    u0=$(now); bench_psql -d bench -c "UPDATE pgbench_accounts SET abalance = abalance" >/dev/null; u1=$(now)
+    # The baseline does the backfill's work on the table as the backfill met it: fill a new column from
+    # abalance on a packed table (the type change's backfill ran right after a rewrite). Updating abalance
+    # in place after a plain VACUUM of the bloated table, as this script did before 2026-12-03, was 17 %
+    # faster (39.1 s against 47.3 s for 10M rows): the work was not the same.
+    say "single-statement UPDATE filling a new column of every row, without load (the backfill-rate baseline)"
+    bench_psql -d bench -c "VACUUM FULL pgbench_accounts" -c "ALTER TABLE pgbench_accounts ADD COLUMN abalance_copy bigint" \
+        -c "CHECKPOINT" >/dev/null
+    u0=$(now); bench_psql -d bench -c "UPDATE pgbench_accounts SET abalance_copy = abalance" >/dev/null; u1=$(now)
     UPDATE_RATE=$(awk -v r="$ROWS" -v a="$u0" -v b="$u1" 'BEGIN { printf "%.0f", r / (b - a) }')
     say "single UPDATE: $(elapsed "$u0" "$u1") s, $UPDATE_RATE rows/s"
 
     for c in type not_null check; do
-        read -r DURATION BACKFILL_S TPS_BEFORE TPS_BACKFILL STALL_S FAILED TPS_DURING TPS_MIN_WINDOW TPS_AFTER P99_MS MAX_MS <<<"${KEEL_FIGS[$c]}"
+        read -r DURATION BACKFILL_S TPS_BEFORE TPS_BACKFILL STALL_S FAILED TPS_DURING TPS_MIN_WINDOW TPS_AFTER P99_MS MAX_MS BACKFILLED <<<"${KEEL_FIGS[$c]}"
         case $c in
             type) label="abalance int → bigint" ;;
             not_null) label="NOT NULL column with a default" ;;
@@ -260,10 +269,15 @@ YAML
         esac
         # The backfill is the part `keel migrate` runs after the expand; its time includes the expand.
         RATE=$(awk -v r="$ROWS" -v s="$BACKFILL_S" 'BEGIN { printf "%.0f", r / s }')
-        MET=$(awk -v st="$STALL_S" -v tb="$TPS_BACKFILL" -v b="$TPS_BEFORE" -v f="$FAILED" -v r="$RATE" -v u="$UPDATE_RATE" '
-            BEGIN { print (st < 0.5 && tb >= 0.7 * b && f == 0 && r >= 0.5 * u) ? "yes" : "no" }')
-        say "keel $label: backfill $TPS_BACKFILL tps against $TPS_BEFORE before, $RATE rows/s against $UPDATE_RATE; met: $MET"
-        row "$label" keel "$RATE of $UPDATE_RATE ($(awk -v r="$RATE" -v u="$UPDATE_RATE" 'BEGIN { printf "%.2f", r / u }'))" "$MET"
+        MET=$(awk -v st="$STALL_S" -v tb="$TPS_BACKFILL" -v b="$TPS_BEFORE" -v f="$FAILED" -v r="$RATE" -v u="$UPDATE_RATE" -v bf="$BACKFILLED" '
+            BEGIN { print (st < 0.5 && f == 0 && (!bf || (tb >= 0.7 * b && r >= 0.5 * u))) ? "yes" : "no" }')
+        if [[ $BACKFILLED -eq 1 ]]; then
+            say "keel $label: backfill $TPS_BACKFILL tps against $TPS_BEFORE before, $RATE rows/s against $UPDATE_RATE; met: $MET"
+            row "$label" keel "$RATE of $UPDATE_RATE ($(awk -v r="$RATE" -v u="$UPDATE_RATE" 'BEGIN { printf "%.2f", r / u }'))" "$MET"
+        else
+            say "keel $label: no backfill; stall $STALL_S s, $FAILED failed; met: $MET"
+            row "$label" keel "no backfill" "$MET"
+        fi
     done
 fi
 

@@ -66,7 +66,15 @@ bench_pgbackrest_wait_archived() {
     local seg
     seg=$(bench_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
     # The last archived file may be a later segment or a backup history file (…0028.backup): compare segment names.
-    until [[ $(bench_psql -d postgres -c "SELECT coalesce(substr(last_archived_wal, 1, 24) >= '$seg', false) FROM pg_stat_archiver") == t ]]; do sleep 0.2; done
+    local deadline=$((SECONDS + ${BENCH_ARCHIVE_WAIT_S:-300}))
+    until [[ $(bench_psql -d postgres -c "SELECT coalesce(substr(last_archived_wal, 1, 24) >= '$seg', false) FROM pg_stat_archiver") == t ]]; do
+        if ((SECONDS >= deadline)); then
+            echo "bench: error: pgBackRest did not archive $seg within ${BENCH_ARCHIVE_WAIT_S:-300} s ($(bench_psql -d postgres \
+                -c "SELECT 'archived ' || coalesce(last_archived_wal, 'nothing') || ', failed ' || failed_count || ' times, last ' || coalesce(last_failed_wal, '-') FROM pg_stat_archiver"))" >&2
+            return 1
+        fi
+        sleep 0.2
+    done
 }
 
 bench_pgbackrest_backup() {

@@ -26,7 +26,14 @@ bench_restored_start() {
 }
 
 bench_restored_wait() {
-    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$1" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do sleep 0.05; done
+    local deadline=$((SECONDS + ${BENCH_RESTORED_WAIT_S:-900}))
+    until "$PSQL" -X -q -A -t -h 127.0.0.1 -p "$1" -U postgres -d bench -c "SELECT 1" >/dev/null 2>&1; do
+        if ((SECONDS >= deadline)); then
+            echo "bench: error: the restored cluster on port $1 did not answer within ${BENCH_RESTORED_WAIT_S:-900} s" >&2
+            return 1
+        fi
+        sleep 0.05
+    done
 }
 
 bench_restored_query() {
