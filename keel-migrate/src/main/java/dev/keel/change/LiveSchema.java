@@ -31,7 +31,48 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
     public record Column(String name, String type, boolean notNull, String defaultExpr, boolean generated) {}
 
     /**
+     * An index or constraint over some of a table's columns, or another table's foreign key referencing them.
+     *
+     * @param kind index, foreign_key, check or referenced_by
+     * @param columns every column it depends on (for an index also those in its expressions and predicate)
+     * @param constraint for an index, the constraint it backs (p, u or x in {@code constraintType}); else null
+     * @param simple an index over plain columns, without expressions or predicate
+     * @param keyOptions for an index, what follows each key column's name in its definition: operator class,
+     *     collation, order (empty for none)
+     * @param definition for a constraint, its definition as PostgreSQL prints it
+     * @param otherTable for referenced_by, the table holding the foreign key
+     */
+    public record Dependent(
+            String kind,
+            String name,
+            List<String> columns,
+            boolean unique,
+            boolean primary,
+            String constraint,
+            String constraintType,
+            String method,
+            boolean simple,
+            List<String> keyColumns,
+            List<String> keyOptions,
+            List<String> include,
+            String definition,
+            String otherTable) {
+
+        public Dependent {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
+            keyOptions = keyOptions == null ? List.of() : List.copyOf(keyOptions);
+            include = include == null ? List.of() : List.copyOf(include);
+        }
+
+        public boolean on(String column) {
+            return columns.contains(column);
+        }
+    }
+
+    /**
      * @param key primary key columns, else those of a unique index over NOT NULL columns; empty when none
+     * @param dependents indexes and constraints over the columns (empty in a snapshot kept before they were read)
      */
     public record Table(
             String name,
@@ -41,10 +82,17 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
             List<String> constraints,
             List<String> indexes,
             boolean partitioned,
-            List<String> partitions) {
+            List<String> partitions,
+            List<Dependent> dependents) {
 
         public Table {
             partitions = partitions == null ? List.of() : List.copyOf(partitions);
+            dependents = dependents == null ? List.of() : List.copyOf(dependents);
+        }
+
+        /** What depends on this column, in the catalog's order. */
+        public List<Dependent> dependentsOf(String column) {
+            return dependents.stream().filter(d -> d.on(column)).toList();
         }
 
         /** The partitions' names; {@code partitions} holds name:relkind, p for one partitioned in turn. */
@@ -95,7 +143,8 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
                                     strings(rs.getArray("constraints")),
                                     strings(rs.getArray("indexes")),
                                     "p".equals(rs.getString("kind")),
-                                    strings(rs.getArray("partitions"))));
+                                    strings(rs.getArray("partitions")),
+                                    List.of(JSON.readValue(rs.getString("dependents"), Dependent[].class))));
                 }
             } catch (JsonProcessingException e) {
                 throw new SQLException("cannot read the catalog's column list: " + e.getMessage(), e);
@@ -127,7 +176,10 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
                         t.constraints(),
                         t.indexes(),
                         t.partitioned(),
-                        t.partitions())));
+                        t.partitions(),
+                        t.dependents().stream()
+                                .filter(d -> !ShadowNames.isShadow(d.name()))
+                                .toList())));
         return new LiveSchema(schema, clean);
     }
 

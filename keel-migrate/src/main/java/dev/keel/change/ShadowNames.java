@@ -1,5 +1,7 @@
 package dev.keel.change;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The one place that names what a change adds beside the user's objects, so that rollback and complete find them and
  * the views of the old shape leave them out.
@@ -7,12 +9,34 @@ package dev.keel.change;
 public final class ShadowNames {
     public static final String PREFIX = "_keel_";
     private static final String NEW_COLUMN = PREFIX + "new_";
+    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private ShadowNames() {}
 
     /** The physical column that holds a changed column's new shape until complete renames it. */
     public static String newColumn(String column) {
         return NEW_COLUMN + column;
+    }
+
+    /**
+     * The copy of an index or constraint over a changed column, renamed to {@code name} at complete. Cut to the 63 bytes
+     * PostgreSQL keeps, so that the name keel looks up is the name the server stored.
+     */
+    public static String copyOf(String name) {
+        return fit(PREFIX + "c_" + name);
+    }
+
+    private static String fit(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_IDENTIFIER_BYTES) {
+            return name;
+        }
+        int end = MAX_IDENTIFIER_BYTES;
+        // Never cut a character in two: back up to the start of a UTF-8 sequence.
+        while ((bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     public static boolean isShadow(String column) {

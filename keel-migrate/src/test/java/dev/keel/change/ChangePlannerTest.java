@@ -23,6 +23,7 @@ class ChangePlannerTest {
                             List.of("orders_pkey"),
                             List.of("orders_pkey"),
                             false,
+                            List.of(),
                             List.of())));
 
     private static ChangePlan plan(String yaml) {

@@ -2,6 +2,7 @@ package dev.keel.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ShadowNamesTest {
@@ -16,5 +17,14 @@ class ShadowNamesTest {
     void newColumnsAreShadowsAndUserColumnsAreNot() {
         assertThat(ShadowNames.isShadow(ShadowNames.newColumn("amount"))).isTrue();
         assertThat(ShadowNames.isShadow("amount")).isFalse();
+    }
+
+    @Test
+    void copiesOfLongNamesAreCutTo63BytesWithoutSplittingACharacter() {
+        assertThat(ShadowNames.copyOf("orders_amount_idx")).isEqualTo("_keel_c_orders_amount_idx");
+        String copy = ShadowNames.copyOf("é".repeat(40));
+        assertThat(copy.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(63);
+        assertThat(copy).startsWith("_keel_c_é").doesNotContain("\uFFFD");
+        assertThat(ShadowNames.isShadow(copy)).isTrue();
     }
 }

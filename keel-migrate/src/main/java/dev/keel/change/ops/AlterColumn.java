@@ -125,6 +125,13 @@ public final class AlterColumn implements Operation {
                                         + ", but the old column stays NOT NULL until complete",
                                 "give a down expression that turns NULL into a value the old version accepts");
             }
+            CarriedDependents carried = carried(ctx, t, c);
+            for (CarriedDependents.Problem p : carried.problems(type != null)) {
+                ctx.findings().error("change-column-dependents", args.position("column"), p.message(), p.fix());
+            }
+            for (String check : carried.checkExpressions()) {
+                ctx.checkExpression(after, check, "boolean", args.position("column"), "a check on " + column);
+            }
             if (c.generated()) {
                 ctx.findings()
                         .error(
@@ -160,7 +167,14 @@ public final class AlterColumn implements Operation {
                     "ALTER TABLE " + target + " ADD CONSTRAINT " + quote(ShadowNames.notNullCheck(column)) + " CHECK ("
                             + quote(physical) + " IS NOT NULL) NOT VALID"));
         }
+        actions.addAll(carried(ctx, t, c).start(target, ctx.schema()));
         return actions;
+    }
+
+    /** What stands on the old column and must stand on the new one after complete. */
+    private static CarriedDependents carried(ChangeContext ctx, Shape.TableShape t, Shape.ColumnShape c) {
+        return CarriedDependents.of(
+                t.created() ? null : ctx.before().table(t.physical()), c.physical(), ShadowNames.newColumn(c.name()));
     }
 
     private static String oldDefault(ChangeContext ctx, Shape.TableShape t, Shape.ColumnShape c) {
@@ -188,12 +202,15 @@ public final class AlterColumn implements Operation {
                     "validate that no row of " + table + " holds NULL in " + column,
                     "ALTER TABLE " + target + " VALIDATE CONSTRAINT " + quote(ShadowNames.notNullCheck(column))));
         }
+        CarriedDependents carried = carried(ctx, t, c);
+        actions.addAll(carried.validate(target));
         actions.add(Action.atomic(
                 "drop the old column " + c.physical(),
                 "ALTER TABLE " + target + " DROP COLUMN " + quote(c.physical())));
         actions.add(Action.atomic(
                 "rename " + physical + " to " + column,
                 "ALTER TABLE " + target + " RENAME COLUMN " + quote(physical) + " TO " + quote(column)));
+        actions.addAll(carried.rename(target, ctx.schema()));
         if (newNotNull(c)) {
             actions.add(Action.atomic(
                     "set " + column + " NOT NULL (the validated check spares the scan)",

@@ -123,4 +123,68 @@ class AlterColumnTest {
         h.old("insert into items (name) values ('after')");
         assertThat(h.query("select price from items where name = 'after'")).isEqualTo("42");
     }
+
+    @Test
+    void indexesAndConstraintsOnTheColumnAreCopiedAndKeepTheirNames(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        OperationHarness h = ItemsChange.harness(
+                cluster,
+                dir,
+                "create table makers (id int primary key); insert into makers select generate_series(1, 30);"
+                        + " create table items (id bigserial primary key, name text not null, price int, note text,"
+                        + " constraint items_price_known unique (price),"
+                        + " constraint items_price_positive check (price > 0),"
+                        + " constraint items_price_maker foreign key (price) references makers (id));"
+                        + " create index items_price_desc on items (price desc nulls last) include (name);"
+                        + " create index items_name_price on items (name collate \"C\" text_pattern_ops, price);"
+                        + " insert into items (name, price, note) select 'item ' || i, i, 'n' || i"
+                        + " from generate_series(1, 20) i;",
+                "operations:\n  - alter_column: {table: items, column: price, type: bigint}\n");
+        h.start();
+        assertThat(h.query("select string_agg(indexrelid::regclass::text, ',' order by indexrelid::regclass::text)"
+                        + " from pg_index where indrelid = 'items'::regclass and indisvalid"
+                        + " and indexrelid::regclass::text like '\\_keel\\_c\\_%'"))
+                .as("each index over price is built on the new column at start")
+                .isEqualTo("_keel_c_items_name_price,_keel_c_items_price_desc,_keel_c_items_price_known");
+        assertThatThrownBy(() -> h.next("insert into items (name, price) values ('bad', -1)"))
+                .as("the copied check holds for writes through the new version")
+                .hasMessageContaining("items_price_positive");
+        h.complete();
+        assertThat(h.query("select string_agg(pg_get_indexdef(indexrelid), ' | ' order by indexrelid::regclass::text)"
+                        + " from pg_index where indrelid = 'items'::regclass and not indisprimary"))
+                .isEqualTo(
+                        "CREATE INDEX items_name_price ON public.items USING btree (name COLLATE \"C\" text_pattern_ops,"
+                                + " price)"
+                                + " | CREATE INDEX items_price_desc ON public.items USING btree (price DESC NULLS LAST)"
+                                + " INCLUDE (name)"
+                                + " | CREATE UNIQUE INDEX items_price_known ON public.items USING btree (price)");
+        assertThat(h.query("select string_agg(conname || ' ' || contype::text || ' ' || convalidated, ', ' order by conname)"
+                        + " from pg_constraint where conrelid = 'items'::regclass and contype <> 'p'"))
+                .isEqualTo("items_price_known u true, items_price_maker f true, items_price_positive c true");
+        assertThat(h.query("select format_type(atttypid, atttypmod) from pg_attribute"
+                        + " where attrelid = 'items'::regclass and attname = 'price'"))
+                .isEqualTo("bigint");
+    }
+
+    @Test
+    void whatCannotBeCopiedIsRefusedBeforeAnythingRuns(TestCluster cluster, @TempDir Path dir) throws Exception {
+        ItemsChange.Project project = ItemsChange.project(
+                cluster,
+                dir,
+                ItemsChange.TABLE + " create index items_price_lower on items ((price + 1));"
+                        + " create index items_note_pattern on items (note text_pattern_ops);"
+                        + " create table orders (id int primary key, item bigint references items (id));",
+                "operations:\n  - alter_column: {table: items, column: note, type: \"varchar(100)\"}\n"
+                        + "  - alter_column: {table: items, column: price, type: bigint}\n"
+                        + "  - alter_column: {table: items, column: id, type: numeric}\n");
+        project.keel().migrate(new MigrateOptions(MigrationVersion.parse("1"), false, false));
+        ValidateResult validated = project.keel().validate();
+        assertThat(validated.valid()).isFalse();
+        assertThat(validated.problems())
+                .extracting(p -> p.message())
+                .anySatisfy(m -> assertThat(m).contains("index items_price_lower uses price in an expression"))
+                .anySatisfy(m -> assertThat(m).contains("id is part of the primary key items_pkey"))
+                .anySatisfy(m -> assertThat(m).contains("index items_note_pattern uses an operator class"))
+                .anySatisfy(m -> assertThat(m).contains("foreign key orders_item_fkey of orders references id"));
+    }
 }
