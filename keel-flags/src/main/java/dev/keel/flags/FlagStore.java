@@ -62,12 +62,10 @@ public final class FlagStore {
     /**
      * Applies the update and records it in the history, in one transaction under a per-flag advisory lock, so two
      * concurrent writers of one flag each record the value the other left. The table's trigger notifies clients at
-     * commit.
+     * commit. On a connection in a transaction of the caller's, it joins it and the caller commits.
      */
     public Written write(Connection c, FlagUpdate update, String actor) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        return CallerTransaction.run(c, () -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "keel flag " + tables.schema() + "." + update.name());
                 lock.execute();
@@ -113,14 +111,8 @@ public final class FlagStore {
                     change = change(rs);
                 }
             }
-            c.commit();
             return new Written(before, after, change);
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /** A write's outcome: the flag before (null when new) and after, and the history row. */

@@ -64,28 +64,23 @@ public final class FlagTables {
         if (exist(c)) {
             return;
         }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "keel flags " + schema);
-                lock.execute();
+        CallerTransaction.run(c, () -> {
+            try (Statement s = c.createStatement()) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "keel flags " + schema);
+                    lock.execute();
+                }
+                if (!exist(c)) {
+                    SchemaAccess access = SchemaAccess.read(c, schema);
+                    access.requireCreate("keel's feature flag tables");
+                    Map<String, String> names = new HashMap<>(names());
+                    names.put(
+                            "createSchema",
+                            access.exists() ? "" : "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";");
+                    s.execute(SqlResources.load(FlagTables.class, "flags-create.sql", names));
+                }
             }
-            if (!exist(c)) {
-                SchemaAccess access = SchemaAccess.read(c, schema);
-                access.requireCreate("keel's feature flag tables");
-                Map<String, String> names = new HashMap<>(names());
-                names.put(
-                        "createSchema",
-                        access.exists() ? "" : "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";");
-                s.execute(SqlResources.load(FlagTables.class, "flags-create.sql", names));
-            }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
     }
 }

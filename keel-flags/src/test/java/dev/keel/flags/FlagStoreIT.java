@@ -156,4 +156,44 @@ class FlagStoreIT {
                     .isEqualTo(Rollout.OFF);
         }
     }
+
+    @Test
+    void insideTheCallersTransactionAWriteCommitsNothingAndRollsBackWithIt() throws SQLException {
+        try (Connection c = withTables()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("CREATE TABLE callers_work (id int)");
+            }
+            store.write(c, new FlagUpdate("checkout-v8", Rollout.parse("50%"), List.of(), null, false), "dana");
+            assertThat(c.getAutoCommit())
+                    .as("the caller's transaction is still open")
+                    .isFalse();
+            c.rollback();
+            assertThat(store.readAll(c))
+                    .as("the write went with the caller's rollback")
+                    .isEmpty();
+            assertThat(cluster.queryString(db, "SELECT to_regclass('callers_work') IS NULL"))
+                    .isEqualTo("t");
+        }
+    }
+
+    @Test
+    void aFailedWriteInsideTheCallersTransactionUndoesOnlyItself() throws SQLException {
+        try (Connection c = withTables()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("CREATE TABLE callers_work (id int)");
+            }
+            FlagUpdate update = new FlagUpdate("checkout-v8", Rollout.parse("50%"), List.of(), null, false);
+            cluster.execute(db, "ALTER TABLE keel.flag_history ADD CONSTRAINT refuse_all CHECK (false) NOT VALID");
+            assertThatThrownBy(() -> store.write(c, update, "x")).isInstanceOf(SQLException.class);
+            c.commit();
+            assertThat(cluster.queryString(db, "SELECT to_regclass('callers_work') IS NOT NULL"))
+                    .as("the caller's own work survives and commits")
+                    .isEqualTo("t");
+            assertThat(store.readAll(c))
+                    .as("the flag's own change was undone with its history row")
+                    .isEmpty();
+        }
+    }
 }
