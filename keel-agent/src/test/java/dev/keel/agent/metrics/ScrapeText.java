@@ -34,6 +34,15 @@ record ScrapeText(String text, Map<String, Double> series) {
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
+    /** The value of a series that must be there. */
+    double number(String seriesKey) {
+        Double v = series.get(seriesKey);
+        if (v == null) {
+            throw new AssertionError("no series " + seriesKey + " in the scrape:\n" + text);
+        }
+        return v;
+    }
+
     /** Every series of a metric name, with or without labels. */
     List<String> named(String name) {
         return series.keySet().stream()
