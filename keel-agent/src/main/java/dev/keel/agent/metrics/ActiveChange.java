@@ -23,8 +23,8 @@ final class ActiveChange {
         Family phase = Family.gauge("keel_change_phase", "1 for the phase the change in flight is in");
         Family started = Family.gauge("keel_change_started_timestamp_seconds", "When the change in flight started");
         Family rowsDone = Family.gauge("keel_change_backfill_rows_done", "Rows the change's backfill has converted");
-        Family rowsTotal =
-                Family.gauge("keel_change_backfill_rows_total", "Rows the change's backfill estimated it must convert");
+        Family rowsTotal = Family.gauge(
+                "keel_change_backfill_rows_expected", "Rows the change's backfill estimated it must convert");
         Family tables = Family.gauge("keel_change_backfill_tables", "Tables the change's backfill rewrites");
         Family tablesDone = Family.gauge("keel_change_backfill_tables_done", "Tables whose backfill has finished");
         boolean found = false;

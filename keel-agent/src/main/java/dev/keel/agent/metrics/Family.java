@@ -6,6 +6,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One metric name with its help text and the samples of one scrape. Cumulative values that postgres_exporter exports
@@ -13,6 +15,8 @@ import java.util.List;
  * change the name that existing dashboards and alert rules query.
  */
 final class Family {
+    private static final Logger LOG = LoggerFactory.getLogger(Family.class);
+
     enum Kind {
         GAUGE,
         UNTYPED
@@ -77,8 +81,23 @@ final class Family {
         return builder.build();
     }
 
-    /** The snapshots of the families that have samples: an empty family would print a TYPE line without a value. */
+    /**
+     * The snapshots of the families that have samples: an empty family would print a TYPE line without a value. A
+     * family the client refuses (a reserved suffix, two samples with the same labels) is left out and logged: one bad
+     * metric must not take the whole of /metrics with it.
+     */
     static List<MetricSnapshot> snapshots(List<Family> families) {
-        return families.stream().filter(f -> !f.isEmpty()).map(Family::snapshot).toList();
+        List<MetricSnapshot> out = new ArrayList<>();
+        for (Family family : families) {
+            if (family.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(family.snapshot());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("metrics: {} left out of the scrape (a keel bug): {}", family.name, e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -35,4 +35,16 @@ class FamilyTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.getMetadata().getName()).isEqualTo("pg_up"));
     }
+
+    @Test
+    void aFamilyTheClientRefusesIsLeftOutAndTheRestStays() {
+        // Regression: keel_change_backfill_rows_total ends in a suffix the client reserves for counters, and the
+        // exception it threw took the whole scrape down.
+        Family refused = Family.gauge("keel_change_backfill_rows_total", "rows").add(1);
+        Family kept = Family.gauge("pg_up", "up").add(1);
+
+        assertThat(Family.snapshots(List.of(refused, kept)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.getMetadata().getName()).isEqualTo("pg_up"));
+    }
 }
