@@ -33,7 +33,12 @@ final class DoctorCollector implements MultiCollector {
         if (recorded == null) {
             return new MetricSnapshots(List.of());
         }
-        return new MetricSnapshots(Family.snapshots(families(recorded.report(), recorded.at())));
+        try {
+            return new MetricSnapshots(Family.snapshots(families(recorded.report(), recorded.at())));
+        } catch (RuntimeException e) {
+            // a report keel cannot render must not take /metrics down with it
+            return new MetricSnapshots(List.of());
+        }
     }
 
     static List<Family> families(DoctorReport report, Instant at) {

@@ -34,6 +34,10 @@ final class ScrapeConnection implements AutoCloseable {
             Connection opened = source.open();
             try {
                 opened.setAutoCommit(true);
+                // The statement_timeout ends a slow query on the server; this ends the wait for a server that no
+                // longer answers at all (a network partition), which would otherwise hold every later scrape.
+                opened.setNetworkTimeout(
+                        Runnable::run, (int) statementTimeout.plusSeconds(5).toMillis());
                 server = configure(opened);
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(opened);
