@@ -8,6 +8,7 @@ import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.DoctorReport;
 import dev.keel.migrate.MigrationSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class AgentMetrics implements AutoCloseable {
     private final CachedBackupFacts backups;
     private final DoctorCollector doctor = new DoctorCollector();
     private final JobMetrics jobs;
-    private final List<io.prometheus.metrics.model.registry.MultiCollector> registered = new ArrayList<>();
+    private final List<MultiCollector> registered = new ArrayList<>();
     private final Clock clock;
 
     private AgentMetrics(
@@ -103,7 +104,7 @@ public final class AgentMetrics implements AutoCloseable {
         return new AgentMetrics(registry, database, config, env, clock, repositoryInterval);
     }
 
-    private void register(io.prometheus.metrics.model.registry.MultiCollector collector) {
+    private void register(MultiCollector collector) {
         prometheus.register(collector);
         registered.add(collector);
     }

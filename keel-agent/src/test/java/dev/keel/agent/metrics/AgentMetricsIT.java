@@ -10,6 +10,7 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +159,7 @@ class AgentMetricsIT {
     @Test
     void jobsRecordedThroughTheEntryPointAreScraped() {
         try (MetricsFixture fixture = bind()) {
-            fixture.metrics.recordJob("backup-full", java.time.Duration.ofSeconds(2), false);
+            fixture.metrics.recordJob("backup-full", Duration.ofSeconds(2), false);
 
             ScrapeText scrape = fixture.scrape();
 

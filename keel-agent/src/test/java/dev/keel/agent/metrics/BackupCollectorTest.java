@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.backup.catalog.DrillRecord;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,30 +18,13 @@ import org.junit.jupiter.api.Test;
 class BackupCollectorTest {
     static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
+    /** The collector's families for these facts, through the registry's own text writer. */
     static ScrapeText scrape(BackupFacts facts, Duration rpo, Duration rto) {
-        BackupCollector collector = new BackupCollector(null, rpo, rto, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
-        StringBuilder text = new StringBuilder();
-        for (Family f : collector.families(facts, NOW)) {
-            for (var point : f.snapshot().getDataPoints()) {
-                StringBuilder labels = new StringBuilder();
-                point.getLabels()
-                        .forEach(l -> labels.append(labels.isEmpty() ? "" : ",")
-                                .append(l.getName())
-                                .append("=\"")
-                                .append(l.getValue())
-                                .append('"'));
-                double value =
-                        point instanceof io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot g
-                                ? g.getValue()
-                                : Double.NaN;
-                text.append(f.name())
-                        .append(labels.isEmpty() ? "" : "{" + labels + "}")
-                        .append(' ')
-                        .append(Double.isInfinite(value) ? "+Inf" : String.valueOf(value))
-                        .append('\n');
-            }
-        }
-        return ScrapeText.of(text.toString());
+        BackupCollector collector = new BackupCollector(null, rpo, rto, Clock.fixed(NOW, ZoneOffset.UTC));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.getPrometheusRegistry()
+                .register(() -> new MetricSnapshots(Family.snapshots(collector.families(facts, NOW))));
+        return ScrapeText.of(registry.scrape());
     }
 
     @Test

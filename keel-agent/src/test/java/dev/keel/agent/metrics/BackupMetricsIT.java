@@ -9,6 +9,7 @@ import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -50,7 +51,7 @@ class BackupMetricsIT {
         backups.backup();
     }
 
-    MetricsFixture bind(java.time.Clock clock) {
+    MetricsFixture bind(Clock clock) {
         return MetricsFixture.bind(cluster.port(), "postgres", TestCluster.SUPERUSER, project, clock);
     }
 
@@ -62,7 +63,7 @@ class BackupMetricsIT {
     @Order(1)
     void aRealBackupIsScrapedWithItsEndTimeAndTheTargets() {
         BackupList.Entry backup = backups.list().backups().get(0);
-        try (MetricsFixture fixture = bind(java.time.Clock.systemUTC())) {
+        try (MetricsFixture fixture = bind(Clock.systemUTC())) {
             ScrapeText scrape = fixture.scrape();
 
             assertThat(scrape.value("keel_backup_repository_up")).hasValue(1);
@@ -85,7 +86,7 @@ class BackupMetricsIT {
         cluster.execute("postgres", "insert into kept values (51)");
         String segment = cluster.queryString("postgres", "select pg_walfile_name(pg_switch_wal())");
         backups.walPush(cluster.cluster().dataDir().resolve("pg_wal").resolve(segment));
-        try (MetricsFixture fixture = bind(java.time.Clock.systemUTC())) {
+        try (MetricsFixture fixture = bind(Clock.systemUTC())) {
             ScrapeText scrape = fixture.scrape();
 
             // File times have whole-second precision on some file systems.
@@ -133,7 +134,7 @@ class BackupMetricsIT {
     @Order(4)
     void theLastDrillIsScrapedWithItsRtoAndRpo() {
         DrillResult drill = backups.drill();
-        try (MetricsFixture fixture = bind(java.time.Clock.systemUTC())) {
+        try (MetricsFixture fixture = bind(Clock.systemUTC())) {
             ScrapeText scrape = fixture.scrape();
 
             assertThat(scrape.value("keel_drill_last_passed")).hasValue(drill.passed() ? 1 : 0);
@@ -150,8 +151,8 @@ class BackupMetricsIT {
     void anUnreadableRepositoryGivesRepositoryUpZeroAndTheDatabaseMetricsStill() {
         Path elsewhere = MetricsFixture.project(
                 dir.resolve("elsewhere"), "backup:\n  repository: file://" + dir.resolve("no-such-repo") + "\n");
-        try (MetricsFixture fixture = MetricsFixture.bind(
-                cluster.port(), "postgres", TestCluster.SUPERUSER, elsewhere, java.time.Clock.systemUTC())) {
+        try (MetricsFixture fixture =
+                MetricsFixture.bind(cluster.port(), "postgres", TestCluster.SUPERUSER, elsewhere, Clock.systemUTC())) {
             ScrapeText scrape = fixture.scrape();
 
             assertThat(scrape.value("keel_backup_repository_up")).hasValue(0);
