@@ -40,7 +40,8 @@ import java.util.Map;
 public final class AgentMetrics implements AutoCloseable {
     static final long STATEMENT_TIMEOUT_SECONDS = 5;
     static final Duration REPOSITORY_INTERVAL = Duration.ofMinutes(1);
-    static final Duration MIGRATIONS_INTERVAL = Duration.ofMinutes(1);
+    /** Migrations pending and database sizes move over minutes; they are read at most this often. */
+    static final Duration SLOW_FACTS_INTERVAL = Duration.ofMinutes(1);
 
     private final PrometheusRegistry prometheus;
     private final DatabaseCollector database;
@@ -67,7 +68,8 @@ public final class AgentMetrics implements AutoCloseable {
                 new ScrapeConnection(source, Duration.ofSeconds(STATEMENT_TIMEOUT_SECONDS)),
                 new ChangeState(migrations.schema()),
                 backup.stream().applicationName(),
-                new MigrationBacklog(migrations, MIGRATIONS_INTERVAL),
+                new MigrationBacklog(migrations, SLOW_FACTS_INTERVAL),
+                new DatabaseSizes(SLOW_FACTS_INTERVAL),
                 clock);
         register(database);
         register(doctor);

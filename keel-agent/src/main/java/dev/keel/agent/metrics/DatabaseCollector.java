@@ -29,6 +29,7 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
     private final ChangeState change;
     private final String streamApplicationName;
     private final MigrationBacklog migrations;
+    private final DatabaseSizes sizes;
     private final Clock clock;
     private String server;
     private boolean wasUp = true;
@@ -39,12 +40,14 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
             ChangeState change,
             String streamApplicationName,
             MigrationBacklog migrations,
+            DatabaseSizes sizes,
             Clock clock) {
         this.source = source;
         this.connection = connection;
         this.change = change;
         this.streamApplicationName = streamApplicationName;
         this.migrations = migrations;
+        this.sizes = sizes;
         this.clock = clock;
     }
 
@@ -115,7 +118,7 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
         addAll(
                 out,
                 run(c, "replication_slots", success, () -> ReplicationSlots.read(c, server, facts.versionNumber())));
-        addAll(out, run(c, "database_size", success, () -> DatabaseSizes.read(c, server)));
+        addAll(out, run(c, "database_size", success, () -> sizes.read(c, server, clock.instant())));
         if (state != null) {
             addAll(out, run(c, "active_change", success, () -> ActiveChange.read(c, change, state.changeTables())));
         }
