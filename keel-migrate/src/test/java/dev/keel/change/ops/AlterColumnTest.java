@@ -158,8 +158,9 @@ class AlterColumnTest {
                                 + " | CREATE INDEX items_price_desc ON public.items USING btree (price DESC NULLS LAST)"
                                 + " INCLUDE (name)"
                                 + " | CREATE UNIQUE INDEX items_price_known ON public.items USING btree (price)");
-        assertThat(h.query("select string_agg(conname || ' ' || contype::text || ' ' || convalidated, ', ' order by conname)"
-                        + " from pg_constraint where conrelid = 'items'::regclass and contype <> 'p'"))
+        assertThat(h.query(
+                        "select string_agg(conname || ' ' || contype::text || ' ' || convalidated, ', ' order by conname)"
+                                + " from pg_constraint where conrelid = 'items'::regclass and contype <> 'p'"))
                 .isEqualTo("items_price_known u true, items_price_maker f true, items_price_positive c true");
         assertThat(h.query("select format_type(atttypid, atttypmod) from pg_attribute"
                         + " where attrelid = 'items'::regclass and attname = 'price'"))
