@@ -18,15 +18,25 @@ public final class AgentSection implements ConfigSection {
             ListenAddress.DEFAULT,
             "where keel up serves /health and /metrics; an address other hosts can reach needs agent.token",
             (text, key, dir) -> ListenAddress.parse(text, "'" + key + "'"));
-    public static final ConfigKey<String> TOKEN = ConfigKey.text(
-                    "agent.token",
-                    null,
-                    "the bearer token every request to keel up must carry (Authorization: Bearer …); write ${VARIABLE}"
-                            + " rather than the token")
-            .requiring(
-                    t -> t.strip().length() >= MIN_TOKEN_LENGTH,
-                    "must be at least " + MIN_TOKEN_LENGTH + " characters long",
-                    "generate one, e.g. with openssl rand -hex 32, and write agent.token: ${KEEL_AGENT_TOKEN_VALUE}");
+    /** Checked without echoing the value: a refused token is still a secret. */
+    public static final ConfigKey<String> TOKEN = ConfigKey.of(
+            "agent.token",
+            "text",
+            null,
+            "not set",
+            "the bearer token every request to keel up must carry (Authorization: Bearer …); write ${VARIABLE}"
+                    + " rather than the token",
+            (text, key, dir) -> {
+                String token = text.strip();
+                if (token.length() < MIN_TOKEN_LENGTH) {
+                    throw ConfigKey.invalidValue(
+                            "'" + key + "' must be at least " + MIN_TOKEN_LENGTH + " characters long (it has "
+                                    + token.length() + ")",
+                            "generate one, e.g. with openssl rand -hex 32, and write agent.token: ${VARIABLE}");
+                }
+                return token;
+            });
+
     public static final ConfigKey<Duration> HISTORY = ConfigKey.duration(
                     "agent.history",
                     Duration.ofDays(30),

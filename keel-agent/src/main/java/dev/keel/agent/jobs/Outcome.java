@@ -1,5 +1,6 @@
 package dev.keel.agent.jobs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a job's run ended, as agent_runs stores it. */
@@ -10,6 +11,7 @@ public enum Outcome {
     /** The agent running it was killed or lost its database before the run ended: the next turn runs it again. */
     INTERRUPTED;
 
+    @JsonValue
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }
