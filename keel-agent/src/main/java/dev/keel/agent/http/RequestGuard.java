@@ -50,8 +50,20 @@ public final class RequestGuard implements HttpHandler {
                 headers.set("WWW-Authenticate", "Bearer realm=\"keel\"");
                 refuse(exchange, 401, "a bearer token is required");
             } else {
-                page.handle(exchange);
+                serve(exchange);
             }
+        }
+    }
+
+    /** A page that fails answers 500 with nothing of the failure: its message may name what a visitor should not see. */
+    private void serve(HttpExchange exchange) throws IOException {
+        try {
+            page.handle(exchange);
+        } catch (RuntimeException e) {
+            if (exchange.getResponseCode() == -1) {
+                refuse(exchange, 500, "the page failed; the agent's log says why");
+            }
+            throw e;
         }
     }
 

@@ -29,7 +29,8 @@ final class LockSession implements AutoCloseable {
             c.setAutoCommit(true);
             c.setNetworkTimeout(DIRECT, (int) checkTimeout.toMillis());
             try (Statement s = c.createStatement()) {
-                s.execute("SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3");
+                s.execute("SET application_name = 'keel up (leader lock)'; SET tcp_keepalives_idle = 5;"
+                        + " SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3");
             }
             return new LockSession(c, lock);
         } catch (SQLException | RuntimeException e) {

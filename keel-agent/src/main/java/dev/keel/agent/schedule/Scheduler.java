@@ -127,9 +127,11 @@ public final class Scheduler {
 
     /** Each job's newest run this agent knows of. */
     public Map<JobName, RunRecord> lastRuns() {
+        Map<JobName, RunRecord> copy = new EnumMap<>(JobName.class);
         synchronized (last) {
-            return new EnumMap<>(last);
+            copy.putAll(last);
         }
+        return copy;
     }
 
     public Set<JobName> running() {
