@@ -29,7 +29,8 @@ public final class ScheduleSection implements ConfigSection {
                 job.continuous() ? "continuous or off" : "interval, cron or off",
                 null,
                 defaultText(job),
-                "when keel up runs " + job.what(),
+                "when keel up runs " + job.what()
+                        + (job.continuous() ? "" : "; a cron expression is read in the agent host's time zone"),
                 (text, key, dir) -> parse(job, text, key));
     }
 
