@@ -5,6 +5,7 @@ import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.http.HealthPage;
 import dev.keel.agent.http.ListenAddress;
 import dev.keel.agent.http.MetricsPage;
+import dev.keel.agent.jobs.JobLines;
 import dev.keel.agent.jobs.JobMetrics;
 import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.JobRunner;
@@ -15,6 +16,7 @@ import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.agent.schedule.Scheduler;
 import dev.keel.backup.Backups;
 import dev.keel.config.KeelYaml;
+import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,11 +24,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * keel up from Java: leads or stands by, runs the jobs on their schedules while it leads, and serves /health and
@@ -68,7 +72,7 @@ public final class Agent {
         Insight insight = c.insight != null
                 ? c.insight
                 : Insight.configure().config(config).connections(c.connections).load();
-        java.util.function.Supplier<Backups> backups = c.backups != null
+        Supplier<Backups> backups = c.backups != null
                 ? c.backups
                 : () -> Backups.configure().config(config).load();
         RunHistory history = new RunHistory(config.schema());
@@ -99,7 +103,7 @@ public final class Agent {
     /**
      * Listens, then leads or stands by. The database need not be up: the agent keeps trying.
      *
-     * @throws dev.keel.error.KeelException when the address is taken, or public without agent.token
+     * @throws KeelException when the address is taken, or public without agent.token
      */
     public synchronized void start() {
         server = AgentServer.start(
@@ -122,7 +126,7 @@ public final class Agent {
             }
         } catch (RuntimeException e) {
             // A scheduler thread that died would leave an agent that looks alive and does nothing.
-            log.accept("scheduler: " + dev.keel.agent.jobs.JobLines.oneLine(e));
+            log.accept("scheduler: " + JobLines.oneLine(e));
         }
     }
 
@@ -169,7 +173,7 @@ public final class Agent {
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String describe(JobSchedules schedules, java.util.Set<JobName> on) {
+    private static String describe(JobSchedules schedules, Set<JobName> on) {
         return on.isEmpty()
                 ? "none"
                 : String.join(

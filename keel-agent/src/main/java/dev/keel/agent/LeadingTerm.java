@@ -6,6 +6,7 @@ import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.JobRunner;
 import dev.keel.agent.jobs.RunHistory;
 import dev.keel.agent.schedule.Scheduler;
+import dev.keel.config.Durations;
 import dev.keel.connect.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,8 +83,7 @@ final class LeadingTerm {
             c.setAutoCommit(true);
             int removed = history.prune(c, keep);
             if (removed > 0) {
-                log.accept("agent_runs: removed " + removed + " run(s) older than "
-                        + dev.keel.config.Durations.human(keep));
+                log.accept("agent_runs: removed " + removed + " run(s) older than " + Durations.human(keep));
             }
         } catch (SQLException | RuntimeException e) {
             log.accept("agent_runs: pruning failed: " + JobLines.oneLine(e));
