@@ -35,6 +35,7 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(ListenAddress address, String token, Map<String, HttpHandler> pages) {
         requireTokenOffLoopback(address, token);
+        boundRequestTimes();
         HttpServer server;
         try {
             server = HttpServer.create(address.socketAddress(), BACKLOG);
@@ -63,6 +64,20 @@ public final class AgentServer implements AutoCloseable {
         server.setExecutor(threads);
         server.start();
         return new AgentServer(server, threads);
+    }
+
+    /**
+     * A client that sends its request or reads the answer slowly would hold one of the few threads: the JDK's server
+     * closes such exchanges after these many seconds (read once, when its first server starts; a value set on the
+     * command line wins).
+     */
+    private static void boundRequestTimes() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
     }
 
     /** A context matches its path as a prefix; a page answers its own path only. */

@@ -13,8 +13,13 @@ import java.time.Instant;
 public final class Turns {
     /** A failed run is tried again this soon (or at its next turn, when sooner): a weekly backup must not wait a week. */
     public static final Duration RETRY_AFTER = Duration.ofMinutes(15);
-    /** A continuous job that ended waits this long before it starts again, so a failing one does not spin. */
+    /** A continuous job that ended waits this long before it starts again. */
     public static final Duration RESTART_PAUSE = Duration.ofSeconds(10);
+    /**
+     * A continuous job that failed waits longer: WAL streaming rides out lost connections itself, so its failures are
+     * ones a person must fix (no slot, a refused repository), and a line every 10 s would bury the rest of the log.
+     */
+    public static final Duration FAILED_RESTART_PAUSE = Duration.ofMinutes(1);
 
     private Turns() {}
 
