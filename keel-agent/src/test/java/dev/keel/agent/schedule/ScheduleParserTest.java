@@ -36,6 +36,9 @@ class ScheduleParserTest {
         assertThat(sundays).isInstanceOf(Schedule.Cron.class);
         // 2026-12-03 is a Thursday: the next Sunday 03:00 is the 6th.
         assertThat(sundays.next(Instant.parse("2026-12-03T10:00:00Z"))).contains(Instant.parse("2026-12-06T03:00:00Z"));
+        assertThat(parse("0 2 * * 1-6").next(Instant.parse("2026-12-05T03:00:00Z")))
+                .as("Saturday 03:00 → Monday 02:00")
+                .contains(Instant.parse("2026-12-07T02:00:00Z"));
         assertThat(parse("*/15 * * * *").next(Instant.parse("2026-12-03T10:00:00Z")))
                 .contains(Instant.parse("2026-12-03T10:15:00Z"));
     }
