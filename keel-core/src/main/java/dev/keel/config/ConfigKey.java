@@ -153,6 +153,20 @@ public final class ConfigKey<T> {
         return key;
     }
 
+    /**
+     * A key whose values a module reads itself: {@code kind} names them in docs/configuration.md, {@code parser} turns
+     * a text into a value or throws the one-line configuration error (see {@link #invalidValue}).
+     */
+    public static <T> ConfigKey<T> of(
+            String path, String kind, T defaultValue, String defaultText, String description, Parser<T> parser) {
+        return new ConfigKey<>(path, kind, defaultValue, defaultText, description, parser, false, false);
+    }
+
+    /** The error a {@link Parser} throws for a value that does not fit its key: exit 2, one line. */
+    public static KeelException invalidValue(String what, String todo) {
+        return invalid(what, todo);
+    }
+
     public static ConfigKey<String> text(String path, String defaultValue, String description) {
         return new ConfigKey<>(
                 path,

@@ -34,8 +34,8 @@ public final class ConfigLoader {
      * application that only migrates, reading the keel.yaml the command line uses) is kept unchecked rather than
      * refused; a section name that is none of these is a typo.
      */
-    public static final Set<String> SECTIONS =
-            Set.of("database", "schema", "migrations", "check", "flags", "backup", "doctor", "advise");
+    public static final Set<String> SECTIONS = Set.of(
+            "database", "schema", "migrations", "check", "flags", "backup", "doctor", "advise", "agent", "schedule");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

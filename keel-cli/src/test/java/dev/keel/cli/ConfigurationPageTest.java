@@ -1,4 +1,4 @@
-package dev.keel.app;
+package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,9 @@ class ConfigurationPageTest {
                         "Zero-downtime changes",
                         "Feature flags",
                         "Index advice and the doctor",
-                        "Backups");
+                        "Backups",
+                        "Agent (keel up)",
+                        "Schedules (keel up)");
     }
 
     @Test

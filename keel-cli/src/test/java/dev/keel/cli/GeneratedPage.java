@@ -1,4 +1,4 @@
-package dev.keel.app;
+package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A docs page generated from code: the test fails when the checked-in page differs, and rewrites it when run with
- * {@code -Dkeel.docs.update=true} (then review the diff and commit it).
+ * {@code -Dkeel.docs.update=true} (then review the diff and commit it). It lives in keel-cli, the one module whose class
+ * path holds every module (keel-agent included), since each module contributes its own part of the page.
  */
 final class GeneratedPage {
 
@@ -21,10 +22,11 @@ final class GeneratedPage {
             Files.writeString(page, generated);
         }
         assertThat(Files.exists(page))
-                .as(relativePath + " is missing: run mvn test -pl keel-app -Dkeel.docs.update=true")
+                .as(relativePath + " is missing: run mvn test -pl keel-cli -am -Dkeel.docs.update=true")
                 .isTrue();
         assertThat(Files.readString(page))
-                .as(relativePath + " is out of date: run mvn test -pl keel-app -Dkeel.docs.update=true and commit it")
+                .as(relativePath
+                        + " is out of date: run mvn test -pl keel-cli -am -Dkeel.docs.update=true and commit it")
                 .isEqualTo(generated);
     }
 

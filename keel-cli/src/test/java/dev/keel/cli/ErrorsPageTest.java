@@ -1,4 +1,4 @@
-package dev.keel.app;
+package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
