@@ -1,0 +1,30 @@
+package dev.keel.agent.alert;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** keel_alerts_sent_total and keel_alert_delivery_failures_total, by webhook name (never its URL). */
+public final class AlertMetrics {
+    private final MeterRegistry registry;
+
+    public AlertMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void sent(Webhook webhook, AlertEvent.Kind kind) {
+        Counter.builder("keel.alerts.sent")
+                .description("alert messages a webhook accepted")
+                .tag("webhook", webhook.name())
+                .tag("event", kind.label())
+                .register(registry)
+                .increment();
+    }
+
+    void failed(Webhook webhook) {
+        Counter.builder("keel.alert.delivery.failures")
+                .description("attempts to deliver an alert that failed (each retry counts)")
+                .tag("webhook", webhook.name())
+                .register(registry)
+                .increment();
+    }
+}
