@@ -11,20 +11,34 @@ public final class AlertMetrics {
         this.registry = registry;
     }
 
+    /** Registers the webhook's counters at zero, so /metrics shows them before the first alert. */
+    void known(Webhook webhook) {
+        for (AlertEvent.Kind kind : AlertEvent.Kind.values()) {
+            sentCounter(webhook, kind);
+        }
+        failedCounter(webhook);
+    }
+
     void sent(Webhook webhook, AlertEvent.Kind kind) {
-        Counter.builder("keel.alerts.sent")
-                .description("alert messages a webhook accepted")
-                .tag("webhook", webhook.name())
-                .tag("event", kind.label())
-                .register(registry)
-                .increment();
+        sentCounter(webhook, kind).increment();
     }
 
     void failed(Webhook webhook) {
-        Counter.builder("keel.alert.delivery.failures")
+        failedCounter(webhook).increment();
+    }
+
+    private Counter sentCounter(Webhook webhook, AlertEvent.Kind kind) {
+        return Counter.builder("keel.alerts.sent")
+                .description("alert messages a webhook accepted")
+                .tag("webhook", webhook.name())
+                .tag("event", kind.label())
+                .register(registry);
+    }
+
+    private Counter failedCounter(Webhook webhook) {
+        return Counter.builder("keel.alert.delivery.failures")
                 .description("attempts to deliver an alert that failed (each retry counts)")
                 .tag("webhook", webhook.name())
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

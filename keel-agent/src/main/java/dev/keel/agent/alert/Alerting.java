@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -70,7 +71,8 @@ public final class Alerting implements AutoCloseable {
                 state.ensureExists(c);
                 tableChecked = true;
             }
-            Instant now = clock.instant();
+            // What the messages say and what agent_alerts keeps must be the same instant: the table keeps microseconds.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Map<String, AlertCondition> conditions = AlertConditions.of(report, settings.minimum());
             AlertPlan plan = AlertPlan.of(state.open(c), conditions, report, now, settings.remind());
             if (plan.empty()) {

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Sends each event to every webhook on threads of its own, so a slow or failing receiver never holds up the doctor
- * job that raised the event. A failed attempt is tried again after a pause that doubles each time, up to
+ * Sends each event to every webhook on a thread of its own, so a slow or failing receiver never holds up the doctor
+ * job that raised the event. One thread, so a receiver gets an alert's messages in the order they were raised (an
+ * alert opened and resolved within a minute never arrives resolved first); the request timeout bounds how long one
+ * receiver can delay the others. A failed attempt is tried again after a pause that doubles each time, up to
  * alerts.attempts tries; every attempt is recorded in the {@link DeliveryLog} and counted.
  */
 public final class Deliveries implements AutoCloseable {
@@ -27,7 +29,7 @@ public final class Deliveries implements AutoCloseable {
     private final AlertMetrics metrics;
     private final Clock clock;
     private final Consumer<String> log;
-    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "keel-up-alerts");
         t.setDaemon(true);
         return t;
@@ -50,6 +52,7 @@ public final class Deliveries implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.log = log;
+        webhooks.forEach(metrics::known);
     }
 
     /** Queues {@code event} for every webhook and returns at once. */
