@@ -85,7 +85,7 @@ public final class AlertState {
     /** Records {@code condition} as open and sent at {@code now}; false when it was open already (sent by another). */
     public boolean opened(Connection c, AlertCondition condition, Instant now) {
         String sql =
-                "INSERT INTO " + table() + " (key, severity, opened, last_sent, payload) VALUES (?, ?, ?, ?, ?::jsonb)"
+                "INSERT INTO " + table() + " (key, severity, opened, last_sent, payload) VALUES (?, ?, ?, ?, ?::json)"
                         + " ON CONFLICT (key) WHERE resolved IS NULL DO NOTHING";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, condition.key());
@@ -101,7 +101,7 @@ public final class AlertState {
 
     /** Records a reminder sent at {@code now}, with what the alert says now; false when another sent it first. */
     public boolean reminded(Connection c, OpenAlert alert, Instant now) {
-        String sql = "UPDATE " + table() + " SET last_sent = ?, severity = ?, payload = ?::jsonb"
+        String sql = "UPDATE " + table() + " SET last_sent = ?, severity = ?, payload = ?::json"
                 + " WHERE key = ? AND resolved IS NULL AND last_sent = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.from(now));

@@ -3,7 +3,6 @@ package dev.keel.agent.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keel.app.JsonOutput;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.DoctorSeverity;
@@ -11,7 +10,6 @@ import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,10 +210,6 @@ class AlertingIT {
     }
 
     private static JsonNode json(String body) {
-        try {
-            return JsonOutput.mapper().readTree(body);
-        } catch (Exception e) {
-            throw new UncheckedIOException(new java.io.IOException(e));
-        }
+        return Bodies.json(body);
     }
 }

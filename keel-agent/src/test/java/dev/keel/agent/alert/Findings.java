@@ -3,6 +3,7 @@ package dev.keel.agent.alert;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
 import dev.keel.doctor.DoctorSeverity;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class Findings {
                 "wraparound-age",
                 DoctorSeverity.CRITICAL,
                 "database shop has used " + age + " of its transaction IDs",
-                Map.of("database", "shop", "age", age),
+                ordered("database", "shop", "age", age),
                 90,
                 "writes stop when it reaches the limit",
                 DoctorFinding.runbookOf("wraparound-age"));
@@ -28,10 +29,19 @@ final class Findings {
                 "invalid-indexes",
                 DoctorSeverity.WARNING,
                 "index " + index + " is INVALID",
-                Map.of("index", index, "table", "users"),
+                ordered("index", index, "table", "users"),
                 50,
                 "it slows every write",
                 DoctorFinding.runbookOf("invalid-indexes"));
+    }
+
+    /** Evidence in the order written, as the checks keep it. */
+    static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            evidence.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return evidence;
     }
 
     static DoctorReport report(DoctorFinding... findings) {
