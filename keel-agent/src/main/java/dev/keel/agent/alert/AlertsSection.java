@@ -101,7 +101,7 @@ public final class AlertsSection implements ConfigSection {
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             return quoted + " must be an http:// or https:// URL"
-                    + (scheme == null ? ", and has no scheme" : ", not a " + scheme + ": one");
+                    + (scheme == null ? ", and has no scheme" : ", not " + scheme + ":");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             return quoted + " must be an http:// or https:// URL with a host name";
