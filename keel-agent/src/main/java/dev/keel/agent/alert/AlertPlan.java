@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * What one doctor report changes, against the alerts already open: conditions new to it open, open ones due a
- * reminder are sent again, open ones the report no longer shows resolve. Decided apart from the table and the
+ * reminder (or grown more severe) are sent again, open ones the report no longer shows resolve. Decided apart from the table and the
  * webhooks, so the rules read in one place.
  *
  * @param reminded the open alerts due a reminder, each with what the report says of it now
@@ -32,7 +32,7 @@ public record AlertPlan(List<AlertCondition> opened, List<OpenAlert> reminded, L
             OpenAlert alert = byKey.get(key);
             if (alert == null) {
                 opened.add(condition);
-            } else if (!now.isBefore(alert.lastSent().plus(remind))) {
+            } else if (!now.isBefore(alert.lastSent().plus(remind)) || worse(condition, alert)) {
                 reminded.add(new OpenAlert(condition, alert.opened(), alert.lastSent()));
             }
         });
@@ -43,6 +43,11 @@ public record AlertPlan(List<AlertCondition> opened, List<OpenAlert> reminded, L
             }
         }
         return new AlertPlan(List.copyOf(opened), List.copyOf(reminded), List.copyOf(resolved));
+    }
+
+    /** A condition grown more severe than the alert last said is told at once, not at the next reminder. */
+    private static boolean worse(AlertCondition now, OpenAlert sent) {
+        return now.severity().compareTo(sent.condition().severity()) < 0;
     }
 
     public boolean empty() {

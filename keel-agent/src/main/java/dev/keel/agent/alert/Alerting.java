@@ -40,7 +40,7 @@ public final class Alerting implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> lines;
     private final String host;
-    private boolean tableChecked;
+    private volatile boolean tableChecked;
 
     Alerting(AlertingConfiguration c) {
         this.settings = c.settings;
@@ -81,19 +81,17 @@ public final class Alerting implements AutoCloseable {
             String name = databaseName(c);
             for (AlertCondition condition : plan.opened()) {
                 if (state.opened(c, condition, now)) {
-                    deliveries.send(new AlertEvent(AlertEvent.Kind.OPENED, condition, now, now, name, host));
+                    send(new AlertEvent(AlertEvent.Kind.OPENED, condition, now, now, name, host));
                 }
             }
             for (OpenAlert alert : plan.reminded()) {
                 if (state.reminded(c, alert, now)) {
-                    deliveries.send(new AlertEvent(
-                            AlertEvent.Kind.REMINDER, alert.condition(), alert.opened(), now, name, host));
+                    send(new AlertEvent(AlertEvent.Kind.REMINDER, alert.condition(), alert.opened(), now, name, host));
                 }
             }
             for (OpenAlert alert : plan.resolved()) {
                 if (state.resolved(c, alert, now)) {
-                    deliveries.send(new AlertEvent(
-                            AlertEvent.Kind.RESOLVED, alert.condition(), alert.opened(), now, name, host));
+                    send(new AlertEvent(AlertEvent.Kind.RESOLVED, alert.condition(), alert.opened(), now, name, host));
                 }
             }
             if (!plan.resolved().isEmpty()) {
@@ -102,6 +100,14 @@ public final class Alerting implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             lines.accept("alerts: cannot act on the doctor's report, nothing was sent: " + JobLines.oneLine(e));
         }
+    }
+
+    /** One line per message, as keel up logs one per job run: what, about which key, to how many webhooks. */
+    private void send(AlertEvent event) {
+        AlertCondition c = event.condition();
+        lines.accept("alert " + event.kind().label() + ": " + c.key() + " ("
+                + c.severity().label() + ") to " + settings.webhooks().size() + " webhook(s)");
+        deliveries.send(event);
     }
 
     /** The alerts open now, oldest first; empty when the database cannot be read. */

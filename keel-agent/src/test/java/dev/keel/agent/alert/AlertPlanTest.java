@@ -9,6 +9,7 @@ import dev.keel.stats.StatsVisibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertPlanTest {
@@ -52,6 +53,39 @@ class AlertPlanTest {
         AlertPlan due = plan(List.of(open), Findings.report(Findings.wraparound(1_700_000_000L)), T0.plus(REMIND));
 
         assertThat(due.reminded().get(0).condition().evidence()).containsEntry("age", 1_700_000_000L);
+    }
+
+    @Test
+    void anAlertGrownMoreSevereIsToldAtOnce() {
+        DoctorReport warnings = Findings.report(Findings.invalidIndex("public.i"));
+        AlertCondition warning = AlertConditions.of(warnings, DoctorSeverity.WARNING)
+                .values()
+                .iterator()
+                .next();
+        AlertCondition critical = new AlertCondition(
+                warning.key(),
+                DoctorSeverity.CRITICAL,
+                warning.check(),
+                "worse",
+                warning.evidence(),
+                warning.runbook());
+        OpenAlert open = new OpenAlert(warning, T0, T0);
+
+        AlertPlan plan =
+                AlertPlan.of(List.of(open), Map.of(warning.key(), critical), warnings, T0.plusSeconds(60), REMIND);
+
+        assertThat(plan.reminded())
+                .singleElement()
+                .satisfies(a -> assertThat(a.condition().severity()).isEqualTo(DoctorSeverity.CRITICAL));
+        assertThat(AlertPlan.of(
+                                List.of(new OpenAlert(critical, T0, T0)),
+                                Map.of(warning.key(), warning),
+                                warnings,
+                                T0.plusSeconds(60),
+                                REMIND)
+                        .empty())
+                .as("a milder one waits for its reminder")
+                .isTrue();
     }
 
     @Test

@@ -71,7 +71,11 @@ class AlertingIT {
                         "SELECT count(*) FILTER (WHERE resolved IS NULL) || '/' || count(*)"
                                 + " FROM keel.agent_alerts"))
                 .isEqualTo("1/2");
-        assertThat(lines).isEmpty();
+        assertThat(lines)
+                .containsExactly(
+                        "alert opened: " + KEY + " (critical) to 1 webhook(s)",
+                        "alert resolved: " + KEY + " (critical) to 1 webhook(s)",
+                        "alert opened: " + KEY + " (critical) to 1 webhook(s)");
     }
 
     @Test
@@ -150,9 +154,8 @@ class AlertingIT {
                 .containsExactly(Delivery.Outcome.DELIVERED, Delivery.Outcome.FAILED, Delivery.Outcome.FAILED);
         assertThat(registry.get("keel.alert.delivery.failures").counter().count())
                 .isEqualTo(2);
-        assertThat(lines)
-                .hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("HTTP 500").doesNotContain("secret"));
+        assertThat(lines).filteredOn(l -> l.contains("HTTP 500")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.contains("secret"));
     }
 
     @Test
