@@ -1,10 +1,14 @@
 package dev.keel.agent;
 
+import dev.keel.agent.alert.AlertSettings;
+import dev.keel.agent.alert.Alerting;
 import dev.keel.agent.http.AgentServer;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.http.HealthPage;
 import dev.keel.agent.http.ListenAddress;
 import dev.keel.agent.http.MetricsPage;
+import dev.keel.agent.jobs.DoctorJob;
+import dev.keel.agent.jobs.Job;
 import dev.keel.agent.jobs.JobLines;
 import dev.keel.agent.jobs.JobMetrics;
 import dev.keel.agent.jobs.JobName;
@@ -22,6 +26,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +61,7 @@ public final class Agent {
     private final Leadership leadership;
     private final Scheduler scheduler;
     private final LeadingTerm term;
+    private final Alerting alerting;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "keel-up-scheduler");
         t.setDaemon(true);
@@ -79,7 +85,13 @@ public final class Agent {
         JobMetrics metrics = new JobMetrics(registry);
         String agentId = agentId();
         JobRunner runner = new JobRunner(c.connections, history, metrics, agentId, c.clock, log);
-        var jobs = StandardJobs.of(schedules, insight, backups, c.jobs);
+        this.alerting = Alerting.configure(AlertSettings.from(config), c.connections, config.schema())
+                .registry(registry)
+                .log(log)
+                .load();
+        Map<JobName, Job> given = new EnumMap<>(c.jobs);
+        given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, alerting::report));
+        var jobs = StandardJobs.of(schedules, insight, backups, given);
         jobs.keySet().forEach(metrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
         this.scheduler = new Scheduler(
@@ -139,6 +151,7 @@ public final class Agent {
     public boolean stop(Duration grace) {
         ticker.shutdownNow();
         boolean ended = scheduler.shutdown(grace);
+        alerting.close();
         leadership.close();
         synchronized (this) {
             if (server != null) {
@@ -152,6 +165,11 @@ public final class Agent {
     /** The registry /metrics serves: add binders to it for more metrics. */
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** keel up's alerts: the open ones and each delivery attempt, for the jobs page. */
+    public Alerting alerting() {
+        return alerting;
     }
 
     /** Where the HTTP server listens; null before {@link #start()}. */

@@ -35,7 +35,17 @@ public final class ConfigLoader {
      * refused; a section name that is none of these is a typo.
      */
     public static final Set<String> SECTIONS = Set.of(
-            "database", "schema", "migrations", "check", "flags", "backup", "doctor", "advise", "agent", "schedule");
+            "database",
+            "schema",
+            "migrations",
+            "check",
+            "flags",
+            "backup",
+            "doctor",
+            "advise",
+            "agent",
+            "schedule",
+            "alerts");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
