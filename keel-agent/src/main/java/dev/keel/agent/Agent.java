@@ -16,6 +16,7 @@ import dev.keel.agent.jobs.JobRunner;
 import dev.keel.agent.jobs.RunHistory;
 import dev.keel.agent.jobs.StandardJobs;
 import dev.keel.agent.lead.Leadership;
+import dev.keel.agent.metrics.AgentMetrics;
 import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.agent.schedule.Scheduler;
 import dev.keel.backup.Backups;
@@ -67,6 +68,7 @@ public final class Agent {
         t.setDaemon(true);
         return t;
     });
+    private final AgentMetrics metrics;
     private AgentServer server;
 
     Agent(AgentConfiguration c) {
@@ -82,26 +84,38 @@ public final class Agent {
                 ? c.backups
                 : () -> Backups.configure().config(config).load();
         RunHistory history = new RunHistory(config.schema());
-        JobMetrics metrics = new JobMetrics(registry);
+        JobMetrics jobMetrics = new JobMetrics(registry);
         String agentId = agentId();
-        JobRunner runner = new JobRunner(c.connections, history, metrics, agentId, c.clock, log);
+        JobRunner runner = new JobRunner(c.connections, history, jobMetrics, agentId, c.clock, log);
         this.alerting = Alerting.configure(AlertSettings.from(config), c.connections, config.schema())
                 .registry(registry)
                 .log(log)
                 .load();
+        // pg_* in postgres_exporter's names and keel_* from the database, the repository and the doctor's last report.
+        this.metrics = AgentMetrics.bindTo(registry, c.connections, config, System.getenv());
         Map<JobName, Job> given = new EnumMap<>(c.jobs);
-        given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, alerting::report));
+        given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, report -> {
+            metrics.recordDoctor(report);
+            alerting.report(report);
+        }));
         var jobs = StandardJobs.of(schedules, insight, backups, given);
-        jobs.keySet().forEach(metrics::failures);
+        jobs.keySet().forEach(jobMetrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
         this.scheduler = new Scheduler(
                 schedules,
                 jobs,
-                runner::run,
+                (job, due) -> {
+                    var run = runner.run(job, due);
+                    if (job.name().usesRepository()) {
+                        // The next scrape reads the repository again instead of showing the minute-old catalog.
+                        metrics.backupsChanged();
+                    }
+                    return run;
+                },
                 Executors.newCachedThreadPool(r -> new Thread(r, "keel-up-job")),
                 c.clock);
         this.term = new LeadingTerm(
-                c.connections, history, runner, metrics, jobs.keySet(), config.get(AgentSection.HISTORY), log);
+                c.connections, history, runner, jobMetrics, jobs.keySet(), config.get(AgentSection.HISTORY), log);
         Gauge.builder("keel.agent.leader", leadership, l -> l.leading() ? 1 : 0)
                 .description("1 while this agent leads and runs the jobs, 0 while it stands by")
                 .register(registry);
@@ -152,6 +166,7 @@ public final class Agent {
         ticker.shutdownNow();
         boolean ended = scheduler.shutdown(grace);
         alerting.close();
+        metrics.close();
         leadership.close();
         synchronized (this) {
             if (server != null) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * What {@code /metrics} shows: the database in postgres_exporter's names and labels ({@code pg_up},
  * {@code pg_stat_database_*}, {@code pg_stat_activity_*}, {@code pg_replication_*}, {@code pg_database_size_bytes}),
  * and Keel's own under {@code keel_} (backups against backup.rpo and backup.rto, drills, WAL streaming, doctor
- * findings, migrations, the change in flight, the agent's jobs). docs/metrics.md lists every one.
+ * findings, migrations, the change in flight). The agent records its jobs itself (JobMetrics).
+ * docs/metrics.md lists every one.
  * <p>
  * Wiring, in the agent:
  * <pre>{@code
@@ -28,7 +29,6 @@ import java.util.Map;
  * AgentMetrics metrics = AgentMetrics.bindTo(registry, project.connections(), project.config(), project.env());
  * // GET /metrics:            respond with registry.scrape() (text/plain; version=0.0.4)
  * // after each doctor run:   metrics.recordDoctor(report)
- * // after each job:          metrics.recordJob("backup-full", took, succeeded)
  * // after backup/prune/drill/WAL jobs: metrics.backupsChanged()
  * // on shutdown:             metrics.close()
  * }</pre>
@@ -47,7 +47,6 @@ public final class AgentMetrics implements AutoCloseable {
     private final DatabaseCollector database;
     private final CachedBackupFacts backups;
     private final DoctorCollector doctor = new DoctorCollector();
-    private final JobMetrics jobs;
     private final List<MultiCollector> registered = new ArrayList<>();
     private final Clock clock;
 
@@ -60,7 +59,6 @@ public final class AgentMetrics implements AutoCloseable {
             Duration repositoryInterval) {
         this.prometheus = registry.getPrometheusRegistry();
         this.clock = clock;
-        this.jobs = new JobMetrics(registry);
         MigrationSettings migrations = MigrationSettings.from(config);
         BackupSettings backup = BackupSettings.from(config);
         this.database = new DatabaseCollector(
@@ -82,8 +80,7 @@ public final class AgentMetrics implements AutoCloseable {
     }
 
     /**
-     * Registers the database, backup and doctor metrics with the registry's Prometheus registry and the job meters
-     * with the registry itself.
+     * Registers the database, backup and doctor metrics with the registry's Prometheus registry.
      *
      * @param database the database the agent looks after; one session is kept open on it
      * @param config keel.yaml: backup.repository, backup.rpo, backup.rto, backup.stream.applicationName, the
@@ -114,15 +111,6 @@ public final class AgentMetrics implements AutoCloseable {
     /** The doctor's last report: {@code keel_doctor_*} shows it until the next one. */
     public void recordDoctor(DoctorReport report) {
         doctor.record(report, clock.instant());
-    }
-
-    /**
-     * One finished run of an agent job.
-     *
-     * @param job the job's name as the schedule names it, e.g. {@code backup-full}, {@code doctor}
-     */
-    public void recordJob(String job, Duration took, boolean succeeded) {
-        jobs.record(job, took, succeeded, clock.instant());
     }
 
     /** A job changed the backup repository: the next scrape reads it again rather than waiting out the minute. */

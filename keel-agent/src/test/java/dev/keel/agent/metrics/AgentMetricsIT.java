@@ -10,7 +10,6 @@ import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,20 +152,6 @@ class AgentMetricsIT {
             assertThat(scrape.value("keel_doctor_findings{check=\"dead-tuples\",severity=\"critical\"}"))
                     .hasValue(0);
             assertThat(scrape.value("pg_up")).hasValue(1);
-        }
-    }
-
-    @Test
-    void jobsRecordedThroughTheEntryPointAreScraped() {
-        try (MetricsFixture fixture = bind()) {
-            fixture.metrics.recordJob("backup-full", Duration.ofSeconds(2), false);
-
-            ScrapeText scrape = fixture.scrape();
-
-            assertThat(scrape.value("keel_job_failures_total{job=\"backup-full\"}"))
-                    .hasValue(1);
-            assertThat(scrape.value("keel_job_duration_seconds_count{job=\"backup-full\"}"))
-                    .hasValue(1);
         }
     }
 }
