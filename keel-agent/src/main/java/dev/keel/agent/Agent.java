@@ -1,5 +1,6 @@
 package dev.keel.agent;
 
+import dev.keel.agent.dashboard.Dashboard;
 import dev.keel.agent.http.AgentServer;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.http.HealthPage;
@@ -57,6 +58,7 @@ public final class Agent {
         t.setDaemon(true);
         return t;
     });
+    private final Dashboard dashboard;
     private AgentServer server;
 
     Agent(AgentConfiguration c) {
@@ -89,6 +91,7 @@ public final class Agent {
         Gauge.builder("keel.agent.leader", leadership, l -> l.leading() ? 1 : 0)
                 .description("1 while this agent leads and runs the jobs, 0 while it stands by")
                 .register(registry);
+        this.dashboard = Dashboard.of(config, c.connections, insight, backups, this::status, c.clock);
         log.accept("agent " + agentId + ": jobs " + describe(schedules, jobs.keySet()));
     }
 
@@ -103,7 +106,10 @@ public final class Agent {
      */
     public synchronized void start() {
         server = AgentServer.start(
-                listen, token, Map.of("/health", new HealthPage(this::status), "/metrics", new MetricsPage(registry)));
+                listen,
+                token,
+                dashboard.withPages(
+                        Map.of("/health", new HealthPage(this::status), "/metrics", new MetricsPage(registry))));
         log.accept("listening on http://" + server.address() + " (/health, /metrics)"
                 + (token == null ? "" : "; requests need the bearer token"));
         leadership.start();
