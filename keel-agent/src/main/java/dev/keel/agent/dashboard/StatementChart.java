@@ -27,6 +27,23 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
     /** Enough points for a chart a screen wide; more would only cost the page. */
     static final int MAX_POINTS = 300;
 
+    /**
+     * The statement's time since the snapshot before; null at the window's first snapshot (nothing to subtract) and
+     * where the statement is not in the snapshot. Absent from the snapshot before, it ran only since: its whole
+     * figure counts; a counter that went down was reset and counts anew likewise.
+     */
+    private static Double value(ResultSet rs) throws SQLException {
+        if (rs.getLong("n") == 1 || rs.getObject("total_ms") == null) {
+            return null;
+        }
+        double total = rs.getDouble("total_ms");
+        if (rs.getObject("previous_ms") == null) {
+            return total;
+        }
+        double previous = rs.getDouble("previous_ms");
+        return total >= previous ? total - previous : total;
+    }
+
     public static StatementChart read(
             Connection c,
             String schema,
@@ -61,6 +78,7 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
                 s.setLong(3, step);
                 Array ids = c.createArrayOf("bigint", queryIds.toArray());
                 s.setArray(4, ids);
+                s.setArray(5, ids);
                 try (ResultSet rs = s.executeQuery()) {
                     long snapshot = Long.MIN_VALUE;
                     while (rs.next()) {
@@ -70,16 +88,9 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
                             series.forEach(values -> values.add(null));
                         }
                         Integer at = index.get(rs.getLong("queryid"));
-                        if (at == null || rs.getObject("total_ms") == null) {
-                            continue;
+                        if (at != null) {
+                            series.get(at).set(x.size() - 1, value(rs));
                         }
-                        double total = rs.getDouble("total_ms");
-                        Object previous = rs.getObject("previous_ms");
-                        // The first point has nothing before it; a counter that went down was reset and counts anew.
-                        Double value = previous == null
-                                ? null
-                                : total >= rs.getDouble("previous_ms") ? total - rs.getDouble("previous_ms") : total;
-                        series.get(at).set(x.size() - 1, value);
                     }
                 }
             }

@@ -13,9 +13,14 @@ WITH chosen AS (
     FROM chosen c
     JOIN ${schema}.stat_statement st ON st.snapshot_id = c.id AND st.queryid = ANY (?)
     GROUP BY st.snapshot_id, st.queryid
+), grid AS (
+    -- Every statement at every snapshot, so a statement missing from one snapshot has a row there too.
+    SELECT c.id, c.taken_at, q.queryid FROM chosen c CROSS JOIN unnest(?::bigint[]) AS q(queryid)
 )
-SELECT c.id, c.taken_at, p.queryid, p.total_ms,
-       lag(p.total_ms) OVER (PARTITION BY p.queryid ORDER BY c.taken_at, c.id) AS previous_ms
-FROM chosen c
-LEFT JOIN per p ON p.snapshot_id = c.id
-ORDER BY c.taken_at, c.id
+SELECT g.id, g.taken_at, g.queryid, p.total_ms,
+       lag(p.total_ms) OVER w AS previous_ms,
+       row_number() OVER w AS n
+FROM grid g
+LEFT JOIN per p ON p.snapshot_id = g.id AND p.queryid = g.queryid
+WINDOW w AS (PARTITION BY g.queryid ORDER BY g.taken_at, g.id)
+ORDER BY g.taken_at, g.id
