@@ -15,7 +15,24 @@ final class TestConnections {
     }
 
     static ConnectionSource as(TestCluster cluster, String database, String user) {
-        String url = "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + database + "?user=" + user;
+        return connect(
+                cluster,
+                database,
+                user,
+                "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + database + "?user=" + user);
+    }
+
+    /** With a password in the URL (the test cluster trusts local connections and ignores it): pages must never show it. */
+    static ConnectionSource withPassword(TestCluster cluster, String database, String password) {
+        return connect(
+                cluster,
+                database,
+                TestCluster.SUPERUSER,
+                "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + database + "?user=" + TestCluster.SUPERUSER
+                        + "&password=" + password);
+    }
+
+    private static ConnectionSource connect(TestCluster cluster, String database, String user, String url) {
         return new ConnectionSource() {
             @Override
             public Connection open() {

@@ -1,0 +1,71 @@
+package dev.keel.agent.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.agent.Agent;
+import dev.keel.agent.http.ListenAddress;
+import dev.keel.config.ConfigLoader;
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.TestProject;
+import dev.keel.testing.WithPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keel up's agent mounts the dashboard next to /health and /metrics, behind the same guard. */
+@WithPostgres
+class AgentServesDashboardIT {
+    private final TestCluster cluster;
+
+    AgentServesDashboardIT(TestCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Test
+    void everyPageAndStaticFileIsServedWithTheSecurityHeadersAndNoSecret(@TempDir Path dir) throws Exception {
+        String db = cluster.createDatabase();
+        TestProject.in(dir);
+        String secret = "not-a-real-password-" + ProcessHandle.current().pid();
+        Agent agent = Agent.configure()
+                .config(ConfigLoader.load(dir, null, Map.of()))
+                .connections(TestConnections.withPassword(cluster, db, secret))
+                .listen(new ListenAddress("127.0.0.1", 0))
+                .load();
+        agent.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            for (String path : new String[] {
+                "/",
+                "/statements",
+                "/backups",
+                "/schema",
+                "/jobs",
+                "/static/keel.css",
+                "/static/charts.js",
+                "/static/uplot.js",
+                "/static/uplot.css",
+                "/health",
+                "/metrics"
+            }) {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://" + agent.address() + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Security-Policy"))
+                        .as(path)
+                        .hasValue("default-src 'self'; frame-ancestors 'none'");
+                assertThat(response.body()).as(path).doesNotContain(secret);
+            }
+        } finally {
+            agent.stop(Duration.ofSeconds(30));
+        }
+    }
+}
