@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.backup.Backups;
 import dev.keel.backup.base.BackupResult;
+import dev.keel.backup.drill.DrillResult;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class BackupsPageIT {
     }
 
     @Test
-    void showsTheBackupOnTheTimelineAndTheRpoAgainstItsTarget(@TempDir Path dir) throws Exception {
+    void showsTheBackupOnTheTimelineTheDrillAndTheRpoAndRtoAgainstTheirTargets(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("keel.yaml"), "backup:\n  rpo: 1h\n  rto: 30min\n");
         Path repo = dir.resolve("repo");
         Backups backups = Backups.configure()
@@ -34,6 +35,8 @@ class BackupsPageIT {
                 .load();
         backups.init();
         BackupResult backup = backups.backup();
+        DrillResult drill = backups.drill();
+        assertThat(drill.passed()).as(String.join("; ", drill.failures())).isTrue();
 
         String page = Fetch.page(new BackupsPage(() -> backups, Map.of(), Clock.systemUTC()), "/backups")
                 .body();
@@ -43,11 +46,12 @@ class BackupsPageIT {
                 .contains("<code>" + Html.escape(backup.id()) + "</code></td><td>full</td>")
                 .contains("<svg class=\"timeline\"", "<rect class=\"full\"")
                 .contains(Html.escape(backup.id()) + " (full)")
-                .contains("No restore drill is recorded");
+                .contains("<td><code>" + Html.escape(drill.id()) + "</code></td><td>" + Html.escape(backup.id()))
+                .contains("badge passed");
         String rpo = page.substring(page.indexOf("RPO: work a restore now would lose"));
         assertThat(rpo.substring(0, rpo.indexOf("</tr>"))).contains("<td>1h</td>", "badge met");
         String rto = page.substring(page.indexOf("RTO: the last drill"));
-        assertThat(rto.substring(0, rto.indexOf("</tr>"))).contains("<td>30min</td>", "no drill");
+        assertThat(rto.substring(0, rto.indexOf("</tr>"))).contains("<td>30min</td>", "badge met");
     }
 
     @Test
