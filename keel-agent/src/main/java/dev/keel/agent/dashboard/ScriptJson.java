@@ -1,6 +1,10 @@
 package dev.keel.agent.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keel.app.JsonOutput;
+import java.io.UncheckedIOException;
 
 /**
  * Data for a page's scripts, written into a {@code <script type="application/json">} block. The block is never
@@ -10,8 +14,16 @@ import dev.keel.app.JsonOutput;
 public final class ScriptJson {
     private ScriptJson() {}
 
+    /** Compact: the block is read by a script, not a person, and a week's chart is thousands of numbers. */
+    private static final ObjectWriter WRITER =
+            JsonOutput.mapper().disable(SerializationFeature.INDENT_OUTPUT).writer();
+
     public static String write(Object value) {
-        return escape(JsonOutput.write(value));
+        try {
+            return escape(WRITER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String escape(String json) {

@@ -19,11 +19,11 @@ import java.util.Map;
  * The statements chart's data from keel's snapshots: for each chosen statement, its execution time between one
  * snapshot and the one before, at each snapshot of the window. Two bounded queries whatever the catalog's size.
  *
- * @param x each point's time, in epoch seconds (uPlot's x axis)
+ * @param x each point's time, in epoch seconds with milliseconds (uPlot's x axis: snapshots may share a second)
  * @param series one list per statement, as {@code x}: milliseconds, null where the statement has no figure
  * @param labels one per series
  */
-public record StatementChart(List<Long> x, List<List<Double>> series, List<String> labels) {
+public record StatementChart(List<Double> x, List<List<Double>> series, List<String> labels) {
     /** Enough points for a chart a screen wide; more would only cost the page. */
     static final int MAX_POINTS = 300;
 
@@ -38,10 +38,11 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
         }
         double total = rs.getDouble("total_ms");
         if (rs.getObject("previous_ms") == null) {
-            return total;
+            return Math.round(total * 1000) / 1000.0;
         }
         double previous = rs.getDouble("previous_ms");
-        return total >= previous ? total - previous : total;
+        // Microseconds are precision enough for a chart, and keep the page small.
+        return Math.round((total >= previous ? total - previous : total) * 1000) / 1000.0;
     }
 
     public static StatementChart read(
@@ -65,7 +66,7 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
             }
             long step = Math.max(1, (count + MAX_POINTS - 1) / MAX_POINTS);
             Map<Long, Integer> index = new LinkedHashMap<>();
-            List<Long> x = new ArrayList<>();
+            List<Double> x = new ArrayList<>();
             List<List<Double>> series = new ArrayList<>();
             queryIds.forEach(id -> series.add(new ArrayList<>()));
             for (int i = 0; i < queryIds.size(); i++) {
@@ -84,7 +85,10 @@ public record StatementChart(List<Long> x, List<List<Double>> series, List<Strin
                     while (rs.next()) {
                         if (rs.getLong("id") != snapshot) {
                             snapshot = rs.getLong("id");
-                            x.add(rs.getObject("taken_at", OffsetDateTime.class).toEpochSecond());
+                            x.add(rs.getObject("taken_at", OffsetDateTime.class)
+                                            .toInstant()
+                                            .toEpochMilli()
+                                    / 1000.0);
                             series.forEach(values -> values.add(null));
                         }
                         Integer at = index.get(rs.getLong("queryid"));
