@@ -7,10 +7,12 @@ import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.Outcome;
 import dev.keel.agent.jobs.RunHistory;
 import dev.keel.agent.jobs.RunRecord;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,27 @@ class JobsPageIT {
             assertThat(page).contains("findings=6", "findings=2").doesNotContain("findings=1<", "findings=0<");
         } finally {
             cluster.execute(db, "SELECT pg_drop_replication_slot('" + slot + "')");
+        }
+    }
+
+    @Test
+    void showsAStreamingStandbyWithItsLag() throws Exception {
+        String db = cluster.createDatabase();
+        try (TestCluster standby = cluster.startStandby()) {
+            Eventually.await(
+                    Duration.ofSeconds(60),
+                    "the standby to stream",
+                    () -> "1"
+                            .equals(cluster.queryString(
+                                    db, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")));
+            String application = cluster.queryString(db, "SELECT application_name FROM pg_stat_replication");
+
+            String page = Fetch.page(jobs(db), "/jobs").body();
+
+            String replication = page.substring(
+                    page.indexOf("<table class=\"replication\">"), page.indexOf("<h2>Replication slots</h2>"));
+            assertThat(replication)
+                    .contains("<td>" + Html.escape(application) + "</td><td>127.0.0.1", "<td>streaming</td>");
         }
     }
 
