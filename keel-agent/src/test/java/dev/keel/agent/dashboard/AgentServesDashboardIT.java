@@ -8,6 +8,7 @@ import dev.keel.config.ConfigLoader;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.TestProject;
 import dev.keel.testing.WithPostgres;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,9 @@ class AgentServesDashboardIT {
                 .load();
         agent.start();
         try {
-            HttpClient client = HttpClient.newHttpClient();
+            // HTTP/1.1 as a browser speaks to it: the JDK client would otherwise ask for an h2c upgrade first.
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (String path : new String[] {
                 "/",
                 "/statements",
@@ -53,11 +56,16 @@ class AgentServesDashboardIT {
                 "/health",
                 "/metrics"
             }) {
-                HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(URI.create("http://" + agent.address() + path))
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = client.send(
+                            HttpRequest.newBuilder(URI.create("http://" + agent.address() + path))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    throw new AssertionError("GET " + path + " got no response: " + e, e);
+                }
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 assertThat(response.headers().firstValue("Content-Security-Policy"))
                         .as(path)

@@ -12,8 +12,10 @@ import java.util.Map;
 
 /** Real HTTP requests to pages served by a real AgentServer, for this package's tests. */
 final class Fetch {
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private Fetch() {}
 
