@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The doctor report the overview shows: run at most once per {@code maxAge} however often the page is loaded, since
- * the checks read the catalog and a browser left open (or several) must not multiply their cost. The doctor only
- * reads, so the overview stays read-only.
+ * The doctor report the overview shows: the doctor job's, when it publishes its report here; otherwise the doctor run
+ * on demand, at most once per {@code maxAge} however often the page is loaded, since the checks read the catalog and a
+ * browser left open (or several) must not multiply their cost. Run on demand, the doctor's slowest-statements check
+ * stores a statement snapshot (it ranks as keel top does): the one write the overview can cause, which a published
+ * report avoids.
  */
 public final class LatestDoctorReport {
     /** What the overview shows: the report, and when the doctor ran. */
@@ -24,6 +26,13 @@ public final class LatestDoctorReport {
         this.doctor = doctor;
         this.maxAge = maxAge;
         this.clock = clock;
+    }
+
+    /** The doctor job's report, taken at {@code at}: the page shows it while it is fresh instead of running the doctor. */
+    public synchronized void publish(DoctorReport report, Instant at) {
+        if (latest == null || !at.isBefore(latest.at())) {
+            latest = new Dated(report, at);
+        }
     }
 
     public synchronized Dated get() {

@@ -52,9 +52,7 @@ class AgentServesDashboardIT {
                 "/static/keel.css",
                 "/static/charts.js",
                 "/static/uplot.js",
-                "/static/uplot.css",
-                "/health",
-                "/metrics"
+                "/static/uplot.css"
             }) {
                 HttpResponse<String> response;
                 try {

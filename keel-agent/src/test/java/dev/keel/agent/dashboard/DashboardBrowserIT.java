@@ -115,9 +115,11 @@ class DashboardBrowserIT {
                 WebElement box = b.findElement(By.cssSelector("div.chart"));
                 return box.getDomAttribute("data-points") != null ? box : null;
             });
+            // The overview's doctor stored a snapshot too (its slowest-statements check ranks as keel top does).
             assertThat(chart.getDomAttribute("data-points"))
                     .as("one point per snapshot")
-                    .isEqualTo("3");
+                    .isEqualTo(cluster.queryString(db, "SELECT count(*) FROM keel.stat_snapshot"))
+                    .isNotEqualTo("0");
             assertThat(chart.findElements(By.cssSelector(".uplot canvas"))).isNotEmpty();
             assertThat(chart.getText()).contains("FROM orders WHERE id = $1");
 

@@ -56,4 +56,30 @@ class LatestDoctorReportTest {
         assertThat(latest.get().at()).isAfter(first);
         assertThat(runs).hasValue(2);
     }
+
+    @Test
+    void aPublishedReportIsShownWhileFreshWithoutRunningTheDoctor() {
+        AtomicInteger runs = new AtomicInteger();
+        MovingClock clock = new MovingClock();
+        LatestDoctorReport latest = new LatestDoctorReport(
+                () -> {
+                    runs.incrementAndGet();
+                    return DoctorReport.of(List.of(), List.of("wraparound-age"));
+                },
+                Duration.ofMinutes(1),
+                clock);
+        DoctorReport published = DoctorReport.of(List.of(), List.of("from-the-job"));
+
+        latest.publish(published, clock.now.minusSeconds(30));
+        assertThat(latest.get().report()).isSameAs(published);
+        latest.publish(DoctorReport.of(List.of(), List.of("older")), clock.now.minusSeconds(40));
+        assertThat(latest.get().report())
+                .as("an older report never replaces a newer one")
+                .isSameAs(published);
+        assertThat(runs).hasValue(0);
+
+        clock.now = clock.now.plusSeconds(31);
+        assertThat(latest.get().report()).isNotSameAs(published);
+        assertThat(runs).hasValue(1);
+    }
 }
