@@ -2,6 +2,7 @@ package dev.keel.agent;
 
 import dev.keel.agent.alert.AlertSettings;
 import dev.keel.agent.alert.Alerting;
+import dev.keel.agent.dashboard.Dashboard;
 import dev.keel.agent.http.AgentServer;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.http.HealthPage;
@@ -69,6 +70,7 @@ public final class Agent {
         return t;
     });
     private final AgentMetrics metrics;
+    private final Dashboard dashboard;
     private AgentServer server;
 
     Agent(AgentConfiguration c) {
@@ -94,9 +96,12 @@ public final class Agent {
         // pg_* in postgres_exporter's names and keel_* from the database, the repository and the doctor's last report.
         this.metrics = AgentMetrics.bindTo(registry, c.connections, config, System.getenv());
         Map<JobName, Job> given = new EnumMap<>(c.jobs);
+        // The dashboard is made before the jobs: the doctor job publishes each report to its overview.
+        this.dashboard = Dashboard.of(config, c.connections, insight, backups, this::status, c.clock);
         given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, report -> {
             metrics.recordDoctor(report);
             alerting.report(report);
+            dashboard.doctorReports().publish(report, c.clock.instant());
         }));
         var jobs = StandardJobs.of(schedules, insight, backups, given);
         jobs.keySet().forEach(jobMetrics::failures);
@@ -133,7 +138,10 @@ public final class Agent {
      */
     public synchronized void start() {
         server = AgentServer.start(
-                listen, token, Map.of("/health", new HealthPage(this::status), "/metrics", new MetricsPage(registry)));
+                listen,
+                token,
+                dashboard.withPages(
+                        Map.of("/health", new HealthPage(this::status), "/metrics", new MetricsPage(registry))));
         log.accept("listening on http://" + server.address() + " (/health, /metrics)"
                 + (token == null ? "" : "; requests need the bearer token"));
         leadership.start();
