@@ -23,7 +23,8 @@ class ConfigurationPageTest {
                         "Index advice and the doctor",
                         "Backups",
                         "Agent (keel up)",
-                        "Schedules (keel up)");
+                        "Schedules (keel up)",
+                        "Alerts (keel up)");
     }
 
     @Test
