@@ -5,7 +5,7 @@
 # database (statements and their execution time, from pg_stat_statements by role). Then the agent's peak
 # resident memory (VmHWM of its JVM). Appends a row to bench/RESULTS.md.
 #
-#   flock -o /work/.mvn.lock bash bench/agent-metrics.sh     # the real run, about 3 minutes
+#   flock -o /work/.mvn.lock bash bench/agent-metrics.sh     # the real run, under a minute
 #   TABLES=50 SCRAPES=5 RECORD=0 bash bench/agent-metrics.sh  # smoke test
 #
 # Targets (issue 12): scrape time at most 1.0 × postgres_exporter's; agent resident memory under 256 MB.
