@@ -97,7 +97,8 @@ public final class Agent {
         this.metrics = AgentMetrics.bindTo(registry, c.connections, config, System.getenv());
         Map<JobName, Job> given = new EnumMap<>(c.jobs);
         // The dashboard is made before the jobs: the doctor job publishes each report to its overview.
-        this.dashboard = Dashboard.of(config, c.connections, insight, backups, this::status, c.clock);
+        this.dashboard =
+                Dashboard.of(config, c.connections, insight, backups, this::status, alerting::deliveries, c.clock);
         given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, report -> {
             metrics.recordDoctor(report);
             alerting.report(report);

@@ -1,6 +1,7 @@
 package dev.keel.agent.dashboard;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.keel.agent.alert.Delivery;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.backup.Backups;
 import dev.keel.config.KeelYaml;
@@ -41,6 +42,18 @@ public final class Dashboard {
             Supplier<Backups> backups,
             Supplier<AgentStatus> status,
             Clock clock) {
+        return of(config, connections, insight, backups, status, List::of, clock);
+    }
+
+    /** @param deliveries the alerts' latest delivery attempts, which the jobs page lists */
+    public static Dashboard of(
+            KeelYaml config,
+            ConnectionSource connections,
+            Insight insight,
+            Supplier<Backups> backups,
+            Supplier<AgentStatus> status,
+            Supplier<List<Delivery>> deliveries,
+            Clock clock) {
         Runbooks runbooks = new Runbooks();
         LatestDoctorReport doctor = new LatestDoctorReport(insight::doctor, DOCTOR_MAX_AGE, clock);
         return new Dashboard(
@@ -49,7 +62,7 @@ public final class Dashboard {
                         new StatementsPage(connections, config.schema(), clock),
                         new BackupsPage(backups, System.getenv(), clock),
                         new SchemaPage(connections, () -> MigrationSettings.from(config), clock),
-                        new JobsPage(connections, config.schema(), status, clock)),
+                        new JobsPage(connections, config.schema(), status, deliveries, clock)),
                 doctor);
     }
 

@@ -1,5 +1,6 @@
 package dev.keel.agent.dashboard;
 
+import dev.keel.agent.alert.Delivery;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.RunRecord;
@@ -17,19 +18,35 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@code /jobs}: replication lag and slots, then each job's newest runs with their outcome and figures. */
+/**
+ * {@code /jobs}: replication lag and slots, each job's newest runs with their outcome and figures, then the latest
+ * alert deliveries, failed ones and their retries included.
+ */
 public final class JobsPage extends DashboardPage {
     static final int RUNS_PER_JOB = 5;
+    static final int DELIVERIES = 20;
 
     private final ConnectionSource connections;
     private final RecentRuns runs;
     private final Supplier<AgentStatus> status;
+    private final Supplier<List<Delivery>> deliveries;
 
     public JobsPage(ConnectionSource connections, String schema, Supplier<AgentStatus> status, Clock clock) {
+        this(connections, schema, status, List::of, clock);
+    }
+
+    /** @param deliveries the alerts' latest delivery attempts, newest first (kept in the agent's memory) */
+    public JobsPage(
+            ConnectionSource connections,
+            String schema,
+            Supplier<AgentStatus> status,
+            Supplier<List<Delivery>> deliveries,
+            Clock clock) {
         super(clock);
         this.connections = connections;
         this.runs = new RecentRuns(schema);
         this.status = status;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -67,7 +84,39 @@ public final class JobsPage extends DashboardPage {
                     "reload the page",
                     e);
         }
+        deliveries(out, deliveries.get());
         return out.toString();
+    }
+
+    private static void deliveries(StringBuilder out, List<Delivery> attempts) {
+        out.append("<h2>Alert deliveries</h2>\n");
+        if (attempts.isEmpty()) {
+            out.append("<p>No alert was sent by this agent since it started.</p>\n");
+            return;
+        }
+        out.append("<table class=\"deliveries\">\n<tr><th>Time</th><th>Webhook</th><th>Event</th><th>Alert</th>"
+                + "<th>Attempt</th><th>Outcome</th><th>Detail</th></tr>\n");
+        for (Delivery d : attempts.subList(0, Math.min(DELIVERIES, attempts.size()))) {
+            String outcome = d.outcome().label();
+            out.append("<tr><td>")
+                    .append(Html.escape(Layout.when(d.time())))
+                    .append("</td><td>")
+                    .append(Html.escape(d.webhook() + " (" + d.where() + ")"))
+                    .append("</td><td>")
+                    .append(Html.escape(d.event()))
+                    .append("</td><td>")
+                    .append(Html.escape(d.key()))
+                    .append("</td><td>")
+                    .append(d.attempt())
+                    .append("</td><td><span class=\"badge ")
+                    .append(d.failed() ? "failed" : "ok")
+                    .append("\">")
+                    .append(Html.escape(outcome))
+                    .append("</span></td><td>")
+                    .append(Html.escape(d.detail() == null ? "" : d.detail()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
     }
 
     private static void senders(StringBuilder out, List<Replication.Sender> senders) {

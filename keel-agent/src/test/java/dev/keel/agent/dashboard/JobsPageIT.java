@@ -2,6 +2,7 @@ package dev.keel.agent.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.agent.alert.Delivery;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.Outcome;
@@ -111,5 +112,42 @@ class JobsPageIT {
                 "keel",
                 () -> new AgentStatus("leader", "up", List.of(), List.of()),
                 Clock.systemUTC());
+    }
+
+    @Test
+    void alertDeliveriesAreListedNewestFirstWithFailuresAndNoUrl() throws Exception {
+        String db = cluster.createDatabase();
+        Instant at = Instant.parse("2026-12-03T09:00:00Z");
+        List<Delivery> attempts = List.of(
+                new Delivery(
+                        at.plusSeconds(60),
+                        "ops",
+                        "https://hooks.example",
+                        "opened",
+                        "invalid-indexes:index=x",
+                        2,
+                        Delivery.Outcome.DELIVERED,
+                        "200"),
+                new Delivery(
+                        at,
+                        "ops",
+                        "https://hooks.example",
+                        "opened",
+                        "invalid-indexes:index=x",
+                        1,
+                        Delivery.Outcome.FAILED,
+                        "HTTP 500 <b>"));
+        JobsPage page = new JobsPage(
+                TestConnections.of(cluster, db),
+                "keel",
+                () -> new AgentStatus("leader", "up", List.of(), List.of()),
+                () -> attempts,
+                Clock.systemUTC());
+
+        String body = Fetch.page(page, "/jobs").body();
+
+        assertThat(body).contains("Alert deliveries", "ops (https://hooks.example)", "invalid-indexes:index=x");
+        assertThat(body.indexOf(">delivered<")).isLessThan(body.indexOf(">failed<"));
+        assertThat(body).contains("HTTP 500 &lt;b&gt;").doesNotContain("HTTP 500 <b>");
     }
 }
