@@ -1,12 +1,9 @@
 package dev.keel.agent.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.keel.agent.AgentError;
 import dev.keel.agent.jobs.JobName;
-import dev.keel.agent.jobs.Outcome;
+import dev.keel.agent.jobs.RunHistory;
 import dev.keel.agent.jobs.RunRecord;
-import dev.keel.app.JsonOutput;
 import dev.keel.error.KeelException;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
@@ -14,11 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +22,6 @@ import java.util.Map;
  * only: where no agent has led yet the table is missing and there is simply no run.
  */
 public final class RecentRuns {
-    private static final TypeReference<LinkedHashMap<String, Object>> FIGURES = new TypeReference<>() {};
 
     private final String schema;
 
@@ -60,8 +54,12 @@ public final class RecentRuns {
                 s.setInt(2, perJob);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        JobName job = byKey(rs.getString("job"));
-                        runs.computeIfAbsent(job, j -> new ArrayList<>()).add(record(rs));
+                        JobName job = JobName.fromKey(rs.getString("job"));
+                        if (job == null) {
+                            throw new IllegalStateException(
+                                    "agent_runs holds a job keel does not know: " + rs.getString("job"));
+                        }
+                        runs.computeIfAbsent(job, j -> new ArrayList<>()).add(RunHistory.read(rs));
                     }
                 }
             }
@@ -74,31 +72,5 @@ public final class RecentRuns {
                     "check that keel up's user may read tables in that schema",
                     e);
         }
-    }
-
-    private static RunRecord record(ResultSet rs) throws SQLException {
-        Timestamp finished = rs.getTimestamp("finished");
-        Map<String, Object> figures;
-        try {
-            figures = JsonOutput.mapper().readValue(rs.getString("figures"), FIGURES);
-        } catch (JsonProcessingException e) {
-            figures = Map.of();
-        }
-        return new RunRecord(
-                rs.getString("job"),
-                rs.getTimestamp("started").toInstant(),
-                finished == null ? null : finished.toInstant(),
-                Outcome.of(rs.getString("outcome")),
-                figures,
-                rs.getString("error"));
-    }
-
-    private static JobName byKey(String key) {
-        for (JobName job : JobName.values()) {
-            if (job.key().equals(key)) {
-                return job;
-            }
-        }
-        throw new IllegalStateException("agent_runs holds a job keel does not know: " + key);
     }
 }

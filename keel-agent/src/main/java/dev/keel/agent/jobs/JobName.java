@@ -45,6 +45,16 @@ public enum JobName {
         this.what = what;
     }
 
+    /** The job a schedule key names (as agent_runs stores it); null for a key this keel does not know. */
+    public static JobName fromKey(String key) {
+        for (JobName job : values()) {
+            if (job.key.equals(key)) {
+                return job;
+            }
+        }
+        return null;
+    }
+
     private static Schedule every(Duration interval) {
         return new Schedule.Every(interval);
     }

@@ -112,7 +112,7 @@ public final class RunHistory {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(SqlResources.load(RunHistory.class, "agent-runs-latest.sql", names()))) {
             while (rs.next()) {
-                JobName job = byKey(rs.getString("job"));
+                JobName job = JobName.fromKey(rs.getString("job"));
                 if (job != null) {
                     runs.put(job, read(rs));
                 }
@@ -144,7 +144,7 @@ public final class RunHistory {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                JobName job = byKey(rs.getString(1));
+                JobName job = JobName.fromKey(rs.getString(1));
                 if (job != null) {
                     times.put(job, rs.getTimestamp(2).toInstant());
                 }
@@ -166,7 +166,8 @@ public final class RunHistory {
         }
     }
 
-    private static RunRecord read(ResultSet rs) throws SQLException {
+    /** One row of agent_runs, as every reader of it (the scheduler, the jobs page) takes it. */
+    public static RunRecord read(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished");
         Map<String, Object> figures;
         try {
@@ -181,15 +182,6 @@ public final class RunHistory {
                 Outcome.of(rs.getString("outcome")),
                 figures,
                 rs.getString("error"));
-    }
-
-    private static JobName byKey(String key) {
-        for (JobName job : JobName.values()) {
-            if (job.key().equals(key)) {
-                return job;
-            }
-        }
-        return null;
     }
 
     private Map<String, String> names() {
