@@ -74,6 +74,11 @@ final class DoctorCommand implements Callable<Integer> {
                 out.println("      impact:   " + f.impact());
             }
             out.println("      runbook:  " + f.runbook());
+            if (f.evidence().get("changeFile") instanceof String file) {
+                // A proposed change file is what the reader acts on: whole, ready to copy, where a line would cut it.
+                out.println("      change file:");
+                file.lines().forEach(line -> out.println("        " + line));
+            }
         }
         printNotRun(out, notRun);
         long critical =

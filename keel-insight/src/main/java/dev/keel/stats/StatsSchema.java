@@ -30,9 +30,12 @@ public final class StatsSchema {
     }
 
     public boolean exists(Connection c) throws SQLException {
-        // stat_index is created last, so its presence means the whole set is there.
-        try (PreparedStatement s = c.prepareStatement("/* keel stats */ SELECT to_regclass(?) IS NOT NULL")) {
+        // stat_index is created last, so its presence means the whole set is there; sizes came later, and tables made
+        // before them get the columns from the same script.
+        try (PreparedStatement s = c.prepareStatement("/* keel stats */ SELECT to_regclass(?) IS NOT NULL AND EXISTS ("
+                + "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'total_bytes')")) {
             s.setString(1, Identifiers.qualified(schema, "stat_index"));
+            s.setString(2, Identifiers.qualified(schema, "stat_table"));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

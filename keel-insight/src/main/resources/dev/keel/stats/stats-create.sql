@@ -41,8 +41,12 @@ CREATE TABLE IF NOT EXISTS ${schema}.stat_table (
     n_tup_hot_upd bigint,
     n_live_tup    bigint,
     n_dead_tup    bigint,
+    table_bytes   bigint,
+    total_bytes   bigint,
     PRIMARY KEY (snapshot_id, relid)
 );
+-- Snapshots taken before keel recorded sizes: their rows keep NULL sizes, growth advice starts from the next one.
+ALTER TABLE ${schema}.stat_table ADD COLUMN IF NOT EXISTS table_bytes bigint, ADD COLUMN IF NOT EXISTS total_bytes bigint;
 CREATE TABLE IF NOT EXISTS ${schema}.stat_index (
     snapshot_id   bigint NOT NULL REFERENCES ${schema}.stat_snapshot ON DELETE CASCADE,
     indexrelid    oid NOT NULL,

@@ -36,11 +36,11 @@ class DoctorIT {
         assertThat(report.of(DoctorSeverity.WARNING)).isEmpty();
         assertThat(report.notRun()).isEmpty();
         assertThat(report.results())
-                .hasSize(15)
+                .hasSize(16)
                 .allSatisfy(r -> assertThat(r.ran()).isTrue());
         assertThat(report.visibility().seesAll()).isTrue();
         assertThat(report.visibility().notice()).isNull();
-        assertThat(report.checks()).hasSize(15).contains("blocking-chains", "wraparound-age", "slowest-statements");
+        assertThat(report.checks()).hasSize(16).contains("blocking-chains", "wraparound-age", "slowest-statements");
     }
 
     @Test
@@ -123,7 +123,8 @@ class DoctorIT {
                 "long-transactions",
                 "connection-saturation",
                 "slowest-statements",
-                "replication-lag");
+                "replication-lag",
+                "table-growth");
 
         DoctorReport limited;
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=" + role))) {

@@ -26,7 +26,8 @@ public final class HealthChecks implements DoctorCheckProvider {
                 new TempSpills(),
                 new CheckpointPressure(),
                 new InactiveReplicationSlots(),
-                new ReplicationLag());
+                new ReplicationLag(),
+                new TableGrowth());
     }
 
     @Override

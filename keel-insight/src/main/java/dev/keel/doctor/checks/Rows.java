@@ -24,18 +24,23 @@ final class Rows {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
-            try (ResultSet rs = s.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<Row> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        values.put(meta.getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(new Row(values));
+            return read(s);
+        }
+    }
+
+    /** Runs a statement whose parameters are set and returns its rows. */
+    static List<Row> read(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    values.put(meta.getColumnLabel(i), rs.getObject(i));
                 }
-                return rows;
+                rows.add(new Row(values));
             }
+            return rows;
         }
     }
 
