@@ -36,11 +36,11 @@ class DoctorIT {
         assertThat(report.of(DoctorSeverity.WARNING)).isEmpty();
         assertThat(report.notRun()).isEmpty();
         assertThat(report.results())
-                .hasSize(16)
+                .hasSize(17)
                 .allSatisfy(r -> assertThat(r.ran()).isTrue());
         assertThat(report.visibility().seesAll()).isTrue();
         assertThat(report.visibility().notice()).isNull();
-        assertThat(report.checks()).hasSize(16).contains("blocking-chains", "wraparound-age", "slowest-statements");
+        assertThat(report.checks()).hasSize(17).contains("blocking-chains", "wraparound-age", "slowest-statements");
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class HealthChecks implements DoctorCheckProvider {
                 new CheckpointPressure(),
                 new InactiveReplicationSlots(),
                 new ReplicationLag(),
-                new TableGrowth());
+                new TableGrowth(),
+                new ProjectionStaleness());
     }
 
     @Override
