@@ -44,20 +44,31 @@ final class BackfillStatements {
 
     /**
      * Touches every row of the range. Direct: sets each new column from its {@code up} expression, as the trigger
-     * would for a session on the old shape (the caller makes the trigger skip the rows); otherwise sets the key to
-     * itself, so the trigger computes them.
+     * would for a session on the old shape (the caller makes the trigger skip the rows); otherwise sets a filled column (or
+     * the key) to itself, so the trigger computes them.
      */
     String update(boolean direct, boolean hasFrom, boolean hasTo) {
         String set = direct
                 ? target.fills().stream()
                         .map(f -> quote(f.column()) + " = (" + f.expression() + ")")
                         .collect(Collectors.joining(", "))
-                : quote(target.key().get(0)) + " = " + quote(target.key().get(0));
+                : touched() + " = " + touched();
         String where = hasFrom ? "(" + cols + ") > (" + bound() + ")" : "";
         if (hasTo) {
             where += (where.isEmpty() ? "" : " AND ") + "(" + cols + ") <= (" + bound() + ")";
         }
         return "UPDATE " + table + " SET " + set + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
+    /**
+     * The column a trigger-driven batch sets to itself: a filled column, which the trigger overwrites anyway, rather
+     * than the key, which an identity column GENERATED ALWAYS refuses to be set to anything but DEFAULT.
+     */
+    private String touched() {
+        return quote(
+                target.fills().isEmpty()
+                        ? target.key().get(0)
+                        : target.fills().get(0).column());
     }
 
     /**

@@ -35,10 +35,13 @@ class BackfillStatementsTest {
     }
 
     @Test
-    void throughTheTriggerTheUpdateTouchesTheKey() {
+    void throughTheTriggerTheUpdateTouchesAFilledColumnWhichAnIdentityKeyWouldRefuse() {
         assertThat(sql.update(false, false, true))
-                .isEqualTo("UPDATE \"public\".\"orders\" SET \"region\" = \"region\""
+                .isEqualTo("UPDATE \"public\".\"orders\" SET \"_keel_new_amount\" = \"_keel_new_amount\""
                         + " WHERE (\"region\", \"id\") <= (?::text, ?::bigint)");
+        BackfillStatements keyOnly = new BackfillStatements(
+                new Action.Backfill("public", "orders", List.of("id"), List.of("bigint"), List.of()));
+        assertThat(keyOnly.update(false, false, false)).isEqualTo("UPDATE \"public\".\"orders\" SET \"id\" = \"id\"");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.keel.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.TestCluster;
+import dev.keel.testing.WithPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** orders.customer_email copied from users.email, under writers on both tables at once. */
+@WithPostgres
+class CachedColumnIT {
+    private static final CachedColumnDefinition EMAIL = new CachedColumnDefinition(
+            "public", "orders", "customer_email", "text", "user_id", "users", "email", "id", "id");
+
+    private final TestCluster cluster;
+
+    CachedColumnIT(TestCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    private String shop() throws SQLException {
+        String db = cluster.createDatabase();
+        cluster.execute(db, "CREATE TABLE users (id int PRIMARY KEY, email text)");
+        cluster.execute(
+                db,
+                "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, user_id int, amount int)");
+        cluster.execute(db, "INSERT INTO users SELECT g, 'u' || g || '@old' FROM generate_series(1, 50) g");
+        cluster.execute(db, "INSERT INTO orders (user_id, amount) SELECT g % 60, g FROM generate_series(1, 3000) g");
+        try (Connection c = cluster.connect(db);
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : CachedColumnSql.create(EMAIL)) {
+                s.execute(sql);
+            }
+            c.commit();
+        }
+        return db;
+    }
+
+    private long drifted(String db) throws SQLException {
+        try (Connection c = cluster.connect(db);
+                PreparedStatement s = c.prepareStatement(CachedColumnSql.drifted(EMAIL))) {
+            s.setInt(1, 1_000_000);
+            long n = 0;
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void bothSidesKeepTheCopyRightUnderConcurrentWritersAndRepairFillsTheRest() throws Exception {
+        String db = shop();
+        assertThat(drifted(db)).as("existing rows before their fill").isEqualTo(2500);
+        cluster.execute(db, CachedColumnSql.repair(EMAIL));
+        assertThat(drifted(db)).isZero();
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                Random random = new Random(writer);
+                try (Connection c = cluster.connect(db);
+                        Statement s = c.createStatement()) {
+                    for (int i = 0; i < 300; i++) {
+                        int user = 1 + random.nextInt(55);
+                        switch ((writer + i) % 5) {
+                            case 0 ->
+                                s.execute("UPDATE users SET email = 'u" + user + "@" + writer + "." + i
+                                        + "' WHERE id = " + user);
+                            case 1 -> s.execute("INSERT INTO orders (user_id, amount) VALUES (" + user + ", 1)");
+                            case 2 ->
+                                s.execute("UPDATE orders SET user_id = " + user + " WHERE id = "
+                                        + (1 + random.nextInt(3000)));
+                            case 3 ->
+                                s.execute("INSERT INTO users VALUES (" + (100 + writer * 1000 + i)
+                                        + ", 'new') ON CONFLICT DO NOTHING");
+                            default ->
+                                s.execute("BEGIN; UPDATE users SET email = 'rolled back' WHERE id = " + user
+                                        + "; INSERT INTO orders (user_id, amount) VALUES (" + user + ", 2); ROLLBACK");
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : writers) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        cluster.execute(db, "UPDATE users SET id = id + 500 WHERE id = 7");
+        cluster.execute(db, "DELETE FROM users WHERE id = 8");
+        cluster.execute(
+                db,
+                "INSERT INTO users VALUES (55, 'late@arrival') ON CONFLICT (id) DO UPDATE SET email = excluded.email");
+
+        assertThat(drifted(db)).isZero();
+        assertThat(cluster.queryString(
+                        db, "SELECT count(*) FROM orders WHERE user_id = 7 AND customer_email IS NOT NULL"))
+                .as("the referenced row's key moved away")
+                .isEqualTo("0");
+        assertThat(cluster.queryString(db, "SELECT DISTINCT customer_email FROM orders WHERE user_id = 55"))
+                .isEqualTo("late@arrival");
+    }
+
+    @Test
+    void driftMadeBehindTheTriggersBackIsFoundAndRepaired() throws Exception {
+        String db = shop();
+        cluster.execute(db, CachedColumnSql.repair(EMAIL));
+        cluster.execute(db, "ALTER TABLE orders DISABLE TRIGGER " + EMAIL.trigger("copy"));
+        cluster.execute(db, "UPDATE orders SET customer_email = 'wrong' WHERE id % 100 = 0");
+        cluster.execute(db, "ALTER TABLE orders ENABLE TRIGGER " + EMAIL.trigger("copy"));
+        assertThat(drifted(db)).isEqualTo(30);
+
+        cluster.execute(db, CachedColumnSql.repair(EMAIL));
+
+        assertThat(drifted(db)).isZero();
+        for (String sql : CachedColumnSql.drop(EMAIL)) {
+            cluster.execute(db, sql);
+        }
+        assertThat(cluster.queryString(
+                        db, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'customer_email'"))
+                .isEqualTo("0");
+        cluster.execute(db, "UPDATE users SET email = 'after' WHERE id = 1");
+    }
+}
