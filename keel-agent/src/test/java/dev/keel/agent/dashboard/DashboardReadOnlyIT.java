@@ -6,6 +6,7 @@ import dev.keel.agent.Agent;
 import dev.keel.agent.alert.Delivery;
 import dev.keel.agent.alert.DeliveryRecords;
 import dev.keel.agent.http.ListenAddress;
+import dev.keel.backup.Backups;
 import dev.keel.config.ConfigLoader;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,13 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "The dashboard changes nothing": every page and /health, requested of a standby and then of the leader, leave every
- * table's inserted, updated and deleted row counts and keel's tables as they were, while showing the leader's doctor
- * report, runs and alert deliveries.
+ * table's inserted, updated and deleted row counts, keel's tables and the backup repository as they were, while showing
+ * the leader's doctor report, runs and alert deliveries.
  */
 @WithPostgres
 class DashboardReadOnlyIT {
@@ -64,7 +67,16 @@ class DashboardReadOnlyIT {
     void everyPageOnAStandbyThenOnTheLeaderShowsTheLeadersStateAndWritesNothing() throws Exception {
         String db = cluster.createDatabase();
         cluster.execute(db, "CREATE TABLE orders (id bigint PRIMARY KEY)");
-        TestProject.in(dir);
+        Path repo = dir.resolve("repo");
+        TestProject.in(dir).config("backup:\n  repository: file://" + repo + "\n");
+        // One backup, taken here: the agents' repository jobs are off, so the repository changes only if a page writes.
+        Backups backups = Backups.configure()
+                .config(ConfigLoader.load(dir, null, Map.of()))
+                .env(Map.of())
+                .url(cluster.jdbcUrl(db), null, null)
+                .load();
+        backups.init();
+        String backup = backups.backup().id();
         List<String> log = new CopyOnWriteArrayList<>();
 
         // A leader runs the snapshot and the doctor, keeping its report, then stops.
@@ -118,6 +130,7 @@ class DashboardReadOnlyIT {
             Map<String, String> pages = fetchWritingNothing(db, second);
 
             assertThat(pages.get("/")).contains("recorded by agent ").doesNotContain("No doctor report yet");
+            assertThat(pages.get("/backups")).contains(backup);
             assertThat(pages.get("/jobs"))
                     .contains("This agent is the <strong>standby</strong>", "the runs below are the leading agent's")
                     .contains("<td>doctor</td>", "<td>snapshot</td>")
@@ -149,9 +162,16 @@ class DashboardReadOnlyIT {
     private Agent agent(String db, String schedule, List<String> log) {
         ConnectionSource connections =
                 ConnectionSource.of(TargetParser.parse(cluster.jdbcUrl(db), TestCluster.SUPERUSER, null, "test"));
+        Map<String, String> env = Map.of(
+                "KEEL_SCHEDULE_SNAPSHOT", schedule,
+                "KEEL_SCHEDULE_DOCTOR", schedule,
+                "KEEL_SCHEDULE_WALSTREAM", "off",
+                "KEEL_SCHEDULE_FULLBACKUP", "off",
+                "KEEL_SCHEDULE_INCREMENTALBACKUP", "off",
+                "KEEL_SCHEDULE_PRUNE", "off",
+                "KEEL_SCHEDULE_DRILL", "off");
         return Agent.configure()
-                .config(ConfigLoader.load(
-                        dir, null, Map.of("KEEL_SCHEDULE_SNAPSHOT", schedule, "KEEL_SCHEDULE_DOCTOR", schedule)))
+                .config(ConfigLoader.load(dir, null, env))
                 .connections(connections)
                 .listen(new ListenAddress("127.0.0.1", 0))
                 .log(log::add)
@@ -162,6 +182,7 @@ class DashboardReadOnlyIT {
     private Map<String, String> fetchWritingNothing(String db, Agent agent) throws Exception {
         long sessions = sessions(db);
         Map<String, String> before = writes(db);
+        Map<String, String> repository = files(dir.resolve("repo"));
         Map<String, String> pages = new TreeMap<>();
         for (String path : PATHS) {
             HttpResponse<String> response;
@@ -208,6 +229,19 @@ class DashboardReadOnlyIT {
             }
         }
         return writes;
+    }
+
+    /** Each file under {@code root} with its size and modification time. */
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                files.put(
+                        root.relativize(p).toString(),
+                        Files.isDirectory(p) ? "dir" : Files.size(p) + " " + Files.getLastModifiedTime(p));
+            }
+        }
+        return files;
     }
 
     private long sessions(String db) {
