@@ -3,12 +3,15 @@ package dev.keel.agent;
 import dev.keel.agent.alert.AlertSettings;
 import dev.keel.agent.alert.Alerting;
 import dev.keel.agent.dashboard.Dashboard;
+import dev.keel.agent.dashboard.ReadOnlyConnections;
 import dev.keel.agent.http.AgentServer;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.http.HealthPage;
 import dev.keel.agent.http.ListenAddress;
 import dev.keel.agent.http.MetricsPage;
 import dev.keel.agent.jobs.DoctorJob;
+import dev.keel.agent.jobs.DoctorReportRecorder;
+import dev.keel.agent.jobs.DoctorReports;
 import dev.keel.agent.jobs.Job;
 import dev.keel.agent.jobs.JobLines;
 import dev.keel.agent.jobs.JobMetrics;
@@ -71,6 +74,7 @@ public final class Agent {
     });
     private final AgentMetrics metrics;
     private final Dashboard dashboard;
+    private final LeaderRuns leaderRuns;
     private AgentServer server;
 
     Agent(AgentConfiguration c) {
@@ -96,14 +100,17 @@ public final class Agent {
         // pg_* in postgres_exporter's names and keel_* from the database, the repository and the doctor's last report.
         this.metrics = AgentMetrics.bindTo(registry, c.connections, config, System.getenv());
         Map<JobName, Job> given = new EnumMap<>(c.jobs);
-        // The dashboard is made before the jobs: the doctor job publishes each report to its overview.
-        this.dashboard =
-                Dashboard.of(config, c.connections, insight, backups, this::status, alerting::deliveries, c.clock);
+        // Every agent's overview shows the report kept in agent_doctor: no page runs the doctor, which writes a
+        // snapshot.
+        DoctorReportRecorder keep =
+                new DoctorReportRecorder(c.connections, new DoctorReports(config.schema()), agentId, c.clock);
         given.putIfAbsent(JobName.DOCTOR, new DoctorJob(insight, report -> {
             metrics.recordDoctor(report);
             alerting.report(report);
-            dashboard.doctorReports().publish(report, c.clock.instant());
+            keep.accept(report);
         }));
+        this.dashboard = Dashboard.of(config, c.connections, backups, this::status, c.clock);
+        this.leaderRuns = new LeaderRuns(ReadOnlyConnections.of(c.connections), history, c.clock, log);
         var jobs = StandardJobs.of(schedules, insight, backups, given);
         jobs.keySet().forEach(jobMetrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
@@ -191,7 +198,7 @@ public final class Agent {
         return registry;
     }
 
-    /** keel up's alerts: the open ones and each delivery attempt, for the jobs page. */
+    /** keel up's alerts: the open ones and this agent's delivery attempts (the jobs page reads agent_deliveries). */
     public Alerting alerting() {
         return alerting;
     }
@@ -201,12 +208,15 @@ public final class Agent {
         return server == null ? null : server.address();
     }
 
+    /** The leader's runs are its own; a standby's are the leader's, from agent_runs (while the database is up). */
     public AgentStatus status() {
+        boolean leading = leadership.leading();
+        boolean up = leadership.databaseUp();
         return new AgentStatus(
-                leadership.leading() ? "leader" : "standby",
-                leadership.databaseUp() ? "up" : "down",
+                leading ? "leader" : "standby",
+                up ? "up" : "down",
                 scheduler.running().stream().map(JobName::key).toList(),
-                List.copyOf(scheduler.lastRuns().values()));
+                leading ? List.copyOf(scheduler.lastRuns().values()) : up ? leaderRuns.get() : List.of());
     }
 
     private static String agentId() {

@@ -13,7 +13,9 @@ public enum AgentError implements ErrorCode {
             ExitCode.OPERATION,
             "the address keel up should listen on is taken by another process, or cannot be bound on this host"),
     HISTORY_FAILED(
-            ExitCode.OPERATION, "creating, writing or pruning the job history (agent_runs in keel's schema) failed");
+            ExitCode.OPERATION,
+            "creating, reading, writing or pruning the job history or the doctor's last report (agent_runs,"
+                    + " agent_doctor in keel's schema) failed");
 
     private final ExitCode exitCode;
     private final String meaning;

@@ -27,6 +27,10 @@ public final class AgentDatabase {
         return ConnectionSource.of(TargetParser.parse(cluster.jdbcUrl(name), TestCluster.SUPERUSER, null, "test"));
     }
 
+    public String name() {
+        return name;
+    }
+
     public String url() {
         return cluster.jdbcUrl(name);
     }

@@ -7,7 +7,8 @@ import dev.keel.error.ExitCode;
 public enum AlertError implements ErrorCode {
     STATE_FAILED(
             ExitCode.OPERATION,
-            "creating, reading or writing the alerts keel up has sent (agent_alerts in keel's schema) failed");
+            "creating, reading or writing the alerts keel up has sent or their delivery attempts (agent_alerts,"
+                    + " agent_deliveries in keel's schema) failed");
 
     private final ExitCode exitCode;
     private final String meaning;

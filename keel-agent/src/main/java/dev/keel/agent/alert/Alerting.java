@@ -20,11 +20,12 @@ import java.util.function.Consumer;
 /**
  * keel up's alerts: told each doctor report, it opens an alert for each condition new to it, reminds of those still
  * open every alerts.remind, and resolves those gone, sending each message to the webhooks once. What was sent is
- * kept in agent_alerts, so a restarted agent or a standby that takes over goes on where the last one stopped.
+ * kept in agent_alerts, so a restarted agent or a standby that takes over goes on where the last one stopped; each
+ * delivery attempt in agent_deliveries, so every agent's jobs page lists them.
  * <pre>{@code
  * Alerting alerting = Alerting.configure(AlertSettings.from(yaml), database, yaml.schema()).registry(registry).load();
  * alerting.report(insight.doctor());   // after each doctor run; returns once the state is written
- * alerting.deliveries();               // each attempt, for the jobs page
+ * alerting.deliveries();               // this agent's attempts (each also kept in agent_deliveries)
  * alerting.close();
  * }</pre>
  */
@@ -36,7 +37,7 @@ public final class Alerting implements AutoCloseable {
     private final ConnectionSource database;
     private final AlertState state;
     private final Deliveries deliveries;
-    private final DeliveryLog log = new DeliveryLog();
+    private final DeliveryLog log;
     private final Clock clock;
     private final Consumer<String> lines;
     private final String host;
@@ -49,6 +50,7 @@ public final class Alerting implements AutoCloseable {
         this.clock = c.clock;
         this.lines = c.log;
         this.host = c.host != null ? c.host : hostName();
+        this.log = new DeliveryLog(database, new DeliveryRecords(c.schema), lines);
         this.deliveries = new Deliveries(
                 settings, c.firstPause, new WebhookSender(), log, new AlertMetrics(c.registry), clock, lines);
     }
@@ -124,7 +126,10 @@ public final class Alerting implements AutoCloseable {
         }
     }
 
-    /** The latest delivery attempts, newest first: what the jobs page shows, failures included. */
+    /**
+     * This agent's latest delivery attempts, newest first, failures included; every agent's jobs page lists them from
+     * agent_deliveries, where each is kept too.
+     */
     public List<Delivery> deliveries() {
         return log.recent();
     }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * job that raised the event. One thread, so a receiver gets an alert's messages in the order they were raised (an
  * alert opened and resolved within a minute never arrives resolved first); the request timeout bounds how long one
  * receiver can delay the others. A failed attempt is tried again after a pause that doubles each time, up to
- * alerts.attempts tries; every attempt is recorded in the {@link DeliveryLog} and counted.
+ * alerts.attempts tries; every attempt is recorded in the {@link DeliveryLog} (and agent_deliveries) and counted.
  */
 public final class Deliveries implements AutoCloseable {
     /** Doubling from the first pause stops here, so the last tries of a long outage are not hours apart. */

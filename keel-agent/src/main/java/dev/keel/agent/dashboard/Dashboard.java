@@ -1,15 +1,12 @@
 package dev.keel.agent.dashboard;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.keel.agent.alert.Delivery;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.backup.Backups;
 import dev.keel.config.KeelYaml;
 import dev.keel.connect.ConnectionSource;
-import dev.keel.insight.Insight;
 import dev.keel.migrate.MigrationSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,58 +14,35 @@ import java.util.function.Supplier;
 
 /**
  * keel up's web dashboard: the pages (overview, statements, backups, schema, replication and jobs) and the files they
- * load, by path, for the agent's HTTP server. Every page only reads.
+ * load, by path, for the agent's HTTP server. Every page only reads, on read-only sessions.
  */
 public final class Dashboard {
-    /** The doctor runs every minute by default: the overview shows a report no older than that. */
-    static final Duration DOCTOR_MAX_AGE = Duration.ofMinutes(1);
-
     private final List<DashboardPage> pages;
-    private final LatestDoctorReport doctor;
 
-    private Dashboard(List<DashboardPage> pages, LatestDoctorReport doctor) {
+    private Dashboard(List<DashboardPage> pages) {
         this.pages = List.copyOf(pages);
-        this.doctor = doctor;
     }
 
     /**
+     * @param connections the agent's own; the pages read through {@link ReadOnlyConnections} made of them, so a page
+     *     that tried to write would fail rather than change the database
      * @param backups the backup facade, asked only for its settings (the repository is read directly)
      * @param status the agent's own status, for the jobs page
      */
     public static Dashboard of(
             KeelYaml config,
             ConnectionSource connections,
-            Insight insight,
             Supplier<Backups> backups,
             Supplier<AgentStatus> status,
             Clock clock) {
-        return of(config, connections, insight, backups, status, List::of, clock);
-    }
-
-    /** @param deliveries the alerts' latest delivery attempts, which the jobs page lists */
-    public static Dashboard of(
-            KeelYaml config,
-            ConnectionSource connections,
-            Insight insight,
-            Supplier<Backups> backups,
-            Supplier<AgentStatus> status,
-            Supplier<List<Delivery>> deliveries,
-            Clock clock) {
+        ConnectionSource readOnly = ReadOnlyConnections.of(connections);
         Runbooks runbooks = new Runbooks();
-        LatestDoctorReport doctor = new LatestDoctorReport(insight::doctor, DOCTOR_MAX_AGE, clock);
-        return new Dashboard(
-                List.of(
-                        new OverviewPage(doctor, runbooks, clock),
-                        new StatementsPage(connections, config.schema(), clock),
-                        new BackupsPage(backups, System.getenv(), clock),
-                        new SchemaPage(connections, () -> MigrationSettings.from(config), clock),
-                        new JobsPage(connections, config.schema(), status, deliveries, clock)),
-                doctor);
-    }
-
-    /** Where the doctor job can publish each report, so the overview shows it rather than running the doctor. */
-    public LatestDoctorReport doctorReports() {
-        return doctor;
+        return new Dashboard(List.of(
+                new OverviewPage(new LatestDoctorReport(readOnly, config.schema()), runbooks, clock),
+                new StatementsPage(readOnly, config.schema(), clock),
+                new BackupsPage(backups, System.getenv(), clock),
+                new SchemaPage(readOnly, () -> MigrationSettings.from(config), clock),
+                new JobsPage(readOnly, config.schema(), status, clock)));
     }
 
     public List<DashboardPage> pages() {

@@ -1,6 +1,7 @@
 package dev.keel.agent.dashboard;
 
 import dev.keel.agent.alert.Delivery;
+import dev.keel.agent.alert.DeliveryRecords;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.RunRecord;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /jobs}: replication lag and slots, each job's newest runs with their outcome and figures, then the latest
- * alert deliveries, failed ones and their retries included.
+ * alert deliveries, failed ones and their retries included: the leading agent's, from keel's schema, on every agent.
  */
 public final class JobsPage extends DashboardPage {
     static final int RUNS_PER_JOB = 5;
@@ -28,25 +29,16 @@ public final class JobsPage extends DashboardPage {
 
     private final ConnectionSource connections;
     private final RecentRuns runs;
+    private final DeliveryRecords deliveries;
     private final Supplier<AgentStatus> status;
-    private final Supplier<List<Delivery>> deliveries;
 
+    /** @param connections read-only ones (see {@link ReadOnlyConnections}) */
     public JobsPage(ConnectionSource connections, String schema, Supplier<AgentStatus> status, Clock clock) {
-        this(connections, schema, status, List::of, clock);
-    }
-
-    /** @param deliveries the alerts' latest delivery attempts, newest first (kept in the agent's memory) */
-    public JobsPage(
-            ConnectionSource connections,
-            String schema,
-            Supplier<AgentStatus> status,
-            Supplier<List<Delivery>> deliveries,
-            Clock clock) {
         super(clock);
         this.connections = connections;
         this.runs = new RecentRuns(schema);
+        this.deliveries = new DeliveryRecords(schema);
         this.status = status;
-        this.deliveries = deliveries;
     }
 
     @Override
@@ -71,12 +63,16 @@ public final class JobsPage extends DashboardPage {
                         agent.running().isEmpty()
                                 ? "; no job runs now"
                                 : "; running now: " + Html.escape(String.join(", ", agent.running())))
-                .append(".</p>\n");
+                .append(
+                        agent.role().equals("standby")
+                                ? ". It runs no job while it stands by: the runs below are the leading agent's.</p>\n"
+                                : ".</p>\n");
         try (Connection c = connections.open()) {
             Replication replication = Replication.read(c);
             senders(out, replication.senders());
             slots(out, replication.slots());
             jobs(out, runs.read(c, RUNS_PER_JOB));
+            deliveries(out, deliveries.recent(c, DELIVERIES));
         } catch (SQLException e) {
             throw new KeelException(
                     InsightError.QUERY_FAILED,
@@ -84,19 +80,18 @@ public final class JobsPage extends DashboardPage {
                     "reload the page",
                     e);
         }
-        deliveries(out, deliveries.get());
         return out.toString();
     }
 
     private static void deliveries(StringBuilder out, List<Delivery> attempts) {
         out.append("<h2>Alert deliveries</h2>\n");
         if (attempts.isEmpty()) {
-            out.append("<p>No alert was sent by this agent since it started.</p>\n");
+            out.append("<p>No alert was sent yet: the leading agent records each delivery attempt here.</p>\n");
             return;
         }
         out.append("<table class=\"deliveries\">\n<tr><th>Time</th><th>Webhook</th><th>Event</th><th>Alert</th>"
                 + "<th>Attempt</th><th>Outcome</th><th>Detail</th></tr>\n");
-        for (Delivery d : attempts.subList(0, Math.min(DELIVERIES, attempts.size()))) {
+        for (Delivery d : attempts) {
             String outcome = d.outcome().label();
             out.append("<tr><td>")
                     .append(Html.escape(Layout.when(d.time())))

@@ -1,51 +1,39 @@
 package dev.keel.agent.dashboard;
 
-import dev.keel.doctor.DoctorReport;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
+import dev.keel.agent.jobs.DoctorReports;
+import dev.keel.agent.jobs.StoredDoctorReport;
+import dev.keel.connect.ConnectionSource;
+import dev.keel.error.KeelException;
+import dev.keel.insight.InsightError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
- * The doctor report the overview shows: the doctor job's last one, once it has published one here; otherwise (a
- * standby, or the doctor scheduled off) the doctor run on demand, at most once per {@code maxAge} however often the page is loaded, since the checks read the catalog and a
- * browser left open (or several) must not multiply their cost. Run on demand, the doctor's slowest-statements check
- * stores a statement snapshot (it ranks as keel top does): the one write the overview can cause, which a published
- * report avoids.
+ * The doctor report the overview shows: the one the leading agent's doctor job kept in agent_doctor, read alike on the
+ * leader and on a standby. The page never runs the doctor itself: its slowest-statements check stores a statement
+ * snapshot, a write, and the dashboard changes nothing.
  */
 public final class LatestDoctorReport {
-    /** What the overview shows: the report, and when the doctor ran. */
-    public record Dated(DoctorReport report, Instant at) {}
+    private final ConnectionSource connections;
+    private final DoctorReports reports;
 
-    private final Supplier<DoctorReport> doctor;
-    private final Duration maxAge;
-    private final Clock clock;
-    private Dated latest;
-    private boolean published;
-
-    public LatestDoctorReport(Supplier<DoctorReport> doctor, Duration maxAge, Clock clock) {
-        this.doctor = doctor;
-        this.maxAge = maxAge;
-        this.clock = clock;
+    /** @param connections read-only ones (see {@link ReadOnlyConnections}) */
+    public LatestDoctorReport(ConnectionSource connections, String schema) {
+        this.connections = connections;
+        this.reports = new DoctorReports(schema);
     }
 
-    /** The doctor job's report, taken at {@code at}: the page shows it while it is fresh instead of running the doctor. */
-    public synchronized void publish(DoctorReport report, Instant at) {
-        if (latest == null || !published || !at.isBefore(latest.at())) {
-            latest = new Dated(report, at);
+    /** The newest report; empty while no doctor job has recorded one. */
+    public Optional<StoredDoctorReport> get() {
+        try (Connection c = connections.open()) {
+            return reports.latest(c);
+        } catch (SQLException e) {
+            throw new KeelException(
+                    InsightError.QUERY_FAILED,
+                    "closing the connection to " + connections.describe() + " failed: " + e.getMessage(),
+                    "reload the page",
+                    e);
         }
-        published = true;
-    }
-
-    /** The doctor job's last report once it has published one (its schedule keeps it fresh); else a run on demand. */
-    public synchronized Dated get() {
-        if (published) {
-            return latest;
-        }
-        Instant now = clock.instant();
-        if (latest == null || Duration.between(latest.at(), now).compareTo(maxAge) >= 0) {
-            latest = new Dated(doctor.get(), now);
-        }
-        return latest;
     }
 }

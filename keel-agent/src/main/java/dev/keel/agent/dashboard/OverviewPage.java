@@ -1,5 +1,6 @@
 package dev.keel.agent.dashboard;
 
+import dev.keel.agent.jobs.StoredDoctorReport;
 import dev.keel.doctor.CheckResult;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorReport;
@@ -7,10 +8,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /}: the principal constraint first, then every finding with its severity, evidence and runbook, then the
- * checks that could not run, shown as unknown and never as passed.
+ * checks that could not run, shown as unknown and never as passed; all from the leading agent's last doctor report.
  */
 public final class OverviewPage extends DashboardPage {
     private final LatestDoctorReport doctor;
@@ -34,14 +36,21 @@ public final class OverviewPage extends DashboardPage {
 
     @Override
     protected String body(Map<String, String> query) {
-        LatestDoctorReport.Dated dated = doctor.get();
-        DoctorReport report = dated.report();
+        Optional<StoredDoctorReport> stored = doctor.get();
+        if (stored.isEmpty()) {
+            return "<p class=\"note\">No doctor report yet: the leading agent's doctor job records one on each run"
+                    + " (every minute by default, schedule.doctor), and this page shows it. Run keel doctor to see one"
+                    + " now.</p>\n";
+        }
+        DoctorReport report = stored.get().report();
         StringBuilder out = new StringBuilder();
         out.append("<p class=\"muted\">The doctor's report of ")
-                .append(Html.escape(Layout.when(dated.at())))
+                .append(Html.escape(Layout.when(stored.get().at())))
                 .append(", from ")
                 .append(report.checks().size())
-                .append(" checks.</p>\n");
+                .append(" checks, recorded by agent ")
+                .append(Html.escape(stored.get().agent()))
+                .append(".</p>\n");
         if (report.visibility().notice() != null) {
             out.append("<p class=\"note\">Visibility: ")
                     .append(Html.escape(report.visibility().notice()))

@@ -37,6 +37,11 @@ public final class RequestGuard implements HttpHandler {
         try (exchange) {
             Headers headers = exchange.getResponseHeaders();
             SECURITY_HEADERS.forEach(headers::set);
+            // No keep-alive: the JDK's server drops a connection idle for 30 s while its clients (the JDK's own keeps
+            // them 20 min) may send on it at that moment, and a test's shared client may hold one to a stopped agent
+            // whose port a new agent got; either request is closed without a response. A probe, a scrape or a page
+            // load costs one loopback or LAN handshake more.
+            headers.set("Connection", "close");
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 headers.set("Allow", "GET, HEAD");
@@ -59,7 +64,9 @@ public final class RequestGuard implements HttpHandler {
     private void serve(HttpExchange exchange) throws IOException {
         try {
             page.handle(exchange);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a class that failed to load, a stack overflow): the JDK's server would close the
+            // connection with no response at all.
             if (exchange.getResponseCode() == -1) {
                 refuse(exchange, 500, "the page failed; the agent's log says why");
             }

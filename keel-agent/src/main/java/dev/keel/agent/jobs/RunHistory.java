@@ -38,14 +38,8 @@ public final class RunHistory {
     /** Creates the table when missing; a role that may not is told which GRANT it needs. */
     public void ensureExists(Connection c) {
         try {
-            try (PreparedStatement s = c.prepareStatement("/* keel up */ SELECT to_regclass(?) IS NOT NULL")) {
-                s.setString(1, Identifiers.qualified(schema, "agent_runs"));
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return;
-                    }
-                }
+            if (exists(c)) {
+                return;
             }
             SchemaAccess access = SchemaAccess.read(c, schema);
             access.requireCreate("keel up's job history");
@@ -56,6 +50,17 @@ public final class RunHistory {
             }
         } catch (SQLException e) {
             throw failed("creating agent_runs", e);
+        }
+    }
+
+    /** Whether agent_runs is there: it is not before any agent led. Only reads. */
+    public boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("/* keel up */ SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, table());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

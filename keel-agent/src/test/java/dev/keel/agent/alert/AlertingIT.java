@@ -132,7 +132,7 @@ class AlertingIT {
     }
 
     @Test
-    void aReceiverThatFailsTwiceGetsTheAlertOnTheThirdAttemptAndTheFailuresShow() {
+    void aReceiverThatFailsTwiceGetsTheAlertOnTheThirdAttemptAndTheFailuresShow() throws Exception {
         receiver.answer(500, 500);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Alerting alerting = Alerting.configure(settings(WebhookFormat.JSON, Duration.ofHours(1)), database(), "keel")
@@ -156,6 +156,26 @@ class AlertingIT {
                 .isEqualTo(2);
         assertThat(lines).filteredOn(l -> l.contains("HTTP 500")).hasSize(2);
         assertThat(lines).noneMatch(l -> l.contains("secret"));
+
+        // Kept in keel's schema too, for every agent's jobs page: by name and scheme://host, never the URL's path.
+        Eventually.await(
+                WAIT,
+                "three attempts in agent_deliveries",
+                () -> "3".equals(cluster.queryString(db, "SELECT count(*) FROM keel.agent_deliveries")));
+        try (Connection c = cluster.connect(db)) {
+            assertThat(new DeliveryRecords("keel").recent(c, 10))
+                    .extracting(Delivery::outcome)
+                    .containsExactly(Delivery.Outcome.DELIVERED, Delivery.Outcome.FAILED, Delivery.Outcome.FAILED);
+        }
+        assertThat(cluster.queryString(
+                        db, "SELECT string_agg(DISTINCT webhook || ' ' || target, ',') FROM keel.agent_deliveries"))
+                .isEqualTo("ops " + receiver.url().getScheme() + "://"
+                        + receiver.url().getHost() + ":" + receiver.url().getPort());
+        assertThat(cluster.queryString(
+                        db,
+                        "SELECT count(*) FROM keel.agent_deliveries d WHERE d::text LIKE ?"
+                                .replace("?", "'%" + receiver.url().getPath() + "%'")))
+                .isEqualTo("0");
     }
 
     @Test

@@ -87,6 +87,8 @@ class DeliveriesTest {
                 .extracting(Delivery::outcome)
                 .containsExactly(Delivery.Outcome.GAVE_UP, Delivery.Outcome.FAILED);
         assertThat(log.failures()).allSatisfy(d -> assertThat(d.detail()).doesNotContain("secret-token"));
+        // The attempt is recorded just before its log line is written: wait for the line too.
+        Eventually.await(WAIT, "the given-up line", () -> lines.stream().anyMatch(l -> l.contains("given up")));
         assertThat(lines).last().asString().contains("failed 2 times, given up").doesNotContain("secret-token");
     }
 

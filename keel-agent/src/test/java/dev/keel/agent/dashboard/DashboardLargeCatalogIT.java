@@ -15,6 +15,7 @@ import dev.keel.testing.WithPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,10 @@ class DashboardLargeCatalogIT {
         insight.snapshot();
         cluster.execute(db, "SELECT count(*) FROM \"<script>alert(1)</script>\"");
         insight.snapshot();
+        KeptReports.keep(cluster, db, insight.doctor(), Instant.now());
         Dashboard dashboard = Dashboard.of(
                 config,
                 connections,
-                insight,
                 () -> Backups.configure().config(config).env(Map.of()).load(),
                 () -> new AgentStatus("standby", "up", List.of(), List.of()),
                 Clock.systemUTC());

@@ -3,6 +3,7 @@ package dev.keel.agent.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.agent.alert.Delivery;
+import dev.keel.agent.alert.DeliveryRecords;
 import dev.keel.agent.http.AgentStatus;
 import dev.keel.agent.jobs.JobName;
 import dev.keel.agent.jobs.Outcome;
@@ -137,17 +138,44 @@ class JobsPageIT {
                         1,
                         Delivery.Outcome.FAILED,
                         "HTTP 500 <b>"));
-        JobsPage page = new JobsPage(
-                TestConnections.of(cluster, db),
-                "keel",
-                () -> new AgentStatus("leader", "up", List.of(), List.of()),
-                () -> attempts,
-                Clock.systemUTC());
+        DeliveryRecords records = new DeliveryRecords("keel");
+        try (Connection c = cluster.connect(db)) {
+            records.ensureExists(c);
+            records.add(c, attempts.get(1));
+            records.add(c, attempts.get(0));
+        }
 
-        String body = Fetch.page(page, "/jobs").body();
+        String body = Fetch.page(standby(db), "/jobs").body();
 
         assertThat(body).contains("Alert deliveries", "ops (https://hooks.example)", "invalid-indexes:index=x");
         assertThat(body.indexOf(">delivered<")).isLessThan(body.indexOf(">failed<"));
         assertThat(body).contains("HTTP 500 &lt;b&gt;").doesNotContain("HTTP 500 <b>");
+    }
+
+    @Test
+    void onAStandbyTheLeadersRunsAreListedAndThePageSaysWhose() throws Exception {
+        String db = cluster.createDatabase();
+        RunHistory history = new RunHistory("keel");
+        Instant at = Instant.parse("2026-12-03T09:00:00Z");
+        try (Connection c = cluster.connect(db)) {
+            history.ensureExists(c);
+            long id = history.start(c, JobName.SNAPSHOT, at, "leader-agent");
+            history.finish(c, id, new RunRecord("snapshot", at, at.plusSeconds(1), Outcome.OK, Map.of(), null));
+        }
+
+        String page = Fetch.page(standby(db), "/jobs").body();
+
+        assertThat(page)
+                .contains("This agent is the <strong>standby</strong>", "the runs below are the leading agent's")
+                .contains("<td>snapshot</td>")
+                .contains("No alert was sent yet");
+    }
+
+    private JobsPage standby(String db) {
+        return new JobsPage(
+                ReadOnlyConnections.of(TestConnections.of(cluster, db)),
+                "keel",
+                () -> new AgentStatus("standby", "up", List.of(), List.of()),
+                Clock.systemUTC());
     }
 }

@@ -13,7 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class OverviewPageIT {
                 .connections(TestConnections.of(cluster, db))
                 .load();
 
-        HttpResponse<String> response = Fetch.page(overview(insight), "/");
+        HttpResponse<String> response = Fetch.page(overview(db, insight.doctor()), "/");
 
         assertThat(response.statusCode()).isEqualTo(200);
         String page = response.body();
@@ -85,7 +86,7 @@ class OverviewPageIT {
                 .as("a role without pg_read_all_stats cannot run every check")
                 .isNotEmpty();
 
-        String page = Fetch.page(overview(insight), "/").body();
+        String page = Fetch.page(overview(db, report), "/").body();
 
         assertThat(page).contains("<h2>Not run</h2>", "could not run: not an all clear");
         for (CheckResult r : report.notRun()) {
@@ -96,9 +97,41 @@ class OverviewPageIT {
         }
     }
 
-    private static OverviewPage overview(Insight insight) {
-        Clock clock = Clock.systemUTC();
+    @Test
+    void beforeAnyDoctorReportWasKeptThePageSaysSoAndRunsNoDoctor() throws Exception {
+        String db = cluster.createDatabase();
+
+        String page = Fetch.page(page(db), "/").body();
+
+        assertThat(page).contains("No doctor report yet").doesNotContain("class=\"error\"");
+        assertThat(cluster.queryString(db, "SELECT to_regnamespace('keel') IS NULL"))
+                .as("no snapshot stored, no table created")
+                .isEqualTo("t");
+    }
+
+    @Test
+    void showsTheNewestKeptReportAndWhichAgentRecordedIt() throws Exception {
+        String db = cluster.createDatabase();
+        Instant at = Instant.parse("2026-12-03T09:00:00Z");
+        KeptReports.keep(cluster, db, DoctorReport.of(List.of(), List.of("invalid-indexes")), at);
+
+        String page = Fetch.page(page(db), "/").body();
+
+        assertThat(page)
+                .contains(Html.escape(Layout.when(at)), "recorded by agent test-agent")
+                .contains("No findings: all 1 checks passed.");
+    }
+
+    /** The leader's doctor job kept {@code report}; the page reads it back. */
+    private OverviewPage overview(String db, DoctorReport report) throws Exception {
+        KeptReports.keep(cluster, db, report, Instant.now());
+        return page(db);
+    }
+
+    private OverviewPage page(String db) {
         return new OverviewPage(
-                new LatestDoctorReport(insight::doctor, Duration.ofMinutes(1), clock), new Runbooks(), clock);
+                new LatestDoctorReport(ReadOnlyConnections.of(TestConnections.of(cluster, db)), "keel"),
+                new Runbooks(),
+                Clock.systemUTC());
     }
 }

@@ -2,6 +2,7 @@ package dev.keel.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -90,5 +91,37 @@ class RequestGuardTest {
 
         assertThat(Requests.get(at, "/").statusCode()).isEqualTo(404);
         assertThat(Requests.get(at, "/hello/more").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyAnswerEndsItsConnectionSoNoClientSendsOnOneTheServerDrops() throws Exception {
+        ListenAddress at = serve(null);
+
+        try (Socket socket = new Socket(at.host(), at.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            // readAllBytes returns at the server's close; a kept-alive connection would time out here instead.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 200")
+                    .containsIgnoringCase("Connection: close")
+                    .endsWith("hello");
+        }
+        assertThat(Requests.get(at, "/hello").headers().firstValue("Connection"))
+                .contains("close");
+    }
+
+    @Test
+    void aPageThatThrowsAnErrorStillAnswers500NotAClosedConnection() throws Exception {
+        server = AgentServer.start(new ListenAddress("127.0.0.1", 0), null, Map.of("/broken", exchange -> {
+            throw new StackOverflowError("a page's bug");
+        }));
+
+        HttpResponse<String> response = Requests.get(server.address(), "/broken");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("a page's bug");
     }
 }
