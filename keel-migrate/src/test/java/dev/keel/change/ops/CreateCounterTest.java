@@ -1,7 +1,10 @@
 package dev.keel.change.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.error.KeelException;
+import dev.keel.migrate.MigrateError;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import dev.keel.testing.live.OperationHarness;
@@ -85,5 +88,23 @@ class CreateCounterTest {
                         + " by_user_status)) d"))
                 .isEqualTo("0");
         assertThat(h.viewColumns("public", "by_user_status")).isEqualTo("user_id,status,count");
+    }
+
+    @Test
+    void aConditionThatDoesNotCompileStopsTheChangeBeforeAnythingRuns(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        ItemsChange.Project project = ItemsChange.project(
+                cluster,
+                dir,
+                ORDERS,
+                "operations:\n  - create_counter: {name: c, table: orders, group_by: [user_id], where: \"stat = 1\"}\n");
+
+        assertThatThrownBy(() -> project.keel().migrate())
+                .isInstanceOfSatisfying(
+                        KeelException.class, e -> assertThat(e.code()).isEqualTo(MigrateError.CHANGE_INVALID))
+                .hasMessageContaining("V2__change.yaml:2:")
+                .hasMessageContaining("where 'stat = 1' does not compile");
+        assertThat(project.harness().query("select to_regclass('c_stripes') is null"))
+                .isEqualTo("t");
     }
 }
