@@ -9,6 +9,9 @@ import dev.keel.migrate.MigrateOptions;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,5 +111,23 @@ class CounterVerifyIT {
                 .isInstanceOfSatisfying(
                         KeelException.class, e -> assertThat(e.code()).isEqualTo(MigrateError.PROJECTION_UNKNOWN))
                 .hasMessageContaining("no counter named nope");
+    }
+
+    @Test
+    void aGroupsReadPushesItsConditionBelowTheSumToTheStripesIndex(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        CounterProject project = counted(cluster, dir);
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = cluster.connect(project.db);
+                Statement s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            try (ResultSet rs = s.executeQuery("explain select * from orders_per_user where user_id = 3")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+
+        assertThat(plan.toString()).contains("orders_per_user_stripes_group").contains("Index Cond: (user_id = 3)");
     }
 }
