@@ -130,4 +130,17 @@ class CounterVerifyIT {
 
         assertThat(plan.toString()).contains("orders_per_user_stripes_group").contains("Index Cond: (user_id = 3)");
     }
+
+    @Test
+    void theBaseRowsWrittenAgainByAResumedStartAddNothing(TestCluster cluster, @TempDir Path dir) throws Exception {
+        CounterProject project = counted(cluster, dir);
+        CounterDefinition counter =
+                CounterDefinition.fromJson(project.query("select definition from keel.projections"));
+
+        cluster.execute(project.db, new CounterSql(counter).initialise("keel.projections"));
+
+        assertThat(project.query(CounterProject.DIFFERENCE)).isEqualTo("0");
+        assertThat(project.query("select count(*) from orders_per_user_stripes where keel_slot = 0"))
+                .isEqualTo(project.query("select count(*) from orders_per_user"));
+    }
 }

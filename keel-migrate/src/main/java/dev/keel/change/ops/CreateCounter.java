@@ -177,7 +177,7 @@ public final class CreateCounter implements Operation {
         for (int i = 0; i < create.size(); i++) {
             actions.add(Action.atomic(what[i], create.get(i)));
         }
-        actions.add(Action.concurrent(
+        actions.add(Action.initialise(
                 "write the base rows of " + name + " from " + table + " in one statement, while writes go on",
                 sql.initialise(registry)));
         return actions;

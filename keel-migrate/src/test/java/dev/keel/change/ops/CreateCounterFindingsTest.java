@@ -63,7 +63,7 @@ class CreateCounterFindingsTest {
                 .anyMatch(sql -> sql.startsWith("CREATE TABLE \"public\".\"revenue_stripes\" AS SELECT \"user_id\""))
                 .anyMatch(sql -> sql.contains("REFERENCING OLD TABLE AS keel_old NEW TABLE AS keel_new"))
                 .anyMatch(sql -> sql.startsWith("CREATE VIEW \"public\".\"revenue\""));
-        assertThat(plan.start(Action.Kind.CONCURRENT))
+        assertThat(plan.start(Action.Kind.INITIALISE))
                 .singleElement()
                 .satisfies(a -> assertThat(a.sql()).startsWith("WITH ready AS (UPDATE \"keel\".\"projections\""));
         assertThat(plan.rollback(Action.Kind.ATOMIC))
