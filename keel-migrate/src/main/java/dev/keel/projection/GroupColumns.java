@@ -48,18 +48,6 @@ final class GroupColumns {
                 .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
-    /** "a" type, "b" type */
-    String definitions(List<String> types) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            out.append(i == 0 ? "" : ", ")
-                    .append(Identifiers.quote(names.get(i)))
-                    .append(' ')
-                    .append(types.get(i));
-        }
-        return out.toString();
-    }
-
     List<String> names() {
         return names;
     }
