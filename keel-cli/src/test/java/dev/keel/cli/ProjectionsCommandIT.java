@@ -91,6 +91,23 @@ class ProjectionsCommandIT extends ProjectOnCluster {
     }
 
     @Test
+    void checkAndValidateReadTheCounterFile() {
+        migrated();
+        Cli.Run check = keel("check");
+        assertThat(check.stdout() + check.stderr()).doesNotContain("create_counter");
+        Cli.Run validate = keel("validate");
+        assertThat(validate.exitCode())
+                .as(validate.stdout() + validate.stderr())
+                .isZero();
+
+        project.migration(
+                "V4__bad.yaml", "operations:\n  - create_counter: {name: c, table: orders, group_by: [usr_id]}\n");
+        Cli.Run bad = keel("validate");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stdout() + bad.stderr()).contains("V4__bad.yaml:2:").contains("usr_id does not exist");
+    }
+
+    @Test
     void withoutCountersListSaysHowToMakeOne() {
         Cli.Run list = keel("projections", "list");
 
