@@ -46,6 +46,8 @@ class CreateCounterTest {
         h.old("update orders set amount = amount + 1 where user_id = 3");
         h.old("update orders set user_id = null where id = 3");
         h.old("delete from orders where user_id = 4");
+        h.old("insert into orders (id, user_id, amount) values (5, 7, 1), (1000, 7, 2)"
+                + " on conflict (id) do update set user_id = excluded.user_id");
         h.old("begin; insert into orders (user_id, amount) values (4, 1000); rollback");
         h.old("begin; insert into orders (user_id, amount) values (8, 1); savepoint a;"
                 + " delete from orders where user_id = 2; rollback to a; commit");
