@@ -31,7 +31,7 @@ class ProjectionsCommandIT extends ProjectOnCluster {
     }
 
     @Test
-    void listCompactAndVerifyACounterThatMatches() {
+    void listCompactAndVerifyACounterThatMatches() throws Exception {
         migrated();
 
         Cli.Run list = keel("projections", "list");
@@ -39,6 +39,12 @@ class ProjectionsCommandIT extends ProjectOnCluster {
         assertThat(list.stdout())
                 .contains(
                         "public.orders_per_user  counter on orders by user_id, ready; compacted never, verified never");
+        JsonNode listed =
+                json("--json", "projections", "list").get("projections").get(0);
+        assertThat(listed.get("name").asText()).isEqualTo("orders_per_user");
+        assertThat(listed.get("definition").get("groupBy").get(0).asText()).isEqualTo("user_id");
+        assertThat(listed.get("state").asText()).isEqualTo("ready");
+        assertThat(listed.get("createdBy").asText()).isEqualTo("3");
         Cli.Run compact = keel("projections", "compact");
         assertThat(compact.exitCode()).as(compact.stderr()).isZero();
         assertThat(compact.stdout()).contains("public.orders_per_user: folded 6 deltas into 6 base rows in ");

@@ -2,6 +2,7 @@ package dev.keel.projection;
 
 import static dev.keel.sql.Identifiers.literal;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Connection;
@@ -27,12 +28,12 @@ public final class ProjectionCatalog {
         this.schema = stateSchema;
     }
 
-    /** One row of the catalog. */
+    /** One row of the catalog; {@code definition} is JSON, written into JSON output as it is. */
     public record Entry(
             String schema,
             String name,
             String kind,
-            String definition,
+            @JsonRawValue String definition,
             String state,
             String createdBy,
             OffsetDateTime createdOn,
