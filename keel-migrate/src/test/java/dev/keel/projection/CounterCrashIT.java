@@ -54,4 +54,39 @@ class CounterCrashIT {
                 .satisfies(r -> assertThat(r.skipped()).isNull());
         assertThat(project.query(CounterProject.DIFFERENCE)).isEqualTo("0");
     }
+
+    @Test
+    void aStartKilledBeforeItsBaseRowsWereWrittenResumesExactlyUnderLoad(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        CounterProject project = CounterProject.create(cluster, dir);
+        assertThat(project.keel.migrate().activeChange()).isEqualTo("2");
+        // Where a kill between start's transaction and the base rows leaves it: triggers counting, no base rows.
+        cluster.execute(
+                project.db,
+                "update keel.change_state set phase = 'backfilling'; delete from keel.schema_history where version = '2';"
+                        + " update keel.projections set state = 'initialising';"
+                        + " delete from orders_per_user_stripes where keel_slot = 0");
+        OrderWriters writers = new OrderWriters(project.url(), 41).start(CounterProject.WRITERS);
+        try {
+            Eventually.await(Duration.ofSeconds(60), "writers commit", () -> writers.commits() > 100);
+            cluster.kill9();
+            writers.stop();
+            cluster.start();
+            OrderWriters after = new OrderWriters(project.url(), 43).start(CounterProject.WRITERS);
+            try {
+                Eventually.await(Duration.ofSeconds(60), "writers commit again", () -> after.commits() > 50);
+                assertThat(project.keel.migrate().activeChange()).isEqualTo("2");
+                Eventually.await(
+                        Duration.ofSeconds(60), "writers commit after the resume", () -> after.commits() > 150);
+            } finally {
+                after.stop();
+            }
+            assertThat(after.errors()).isEmpty();
+        } finally {
+            writers.stop();
+        }
+
+        assertThat(project.query("select state from keel.projections")).isEqualTo("ready");
+        assertThat(project.query(CounterProject.DIFFERENCE)).isEqualTo("0");
+    }
 }
