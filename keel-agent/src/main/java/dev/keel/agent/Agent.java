@@ -27,6 +27,7 @@ import dev.keel.backup.Backups;
 import dev.keel.config.KeelYaml;
 import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
+import dev.keel.projection.Projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -111,7 +112,7 @@ public final class Agent {
         }));
         this.dashboard = Dashboard.of(config, c.connections, backups, this::status, c.clock);
         this.leaderRuns = new LeaderRuns(ReadOnlyConnections.of(c.connections), history, c.clock, log);
-        var jobs = StandardJobs.of(schedules, insight, backups, given);
+        var jobs = StandardJobs.of(schedules, insight, backups, new Projections(c.connections, config.schema()), given);
         jobs.keySet().forEach(jobMetrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
         this.scheduler = new Scheduler(

@@ -21,7 +21,12 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
         /** VALIDATE CONSTRAINT: a scan that blocks no reads or writes, run before complete's transaction. */
         VALIDATE,
         /** Filling new columns of existing rows in batches by key. */
-        BACKFILL
+        BACKFILL,
+        /**
+         * One statement on its own, after start's transaction committed the triggers it relies on (a counter's base
+         * rows); it must do nothing when run again after a crash.
+         */
+        INITIALISE
     }
 
     /** A table whose existing rows the dual-write trigger must see once, batch by batch along {@code key}. */
@@ -48,6 +53,10 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
 
     public static Action buildIndex(String description, String sql, String schema, String index) {
         return new Action(Kind.CONCURRENT, description, sql, null, schema + "." + index);
+    }
+
+    public static Action initialise(String description, String sql) {
+        return new Action(Kind.INITIALISE, description, sql, null, null);
     }
 
     public static Action validate(String description, String sql) {

@@ -12,17 +12,44 @@ public final class ChangeContext {
     private final Shape shape;
     private final ChangeFindings findings;
     private final ExpressionProbe probe;
+    private final String stateSchema;
+    private final String version;
 
     public ChangeContext(LiveSchema before, Shape shape, ChangeFindings findings, ExpressionProbe probe) {
+        this(before, shape, findings, probe, "keel", null);
+    }
+
+    /**
+     * @param stateSchema keel's own schema, where objects that outlive the change are registered
+     * @param version the change's version, recorded with what it creates
+     */
+    public ChangeContext(
+            LiveSchema before,
+            Shape shape,
+            ChangeFindings findings,
+            ExpressionProbe probe,
+            String stateSchema,
+            String version) {
         this.before = before;
         this.shape = shape;
         this.findings = findings;
         this.probe = probe;
+        this.stateSchema = stateSchema;
+        this.version = version;
     }
 
     /** The same schema and shape, with findings reported through {@code findings} (one operation's, which name it). */
     public ChangeContext reportingTo(ChangeFindings findings) {
-        return new ChangeContext(before, shape, findings, probe);
+        return new ChangeContext(before, shape, findings, probe, stateSchema, version);
+    }
+
+    public String stateSchema() {
+        return stateSchema;
+    }
+
+    /** The version of the change being planned; null when planned outside a change. */
+    public String version() {
+        return version;
     }
 
     public LiveSchema before() {

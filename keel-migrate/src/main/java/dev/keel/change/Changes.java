@@ -128,6 +128,7 @@ public final class Changes {
         }
         try (ChangeExecutor executor = executor()) {
             executor.runEach(plan.start(Action.Kind.CONCURRENT));
+            executor.runEach(plan.start(Action.Kind.INITIALISE));
             Backfill backfill = new Backfill(connection, executor, settings, state, listener, cancellation);
             for (Action a : plan.start(Action.Kind.BACKFILL)) {
                 backfill.run(plan.version(), a.backfill());

@@ -3,6 +3,7 @@ package dev.keel.change;
 import dev.keel.change.ops.AddColumn;
 import dev.keel.change.ops.AddConstraint;
 import dev.keel.change.ops.AlterColumn;
+import dev.keel.change.ops.CreateCounter;
 import dev.keel.change.ops.CreateIndex;
 import dev.keel.change.ops.CreateTable;
 import dev.keel.change.ops.DropColumn;
@@ -34,6 +35,7 @@ public final class Operations {
         ALL.put(CreateIndex.KIND, CreateIndex::parse);
         ALL.put(DropIndex.KIND, DropIndex::parse);
         ALL.put(SetReplicaIdentity.KIND, SetReplicaIdentity::parse);
+        ALL.put(CreateCounter.KIND, CreateCounter::parse);
         ALL.put(RawSql.KIND, RawSql::parse);
     }
 

@@ -66,6 +66,13 @@ public enum MigrateError implements ErrorCode {
     MIGRATE_FAILED(
             ExitCode.OPERATION,
             "migrate failed on the server outside a migration's statements (the history, its lock)"),
+    PROJECTION_UNKNOWN(
+            ExitCode.USAGE,
+            "keel projections was given a name that is no counter of keel.projections (or one in several schemas)"),
+    PROJECTION_FAILED(
+            ExitCode.OPERATION,
+            "compacting or verifying a counter failed on the server (its stripes table or keel.projections, a"
+                    + " privilege)"),
     SHADOW_FAILED(
             ExitCode.OPERATION,
             "creating, filling or dropping the shadow database, or reading the target for it, failed");

@@ -20,7 +20,14 @@ public enum JobName {
     INCREMENTAL_BACKUP(
             "incrementalBackup", every(Duration.ofDays(1)), Needs.REPOSITORY, false, true, "an incremental backup"),
     PRUNE("prune", every(Duration.ofDays(1)), Needs.RETENTION, false, true, "keel backup prune with backup.retention"),
-    DRILL("drill", every(Duration.ofDays(7)), Needs.REPOSITORY, false, true, "a restore drill");
+    DRILL("drill", every(Duration.ofDays(7)), Needs.REPOSITORY, false, true, "a restore drill"),
+    COMPACT_COUNTERS(
+            "compactCounters",
+            every(Duration.ofMinutes(1)),
+            Needs.NOTHING,
+            false,
+            false,
+            "keel projections compact, folding the counters' deltas (nothing without counters)");
 
     /** What keel.yaml must set for a job's default schedule to apply. */
     public enum Needs {
