@@ -7,8 +7,14 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "projections",
-        description = "Counters (create_counter) kept beside their tables: list, compact and verify them.",
-        subcommands = {ProjectionsListCommand.class, ProjectionsCompactCommand.class, ProjectionsVerifyCommand.class})
+        description = "Counters, summaries, materialized views and cached columns kept beside their tables: list them,"
+                + " compact counters, verify counters and cached columns, refresh summaries and materialized views.",
+        subcommands = {
+            ProjectionsListCommand.class,
+            ProjectionsCompactCommand.class,
+            ProjectionsVerifyCommand.class,
+            ProjectionsRefreshCommand.class
+        })
 final class ProjectionsCommand implements Runnable {
 
     @ParentCommand
@@ -19,7 +25,8 @@ final class ProjectionsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: list, compact or verify");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "say what to do: list, compact, verify or refresh");
     }
 
     /** The projection verbs on the project's database, with keel.projections in keel's state schema. */

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.error.ExitCode;
+import dev.keel.projection.CachedColumnVerify;
 import dev.keel.projection.CounterVerify;
 import dev.keel.projection.DriftedGroup;
 import dev.keel.projection.Projections;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "verify",
         description = {
-            "Compare each counter with the true aggregate of its table and list the groups that differ (exit 1).",
+            "Compare each counter with the true aggregate of its table, and each cached column with the rows it copies,"
+                    + " and list what differs (exit 1).",
             "The table and the counter are read in one snapshot, so writers may go on; --repair adds each difference"
                     + " in that same statement."
         })
@@ -26,13 +28,16 @@ final class ProjectionsVerifyCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             paramLabel = "NAME",
-            description = "The counter (name or schema.name); all of them when left out.")
+            description =
+                    "The counter or cached column (name, schema.name, or table.column for a cached column); all of"
+                            + " them when left out.")
     String name;
 
     @Option(
             names = "--sample",
             paramLabel = "N",
-            description = "Compare N groups picked at random instead of all of them (for large tables).")
+            description = "Compare N groups picked at random (a counter) or at most N rows (a cached column) instead of"
+                    + " all of them, for large tables.")
     Integer sample;
 
     @Option(names = "--repair", description = "Add each difference found to the counter, so it matches the table.")
@@ -44,12 +49,30 @@ final class ProjectionsVerifyCommand implements Callable<Integer> {
         Projections.VerifyResult result = ProjectionsCommand.projections(cli).verify(name, sample, repair);
         if (cli.json()) {
             cli.printJson(result);
-        } else if (result.counters().isEmpty()) {
-            cli.out().println("No counters in " + result.database() + ": nothing to verify");
+        } else if (result.counters().isEmpty() && result.columns().isEmpty()) {
+            cli.out().println("No counters or cached columns in " + result.database() + ": nothing to verify");
         } else {
             result.counters().forEach(r -> print(cli, r));
+            result.columns().forEach(r -> print(cli, r));
         }
         return result.unrepairedDrift() ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+
+    private static void print(CliContext cli, CachedColumnVerify.Result r) {
+        if (!r.drift()) {
+            cli.out().println(r.projection() + ": ok, every copy matches its referenced row (" + r.millis() + " ms)");
+            return;
+        }
+        cli.out()
+                .println(r.projection() + ": " + r.driftedRows()
+                        + (r.driftedRows() == 1 ? " row differs" : " rows differ") + " from the rows they copy"
+                        + (r.repaired() ? "; repaired" : ""));
+        for (var row : r.drifted()) {
+            cli.out().println("  key " + row.get(0) + "  copy " + row.get(1) + ", referenced " + row.get(2));
+        }
+        if (!r.repaired()) {
+            cli.out().println("  run keel projections verify " + r.projection() + " --repair to fix it");
+        }
     }
 
     private static void print(CliContext cli, CounterVerify.Result r) {

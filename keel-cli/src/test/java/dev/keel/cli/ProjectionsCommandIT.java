@@ -91,7 +91,7 @@ class ProjectionsCommandIT extends ProjectOnCluster {
         assertThat(unknown.errorLines())
                 .singleElement()
                 .asString()
-                .contains("no counter named nope")
+                .contains("no counter or projection named nope")
                 .endsWith("[KEEL-MIGRATE-PROJECTION-UNKNOWN]");
         assertThat(keel("projections", "verify", "--sample", "0").exitCode()).isEqualTo(2);
     }

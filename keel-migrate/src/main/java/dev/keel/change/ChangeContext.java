@@ -141,6 +141,18 @@ public final class ChangeContext {
         }
     }
 
+    /** Asks the server whether a whole query compiles against the schema as it is before the change. */
+    public void checkQuery(String query, YamlNode.Position at, String what) {
+        if (probe != null && query != null && !query.isBlank()) {
+            probe.query(shape.schema(), query)
+                    .ifPresent(problem -> findings.error(
+                            "change-bad-query",
+                            at,
+                            what + " does not compile: " + problem,
+                            "write a SELECT over the tables as they are before this change"));
+        }
+    }
+
     /**
      * A column about to become NOT NULL with its values copied as they are: rows holding NULL would pass the whole
      * backfill and then fail complete's validation, so they are a finding now, with the number of them when the probe

@@ -82,6 +82,28 @@ public final class ExpressionProbe {
         return explain("SELECT " + select + " FROM " + from + " LIMIT 0");
     }
 
+    /** Whether a whole query compiles against the live schema, names resolved in {@code schema} first. */
+    public Optional<String> query(String schema, String sql) {
+        return explain(
+                "SELECT set_config('search_path', " + Identifiers.literal(Identifiers.quote(schema)) + ", true)", sql);
+    }
+
+    private Optional<String> explain(String setting, String sql) {
+        try {
+            return rolledBack(s -> {
+                try {
+                    s.execute(setting);
+                    s.execute("EXPLAIN " + sql);
+                    return Optional.<String>empty();
+                } catch (SQLException e) {
+                    return Optional.of(message(e));
+                }
+            });
+        } catch (SQLException e) {
+            return Optional.of(message(e));
+        }
+    }
+
     private Optional<String> explain(String sql) {
         try {
             return rolledBack(s -> {

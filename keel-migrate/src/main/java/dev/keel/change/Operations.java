@@ -5,6 +5,9 @@ import dev.keel.change.ops.AddConstraint;
 import dev.keel.change.ops.AlterColumn;
 import dev.keel.change.ops.CreateCounter;
 import dev.keel.change.ops.CreateIndex;
+import dev.keel.change.ops.CreateMaterializedView;
+import dev.keel.change.ops.CreateProjection;
+import dev.keel.change.ops.CreateSummary;
 import dev.keel.change.ops.CreateTable;
 import dev.keel.change.ops.DropColumn;
 import dev.keel.change.ops.DropConstraint;
@@ -37,6 +40,9 @@ public final class Operations {
         ALL.put(SetReplicaIdentity.KIND, SetReplicaIdentity::parse);
         ALL.put(CreateCounter.KIND, CreateCounter::parse);
         ALL.put(RawSql.KIND, RawSql::parse);
+        ALL.put(CreateSummary.KIND, CreateSummary::parse);
+        ALL.put(CreateMaterializedView.KIND, CreateMaterializedView::parse);
+        ALL.put(CreateProjection.KIND, CreateProjection::parse);
     }
 
     private Operations() {}

@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** keel.projections: every counter (and later summary, materialized view, projection) keel keeps, and its state. */
+/** keel.projections: every counter, summary, materialized view and cached column keel keeps, and its state. */
 public final class ProjectionCatalog {
     public static final String COUNTER = "counter";
+    public static final String SUMMARY = "summary";
+    public static final String MATERIALIZED_VIEW = "materialized_view";
+    /** A cached column: create_projection. */
+    public static final String PROJECTION = "projection";
     /** Created, triggers counting, base rows not yet written: compaction and verify leave it alone. */
     public static final String INITIALISING = "initialising";
 
@@ -38,7 +42,8 @@ public final class ProjectionCatalog {
             String createdBy,
             OffsetDateTime createdOn,
             OffsetDateTime lastCompacted,
-            OffsetDateTime lastVerified) {
+            OffsetDateTime lastVerified,
+            OffsetDateTime lastRefreshed) {
 
         public String qualifiedName() {
             return schema + "." + name;
@@ -46,6 +51,27 @@ public final class ProjectionCatalog {
 
         public CounterDefinition counter() {
             return CounterDefinition.fromJson(definition);
+        }
+
+        public SummaryDefinition summary() {
+            return SummaryDefinition.fromJson(definition);
+        }
+
+        public MaterializedViewDefinition materializedView() {
+            return MaterializedViewDefinition.fromJson(definition);
+        }
+
+        public CachedColumnDefinition cachedColumn() {
+            return CachedColumnDefinition.fromJson(definition);
+        }
+
+        /** Summaries and materialized views: how often they are refreshed; null for the kinds kept by triggers. */
+        public Long refreshSeconds() {
+            return switch (kind) {
+                case SUMMARY -> summary().refreshSeconds();
+                case MATERIALIZED_VIEW -> materializedView().refreshSeconds();
+                default -> null;
+            };
         }
     }
 
@@ -57,19 +83,36 @@ public final class ProjectionCatalog {
         return table(schema);
     }
 
-    static String createSql(String registry) {
+    public static String createSql(String registry) {
         return SqlResources.load(ProjectionCatalog.class, "projections-create.sql", Map.of("projections", registry));
     }
 
     /** A row left by objects dropped by hand would block the name for ever: registering takes it over. */
     static String registerSql(String registry, CounterDefinition counter, String version) {
+        return registerSql(
+                registry, counter.schema(), counter.name(), COUNTER, counter.toJson(), INITIALISING, version);
+    }
+
+    /** Registers any kind; {@code state} is where it starts (ready, or initialising until its first fill). */
+    public static String registerSql(
+            String registry, String schema, String name, String kind, String json, String state, String version) {
         return "INSERT INTO " + registry + " (schema_name, name, kind, definition, state, created_by) VALUES ("
-                + literal(counter.schema()) + ", " + literal(counter.name()) + ", " + literal(COUNTER) + ", "
-                + literal(counter.toJson()) + "::jsonb, " + literal(INITIALISING) + ", "
-                + (version == null ? "NULL" : literal(version)) + ") ON CONFLICT (schema_name, name) DO UPDATE SET"
+                + literal(schema) + ", " + literal(name) + ", " + literal(kind) + ", " + literal(json) + "::jsonb, "
+                + literal(state) + ", " + (version == null ? "NULL" : literal(version))
+                + ") ON CONFLICT (schema_name, name) DO UPDATE SET"
                 + " kind = excluded.kind, definition = excluded.definition, state = excluded.state,"
                 + " created_by = excluded.created_by, created_on = now(), updated_on = now(), last_compacted = NULL,"
                 + " last_verified = NULL, last_refreshed = NULL";
+    }
+
+    public static String unregisterSql(String registry, String schema, String name) {
+        return "DELETE FROM " + registry + " WHERE schema_name = " + literal(schema) + " AND name = " + literal(name);
+    }
+
+    /** Marks a projection ready and refreshed now: the end of its first fill. */
+    public static String filledSql(String registry, String schema, String name) {
+        return "UPDATE " + registry + " SET state = " + literal(READY) + ", last_refreshed = now(), updated_on = now()"
+                + " WHERE schema_name = " + literal(schema) + " AND name = " + literal(name);
     }
 
     static String deleteSql(String registry, CounterDefinition counter) {
@@ -107,7 +150,8 @@ public final class ProjectionCatalog {
                             rs.getString("created_by"),
                             rs.getObject("created_on", OffsetDateTime.class),
                             rs.getObject("last_compacted", OffsetDateTime.class),
-                            rs.getObject("last_verified", OffsetDateTime.class)));
+                            rs.getObject("last_verified", OffsetDateTime.class),
+                            rs.getObject("last_refreshed", OffsetDateTime.class)));
                 }
             }
         }

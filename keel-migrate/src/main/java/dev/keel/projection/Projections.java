@@ -5,13 +5,17 @@ import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateError;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verbs of keel projections on one database: list, compact and verify the counters keel.projections holds, each
- * returning the record its output is made of.
+ * The verbs of keel projections on one database: list what keel.projections holds, compact the counters, verify the
+ * counters and cached columns, refresh the summaries and materialized views; each returns the record its output is
+ * made of.
  */
 public final class Projections {
     private final ConnectionSource source;
@@ -33,13 +37,18 @@ public final class Projections {
         }
     }
 
-    public record VerifyResult(String database, List<CounterVerify.Result> counters) {
+    /** @param columns the cached columns (create_projection) verified */
+    public record VerifyResult(
+            String database, List<CounterVerify.Result> counters, List<CachedColumnVerify.Result> columns) {
 
-        /** Whether a counter differs from its table and was not repaired. */
+        /** Whether a counter or a cached column differs from its table and was not repaired. */
         public boolean unrepairedDrift() {
-            return counters.stream().anyMatch(r -> r.drift() && !r.repaired());
+            return counters.stream().anyMatch(r -> r.drift() && !r.repaired())
+                    || columns.stream().anyMatch(r -> r.drift() && !r.repaired());
         }
     }
+
+    public record RefreshResult(String database, List<ProjectionRefresh.Result> refreshed) {}
 
     public ListResult list() {
         return with("reading", c -> new ListResult(source.describe(), catalog.list(c, null)));
@@ -70,12 +79,72 @@ public final class Projections {
         }
         return with("verifying", c -> {
             CounterVerify verify = new CounterVerify(catalog);
-            List<CounterVerify.Result> out = new ArrayList<>();
-            for (ProjectionCatalog.Entry entry : counters(c, name)) {
-                out.add(verify.verify(c, entry, sample, repair));
+            CachedColumnVerify columns = new CachedColumnVerify(catalog);
+            List<CounterVerify.Result> counted = new ArrayList<>();
+            List<CachedColumnVerify.Result> copied = new ArrayList<>();
+            for (ProjectionCatalog.Entry entry :
+                    named(c, name, List.of(ProjectionCatalog.COUNTER, ProjectionCatalog.PROJECTION))) {
+                if (ProjectionCatalog.COUNTER.equals(entry.kind())) {
+                    counted.add(verify.verify(c, entry, sample, repair));
+                } else {
+                    copied.add(columns.verify(c, entry, sample, repair));
+                }
             }
-            return new VerifyResult(source.describe(), out);
+            return new VerifyResult(source.describe(), counted, copied);
         });
+    }
+
+    /**
+     * Refreshes the summary or materialized view named, or every one of them; with {@code dueOnly}, only those whose
+     * interval has passed (what the agent's job does every minute).
+     */
+    public RefreshResult refresh(String name, boolean dueOnly) {
+        return with("refreshing", c -> {
+            ProjectionRefresh refresh = new ProjectionRefresh(catalog);
+            OffsetDateTime now = now(c);
+            List<ProjectionRefresh.Result> out = new ArrayList<>();
+            for (ProjectionCatalog.Entry entry :
+                    named(c, name, List.of(ProjectionCatalog.SUMMARY, ProjectionCatalog.MATERIALIZED_VIEW))) {
+                if (!dueOnly || ProjectionRefresh.due(entry, now)) {
+                    out.add(refresh.refresh(c, entry));
+                }
+            }
+            return new RefreshResult(source.describe(), out);
+        });
+    }
+
+    private static OffsetDateTime now(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class);
+        }
+    }
+
+    /** The entries of {@code kinds}: the one named (name or schema.name), or all of them when null. */
+    private List<ProjectionCatalog.Entry> named(Connection c, String name, List<String> kinds) throws SQLException {
+        List<ProjectionCatalog.Entry> all = catalog.list(c, null).stream()
+                .filter(e -> kinds.contains(e.kind()))
+                .toList();
+        if (name == null) {
+            return all;
+        }
+        List<ProjectionCatalog.Entry> named = all.stream()
+                .filter(e -> e.qualifiedName().equals(name) || e.name().equals(name))
+                .toList();
+        if (named.size() == 1) {
+            return named;
+        }
+        String what =
+                String.join(" or ", kinds.stream().map(k -> k.replace('_', ' ')).toList());
+        throw new KeelException(
+                MigrateError.PROJECTION_UNKNOWN,
+                named.isEmpty()
+                        ? "no " + what + " named " + name + " in " + source.describe()
+                        : "several named " + name + " exist in " + source.describe(),
+                named.isEmpty()
+                        ? "keel projections list shows what keel keeps and the kind of each"
+                        : "name it with its schema, e.g. " + named.get(0).qualifiedName());
     }
 
     private List<ProjectionCatalog.Entry> counters(Connection c, String name) throws SQLException {
@@ -109,7 +178,7 @@ public final class Projections {
         } catch (SQLException e) {
             throw new KeelException(
                     MigrateError.PROJECTION_FAILED,
-                    doing + " the counters of " + source.describe() + " failed: "
+                    doing + " the projections of " + source.describe() + " failed: "
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "check that the role may use keel.projections and the counters' stripes tables; -v shows the"
                             + " cause",

@@ -228,6 +228,18 @@ public record SummaryQuery(
         return query.substring(0, fromStart) + range + " " + query.substring(fromEnd);
     }
 
+    /**
+     * The query with its table qualified by {@code schema} when it names none, so it reads the same table whatever the
+     * search_path of the session that refreshes it.
+     */
+    public String qualified(String schema) {
+        if (this.schema != null) {
+            return query;
+        }
+        int at = query.indexOf(tableText, fromStart);
+        return query.substring(0, at) + quote(schema) + "." + quote(table) + query.substring(at + tableText.length());
+    }
+
     /** The bucket that a value of the column falls in, as a scalar SQL expression over {@code value}. */
     public String bucketOf(String value) {
         return "(SELECT " + bucketExpression + " FROM (SELECT " + value + " AS " + quote(column) + ") AS " + correlation

@@ -110,7 +110,7 @@ class CounterVerifyIT {
         assertThatThrownBy(() -> project.projections().verify("nope", null, false))
                 .isInstanceOfSatisfying(
                         KeelException.class, e -> assertThat(e.code()).isEqualTo(MigrateError.PROJECTION_UNKNOWN))
-                .hasMessageContaining("no counter named nope");
+                .hasMessageContaining("no counter or projection named nope");
     }
 
     @Test

@@ -34,6 +34,11 @@ class SummaryQueryTest {
         assertThat(q.width()).isEqualTo("('15 minutes')::interval");
         assertThat(q.correlation()).isEqualTo("\"readings\"");
         assertThat(q.schema()).isNull();
+        assertThat(q.qualified("app"))
+                .isEqualTo(
+                        "SELECT date_bin('15 minutes', at, timestamptz '2026-01-01'), sum(n) FROM \"app\".\"readings\""
+                                + " GROUP BY 1");
+        assertThat(SummaryQuery.parse(q.qualified("app"), "at").schema()).isEqualTo("app");
     }
 
     @Test

@@ -27,7 +27,14 @@ public enum JobName {
             Needs.NOTHING,
             false,
             false,
-            "keel projections compact, folding the counters' deltas (nothing without counters)");
+            "keel projections compact, folding the counters' deltas (nothing without counters)"),
+    REFRESH_PROJECTIONS(
+            "refreshProjections",
+            every(Duration.ofMinutes(1)),
+            Needs.NOTHING,
+            false,
+            false,
+            "keel projections refresh --due: each summary and materialized view whose own interval has passed");
 
     /** What keel.yaml must set for a job's default schedule to apply. */
     public enum Needs {

@@ -42,6 +42,7 @@ public final class StandardJobs {
             case PRUNE -> new PruneJob(backups);
             case DRILL -> new DrillJob(backups);
             case COMPACT_COUNTERS -> new CompactCountersJob(projections);
+            case REFRESH_PROJECTIONS -> new RefreshProjectionsJob(projections);
         };
     }
 }

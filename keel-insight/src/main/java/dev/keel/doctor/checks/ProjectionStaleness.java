@@ -71,7 +71,7 @@ public record ProjectionStaleness(double staleFactor, double criticalFactor) imp
                     + (never ? " has never been refreshed, created " : " was last refreshed ") + Figures.seconds(age)
                     + " ago; it should be every " + Figures.seconds(interval);
             String impact = "whatever reads " + name + " shows figures " + Figures.seconds(age)
-                    + " old; check that keel up runs and its refresh-projections job succeeds";
+                    + " old; check that keel up runs and its refreshProjections job succeeds";
             double closeness = severity == DoctorSeverity.CRITICAL
                     ? Impact.between(late, criticalFactor, 10 * criticalFactor)
                     : Impact.between(late, staleFactor, criticalFactor);

@@ -1,0 +1,284 @@
+package dev.keel.change.ops;
+
+import static dev.keel.sql.Identifiers.literal;
+import static dev.keel.sql.Identifiers.quote;
+
+import dev.keel.change.Action;
+import dev.keel.change.ChangeContext;
+import dev.keel.change.Operation;
+import dev.keel.change.OperationArgs;
+import dev.keel.change.Shape;
+import dev.keel.change.YamlNode;
+import dev.keel.config.Durations;
+import dev.keel.projection.ProjectionCatalog;
+import dev.keel.projection.SummaryDefinition;
+import dev.keel.projection.SummaryQuery;
+import dev.keel.projection.SummarySql;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Creates a summary: a table of the query's aggregates per time bucket, refreshed incrementally from the ranges that
+ * writes touched (see {@link dev.keel.projection.SummaryRefresh}). Start creates the table, the pending ranges and the
+ * triggers in the change's transaction, then fills every bucket in one transaction of its own; complete leaves it;
+ * rollback drops it all.
+ */
+public final class CreateSummary implements Operation {
+    public static final String KIND = "create_summary";
+    private static final int MAX_NAME = 40;
+    private static final Set<String> TIME_TYPES =
+            Set.of("timestamp with time zone", "timestamp without time zone", "date", "timestamptz", "timestamp");
+
+    private final YamlNode.Position at;
+    private final OperationArgs args;
+    private final String name;
+    private final String query;
+    private final String column;
+    private final String refresh;
+    private final String late;
+    private final String timeZone;
+
+    private CreateSummary(OperationArgs args) {
+        this.args = args.allow(Set.of("name", "query", "incremental_by", "refresh", "late", "time_zone"));
+        this.at = args.position();
+        this.name = args.required("name");
+        this.query = args.required("query").strip();
+        this.column = args.required("incremental_by");
+        this.refresh = args.required("refresh");
+        this.late = args.optional("late");
+        String zone = args.optional("time_zone");
+        this.timeZone = zone == null ? "UTC" : zone;
+    }
+
+    public static CreateSummary parse(OperationArgs args) {
+        return new CreateSummary(args);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public YamlNode.Position at() {
+        return at;
+    }
+
+    @Override
+    public void validate(ChangeContext ctx) {
+        validateName(ctx);
+        Duration every = duration(ctx, "refresh", refresh);
+        if (every != null && every.toSeconds() < 1) {
+            ctx.findings()
+                    .error(
+                            "change-bad-value",
+                            args.position("refresh"),
+                            "refresh " + refresh + " is shorter than a second",
+                            "refresh at most every second, e.g. 30s or 5min");
+        }
+        if (late != null) {
+            duration(ctx, "late", late);
+        }
+        if (query.isEmpty()) {
+            return;
+        }
+        SummaryQuery q;
+        try {
+            q = SummaryQuery.parse(query, column);
+        } catch (SummaryQuery.Refused e) {
+            ctx.findings()
+                    .error(
+                            "change-summary-query",
+                            args.position("query"),
+                            "the query cannot be refreshed incrementally: " + e.getMessage(),
+                            "summarise one table grouped by date_trunc or date_bin of " + column
+                                    + ", or use create_materialized_view");
+            return;
+        }
+        if (q.schema() != null && !q.schema().equals(ctx.schema())) {
+            ctx.findings()
+                    .error(
+                            "change-summary-query",
+                            args.position("query"),
+                            "the query reads " + q.schema() + "." + q.table() + ", outside the change's schema "
+                                    + ctx.schema(),
+                            "summarise a table of " + ctx.schema() + ", or put the change file in its schema");
+            return;
+        }
+        Shape.TableShape t = ctx.table(q.table(), args.position("query"));
+        if (t == null) {
+            return;
+        }
+        Shape.ColumnShape c = ctx.column(t, column, args.position("incremental_by"));
+        if (c == null) {
+            return;
+        }
+        if (!TIME_TYPES.contains(c.type().toLowerCase(Locale.ROOT))) {
+            ctx.findings()
+                    .error(
+                            "change-summary-query",
+                            args.position("incremental_by"),
+                            "incremental_by " + column + " is " + c.type() + ", not a date or time",
+                            "bucket a timestamptz, timestamp or date column");
+        } else if (!c.notNull()) {
+            ctx.findings()
+                    .error(
+                            "change-summary-query",
+                            args.position("incremental_by"),
+                            "incremental_by " + column + " may be NULL, and a row without a time has no bucket to"
+                                    + " recompute",
+                            "make " + column + " NOT NULL first (alter_column with nullable: false)");
+        }
+        ctx.checkQuery(query, args.position("query"), "the summary's query");
+    }
+
+    private Duration duration(ChangeContext ctx, String key, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            ctx.findings()
+                    .error(
+                            "change-bad-value",
+                            args.position(key),
+                            key + " '" + text + "' is not a duration",
+                            "write it as 30s, 5min, 1h or 30d");
+            return null;
+        }
+    }
+
+    private void validateName(ChangeContext ctx) {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (name.length() > MAX_NAME) {
+            ctx.findings()
+                    .error(
+                            "change-bad-value",
+                            args.position("name"),
+                            "summary name " + name + " is longer than " + MAX_NAME + " characters, which its pending"
+                                    + " table and triggers need to fit PostgreSQL's 63",
+                            "pick a shorter name");
+            return;
+        }
+        String pending = name + "_pending";
+        boolean taken = ctx.shape().table(name) != null
+                || ctx.shape().table(pending) != null
+                || ctx.before().tables().values().stream()
+                        .anyMatch(x -> x.indexes().contains(name) || x.indexes().contains(pending));
+        if (taken) {
+            ctx.findings()
+                    .error(
+                            "change-name-taken",
+                            args.position("name"),
+                            "the name " + name + " is taken",
+                            "pick another");
+        }
+    }
+
+    private SummaryDefinition definition(ChangeContext ctx) {
+        SummaryQuery q = parsed();
+        Shape.TableShape t = ctx.shape().table(q.table());
+        String type = t == null || t.column(column) == null
+                ? "timestamptz"
+                : t.column(column).type();
+        Long lateSeconds = late == null ? null : Durations.parse(late).toSeconds();
+        return new SummaryDefinition(
+                ctx.schema(),
+                name,
+                q.qualified(ctx.schema()),
+                column,
+                type,
+                Durations.parse(refresh).toSeconds(),
+                lateSeconds,
+                timeZone);
+    }
+
+    private SummaryQuery parsed() {
+        try {
+            return SummaryQuery.parse(query, column);
+        } catch (SummaryQuery.Refused e) {
+            throw new IllegalStateException("a validated summary query was refused: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Action> start(ChangeContext ctx) {
+        SummaryDefinition d = definition(ctx);
+        SummaryQuery q = d.parsed();
+        String registry = ProjectionCatalog.table(ctx.stateSchema());
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.atomic("create " + registry + " if missing", ProjectionCatalog.createSql(registry)));
+        for (String sql : SummarySql.create(d, q)) {
+            actions.add(Action.atomic(describe(sql, d), sql));
+        }
+        actions.add(Action.atomic(
+                "register summary " + name + " in " + registry,
+                ProjectionCatalog.registerSql(
+                        registry,
+                        d.schema(),
+                        d.name(),
+                        ProjectionCatalog.SUMMARY,
+                        d.toJson(),
+                        ProjectionCatalog.INITIALISING,
+                        ctx.version())));
+        actions.add(
+                Action.concurrent("fill every bucket of summary " + name + " from " + q.table(), fill(d, registry)));
+        return actions;
+    }
+
+    private static String describe(String sql, SummaryDefinition d) {
+        if (sql.startsWith("CREATE TABLE " + d.table())) {
+            return "create summary table " + d.name();
+        }
+        if (sql.startsWith("CREATE INDEX")) {
+            return "index " + d.name() + " by its bucket";
+        }
+        if (sql.startsWith("CREATE TABLE")) {
+            return "create " + d.pendingName() + " for the ranges writes touch";
+        }
+        if (sql.startsWith("CREATE FUNCTION")) {
+            return "create a trigger function that records the ranges written";
+        }
+        if (sql.startsWith("CREATE TRIGGER")) {
+            return sql.substring(0, sql.indexOf(" ON ")).replace("CREATE TRIGGER ", "record ranges with trigger ");
+        }
+        return "mark every bucket of " + d.name() + " pending";
+    }
+
+    /**
+     * The first fill, repeatable: in one transaction, the pending ranges go first, so a write that commits while the
+     * query runs stays pending and is recomputed by the next refresh rather than lost.
+     */
+    static String fill(SummaryDefinition d, String registry) {
+        return "DO $keel_fill$ BEGIN PERFORM set_config('TimeZone', " + literal(d.timeZone()) + ", true);"
+                + " PERFORM set_config('search_path', " + literal(quote(d.schema())) + ", true);"
+                + " DELETE FROM " + d.pending() + "; DELETE FROM " + d.table() + "; INSERT INTO " + d.table() + " "
+                + d.query() + "; " + ProjectionCatalog.filledSql(registry, d.schema(), d.name()) + "; END $keel_fill$";
+    }
+
+    @Override
+    public List<Action> complete(ChangeContext ctx) {
+        return List.of();
+    }
+
+    @Override
+    public List<Action> rollback(ChangeContext ctx) {
+        SummaryDefinition d = definition(ctx);
+        String registry = ProjectionCatalog.table(ctx.stateSchema());
+        List<Action> actions = new ArrayList<>();
+        for (String sql : SummarySql.drop(d)) {
+            actions.add(Action.atomic("drop " + sql.substring(sql.indexOf("EXISTS ") + 7), sql));
+        }
+        actions.add(Action.atomic(
+                "unregister summary " + name,
+                ProjectionCatalog.createSql(registry) + "; "
+                        + ProjectionCatalog.unregisterSql(registry, d.schema(), d.name())));
+        return actions;
+    }
+
+    @Override
+    public void apply(ChangeContext ctx) {}
+}
