@@ -3,7 +3,9 @@ package dev.keel.projection;
 import static dev.keel.sql.Identifiers.literal;
 import static dev.keel.sql.Identifiers.quote;
 
+import dev.keel.sql.SqlResources;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of one counter. Every statement that compares or folds reads the table and the stripes in one statement, so
@@ -93,7 +95,10 @@ public final class CounterSql {
                 + OLD_ROWS + where() + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "")
                 + " FROM " + NEW_ROWS + where() + ") d GROUP BY " + cols + " HAVING sum(n) <> 0"
                 + (counter.sums() ? " OR sum(s) <> 0" : "");
-        return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql AS $keel$\nBEGIN\n"
+        // SECURITY DEFINER: a role that may write the table records its deltas without rights on the stripes; the
+        // search_path is pinned so no object of another schema can stand in for one the function names.
+        return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = " + quote(counter.schema()) + ", pg_temp AS $keel$\nBEGIN\n"
                 + "  IF TG_OP = 'INSERT' THEN\n    " + into + " SELECT " + cols + ", txid_current(), count(*)" + sumOf
                 + " FROM " + NEW_ROWS + where() + " GROUP BY " + cols + ";\n"
                 + "  ELSIF TG_OP = 'DELETE' THEN\n    " + into + " SELECT " + cols + ", txid_current(), -count(*)"
@@ -121,7 +126,11 @@ public final class CounterSql {
     private String view() {
         return "CREATE VIEW " + counter.view() + " AS SELECT " + groups.list() + ", sum(" + COUNT
                 + ")::bigint AS count" + (counter.sums() ? ", sum(" + SUM + ")::" + counter.sumType() + " AS sum" : "")
-                + " FROM " + counter.stripes() + " GROUP BY " + groups.list() + " HAVING sum(" + COUNT + ") <> 0";
+                + " FROM " + counter.stripes() + " GROUP BY " + groups.list() + " HAVING sum(" + COUNT + ") <> 0; "
+                + SqlResources.load(
+                        CounterSql.class,
+                        "counter-grants.sql",
+                        Map.of("table", literal(counter.source()), "view", literal(counter.view())));
     }
 
     /**
