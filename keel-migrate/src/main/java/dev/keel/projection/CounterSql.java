@@ -90,11 +90,11 @@ public final class CounterSql {
                 + (counter.sums() ? ", " + SUM : "") + ")";
         String sumOf = counter.sums() ? ", sum(" + value() + ")" : "";
         String negSumOf = counter.sums() ? ", -sum(" + value() + ")" : "";
-        String update = into + " SELECT " + cols + ", txid_current(), sum(n)" + (counter.sums() ? ", sum(s)" : "")
-                + " FROM (SELECT " + cols + ", -1 AS n" + (counter.sums() ? ", -" + value() + " AS s" : "") + " FROM "
-                + OLD_ROWS + where() + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "")
-                + " FROM " + NEW_ROWS + where() + ") d GROUP BY " + cols + " HAVING sum(n) <> 0"
-                + (counter.sums() ? " OR sum(s) <> 0" : "");
+        String update = into + " SELECT " + cols + ", txid_current(), sum(" + COUNT + ")"
+                + (counter.sums() ? ", sum(" + SUM + ")" : "") + " FROM (SELECT " + cols + ", -1 AS " + COUNT
+                + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + OLD_ROWS + where()
+                + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "") + " FROM " + NEW_ROWS
+                + where() + ") d GROUP BY " + cols + nonZero();
         // SECURITY DEFINER: a role that may write the table records its deltas without rights on the stripes; the
         // search_path is pinned so no object of another schema can stand in for one the function names.
         return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
