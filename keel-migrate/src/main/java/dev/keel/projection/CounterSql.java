@@ -171,11 +171,12 @@ public final class CounterSql {
      *
      * <p>Returns one row: the deltas folded and the groups whose base row was written.
      */
-    public String compact() {
+    public String compact(String registry) {
         String cols = groups.list();
         String carried = cols + ", " + COUNT + (counter.sums() ? ", " + SUM : "");
         String stripes = counter.stripes();
-        return "WITH moved AS (DELETE FROM " + stripes + " WHERE " + SLOT + " <> 0 RETURNING " + carried + "),"
+        return "WITH moved AS (DELETE FROM " + stripes + " WHERE " + SLOT + " <> 0 AND " + ready(registry)
+                + " RETURNING " + carried + "),"
                 + " folded AS (SELECT " + cols + ", sum(" + COUNT + ") AS " + COUNT
                 + (counter.sums() ? ", sum(" + SUM + ") AS " + SUM : "") + " FROM moved GROUP BY " + cols + "),"
                 + " base AS (DELETE FROM " + stripes + " AS b USING folded AS f WHERE b." + SLOT + " = 0 AND "
@@ -190,6 +191,15 @@ public final class CounterSql {
                 + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM written)";
     }
 
+    /**
+     * Whether the base rows are written, read in the statement's own snapshot: base rows written before them (by a
+     * compaction or a repair that read the state earlier) would be counted twice.
+     */
+    private String ready(String registry) {
+        return "EXISTS (SELECT 1 FROM " + registry + " WHERE schema_name = " + literal(counter.schema())
+                + " AND name = " + literal(counter.name()) + " AND state = " + literal(ProjectionCatalog.READY) + ")";
+    }
+
     private String carriedOf(String alias) {
         return groups.list(alias) + ", " + alias + "." + COUNT + (counter.sums() ? ", " + alias + "." + SUM : "");
     }
@@ -199,7 +209,7 @@ public final class CounterSql {
      * sum]) as text. With {@code sample} only that many groups, picked at random from the stripes, are compared; with
      * {@code repair} the same statement adds each difference as a base row.
      */
-    public String compare(Integer sample, boolean repair) {
+    public String compare(Integer sample, boolean repair, String registry) {
         String cols = groups.list();
         String picked = "";
         String truth;
@@ -233,7 +243,8 @@ public final class CounterSql {
         }
         return "WITH " + compared + ", repaired AS (INSERT INTO " + counter.stripes() + " (" + cols + ", " + SLOT
                 + ", " + COUNT + (counter.sums() ? ", " + SUM : "") + ") SELECT " + cols + ", 0, true_count - " + COUNT
-                + (counter.sums() ? ", true_sum - " + SUM : "") + " FROM compared)" + report;
+                + (counter.sums() ? ", true_sum - " + SUM : "") + " FROM compared WHERE " + ready(registry) + ")"
+                + report;
     }
 
     private String textList() {
