@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /**
  * Folds a counter's committed deltas into its base rows, online: the fold is one statement that waits on no writer
- * (see {@link CounterSql#compact()}); compactions of one counter are serialised by an advisory lock, and one that
+ * (see {@link CounterSql#compact(String)}); compactions of one counter are serialised by an advisory lock, and one that
  * finds the lock taken skips instead of queueing behind it.
  */
 public final class CounterCompaction {
@@ -40,7 +40,7 @@ public final class CounterCompaction {
             }
             long folded;
             long written;
-            try (ResultSet rs = s.executeQuery(new CounterSql(counter).compact())) {
+            try (ResultSet rs = s.executeQuery(new CounterSql(counter).compact(catalog.table()))) {
                 rs.next();
                 folded = rs.getLong(1);
                 written = rs.getLong(2);

@@ -3,7 +3,9 @@ package dev.keel.projection;
 import static dev.keel.sql.Identifiers.literal;
 import static dev.keel.sql.Identifiers.quote;
 
+import dev.keel.sql.SqlResources;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of one counter. Every statement that compares or folds reads the table and the stripes in one statement, so
@@ -88,12 +90,15 @@ public final class CounterSql {
                 + (counter.sums() ? ", " + SUM : "") + ")";
         String sumOf = counter.sums() ? ", sum(" + value() + ")" : "";
         String negSumOf = counter.sums() ? ", -sum(" + value() + ")" : "";
-        String update = into + " SELECT " + cols + ", txid_current(), sum(n)" + (counter.sums() ? ", sum(s)" : "")
-                + " FROM (SELECT " + cols + ", -1 AS n" + (counter.sums() ? ", -" + value() + " AS s" : "") + " FROM "
-                + OLD_ROWS + where() + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "")
-                + " FROM " + NEW_ROWS + where() + ") d GROUP BY " + cols + " HAVING sum(n) <> 0"
-                + (counter.sums() ? " OR sum(s) <> 0" : "");
-        return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql AS $keel$\nBEGIN\n"
+        String update = into + " SELECT " + cols + ", txid_current(), sum(" + COUNT + ")"
+                + (counter.sums() ? ", sum(" + SUM + ")" : "") + " FROM (SELECT " + cols + ", -1 AS " + COUNT
+                + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + OLD_ROWS + where()
+                + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "") + " FROM " + NEW_ROWS
+                + where() + ") d GROUP BY " + cols + nonZero();
+        // SECURITY DEFINER: a role that may write the table records its deltas without rights on the stripes; the
+        // search_path is pinned so no object of another schema can stand in for one the function names.
+        return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                + " SET search_path = " + quote(counter.schema()) + ", pg_temp AS $keel$\nBEGIN\n"
                 + "  IF TG_OP = 'INSERT' THEN\n    " + into + " SELECT " + cols + ", txid_current(), count(*)" + sumOf
                 + " FROM " + NEW_ROWS + where() + " GROUP BY " + cols + ";\n"
                 + "  ELSIF TG_OP = 'DELETE' THEN\n    " + into + " SELECT " + cols + ", txid_current(), -count(*)"
@@ -121,7 +126,11 @@ public final class CounterSql {
     private String view() {
         return "CREATE VIEW " + counter.view() + " AS SELECT " + groups.list() + ", sum(" + COUNT
                 + ")::bigint AS count" + (counter.sums() ? ", sum(" + SUM + ")::" + counter.sumType() + " AS sum" : "")
-                + " FROM " + counter.stripes() + " GROUP BY " + groups.list() + " HAVING sum(" + COUNT + ") <> 0";
+                + " FROM " + counter.stripes() + " GROUP BY " + groups.list() + " HAVING sum(" + COUNT + ") <> 0; "
+                + SqlResources.load(
+                        CounterSql.class,
+                        "counter-grants.sql",
+                        Map.of("table", literal(counter.source()), "view", literal(counter.view())));
     }
 
     /**
@@ -162,11 +171,12 @@ public final class CounterSql {
      *
      * <p>Returns one row: the deltas folded and the groups whose base row was written.
      */
-    public String compact() {
+    public String compact(String registry) {
         String cols = groups.list();
         String carried = cols + ", " + COUNT + (counter.sums() ? ", " + SUM : "");
         String stripes = counter.stripes();
-        return "WITH moved AS (DELETE FROM " + stripes + " WHERE " + SLOT + " <> 0 RETURNING " + carried + "),"
+        return "WITH moved AS (DELETE FROM " + stripes + " WHERE " + SLOT + " <> 0 AND " + ready(registry)
+                + " RETURNING " + carried + "),"
                 + " folded AS (SELECT " + cols + ", sum(" + COUNT + ") AS " + COUNT
                 + (counter.sums() ? ", sum(" + SUM + ") AS " + SUM : "") + " FROM moved GROUP BY " + cols + "),"
                 + " base AS (DELETE FROM " + stripes + " AS b USING folded AS f WHERE b." + SLOT + " = 0 AND "
@@ -181,6 +191,15 @@ public final class CounterSql {
                 + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM written)";
     }
 
+    /**
+     * Whether the base rows are written, read in the statement's own snapshot: base rows written before them (by a
+     * compaction or a repair that read the state earlier) would be counted twice.
+     */
+    private String ready(String registry) {
+        return "EXISTS (SELECT 1 FROM " + registry + " WHERE schema_name = " + literal(counter.schema())
+                + " AND name = " + literal(counter.name()) + " AND state = " + literal(ProjectionCatalog.READY) + ")";
+    }
+
     private String carriedOf(String alias) {
         return groups.list(alias) + ", " + alias + "." + COUNT + (counter.sums() ? ", " + alias + "." + SUM : "");
     }
@@ -190,7 +209,7 @@ public final class CounterSql {
      * sum]) as text. With {@code sample} only that many groups, picked at random from the stripes, are compared; with
      * {@code repair} the same statement adds each difference as a base row.
      */
-    public String compare(Integer sample, boolean repair) {
+    public String compare(Integer sample, boolean repair, String registry) {
         String cols = groups.list();
         String picked = "";
         String truth;
@@ -224,7 +243,8 @@ public final class CounterSql {
         }
         return "WITH " + compared + ", repaired AS (INSERT INTO " + counter.stripes() + " (" + cols + ", " + SLOT
                 + ", " + COUNT + (counter.sums() ? ", " + SUM : "") + ") SELECT " + cols + ", 0, true_count - " + COUNT
-                + (counter.sums() ? ", true_sum - " + SUM : "") + " FROM compared)" + report;
+                + (counter.sums() ? ", true_sum - " + SUM : "") + " FROM compared WHERE " + ready(registry) + ")"
+                + report;
     }
 
     private String textList() {

@@ -59,7 +59,7 @@ public final class CounterVerify {
             long count = 0;
             List<DriftedGroup> listed = new ArrayList<>();
             int groups = counter.groupBy().size();
-            try (ResultSet rs = s.executeQuery(new CounterSql(counter).compare(sample, repair))) {
+            try (ResultSet rs = s.executeQuery(new CounterSql(counter).compare(sample, repair, catalog.table()))) {
                 while (rs.next()) {
                     count++;
                     if (listed.size() < LISTED) {

@@ -25,6 +25,8 @@ public final class CreateCounter implements Operation {
     public static final String KIND = "create_counter";
     /** The longest name whose stripes table and triggers still fit PostgreSQL's 63 bytes. */
     private static final int MAX_NAME = 48;
+    /** The view's columns and the stripes' own. */
+    private static final Set<String> RESERVED = Set.of("count", "sum", "keel_slot", "keel_count", "keel_sum");
 
     private final YamlNode.Position at;
     private final OperationArgs args;
@@ -89,12 +91,12 @@ public final class CreateCounter implements Operation {
         }
         for (String column : groupBy) {
             ctx.column(t, column, args.position("group_by"));
-            if (column.equals("count") || column.equals("sum")) {
+            if (RESERVED.contains(column)) {
                 ctx.findings()
                         .error(
                                 "change-counter-column-name",
                                 args.position("group_by"),
-                                "group column " + column + " would clash with the view's own " + column + " column",
+                                "group column " + column + " would clash with the counter's own " + column + " column",
                                 "group by another column, or count through a view that renames it");
             }
         }

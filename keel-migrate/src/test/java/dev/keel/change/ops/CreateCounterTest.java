@@ -93,6 +93,25 @@ class CreateCounterTest {
     }
 
     @Test
+    void groupAndSumColumnsMayHaveAnyNameTheCounterDoesNotUseItself(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        OperationHarness h = ItemsChange.harness(
+                cluster,
+                dir,
+                "create table t (id serial primary key, n int, s int, d int);"
+                        + " insert into t (n, s, d) select i % 3, i, i from generate_series(1, 12) i;",
+                "operations:\n  - create_counter: {name: per_n, table: t, group_by: [n, s], sum: d}\n");
+        h.start().complete();
+        h.old("update t set n = n + 1, d = d * 2 where id % 2 = 0");
+        h.old("delete from t where id = 3");
+
+        assertThat(h.query("select count(*) from ((select n, s, count, sum from per_n except select n, s, count(*),"
+                        + " sum(d) from t group by 1, 2) union all (select n, s, count(*), sum(d) from t group by 1, 2"
+                        + " except select n, s, count, sum from per_n)) x"))
+                .isEqualTo("0");
+    }
+
+    @Test
     void aConditionThatDoesNotCompileStopsTheChangeBeforeAnythingRuns(TestCluster cluster, @TempDir Path dir)
             throws Exception {
         ItemsChange.Project project = ItemsChange.project(
