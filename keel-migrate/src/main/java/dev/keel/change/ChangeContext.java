@@ -12,17 +12,43 @@ public final class ChangeContext {
     private final Shape shape;
     private final ChangeFindings findings;
     private final ExpressionProbe probe;
+    private final String stateSchema;
+    private final String version;
 
     public ChangeContext(LiveSchema before, Shape shape, ChangeFindings findings, ExpressionProbe probe) {
+        this(before, shape, findings, probe, "keel", null);
+    }
+
+    /**
+     * @param stateSchema keel's own schema, where operations that declare something (partition sets) record it
+     * @param version the change's version, recorded with what it declares; null when unknown
+     */
+    public ChangeContext(
+            LiveSchema before,
+            Shape shape,
+            ChangeFindings findings,
+            ExpressionProbe probe,
+            String stateSchema,
+            String version) {
         this.before = before;
         this.shape = shape;
         this.findings = findings;
         this.probe = probe;
+        this.stateSchema = stateSchema;
+        this.version = version;
     }
 
     /** The same schema and shape, with findings reported through {@code findings} (one operation's, which name it). */
     public ChangeContext reportingTo(ChangeFindings findings) {
-        return new ChangeContext(before, shape, findings, probe);
+        return new ChangeContext(before, shape, findings, probe, stateSchema, version);
+    }
+
+    public String stateSchema() {
+        return stateSchema;
+    }
+
+    public String version() {
+        return version;
     }
 
     public LiveSchema before() {

@@ -62,7 +62,7 @@ public final class ChangePlanner {
         Shape oldShape = Shape.of(before);
         Shape shape = oldShape.copy();
         ChangeFindings findings = file.findings();
-        ChangeContext ctx = new ChangeContext(before, shape, findings, probe);
+        ChangeContext ctx = new ChangeContext(before, shape, findings, probe, stateSchema, version);
         List<Action> opStart = new ArrayList<>();
         List<Action> opComplete = new ArrayList<>();
         List<Action> opRollback = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.keel.change.ops.AddColumn;
 import dev.keel.change.ops.AddConstraint;
 import dev.keel.change.ops.AlterColumn;
 import dev.keel.change.ops.CreateIndex;
+import dev.keel.change.ops.CreatePartitionedTable;
 import dev.keel.change.ops.CreateTable;
 import dev.keel.change.ops.DropColumn;
 import dev.keel.change.ops.DropConstraint;
@@ -23,6 +24,7 @@ public final class Operations {
 
     static {
         ALL.put(CreateTable.KIND, CreateTable::parse);
+        ALL.put(CreatePartitionedTable.KIND, CreatePartitionedTable::parse);
         ALL.put(DropTable.KIND, DropTable::parse);
         ALL.put(RenameTable.KIND, RenameTable::parse);
         ALL.put(AddColumn.KIND, AddColumn::parse);
