@@ -66,7 +66,7 @@ public final class PartitionPlanner {
                     steps.add(range(PartitionStep.Kind.CREATE, set, width, b, "create %s"));
                 }
             }
-            steps.addAll(retention(set, facts, ranges));
+            steps.addAll(retention(set, facts, ranges, steps.size()));
         }
         for (PartitionSets.Detached d : facts.detached()) {
             if (d.dropAfter() != null && d.dropAfter() <= facts.now() && !d.attached()) {
@@ -117,8 +117,9 @@ public final class PartitionPlanner {
                 kind, name, width.lower(bucket), width.lower(bucket + 1), null, String.format(what, name));
     }
 
+    /** @param made partitions this run makes before it (new ones are never past retention) */
     private static List<PartitionStep> retention(
-            PartitionSet set, Facts facts, List<PartitionCatalog.Partition> ranges) {
+            PartitionSet set, Facts facts, List<PartitionCatalog.Partition> ranges, int made) {
         if (set.retention() == null || !set.keyType().time()) {
             return List.of();
         }
@@ -127,7 +128,7 @@ public final class PartitionPlanner {
                 .filter(p -> p.bound().upper() <= cutoff)
                 .sorted(Comparator.comparingLong(p -> p.bound().lower()))
                 .toList();
-        if (expired.size() == ranges.size() && !expired.isEmpty()) {
+        if (made == 0 && expired.size() == ranges.size() && !expired.isEmpty()) {
             // The last partition is never detached: without one, every row would go to the default partition.
             expired = expired.subList(0, expired.size() - 1);
         }

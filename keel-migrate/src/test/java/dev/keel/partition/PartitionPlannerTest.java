@@ -86,14 +86,17 @@ class PartitionPlannerTest {
                 monthly(0, "1 month", "detach", null),
                 new PartitionPlanner.Facts(
                         new PartitionCatalog.Parent(true, List.of(month(-6), month(-5))),
-                        NOW + 400L * 86400 * 30,
+                        NOW,
                         null,
                         Set.of(),
                         List.of()));
         assertThat(onlyOld.steps())
-                .filteredOn(s -> s.kind() == PartitionStep.Kind.DETACH)
-                .extracting(PartitionStep::partition)
-                .containsExactly("events_p2026_06");
+                .as("the old ones go only once a new one is made before them")
+                .extracting(PartitionStep::kind, PartitionStep::partition)
+                .containsExactly(
+                        tuple(PartitionStep.Kind.CREATE, "events_p2026_12"),
+                        tuple(PartitionStep.Kind.DETACH, "events_p2026_06"),
+                        tuple(PartitionStep.Kind.DETACH, "events_p2026_07"));
     }
 
     @Test
