@@ -3,6 +3,7 @@ package dev.keel.partition;
 import static dev.keel.sql.Identifiers.qualified;
 import static dev.keel.sql.Identifiers.quote;
 
+import dev.keel.change.ChangeSettings;
 import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.ddl.LockRetryPolicy;
@@ -46,6 +47,13 @@ public final class PartitionMaintenance {
         this.policy = policy;
         this.clock = clock;
         this.log = log;
+    }
+
+    /** With the changes section's lock_timeout and retries, as every DDL keel runs on a live table. */
+    public static PartitionMaintenance of(
+            ConnectionSource source, String stateSchema, ChangeSettings settings, Clock clock, Consumer<String> log) {
+        return new PartitionMaintenance(
+                source, stateSchema, new LockRetryPolicy(settings.lockTimeout(), settings.lockRetries()), clock, log);
     }
 
     public PartitionMaintenanceResult run(boolean dryRun) {
