@@ -21,9 +21,11 @@ import dev.keel.agent.metrics.AgentMetrics;
 import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.agent.schedule.Scheduler;
 import dev.keel.backup.Backups;
+import dev.keel.change.ChangeSettings;
 import dev.keel.config.KeelYaml;
 import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
+import dev.keel.partition.PartitionMaintenance;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -104,7 +106,9 @@ public final class Agent {
             alerting.report(report);
             dashboard.doctorReports().publish(report, c.clock.instant());
         }));
-        var jobs = StandardJobs.of(schedules, insight, backups, given);
+        Supplier<PartitionMaintenance> partitions = () -> PartitionMaintenance.of(
+                c.connections, config.schema(), ChangeSettings.from(config), c.clock, line -> log.accept(line));
+        var jobs = StandardJobs.of(schedules, insight, backups, partitions, given);
         jobs.keySet().forEach(jobMetrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
         this.scheduler = new Scheduler(

@@ -20,7 +20,14 @@ public enum JobName {
     INCREMENTAL_BACKUP(
             "incrementalBackup", every(Duration.ofDays(1)), Needs.REPOSITORY, false, true, "an incremental backup"),
     PRUNE("prune", every(Duration.ofDays(1)), Needs.RETENTION, false, true, "keel backup prune with backup.retention"),
-    DRILL("drill", every(Duration.ofDays(7)), Needs.REPOSITORY, false, true, "a restore drill");
+    DRILL("drill", every(Duration.ofDays(7)), Needs.REPOSITORY, false, true, "a restore drill"),
+    PARTITION_MAINTENANCE(
+            "partitionMaintenance",
+            every(Duration.ofHours(1)),
+            Needs.NOTHING,
+            true,
+            false,
+            "keel partitions maintain (nothing when no partition set is declared)");
 
     /** What keel.yaml must set for a job's default schedule to apply. */
     public enum Needs {

@@ -4,6 +4,7 @@ import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.backup.Backups;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.insight.Insight;
+import dev.keel.partition.PartitionMaintenance;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,19 +14,28 @@ public final class StandardJobs {
 
     private StandardJobs() {}
 
-    /** @param given jobs that replace the standard one of their name */
+    /**
+     * @param partitions made only when partition maintenance is on
+     * @param given jobs that replace the standard one of their name
+     */
     public static Map<JobName, Job> of(
-            JobSchedules schedules, Insight insight, Supplier<Backups> backups, Map<JobName, Job> given) {
+            JobSchedules schedules,
+            Insight insight,
+            Supplier<Backups> backups,
+            Supplier<PartitionMaintenance> partitions,
+            Map<JobName, Job> given) {
         Map<JobName, Job> jobs = new EnumMap<>(JobName.class);
         for (JobName name : JobName.values()) {
             if (schedules.enabled(name)) {
-                jobs.put(name, given.containsKey(name) ? given.get(name) : standard(name, insight, backups));
+                jobs.put(
+                        name, given.containsKey(name) ? given.get(name) : standard(name, insight, backups, partitions));
             }
         }
         return jobs;
     }
 
-    private static Job standard(JobName name, Insight insight, Supplier<Backups> backups) {
+    private static Job standard(
+            JobName name, Insight insight, Supplier<Backups> backups, Supplier<PartitionMaintenance> partitions) {
         return switch (name) {
             case SNAPSHOT -> new SnapshotJob(insight);
             case DOCTOR -> new DoctorJob(insight);
@@ -34,6 +44,7 @@ public final class StandardJobs {
             case INCREMENTAL_BACKUP -> new BackupJob(backups, BackupType.INCREMENTAL);
             case PRUNE -> new PruneJob(backups);
             case DRILL -> new DrillJob(backups);
+            case PARTITION_MAINTENANCE -> new PartitionMaintenanceJob(partitions.get());
         };
     }
 }

@@ -35,8 +35,8 @@ class StandardJobsTest {
                 .url("jdbc:postgresql://127.0.0.1:1/none", "u", null)
                 .load();
 
-        Map<JobName, Job> jobs =
-                StandardJobs.of(new JobSchedules(schedules), insight, () -> null, Map.of(JobName.FULL_BACKUP, mine));
+        Map<JobName, Job> jobs = StandardJobs.of(
+                new JobSchedules(schedules), insight, () -> null, () -> null, Map.of(JobName.FULL_BACKUP, mine));
 
         assertThat(jobs).containsOnlyKeys(JobName.DOCTOR, JobName.FULL_BACKUP);
         assertThat(jobs.get(JobName.DOCTOR)).isInstanceOf(DoctorJob.class);
