@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A range partition's bounds as ordinals, read from the catalog's text ({@code pg_get_expr(relpartbound)}) in a
- * session whose TimeZone is UTC. MINVALUE and MAXVALUE become the ends of the long range.
+ * A range partition's bounds as ordinals, read from the catalog's text ({@code pg_get_expr(relpartbound)}), a
+ * timestamptz with the offset of the session's zone. MINVALUE and MAXVALUE become the ends of the long range.
  */
 public record PartitionBound(long lower, long upper) {
     private static final Pattern RANGE = Pattern.compile("FOR VALUES FROM \\((.+)\\) TO \\((.+)\\)");
     private static final Pattern TIME =
-            Pattern.compile("'?(\\d{4,})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?)?.*'?");
+            Pattern.compile("'?(\\d{4,})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?)?"
+                    + "(?:([+-])(\\d{2})(?::?(\\d{2}))?)?'?");
 
     /** Null for a default or list partition, or bounds over more than one column. */
     public static PartitionBound parse(String expression, KeyType keyType) {
@@ -45,7 +46,13 @@ public record PartitionBound(long lower, long upper) {
         LocalDateTime at = t.group(4) == null
                 ? day.atStartOfDay()
                 : day.atTime(Integer.parseInt(t.group(4)), Integer.parseInt(t.group(5)), Integer.parseInt(t.group(6)));
-        return at.toEpochSecond(ZoneOffset.UTC);
+        long offset = t.group(7) == null
+                ? 0
+                : (t.group(7).equals("-") ? -1 : 1)
+                        * (Integer.parseInt(t.group(8)) * 3600L
+                                + (t.group(9) == null ? 0 : Integer.parseInt(t.group(9)) * 60L));
+        // A timestamptz prints in the session's zone: its offset is taken off to get UTC.
+        return at.toEpochSecond(ZoneOffset.UTC) - offset;
     }
 
     public boolean overlaps(long from, long to) {
