@@ -89,7 +89,7 @@ public final class PartitionMaintenance {
                 return new PartitionMaintenanceResult.SetResult(set.qualifiedName(), GONE, List.of());
             }
             List<PartitionMaintenanceResult.Step> done = new ArrayList<>();
-            PartitionStepRunner runner = new PartitionStepRunner(c, ddl, policy, registry, set);
+            PartitionStepRunner runner = new PartitionStepRunner(c, ddl, policy, registry, set, log);
             for (PartitionStep step : plan.steps()) {
                 log.accept(step.description());
                 try {

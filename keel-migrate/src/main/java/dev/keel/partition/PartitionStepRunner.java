@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs one maintenance step of one set. Catalog changes run with the policy's short lock_timeout and are retried;
@@ -30,9 +32,16 @@ final class PartitionStepRunner {
     private final PartitionSets registry;
     private final PartitionSet set;
     private final String parent;
+    private final Consumer<String> log;
 
     PartitionStepRunner(
-            Connection c, LockSafeDdl ddl, LockRetryPolicy policy, PartitionSets registry, PartitionSet set) {
+            Connection c,
+            LockSafeDdl ddl,
+            LockRetryPolicy policy,
+            PartitionSets registry,
+            PartitionSet set,
+            Consumer<String> log) {
+        this.log = log;
         this.c = c;
         this.ddl = ddl;
         this.policy = policy;
@@ -49,7 +58,7 @@ final class PartitionStepRunner {
                 ddl.execute(
                         "ALTER TABLE " + parent + " DETACH PARTITION " + partition(step) + " FINALIZE",
                         WAIT,
-                        ignored());
+                        retries());
             case DETACH -> detach(step);
             case DROP ->
                 inTransaction(List.of(
@@ -73,7 +82,7 @@ final class PartitionStepRunner {
     /** Rows that reached the default partition since planning make the create fail: they are moved instead. */
     private void create(PartitionStep step) throws SQLException {
         try {
-            ddl.execute(PartitionDdl.createRange(set, step.partition(), step.lower(), step.upper()), policy, ignored());
+            ddl.execute(PartitionDdl.createRange(set, step.partition(), step.lower(), step.upper()), policy, retries());
         } catch (SQLException e) {
             if (!CHECK_VIOLATION.equals(e.getSQLState())) {
                 throw e;
@@ -87,20 +96,35 @@ final class PartitionStepRunner {
      * table is created apart, the rows are deleted from the default partition into it, and it is attached. Only the
      * default partition is locked (ACCESS EXCLUSIVE) for the move; the parent gets SHARE UPDATE EXCLUSIVE from ATTACH,
      * so reads and writes of the other partitions go on. A lock timeout rolls everything back and it is tried again.
+     * Generated columns are left out of the copy: the new table computes them itself.
      */
     private void move(PartitionStep step) throws SQLException {
         String defaultPartition = defaultPartition();
         String key = quote(set.keyColumn());
         String type = DefaultRows.sqlType(set.keyType());
         PartitionInterval width = set.width();
+        String columns = String.join(", ", storedColumns());
         inTransaction(List.of(
                 "CREATE TABLE IF NOT EXISTS " + partition(step) + " (LIKE " + parent
-                        + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)" + with(),
+                        + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING GENERATED)" + with(),
                 "WITH moved AS (DELETE FROM ONLY " + defaultPartition + " WHERE " + key + " >= "
                         + width.literal(step.lower()) + "::" + type + " AND " + key + " < "
-                        + width.literal(step.upper()) + "::" + type + " RETURNING *) INSERT INTO " + partition(step)
-                        + " SELECT * FROM moved",
+                        + width.literal(step.upper()) + "::" + type + " RETURNING " + columns + ") INSERT INTO "
+                        + partition(step) + " (" + columns + ") SELECT " + columns + " FROM moved",
                 "ALTER TABLE " + parent + " ATTACH PARTITION " + partition(step) + " " + bounds(step)));
+    }
+
+    /** The parent's columns that hold values, quoted: not dropped, not generated. */
+    private List<String> storedColumns() throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT attname FROM pg_attribute WHERE attrelid = " + literal(parent)
+                        + "::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum")) {
+            while (rs.next()) {
+                columns.add(quote(rs.getString(1)));
+            }
+        }
+        return columns;
     }
 
     /**
@@ -113,12 +137,12 @@ final class PartitionStepRunner {
             s.execute(registry.recordDetach(set, step.partition(), step.dropAfter()));
         }
         if (hasDefault()) {
-            ddl.execute("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step), policy, ignored());
+            ddl.execute("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step), policy, retries());
         } else {
             ddl.execute(
                     "ALTER TABLE " + parent + " DETACH PARTITION " + partition(step) + " CONCURRENTLY",
                     WAIT,
-                    ignored());
+                    retries());
         }
     }
 
@@ -135,7 +159,7 @@ final class PartitionStepRunner {
     }
 
     private void inTransaction(List<String> statements) throws SQLException {
-        ddl.retrying(policy, ignored(), () -> {
+        ddl.retrying(policy, retries(), () -> {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = '" + policy.lockTimeout().toMillis() + "ms'");
@@ -153,7 +177,8 @@ final class PartitionStepRunner {
         });
     }
 
-    private static LockSafeDdl.RetryListener ignored() {
-        return (attempt, of, wait, e) -> {};
+    private LockSafeDdl.RetryListener retries() {
+        return (attempt, of, wait, e) -> log.accept("lock timeout on " + parent + " (try " + attempt + " of " + of
+                + "); everything of the step rolled back, trying again in " + wait.toMillis() + " ms");
     }
 }

@@ -1,11 +1,14 @@
 package dev.keel.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.change.ChangeSettings;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.ddl.LockRetryPolicy;
+import dev.keel.error.CoreError;
+import dev.keel.error.KeelException;
 import dev.keel.migrate.Keel;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
@@ -184,6 +187,9 @@ class PartitionMaintenanceIT {
     void rowsInTheDefaultPartitionAreMovedIntoTheirOwnPartition() {
         cluster.execute(
                 db,
+                "alter table events add column day date generated always as ((timezone('UTC', at))::date)" + " stored");
+        cluster.execute(
+                db,
                 "insert into events select g, now() - interval '40 days' + g * interval '1 second'"
                         + " from generate_series(1, 50) g");
         cluster.execute(db, "insert into events values (100, now())");
@@ -192,6 +198,8 @@ class PartitionMaintenanceIT {
         assertThat(result.sets().get(0).steps()).extracting(s -> s.kind()).contains("move");
         assertThat(query("select count(*) from events_default")).isEqualTo("0");
         assertThat(query("select count(*) from events")).isEqualTo("51");
+        assertThat(query("select count(*) from events where day = (timezone('UTC', at))::date"))
+                .isEqualTo("51");
         assertThat(query("select count(*) from pg_class where relname like 'events_p%' and relkind = 'r'"
                         + " and reloptions @> array['fillfactor=80']"))
                 .as("the moved-into partition has the template's settings too")
@@ -221,6 +229,26 @@ class PartitionMaintenanceIT {
         assertThat(query("select count(*) from pg_inherits where inhparent = 'public.events'::regclass"
                         + " and inhrelid::regclass::text like 'events_p%'"))
                 .isEqualTo(query("select count(*) from pg_class where relname like 'events_p%' and relkind = 'r'"));
+    }
+
+    @Test
+    void aLockItCannotGetFailsTheRunWithoutHarmAndTheNextRunFinishes() throws Exception {
+        Instant later = Instant.now().plus(Duration.ofDays(62));
+        List<String> log = new ArrayList<>();
+        try (Connection reader = cluster.connect(db);
+                Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            // A long transaction that read the table: creating a partition waits for it, and must not wait long.
+            s.execute("lock table events in access share mode");
+            // The lock-safe runner's own failure: it names what held the lock.
+            assertThatThrownBy(() -> maintenance(later, log).run(false))
+                    .isInstanceOf(KeelException.class)
+                    .satisfies(e -> assertThat(((KeelException) e).code()).isEqualTo(CoreError.LOCK_TIMEOUT));
+            reader.rollback();
+        }
+        assertThat(log).anyMatch(line -> line.startsWith("lock timeout on \"public\".\"events\" (try 1 of"));
+        assertThat(maintenance(later).run(false).changes()).isPositive();
+        assertThat(maintenance(later).run(false).changes()).isZero();
     }
 
     @Test
