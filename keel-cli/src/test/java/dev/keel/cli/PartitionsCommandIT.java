@@ -58,4 +58,19 @@ class PartitionsCommandIT extends ProjectOnCluster {
         assertThat(result.get("dryRun").asBoolean()).isTrue();
         assertThat(result.get("sets").get(0).get("set").asText()).isEqualTo("public.events");
     }
+
+    @Test
+    void keelCheckReportsABadIntervalAtItsLineAndColumnBeforeAnythingRuns() {
+        project.migration("V3__events.yaml", EVENTS.replace("interval: 1 month", "interval: 7 hours"));
+
+        Cli.Run check = keel("check");
+        assertThat(check.exitCode()).as(check.stderr()).isEqualTo(1);
+        assertThat(check.stdout())
+                .contains("V3__events.yaml:5:")
+                .contains("change-partition-interval")
+                .contains("interval '7 hours' does not divide a day evenly");
+        assertThat(keel("migrate").exitCode()).isNotZero();
+        assertThat(cluster.queryString(db, "select to_regclass('public.events') is null"))
+                .isEqualTo("t");
+    }
 }
