@@ -10,6 +10,7 @@ import dev.keel.ddl.LockRetryPolicy;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.Keel;
+import dev.keel.testing.JavaProcess;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -168,6 +170,27 @@ class PartitionMaintenanceIT {
                         .sum())
                 .as("each step done by one of them")
                 .isEqualTo(expected);
+        assertThat(maintenance(later).run(false).changes()).isZero();
+    }
+
+    @Test
+    void twoProcessesAtOnceDoTheWorkOnce(@TempDir Path dir) {
+        Instant later = Instant.now().plus(Duration.ofDays(200));
+        int expected = maintenance(later).run(true).changes();
+        List<JavaProcess> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(JavaProcess.start(
+                    PartitionMaintenanceMain.class.getName(),
+                    dir,
+                    Map.of(),
+                    List.of(cluster.jdbcUrl(db), Long.toString(later.getEpochSecond()))));
+        }
+        int total = 0;
+        for (JavaProcess run : runs) {
+            assertThat(run.waitFor(60)).as(run.stderr()).isZero();
+            total += Integer.parseInt(run.stdout().strip().replace("changes=", ""));
+        }
+        assertThat(total).as("each step done by one of them").isEqualTo(expected);
         assertThat(maintenance(later).run(false).changes()).isZero();
     }
 
