@@ -105,11 +105,10 @@ public final class PartitionInterval {
 
     private static PartitionInterval within(Unit unit, long n, int whole, String what, KeyType k, String text) {
         if (n <= 0 || whole % n != 0) {
+            String larger = unit == Unit.MINUTE ? "hour" : unit == Unit.HOUR ? "day" : "year";
             throw new Invalid(
-                    "interval '" + text + "' does not divide "
-                            + (unit == Unit.MINUTE ? "an hour" : unit == Unit.HOUR ? "a day" : "a year")
-                            + " evenly, so partitions would start at a different time each "
-                            + (unit == Unit.MINUTE ? "hour" : unit == Unit.HOUR ? "day" : "year"),
+                    "interval '" + text + "' does not divide " + (larger.equals("hour") ? "an " : "a ") + larger
+                            + " evenly, so partitions would start at a different time each " + larger,
                     "use " + what + ": " + divisors(whole));
         }
         return new PartitionInterval(unit, n, k, text.trim());

@@ -61,21 +61,4 @@ class PartitionIntervalTest {
         assertThatThrownBy(() -> PartitionInterval.parse("0", KeyType.INTEGER))
                 .isInstanceOf(PartitionInterval.Invalid.class);
     }
-
-    @Test
-    void boundsReadBackFromTheCatalogText() {
-        PartitionBound b = PartitionBound.parse(
-                "FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00')", KeyType.TIMESTAMPTZ);
-        PartitionInterval month = PartitionInterval.parse("month", KeyType.TIMESTAMPTZ);
-        assertThat(b.lower()).isEqualTo(month.lower(month.bucketOf(DEC_3_2026_1415)));
-        assertThat(PartitionBound.parse("FOR VALUES FROM (MINVALUE) TO (1000)", KeyType.INTEGER))
-                .isEqualTo(new PartitionBound(Long.MIN_VALUE, 1000));
-        assertThat(PartitionBound.parse(
-                        "FOR VALUES FROM ('2026-12-01 01:00:00+01') TO ('2026-12-31 19:00:00-05')",
-                        KeyType.TIMESTAMPTZ))
-                .as("printed in another session zone")
-                .isEqualTo(new PartitionBound(b.lower(), b.upper()));
-        assertThat(PartitionBound.parse("DEFAULT", KeyType.INTEGER)).isNull();
-        assertThat(PartitionBound.parse("FOR VALUES IN ('de')", null)).isNull();
-    }
 }

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ class PartitionMaintenanceIT {
         // events_pYYYY_MM
         int year = Integer.parseInt(partition.substring(8, 12));
         int month = Integer.parseInt(partition.substring(13, 15));
-        java.time.LocalDate from = java.time.LocalDate.of(year, month, 1);
+        LocalDate from = LocalDate.of(year, month, 1);
         return "'" + from + " 00:00:00+00') to ('" + from.plusMonths(1) + " 00:00:00+00'";
     }
 

@@ -3,6 +3,7 @@ package dev.keel.partition.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.change.ChangeSettings;
+import dev.keel.doctor.DoctorCheck;
 import dev.keel.doctor.DoctorContext;
 import dev.keel.doctor.DoctorFinding;
 import dev.keel.doctor.DoctorSeverity;
@@ -55,7 +56,7 @@ class PartitionDoctorChecksIT {
         keel.complete();
     }
 
-    private List<DoctorFinding> run(dev.keel.doctor.DoctorCheck check) throws Exception {
+    private List<DoctorFinding> run(DoctorCheck check) throws Exception {
         try (Connection c = cluster.connect(db)) {
             return check.run(new DoctorContext(c, 170000, "keel"));
         }
