@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.change.ChangeSettings;
+import dev.keel.connect.Cancellation;
 import dev.keel.connect.ConnectionSource;
 import dev.keel.connect.TargetParser;
 import dev.keel.ddl.LockRetryPolicy;
+import dev.keel.ddl.LockSafeDdl;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.migrate.Keel;
@@ -273,6 +275,40 @@ class PartitionMaintenanceIT {
         assertThat(log).anyMatch(line -> line.startsWith("lock timeout on \"public\".\"events\" (try 1 of"));
         assertThat(maintenance(later).run(false).changes()).isPositive();
         assertThat(maintenance(later).run(false).changes()).isZero();
+    }
+
+    @Test
+    void rowsThatReachTheDefaultPartitionAfterPlanningAreMovedInsteadOfFailingTheCreate() throws Exception {
+        Instant later = Instant.now().plus(Duration.ofDays(95));
+        PartitionMaintenanceResult.Step planned =
+                maintenance(later).run(true).sets().get(0).steps().get(0);
+        assertThat(planned.kind()).isEqualTo("create");
+        PartitionInterval month = PartitionInterval.parse("1 month", KeyType.TIMESTAMPTZ);
+        long bucket = month.bucketOf(later.getEpochSecond());
+        // A row of that month arrives between the plan and the create: PostgreSQL would refuse the partition.
+        cluster.execute(db, "insert into events values (1, " + month.literal(month.lower(bucket)) + ")");
+        try (Connection c = cluster.connect(db);
+                LockSafeDdl ddl = new LockSafeDdl(c, null, Cancellation.none())) {
+            PartitionSet set = new PartitionSets("keel").all(c).get(0);
+            c.createStatement().execute("SET TIME ZONE 'UTC'");
+            new PartitionStepRunner(
+                            c,
+                            ddl,
+                            new LockRetryPolicy(Duration.ofMillis(200), 3),
+                            new PartitionSets("keel"),
+                            set,
+                            line -> {})
+                    .run(new PartitionStep(
+                            PartitionStep.Kind.CREATE,
+                            month.partitionName("events", bucket),
+                            month.lower(bucket),
+                            month.lower(bucket + 1),
+                            null,
+                            "create"));
+        }
+        assertThat(query("select count(*) from events_default")).isEqualTo("0");
+        assertThat(query("select count(*) from " + month.partitionName("events", bucket)))
+                .isEqualTo("1");
     }
 
     @Test
