@@ -41,14 +41,17 @@ public final class PartitionCatalog {
         for (PartitionSet s : sets) {
             types.put(s.qualifiedName(), s.keyType());
         }
-        String sql = "SELECT w.schema_name, w.parent, p.oid IS NOT NULL, k.relname, pg_get_expr(k.relpartbound, k.oid),"
-                + " i.inhdetachpending"
-                + " FROM unnest(?::text[], ?::text[]) AS w(schema_name, parent)"
-                + " LEFT JOIN pg_namespace n ON n.nspname = w.schema_name"
-                + " LEFT JOIN pg_class p ON p.relnamespace = n.oid AND p.relname = w.parent AND p.relkind = 'p'"
-                + " LEFT JOIN pg_inherits i ON i.inhparent = p.oid"
-                + " LEFT JOIN pg_class k ON k.oid = i.inhrelid"
-                + " ORDER BY 1, 2, 4";
+        // A detach left pending by an interrupted DETACH … CONCURRENTLY exists since PostgreSQL 14, as that does.
+        String pending = c.getMetaData().getDatabaseMajorVersion() >= 14 ? "i.inhdetachpending" : "false";
+        String sql =
+                "SELECT w.schema_name, w.parent, p.oid IS NOT NULL, k.relname, pg_get_expr(k.relpartbound, k.oid), "
+                        + pending
+                        + " FROM unnest(?::text[], ?::text[]) AS w(schema_name, parent)"
+                        + " LEFT JOIN pg_namespace n ON n.nspname = w.schema_name"
+                        + " LEFT JOIN pg_class p ON p.relnamespace = n.oid AND p.relname = w.parent AND p.relkind = 'p'"
+                        + " LEFT JOIN pg_inherits i ON i.inhparent = p.oid"
+                        + " LEFT JOIN pg_class k ON k.oid = i.inhrelid"
+                        + " ORDER BY 1, 2, 4";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Array schemas = c.createArrayOf(
                     "text", sets.stream().map(PartitionSet::schema).toArray());

@@ -129,14 +129,14 @@ final class PartitionStepRunner {
 
     /**
      * Recorded first, so a crash after the detach leaves it known to drop. CONCURRENTLY where PostgreSQL allows it
-     * (not with a default partition, which it would have to rescan under lock); otherwise a plain detach, which takes
+     * (since 14, and not with a default partition); otherwise a plain detach, which takes
      * ACCESS EXCLUSIVE on the parent for an instant under the short lock_timeout.
      */
     private void detach(PartitionStep step) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(registry.recordDetach(set, step.partition(), step.dropAfter()));
         }
-        if (hasDefault()) {
+        if (hasDefault() || c.getMetaData().getDatabaseMajorVersion() < 14) {
             ddl.execute("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step), policy, retries());
         } else {
             ddl.execute(

@@ -312,6 +312,25 @@ class PartitionMaintenanceIT {
     }
 
     @Test
+    void withoutADefaultPartitionRetentionDetachesConcurrently() {
+        cluster.execute(db, "drop table events_default");
+        Instant farAhead = Instant.now().plus(Duration.ofDays(3650));
+
+        PartitionMaintenanceResult result = maintenance(farAhead).run(false);
+
+        assertThat(result.sets().get(0).steps()).extracting(s -> s.kind()).contains("detach");
+        assertThat(query("select count(*) from pg_inherits where inhparent = 'public.events'::regclass"))
+                .as("the three made ahead")
+                .isEqualTo("3");
+        assertThat(query("select count(*) from keel.partitions_detached d join pg_class c on c.relname = d.partition"
+                        + " where c.relispartition"))
+                .as("detached, recorded, and no longer a partition")
+                .isEqualTo("0");
+        assertThat(query("select count(*) from keel.partitions_detached")).isEqualTo("3");
+        assertThat(maintenance(farAhead).run(false).changes()).isZero();
+    }
+
+    @Test
     void nothingDeclaredIsNothingToDo() throws Exception {
         cluster.execute(db, "drop table keel.partition_sets cascade");
         assertThat(maintenance(Instant.now()).run(false).sets()).isEmpty();
