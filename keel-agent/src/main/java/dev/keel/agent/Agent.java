@@ -24,9 +24,11 @@ import dev.keel.agent.metrics.AgentMetrics;
 import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.agent.schedule.Scheduler;
 import dev.keel.backup.Backups;
+import dev.keel.change.ChangeSettings;
 import dev.keel.config.KeelYaml;
 import dev.keel.error.KeelException;
 import dev.keel.insight.Insight;
+import dev.keel.partition.PartitionMaintenance;
 import dev.keel.projection.Projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -112,7 +114,10 @@ public final class Agent {
         }));
         this.dashboard = Dashboard.of(config, c.connections, backups, this::status, c.clock);
         this.leaderRuns = new LeaderRuns(ReadOnlyConnections.of(c.connections), history, c.clock, log);
-        var jobs = StandardJobs.of(schedules, insight, backups, new Projections(c.connections, config.schema()), given);
+        Supplier<PartitionMaintenance> partitions = () -> PartitionMaintenance.of(
+                c.connections, config.schema(), ChangeSettings.from(config), c.clock, line -> log.accept(line));
+        var jobs = StandardJobs.of(
+                schedules, insight, backups, new Projections(c.connections, config.schema()), partitions, given);
         jobs.keySet().forEach(jobMetrics::failures);
         this.leadership = new Leadership(c.connections, config.schema(), log);
         this.scheduler = new Scheduler(

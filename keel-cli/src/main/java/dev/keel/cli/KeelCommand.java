@@ -37,6 +37,7 @@ public final class KeelCommand implements Runnable {
             RestoreCommand.class,
             DrillCommand.class,
             FlagsCommand.class,
+            PartitionsCommand.class,
             ProjectionsCommand.class,
             UpCommand.class,
             CommandLine.HelpCommand.class);

@@ -24,7 +24,9 @@ class HelpTest {
             {"flags", "list"},
             {"flags", "get"},
             {"flags", "set"},
-            {"flags", "history"}
+            {"flags", "history"},
+            {"partitions"},
+            {"partitions", "maintain"}
         }) {
             String[] args = Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";

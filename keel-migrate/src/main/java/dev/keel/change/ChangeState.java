@@ -1,5 +1,6 @@
 package dev.keel.change;
 
+import dev.keel.partition.PartitionSets;
 import dev.keel.sql.Identifiers;
 import dev.keel.sql.SqlResources;
 import java.sql.Array;
@@ -66,7 +67,17 @@ public final class ChangeState {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
             s.execute(SqlResources.load(
-                    ChangeState.class, "state-create.sql", Map.of("state", table(), "backfill", backfillTable())));
+                    ChangeState.class,
+                    "state-create.sql",
+                    Map.of(
+                            "state",
+                            table(),
+                            "backfill",
+                            backfillTable(),
+                            "partitionSets",
+                            PartitionSets.table(schema),
+                            "partitionsDetached",
+                            PartitionSets.detachedTable(schema))));
         }
     }
 

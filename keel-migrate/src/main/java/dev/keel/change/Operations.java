@@ -6,6 +6,7 @@ import dev.keel.change.ops.AlterColumn;
 import dev.keel.change.ops.CreateCounter;
 import dev.keel.change.ops.CreateIndex;
 import dev.keel.change.ops.CreateMaterializedView;
+import dev.keel.change.ops.CreatePartitionedTable;
 import dev.keel.change.ops.CreateProjection;
 import dev.keel.change.ops.CreateSummary;
 import dev.keel.change.ops.CreateTable;
@@ -27,6 +28,7 @@ public final class Operations {
 
     static {
         ALL.put(CreateTable.KIND, CreateTable::parse);
+        ALL.put(CreatePartitionedTable.KIND, CreatePartitionedTable::parse);
         ALL.put(DropTable.KIND, DropTable::parse);
         ALL.put(RenameTable.KIND, RenameTable::parse);
         ALL.put(AddColumn.KIND, AddColumn::parse);

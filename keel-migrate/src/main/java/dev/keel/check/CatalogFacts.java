@@ -73,7 +73,13 @@ public final class CatalogFacts {
                     if (relation != null) {
                         String name = rs.getString(3);
                         relation.constraintMap()
-                                .put(name, new Constraint(name, checkedColumn(rs.getString(5)), rs.getBoolean(4)));
+                                .put(
+                                        name,
+                                        new Constraint(
+                                                name,
+                                                checkedColumn(rs.getString(5)),
+                                                rs.getBoolean(4),
+                                                rs.getString(5) != null));
                     }
                 }
             }

@@ -6,11 +6,14 @@ import dev.keel.check.rules.AddingRequiredField;
 import dev.keel.check.rules.AddingSerialColumn;
 import dev.keel.check.rules.AddingStoredGeneratedColumn;
 import dev.keel.check.rules.AddingTriggerOrRule;
+import dev.keel.check.rules.AttachPartitionWithoutCheck;
 import dev.keel.check.rules.ChangingColumnType;
 import dev.keel.check.rules.ChangingTablePersistence;
 import dev.keel.check.rules.Cluster;
+import dev.keel.check.rules.ConcurrentIndexOnPartitionedTable;
 import dev.keel.check.rules.ConstraintMissingNotValid;
 import dev.keel.check.rules.DdlAndDmlInOneTransaction;
+import dev.keel.check.rules.DetachPartitionWithoutConcurrently;
 import dev.keel.check.rules.DisallowedUniqueConstraint;
 import dev.keel.check.rules.DropDatabase;
 import dev.keel.check.rules.DroppingColumn;
@@ -57,8 +60,11 @@ public final class Rules {
                 new ChangingColumnType(),
                 new ChangingTablePersistence(),
                 new Cluster(),
+                new AttachPartitionWithoutCheck(),
+                new ConcurrentIndexOnPartitionedTable(),
                 new ConstraintMissingNotValid(),
                 new DdlAndDmlInOneTransaction(),
+                new DetachPartitionWithoutConcurrently(),
                 new DisallowedUniqueConstraint(),
                 new DropDatabase(),
                 new DroppingColumn(),

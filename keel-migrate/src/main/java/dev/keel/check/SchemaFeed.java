@@ -235,10 +235,11 @@ public final class SchemaFeed {
         int close = ColumnDefinitions.closing(t, 1);
         String column = notNullColumn(t.subList(2, close));
         if (name == null && column == null) {
-            return;
+            // PostgreSQL names it after the table (and its column); kept so ATTACH PARTITION sees a CHECK is there.
+            name = table.name() + "_check";
         }
         name = SchemaModel.stored(name != null ? name : SchemaModel.generated(table.name(), column, "check"));
-        table.constraintMap().put(name, new Constraint(name, column, validated && !notValid(t)));
+        table.constraintMap().put(name, new Constraint(name, column, validated && !notValid(t), true));
     }
 
     private static boolean notValid(List<SqlToken> t) {

@@ -157,16 +157,21 @@ public final class SchemaModel {
 
     /**
      * A constraint. {@code notNullColumn} is the column of a CHECK (column IS NOT NULL), else null;
-     * {@code validated} is false for one added NOT VALID and not validated since.
+     * {@code validated} is false for one added NOT VALID and not validated since; {@code check} is true
+     * for a CHECK constraint (what lets ATTACH PARTITION skip its scan).
      */
-    public record Constraint(String name, String notNullColumn, boolean validated) {
+    public record Constraint(String name, String notNullColumn, boolean validated, boolean check) {
+
+        public Constraint(String name, String notNullColumn, boolean validated) {
+            this(name, notNullColumn, validated, false);
+        }
 
         Constraint renamed(String to) {
-            return new Constraint(to, notNullColumn, validated);
+            return new Constraint(to, notNullColumn, validated, check);
         }
 
         Constraint validatedNow() {
-            return new Constraint(name, notNullColumn, true);
+            return new Constraint(name, notNullColumn, true, check);
         }
     }
 

@@ -75,7 +75,11 @@ public enum MigrateError implements ErrorCode {
                     + " privilege)"),
     SHADOW_FAILED(
             ExitCode.OPERATION,
-            "creating, filling or dropping the shadow database, or reading the target for it, failed");
+            "creating, filling or dropping the shadow database, or reading the target for it, failed"),
+    PARTITION_MAINTENANCE_FAILED(
+            ExitCode.OPERATION,
+            "keel partitions maintain could not create, move, detach or drop a partition; every step done before is"
+                    + " kept and the next run goes on from there");
 
     private final ExitCode exitCode;
     private final String meaning;

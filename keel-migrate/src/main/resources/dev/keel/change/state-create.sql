@@ -25,3 +25,31 @@ CREATE TABLE IF NOT EXISTS ${backfill} (
     updated_on timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (version, table_name)
 )
+;
+-- The partition sets create_partitioned_table declared, which keel partitions maintain keeps: future partitions,
+-- retention, rows out of the default partition. The storage settings are the template partitions do not inherit.
+CREATE TABLE IF NOT EXISTS ${partitionSets} (
+    schema_name      text NOT NULL,
+    parent           text NOT NULL,
+    strategy         text NOT NULL,
+    key_column       text NOT NULL,
+    key_type         text,
+    part_interval    text,
+    premake          integer NOT NULL DEFAULT 4,
+    retention        text,
+    retention_action text NOT NULL DEFAULT 'detach',
+    grace            text,
+    settings         text,
+    declared_in      text NOT NULL,
+    declared_on      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (schema_name, parent)
+);
+-- Partitions retention detached: a drop waits here until drop_after (null: kept detached for people to archive).
+CREATE TABLE IF NOT EXISTS ${partitionsDetached} (
+    schema_name text NOT NULL,
+    partition   text NOT NULL,
+    parent      text NOT NULL,
+    detached_on timestamptz NOT NULL DEFAULT now(),
+    drop_after  timestamptz,
+    PRIMARY KEY (schema_name, partition)
+)

@@ -34,7 +34,14 @@ public enum JobName {
             Needs.NOTHING,
             false,
             false,
-            "keel projections refresh --due: each summary and materialized view whose own interval has passed");
+            "keel projections refresh --due: each summary and materialized view whose own interval has passed"),
+    PARTITION_MAINTENANCE(
+            "partitionMaintenance",
+            every(Duration.ofHours(1)),
+            Needs.NOTHING,
+            true,
+            false,
+            "keel partitions maintain (nothing when no partition set is declared)");
 
     /** What keel.yaml must set for a job's default schedule to apply. */
     public enum Needs {

@@ -4,6 +4,7 @@ import dev.keel.agent.schedule.JobSchedules;
 import dev.keel.backup.Backups;
 import dev.keel.backup.catalog.BackupType;
 import dev.keel.insight.Insight;
+import dev.keel.partition.PartitionMaintenance;
 import dev.keel.projection.Projections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,25 +15,36 @@ public final class StandardJobs {
 
     private StandardJobs() {}
 
-    /** @param given jobs that replace the standard one of their name */
+    /**
+     * @param partitions made only when partition maintenance is on
+     * @param given jobs that replace the standard one of their name
+     */
     public static Map<JobName, Job> of(
             JobSchedules schedules,
             Insight insight,
             Supplier<Backups> backups,
             Projections projections,
+            Supplier<PartitionMaintenance> partitions,
             Map<JobName, Job> given) {
         Map<JobName, Job> jobs = new EnumMap<>(JobName.class);
         for (JobName name : JobName.values()) {
             if (schedules.enabled(name)) {
                 jobs.put(
                         name,
-                        given.containsKey(name) ? given.get(name) : standard(name, insight, backups, projections));
+                        given.containsKey(name)
+                                ? given.get(name)
+                                : standard(name, insight, backups, projections, partitions));
             }
         }
         return jobs;
     }
 
-    private static Job standard(JobName name, Insight insight, Supplier<Backups> backups, Projections projections) {
+    private static Job standard(
+            JobName name,
+            Insight insight,
+            Supplier<Backups> backups,
+            Projections projections,
+            Supplier<PartitionMaintenance> partitions) {
         return switch (name) {
             case SNAPSHOT -> new SnapshotJob(insight);
             case DOCTOR -> new DoctorJob(insight);
@@ -43,6 +55,7 @@ public final class StandardJobs {
             case DRILL -> new DrillJob(backups);
             case COMPACT_COUNTERS -> new CompactCountersJob(projections);
             case REFRESH_PROJECTIONS -> new RefreshProjectionsJob(projections);
+            case PARTITION_MAINTENANCE -> new PartitionMaintenanceJob(partitions.get());
         };
     }
 }

@@ -36,7 +36,7 @@ class StandardJobsTest {
                 .load();
 
         Map<JobName, Job> jobs = StandardJobs.of(
-                new JobSchedules(schedules), insight, () -> null, null, Map.of(JobName.FULL_BACKUP, mine));
+                new JobSchedules(schedules), insight, () -> null, null, () -> null, Map.of(JobName.FULL_BACKUP, mine));
 
         assertThat(jobs).containsOnlyKeys(JobName.DOCTOR, JobName.FULL_BACKUP);
         assertThat(jobs.get(JobName.DOCTOR)).isInstanceOf(DoctorJob.class);

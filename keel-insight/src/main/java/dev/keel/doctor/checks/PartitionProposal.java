@@ -43,14 +43,11 @@ final class PartitionProposal {
                 .append("      table: ")
                 .append(qualifiedTable)
                 .append('\n')
-                .append("      by: range\n")
-                .append("      column: ")
+                .append("      partition_by: {column: ")
                 .append(column)
-                .append('\n')
-                .append("      interval: ")
+                .append(", interval: ")
                 .append(interval)
-                .append('\n')
-                .append("      premake: 4\n");
+                .append(", premake: 4}\n");
         if (deletesOldRows) {
             yaml.append("      # old rows are deleted by ")
                     .append(column)

@@ -23,8 +23,8 @@ class PartitionProposalTest {
         String file = PartitionProposal.changeFile("app.events", "created_at", "1 week", "why.", false);
         assertThat(file)
                 .contains("V<next>__partition_events.yaml")
-                .contains("  - partition_table:\n      table: app.events\n      by: range\n      column: created_at\n"
-                        + "      interval: 1 week\n      premake: 4\n")
+                .contains("  - partition_table:\n      table: app.events\n"
+                        + "      partition_by: {column: created_at, interval: 1 week, premake: 4}\n")
                 .doesNotContain("retention");
         assertThat(PartitionProposal.changeFile("app.events", "created_at", "1 week", "why.", true))
                 .contains("# retention: 12 months");

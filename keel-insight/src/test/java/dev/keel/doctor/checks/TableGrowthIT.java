@@ -104,7 +104,7 @@ class TableGrowthIT {
             assertThat((Long) f.evidence().get("rangeReadCalls")).isEqualTo(3L);
             assertThat((Long) f.evidence().get("oldRowDeleteCalls")).isEqualTo(1L);
             assertThat((String) f.evidence().get("changeFile"))
-                    .contains("partition_table:", "table: public.events", "column: created_at", "interval: 1 day")
+                    .contains("partition_table:", "table: public.events", "column: created_at, interval: 1 day")
                     .contains("# retention:");
             assertThat(f.summary()).contains("public.events", "in about 20 days", "partition it by created_at");
         });

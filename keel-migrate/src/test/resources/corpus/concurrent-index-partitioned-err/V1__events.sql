@@ -1,0 +1,2 @@
+-- expect: concurrent-index-on-partitioned-table
+CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
