@@ -118,7 +118,7 @@ class ProjectionsCommandIT extends ProjectOnCluster {
         Cli.Run list = keel("projections", "list");
 
         assertThat(list.exitCode()).as(list.stderr()).isZero();
-        assertThat(list.stdout()).contains("No counters in").contains("create_counter");
+        assertThat(list.stdout()).contains("Nothing in").contains("create_counter");
         assertThat(keel("projections", "compact").stdout()).contains("nothing to compact");
     }
 }
