@@ -58,6 +58,7 @@ public final class PartitionMaintenance {
 
     public PartitionMaintenanceResult run(boolean dryRun) {
         try (Connection c = source.open()) {
+            long start = System.nanoTime();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 // Bounds are read and written as UTC text; the session's own zone would shift them.
@@ -70,7 +71,8 @@ public final class PartitionMaintenance {
                     results.add(dryRun ? plan(c, set) : maintain(c, ddl, set));
                 }
             }
-            return new PartitionMaintenanceResult(source.describe(), dryRun, results);
+            return new PartitionMaintenanceResult(
+                    source.describe(), dryRun, results, (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             throw failed("maintaining partitions", e);
         }

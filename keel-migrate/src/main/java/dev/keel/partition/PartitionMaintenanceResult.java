@@ -6,8 +6,9 @@ import java.util.List;
  * What keel partitions maintain did, or with --dry-run would do, to each declared set.
  *
  * @param sets one per declared set, in the registry's order
+ * @param millis how long the maintenance took once connected: what keel up's job spends on it per run
  */
-public record PartitionMaintenanceResult(String database, boolean dryRun, List<SetResult> sets) {
+public record PartitionMaintenanceResult(String database, boolean dryRun, List<SetResult> sets, long millis) {
 
     /**
      * @param skipped why nothing was done to the set (another run holds it, its table is gone); null when it ran

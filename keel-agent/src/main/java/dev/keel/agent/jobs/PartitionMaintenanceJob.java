@@ -30,6 +30,7 @@ public final class PartitionMaintenanceJob implements Job {
         figures.put(
                 "skipped",
                 result.sets().stream().filter(s -> s.skipped() != null).count());
+        figures.put("millis", result.millis());
         return JobResult.ok(figures);
     }
 }
