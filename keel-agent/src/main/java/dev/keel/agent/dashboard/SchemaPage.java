@@ -1,5 +1,7 @@
 package dev.keel.agent.dashboard;
 
+import dev.keel.agent.upkeep.PartitionUpkeep;
+import dev.keel.agent.upkeep.ProjectionUpkeep;
 import dev.keel.change.ChangeState;
 import dev.keel.change.ChangeStatus;
 import dev.keel.connect.ConnectionSource;
@@ -7,6 +9,8 @@ import dev.keel.migrate.ChangeVerbs;
 import dev.keel.migrate.Info;
 import dev.keel.migrate.InfoResult;
 import dev.keel.migrate.MigrationSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +21,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code /schema}: the active change with its backfill progress, the pending migrations, then the history — what
- * keel change status and keel info show. Both only read: Info takes no lock.
+ * {@code /schema}: the active change with its backfill progress, the pending migrations, the projections and partition
+ * sets keel keeps, then the history — what keel change status, keel info, keel projections list and the partition
+ * registry show. All of it only reads: Info takes no lock, and the registries are read in two statements each.
  */
 public final class SchemaPage extends DashboardPage {
     private static final Set<String> PENDING = Set.of("pending", "out-of-order");
@@ -70,6 +75,7 @@ public final class SchemaPage extends DashboardPage {
         } else {
             rows(out, pending, "pending");
         }
+        upkeep(out, migrations.schema());
         List<InfoResult.Row> history = info.migrations().stream()
                 .filter(r -> !PENDING.contains(r.state()))
                 .toList();
@@ -82,6 +88,25 @@ public final class SchemaPage extends DashboardPage {
             rows(out, newestFirst, "history");
         }
         return out.toString();
+    }
+
+    /** The registries' sections; a failure to read them leaves the rest of the page as it is. */
+    private void upkeep(StringBuilder out, String stateSchema) {
+        try (Connection c = connections.open()) {
+            List<ProjectionUpkeep.Row> projections = ProjectionUpkeep.read(c, stateSchema);
+            List<PartitionUpkeep.Row> sets = PartitionUpkeep.read(c, stateSchema);
+            out.append(ProjectionTable.html(projections)).append(PartitionSetTable.html(sets));
+        } catch (SQLException e) {
+            out.append("<h2>Projections and partition sets</h2>\n")
+                    .append(error(
+                            "reading keel's projections and partition sets failed: "
+                                    + String.valueOf(e.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""),
+                            "check that keel up's role may read keel.projections and keel.partition_sets; reload"
+                                    + " the page"));
+        }
     }
 
     private static void change(StringBuilder out, ChangeStatus status) {

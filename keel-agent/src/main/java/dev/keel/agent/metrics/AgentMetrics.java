@@ -20,7 +20,7 @@ import java.util.Map;
  * What {@code /metrics} shows: the database in postgres_exporter's names and labels ({@code pg_up},
  * {@code pg_stat_database_*}, {@code pg_stat_activity_*}, {@code pg_replication_*}, {@code pg_database_size_bytes}),
  * and Keel's own under {@code keel_} (backups against backup.rpo and backup.rto, drills, WAL streaming, doctor
- * findings, migrations, the change in flight). The agent records its jobs itself (JobMetrics).
+ * findings, migrations, the change in flight, projections' staleness, partition sets). The agent records its jobs itself (JobMetrics).
  * docs/metrics.md lists every one.
  * <p>
  * Wiring, in the agent:
@@ -65,6 +65,7 @@ public final class AgentMetrics implements AutoCloseable {
                 source,
                 new ScrapeConnection(source, Duration.ofSeconds(STATEMENT_TIMEOUT_SECONDS)),
                 new ChangeState(migrations.schema()),
+                KeelTables.in(migrations.schema()),
                 backup.stream().applicationName(),
                 new MigrationBacklog(migrations, SLOW_FACTS_INTERVAL),
                 new DatabaseSizes(SLOW_FACTS_INTERVAL),

@@ -27,6 +27,7 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
     private final ConnectionSource source;
     private final ScrapeConnection connection;
     private final ChangeState change;
+    private final KeelTables keel;
     private final String streamApplicationName;
     private final MigrationBacklog migrations;
     private final DatabaseSizes sizes;
@@ -38,6 +39,7 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
             ConnectionSource source,
             ScrapeConnection connection,
             ChangeState change,
+            KeelTables keel,
             String streamApplicationName,
             MigrationBacklog migrations,
             DatabaseSizes sizes,
@@ -45,6 +47,7 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
         this.source = source;
         this.connection = connection;
         this.change = change;
+        this.keel = keel;
         this.streamApplicationName = streamApplicationName;
         this.migrations = migrations;
         this.sizes = sizes;
@@ -109,7 +112,8 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
                 .add(
                         Labels.of("server", server, "short_version", facts.shortVersion(), "version", facts.version()),
                         1));
-        ServerState state = run(c, "server_state", success, () -> ServerState.read(c, change, streamApplicationName));
+        ServerState state =
+                run(c, "server_state", success, () -> ServerState.read(c, change, keel, streamApplicationName));
         if (state != null) {
             out.addAll(state.families());
         }
@@ -121,6 +125,13 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
         addAll(out, run(c, "database_size", success, () -> sizes.read(c, server, clock.instant())));
         if (state != null) {
             addAll(out, run(c, "active_change", success, () -> ActiveChange.read(c, change, state.changeTables())));
+            // Registries keel never created here are not asked about: their metrics are absent, not zero.
+            if (state.projections()) {
+                addAll(out, run(c, "projections", success, () -> ProjectionGauges.read(c, keel.projections())));
+            }
+            if (state.partitionSets()) {
+                addAll(out, run(c, "partition_sets", success, () -> PartitionGauges.read(c, keel.partitionSets())));
+            }
         }
         addAll(out, run(c, "migrations", success, () -> migrations.read(c, clock.instant())));
         out.add(success);

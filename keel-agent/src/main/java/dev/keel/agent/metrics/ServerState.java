@@ -12,13 +12,16 @@ import java.util.List;
 /**
  * The server as a whole, in one row: {@code pg_replication_lag_seconds}, {@code pg_replication_is_replica} and
  * {@code pg_replication_last_replay_seconds} as postgres_exporter names them, keel's WAL receiver as the server sees
- * it ({@code keel_wal_stream_*}), and whether keel's change tables exist.
+ * it ({@code keel_wal_stream_*}), and which of keel's tables exist.
  *
  * @param changeTables whether {@link ActiveChange} can be asked
+ * @param projections whether keel.projections exists, for {@link ProjectionGauges}
+ * @param partitionSets whether keel.partition_sets exists, for {@link PartitionGauges}
  */
-record ServerState(List<Family> families, boolean changeTables) {
+record ServerState(List<Family> families, boolean changeTables, boolean projections, boolean partitionSets) {
 
-    static ServerState read(Connection c, ChangeState change, String streamApplicationName) throws SQLException {
+    static ServerState read(Connection c, ChangeState change, KeelTables keel, String streamApplicationName)
+            throws SQLException {
         Family lag = Family.gauge("pg_replication_lag_seconds", "Replication lag behind master in seconds");
         Family replica = Family.gauge("pg_replication_is_replica", "Indicates if the server is a replica");
         Family lastReplay = Family.gauge("pg_replication_last_replay_seconds", "Age of last replay in seconds");
@@ -31,10 +34,14 @@ record ServerState(List<Family> families, boolean changeTables) {
                 "keel_wal_stream_flush_lag_seconds",
                 "How long the server last waited for keel's receiver to flush WAL it had written");
         boolean changeTables;
+        boolean projections;
+        boolean partitionSets;
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(ServerState.class, "server-state.sql"))) {
             s.setString(1, change.table());
             s.setString(2, change.backfillTable());
-            s.setString(3, streamApplicationName);
+            s.setString(3, keel.projections());
+            s.setString(4, keel.partitionSets());
+            s.setString(5, streamApplicationName);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 boolean isReplica = rs.getBoolean("is_replica");
@@ -55,8 +62,14 @@ record ServerState(List<Family> families, boolean changeTables) {
                             Labels.of("application_name", streamApplicationName), rs.getDouble("flush_lag_seconds"));
                 }
                 changeTables = rs.getBoolean("change_tables");
+                projections = rs.getBoolean("projections");
+                partitionSets = rs.getBoolean("partition_sets");
             }
         }
-        return new ServerState(List.of(lag, replica, lastReplay, connected, lagBytes, flushLag), changeTables);
+        return new ServerState(
+                List.of(lag, replica, lastReplay, connected, lagBytes, flushLag),
+                changeTables,
+                projections,
+                partitionSets);
     }
 }
