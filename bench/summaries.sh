@@ -86,7 +86,7 @@ bench_psql -d bench -c "CREATE MATERIALIZED VIEW daily_sales_mv AS $QUERY" \
     -c "CREATE UNIQUE INDEX daily_sales_mv_key ON daily_sales_mv (day, product_id)" >/dev/null
 MV_CREATE_S=$(elapsed "$t0" "$(now)")
 say "  created in $MV_CREATE_S s"
-GROUPS=$(bench_psql -d bench -c "SELECT count(*) FROM daily_sales_mv")
+BUCKETS=$(bench_psql -d bench -c "SELECT count(*) FROM daily_sales_mv")
 
 NEW=$((ROWS / 100))
 say "$NEW new orders from the last 12 hours, in 100 statements"
@@ -131,7 +131,7 @@ MET_OWN=$(awk -v r="$RATIO_OWN" 'BEGIN { print (r <= 0.05) ? "yes" : "no" }')
 
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION"
 echo
-echo "summaries: $ROWS orders over $DAYS days ($GROUPS day × product groups), then $NEW new ones (1 %)"
+echo "summaries: $ROWS orders over $DAYS days ($BUCKETS day × product groups), then $NEW new ones (1 %)"
 echo "machine: $MACHINE"
 echo "  creation: keel migrate --complete $KEEL_CREATE_S s, CREATE MATERIALIZED VIEW + unique index $MV_CREATE_S s"
 printf '  %-52s %10s\n' refresh seconds
@@ -144,6 +144,6 @@ if [[ $RECORD -eq 1 ]]; then
     # shellcheck source=results-row.sh
     source "$BENCH_DIR/results-row.sh"
     add_result_row "$RESULTS_FILE" "## summaries" \
-        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $ROWS rows, $GROUPS groups, +$NEW rows | $KEEL_S | $KEEL_OWN_S | $MV_S | $RATIO_CMD | $RATIO_OWN | $MET_CMD | $MET_OWN |"
+        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $ROWS rows, $BUCKETS groups, +$NEW rows | $KEEL_S | $KEEL_OWN_S | $MV_S | $RATIO_CMD | $RATIO_OWN | $MET_CMD | $MET_OWN |"
     say "recorded in $RESULTS_FILE"
 fi
