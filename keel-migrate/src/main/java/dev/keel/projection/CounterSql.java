@@ -18,6 +18,10 @@ public final class CounterSql {
     static final String SUM = "keel_sum";
     private static final String NEW_ROWS = "keel_new";
     private static final String OLD_ROWS = "keel_old";
+    /** The session's own slot: its rows are written by it alone, and by compaction. */
+    private static final String OWN = "-pg_backend_pid()";
+    /** One transaction in this many folds its session's rows of the groups it wrote. */
+    static final int FOLD_EVERY = 32;
 
     private final CounterDefinition counter;
     private final GroupColumns groups;
@@ -81,33 +85,68 @@ public final class CounterSql {
     }
 
     /**
-     * One function for every event: each statement adds one delta row per group it touched, under its own
-     * transaction's slot, so writers never update a shared row and never wait on each other.
+     * One function for every event; each statement inserts its delta per group it touched as a new row, so writers never
+     * update a shared row and never wait on each other. In READ COMMITTED the rows go to the session's own slot (minus
+     * its backend pid), and one transaction in FOLD_EVERY (by transaction id) replaces the session's rows of the groups
+     * it wrote by their sum: a hot group then keeps about FOLD_EVERY rows per writing session between compactions, not
+     * one per statement, so reading it stays short. Under REPEATABLE READ or SERIALIZABLE a fold could delete a row a
+     * compaction deleted after the transaction's snapshot, which fails the writer's transaction: there each delta goes
+     * to the slot of its transaction and stays until a compaction.
      */
     private String function() {
+        String sumOf = counter.sums() ? ", sum(" + value() + ") AS " + SUM : "";
+        String negSumOf = counter.sums() ? ", -sum(" + value() + ") AS " + SUM : "";
         String cols = groups.list();
-        String into = "INSERT INTO " + counter.stripes() + " (" + cols + ", " + SLOT + ", " + COUNT
-                + (counter.sums() ? ", " + SUM : "") + ")";
-        String sumOf = counter.sums() ? ", sum(" + value() + ")" : "";
-        String negSumOf = counter.sums() ? ", -sum(" + value() + ")" : "";
-        String update = into + " SELECT " + cols + ", txid_current(), sum(" + COUNT + ")"
-                + (counter.sums() ? ", sum(" + SUM + ")" : "") + " FROM (SELECT " + cols + ", -1 AS " + COUNT
-                + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + OLD_ROWS + where()
+        String inserted = "SELECT " + cols + ", count(*) AS " + COUNT + sumOf + " FROM " + NEW_ROWS + where()
+                + " GROUP BY " + cols;
+        String deleted = "SELECT " + cols + ", -count(*) AS " + COUNT + negSumOf + " FROM " + OLD_ROWS + where()
+                + " GROUP BY " + cols;
+        String updated = "SELECT " + cols + ", sum(" + COUNT + ") AS " + COUNT
+                + (counter.sums() ? ", sum(" + SUM + ") AS " + SUM : "") + " FROM (SELECT " + cols + ", -1 AS "
+                + COUNT + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + OLD_ROWS + where()
                 + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "") + " FROM " + NEW_ROWS
                 + where() + ") d GROUP BY " + cols + nonZero();
+        String slot = "CASE WHEN current_setting('transaction_isolation') = 'read committed' THEN " + OWN
+                + " ELSE txid_current() END";
         // SECURITY DEFINER: a role that may write the table records its deltas without rights on the stripes; the
         // search_path is pinned so no object of another schema can stand in for one the function names.
         return "CREATE FUNCTION " + counter.function() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
                 + " SET search_path = " + quote(counter.schema()) + ", pg_temp AS $keel$\nBEGIN\n"
-                + "  IF TG_OP = 'INSERT' THEN\n    " + into + " SELECT " + cols + ", txid_current(), count(*)" + sumOf
-                + " FROM " + NEW_ROWS + where() + " GROUP BY " + cols + ";\n"
-                + "  ELSIF TG_OP = 'DELETE' THEN\n    " + into + " SELECT " + cols + ", txid_current(), -count(*)"
-                + negSumOf + " FROM " + OLD_ROWS + where() + " GROUP BY " + cols + ";\n"
-                + "  ELSIF TG_OP = 'UPDATE' THEN\n    " + update + ";\n"
+                + "  IF TG_OP = 'INSERT' THEN\n    " + append(inserted, slot) + ";\n"
+                + "  ELSIF TG_OP = 'DELETE' THEN\n    " + append(deleted, slot) + ";\n"
+                + "  ELSIF TG_OP = 'UPDATE' THEN\n    " + append(updated, slot) + ";\n"
                 // TRUNCATE, not DELETE: it waits for a compaction in flight instead of missing the base rows that
                 // compaction is writing.
-                + "  ELSIF TG_OP = 'TRUNCATE' THEN\n    TRUNCATE " + counter.stripes() + ";\n"
+                + "  ELSE\n    TRUNCATE " + counter.stripes() + ";\n    RETURN NULL;\n  END IF;\n"
+                + "  IF txid_current() % " + FOLD_EVERY + " = 0"
+                + " AND current_setting('transaction_isolation') = 'read committed' THEN\n"
+                + "    IF TG_OP = 'INSERT' THEN\n      " + fold(NEW_ROWS) + ";\n"
+                + "    ELSIF TG_OP = 'DELETE' THEN\n      " + fold(OLD_ROWS) + ";\n"
+                + "    ELSE\n      " + fold(NEW_ROWS) + ";\n      " + fold(OLD_ROWS) + ";\n    END IF;\n"
                 + "  END IF;\n  RETURN NULL;\nEND\n$keel$";
+    }
+
+    private String append(String deltas, String slot) {
+        return "INSERT INTO " + counter.stripes() + " (" + groups.list() + ", " + SLOT + ", " + COUNT
+                + (counter.sums() ? ", " + SUM : "") + ") SELECT " + groups.list() + ", " + slot + ", " + COUNT
+                + (counter.sums() ? ", " + SUM : "") + " FROM (" + deltas + ") d";
+    }
+
+    /**
+     * Replaces the session's own rows of the groups in {@code rows} by one row per group holding their sum. Only rows
+     * it can lock at once (SKIP LOCKED): a row a compaction is folding is left to it. Groups with a NULL column are
+     * matched with {@code =}, so never folded here; compaction folds them.
+     */
+    String fold(String rows) {
+        String cols = groups.list();
+        String stripes = counter.stripes();
+        String mine = " WHERE x." + SLOT + " = " + OWN + " AND (" + groups.list("x") + ") IN (SELECT " + cols + " FROM "
+                + rows + ")";
+        return "WITH gone AS (DELETE FROM " + stripes + " AS x" + mine + " AND x.ctid IN (SELECT x.ctid FROM "
+                + stripes + " AS x" + mine + " FOR UPDATE SKIP LOCKED) RETURNING " + carriedOf("x") + ")"
+                + " INSERT INTO " + stripes + " (" + cols + ", " + SLOT + ", " + COUNT
+                + (counter.sums() ? ", " + SUM : "") + ") SELECT " + cols + ", " + OWN + ", sum(" + COUNT + ")"
+                + (counter.sums() ? ", sum(" + SUM + ")" : "") + " FROM gone GROUP BY " + cols + nonZero();
     }
 
     /** Statement triggers with transition tables: one delta insert per statement, however many rows it writes. */
@@ -165,9 +204,9 @@ public final class CounterSql {
     }
 
     /**
-     * Folds the committed deltas into the base rows in one statement. Deltas are only ever inserted, so a committed one
-     * is never written again and deleting it waits on no writer; one of a transaction still open is invisible and
-     * stays. Base rows are written only by compaction and repair, which hold the counter's advisory lock.
+     * Folds the committed deltas into the base rows in one statement. It takes only the delta rows no transaction
+     * holds (SKIP LOCKED), so it waits on no writer: a delta row a writing transaction still holds, or inserted and
+     * has not committed, stays for the next compaction. Base rows are written only by compaction and repair, which hold the counter's advisory lock.
      *
      * <p>Returns one row: the deltas folded and the groups whose base row was written.
      */
@@ -175,7 +214,9 @@ public final class CounterSql {
         String cols = groups.list();
         String carried = cols + ", " + COUNT + (counter.sums() ? ", " + SUM : "");
         String stripes = counter.stripes();
+        // Only rows it could lock: a session's own row, held by its open transaction, stays for the next compaction.
         return "WITH moved AS (DELETE FROM " + stripes + " WHERE " + SLOT + " <> 0 AND " + ready(registry)
+                + " AND ctid IN (SELECT ctid FROM " + stripes + " WHERE " + SLOT + " <> 0 FOR UPDATE SKIP LOCKED)"
                 + " RETURNING " + carried + "),"
                 + " folded AS (SELECT " + cols + ", sum(" + COUNT + ") AS " + COUNT
                 + (counter.sums() ? ", sum(" + SUM + ") AS " + SUM : "") + " FROM moved GROUP BY " + cols + "),"
