@@ -41,12 +41,18 @@ public final class PartitionTable implements Operation {
     private final YamlNode.Position at;
     private final OperationArgs args;
     private final String table;
+    /** The schema written before the table's name ({@code public.events}, as keel doctor proposes it); or null. */
+    private final String qualifier;
+
     private final PartitionBy by;
 
     private PartitionTable(OperationArgs args) {
         this.args = args.allow(Set.of("table", "partition_by"));
         this.at = args.position();
-        this.table = args.required("table");
+        String written = args.required("table");
+        int dot = written.indexOf('.');
+        this.qualifier = dot < 0 ? null : written.substring(0, dot);
+        this.table = written.substring(dot + 1);
         this.by = PartitionBy.parse(args.nested("partition_by"));
     }
 
@@ -70,6 +76,16 @@ public final class PartitionTable implements Operation {
 
     @Override
     public void validate(ChangeContext ctx) {
+        if (qualifier != null && !qualifier.equals(ctx.schema())) {
+            ctx.findings()
+                    .error(
+                            "change-bad-value",
+                            args.position("table"),
+                            "the table is in schema " + qualifier + ", and this file changes schema " + ctx.schema(),
+                            "add schema: " + qualifier + " at the top of the file, or put the table in a file of its"
+                                    + " own");
+            return;
+        }
         new PartitionTableRules(ctx, args, by, table).check();
         LiveSchema.Table live = live(ctx);
         if (live != null && !ctx.findings().hasErrors()) {
@@ -79,8 +95,8 @@ public final class PartitionTable implements Operation {
                         .error(
                                 "change-partition-interval",
                                 by.args().position("interval"),
-                                "the rows of " + table + " span " + count + " partitions of " + by.interval()
-                                        + ", more than the " + MOST_PARTITIONS + " keel makes at once",
+                                "the rows of " + table + " and premake span more than " + MOST_PARTITIONS
+                                        + " partitions of " + by.interval() + ", the most keel makes at once",
                                 "choose a wider interval");
             }
         }
