@@ -90,4 +90,28 @@ class PartitionTableTest {
         assertThat(h.query("select count(*) from pg_proc where proname like '\\_keel%'"))
                 .isEqualTo("0");
     }
+
+    @Test
+    void identityGeneratedColumnsAndForeignKeysComeAlong(TestCluster cluster, @TempDir Path dir) throws Exception {
+        String setup = "create table accounts (id bigint primary key); insert into accounts values (1);"
+                + " create table tickets (id bigint generated always as identity, at date not null default"
+                + " current_date, total int, doubled int generated always as (total * 2) stored,"
+                + " account bigint references accounts, primary key (id, at));"
+                + " insert into tickets (at, total, account) select current_date - i, i, 1"
+                + " from generate_series(1, 30) i;";
+        String change = "operations:\n  - partition_table:\n      table: tickets\n"
+                + "      partition_by: {column: at, interval: 1 week}\n";
+        OperationHarness h = ItemsChange.harness(cluster, dir, setup, change).start();
+        h.old("insert into tickets (total, account) values (100, 1)");
+        assertThat(h.query("select doubled from tickets_keel_part where total = 100"))
+                .isEqualTo("200");
+        h.complete();
+        h.old("insert into tickets (total) values (700)");
+        assertThat(h.query("select id || ' ' || doubled from tickets where total = 700"))
+                .isEqualTo("32 1400");
+        assertThat(h.query("select count(*) from pg_constraint where conrelid = 'public.tickets'::regclass"
+                        + " and contype = 'f'"))
+                .isEqualTo("1");
+        assertThat(h.query("select count(*) from tickets")).isEqualTo("32");
+    }
 }
