@@ -37,8 +37,23 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
     /**
      * @param fills what the dual-write trigger writes for a row written through the old shape: each new column and
      *     its {@code up} expression over the old shape's columns (physical and old names are the same)
+     * @param copy where each batch copies its rows to instead of touching them in place; null for none
      */
-    public record Backfill(String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills) {}
+    public record Backfill(
+            String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills, Copy copy) {
+
+        public Backfill(String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills) {
+            this(schema, table, key, keyTypes, fills, null);
+        }
+    }
+
+    /**
+     * A table the batches copy rows into (partition_table's new table), by the columns written, skipping rows a
+     * trigger copied first.
+     *
+     * @param overriding whether the insert overrides identity columns, whose values are copied as they are
+     */
+    public record Copy(String table, List<String> columns, boolean overriding) {}
 
     /** A physical column and the expression that fills it. */
     public record Fill(String column, String expression) {}

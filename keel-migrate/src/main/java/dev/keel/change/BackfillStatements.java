@@ -48,6 +48,9 @@ final class BackfillStatements {
      * the key) to itself, so the trigger computes them.
      */
     String update(boolean direct, boolean hasFrom, boolean hasTo) {
+        if (target.copy() != null) {
+            return copy(hasFrom, hasTo);
+        }
         String set = direct
                 ? target.fills().stream()
                         .map(f -> quote(f.column()) + " = (" + f.expression() + ")")
@@ -58,6 +61,24 @@ final class BackfillStatements {
             where += (where.isEmpty() ? "" : " AND ") + "(" + cols + ") <= (" + bound() + ")";
         }
         return "UPDATE " + table + " SET " + set + (where.isEmpty() ? "" : " WHERE " + where);
+    }
+
+    /**
+     * Copies the range into the new table. FOR KEY SHARE makes a row deleted (or moved to another key) after this
+     * statement's snapshot wait for the delete's commit and drop out, instead of being copied back after the
+     * trigger removed it from the new table; an update of other columns passes, and ON CONFLICT keeps the newer row
+     * the trigger wrote.
+     */
+    private String copy(boolean hasFrom, boolean hasTo) {
+        Action.Copy copy = target.copy();
+        String columns = copy.columns().stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+        String where = hasFrom ? "(" + cols + ") > (" + bound() + ")" : "";
+        if (hasTo) {
+            where += (where.isEmpty() ? "" : " AND ") + "(" + cols + ") <= (" + bound() + ")";
+        }
+        return "INSERT INTO " + Identifiers.qualified(target.schema(), copy.table()) + " (" + columns + ")"
+                + (copy.overriding() ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + columns + " FROM " + table
+                + (where.isEmpty() ? "" : " WHERE " + where) + " FOR KEY SHARE ON CONFLICT DO NOTHING";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.keel.change;
 
 import dev.keel.sql.Identifiers;
+import java.util.Optional;
 
 /**
  * What an operation plans against: the schema as it was before the change started, the shape it is turning into
@@ -190,5 +191,12 @@ public final class ChangeContext {
                             + " needs to fill existing rows in batches",
                     "add a primary key in an earlier migration");
         }
+    }
+
+    /** A range key's smallest and largest value in the live table, as ordinals; empty without a database or rows. */
+    public Optional<long[]> keyRange(String physicalTable, String column, boolean time) {
+        return probe == null || physicalTable.isEmpty()
+                ? Optional.empty()
+                : probe.keyRange(shape.schema(), physicalTable, column, time);
     }
 }

@@ -57,6 +57,29 @@ public final class ExpressionProbe {
         }
     }
 
+    /**
+     * The smallest and the largest value of a range partition key, as ordinals (seconds since 1970 UTC for a time,
+     * the value for an integer); empty when the table holds no row or the server could not answer.
+     */
+    public Optional<long[]> keyRange(String schema, String table, String column, boolean time) {
+        String c = Identifiers.quote(column);
+        String sql = time
+                ? "SELECT floor(extract(epoch FROM min(" + c + ")))::bigint, floor(extract(epoch FROM max(" + c
+                        + ")))::bigint FROM " + Identifiers.qualified(schema, table)
+                : "SELECT min(" + c + ")::bigint, max(" + c + ")::bigint FROM " + Identifiers.qualified(schema, table);
+        try {
+            return rolledBack(s -> {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    long min = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<long[]>empty() : Optional.of(new long[] {min, rs.getLong(2)});
+                }
+            });
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether {@link #nullRows} counts (true) or only says whether there is any NULL (false). */
     public boolean countsNulls() {
         return countNulls;

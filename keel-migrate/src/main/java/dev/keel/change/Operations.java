@@ -14,6 +14,7 @@ import dev.keel.change.ops.DropColumn;
 import dev.keel.change.ops.DropConstraint;
 import dev.keel.change.ops.DropIndex;
 import dev.keel.change.ops.DropTable;
+import dev.keel.change.ops.PartitionTable;
 import dev.keel.change.ops.RawSql;
 import dev.keel.change.ops.RenameColumn;
 import dev.keel.change.ops.RenameTable;
@@ -30,6 +31,7 @@ public final class Operations {
         ALL.put(CreateTable.KIND, CreateTable::parse);
         ALL.put(CreatePartitionedTable.KIND, CreatePartitionedTable::parse);
         ALL.put(DropTable.KIND, DropTable::parse);
+        ALL.put(PartitionTable.KIND, PartitionTable::parse);
         ALL.put(RenameTable.KIND, RenameTable::parse);
         ALL.put(AddColumn.KIND, AddColumn::parse);
         ALL.put(DropColumn.KIND, DropColumn::parse);

@@ -27,17 +27,39 @@ public final class ShadowNames {
     }
 
     private static String fit(String name) {
+        return fit(name, MAX_IDENTIFIER_BYTES);
+    }
+
+    private static String fit(String name, int max) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_IDENTIFIER_BYTES) {
+        if (bytes.length <= max) {
             return name;
         }
-        int end = MAX_IDENTIFIER_BYTES;
+        int end = max;
         // Never cut a character in two: back up to the start of a UTF-8 sequence.
         while ((bytes[end] & 0xC0) == 0x80) {
             end--;
         }
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
+
+    /** partition_table's new partitioned table, beside the table it replaces until complete swaps their names. */
+    public static String partitionedCopy(String table) {
+        return table + "_keel_part";
+    }
+
+    /** The name partition_table's complete gives the table it replaced, kept until dropped by a later change. */
+    public static String replaced(String name) {
+        // The name is cut, never the suffix: a cut suffix could give back the very name being freed.
+        return fit(name, MAX_IDENTIFIER_BYTES - "_keel_old".length()) + "_keel_old";
+    }
+
+    /** The function (in keel's schema) behind partition_table's copy trigger. */
+    public static String copyFunction(String schema, String table) {
+        return fit(PREFIX + "part_" + schema + "_" + table);
+    }
+
+    public static final String COPY_TRIGGER = PREFIX + "part_copy";
 
     public static boolean isShadow(String column) {
         return column.startsWith(PREFIX);

@@ -54,4 +54,20 @@ class BackfillStatementsTest {
     void theProbePlansTheDirectUpdateWithoutTouchingARow() {
         assertThat(sql.probe()).startsWith("EXPLAIN UPDATE").endsWith(" WHERE false");
     }
+
+    @Test
+    void aCopyInsertsTheRangeIntoTheNewTableLockingItsKeysAndKeepingWhatTheTriggerWrote() {
+        BackfillStatements copy = new BackfillStatements(new Action.Backfill(
+                "public",
+                "events",
+                List.of("id", "at"),
+                List.of("bigint", "timestamptz"),
+                List.of(),
+                new Action.Copy("events_keel_part", List.of("id", "at", "note"), true)));
+        assertThat(copy.update(false, true, true))
+                .isEqualTo("INSERT INTO \"public\".\"events_keel_part\" (\"id\", \"at\", \"note\") OVERRIDING SYSTEM"
+                        + " VALUE SELECT \"id\", \"at\", \"note\" FROM \"public\".\"events\" WHERE (\"id\", \"at\")"
+                        + " > (?::bigint, ?::timestamptz) AND (\"id\", \"at\") <= (?::bigint, ?::timestamptz)"
+                        + " FOR KEY SHARE ON CONFLICT DO NOTHING");
+    }
 }

@@ -119,17 +119,18 @@ record PartitionBy(
             }
             return;
         }
-        validateRange(ctx, key);
+        validateRange(ctx, key.type());
     }
 
-    private void validateRange(ChangeContext ctx, TableColumns.Column key) {
-        KeyType type = KeyType.of(key.type()).orElse(null);
+    /** The range rules against the key column's type as the catalog or the file writes it. */
+    void validateRange(ChangeContext ctx, String keyType) {
+        KeyType type = KeyType.of(keyType).orElse(null);
         if (type == null) {
             ctx.findings()
                     .error(
                             "change-partition-key-type",
                             args.position("column"),
-                            "the range key " + column + " is " + key.type() + ", which keel cannot cut into intervals",
+                            "the range key " + column + " is " + keyType + ", which keel cannot cut into intervals",
                             "partition by a timestamptz, timestamp, date or integer column, or use strategy: list");
             return;
         }
