@@ -20,12 +20,17 @@ public final class CachedColumnSql {
         String key = quote(d.key());
         String fromKey = quote(d.fromKey());
         String fromColumn = quote(d.fromColumn());
-        String copy = "CREATE FUNCTION " + d.function("copy") + "() RETURNS trigger LANGUAGE plpgsql AS $keel$ BEGIN"
+        // As the owner, with a pinned search_path: the application's role may write one table without any right on
+        // the other (FOR SHARE needs UPDATE on the referenced table; rewriting the copies needs UPDATE on this one).
+        String definer = " SECURITY DEFINER SET search_path = pg_catalog, pg_temp";
+        String copy = "CREATE FUNCTION " + d.function("copy") + "() RETURNS trigger LANGUAGE plpgsql" + definer
+                + " AS $keel$ BEGIN"
                 + " IF NEW." + key + " IS NULL THEN NEW." + column + " := NULL;"
                 + " ELSE SELECT s." + fromColumn + " INTO NEW." + column + " FROM " + d.source() + " s WHERE s."
                 + fromKey + " = NEW." + key + " FOR SHARE; IF NOT FOUND THEN NEW." + column + " := NULL; END IF;"
                 + " END IF; RETURN NEW; END $keel$";
-        String spread = "CREATE FUNCTION " + d.function("spread") + "() RETURNS trigger LANGUAGE plpgsql AS $keel$"
+        String spread = "CREATE FUNCTION " + d.function("spread") + "() RETURNS trigger LANGUAGE plpgsql" + definer
+                + " AS $keel$"
                 + " BEGIN"
                 + " IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE " + d.target() + " t SET " + column
                 + " = NULL WHERE t."

@@ -13,6 +13,12 @@ import java.util.List;
  * refresh exact: a write and its pending range commit or vanish together.
  */
 public final class SummarySql {
+    /**
+     * The triggers run as the summary's owner, with a pinned search_path: an application role that may write the
+     * table needs no right on the pending ranges.
+     */
+    private static final String DEFINER = " SECURITY DEFINER SET search_path = pg_catalog, pg_temp";
+
     private SummarySql() {}
 
     /** In order; the query's names resolve in the summary's schema (the caller sets search_path). */
@@ -33,7 +39,8 @@ public final class SummarySql {
                 case "delete" -> "SELECT " + column + " FROM keel_old";
                 default -> "SELECT " + column + " FROM keel_new UNION ALL SELECT " + column + " FROM keel_old";
             };
-            sql.add("CREATE FUNCTION " + d.function(event) + "() RETURNS trigger LANGUAGE plpgsql AS $keel$ BEGIN"
+            sql.add("CREATE FUNCTION " + d.function(event) + "() RETURNS trigger LANGUAGE plpgsql" + DEFINER
+                    + " AS $keel$ BEGIN"
                     + " INSERT INTO " + d.pending() + " (lo, hi) SELECT min(" + column + "), max(" + column
                     + ") FROM (" + rows + ") AS changed" + recent + " HAVING count(" + column + ") > 0;"
                     + " RETURN NULL; END $keel$");
@@ -46,7 +53,8 @@ public final class SummarySql {
                     + " REFERENCING " + referencing + " FOR EACH STATEMENT EXECUTE FUNCTION " + d.function(event)
                     + "()");
         }
-        sql.add("CREATE FUNCTION " + d.function("truncate") + "() RETURNS trigger LANGUAGE plpgsql AS $keel$ BEGIN"
+        sql.add("CREATE FUNCTION " + d.function("truncate") + "() RETURNS trigger LANGUAGE plpgsql" + DEFINER
+                + " AS $keel$ BEGIN"
                 + " INSERT INTO " + d.pending()
                 + " (lo, hi) VALUES ('-infinity', 'infinity'); RETURN NULL; END $keel$");
         sql.add("CREATE TRIGGER " + quote(d.trigger("truncate")) + " AFTER TRUNCATE ON " + source

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -116,6 +117,29 @@ class CachedColumnIT {
                 .isEqualTo("0");
         assertThat(cluster.queryString(db, "SELECT DISTINCT customer_email FROM orders WHERE user_id = 55"))
                 .isEqualTo("late@arrival");
+    }
+
+    @Test
+    void rolesWithRightsOnOneTableAloneWriteIt() throws Exception {
+        String db = shop();
+        String orders = "orders_" + db;
+        String users = "users_" + db;
+        cluster.execute(db, "CREATE ROLE " + orders + " LOGIN; CREATE ROLE " + users + " LOGIN");
+        cluster.execute(db, "GRANT SELECT, INSERT ON orders TO " + orders + "; GRANT SELECT ON users TO " + orders);
+        cluster.execute(db, "GRANT SELECT, UPDATE ON users TO " + users);
+        as(db, orders, "INSERT INTO orders (user_id, amount) VALUES (3, 1)");
+        as(db, users, "UPDATE users SET email = 'by-app@shop' WHERE id = 3");
+
+        assertThat(cluster.queryString(
+                        db, "SELECT string_agg(DISTINCT customer_email, ',') FROM orders WHERE user_id = 3"))
+                .isEqualTo("by-app@shop");
+    }
+
+    private void as(String db, String role, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(db).replace("user=postgres", "user=" + role));
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Test

@@ -153,6 +153,25 @@ class SummaryRefreshIT {
     }
 
     @Test
+    void aRoleThatMayWriteTheTableAloneStillHasItsWritesRecorded() throws Exception {
+        String db = cluster.createDatabase();
+        SummaryDefinition d = install(db, null);
+        refresh(db, d);
+        String role = "writer_" + db;
+        cluster.execute(db, "CREATE ROLE " + role + " LOGIN; GRANT INSERT, DELETE, SELECT ON orders TO " + role);
+        try (Connection c = java.sql.DriverManager.getConnection(
+                        cluster.jdbcUrl(db).replace("user=postgres", "user=" + role));
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO orders (created_at, product_id, amount) VALUES (now() - interval '3 days', 2, 8)");
+            s.execute("DELETE FROM orders WHERE id = 5");
+        }
+
+        refresh(db, d);
+
+        assertThat(differences(db)).isZero();
+    }
+
+    @Test
     void withLateSetChangesToOlderRowsAreNotApplied() throws Exception {
         String db = cluster.createDatabase();
         SummaryDefinition d = install(db, 86_400L * 3);
