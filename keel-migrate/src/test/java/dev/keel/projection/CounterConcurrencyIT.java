@@ -26,7 +26,7 @@ class CounterConcurrencyIT {
         project.keel.migrate();
         OrderWriters writers = new OrderWriters(project.url(), 17).start(CounterProject.WRITERS);
         try {
-            Thread.sleep(500);
+            writers.awaitCommits(50);
             Files.move(dir.resolve("V2__counter.yaml.later"), dir.resolve("db/migrations/V2__counter.yaml"));
             assertThat(project.keel.migrate().activeChange()).isEqualTo("2");
             Projections projections = project.projections();
@@ -45,7 +45,8 @@ class CounterConcurrencyIT {
                         .satisfies(r ->
                                 assertThat(r.drifted()).as("drift under load").isEmpty());
                 verifications++;
-                Thread.sleep(200);
+                // The next compaction meets deltas written since this one.
+                writers.awaitCommits(20);
             }
             project.keel.complete();
             assertThat(compactions).isPositive();

@@ -63,9 +63,9 @@ class CounterVerifyIT {
         OrderWriters writers = new OrderWriters(project.url(), 5).start(CounterProject.WRITERS);
         Projections.VerifyResult repaired;
         try {
-            Thread.sleep(300);
+            writers.awaitCommits(30);
             repaired = projections.verify(null, null, true);
-            Thread.sleep(300);
+            writers.awaitCommits(30);
         } finally {
             writers.stop();
         }

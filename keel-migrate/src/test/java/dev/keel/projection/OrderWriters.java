@@ -1,9 +1,11 @@
 package dev.keel.projection;
 
+import dev.keel.testing.Eventually;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,5 +138,14 @@ final class OrderWriters {
 
     long rollbacks() {
         return rollbacks.get();
+    }
+
+    /** Waits until {@code more} transactions have committed after now, so a step meets writes in flight. */
+    void awaitCommits(long more) {
+        long target = commits.get() + more;
+        Eventually.await(
+                Duration.ofSeconds(30),
+                "the writers to commit " + more + " more transactions (errors: " + errors + ")",
+                () -> commits.get() >= target);
     }
 }
