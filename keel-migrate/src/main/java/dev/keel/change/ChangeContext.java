@@ -142,6 +142,34 @@ public final class ChangeContext {
         }
     }
 
+    /**
+     * A name for an object and the companion table it brings ({@code <name>_stripes}, {@code <name>_pending}): both must
+     * be free, and short enough that the longest derived name fits PostgreSQL's 63.
+     */
+    public void requireFreeName(String what, String name, String companion, int max, YamlNode.Position at) {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (name.length() > max) {
+            findings.error(
+                    "change-bad-value",
+                    at,
+                    what + " name " + name + " is longer than " + max + " characters, which its " + companion
+                            + " table and triggers need to fit PostgreSQL's 63",
+                    "pick a shorter name");
+            return;
+        }
+        String other = name + "_" + companion;
+        boolean taken = shape.table(name) != null
+                || shape.table(other) != null
+                || before.tables().values().stream()
+                        .anyMatch(x -> x.indexes().contains(name) || x.indexes().contains(other));
+        if (taken) {
+            findings.error(
+                    "change-name-taken", at, "the name " + name + " (or " + other + ") is taken", "pick another");
+        }
+    }
+
     /** Asks the server whether a whole query compiles against the schema as it is before the change. */
     public void checkQuery(String query, YamlNode.Position at, String what) {
         if (probe != null && query != null && !query.isBlank()) {

@@ -126,32 +126,7 @@ public final class CreateCounter implements Operation {
     }
 
     private void validateName(ChangeContext ctx) {
-        if (name.isEmpty()) {
-            return;
-        }
-        if (name.length() > MAX_NAME) {
-            ctx.findings()
-                    .error(
-                            "change-bad-value",
-                            args.position("name"),
-                            "counter name " + name + " is longer than " + MAX_NAME + " characters, which its stripes"
-                                    + " table and triggers need to fit PostgreSQL's 63",
-                            "pick a shorter name");
-            return;
-        }
-        String stripes = name + "_stripes";
-        boolean taken = ctx.shape().table(name) != null
-                || ctx.shape().table(stripes) != null
-                || ctx.before().tables().values().stream()
-                        .anyMatch(x -> x.indexes().contains(name) || x.indexes().contains(stripes));
-        if (taken) {
-            ctx.findings()
-                    .error(
-                            "change-name-taken",
-                            args.position("name"),
-                            "the name " + name + " (or " + stripes + ") is taken",
-                            "pick another");
-        }
+        ctx.requireFreeName("counter", name, "stripes", MAX_NAME, args.position("name"));
     }
 
     private CounterDefinition definition(ChangeContext ctx) {

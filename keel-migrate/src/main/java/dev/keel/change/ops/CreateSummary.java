@@ -150,32 +150,7 @@ public final class CreateSummary implements Operation {
     }
 
     private void validateName(ChangeContext ctx) {
-        if (name.isEmpty()) {
-            return;
-        }
-        if (name.length() > MAX_NAME) {
-            ctx.findings()
-                    .error(
-                            "change-bad-value",
-                            args.position("name"),
-                            "summary name " + name + " is longer than " + MAX_NAME + " characters, which its pending"
-                                    + " table and triggers need to fit PostgreSQL's 63",
-                            "pick a shorter name");
-            return;
-        }
-        String pending = name + "_pending";
-        boolean taken = ctx.shape().table(name) != null
-                || ctx.shape().table(pending) != null
-                || ctx.before().tables().values().stream()
-                        .anyMatch(x -> x.indexes().contains(name) || x.indexes().contains(pending));
-        if (taken) {
-            ctx.findings()
-                    .error(
-                            "change-name-taken",
-                            args.position("name"),
-                            "the name " + name + " is taken",
-                            "pick another");
-        }
+        ctx.requireFreeName("summary", name, "pending", MAX_NAME, args.position("name"));
     }
 
     private SummaryDefinition definition(ChangeContext ctx) {
