@@ -60,15 +60,16 @@ class RoutingDataSourceIT {
             awaitReplicaUp(ds);
             assertThat(readVersion(ds, 1).onReplica()).isTrue();
             try (Connection c = ds.getConnection()) {
-                assertThat(inRecovery(c)).as("a connection never set read-only").isFalse();
-            }
-            try (Connection c = ds.getConnection()) {
                 c.setReadOnly(true);
                 assertThat(inRecovery(c)).as("read-only in autocommit mode").isTrue();
                 c.setReadOnly(false);
                 assertThat(inRecovery(c))
                         .as("the same connection set back to read-write")
                         .isFalse();
+            }
+            // Unknown work on the primary counts as a write: this key's next reads wait for the replica.
+            try (Connection c = ds.getConnection()) {
+                assertThat(inRecovery(c)).as("a connection never set read-only").isFalse();
             }
         }
     }
