@@ -2,8 +2,9 @@ package dev.keel.jdbc.routing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.List;
  * only passes calls through.
  */
 final class FirstStatementRetry implements InvocationHandler {
+    private static final ProxyFactory<Statement> PLAIN = new ProxyFactory<>(Statement.class);
+    private static final ProxyFactory<PreparedStatement> PREPARED = new ProxyFactory<>(PreparedStatement.class);
+    private static final ProxyFactory<CallableStatement> CALLABLE = new ProxyFactory<>(CallableStatement.class);
     private final RoutingConnection connection;
     private final Method factory;
     private final Object[] factoryArgs;
@@ -34,11 +38,12 @@ final class FirstStatementRetry implements InvocationHandler {
     }
 
     static Statement wrap(RoutingConnection connection, Method factory, Object[] args, Statement statement) {
+        FirstStatementRetry handler = new FirstStatementRetry(connection, factory, args, statement);
         Class<?> type = factory.getReturnType();
-        return (Statement) Proxy.newProxyInstance(
-                FirstStatementRetry.class.getClassLoader(),
-                new Class<?>[] {type},
-                new FirstStatementRetry(connection, factory, args, statement));
+        if (type == PreparedStatement.class) {
+            return PREPARED.create(handler);
+        }
+        return type == CallableStatement.class ? CALLABLE.create(handler) : PLAIN.create(handler);
     }
 
     @Override

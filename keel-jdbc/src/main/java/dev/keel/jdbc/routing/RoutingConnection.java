@@ -3,7 +3,6 @@ package dev.keel.jdbc.routing;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RoutingConnection implements InvocationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingConnection.class);
-    private static final Class<?>[] INTERFACES = {Connection.class};
+    private static final ProxyFactory<Connection> PROXIES = new ProxyFactory<>(Connection.class);
     // The insert position, not the write position: with synchronous_commit off a commit record may not
     // be written yet when the commit returns, and the insert position is past it in every mode.
     private static final String WRITE_POSITION = "SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn";
@@ -46,7 +45,7 @@ final class RoutingConnection implements InvocationHandler {
     private boolean closed;
     private boolean readOnly;
     private Boolean autoCommit;
-    private final Map<Method, Object[]> settings = new LinkedHashMap<>();
+    private Map<Method, Object[]> settings;
 
     private Connection target;
     private ReplicaState replica;
@@ -66,8 +65,7 @@ final class RoutingConnection implements InvocationHandler {
 
     static Connection open(RoutingDataSource ds) {
         RoutingConnection handler = new RoutingConnection(ds);
-        handler.proxy =
-                (Connection) Proxy.newProxyInstance(RoutingConnection.class.getClassLoader(), INTERFACES, handler);
+        handler.proxy = PROXIES.create(handler);
         return handler.proxy;
     }
 
@@ -143,6 +141,9 @@ final class RoutingConnection implements InvocationHandler {
         }
         requireOpen();
         if (DEFERRED_SETTINGS.contains(name)) {
+            if (settings == null) {
+                settings = new LinkedHashMap<>();
+            }
             settings.put(method, args);
             if (target == null) {
                 return null;
@@ -338,8 +339,10 @@ final class RoutingConnection implements InvocationHandler {
             if (readOnly) {
                 c.setReadOnly(true);
             }
-            for (Map.Entry<Method, Object[]> setting : settings.entrySet()) {
-                call(c, setting.getKey(), setting.getValue());
+            if (settings != null) {
+                for (Map.Entry<Method, Object[]> setting : settings.entrySet()) {
+                    call(c, setting.getKey(), setting.getValue());
+                }
             }
             if (autoCommit != null && autoCommit != initial) {
                 c.setAutoCommit(autoCommit);
