@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  * median over the counted rounds of routing time divided by direct time in the same round, with the
  * quartiles of those ratios and a 95 % confidence interval of their median.
  *
- * <pre>java -cp CLASSPATH bench/RoutingOverhead.java PRIMARY_URL REPLICA_URL [READS_PER_ROUND] [ROUNDS] [WARMUP] [SLICES]</pre>
+ * <p>Then, with PAIRS above 0, the price of read-your-writes: see {@link #readYourWritesCost}.
+ *
+ * <pre>java -cp CLASSPATH bench/RoutingOverhead.java PRIMARY_URL REPLICA_URL [READS_PER_ROUND] [ROUNDS] [WARMUP] [SLICES] [PAIRS]</pre>
  *
  * Prints {@code <name> <median µs/read> <median ratio> <Q1> <Q3> <CI low> <CI high> <µs/read of each round…>}
  * for "pool" and "routing", then {@code replica-share <reads the router sent to the replica / all routed reads>}.
@@ -40,6 +42,7 @@ public final class RoutingOverhead {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 31;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         int slices = args.length > 5 ? Math.max(1, Math.min(Integer.parseInt(args[5]), perRound)) : 10;
+        int pairs = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 
         try (HikariDataSource primary = pool(primaryUrl, "primary");
                 HikariDataSource replica = pool(replicaUrl, "replica")) {
@@ -63,6 +66,91 @@ public final class RoutingOverhead {
                     double n = registry.get("keel.routing.fallbacks").tag("reason", reason.tag()).functionCounter().count();
                     if (n > 0) {
                         System.err.printf("fallbacks %s: %.0f%n", reason.tag(), n);
+                    }
+                }
+            }
+            if (pairs > 0) {
+                for (int delayMs : new int[] {0, 100}) {
+                    readYourWritesCost(primary, replica, delayMs, pairs);
+                }
+            }
+        }
+    }
+
+    /**
+     * The price of read-your-writes: 8 threads run write-then-read pairs, each read right after its
+     * write under the writer's key, against the standby with recovery_min_apply_delay = {@code delayMs}.
+     * Prints {@code ryw <delay ms> <pairs> <share of reads held on the primary as not caught up>}.
+     */
+    private static void readYourWritesCost(DataSource primary, DataSource replica, int delayMs, int pairs) throws Exception {
+        try (Connection c = replica.getConnection(); var s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET recovery_min_apply_delay = " + delayMs);
+            s.execute("SELECT pg_reload_conf()");
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!String.valueOf(delayMs).equals(setting(replica, "recovery_min_apply_delay"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the standby did not take recovery_min_apply_delay = " + delayMs);
+            }
+            Thread.sleep(20);
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (RoutingDataSource routing = RoutingDataSource.builder()
+                .primary(primary)
+                .replica("replica", replica)
+                .meterRegistry(registry)
+                .build()) {
+            awaitReplicaUp(routing);
+            int threads = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(thread);
+                    for (int i = thread; i < pairs; i += threads) {
+                        long id = 1 + random.nextInt(ROWS);
+                        RoutingDataSource.withKey("user-" + id, () -> {
+                            try (Connection c = routing.getConnection();
+                                    PreparedStatement ps = c.prepareStatement("UPDATE bench_users SET email = email WHERE id = ?")) {
+                                ps.setLong(1, id);
+                                ps.executeUpdate();
+                            }
+                            loopOne(routing, id);
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            double held = registry.get("keel.routing.fallbacks").tag("reason", "not_caught_up").functionCounter().count();
+            System.out.printf("ryw %d %d %.4f%n", delayMs, pairs, held / pairs);
+        }
+    }
+
+    private static String setting(DataSource ds, String name) throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT setting FROM pg_settings WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void loopOne(DataSource ds, long id) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setReadOnly(true);
+            try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("point read found no row");
                     }
                 }
             }
@@ -140,7 +228,7 @@ public final class RoutingOverhead {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName(name);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(10);
         config.setMinimumIdle(4);
         return new HikariDataSource(config);
     }

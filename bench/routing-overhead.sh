@@ -3,7 +3,9 @@
 # point reads (connection, read-only, one query, close) through a replica's HikariCP pool directly and
 # through a RoutingDataSource that routes them to that same pool, interleaved in short slices, against a
 # local primary and its streaming standby. Appends the medians to bench/RESULTS.md.
-# Target: the router's overhead at most 3 % over the pool used directly.
+# Target: the router's overhead at most 3 % over the pool used directly. Then (PAIRS > 0) the price of
+# read-your-writes: the share of reads sent to the primary because the standby had not replayed the
+# reader's own write, with the standby's recovery_min_apply_delay at 0 and at 100 ms.
 #
 #   bash bench/routing-overhead.sh                                        # the real run (about 3 minutes)
 #   READS=2000 ROUNDS=3 WARMUP=1 RECORD=0 bash bench/routing-overhead.sh  # smoke test
@@ -21,6 +23,7 @@ READS=${READS:-10000}
 ROUNDS=${ROUNDS:-31}
 WARMUP=${WARMUP:-5}
 SLICES=${SLICES:-10}
+PAIRS=${PAIRS:-4000}
 RECORD=${RECORD:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
 PIN=${PIN:-auto}
@@ -34,6 +37,7 @@ die() { echo "routing-overhead: error: $*" >&2; exit 1; }
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
 [[ $SLICES =~ ^[1-9][0-9]*$ ]] || die "SLICES must be a positive integer"
+[[ $PAIRS =~ ^[0-9]+$ ]] || die "PAIRS must be a non-negative integer"
 [[ $PIN == auto || $PIN == 0 || $PIN == 1 ]] || die "PIN must be auto, 0 or 1"
 read -r -a MVN_CMD <<<"$MVN" || true
 command -v "${MVN_CMD[0]}" >/dev/null 2>&1 || die "${MVN_CMD[0]} not found (set MVN)"
@@ -101,7 +105,7 @@ say "$READS point reads per variant and round in $SLICES interleaved slices; $WA
     "$pinning; JAVA_OPTS='$JAVA_OPTS'"
 read -r -a JAVA_OPTS_ARR <<<"$JAVA_OPTS" || true
 "${CLIENT_PREFIX[@]}" java "${JAVA_OPTS_ARR[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CLASSPATH_ALL" \
-    "$BENCH_DIR/RoutingOverhead.java" "$PRIMARY_URL" "$REPLICA_URL" "$READS" "$ROUNDS" "$WARMUP" "$SLICES" \
+    "$BENCH_DIR/RoutingOverhead.java" "$PRIMARY_URL" "$REPLICA_URL" "$READS" "$ROUNDS" "$WARMUP" "$SLICES" "$PAIRS" \
     >"$WORK/result.txt" 2> >(tee "$LOG_DIR/rounds.log" >&2)
 
 field() { awk -v name="$1" -v n="$2" '$1 == name {print $n}' "$WORK/result.txt"; }
@@ -132,11 +136,20 @@ echo "  variant: median µs per read; median ratio to the pool in the same round
 sed 's/^/  /' "$WORK/result.txt"
 echo "  routing overhead: $overhead % (95 % interval $lo to $hi %; rounds' quartiles $q1 to $q3 %); reads the router sent to the replica: $share_pct %"
 echo "  target ≤ 3 %: $verdict"
+ryw0=$(awk '$1 == "ryw" && $2 == 0 {printf "%.1f", $4 * 100}' "$WORK/result.txt")
+ryw100=$(awk '$1 == "ryw" && $2 == 100 {printf "%.1f", $4 * 100}' "$WORK/result.txt")
+if [[ -n $ryw0 && -n $ryw100 ]]; then
+    echo "  read-your-writes: reads held on the primary right after their write: $ryw0 % at 0 ms of apply delay, $ryw100 % at 100 ms ($PAIRS pairs each)"
+fi
 
 if [[ $RECORD -eq 1 ]]; then
     # shellcheck source=results-row.sh
     source "$BENCH_DIR/results-row.sh"
     add_result_row "$BENCH_DIR/RESULTS.md" "## routing-overhead" \
         "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $runs | $pool | $routing | $overhead % (CI $lo to $hi %, IQR $q1 to $q3 %) | $share_pct % | $met |"
+    if [[ -n $ryw0 && -n $ryw100 ]]; then
+        add_result_row "$BENCH_DIR/RESULTS.md" "## read-your-writes-cost" \
+            "| $(date -u '+%Y-%m-%d %H:%M UTC') | $machine | $PAIRS pairs, 8 threads | $ryw0 % | $ryw100 % |"
+    fi
     say "recorded in bench/RESULTS.md"
 fi

@@ -10,9 +10,37 @@ final class ReadRouter {
     private final long maxLagNanos;
     private final AtomicInteger turn = new AtomicInteger();
 
-    ReadRouter(List<ReplicaState> replicas, long maxLagNanos) {
+    private final long askWithinNanos;
+
+    /**
+     * {@code askWithinNanos}: a replica whose lag is at most this may be asked directly whether it has
+     * replayed a key's write that the last poll had not seen (0: never ask).
+     */
+    ReadRouter(List<ReplicaState> replicas, long maxLagNanos, long askWithinNanos) {
         this.replicas = replicas.toArray(new ReplicaState[0]);
         this.maxLagNanos = maxLagNanos;
+        this.askWithinNanos = askWithinNanos;
+    }
+
+    /**
+     * A replica worth asking directly after {@link #choose} said not caught up: up and at most
+     * {@code askWithinNanos} behind, so the write is most likely replayed already and only newer than
+     * the last poll. A replica kept behind on purpose (an apply delay) is never asked.
+     */
+    ReplicaState worthAsking() {
+        if (askWithinNanos <= 0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        int n = replicas.length;
+        int start = n <= 1 ? 0 : Math.floorMod(turn.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            ReplicaState r = replicas[(start + i) % n];
+            if (r.up() && r.lagNanos(now) <= askWithinNanos) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** A replica that is up, within the lag ceiling and at or past {@code required}, taken in turn. */

@@ -75,6 +75,13 @@ final class ReplicaState {
         up = true;
     }
 
+    /** A replay position read on one of the replica's own connections: newer than the last poll's. */
+    synchronized void sawReplay(long replay) {
+        if (up && replay > replayLsn) {
+            replayLsn = replay;
+        }
+    }
+
     /** Takes the replica out of rotation until a poll succeeds, no sooner than the backoff. */
     synchronized void failed(long now) {
         up = false;

@@ -31,6 +31,7 @@ final class RoutingConnection implements InvocationHandler {
     // The insert position, not the write position: with synchronous_commit off a commit record may not
     // be written yet when the commit returns, and the insert position is past it in every mode.
     private static final String WRITE_POSITION = "SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn";
+    private static final String REPLAY_POSITION = "SELECT pg_last_wal_replay_lsn() - '0/0'::pg_lsn";
     private static final Set<String> DEFERRED_SETTINGS = Set.of(
             "setTransactionIsolation",
             "setHoldability",
@@ -295,9 +296,9 @@ final class RoutingConnection implements InvocationHandler {
         }
         readRoute = true;
         ReadRouter.Route route;
+        OptionalLong required = OptionalLong.empty();
         try {
-            String key = ds.currentKey();
-            OptionalLong required = ds.positions().lastWrite(key);
+            required = ds.positions().lastWrite(ds.currentKey());
             route = ds.router().choose(required);
         } catch (RuntimeException e) {
             LOG.warn("cannot read the write positions, the read goes to the primary: {}", e.getMessage());
@@ -323,8 +324,58 @@ final class RoutingConnection implements InvocationHandler {
                 route = ReadRouter.Route.primary(FallbackReason.REPLICA_DOWN);
             }
         }
+        if (route.reason() == FallbackReason.NOT_CAUGHT_UP && askReplica(required.getAsLong())) {
+            return;
+        }
         ds.metrics().readOnPrimary(route.reason());
         attach(ds.primary().getConnection(), null);
+    }
+
+    /**
+     * Asks a replica that keeps up whether it has replayed {@code required} by now, and reads there if it
+     * has. The check runs on the connection that then serves the read, in autocommit mode, so the read's
+     * snapshot is taken after the replay was seen.
+     */
+    private boolean askReplica(long required) {
+        ReplicaState candidate = ds.router().worthAsking();
+        if (candidate == null) {
+            return false;
+        }
+        Connection c = null;
+        try {
+            c = candidate.dataSource().getConnection();
+            long replay;
+            boolean autoCommitted = c.getAutoCommit();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(REPLAY_POSITION)) {
+                rs.next();
+                replay = rs.getLong(1);
+                if (rs.wasNull()) {
+                    replay = -1;
+                }
+            }
+            if (!autoCommitted) {
+                c.rollback();
+            }
+            candidate.sawReplay(replay);
+            if (replay < required) {
+                closeQuietly(c);
+                return false;
+            }
+            attach(c, candidate);
+            ds.metrics().readOnReplica(candidate);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            target = null;
+            replica = null;
+            closeQuietly(c);
+            candidate.failed(System.nanoTime());
+            LOG.warn(
+                    "replica {} failed when asked for its replay position ({}): ejected",
+                    candidate.name(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     private void attach(Connection c, ReplicaState on) throws SQLException {

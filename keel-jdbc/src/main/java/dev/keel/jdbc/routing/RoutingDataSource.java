@@ -57,7 +57,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
         b.replicas.forEach((name, ds) -> states.add(new ReplicaState(name, ds, b.ejectBackoff, b.maxEjectBackoff)));
         this.replicas = List.copyOf(states);
         this.metrics = new RoutingMetrics(replicas, b.registry);
-        this.router = new ReadRouter(replicas, b.maxLag.toNanos());
+        this.router = new ReadRouter(replicas, b.maxLag.toNanos(), b.askReplica ? 2 * b.pollInterval.toNanos() : 0);
         this.poller = new PositionPoller(primary, replicas, positions, b.pollInterval, b.maxLag);
         poller.start();
     }
@@ -184,6 +184,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(25);
         private Duration ejectBackoff = Duration.ofMillis(100);
         private Duration maxEjectBackoff = Duration.ofSeconds(5);
+        private boolean askReplica = true;
 
         private Builder() {}
 
@@ -250,6 +251,16 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
             }
             this.ejectBackoff = first;
             this.maxEjectBackoff = max;
+            return this;
+        }
+
+        /**
+         * When the last poll has not seen a key's write on any replica, ask a replica that keeps up
+         * (lag within two poll intervals) directly, on the connection that would serve the read: one
+         * short query on the replica instead of the read on the primary. Default on.
+         */
+        public Builder askReplicaWhenBehind(boolean ask) {
+            this.askReplica = ask;
             return this;
         }
 

@@ -15,7 +15,7 @@ class ReadRouterTest {
 
     @Test
     void withoutReplicasEveryReadGoesToThePrimary() {
-        assertThat(new ReadRouter(List.of(), SECOND)
+        assertThat(new ReadRouter(List.of(), SECOND, 0)
                         .choose(OptionalLong.empty())
                         .reason())
                 .isEqualTo(FallbackReason.NO_REPLICA);
@@ -23,7 +23,7 @@ class ReadRouterTest {
 
     @Test
     void aReplicaNeverSeenUpServesNothing() {
-        assertThat(new ReadRouter(List.of(a), SECOND)
+        assertThat(new ReadRouter(List.of(a), SECOND, 0)
                         .choose(OptionalLong.empty())
                         .reason())
                 .isEqualTo(FallbackReason.REPLICA_DOWN);
@@ -33,7 +33,7 @@ class ReadRouterTest {
     void readsTakeTheReplicasInTurn() {
         a.polled(100, 0, 0, System.nanoTime());
         b.polled(100, 0, 0, System.nanoTime());
-        ReadRouter router = new ReadRouter(List.of(a, b), 60 * SECOND);
+        ReadRouter router = new ReadRouter(List.of(a, b), 60 * SECOND, 0);
         ReplicaState first = router.choose(OptionalLong.empty()).replica();
         ReplicaState second = router.choose(OptionalLong.empty()).replica();
         assertThat(List.of(first, second)).containsExactlyInAnyOrder(a, b);
@@ -43,7 +43,7 @@ class ReadRouterTest {
     void aReplicaBehindTheKeysWriteIsPassedOver() {
         a.polled(100, 0, 0, System.nanoTime());
         b.polled(300, 0, 0, System.nanoTime());
-        ReadRouter router = new ReadRouter(List.of(a, b), 60 * SECOND);
+        ReadRouter router = new ReadRouter(List.of(a, b), 60 * SECOND, 0);
         for (int i = 0; i < 4; i++) {
             assertThat(router.choose(OptionalLong.of(200)).replica()).isSameAs(b);
         }
@@ -53,7 +53,7 @@ class ReadRouterTest {
     @Test
     void aReplicaBeyondTheLagCeilingIsSkipped() {
         a.polled(100, 5_000, 2 * SECOND, System.nanoTime());
-        assertThat(new ReadRouter(List.of(a), SECOND)
+        assertThat(new ReadRouter(List.of(a), SECOND, 0)
                         .choose(OptionalLong.empty())
                         .reason())
                 .isEqualTo(FallbackReason.LAGGING);
@@ -62,7 +62,7 @@ class ReadRouterTest {
     @Test
     void aReplicaWhosePollsStopSoonCountsAsLagging() {
         a.polled(100, 0, 0, System.nanoTime() - 5 * SECOND);
-        assertThat(new ReadRouter(List.of(a), SECOND)
+        assertThat(new ReadRouter(List.of(a), SECOND, 0)
                         .choose(OptionalLong.empty())
                         .reason())
                 .isEqualTo(FallbackReason.LAGGING);
@@ -72,10 +72,23 @@ class ReadRouterTest {
     void anEjectedReplicaIsDownUntilAPollSucceeds() {
         a.polled(100, 0, 0, System.nanoTime());
         a.failed(System.nanoTime());
-        ReadRouter router = new ReadRouter(List.of(a), SECOND);
+        ReadRouter router = new ReadRouter(List.of(a), SECOND, 0);
         assertThat(router.choose(OptionalLong.empty()).reason()).isEqualTo(FallbackReason.REPLICA_DOWN);
         a.polled(100, 0, 0, System.nanoTime());
         assertThat(router.choose(OptionalLong.empty()).replica()).isSameAs(a);
+    }
+
+    @Test
+    void onlyAReplicaThatKeepsUpIsWorthAskingDirectly() {
+        a.polled(100, 5_000, 2 * SECOND, System.nanoTime());
+        b.polled(100, 0, 0, System.nanoTime());
+        ReadRouter router = new ReadRouter(List.of(a, b), 60 * SECOND, SECOND);
+        for (int i = 0; i < 4; i++) {
+            assertThat(router.worthAsking()).isSameAs(b);
+        }
+        assertThat(new ReadRouter(List.of(a, b), 60 * SECOND, 0).worthAsking())
+                .as("asking switched off")
+                .isNull();
     }
 
     private static ReplicaState replica(String name) {

@@ -96,6 +96,35 @@ class RoutingDataSourceIT {
     }
 
     @Test
+    void aReplicaThatReplayedAWriteSinceItsLastPollIsAskedAndServesTheRead() throws Exception {
+        // One poll at start, the next in an hour: only asking the replica can show it caught up.
+        try (RoutingDataSource asking =
+                        router().pollInterval(Duration.ofHours(1)).build();
+                RoutingDataSource polling = router().pollInterval(Duration.ofHours(1))
+                        .askReplicaWhenBehind(false)
+                        .build()) {
+            awaitReplicaUp(asking);
+            awaitReplicaUp(polling);
+            long written = RoutingDataSource.withKey("dave", () -> bumpVersion(asking, 4));
+            RoutingDataSource.withKey("dave", () -> bumpVersion(polling, 4));
+            long position = ReplicaFixture.primaryPosition(primaryPool);
+            Eventually.await(
+                    PATIENCE,
+                    "the standby to replay the writes",
+                    () -> Long.parseLong(standby.queryString("postgres", "SELECT pg_last_wal_replay_lsn() - '0/0'")),
+                    replay -> replay >= position);
+
+            ReplicaFixture.Read asked = RoutingDataSource.withKey("dave", () -> readVersion(asking, 4));
+            assertThat(asked.onReplica()).isTrue();
+            assertThat(asked.version()).isGreaterThan(written);
+            assertThat(RoutingDataSource.withKey(
+                            "dave", () -> readVersion(polling, 4).onReplica()))
+                    .as("without asking, the hour-old poll keeps the read on the primary")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void aReplicaBehindTheLagCeilingServesNoReadsUntilItCatchesUp() throws Exception {
         applyDelay(standby, 1000);
         try (RoutingDataSource ds = router().maxLag(Duration.ofMillis(100)).build()) {
