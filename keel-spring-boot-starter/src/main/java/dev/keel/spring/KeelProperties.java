@@ -260,6 +260,9 @@ public class KeelProperties {
         /** The replicas by name; none leaves the application's DataSource as it is. */
         private Map<String, Server> servers = new LinkedHashMap<>();
 
+        /** The name of the DataSource bean that becomes the primary behind the routing DataSource. */
+        private String dataSource = "dataSource";
+
         /** A replica further behind than this is skipped. */
         private Duration maxLag = Duration.ofSeconds(10);
 
@@ -275,6 +278,14 @@ public class KeelProperties {
 
         public void setServers(Map<String, Server> servers) {
             this.servers = servers;
+        }
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
         }
 
         public Duration getMaxLag() {

@@ -58,7 +58,8 @@ class KeelPropertiesTest {
                 Map.entry("keel.replicas.servers.east.password", "secret"),
                 Map.entry("keel.replicas.max-lag", "3s"),
                 Map.entry("keel.replicas.consistency-key", "session"),
-                Map.entry("keel.replicas.positions", "table")));
+                Map.entry("keel.replicas.positions", "table"),
+                Map.entry("keel.replicas.data-source", "ordersDataSource")));
         assertThat(p.isEnabled()).isFalse();
         assertThat(p.getLocations()).containsExactly("classpath:db/a", "filesystem:db/b");
         assertThat(p.getSchema()).isEqualTo("ops");
@@ -85,5 +86,6 @@ class KeelPropertiesTest {
         assertThat(p.getReplicas().getMaxLag()).isEqualTo(Duration.ofSeconds(3));
         assertThat(p.getReplicas().getConsistencyKey()).isEqualTo(KeelProperties.ConsistencyKeySource.SESSION);
         assertThat(p.getReplicas().getPositions()).isEqualTo(KeelProperties.PositionStore.TABLE);
+        assertThat(p.getReplicas().getDataSource()).isEqualTo("ordersDataSource");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrateError;
+import dev.keel.spring.shop.ItemService;
 import dev.keel.spring.shop.Shop;
+import dev.keel.testing.Eventually;
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,19 +35,30 @@ class KeelStarterIT {
 
     private static TestCluster cluster;
     private static String database;
+    private static TestCluster standby;
     private static ConfigurableApplicationContext shop;
 
     @BeforeAll
     static void start(TestCluster testCluster) {
         cluster = testCluster;
         database = cluster.createDatabase();
-        shop = Shop.start(cluster.jdbcUrl(database), Map.of());
+        standby = cluster.startStandby();
+        shop = Shop.start(
+                cluster.jdbcUrl(database),
+                Map.of(
+                        "keel.replicas.servers.standby.url",
+                        standby.jdbcUrl(database),
+                        "keel.replicas.consistency-key",
+                        "bean"));
     }
 
     @AfterAll
     static void stop() {
         if (shop != null) {
             shop.close();
+        }
+        if (standby != null) {
+            standby.close();
         }
     }
 
@@ -61,12 +74,41 @@ class KeelStarterIT {
     void servesARequestThroughJpa() throws Exception {
         HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/items"))
                 .header("Content-Type", "text/plain")
+                .header("X-User", "bob")
                 .POST(HttpRequest.BodyPublishers.ofString("chain")));
         assertThat(added.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> names = send(HttpRequest.newBuilder(uri("/items")).GET());
+        HttpResponse<String> names = send(
+                HttpRequest.newBuilder(uri("/items")).header("X-User", "bob").GET());
         assertThat(names.statusCode()).isEqualTo(200);
         assertThat(names.body()).contains("\"anchor\"", "\"chain\"", "\"rope\"");
+    }
+
+    @Test
+    void routesAReadOnlyTransactionToTheReplica() {
+        ItemService service = shop.getBean(ItemService.class);
+        // The router sends reads to the standby once it has seen its replay position.
+        Eventually.await(
+                Duration.ofSeconds(30), "a read-only transaction served by the standby", service::readOnlyOnStandby);
+        assertThat(service.writeOnStandby())
+                .as("a read-write transaction on the standby")
+                .isFalse();
+    }
+
+    @Test
+    void aUserReadsTheirOwnWriteInTheNextRequest() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String name = "buoy-" + i;
+            HttpResponse<String> added = send(HttpRequest.newBuilder(uri("/items"))
+                    .header("Content-Type", "text/plain")
+                    .header("X-User", "alice")
+                    .POST(HttpRequest.BodyPublishers.ofString(name)));
+            assertThat(added.statusCode()).isEqualTo(200);
+            HttpResponse<String> names = send(HttpRequest.newBuilder(uri("/items"))
+                    .header("X-User", "alice")
+                    .GET());
+            assertThat(names.body()).contains("\"" + name + "\"");
+        }
     }
 
     @Test
