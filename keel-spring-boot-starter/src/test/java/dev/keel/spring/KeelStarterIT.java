@@ -3,7 +3,13 @@ package dev.keel.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.connect.ConnectionSource;
+import dev.keel.connect.TargetParser;
 import dev.keel.error.KeelException;
+import dev.keel.flags.FlagAdmin;
+import dev.keel.flags.FlagUpdate;
+import dev.keel.flags.Flags;
+import dev.keel.flags.Rollout;
 import dev.keel.migrate.MigrateError;
 import dev.keel.spring.shop.ItemService;
 import dev.keel.spring.shop.Shop;
@@ -49,7 +55,9 @@ class KeelStarterIT {
                         "keel.replicas.servers.standby.url",
                         standby.jdbcUrl(database),
                         "keel.replicas.consistency-key",
-                        "bean"));
+                        "bean",
+                        "keel.flags.enabled",
+                        "true"));
     }
 
     @AfterAll
@@ -109,6 +117,17 @@ class KeelStarterIT {
                     .GET());
             assertThat(names.body()).contains("\"" + name + "\"");
         }
+    }
+
+    @Test
+    void theFlagsClientIsABeanThatSeesAFlagSetWhileTheApplicationRuns() {
+        Flags flags = shop.getBean(Flags.class);
+        assertThat(flags.enabled("checkout-v8", "alice"))
+                .as("a flag nobody set")
+                .isFalse();
+        new FlagAdmin(ConnectionSource.of(TargetParser.parse(cluster.jdbcUrl(database), null, null, "test")), "keel")
+                .set(new FlagUpdate("checkout-v8", Rollout.ON, null, null, false), "test");
+        Eventually.await(Duration.ofSeconds(30), "the flag set on", () -> flags.enabled("checkout-v8", "alice"));
     }
 
     @Test
