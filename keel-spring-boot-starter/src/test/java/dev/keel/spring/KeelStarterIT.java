@@ -139,7 +139,8 @@ class KeelStarterIT {
                 .contains("\"currentVersion\":\"2\"")
                 .contains("V1__create_item.sql", "V2__seed_items.sql")
                 .contains("\"pending\":[]")
-                .contains("\"activeChange\":null");
+                .contains("\"activeChange\":null")
+                .contains("\"replicas\":[{\"name\":\"standby\"");
     }
 
     @Test

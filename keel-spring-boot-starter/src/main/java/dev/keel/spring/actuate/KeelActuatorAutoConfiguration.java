@@ -7,6 +7,7 @@ import dev.keel.spring.KeelAutoConfiguration;
 import dev.keel.spring.KeelProperties;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,8 +32,8 @@ public class KeelActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        KeelEndpoint keelEndpoint(Keel keel) {
-            return new KeelEndpoint(keel);
+        KeelEndpoint keelEndpoint(Keel keel, ObjectProvider<DataSource> dataSource) {
+            return new KeelEndpoint(keel, dataSource.getIfUnique());
         }
     }
 
