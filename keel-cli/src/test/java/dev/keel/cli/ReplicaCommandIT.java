@@ -136,6 +136,45 @@ class ReplicaCommandIT {
     }
 
     @Test
+    void theEmbeddedDefaultGetsALocalReplicaStreamedWithoutARepository(@TempDir Path project) throws Exception {
+        Path target = project.resolve("replica");
+        try {
+            Cli.Run run = Cli.run(
+                    "-C",
+                    project.toString(),
+                    "--json",
+                    "replica",
+                    "create",
+                    "--target-dir",
+                    target.toString(),
+                    "--start");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            JsonNode made = JSON.readTree(run.stdout());
+            track(made);
+            assertThat(made.get("source").asText())
+                    .as("no repository is configured")
+                    .isEqualTo("stream");
+            assertThat(made.get("restoreCommand").asBoolean()).isFalse();
+            String url = Cli.run("-C", project.toString(), "db", "url")
+                    .stdout()
+                    .strip()
+                    .split("\\s+")[0];
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
+                s.execute("create table local_dev as select 1 as x");
+            }
+            Eventually.await(
+                    STREAM_LIMIT,
+                    "the local replica to replay the new table",
+                    () -> query(made.get("port").asInt(), "select count(*) from local_dev"),
+                    "1"::equals);
+        } finally {
+            started.forEach(PostgresCluster::stopImmediately);
+            Cli.run("-C", project.toString(), "db", "stop");
+        }
+    }
+
+    @Test
     void promoteRefusesAStandbyThatIsNotRunning() throws Exception {
         Path target = dir.resolve("stopped");
         JsonNode made = json("replica", "create", "--target-dir", target.toString(), "--stream");

@@ -44,9 +44,11 @@ public final class ReplicaList {
                 connected.add(name);
                 ReplicaRegistry.Entry entry = recorded.get(name);
                 Long lagBytes = nullable(rs.getLong("lag_bytes"), rs.wasNull());
-                double seconds = rs.getDouble("lag_seconds");
-                // replay_lag turns NULL once the standby has replayed everything and no new WAL comes: no lag.
-                Double lagSeconds = rs.wasNull() ? (lagBytes != null && lagBytes == 0 ? 0.0 : null) : seconds;
+                Double lagSeconds = rs.getObject("lag_seconds", Double.class);
+                if (lagSeconds == null && lagBytes != null && lagBytes == 0) {
+                    // replay_lag turns NULL once the standby has replayed everything and no new WAL comes: no lag.
+                    lagSeconds = 0.0;
+                }
                 String slotName = rs.getString("slot_name");
                 Slot slot = slotName == null ? null : slots.get(slotName);
                 list.add(new ReplicaStatus(
