@@ -2,7 +2,9 @@ package dev.keel.cli;
 
 import dev.keel.backup.replica.ReplicaCreateResult;
 import dev.keel.backup.replica.ReplicaRequest;
+import dev.keel.error.CoreError;
 import dev.keel.error.ExitCode;
+import dev.keel.error.KeelException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,6 +76,10 @@ final class ReplicaCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Contradictions first: bad input never starts the embedded server or connects anywhere.
+        if (slot != null && noSlot) {
+            throw new KeelException(
+                    CoreError.COMMAND_LINE, "--slot and --no-slot contradict each other", "pass one of them");
+        }
         ReplicaRequest request = ReplicaRequest.into(targetDir);
         if (fromBackup != null) {
             request = request.fromBackup(NEWEST.equals(fromBackup) ? null : fromBackup);

@@ -35,6 +35,10 @@ final class ReplicaGauges {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString("name");
+                    if (name == null) {
+                        // a walsender whose session the role may not see: nothing to label it by
+                        continue;
+                    }
                     Labels labels = Labels.of("keel", rs.getBoolean("keel") ? "true" : "false", "replica", name);
                     boolean on = rs.getBoolean("connected");
                     connected.add(labels, on ? 1 : 0);

@@ -63,7 +63,7 @@ public final class BaseBackupDownload {
         }
     }
 
-    private static void unpack(TarReader tar, Path dataDir, TransferProgress progress) throws IOException {
+    static void unpack(TarReader tar, Path dataDir, TransferProgress progress) throws IOException {
         for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
             Path path = dataDir.resolve(entry.path()).normalize();
             if (!path.startsWith(dataDir)) {

@@ -34,11 +34,17 @@ public final class ReplicaList {
         Map<String, Slot> slots = slots(c);
         List<ReplicaStatus> list = new ArrayList<>();
         Set<String> connected = new HashSet<>();
+        boolean hidden = false;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(SqlResources.load(ReplicaList.class, "standbys.sql"))) {
             while (rs.next()) {
                 String name = rs.getString("application_name");
-                if (name != null && name.equals(excluded)) {
+                if (name == null) {
+                    // a standby this role may not see: whether a recorded replica is gone cannot be told then
+                    hidden = true;
+                    continue;
+                }
+                if (name.equals(excluded)) {
                     continue;
                 }
                 connected.add(name);
@@ -68,7 +74,7 @@ public final class ReplicaList {
             }
         }
         for (ReplicaRegistry.Entry entry : recorded.values()) {
-            if (connected.contains(entry.name())) {
+            if (hidden || connected.contains(entry.name())) {
                 continue;
             }
             Slot slot = entry.slot() == null ? null : slots.get(entry.slot());
