@@ -56,6 +56,12 @@ public enum BackupError implements ErrorCode {
     TARGET_DIRECTORY_UNUSABLE(
             ExitCode.USAGE,
             "the restore target is a file, not empty (without --overwrite), has a server running, or has a quote in its path"),
+    REPLICA_SOURCE_CONFLICT(
+            ExitCode.USAGE, "keel replica create was given both --from-backup and --stream; a replica comes from one"),
+    REPLICA_NOT_STANDBY(
+            ExitCode.USAGE,
+            "keel replica promote was given a directory that is not a data directory, or not a standby's"),
+    REPLICA_NOT_RUNNING(ExitCode.USAGE, "keel replica promote was given a standby that is not running; start it first"),
     REPLICATION_REFUSED(
             ExitCode.UNREACHABLE,
             "the server refused replication, most often because the role lacks REPLICATION or pg_hba.conf has no replication line"),
@@ -106,6 +112,10 @@ public enum BackupError implements ErrorCode {
     DRILL_ID_TAKEN(
             ExitCode.OPERATION,
             "keel could not reserve an id for a new restore drill: too many drills started in the same second"),
+    REPLICA_START_FAILED(
+            ExitCode.OPERATION,
+            "the new standby did not start, or did not stream from the primary in time; keel removed what it made"),
+    PROMOTE_FAILED(ExitCode.OPERATION, "pg_ctl promote ran, but the standby did not leave recovery in time"),
     OBJECT_MISSING(ExitCode.FAILED, "an object that a backup or the WAL refers to is missing from the repository"),
     OBJECT_DAMAGED(
             ExitCode.FAILED,

@@ -18,6 +18,15 @@ import dev.keel.backup.prune.RetentionPolicy;
 import dev.keel.backup.remote.BackupMethod;
 import dev.keel.backup.remote.RemoteBackup;
 import dev.keel.backup.remote.WalSenderConnection;
+import dev.keel.backup.replica.ReplicaCreate;
+import dev.keel.backup.replica.ReplicaCreateResult;
+import dev.keel.backup.replica.ReplicaList;
+import dev.keel.backup.replica.ReplicaListResult;
+import dev.keel.backup.replica.ReplicaOptions;
+import dev.keel.backup.replica.ReplicaPromote;
+import dev.keel.backup.replica.ReplicaPromoteResult;
+import dev.keel.backup.replica.ReplicaRequest;
+import dev.keel.backup.replica.ReplicaSource;
 import dev.keel.backup.restore.RecoveryTarget;
 import dev.keel.backup.restore.Restore;
 import dev.keel.backup.restore.RestoreOptions;
@@ -60,6 +69,9 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  */
 public final class Backups {
+    /** How long replicaCreate waits for a started standby to stream: catching up from the repository takes a while. */
+    static final Duration REPLICA_START_LIMIT = Duration.ofMinutes(10);
+
     private final KeelYaml config;
     private final BackupSettings settings;
     private final Map<String, String> env;
@@ -329,6 +341,57 @@ public final class Backups {
         } catch (SQLException e) {
             throw Connector.unreachable(db, e);
         }
+    }
+
+    /**
+     * {@code keel replica create}: a streaming standby of the database in a new directory. Without a source in the
+     * request it comes from the repository's newest backup when a repository is configured, else from a stream of the
+     * primary; a relative target directory is taken from the project directory.
+     */
+    public ReplicaCreateResult replicaCreate(ReplicaRequest request) {
+        DatabaseTarget db = database("make a replica of it");
+        boolean haveRepository =
+                settings.repository() != null && !settings.repository().isBlank();
+        ReplicaSource source = request.source() != null
+                ? request.source()
+                : haveRepository ? ReplicaSource.FROM_BACKUP : ReplicaSource.STREAM;
+        ReplicaOptions options = new ReplicaOptions(
+                config.projectDir().resolve(request.targetDir()),
+                source,
+                request.backupId(),
+                request.slot(),
+                request.noSlot(),
+                request.starting(),
+                transfers.binDir(),
+                transfers.parallel(),
+                haveRepository ? transfers.restoreCommand() : null,
+                config.schema(),
+                REPLICA_START_LIMIT,
+                listener,
+                listener::note);
+        return new ReplicaCreate(db, env, haveRepository ? this::open : null).run(options);
+    }
+
+    /** {@code keel replica list}: the standbys of the database, and the replicas keel made that are not connected. */
+    public ReplicaListResult replicaList() {
+        DatabaseTarget db = database("list its replicas");
+        try (Connection c = Connector.open(db, "keel replica list")) {
+            return new ReplicaListResult(
+                    db.describe(),
+                    ReplicaList.read(c, config.schema(), settings.stream().applicationName()));
+        } catch (SQLException e) {
+            throw new KeelException(
+                    BackupError.SERVER_COMMAND_FAILED,
+                    "reading the standbys of " + db.describe() + " failed: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "check the server's log",
+                    e);
+        }
+    }
+
+    /** {@code keel replica promote DIR}: the standby running in DIR becomes a primary; a relative DIR is the project's. */
+    public ReplicaPromoteResult replicaPromote(Path dataDir) {
+        return new ReplicaPromote(transfers.binDir()).run(config.projectDir().resolve(dataDir));
     }
 
     /** {@code keel wal push}: stores a WAL file, as archive_command does; false when the repository already holds it, identical. */

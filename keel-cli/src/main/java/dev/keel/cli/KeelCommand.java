@@ -39,6 +39,7 @@ public final class KeelCommand implements Runnable {
             FlagsCommand.class,
             PartitionsCommand.class,
             ProjectionsCommand.class,
+            ReplicaCommand.class,
             UpCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -122,6 +122,8 @@ final class DatabaseCollector implements MultiCollector, AutoCloseable {
         addAll(
                 out,
                 run(c, "replication_slots", success, () -> ReplicationSlots.read(c, server, facts.versionNumber())));
+        String replicas = state != null && state.replicas() ? keel.replicas() : null;
+        addAll(out, run(c, "replicas", success, () -> ReplicaGauges.read(c, replicas, streamApplicationName)));
         addAll(out, run(c, "database_size", success, () -> sizes.read(c, server, clock.instant())));
         if (state != null) {
             addAll(out, run(c, "active_change", success, () -> ActiveChange.read(c, change, state.changeTables())));

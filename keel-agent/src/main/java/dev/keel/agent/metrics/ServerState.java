@@ -17,8 +17,10 @@ import java.util.List;
  * @param changeTables whether {@link ActiveChange} can be asked
  * @param projections whether keel.projections exists, for {@link ProjectionGauges}
  * @param partitionSets whether keel.partition_sets exists, for {@link PartitionGauges}
+ * @param replicas whether keel.replicas exists, for {@link ReplicaGauges}
  */
-record ServerState(List<Family> families, boolean changeTables, boolean projections, boolean partitionSets) {
+record ServerState(
+        List<Family> families, boolean changeTables, boolean projections, boolean partitionSets, boolean replicas) {
 
     static ServerState read(Connection c, ChangeState change, KeelTables keel, String streamApplicationName)
             throws SQLException {
@@ -36,12 +38,14 @@ record ServerState(List<Family> families, boolean changeTables, boolean projecti
         boolean changeTables;
         boolean projections;
         boolean partitionSets;
+        boolean replicas;
         try (PreparedStatement s = c.prepareStatement(SqlResources.load(ServerState.class, "server-state.sql"))) {
             s.setString(1, change.table());
             s.setString(2, change.backfillTable());
             s.setString(3, keel.projections());
             s.setString(4, keel.partitionSets());
-            s.setString(5, streamApplicationName);
+            s.setString(5, keel.replicas());
+            s.setString(6, streamApplicationName);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 boolean isReplica = rs.getBoolean("is_replica");
@@ -64,12 +68,14 @@ record ServerState(List<Family> families, boolean changeTables, boolean projecti
                 changeTables = rs.getBoolean("change_tables");
                 projections = rs.getBoolean("projections");
                 partitionSets = rs.getBoolean("partition_sets");
+                replicas = rs.getBoolean("replicas");
             }
         }
         return new ServerState(
                 List.of(lag, replica, lastReplay, connected, lagBytes, flushLag),
                 changeTables,
                 projections,
-                partitionSets);
+                partitionSets,
+                replicas);
     }
 }

@@ -1,6 +1,6 @@
 -- One row about the server as a whole: is it a replica, how far behind its primary, how far keel's WAL receiver is
 -- behind it, and whether keel's change tables and its projection and partition set registries exist (so their queries
--- are only sent when they can succeed).
+-- are only sent when they can succeed), and keel's replica registry.
 -- pg_current_wal_lsn() fails on a standby: every use sits behind a CASE on pg_is_in_recovery().
 select pg_is_in_recovery() as is_replica,
        case when not pg_is_in_recovery() then 0
@@ -13,7 +13,8 @@ select pg_is_in_recovery() as is_replica,
        stream.flush_lag_seconds,
        to_regclass(?) is not null and to_regclass(?) is not null as change_tables,
        to_regclass(?) is not null as projections,
-       to_regclass(?) is not null as partition_sets
+       to_regclass(?) is not null as partition_sets,
+       to_regclass(?) is not null as replicas
 from (select 1) one
 left join lateral (
     select true as connected,

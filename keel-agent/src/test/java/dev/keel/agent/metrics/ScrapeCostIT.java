@@ -22,10 +22,11 @@ class ScrapeCostIT {
 
     static final int SCRAPES = 3;
     /**
-     * server state, pg_stat_database, pg_stat_activity, pg_replication_slots; the change query joins them only where
-     * keel has change tables, and database sizes and the migration backlog are read once a minute, not per scrape.
+     * server state, pg_stat_database, pg_stat_activity, pg_replication_slots, the standbys (with keel's replicas); the
+     * change query joins them only where keel has change tables, and database sizes and the migration backlog are read
+     * once a minute, not per scrape.
      */
-    static final long STATEMENTS_PER_SCRAPE = 4;
+    static final long STATEMENTS_PER_SCRAPE = 5;
     /**
      * Where keel keeps projections and partition sets: one statement for each registry, and the change query (keel's
      * change tables exist wherever a change ran).
