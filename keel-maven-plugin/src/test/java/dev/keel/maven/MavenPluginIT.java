@@ -93,6 +93,26 @@ class MavenPluginIT {
     }
 
     @Test
+    void validateFailsTheBuildOnAMigrationChangedAfterItWasApplied() throws Exception {
+        String db = cluster.createDatabase();
+        Path project = maven.project("check-fails");
+        String url = "-Dkeel.url=" + cluster.jdbcUrl(db);
+        assertThat(maven.run(project, Map.of(), "keel:migrate", "-Dkeel.target=1", url)
+                        .exitCode())
+                .isZero();
+        Path v1 = project.resolve("db/migrations/V1__create_users.sql");
+        Files.writeString(v1, Files.readString(v1).replace("email text not null", "email text"));
+
+        MavenBuild.Result build = maven.run(project, Map.of(), "keel:validate", url);
+
+        assertThat(build.exitCode()).as(build.log()).isNotZero();
+        assertThat(build.log())
+                .contains("[ERROR] keel: error: ")
+                .contains("[KEEL-MIGRATE-CHECKSUM-CHANGED]")
+                .contains("keel validate found 1 problem in");
+    }
+
+    @Test
     void unknownKeyInKeelYamlFailsWithKeelsMessage() {
         Path project = maven.project("bad-config");
 
