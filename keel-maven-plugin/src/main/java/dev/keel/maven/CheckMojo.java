@@ -8,7 +8,10 @@ import dev.keel.check.CheckReport;
 import dev.keel.check.CheckSettings;
 import dev.keel.check.Finding;
 import dev.keel.check.Severity;
+import dev.keel.error.CoreError;
+import dev.keel.error.KeelException;
 import dev.keel.migrate.MigrationSection;
+import dev.keel.migrate.shadow.ShadowOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +50,36 @@ public class CheckMojo extends KeelMojo {
     @Parameter(property = "keel.failOnError", defaultValue = "true")
     boolean failOnError;
 
+    /**
+     * Also run the pending migrations on a shadow database and report the locks, rewrites and scans seen (--shadow).
+     */
+    @Parameter(property = "keel.shadow", defaultValue = "false")
+    boolean shadow;
+
+    /** Server for the shadow database (--shadow-url; default: the project's embedded PostgreSQL). */
+    @Parameter(property = "keel.shadowUrl")
+    String shadowUrl;
+
+    /** A lock that blocks writes on a table with at least this many rows on the target is an error. */
+    @Parameter(property = "keel.shadowRowLimit", defaultValue = "100000")
+    long shadowRowLimit;
+
+    /** With shadow: fill each shadow table with this share (0 to 1) of its estimated rows on the target (--scale). */
+    @Parameter(property = "keel.scale")
+    String scale;
+
+    /** With scale: the most synthetic rows one table gets (--scale-cap). */
+    @Parameter(property = "keel.scaleCap", defaultValue = "1000000")
+    long scaleCap;
+
     @Override
     void run(Project project) throws MojoFailureException {
-        Integer configured =
-                pgVersion != null ? pgVersion : project.config().get(MigrationSection.CHECK_POSTGRES_VERSION);
         List<Path> given =
                 paths == null ? List.of() : paths.stream().map(File::toPath).toList();
+        // Settings that contradict each other stop the goal before it reaches for a database.
+        ShadowOptions shadowOptions = shadowOptions(!given.isEmpty());
+        Integer configured =
+                pgVersion != null ? pgVersion : project.config().get(MigrationSection.CHECK_POSTGRES_VERSION);
         CheckReport report = given.isEmpty()
                 ? CheckMigrations.pending(project.database(), project.migrationSettings(), configured)
                 : CheckMigrations.paths(
@@ -60,6 +87,9 @@ public class CheckMojo extends KeelMojo {
                         given,
                         configured != null ? configured : CheckMigrations.DEFAULT_POSTGRES_VERSION,
                         CheckPolicy.of(CheckSettings.from(project.config())));
+        if (shadowOptions != null) {
+            report = ShadowCheck.withFindings(project, report, shadowUrl, shadowOptions, getLog());
+        }
         log(getLog(), report);
         if (sarifFile != null) {
             SarifFile.write(sarifFile.toPath(), report);
@@ -68,6 +98,26 @@ public class CheckMojo extends KeelMojo {
         if (report.errors() > 0 && failOnError) {
             throw new MojoFailureException(failure(report));
         }
+    }
+
+    /** The shadow analysis's options, null without shadow. */
+    private ShadowOptions shadowOptions(boolean pathsGiven) {
+        if (!shadow) {
+            if (scale != null) {
+                throw new KeelException(
+                        CoreError.COMMAND_LINE,
+                        "scale fills the shadow database, which only shadow builds",
+                        "set shadow to true or drop scale");
+            }
+            return null;
+        }
+        if (pathsGiven) {
+            throw new KeelException(
+                    CoreError.COMMAND_LINE,
+                    "shadow checks the project's pending migrations, not given paths",
+                    "drop paths or drop shadow");
+        }
+        return new ShadowOptions(shadowRowLimit, scale == null ? 0 : ShadowOptions.parseScale(scale), scaleCap);
     }
 
     /** The text report, at the level of its worst finding, so the log's colours say what matters. */

@@ -82,6 +82,25 @@ class CheckMojoTest {
     }
 
     @Test
+    void scaleWithoutShadowIsAUsageError() {
+        mojo.scale = "0.1";
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessageContaining("scale fills the shadow database")
+                .hasMessageEndingWith("[KEEL-CORE-COMMAND-LINE]");
+    }
+
+    @Test
+    void shadowOfGivenPathsIsAUsageError() {
+        mojo.shadow = true;
+        mojo.paths = List.of(dir.resolve("db/migrations").toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessageContaining("shadow checks the project's pending migrations")
+                .hasMessageEndingWith("[KEEL-CORE-COMMAND-LINE]");
+    }
+
+    @Test
     void theFailureRepeatsAtMostTenFindings() throws Exception {
         StringBuilder drops = new StringBuilder();
         for (int i = 0; i < 12; i++) {

@@ -93,6 +93,32 @@ class MavenPluginIT {
     }
 
     @Test
+    void shadowAddsWhatPostgresLockedToTheFindings() throws Exception {
+        String db = cluster.createDatabase();
+        Path project = maven.project("check-fails");
+        String url = "-Dkeel.url=" + cluster.jdbcUrl(db);
+        assertThat(maven.run(project, Map.of(), "keel:migrate", "-Dkeel.target=1", url)
+                        .exitCode())
+                .isZero();
+        cluster.execute(db, "insert into users (email) select 'u' || g from generate_series(1, 500) g; analyze users");
+
+        MavenBuild.Result build = maven.run(
+                project,
+                Map.of(),
+                "keel:check",
+                url,
+                "-Dkeel.shadow=true",
+                "-Dkeel.shadowUrl=" + cluster.jdbcUrl("postgres"),
+                "-Dkeel.shadowRowLimit=100");
+
+        assertThat(build.exitCode()).as(build.log()).isNotZero();
+        assertThat(build.log()).contains("error dropping-column").contains("error shadow-blocking-lock");
+        assertThat(cluster.queryString(
+                        "postgres", "select count(*) from pg_database where datname like 'keel_shadow_%'"))
+                .isEqualTo("0");
+    }
+
+    @Test
     void validateFailsTheBuildOnAMigrationChangedAfterItWasApplied() throws Exception {
         String db = cluster.createDatabase();
         Path project = maven.project("check-fails");
