@@ -1,0 +1,5 @@
+create table users (
+    id bigint generated always as identity primary key,
+    email text not null,
+    legacy_flag boolean
+);
