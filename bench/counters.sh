@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # bench/counters.sh: insert throughput with a keel counter (create_counter) against no counter and against the
 # naive counter (a counts table that a row trigger updates: one hot row), 4 pgbench clients inserting into
-# orders, every row for the same user_id, in one run on one cluster and one table, the cases one after another.
-# During the keel case keel up runs with only its compactCounters job scheduled (COMPACT_EVERY). At the end of
-# the keel case: the latency of a one-group read of the counter's view, before and after a compaction, and a
-# check that the counter equals count(*) and sum() of the table. Appends a row to bench/RESULTS.md.
+# orders, every row for the same user_id, in one run on one cluster and one table. One load runs throughout;
+# the cases take turns in windows of CASE_S seconds (ROUNDS rounds, each case once per round, in a rotating
+# order) by switching which insert trigger is enabled, so drift of the machine or the table over the run falls
+# on every case alike. keel up runs with only its compactCounters job scheduled (COMPACT_EVERY). After the
+# load: the latency of a one-group read of the counter's view, before and after a compaction, then a repair
+# (the counter missed the rows of the other cases' windows) and a check that the counter equals count(*) and
+# sum() of the table. Appends a row to bench/RESULTS.md.
 #
-#   flock -o /work/.mvn.lock bash bench/counters.sh           # the real run, about 3 minutes
-#   CASE_S=5 WARMUP_S=2 RECORD=0 bash bench/counters.sh        # smoke test
+#   flock -o /work/.mvn.lock bash bench/counters.sh                 # the real run, about 4 minutes
+#   CASE_S=3 ROUNDS=2 WARMUP_S=2 RECORD=0 bash bench/counters.sh     # smoke test
 #
 # Targets (issue 13): keel counter ≥ 0.9 × no counter; a one-group read under 1 ms.
 set -euo pipefail
@@ -17,7 +20,8 @@ ROOT=$(cd -- "$BENCH_DIR/.." && pwd -P)
 WORK="$BENCH_DIR/work/counters"
 LOG_DIR="$WORK/logs"
 CLIENTS=${CLIENTS:-4}
-CASE_S=${CASE_S:-20}
+CASE_S=${CASE_S:-10}
+ROUNDS=${ROUNDS:-7}
 WARMUP_S=${WARMUP_S:-10}
 READ_S=${READ_S:-5}
 COMPACT_EVERY=${COMPACT_EVERY:-10s}
@@ -27,7 +31,7 @@ KEEL_BIN=${KEEL_BIN:-$ROOT/keel}
 
 say() { echo "counters: $*" >&2; }
 die() { echo "counters: error: $*" >&2; exit 1; }
-for v in CLIENTS CASE_S WARMUP_S READ_S; do
+for v in CLIENTS CASE_S ROUNDS WARMUP_S READ_S; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer"
 done
 command -v curl >/dev/null || die "curl is needed"
@@ -66,37 +70,23 @@ pgbench_run() {   # seconds, script, log name, clients → prints tps
     "$PG_BINDIR/pgbench" -n -M prepared -c "$4" -j "$(( $4 < 2 ? 1 : 2 ))" -T "$1" -f "$2" -r \
         -h 127.0.0.1 -p "$PORT" -U postgres bench >"$LOG_DIR/$3.log" 2>&1 \
         || { cat "$LOG_DIR/$3.log" >&2; die "pgbench ($3) failed"; }
-    grep -q "number of failed transactions: 0 " "$LOG_DIR/$3.log" \
-        || ! grep -q "number of failed transactions" "$LOG_DIR/$3.log" || die "pgbench ($3) had failed transactions"
     awk '/^tps = / { printf "%.0f", $3 }' "$LOG_DIR/$3.log"
-}
-insert_case() {   # name → tps; a checkpoint first, so no case pays for the one before's dirty pages
-    bench_psql -d bench -c "CHECKPOINT" >/dev/null
-    pgbench_run "$CASE_S" "$WORK/insert.sql" "$1" "$CLIENTS"
 }
 
 say "warm-up: ${WARMUP_S} s of inserts"
 pgbench_run "$WARMUP_S" "$WORK/insert.sql" warmup "$CLIENTS" >/dev/null
 
-say "case 1: no counter, ${CASE_S} s"
-TPS_NONE=$(insert_case none)
-say "  $TPS_NONE inserts/s"
-
-say "case 2: the naive counter (a row trigger updating one row per user), ${CASE_S} s"
+say "the naive counter: a row trigger updating one row per user"
 bench_psql -d bench -c "CREATE TABLE order_counts (user_id bigint PRIMARY KEY, count bigint NOT NULL, sum bigint NOT NULL)" \
     -c "INSERT INTO order_counts SELECT user_id, count(*), sum(amount) FROM orders GROUP BY user_id" \
     -c "CREATE FUNCTION count_order() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
             INSERT INTO order_counts VALUES (NEW.user_id, 1, NEW.amount) ON CONFLICT (user_id)
                 DO UPDATE SET count = order_counts.count + 1, sum = order_counts.sum + EXCLUDED.sum;
             RETURN NULL; END \$\$" \
-    -c "CREATE TRIGGER count_order AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION count_order()" >/dev/null
-TPS_NAIVE=$(insert_case naive)
-say "  $TPS_NAIVE inserts/s"
-NAIVE_OK=$(bench_psql -d bench -c "SELECT (SELECT count FROM order_counts WHERE user_id = 1) = (SELECT count(*) FROM orders WHERE user_id = 1)")
-[[ $NAIVE_OK == t ]] || die "the naive counter does not equal count(*) for user 1"
-bench_psql -d bench -c "DROP TRIGGER count_order ON orders" -c "DROP FUNCTION count_order()" -c "DROP TABLE order_counts" >/dev/null
+    -c "CREATE TRIGGER count_order AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION count_order()" \
+    -c "ALTER TABLE orders DISABLE TRIGGER count_order" >/dev/null
 
-say "case 3: keel's counter, created by keel migrate --complete; keel up compacting every $COMPACT_EVERY"
+say "keel's counter, created by keel migrate --complete; keel up compacting every $COMPACT_EVERY"
 "$KEEL_BIN" --version >/dev/null    # builds keel and its start-up archive outside the timings
 cat >"$WORK/project/db/migrations/V1__orders_per_user.yaml" <<'YAML'
 operations:
@@ -116,6 +106,9 @@ schedule:
 YAML
 KEEL=("$KEEL_BIN" -C "$WORK/project" --url "jdbc:postgresql://127.0.0.1:$PORT/bench?user=postgres")
 "${KEEL[@]}" migrate --complete >"$LOG_DIR/keel-migrate.log" 2>&1 || { cat "$LOG_DIR/keel-migrate.log" >&2; die "keel migrate failed"; }
+KEEL_TRIGGER=orders_per_user_count_insert
+TRIGGERS=$(bench_psql -d bench -c "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'orders'::regclass AND tgname = '$KEEL_TRIGGER'")
+[[ $TRIGGERS == 1 ]] || die "keel's insert trigger $KEEL_TRIGGER is not on orders"
 "${KEEL[@]}" up >"$LOG_DIR/keel-up.log" 2>&1 &
 AGENT_PID=$!
 deadline=$((SECONDS + 120))
@@ -124,17 +117,68 @@ until curl -sf -o /dev/null "http://127.0.0.1:$AGENT_PORT/metrics"; do
     kill -0 "$AGENT_PID" 2>/dev/null || { cat "$LOG_DIR/keel-up.log" >&2; die "keel up exited"; }
     sleep 0.5
 done
+
+# One insert trigger on at a time (none, the naive one, keel's), switched under one load. ALTER TABLE … TRIGGER
+# waits for the inserts in flight and holds the next ones for a moment: the first second of a window is left out.
+set_case() {
+    case $1 in
+        none) bench_psql -d bench -c "ALTER TABLE orders DISABLE TRIGGER count_order, DISABLE TRIGGER $KEEL_TRIGGER" ;;
+        naive) bench_psql -d bench -c "ALTER TABLE orders ENABLE TRIGGER count_order, DISABLE TRIGGER $KEEL_TRIGGER" ;;
+        keel) bench_psql -d bench -c "ALTER TABLE orders DISABLE TRIGGER count_order, ENABLE TRIGGER $KEEL_TRIGGER" ;;
+    esac >/dev/null
+}
 deltas() { bench_psql -d bench -c "SELECT count(*) FROM orders_per_user_stripes WHERE user_id = 1 AND keel_slot <> 0"; }
-# The deltas of the hot group, sampled every second: how many rows a read sums between two compactions.
-( while sleep 1; do deltas 2>/dev/null || true; done ) >"$WORK/deltas.samples" &
-SAMPLER_PID=$!
-TPS_KEEL=$(insert_case keel)
-kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true
-say "  $TPS_KEEL inserts/s"
+set_case none
+# pgbench ends on SIGALRM, its own timer's signal; its per-second log gives each window's inserts.
+"$PG_BINDIR/pgbench" -n -M prepared -c "$CLIENTS" -j "$(( CLIENTS < 2 ? 1 : 2 ))" -T 86400 -f "$WORK/insert.sql" \
+    -l --aggregate-interval=1 --log-prefix="$WORK/load" -h 127.0.0.1 -p "$PORT" -U postgres bench \
+    >"$LOG_DIR/load.log" 2>&1 &
+LOAD_PID=$!
+sleep 1
+: >"$WORK/windows"
+: >"$WORK/deltas.samples"
+ORDERS=(none naive keel)
+for ((round = 0; round < ROUNDS; round++)); do
+    for ((i = 0; i < 3; i++)); do
+        CASE=${ORDERS[(round + i) % 3]}    # each case in each position in turn, so no case always follows another
+        set_case "$CASE"
+        t0=$(date +%s)
+        sleep "$CASE_S"
+        [[ $CASE == keel ]] && deltas >>"$WORK/deltas.samples"
+        echo "$round $CASE $t0 $(date +%s)" >>"$WORK/windows"
+    done
+    kill -0 "$LOAD_PID" 2>/dev/null || { cat "$LOG_DIR/load.log" >&2; die "pgbench stopped"; }
+done
+# The load ends with keel's trigger on, so the reads below meet the deltas a running counter holds.
+set_case keel
+sleep "$CASE_S"
+kill -ALRM "$LOAD_PID"
+wait "$LOAD_PID" || { cat "$LOG_DIR/load.log" >&2; die "pgbench failed"; }
+grep -q "number of failed transactions: 0 " "$LOG_DIR/load.log" \
+    || ! grep -q "number of failed transactions" "$LOG_DIR/load.log" || die "pgbench had failed transactions"
 kill -TERM "$AGENT_PID" 2>/dev/null
 wait "$AGENT_PID" 2>/dev/null || true
 AGENT_PID=""
-COMPACTIONS=$(grep -ci "compact" "$LOG_DIR/keel-up.log" || true)
+cat "$WORK"/load.* | sort -n >"$WORK/load.seconds"
+# Per window: inserts/s over its full seconds after the first.
+while read -r round case t0 t1; do
+    awk -v r="$round" -v c="$case" -v a=$((t0 + 1)) -v b="$t1" '$1 >= a && $1 < b { n += $2; s++ }
+        END { if (s == 0) exit 1; printf "%s %s %.0f\n", r, c, n / s }' "$WORK/load.seconds" \
+        || die "no full second of load in window $round $case"
+done <"$WORK/windows" >"$WORK/window.tps"
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+case_median() { awk -v c="$1" '$2 == c { print $3 }' "$WORK/window.tps" | median | awk '{ printf "%.0f", $1 }'; }
+ratio_median() {   # the median over rounds of case ÷ none in the same round
+    awk -v c="$1" '{ tps[$1 " " $2] = $3; rounds[$1] = 1 }
+        END { for (r in rounds) printf "%.4f\n", tps[r " " c] / tps[r " none"] }' "$WORK/window.tps" | median \
+        | awk '{ printf "%.2f", $1 }'
+}
+TPS_NONE=$(case_median none)
+TPS_NAIVE=$(case_median naive)
+TPS_KEEL=$(case_median keel)
+RATIO=$(ratio_median keel)
+NAIVE_RATIO=$(ratio_median naive)
+say "  inserts/s, medians of $ROUNDS windows: none $TPS_NONE, naive $TPS_NAIVE, keel $TPS_KEEL"
 MAX_DELTAS=$(sort -n "$WORK/deltas.samples" | tail -n 1)
 
 cat >"$WORK/read.sql" <<'SQL'
@@ -155,35 +199,26 @@ DELTAS_AFTER=$(deltas)
 bench_psql -d bench -c "EXPLAIN (ANALYZE, BUFFERS) SELECT count, sum FROM orders_per_user WHERE user_id = 1" >"$LOG_DIR/explain-after.log"
 read -r READ_AVG_AFTER READ_P99_AFTER <<<"$(read_latency read-after)"
 say "  read with $DELTAS_AFTER deltas (after a compaction): avg $READ_AVG_AFTER ms, p99 $READ_P99_AFTER ms"
-KEEL_OK=$(bench_psql -d bench -c "SELECT (SELECT (count, sum) FROM orders_per_user WHERE user_id = 1)
-    = (SELECT (count(*), sum(amount)) FROM orders WHERE user_id = 1)")
-[[ $KEEL_OK == t ]] || die "keel's counter does not equal count(*) and sum(amount) for user 1"
+# The counter missed the rows inserted while its trigger was off; a repair adds them, then it must be exact.
+"${KEEL[@]}" projections verify orders_per_user --repair >"$LOG_DIR/keel-repair.log" 2>&1 \
+    || { cat "$LOG_DIR/keel-repair.log" >&2; die "keel projections verify --repair failed"; }
+"${KEEL[@]}" projections verify orders_per_user >"$LOG_DIR/keel-verify.log" 2>&1 \
+    || { cat "$LOG_DIR/keel-verify.log" >&2; die "keel's counter differs from the table after a repair"; }
 KEEL_ALL_OK=$(bench_psql -d bench -c "SELECT NOT EXISTS (SELECT user_id, count(*), sum(amount) FROM orders GROUP BY user_id
     EXCEPT SELECT user_id, count, sum FROM orders_per_user)")
 [[ $KEEL_ALL_OK == t ]] || die "keel's counter differs from the table for some user"
 
-say "case 4: no counter again (the table has grown), ${CASE_S} s"
-# Keel's counter off the table (its function's drop takes the four triggers with it).
-bench_psql -d bench -c "DROP VIEW orders_per_user" -c "DROP FUNCTION orders_per_user_stripes_write() CASCADE" >/dev/null
-TRIGGERS=$(bench_psql -d bench -c "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'orders'::regclass AND NOT tgisinternal")
-[[ $TRIGGERS == 0 ]] || die "keel's triggers are still on orders"
-TPS_NONE2=$(insert_case none-again)
-say "  $TPS_NONE2 inserts/s"
-
-RATIO=$(awk -v k="$TPS_KEEL" -v a="$TPS_NONE" -v b="$TPS_NONE2" 'BEGIN { printf "%.2f", k / ((a + b) / 2) }')
-NAIVE_RATIO=$(awk -v k="$TPS_NAIVE" -v a="$TPS_NONE" -v b="$TPS_NONE2" 'BEGIN { printf "%.2f", k / ((a + b) / 2) }')
 MET=$(awk -v r="$RATIO" -v x="$READ_AVG_BEFORE" -v y="$READ_AVG_AFTER" -v p="$READ_P99_BEFORE" -v q="$READ_P99_AFTER" \
     'BEGIN { print (r >= 0.9 && x < 1 && y < 1 && p < 1 && q < 1) ? "yes" : "no" }')
 
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION"
 echo
-echo "counters: $CLIENTS clients inserting into orders, all for one user_id, ${CASE_S} s per case; keel up compacting every $COMPACT_EVERY"
+echo "counters: $CLIENTS clients inserting into orders, all for one user_id, $ROUNDS rounds of ${CASE_S}-s windows per case; keel up compacting every $COMPACT_EVERY"
 echo "machine: $MACHINE"
-printf '  %-34s %12s\n' case "inserts/s"
-printf '  %-34s %12s\n' "no counter" "$TPS_NONE" "naive counter (row trigger, hot row)" "$TPS_NAIVE" \
-    "keel counter" "$TPS_KEEL" "no counter, again" "$TPS_NONE2"
-echo "  keel/no counter: $RATIO (target ≥ 0.9; against the mean of both no-counter cases); naive/no counter: $NAIVE_RATIO"
-echo "  read of one group: avg/p99 $READ_AVG_BEFORE/$READ_P99_BEFORE ms with $DELTAS_BEFORE deltas (at most $MAX_DELTAS seen during the case),"
+printf '  %-34s %12s\n' case "inserts/s (median of the windows)"
+printf '  %-34s %12s\n' "no counter" "$TPS_NONE" "naive counter (row trigger, hot row)" "$TPS_NAIVE" "keel counter" "$TPS_KEEL"
+echo "  keel/no counter: $RATIO (target ≥ 0.9; median over rounds of the ratio within a round); naive/no counter: $NAIVE_RATIO"
+echo "  read of one group: avg/p99 $READ_AVG_BEFORE/$READ_P99_BEFORE ms with $DELTAS_BEFORE deltas (at most $MAX_DELTAS seen at the end of keel windows),"
 echo "                     avg/p99 $READ_AVG_AFTER/$READ_P99_AFTER ms after a compaction ($DELTAS_AFTER deltas) (target < 1 ms)"
 echo "  targets met: $MET"
 
@@ -191,6 +226,6 @@ if [[ $RECORD -eq 1 ]]; then
     # shellcheck source=results-row.sh
     source "$BENCH_DIR/results-row.sh"
     add_result_row "$RESULTS_FILE" "## counters" \
-        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $CLIENTS clients, ${CASE_S} s per case, compaction every $COMPACT_EVERY | $TPS_NONE | $TPS_NAIVE | $TPS_KEEL | $TPS_NONE2 | $RATIO | $NAIVE_RATIO | $READ_AVG_BEFORE / $READ_P99_BEFORE ($DELTAS_BEFORE deltas, max $MAX_DELTAS) | $READ_AVG_AFTER / $READ_P99_AFTER ($DELTAS_AFTER deltas) | $MET |"
+        "| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $CLIENTS clients, $ROUNDS rounds of ${CASE_S}-s windows, compaction every $COMPACT_EVERY | $TPS_NONE | $TPS_NAIVE | $TPS_KEEL | $RATIO | $NAIVE_RATIO | $READ_AVG_BEFORE / $READ_P99_BEFORE ($DELTAS_BEFORE deltas, max $MAX_DELTAS) | $READ_AVG_AFTER / $READ_P99_AFTER ($DELTAS_AFTER deltas) | $MET |"
     say "recorded in $RESULTS_FILE"
 fi

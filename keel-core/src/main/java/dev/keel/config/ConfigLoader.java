@@ -39,6 +39,7 @@ public final class ConfigLoader {
             "schema",
             "migrations",
             "check",
+            "changes",
             "flags",
             "backup",
             "doctor",
