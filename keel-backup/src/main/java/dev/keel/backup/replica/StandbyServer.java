@@ -1,64 +1,52 @@
 package dev.keel.backup.replica;
 
 import dev.keel.backup.BackupError;
+import dev.keel.backup.restore.LoopbackServer;
 import dev.keel.error.CoreError;
 import dev.keel.error.KeelException;
 import dev.keel.postgres.PostgresBinaries;
-import dev.keel.postgres.PostgresCluster;
 import dev.keel.sql.SqlResources;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** A standby keel started (--start): on a free loopback port, watched until it streams from the primary. */
 final class StandbyServer {
-    private final PostgresCluster cluster;
-    private final int port;
-    private final String user;
+    private final LoopbackServer server;
 
-    private StandbyServer(PostgresCluster cluster, int port, String user) {
-        this.cluster = cluster;
-        this.port = port;
-        this.user = user;
+    private StandbyServer(LoopbackServer server) {
+        this.server = server;
     }
 
     /** @param user a role of the primary's, which the standby has too; keel's loopback connections are trusted */
     static StandbyServer start(PostgresBinaries binaries, Path dataDir, String user) {
-        PostgresCluster cluster = new PostgresCluster(binaries, dataDir);
-        int port = PostgresCluster.freePort();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("port", String.valueOf(port));
-        overrides.put("listen_addresses", "127.0.0.1");
-        overrides.put("unix_socket_directories", "");
-        overrides.put("hba_file", dataDir.resolve(StandbyConfig.HBA_FILE).toString());
-        // Certificates and log directories of the primary may not exist here; keel reads the log to explain failures.
-        overrides.put("ssl", "off");
-        overrides.put("logging_collector", "off");
-        StandbyServer server = new StandbyServer(cluster, port, user);
         try {
-            cluster.start(Duration.ofMinutes(10), overrides);
-        } catch (KeelException e) {
-            throw server.failure("PostgreSQL " + binaries.version() + " did not start the standby");
+            return new StandbyServer(LoopbackServer.start(
+                    binaries,
+                    dataDir,
+                    user,
+                    dataDir.resolve(StandbyConfig.HBA_FILE),
+                    Map.of(),
+                    Duration.ofMinutes(10)));
+        } catch (LoopbackServer.FailedStart e) {
+            throw new KeelException(
+                    BackupError.REPLICA_START_FAILED,
+                    "PostgreSQL " + binaries.version() + " did not start the standby: " + e.getMessage(),
+                    "see " + e.logFile() + " for the whole story; nothing was left in " + dataDir);
         }
-        return server;
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     String url() {
-        return "postgresql://" + user + "@127.0.0.1:" + port + "/postgres";
+        return server.url();
     }
 
     /** Waits until the standby is in recovery and its WAL receiver streams; the replay position it reached then. */
@@ -67,10 +55,10 @@ final class StandbyServer {
         long lastReport = System.nanoTime();
         String seen = "not accepting connections yet";
         while (System.nanoTime() - deadline < 0) {
-            if (!cluster.isRunning()) {
+            if (!server.cluster().isRunning()) {
                 throw failure("the standby stopped before it streamed from the primary");
             }
-            try (Connection c = connect();
+            try (Connection c = server.connect();
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(SqlResources.load(StandbyServer.class, "standby-state.sql"))) {
                 rs.next();
@@ -96,46 +84,18 @@ final class StandbyServer {
     }
 
     Connection connect() throws SQLException {
-        try {
-            return DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + user + "&connectTimeout=5");
-        } catch (SQLException e) {
-            if ("3D000".equals(e.getSQLState())) {
-                return DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + port + "/template1?user=" + user + "&connectTimeout=5");
-            }
-            throw e;
-        }
+        return server.connect();
     }
 
     void stopImmediately() {
-        if (cluster.isRunning()) {
-            cluster.stopImmediately();
-        }
+        server.stopImmediately();
     }
 
     private KeelException failure(String what) {
-        String tail = logTail();
-        stopImmediately();
         return new KeelException(
                 BackupError.REPLICA_START_FAILED,
-                what + ": " + tail,
-                "see " + cluster.logFile() + " for the whole story; nothing was left in " + cluster.dataDir());
-    }
-
-    /** The server's own words: its last FATAL or PANIC lines, else its last lines. */
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(cluster.logFile());
-            List<String> fatal = lines.stream()
-                    .filter(l -> l.contains("FATAL:") || l.contains("PANIC:"))
-                    .toList();
-            List<String> pick = fatal.isEmpty() ? lines : fatal;
-            return String.join(" / ", pick.subList(Math.max(0, pick.size() - 2), pick.size()))
-                    .strip();
-        } catch (IOException e) {
-            return "no server log at " + cluster.logFile();
-        }
+                what + ": " + server.stopAndExplain(),
+                "see " + server.logFile() + " for the whole story; nothing was left in " + server.dataDir());
     }
 
     private static void sleep(long ms) {

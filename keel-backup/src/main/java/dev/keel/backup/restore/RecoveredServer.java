@@ -6,84 +6,69 @@ import dev.keel.error.KeelException;
 import dev.keel.postgres.PostgresBinaries;
 import dev.keel.postgres.PostgresCluster;
 import dev.keel.sql.SqlResources;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** The restored cluster while it recovers: started on a free loopback port, watched until it promotes. */
 public final class RecoveredServer {
-    private final PostgresCluster cluster;
-    private final int port;
-    private final String user;
+    private final LoopbackServer server;
 
-    private RecoveredServer(PostgresCluster cluster, int port, String user) {
-        this.cluster = cluster;
-        this.port = port;
-        this.user = user;
+    private RecoveredServer(LoopbackServer server) {
+        this.server = server;
     }
 
     public static RecoveredServer start(PostgresBinaries binaries, Path dataDir, String user) {
-        PostgresCluster cluster = new PostgresCluster(binaries, dataDir);
-        int port = PostgresCluster.freePort();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("port", String.valueOf(port));
-        overrides.put("listen_addresses", "127.0.0.1");
-        overrides.put("unix_socket_directories", "");
-        overrides.put("hba_file", dataDir.resolve(RecoveryConfig.HBA_FILE).toString());
+        Map<String, String> settings = new LinkedHashMap<>();
         // A restored copy must never archive into the repository of the cluster it was restored from.
-        overrides.put("archive_mode", "off");
-        overrides.put("hot_standby", "on");
-        // Certificates and log directories of the original may not exist here; keel reads the log to explain failures.
-        overrides.put("ssl", "off");
-        overrides.put("logging_collector", "off");
+        settings.put("archive_mode", "off");
+        settings.put("hot_standby", "on");
         // Every restored file is already durable (BackupFetch fsyncs each one before pg_control), so the
         // start-up flush of the data directory needs one syncfs, not PostgreSQL's fsync of each file in turn:
         // on ext4 each of those flushes the disk's cache, 4.4 s for the 1300 files of a pgbench database.
         // Only this start uses it; later crash recoveries of the cluster keep their configured method. PostgreSQL
         // offers syncfs on Linux only, and refuses to start with it elsewhere.
         if (System.getProperty("os.name", "").startsWith("Linux")) {
-            overrides.put("recovery_init_sync_method", "syncfs");
+            settings.put("recovery_init_sync_method", "syncfs");
         }
-        RecoveredServer server = new RecoveredServer(cluster, port, user);
         try {
-            cluster.start(Duration.ofDays(1), overrides);
-        } catch (KeelException e) {
-            throw server.failure("PostgreSQL " + binaries.version() + " did not start on the restored data");
+            return new RecoveredServer(LoopbackServer.start(
+                    binaries, dataDir, user, dataDir.resolve(RecoveryConfig.HBA_FILE), settings, Duration.ofDays(1)));
+        } catch (LoopbackServer.FailedStart e) {
+            throw new KeelException(
+                    BackupError.RECOVERY_FAILED,
+                    "PostgreSQL " + binaries.version() + " did not start on the restored data: " + e.getMessage(),
+                    "see " + e.logFile() + " for the whole story");
         }
-        return server;
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public String url() {
-        return "postgresql://" + user + "@127.0.0.1:" + port + "/postgres";
+        return server.url();
     }
 
     public PostgresCluster cluster() {
-        return cluster;
+        return server.cluster();
     }
 
     /** Waits until recovery has reached its target and the server promoted, reporting progress now and then. */
     public RecoveredPosition awaitPromotion(Consumer<String> status) {
         long lastReport = System.nanoTime();
         while (true) {
-            if (!cluster.isRunning()) {
+            if (!server.cluster().isRunning()) {
                 throw failure("recovery stopped before the cluster was promoted");
             }
-            try (Connection c = connect();
+            try (Connection c = server.connect();
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(SqlResources.load(RecoveredServer.class, "recovery-state.sql"))) {
                 rs.next();
@@ -117,49 +102,22 @@ public final class RecoveredServer {
     }
 
     public Connection connect() throws SQLException {
-        try {
-            return DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + user + "&connectTimeout=5");
-        } catch (SQLException e) {
-            if ("3D000".equals(e.getSQLState())) {
-                return DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + port + "/template1?user=" + user + "&connectTimeout=5");
-            }
-            throw e;
-        }
+        return server.connect();
     }
 
     public void stop() {
-        cluster.stop();
+        server.stop();
     }
 
     public void stopImmediately() {
-        cluster.stopImmediately();
+        server.stopImmediately();
     }
 
     private KeelException failure(String what) {
-        if (cluster.isRunning()) {
-            cluster.stopImmediately();
-        }
         return new KeelException(
                 BackupError.RECOVERY_FAILED,
-                what + ": " + logTail(),
-                "see " + cluster.logFile() + " for the whole story");
-    }
-
-    /** The server's own words: its last FATAL or PANIC lines, else its last lines. */
-    String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(cluster.logFile());
-            List<String> fatal = lines.stream()
-                    .filter(l -> l.contains("FATAL:") || l.contains("PANIC:"))
-                    .toList();
-            List<String> pick = fatal.isEmpty() ? lines : fatal;
-            return String.join(" / ", pick.subList(Math.max(0, pick.size() - 2), pick.size()))
-                    .strip();
-        } catch (IOException e) {
-            return "no server log at " + cluster.logFile();
-        }
+                what + ": " + server.stopAndExplain(),
+                "see " + server.logFile() + " for the whole story");
     }
 
     private static void sleep(long ms) {
