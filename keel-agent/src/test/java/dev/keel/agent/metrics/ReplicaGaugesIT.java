@@ -36,7 +36,10 @@ class ReplicaGaugesIT {
                     Duration.ofSeconds(60),
                     "the standby to stream",
                     () -> primary.queryString(
-                            "postgres", "select application_name from pg_stat_replication where state = 'streaming'"),
+                            "postgres",
+                            // A standby streams before its first reply tells the primary its replay position.
+                            "select application_name from pg_stat_replication where state = 'streaming'"
+                                    + " and replay_lsn is not null"),
                     name -> name != null);
             Path project = MetricsFixture.project(dir.resolve("project"), "");
             try (MetricsFixture onPrimary = MetricsFixture.bind(

@@ -31,7 +31,10 @@ class ReplicaListIT {
                     Duration.ofSeconds(60),
                     "the standby to stream",
                     () -> primary.queryString(
-                            "postgres", "select application_name from pg_stat_replication where state = 'streaming'"),
+                            "postgres",
+                            "select application_name from pg_stat_replication where state = 'streaming'"
+                                    // A standby streams before its first reply tells the primary its replay position.
+                                    + " and replay_lsn is not null"),
                     name -> name != null);
             primary.execute("postgres", "create table t as select 1 as x");
             try (Connection c = primary.connect()) {
