@@ -21,7 +21,7 @@ class DoctorCommandIT extends ProjectOnCluster {
 
         assertThat(text.exitCode()).as(text.stdout() + text.stderr()).isZero();
         assertThat(text.stdout())
-                .startsWith("No findings: all 22 checks passed")
+                .startsWith("No findings: all 23 checks passed")
                 .contains("blocking-chains");
 
         JsonNode json = json("doctor", "--json");
@@ -56,7 +56,7 @@ class DoctorCommandIT extends ProjectOnCluster {
                 .contains("invalid-indexes")
                 .contains("evidence: ")
                 .contains("pending-migrations")
-                .contains("3 findings (1 critical) from 22 checks.");
+                .contains("3 findings (1 critical) from 23 checks.");
 
         Cli.Run jsonRun = keel("doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);
@@ -143,7 +143,7 @@ class DoctorCommandIT extends ProjectOnCluster {
                 .contains("NOT RUN  blocking-chains")
                 .contains("NOT RUN  long-transactions")
                 .contains("fix:      " + grant)
-                .doesNotContain("all 22 checks passed");
+                .doesNotContain("all 23 checks passed");
 
         Cli.Run jsonRun = keelAs(role, "doctor", "--json");
         assertThat(jsonRun.exitCode()).isEqualTo(1);

@@ -146,7 +146,7 @@ class LeastPrivilegeIT {
         assertThat(top.exitCode()).as(top.stderr()).isZero();
         Cli.Run doctor = keel(role, "doctor");
         assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isZero();
-        assertThat(doctor.stdout()).contains("22 checks");
+        assertThat(doctor.stdout()).contains("23 checks");
     }
 
     @Test
