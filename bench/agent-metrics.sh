@@ -41,8 +41,8 @@ source "$BENCH_DIR/lib/cluster.sh"
 AGENT_PID=""
 EXPORTER_PID=""
 cleanup() {
-    [[ -n $AGENT_PID ]] && kill -TERM "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null
-    [[ -n $EXPORTER_PID ]] && kill -TERM "$EXPORTER_PID" 2>/dev/null && wait "$EXPORTER_PID" 2>/dev/null
+    stop_process "$AGENT_PID"
+    stop_process "$EXPORTER_PID"
     bench_cluster_stop
 }
 trap cleanup EXIT

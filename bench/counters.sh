@@ -40,7 +40,7 @@ command -v curl >/dev/null || die "curl is needed"
 source "$BENCH_DIR/lib/cluster.sh"
 AGENT_PID=""
 cleanup() {
-    [[ -n $AGENT_PID ]] && kill -TERM "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null
+    stop_process "$AGENT_PID"
     bench_cluster_stop
 }
 trap cleanup EXIT

@@ -85,6 +85,14 @@ bench_cluster_start() {
     }
 }
 
+# Stops a background process of the script and reaps it. Never fails: under set -e a bare wait, whose
+# status is the signal's, would end an EXIT trap before it stops the cluster.
+stop_process() {
+    [[ -n $1 ]] || return 0
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
 bench_cluster_stop() {
     if [[ -n $PGDATA_DIR && -d $PGDATA_DIR ]]; then
         if [[ -f $PGDATA_DIR/postmaster.pid ]]; then
