@@ -7,7 +7,7 @@ import java.lang.reflect.Proxy;
 
 /**
  * Makes proxies of one interface through a constructor looked up once: {@code Proxy.newProxyInstance}
- * finds the proxy class and its constructor on every call, and a routed read makes two proxies.
+ * finds the proxy class and its constructor on every call, and callable statements made on a replica are proxies.
  */
 final class ProxyFactory<T> {
     private final Class<T> type;

@@ -10,8 +10,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
-/** A statement that runs nothing: executeQuery returns null, executeUpdate 1. See {@link StubConnection}. */
+/**
+ * A statement that runs nothing: executeQuery returns null (a one-row answer for WAL-position queries),
+ * executeUpdate 1. See {@link StubConnection}.
+ */
 final class StubPreparedStatement implements PreparedStatement {
+    private static final ResultSet POSITIONS = (ResultSet) java.lang.reflect.Proxy.newProxyInstance(
+            StubPreparedStatement.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) ->
+                    switch (method.getName()) {
+                        case "next", "getBoolean" -> true;
+                        case "wasNull" -> false;
+                        case "getLong" -> 1L;
+                        default -> null;
+                    });
     private final Connection connection;
     /** Kept so the JIT cannot drop setLong as dead code. */
     long parameter;
@@ -89,7 +100,8 @@ final class StubPreparedStatement implements PreparedStatement {
 
     @Override
     public ResultSet executeQuery(String p1) throws SQLException {
-        return null;
+        // The routing DataSource's poller asks for WAL positions: it gets a standby that replayed 0/1.
+        return p1.startsWith("SELECT pg_") ? POSITIONS : null;
     }
 
     @Override
