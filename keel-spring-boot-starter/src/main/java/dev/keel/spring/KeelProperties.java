@@ -315,8 +315,13 @@ public class KeelProperties {
 
     /** One replica: a JDBC URL and credentials; a pool of its own is made for it. */
     public static class Server {
+        /** JDBC URL of the replica, for example {@code jdbc:postgresql://replica-1:5432/shop}. */
         private String url;
+
+        /** User name on the replica; unset, the URL says it (or the driver's default applies). */
         private String username;
+
+        /** Password on the replica; unset, the URL says it, if the replica needs one. */
         private String password;
 
         public String getUrl() {
