@@ -428,6 +428,8 @@ final class RoutingConnection implements Connection {
         if (settings == null) {
             settings = new LinkedHashMap<>();
         }
+        // Last set, last applied: setClientInfo(Properties) replaces the names set before it, not those set after.
+        settings.remove(what);
         settings.put(what, setting);
         if (target != null) {
             setting.accept(target);
