@@ -1,5 +1,6 @@
 package dev.keel.change;
 
+import dev.keel.projection.SummaryDefinition;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * @param description what it does, for people
  * @param sql the statement; null for a backfill
  * @param index the index a concurrent build creates: an invalid one left by a killed build is dropped first
+ * @param summary the summary a first fill refreshes; its {@code sql} then marks the summary filled
  */
-public record Action(Kind kind, String description, String sql, Backfill backfill, String index) {
+public record Action(
+        Kind kind, String description, String sql, Backfill backfill, String index, SummaryDefinition summary) {
 
     public enum Kind {
         /** A catalog change, run with the others of its phase in one transaction under a short lock_timeout. */
@@ -26,12 +29,17 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
          * One statement on its own, after start's transaction committed the triggers it relies on (a counter's base
          * rows); it must do nothing when run again after a crash.
          */
-        INITIALISE
+        INITIALISE,
+        /**
+         * A summary's first fill: every bucket pending since start's transaction is refreshed, in pieces of their own
+         * transactions on a large table, then {@code sql} marks it filled; a rerun continues from what is left.
+         */
+        FILL
     }
 
     /** A table whose existing rows the dual-write trigger must see once, batch by batch along {@code key}. */
     public String describe() {
-        return sql == null ? description : sql;
+        return sql == null || kind == Kind.FILL ? description : sql;
     }
 
     /**
@@ -59,23 +67,23 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
     public record Fill(String column, String expression) {}
 
     public static Action atomic(String description, String sql) {
-        return new Action(Kind.ATOMIC, description, sql, null, null);
+        return new Action(Kind.ATOMIC, description, sql, null, null, null);
     }
 
     public static Action concurrent(String description, String sql) {
-        return new Action(Kind.CONCURRENT, description, sql, null, null);
+        return new Action(Kind.CONCURRENT, description, sql, null, null, null);
     }
 
     public static Action buildIndex(String description, String sql, String schema, String index) {
-        return new Action(Kind.CONCURRENT, description, sql, null, schema + "." + index);
+        return new Action(Kind.CONCURRENT, description, sql, null, schema + "." + index, null);
     }
 
     public static Action initialise(String description, String sql) {
-        return new Action(Kind.INITIALISE, description, sql, null, null);
+        return new Action(Kind.INITIALISE, description, sql, null, null, null);
     }
 
     public static Action validate(String description, String sql) {
-        return new Action(Kind.VALIDATE, description, sql, null, null);
+        return new Action(Kind.VALIDATE, description, sql, null, null, null);
     }
 
     public static Action backfill(Backfill backfill) {
@@ -85,6 +93,11 @@ public record Action(Kind kind, String description, String sql, Backfill backfil
                         + String.join(", ", backfill.key()),
                 null,
                 backfill,
+                null,
                 null);
+    }
+
+    public static Action fill(String description, SummaryDefinition summary, String filledSql) {
+        return new Action(Kind.FILL, description, filledSql, null, null, summary);
     }
 }

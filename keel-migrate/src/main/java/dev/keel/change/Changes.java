@@ -10,11 +10,13 @@ import dev.keel.migrate.MigrateError;
 import dev.keel.migrate.MigrationListener;
 import dev.keel.migrate.MigrationScript;
 import dev.keel.migrate.MigrationVersion;
+import dev.keel.projection.SummaryRefresh;
 import dev.keel.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,6 +131,7 @@ public final class Changes {
         try (ChangeExecutor executor = executor()) {
             executor.runEach(plan.start(Action.Kind.CONCURRENT));
             executor.runEach(plan.start(Action.Kind.INITIALISE));
+            fill(plan.start(Action.Kind.FILL));
             Backfill backfill = new Backfill(connection, executor, settings, state, listener, cancellation);
             for (Action a : plan.start(Action.Kind.BACKFILL)) {
                 backfill.run(plan.version(), a.backfill());
@@ -223,6 +226,20 @@ public final class Changes {
                 describe(plan.rollback()),
                 false,
                 (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Summaries' first fills, after start's transaction committed the triggers that record what writes touch. */
+    private void fill(List<Action> fills) throws SQLException {
+        for (Action a : fills) {
+            listener.info(a.description());
+            SummaryRefresh.Result r = new SummaryRefresh(connection).run(a.summary());
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute(a.sql());
+            }
+            listener.info("  " + r.rows() + " summary rows in " + r.transactions()
+                    + (r.transactions() == 1 ? " transaction" : " transactions"));
+        }
     }
 
     public ChangeStatus status() throws SQLException {

@@ -187,4 +187,57 @@ class SummaryRefreshIT {
                 .as("old buckets kept after their rows were deleted, the recent row counted")
                 .isEqualTo(Long.parseLong(before) + 1);
     }
+
+    private SummaryRefresh.Result refreshInPieces(String db, SummaryDefinition d, int transactions)
+            throws SQLException {
+        try (Connection c = cluster.connect(db)) {
+            // About 2 of the 21 days' rows per piece.
+            return new SummaryRefresh(c, 2_000).run(d, transactions);
+        }
+    }
+
+    @Test
+    void aLargeRefreshIsCutIntoPiecesEachConsumingOnlyWhatItRecomputed() throws Exception {
+        String db = cluster.createDatabase();
+        SummaryDefinition d = install(db, null);
+        cluster.execute(db, "ANALYZE orders");
+
+        SummaryRefresh.Result first = refreshInPieces(db, d, 3);
+
+        assertThat(first.transactions()).isEqualTo(3);
+        assertThat(differences(db)).as("the later days are not filled yet").isPositive();
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM daily_sales_pending"))
+                .as("one range left, from the third piece's cut to the end")
+                .isEqualTo("1");
+
+        // Writes into days already filled and into days still pending, between pieces.
+        cluster.execute(
+                db,
+                "INSERT INTO orders (created_at, product_id, amount) SELECT now() - g * interval '1 day', 4, g FROM"
+                        + " generate_series(0, 20) g");
+        cluster.execute(db, "DELETE FROM orders WHERE id % 13 = 0");
+        SummaryRefresh.Result rest = refreshInPieces(db, d, Integer.MAX_VALUE);
+
+        assertThat(rest.transactions()).isGreaterThan(1);
+        assertThat(differences(db)).isZero();
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM daily_sales_pending"))
+                .isEqualTo("0");
+
+        cluster.execute(db, "TRUNCATE orders");
+        SummaryRefresh.Result emptied = refreshInPieces(db, d, Integer.MAX_VALUE);
+        assertThat(emptied.transactions()).as("nothing left to cut").isEqualTo(1);
+        assertThat(cluster.queryString(db, "SELECT count(*) FROM daily_sales")).isEqualTo("0");
+    }
+
+    @Test
+    void aTableWithoutAnIndexOnTheColumnIsRefreshedInOneTransaction() throws Exception {
+        String db = cluster.createDatabase();
+        SummaryDefinition d = install(db, null);
+        cluster.execute(db, "DROP INDEX orders_created_at_idx; ANALYZE orders");
+
+        SummaryRefresh.Result r = refreshInPieces(db, d, Integer.MAX_VALUE);
+
+        assertThat(r.transactions()).as("a piece would scan the whole table").isEqualTo(1);
+        assertThat(differences(db)).isZero();
+    }
 }

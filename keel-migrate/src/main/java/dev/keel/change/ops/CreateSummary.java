@@ -1,8 +1,5 @@
 package dev.keel.change.ops;
 
-import static dev.keel.sql.Identifiers.literal;
-import static dev.keel.sql.Identifiers.quote;
-
 import dev.keel.change.Action;
 import dev.keel.change.ChangeContext;
 import dev.keel.change.Operation;
@@ -23,8 +20,8 @@ import java.util.Set;
 /**
  * Creates a summary: a table of the query's aggregates per time bucket, refreshed incrementally from the ranges that
  * writes touched (see {@link dev.keel.projection.SummaryRefresh}). Start creates the table, the pending ranges and the
- * triggers in the change's transaction, then fills every bucket in one transaction of its own; complete leaves it;
- * rollback drops it all.
+ * triggers in the change's transaction, with every bucket pending, then fills them as a refresh does (in pieces of
+ * their own transactions on a large table); complete leaves it; rollback drops it all.
  */
 public final class CreateSummary implements Operation {
     public static final String KIND = "create_summary";
@@ -199,8 +196,10 @@ public final class CreateSummary implements Operation {
                         d.toJson(),
                         ProjectionCatalog.INITIALISING,
                         ctx.version())));
-        actions.add(
-                Action.concurrent("fill every bucket of summary " + name + " from " + q.table(), fill(d, registry)));
+        actions.add(Action.fill(
+                "fill every bucket of summary " + name + " from " + q.table(),
+                d,
+                ProjectionCatalog.filledSql(registry, d.schema(), d.name())));
         return actions;
     }
 
@@ -221,17 +220,6 @@ public final class CreateSummary implements Operation {
             return sql.substring(0, sql.indexOf(" ON ")).replace("CREATE TRIGGER ", "record ranges with trigger ");
         }
         return "mark every bucket of " + d.name() + " pending";
-    }
-
-    /**
-     * The first fill, repeatable: in one transaction, the pending ranges go first, so a write that commits while the
-     * query runs stays pending and is recomputed by the next refresh rather than lost.
-     */
-    static String fill(SummaryDefinition d, String registry) {
-        return "DO $keel_fill$ BEGIN PERFORM set_config('TimeZone', " + literal(d.timeZone()) + ", true);"
-                + " PERFORM set_config('search_path', " + literal(quote(d.schema())) + ", true);"
-                + " DELETE FROM " + d.pending() + "; DELETE FROM " + d.table() + "; INSERT INTO " + d.table() + " "
-                + d.query() + "; " + ProjectionCatalog.filledSql(registry, d.schema(), d.name()) + "; END $keel_fill$";
     }
 
     @Override
