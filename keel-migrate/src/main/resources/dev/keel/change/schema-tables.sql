@@ -96,7 +96,7 @@ SELECT c.relname AS table_name,
                      (SELECT array_agg(a.attname::text ORDER BY k.ord)
                       FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
                       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum),
-                     false, false, NULL, NULL, NULL, true, NULL, NULL, NULL, NULL,
+                     false, false, NULL, NULL, NULL, true, NULL, NULL, NULL, pg_get_constraintdef(con.oid, true),
                      con.conrelid::regclass::text
               FROM pg_constraint con
               WHERE con.confrelid = c.oid AND con.contype = 'f' AND con.conrelid <> c.oid) d) AS dependents,

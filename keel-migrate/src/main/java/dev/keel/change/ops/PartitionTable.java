@@ -267,12 +267,32 @@ public final class PartitionTable implements Operation {
         String old = ctx.qualified(table);
         String target = ctx.qualified(copy());
         String replaced = ShadowNames.replaced(table);
+        List<LiveSchema.Dependent> references = incoming(live);
         List<Action> actions = new ArrayList<>();
+        if (!references.isEmpty()) {
+            // First, so that no wait for one of them holds up the table itself.
+            actions.add(Action.atomic(
+                    "lock the tables whose foreign keys reference " + table + " for the swap",
+                    SqlResources.load(
+                            PartitionTable.class, "partition-lock-references.sql", Map.of("old", literal(old)))));
+        }
         actions.add(Action.atomic(
                 "lock " + table + " and " + copy() + " for the swap",
                 "LOCK TABLE " + old + ", " + target + " IN ACCESS EXCLUSIVE MODE"));
         actions.add(Action.atomic("check that no view depends on " + table, noViews(old)));
         actions.add(trigger(ctx, live).drop());
+        if (!references.isEmpty()) {
+            actions.add(Action.atomic(
+                    "point the foreign keys that reference " + table + " ("
+                            + references.stream()
+                                    .map(LiveSchema.Dependent::name)
+                                    .collect(Collectors.joining(", "))
+                            + ") at " + copy() + ", NOT VALID",
+                    SqlResources.load(
+                            PartitionTable.class,
+                            "partition-move-references.sql",
+                            Map.of("old", literal(old), "new", literal(target)))));
+        }
         actions.add(Action.atomic(
                 "carry the sequences of " + table + " over to " + copy(),
                 SqlResources.load(
@@ -305,7 +325,30 @@ public final class PartitionTable implements Operation {
         actions.add(Action.atomic(
                 "record the partition set " + table + " for keel partitions maintain",
                 PartitionSets.upsert(ctx.stateSchema(), set(ctx, table, live))));
+        List<String> valid = references.stream()
+                .filter(d -> d.definition() == null || !d.definition().endsWith(" NOT VALID"))
+                .map(d -> literal(d.name()))
+                .toList();
+        if (!valid.isEmpty()) {
+            actions.add(Action.concurrent(
+                    "validate the foreign keys moved to " + table + " (a scan that blocks no reads or writes)",
+                    SqlResources.load(
+                            PartitionTable.class,
+                            "partition-validate-references.sql",
+                            Map.of(
+                                    "table",
+                                    literal(old),
+                                    "moved",
+                                    "ARRAY[" + String.join(", ", valid) + "]::text[]"))));
+        }
         return actions;
+    }
+
+    /** Foreign keys of other tables that reference this one, which the swap moves to the new table. */
+    private static List<LiveSchema.Dependent> incoming(LiveSchema.Table live) {
+        return live.dependents().stream()
+                .filter(d -> d.kind().equals("referenced_by"))
+                .toList();
     }
 
     @Override

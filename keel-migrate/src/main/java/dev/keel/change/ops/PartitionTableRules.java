@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What partition_table refuses, each with why: PostgreSQL enforces a unique key of a partitioned table partition by
  * partition, so every unique key (the primary key first) must hold the partition key, and so must every key another
- * table's foreign key references.
+ * table's foreign key references (those foreign keys are moved to the new table at the swap).
  */
 final class PartitionTableRules {
     private final ChangeContext ctx;
@@ -169,8 +169,10 @@ final class PartitionTableRules {
     }
 
     /**
-     * A foreign key of another table names this one, and PostgreSQL would need its referenced key to be a unique key
-     * of the new table; keel does not move such keys over (nor a table's key referencing itself).
+     * A foreign key of another table references this one: the swap moves it to the new table when the key it references
+     * holds the partition key (the only unique keys a partitioned table has) and its table is not partitioned itself
+     * (PostgreSQL cannot add such a key NOT VALID, so moving it would scan under the swap's lock). A table's key that
+     * references itself is not moved.
      */
     private void references(LiveSchema.Table live) {
         String key = by.column();
@@ -184,20 +186,32 @@ final class PartitionTableRules {
             }
             String from = incoming ? d.otherTable() : table;
             boolean held = d.columns().contains(key);
+            LiveSchema.Table other = incoming ? ctx.before().table(d.otherTable()) : null;
+            if (held && incoming && (other == null || !other.partitioned())) {
+                continue;
+            }
+            String why;
+            String fix;
+            if (!held) {
+                why = ", a key without the partition key " + key + ": on a partitioned table PostgreSQL enforces"
+                        + " uniqueness only per partition, so a foreign key may only reference a unique key that holds"
+                        + " the partition key";
+                fix = "reference (" + String.join(", ", d.columns()) + ", " + key + ") instead (add " + key + " to "
+                        + from + "), or drop " + d.name() + ", in an earlier migration";
+            } else if (self) {
+                why = "; keel does not move a table's foreign key to itself";
+                fix = "drop " + d.name() + " before this change and add it again after it completes";
+            } else {
+                why = "; " + from + " is partitioned, and PostgreSQL cannot add its foreign key to the new table"
+                        + " without a scan under the swap's lock";
+                fix = "drop " + d.name() + " before this change and add it again after it completes";
+            }
             error(
                     "change-partition-referenced",
                     args.position("table"),
                     "the foreign key " + d.name() + " of " + from + " references " + table + " ("
-                            + String.join(", ", d.columns()) + ")"
-                            + (held
-                                    ? "; keel does not move foreign keys of other tables to the new table"
-                                    : ", a key without the partition key " + key + ": on a partitioned table"
-                                            + " PostgreSQL enforces uniqueness only per partition, so a foreign key"
-                                            + " may only reference a unique key that holds the partition key"),
-                    held
-                            ? "drop " + d.name() + " before this change and add it again after it completes"
-                            : "reference (" + String.join(", ", d.columns()) + ", " + key + ") instead (add " + key
-                                    + " to " + from + "), or drop " + d.name() + ", in an earlier migration");
+                            + String.join(", ", d.columns()) + ")" + why,
+                    fix);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.change.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.testing.TestCluster;
 import dev.keel.testing.WithPostgres;
@@ -113,5 +114,38 @@ class PartitionTableTest {
                         + " and contype = 'f'"))
                 .isEqualTo("1");
         assertThat(h.query("select count(*) from tickets")).isEqualTo("32");
+    }
+
+    @Test
+    void foreignKeysOfOtherTablesMoveToTheNewTable(TestCluster cluster, @TempDir Path dir) throws Exception {
+        String setup = "create table orders (id bigint primary key, note text);"
+                + " insert into orders select i, 'o' || i from generate_series(1, 250) i;"
+                + " create table items (id bigserial primary key, order_id bigint not null references orders"
+                + " on delete cascade deferrable);"
+                + " insert into items (order_id) select 1 + i % 250 from generate_series(1, 500) i;"
+                + " create table notes (order_id bigint);"
+                + " insert into notes values (999);"
+                + " alter table notes add constraint notes_order foreign key (order_id) references orders not valid;";
+        String change = "operations:\n  - partition_table:\n      table: orders\n"
+                + "      partition_by: {column: id, interval: 100}\n";
+        OperationHarness h = ItemsChange.harness(cluster, dir, setup, change).start();
+        h.old("insert into orders values (251, 'late')");
+        h.old("insert into items (order_id) values (251)");
+
+        h.complete();
+
+        String moved = "select confrelid::regclass || ' ' || (select relkind::text from pg_class where oid = confrelid)"
+                + " || ' ' || convalidated || ' ' || pg_get_constraintdef(oid) from pg_constraint where conparentid = 0 and conname = ";
+        assertThat(h.query(moved + "'items_order_id_fkey'"))
+                .isEqualTo("orders p true FOREIGN KEY (order_id) REFERENCES orders(id) ON DELETE CASCADE DEFERRABLE");
+        assertThat(h.query(moved + "'notes_order'"))
+                .as("a key that was NOT VALID before stays so: its rows were never checked")
+                .isEqualTo("orders p false FOREIGN KEY (order_id) REFERENCES orders(id) NOT VALID");
+        h.old("delete from orders where id = 251");
+        assertThat(h.query("select count(*) from items where order_id = 251"))
+                .as("the cascade now runs from the partitioned table")
+                .isEqualTo("0");
+        assertThatThrownBy(() -> h.old("insert into items (order_id) values (7777)"))
+                .hasMessageContaining("violates foreign key constraint \"items_order_id_fkey\"");
     }
 }
