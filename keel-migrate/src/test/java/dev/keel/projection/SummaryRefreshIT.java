@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -238,6 +240,51 @@ class SummaryRefreshIT {
         SummaryRefresh.Result r = refreshInPieces(db, d, Integer.MAX_VALUE);
 
         assertThat(r.transactions()).as("a piece would scan the whole table").isEqualTo(1);
+        assertThat(differences(db)).isZero();
+    }
+
+    @Test
+    void piecesStayExactWhileWritesCommitDuringThem() throws Exception {
+        String db = cluster.createDatabase();
+        SummaryDefinition d = install(db, null);
+        cluster.execute(db, "ANALYZE orders");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong writes = new AtomicLong();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            Random random = new Random(11);
+            try (Connection c = cluster.connect(db);
+                    Statement s = c.createStatement()) {
+                while (!stop.get()) {
+                    int hoursAgo = random.nextInt(520);
+                    switch (random.nextInt(3)) {
+                        case 0 ->
+                            s.execute("INSERT INTO orders (created_at, product_id, amount) VALUES (now() - interval '"
+                                    + hoursAgo + " hours', " + random.nextInt(9) + ", " + random.nextInt(40) + ")");
+                        case 1 ->
+                            s.execute("UPDATE orders SET amount = amount + 1, created_at = created_at - interval '"
+                                    + random.nextInt(48) + " hours' WHERE id = " + (1 + random.nextInt(20000)));
+                        default -> s.execute("DELETE FROM orders WHERE id = " + (1 + random.nextInt(20000)));
+                    }
+                    writes.incrementAndGet();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            for (int round = 0; round < 3; round++) {
+                long before = writes.get();
+                SummaryRefresh.Result r = refreshInPieces(db, d, Integer.MAX_VALUE);
+                assertThat(r.transactions()).isPositive();
+                Eventually.await(Duration.ofSeconds(30), "writes between refreshes", () -> writes.get() > before + 20);
+            }
+        } finally {
+            stop.set(true);
+            writer.get(30, TimeUnit.SECONDS);
+        }
+
+        refreshInPieces(db, d, Integer.MAX_VALUE);
+
         assertThat(differences(db)).isZero();
     }
 }
