@@ -25,10 +25,29 @@ public final class CounterSql {
 
     private final CounterDefinition counter;
     private final GroupColumns groups;
+    private final boolean perRow;
 
     public CounterSql(CounterDefinition counter) {
+        this(counter, false);
+    }
+
+    /**
+     * @param perRow count with row triggers, one delta per row written, rather than statement triggers: for a
+     *     partitioned table, whose row triggers PostgreSQL gives every partition (those made later too), while its
+     *     statement triggers see only statements that name it
+     */
+    public CounterSql(CounterDefinition counter, boolean perRow) {
         this.counter = counter;
         this.groups = new GroupColumns(counter.groupBy());
+        this.perRow = perRow;
+    }
+
+    /** The rows a trigger counts: its transition table, or the one row of a row trigger under the same name. */
+    private String rows(String name) {
+        if (!perRow) {
+            return name;
+        }
+        return "(SELECT " + (name.equals(NEW_ROWS) ? "NEW" : "OLD") + ".*) AS " + name;
     }
 
     private String where() {
@@ -97,14 +116,15 @@ public final class CounterSql {
         String sumOf = counter.sums() ? ", sum(" + value() + ") AS " + SUM : "";
         String negSumOf = counter.sums() ? ", -sum(" + value() + ") AS " + SUM : "";
         String cols = groups.list();
-        String inserted = "SELECT " + cols + ", count(*) AS " + COUNT + sumOf + " FROM " + NEW_ROWS + where()
+        String inserted = "SELECT " + cols + ", count(*) AS " + COUNT + sumOf + " FROM " + rows(NEW_ROWS) + where()
                 + " GROUP BY " + cols;
-        String deleted = "SELECT " + cols + ", -count(*) AS " + COUNT + negSumOf + " FROM " + OLD_ROWS + where()
+        String deleted = "SELECT " + cols + ", -count(*) AS " + COUNT + negSumOf + " FROM " + rows(OLD_ROWS) + where()
                 + " GROUP BY " + cols;
         String updated = "SELECT " + cols + ", sum(" + COUNT + ") AS " + COUNT
                 + (counter.sums() ? ", sum(" + SUM + ") AS " + SUM : "") + " FROM (SELECT " + cols + ", -1 AS "
-                + COUNT + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + OLD_ROWS + where()
-                + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "") + " FROM " + NEW_ROWS
+                + COUNT + (counter.sums() ? ", -" + value() + " AS " + SUM : "") + " FROM " + rows(OLD_ROWS) + where()
+                + " UNION ALL SELECT " + cols + ", 1" + (counter.sums() ? ", " + value() : "") + " FROM "
+                + rows(NEW_ROWS)
                 + where() + ") d GROUP BY " + cols + nonZero();
         String slot = "CASE WHEN current_setting('transaction_isolation') = 'read committed' THEN " + OWN
                 + " ELSE txid_current() END";
@@ -120,9 +140,9 @@ public final class CounterSql {
                 + "  ELSE\n    TRUNCATE " + counter.stripes() + ";\n    RETURN NULL;\n  END IF;\n"
                 + "  IF txid_current() % " + FOLD_EVERY + " = 0"
                 + " AND current_setting('transaction_isolation') = 'read committed' THEN\n"
-                + "    IF TG_OP = 'INSERT' THEN\n      " + fold(NEW_ROWS) + ";\n"
-                + "    ELSIF TG_OP = 'DELETE' THEN\n      " + fold(OLD_ROWS) + ";\n"
-                + "    ELSE\n      " + fold(NEW_ROWS) + ";\n      " + fold(OLD_ROWS) + ";\n    END IF;\n"
+                + "    IF TG_OP = 'INSERT' THEN\n      " + fold(rows(NEW_ROWS)) + ";\n"
+                + "    ELSIF TG_OP = 'DELETE' THEN\n      " + fold(rows(OLD_ROWS)) + ";\n"
+                + "    ELSE\n      " + fold(rows(NEW_ROWS)) + ";\n      " + fold(rows(OLD_ROWS)) + ";\n    END IF;\n"
                 + "  END IF;\n  RETURN NULL;\nEND\n$keel$";
     }
 
@@ -149,10 +169,20 @@ public final class CounterSql {
                 + (counter.sums() ? ", sum(" + SUM + ")" : "") + " FROM gone GROUP BY " + cols + nonZero();
     }
 
-    /** Statement triggers with transition tables: one delta insert per statement, however many rows it writes. */
+    /**
+     * Statement triggers with transition tables: one delta insert per statement, however many rows it writes. Per
+     * row, plain row triggers, and TRUNCATE (a statement trigger always) counts only a TRUNCATE of the table itself.
+     */
     private String triggers() {
         String on = " ON " + counter.source();
         String run = " FOR EACH STATEMENT EXECUTE FUNCTION " + counter.function() + "()";
+        if (perRow) {
+            String each = " FOR EACH ROW EXECUTE FUNCTION " + counter.function() + "()";
+            return "CREATE TRIGGER " + quote(counter.trigger("insert")) + " AFTER INSERT" + on + each
+                    + "; CREATE TRIGGER " + quote(counter.trigger("update")) + " AFTER UPDATE" + on + each
+                    + "; CREATE TRIGGER " + quote(counter.trigger("delete")) + " AFTER DELETE" + on + each
+                    + "; CREATE TRIGGER " + quote(counter.trigger("truncate")) + " AFTER TRUNCATE" + on + run;
+        }
         return "CREATE TRIGGER " + quote(counter.trigger("insert")) + " AFTER INSERT" + on
                 + " REFERENCING NEW TABLE AS "
                 + NEW_ROWS + run + "; CREATE TRIGGER " + quote(counter.trigger("update")) + " AFTER UPDATE" + on

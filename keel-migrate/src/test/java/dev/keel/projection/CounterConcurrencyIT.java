@@ -20,7 +20,15 @@ class CounterConcurrencyIT {
 
     @Test
     void exactUnderEightWritersFromCreationThroughCompactions(TestCluster cluster, @TempDir Path dir) throws Exception {
-        CounterProject project = CounterProject.create(cluster, dir);
+        exactUnderEightWriters(CounterProject.create(cluster, dir), dir);
+    }
+
+    @Test
+    void onAPartitionedTableToo(TestCluster cluster, @TempDir Path dir) throws Exception {
+        exactUnderEightWriters(CounterProject.create(cluster, dir, CounterPartitionedIT.SETUP), dir);
+    }
+
+    private static void exactUnderEightWriters(CounterProject project, Path dir) throws Exception {
         // V1 alone first, so the writers run before the counter exists and while it is created.
         Files.move(dir.resolve("db/migrations/V2__counter.yaml"), dir.resolve("V2__counter.yaml.later"));
         project.keel.migrate();

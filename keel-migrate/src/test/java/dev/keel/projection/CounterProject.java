@@ -40,9 +40,14 @@ final class CounterProject {
     }
 
     static CounterProject create(TestCluster cluster, Path dir) throws IOException {
+        return create(cluster, dir, SETUP);
+    }
+
+    /** With another V1 that makes an orders table of the same columns. */
+    static CounterProject create(TestCluster cluster, Path dir, String setup) throws IOException {
         String db = cluster.createDatabase();
         Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
-        Files.writeString(migrations.resolve("V1__orders.sql"), SETUP);
+        Files.writeString(migrations.resolve("V1__orders.sql"), setup);
         Files.writeString(migrations.resolve("V2__counter.yaml"), CHANGE);
         Keel keel = Keel.configure()
                 .url(cluster.jdbcUrl(db), TestCluster.SUPERUSER, null)

@@ -79,16 +79,6 @@ public final class CreateCounter implements Operation {
                             "create the counter in a change file of its own, after this one");
             return;
         }
-        LiveSchema.Table live = ctx.before().table(t.physical());
-        if (live != null && live.partitioned()) {
-            ctx.findings()
-                    .error(
-                            "change-counter-partitioned",
-                            args.position("table"),
-                            Identifiers.display(table) + " is partitioned, and a statement written to one partition"
-                                    + " would not fire the counter's triggers on the partitioned table",
-                            "count a plain table, or keep the count in raw_sql per partition");
-        }
         for (String column : groupBy) {
             ctx.column(t, column, args.position("group_by"));
             if (RESERVED.contains(column)) {
@@ -139,14 +129,17 @@ public final class CreateCounter implements Operation {
     @Override
     public List<Action> start(ChangeContext ctx) {
         CounterDefinition counter = definition(ctx);
-        CounterSql sql = new CounterSql(counter);
+        LiveSchema.Table live = ctx.before().table(counter.table());
+        boolean partitioned = live != null && live.partitioned();
+        CounterSql sql = new CounterSql(counter, partitioned);
         String registry = ProjectionCatalog.table(ctx.stateSchema());
         List<String> create = sql.create(registry, ctx.version());
         String[] what = {
             "register counter " + name + " in " + registry,
             "create " + counter.stripesName() + " for the stripes of counter " + name,
             "create the function that writes " + name + "'s deltas",
-            "count each statement on " + table + " into " + counter.stripesName(),
+            "count each " + (partitioned ? "row written to" : "statement on") + " " + table + " into "
+                    + counter.stripesName(),
             "create view " + name + " that sums the stripes per " + String.join(", ", groupBy),
             "record counter " + name + " as initialising"
         };

@@ -93,10 +93,12 @@ class CreateCounterFindingsTest {
     }
 
     @Test
-    void aPartitionedTableAGroupNamedCountAndMissingKeysAreFindings() {
-        assertThat(findings("{name: c, table: events, group_by: [id]}"))
-                .extracting(Finding::rule)
-                .containsExactly("change-counter-partitioned");
+    void aGroupNamedCountAndMissingKeysAreFindingsAndAPartitionedTableIsNone() {
+        ChangePlan partitioned = plan("operations:\n  - create_counter: {name: c, table: events, group_by: [id]}\n");
+        assertThat(partitioned.valid()).isTrue();
+        assertThat(partitioned.start())
+                .extracting(a -> a.description())
+                .contains("count each row written to events into c_stripes");
         assertThat(findings("{name: c, table: orders, group_by: [count]}"))
                 .extracting(Finding::rule)
                 .containsExactly("change-counter-column-name");
