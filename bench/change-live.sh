@@ -27,12 +27,15 @@ RECORD=${RECORD:-1}
 SKIP_KEEL=${SKIP_KEEL:-0}
 RESULTS_FILE=${RESULTS_FILE:-$BENCH_DIR/RESULTS.md}
 KEEL_BIN=${KEEL_BIN:-$ROOT/keel}
+# The backfill's pause after each batch, as a percentage of the batch's time; empty keeps keel's default (70).
+PAUSE_PERCENT=${PAUSE_PERCENT:-}
 
 say() { echo "change-live: $*" >&2; }
 die() { echo "change-live: error: $*" >&2; exit 1; }
 for v in SCALE CLIENTS BEFORE_S AFTER_S; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer"
 done
+[[ -z $PAUSE_PERCENT || $PAUSE_PERCENT =~ ^[0-9]+$ ]] || die "PAUSE_PERCENT must be a whole percentage"
 
 # shellcheck source=lib/pgbench-load.sh
 source "$BENCH_DIR/lib/pgbench-load.sh"
@@ -70,7 +73,7 @@ measure() {
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //; s/ [0-9]*-Core.*//'), PostgreSQL $PG_VERSION"
 ROWS_TO_RECORD=()
 row() {   # change, tool, backfill rate cell, targets cell
-    ROWS_TO_RECORD+=("| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $SCALE ($DB_SIZE), $CLIENTS clients | $1 | $2 | $DURATION | $TPS_BEFORE | $TPS_DURING ($TPS_MIN_WINDOW) | $TPS_AFTER | $P99_MS | $MAX_MS | $STALL_S | $FAILED | $3 | $4 |")
+    ROWS_TO_RECORD+=("| $(date -u '+%Y-%m-%d %H:%M UTC') | $MACHINE | $SCALE ($DB_SIZE), $CLIENTS clients${PAUSE_PERCENT:+, pause $PAUSE_PERCENT %} | $1 | $2 | $DURATION | $TPS_BEFORE | $TPS_DURING ($TPS_MIN_WINDOW) | $TPS_AFTER | $P99_MS | $MAX_MS | $STALL_S | $FAILED | $3 | $4 |")
 }
 
 # ---------------------------------------------------------------- naive
@@ -104,6 +107,9 @@ if [[ $KEEL_AVAILABLE -eq 1 ]]; then
     # Each change is one file among the migrations: migrate starts it (expand and backfill), complete
     # contracts. The files follow issue 11's change-file format.
     write_change() { cat >"$WORK/project/db/migrations/$1"; }
+    if [[ -n $PAUSE_PERCENT ]]; then
+        printf 'changes:\n  batchPausePercent: %s\n' "$PAUSE_PERCENT" >"$WORK/project/keel.yaml"
+    fi
     keel_migrate() { "${KEEL[@]}" migrate; }
     keel_complete() { "${KEEL[@]}" change complete; }
     keel_type() {
