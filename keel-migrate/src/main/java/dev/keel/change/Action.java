@@ -46,12 +46,21 @@ public record Action(
      * @param fills what the dual-write trigger writes for a row written through the old shape: each new column and
      *     its {@code up} expression over the old shape's columns (physical and old names are the same)
      * @param copy where each batch copies its rows to instead of touching them in place; null for none
+     * @param writesFills whether each batch writes the fills itself whatever other triggers the table has: for an
+     *     operation whose own trigger recomputes a written value when it must, so a batch that set a column to itself
+     *     would leave it as it was
      */
     public record Backfill(
-            String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills, Copy copy) {
+            String schema,
+            String table,
+            List<String> key,
+            List<String> keyTypes,
+            List<Fill> fills,
+            Copy copy,
+            boolean writesFills) {
 
         public Backfill(String schema, String table, List<String> key, List<String> keyTypes, List<Fill> fills) {
-            this(schema, table, key, keyTypes, fills, null);
+            this(schema, table, key, keyTypes, fills, null, false);
         }
     }
 

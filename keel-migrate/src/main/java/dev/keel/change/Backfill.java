@@ -144,6 +144,9 @@ public final class Backfill {
         if (target.fills().isEmpty()) {
             return false;
         }
+        if (target.writesFills()) {
+            return true;
+        }
         try (PreparedStatement s = connection.prepareStatement(sql.otherBeforeUpdateTriggers())) {
             s.setString(1, sql.table());
             s.setString(2, ShadowNames.trigger(target.table()));

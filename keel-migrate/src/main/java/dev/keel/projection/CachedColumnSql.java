@@ -10,6 +10,10 @@ import java.util.List;
  * the change's own trigger, which rewrites the copies, sees the new row; without the lock, a copy written while the
  * referenced value changes could keep the old value for ever. On the referenced table, a change of the copied column
  * or the key, an insert and a delete rewrite the copies of the rows that point at it.
+ *
+ * <p>An update that changes neither the key nor the copy takes no lock: the row's copy is already right, and the lock
+ * would deadlock a transaction that holds the row (SELECT … FOR UPDATE, an earlier update) with a concurrent change of
+ * the referenced row, whose trigger waits for that same row.
  */
 public final class CachedColumnSql {
     private CachedColumnSql() {}
@@ -25,6 +29,8 @@ public final class CachedColumnSql {
         String definer = " SECURITY DEFINER SET search_path = pg_catalog, pg_temp";
         String copy = "CREATE FUNCTION " + d.function("copy") + "() RETURNS trigger LANGUAGE plpgsql" + definer
                 + " AS $keel$ BEGIN"
+                + " IF TG_OP = 'UPDATE' AND NEW." + key + " IS NOT DISTINCT FROM OLD." + key + " AND NEW." + column
+                + " IS NOT DISTINCT FROM OLD." + column + " THEN RETURN NEW; END IF;"
                 + " IF NEW." + key + " IS NULL THEN NEW." + column + " := NULL;"
                 + " ELSE SELECT s." + fromColumn + " INTO NEW." + column + " FROM " + d.source() + " s WHERE s."
                 + fromKey + " = NEW." + key + " FOR SHARE; IF NOT FOUND THEN NEW." + column + " := NULL; END IF;"
@@ -43,8 +49,8 @@ public final class CachedColumnSql {
         return List.of(
                 "ALTER TABLE " + d.target() + " ADD COLUMN " + column + " " + d.columnType(),
                 copy,
-                "CREATE TRIGGER " + quote(d.trigger("copy")) + " BEFORE INSERT OR UPDATE ON " + d.target()
-                        + " FOR EACH ROW EXECUTE FUNCTION " + d.function("copy") + "()",
+                "CREATE TRIGGER " + quote(d.trigger("copy")) + " BEFORE INSERT OR UPDATE OF " + key + ", " + column
+                        + " ON " + d.target() + " FOR EACH ROW EXECUTE FUNCTION " + d.function("copy") + "()",
                 spread,
                 "CREATE TRIGGER " + quote(d.trigger("spread")) + " AFTER INSERT OR DELETE OR UPDATE OF " + fromKey
                         + ", "
@@ -71,11 +77,11 @@ public final class CachedColumnSql {
     }
 
     /**
-     * Repairs drift by touching the drifted rows: the copy trigger recomputes each under FOR SHARE with a fresh
-     * snapshot, so a value that changes during the repair is never overwritten with an older one.
+     * Repairs drift by writing the drifted rows' copies: as the copy changes, the copy trigger recomputes it under FOR
+     * SHARE with a fresh snapshot, so a value that changes during the repair is never overwritten with an older one.
      */
     public static String repair(CachedColumnDefinition d) {
-        return "UPDATE " + d.target() + " t SET " + quote(d.key()) + " = t." + quote(d.key()) + " WHERE t."
+        return "UPDATE " + d.target() + " t SET " + quote(d.column()) + " = " + d.truth("t") + " WHERE t."
                 + quote(d.column()) + " IS DISTINCT FROM " + d.truth("t");
     }
 }

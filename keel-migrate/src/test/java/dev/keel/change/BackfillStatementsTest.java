@@ -63,7 +63,8 @@ class BackfillStatementsTest {
                 List.of("id", "at"),
                 List.of("bigint", "timestamptz"),
                 List.of(),
-                new Action.Copy("events_keel_part", List.of("id", "at", "note"), true)));
+                new Action.Copy("events_keel_part", List.of("id", "at", "note"), true),
+                false));
         assertThat(copy.update(false, true, true))
                 .isEqualTo("INSERT INTO \"public\".\"events_keel_part\" (\"id\", \"at\", \"note\") OVERRIDING SYSTEM"
                         + " VALUE SELECT \"id\", \"at\", \"note\" FROM \"public\".\"events\" WHERE (\"id\", \"at\")"

@@ -140,13 +140,17 @@ public final class CreateProjection implements Operation {
         LiveSchema.Table live = ctx.before().table(table);
         List<String> keyTypes =
                 live.key().stream().map(k -> live.column(k).type()).toList();
-        // The copy trigger computes the column on every update, so the batches only need to touch their rows.
+        // Each batch writes the copy it reads; the copy trigger then recomputes it under FOR SHARE, so a referenced
+        // value
+        // changed meanwhile wins over the batch's snapshot.
         actions.add(Action.backfill(new Action.Backfill(
                 ctx.schema(),
                 table,
                 live.key(),
                 keyTypes,
-                List.of(new Action.Fill(column, d.truth(Identifiers.quote(table)))))));
+                List.of(new Action.Fill(column, d.truth(Identifiers.quote(table)))),
+                null,
+                true)));
         return actions;
     }
 

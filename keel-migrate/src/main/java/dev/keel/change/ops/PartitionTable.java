@@ -245,7 +245,8 @@ public final class PartitionTable implements Operation {
                 live.key(),
                 keyTypes,
                 List.of(),
-                new Action.Copy(copy(), written(live), hasIdentity(live)))));
+                new Action.Copy(copy(), written(live), hasIdentity(live)),
+                false)));
         return actions;
     }
 
