@@ -20,6 +20,10 @@ public final class PartitionSets {
         return Identifiers.qualified(stateSchema, "partition_sets");
     }
 
+    public String stateSchema() {
+        return stateSchema;
+    }
+
     public static String detachedTable(String stateSchema) {
         return Identifiers.qualified(stateSchema, "partitions_detached");
     }

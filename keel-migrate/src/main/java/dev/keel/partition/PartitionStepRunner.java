@@ -104,7 +104,7 @@ final class PartitionStepRunner {
         String type = DefaultRows.sqlType(set.keyType());
         PartitionInterval width = set.width();
         String columns = String.join(", ", storedColumns());
-        inTransaction(List.of(
+        List<String> statements = new ArrayList<>(List.of(
                 "CREATE TABLE IF NOT EXISTS " + partition(step) + " (LIKE " + parent
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING GENERATED)" + with(),
                 "WITH moved AS (DELETE FROM ONLY " + defaultPartition + " WHERE " + key + " >= "
@@ -112,6 +112,13 @@ final class PartitionStepRunner {
                         + width.literal(step.upper()) + "::" + type + " RETURNING " + columns + ") INSERT INTO "
                         + partition(step) + " (" + columns + ") SELECT " + columns + " FROM moved",
                 "ALTER TABLE " + parent + " ATTACH PARTITION " + partition(step) + " " + bounds(step)));
+        // The delete from the default partition was counted by its triggers; the new table had none yet.
+        statements.addAll(counters().deltasOf(partition(step), false));
+        inTransaction(statements);
+    }
+
+    private PartitionCounters counters() throws SQLException {
+        return PartitionCounters.of(c, registry.stateSchema(), set);
     }
 
     /** The parent's columns that hold values, quoted: not dropped, not generated. */
@@ -129,14 +136,23 @@ final class PartitionStepRunner {
 
     /**
      * Recorded first, so a crash after the detach leaves it known to drop. CONCURRENTLY where PostgreSQL allows it
-     * (since 14, and not with a default partition); otherwise a plain detach, which takes
-     * ACCESS EXCLUSIVE on the parent for an instant under the short lock_timeout.
+     * (since 14, and not with a default partition) and no counter counts the table; otherwise a plain detach, which
+     * takes ACCESS EXCLUSIVE on the parent for an instant under the short lock_timeout. A counter's rows are counted
+     * out in the detach's transaction, read with the partition locked against writes, so the counter never counts
+     * rows the table no longer has, nor misses a write made meanwhile.
      */
     private void detach(PartitionStep step) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(registry.recordDetach(set, step.partition(), step.dropAfter()));
         }
-        if (hasDefault() || c.getMetaData().getDatabaseMajorVersion() < 14) {
+        PartitionCounters counters = counters();
+        if (counters.any()) {
+            List<String> statements = new ArrayList<>();
+            statements.add("LOCK TABLE " + partition(step) + " IN SHARE MODE");
+            statements.addAll(counters.deltasOf(partition(step), true));
+            statements.add("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step));
+            inTransaction(statements);
+        } else if (hasDefault() || c.getMetaData().getDatabaseMajorVersion() < 14) {
             ddl.execute("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step), policy, retries());
         } else {
             ddl.execute(

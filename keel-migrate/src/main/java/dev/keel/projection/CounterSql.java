@@ -220,6 +220,20 @@ public final class CounterSql {
                 + cols + nonZero();
     }
 
+    /**
+     * Records, as deltas of this transaction, the rows of {@code relation} entering the table ({@code leaving} false) or
+     * leaving it (true) where no trigger of the counter sees them: a partition detached, or rows moved into a partition
+     * before it is attached. Run in the transaction that moves them, with the relation locked against writes.
+     */
+    public String deltasOf(String relation, boolean leaving) {
+        String sign = leaving ? "-" : "";
+        String cols = groups.list();
+        return "INSERT INTO " + counter.stripes() + " (" + cols + ", " + SLOT + ", " + COUNT
+                + (counter.sums() ? ", " + SUM : "") + ") SELECT " + cols + ", txid_current(), " + sign + "count(*)"
+                + (counter.sums() ? ", " + sign + "sum(" + value() + ")" : "") + " FROM " + relation + " AS t" + where()
+                + " GROUP BY " + cols;
+    }
+
     private String nonZero() {
         return " HAVING sum(" + COUNT + ") <> 0" + (counter.sums() ? " OR sum(" + SUM + ") <> 0" : "");
     }
