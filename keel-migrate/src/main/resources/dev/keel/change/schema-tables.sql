@@ -99,7 +99,12 @@ SELECT c.relname AS table_name,
                      false, false, NULL, NULL, NULL, true, NULL, NULL, NULL, pg_get_constraintdef(con.oid, true),
                      con.conrelid::regclass::text
               FROM pg_constraint con
-              WHERE con.confrelid = c.oid AND con.contype = 'f' AND con.conrelid <> c.oid) d) AS dependents,
+              WHERE con.confrelid = c.oid AND con.contype = 'f' AND con.conrelid <> c.oid
+              UNION ALL
+              SELECT 'trigger', t.tgname::text, NULL, false, false, NULL, NULL, NULL, true, NULL, NULL, NULL,
+                     pg_get_triggerdef(t.oid), NULL
+              FROM pg_trigger t
+              WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) d) AS dependents,
        (SELECT coalesce(array_agg(pc.relname::text || ':' || pc.relkind::text ORDER BY pc.relname), '{}')
         FROM pg_inherits inh JOIN pg_class pc ON pc.oid = inh.inhrelid
         WHERE inh.inhparent = c.oid AND c.relkind = 'p') AS partitions

@@ -76,6 +76,7 @@ final class PartitionTableRules {
         }
         uniqueKeys(live);
         references(live);
+        triggers(live);
         by.validateRange(ctx, key.type());
     }
 
@@ -165,6 +166,29 @@ final class PartitionTableRules {
                                 + " cannot be carried over to a partitioned table by keel",
                         "drop it in an earlier migration, and add it to the partitions after the conversion");
             }
+        }
+    }
+
+    /**
+     * The swap puts the new table in the old one's place, and the old one keeps its triggers: an application's trigger
+     * would stop firing, and a keel counter, summary or copied column would stop counting without a word. Refused
+     * rather than carried over, since a trigger written for one table (a statement trigger with transition tables
+     * above all) need not mean the same on a partitioned one.
+     */
+    private void triggers(LiveSchema.Table live) {
+        List<String> names = live.dependents().stream()
+                .filter(d -> d.kind().equals("trigger"))
+                .map(LiveSchema.Dependent::name)
+                .toList();
+        if (!names.isEmpty()) {
+            error(
+                    "change-partition-triggers",
+                    args.position("table"),
+                    table + " has triggers (" + String.join(", ", names) + ") that the partitioned table would not"
+                            + " have after the swap",
+                    "drop them in an earlier migration and create them again after this change completes; keel's"
+                            + " own (a counter, summary or copied column) cannot be carried over: partition the"
+                            + " table before creating them");
         }
     }
 

@@ -31,7 +31,10 @@ class PartitionTableFindingsTest {
             + " create table fine (id bigint, at timestamptz not null, primary key (id, at));"
             + " create table vaults (id bigint, at timestamptz not null, primary key (id, at));"
             + " create table entries (vault bigint, vault_at timestamptz not null,"
-            + " foreign key (vault, vault_at) references vaults) partition by range (vault_at);";
+            + " foreign key (vault, vault_at) references vaults) partition by range (vault_at);"
+            + " create table audited (id bigint, at timestamptz not null, primary key (id, at));"
+            + " create function audit() returns trigger language plpgsql as $$ begin return null; end $$;"
+            + " create trigger audited_log after insert on audited for each row execute function audit();";
     private static String db;
 
     @BeforeAll
@@ -99,6 +102,17 @@ class PartitionTableFindingsTest {
         assertThat(plan(cluster, "users", "{column: at, interval: 1 month}").findings())
                 .extracting(Finding::rule)
                 .contains("change-partition-key-not-in-primary-key");
+    }
+
+    @Test
+    void aTableWithTriggersIsRefusedForTheSwapWouldLeaveThemBehind(TestCluster cluster) throws Exception {
+        Finding f = only(plan(cluster, "audited", "{column: at, interval: 1 month}"), "change-partition-triggers");
+        assertThat(f.message())
+                .endsWith("audited has triggers (audited_log) that the partitioned table would not have after the"
+                        + " swap");
+        assertThat(plan(cluster, "fine", "{column: at, interval: 1 month}").findings())
+                .extracting(Finding::rule)
+                .doesNotContain("change-partition-triggers");
     }
 
     @Test
