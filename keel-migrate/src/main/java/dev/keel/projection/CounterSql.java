@@ -106,8 +106,8 @@ public final class CounterSql {
     /**
      * One function for every event; each statement inserts its delta per group it touched as a new row, so writers never
      * update a shared row and never wait on each other. In READ COMMITTED the rows go to the session's own slot (minus
-     * its backend pid), and one transaction in FOLD_EVERY (by transaction id) replaces the session's rows of the groups
-     * it wrote by their sum: a hot group then keeps about FOLD_EVERY rows per writing session between compactions, not
+     * its backend pid), and one transaction in FOLD_EVERY (by transaction id), once, replaces the session's rows of the
+     * groups it wrote by their sum: a hot group then keeps about FOLD_EVERY rows per writing session between compactions, not
      * one per statement, so reading it stays short. Under REPEATABLE READ or SERIALIZABLE a fold could delete a row a
      * compaction deleted after the transaction's snapshot, which fails the writer's transaction: there each delta goes
      * to the slot of its transaction and stays until a compaction.
@@ -139,11 +139,20 @@ public final class CounterSql {
                 // compaction is writing.
                 + "  ELSE\n    TRUNCATE " + counter.stripes() + ";\n    RETURN NULL;\n  END IF;\n"
                 + "  IF txid_current() % " + FOLD_EVERY + " = 0"
-                + " AND current_setting('transaction_isolation') = 'read committed' THEN\n"
+                + " AND current_setting('transaction_isolation') = 'read committed'"
+                // Once per transaction: a bulk load or a loop of statements in a folding transaction would
+                // otherwise fold after every row or statement, rewriting the session's rows each time.
+                + " AND current_setting(" + literal(foldedSetting()) + ", true) IS DISTINCT FROM txid_current()::text"
+                + " THEN\n    PERFORM set_config(" + literal(foldedSetting()) + ", txid_current()::text, true);\n"
                 + "    IF TG_OP = 'INSERT' THEN\n      " + fold(rows(NEW_ROWS)) + ";\n"
                 + "    ELSIF TG_OP = 'DELETE' THEN\n      " + fold(rows(OLD_ROWS)) + ";\n"
                 + "    ELSE\n      " + fold(rows(NEW_ROWS)) + ";\n      " + fold(rows(OLD_ROWS)) + ";\n    END IF;\n"
                 + "  END IF;\n  RETURN NULL;\nEND\n$keel$";
+    }
+
+    /** The transaction-local setting that marks this counter folded in the transaction: keel.folded_ and a hash. */
+    String foldedSetting() {
+        return "keel.folded_" + Integer.toHexString(counter.qualifiedName().hashCode());
     }
 
     private String append(String deltas, String slot) {

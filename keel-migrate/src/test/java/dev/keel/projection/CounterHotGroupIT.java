@@ -60,6 +60,47 @@ class CounterHotGroupIT {
     }
 
     @Test
+    void aFoldingTransactionFoldsOnceNotAfterEveryStatement(TestCluster cluster, @TempDir Path dir) throws Exception {
+        CounterProject project = counted(cluster, dir);
+        try (Connection a = cluster.connect(project.db);
+                Statement sa = a.createStatement()) {
+            insert(sa, 3);
+            a.setAutoCommit(false);
+            for (int attempt = 0; ; attempt++) {
+                // Transaction ids are taken one by one until the next is a folding one.
+                while (txid(sa) % CounterSql.FOLD_EVERY != CounterSql.FOLD_EVERY - 1) {
+                    a.commit();
+                }
+                a.commit();
+                if (txid(sa) % CounterSql.FOLD_EVERY == 0) {
+                    break;
+                }
+                a.rollback();
+                assertThat(attempt)
+                        .as("another session took the folding transaction id")
+                        .isLessThan(5);
+            }
+            insert(sa, 50);
+            try (ResultSet rs = sa.executeQuery(
+                    "select count(*) from orders_per_user_stripes where keel_slot = -pg_backend_pid()")) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("the first statement's fold, then a delta row for each of the 49 others")
+                        .isEqualTo(50);
+            }
+            a.commit();
+        }
+        assertThat(project.query(CounterProject.DIFFERENCE)).isEqualTo("0");
+    }
+
+    private static long txid(Statement s) throws Exception {
+        try (ResultSet rs = s.executeQuery("select txid_current()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aRolledBackStatementLeavesTheRowAsItWas(TestCluster cluster, @TempDir Path dir) throws Exception {
         CounterProject project = counted(cluster, dir);
         try (Connection a = cluster.connect(project.db);
