@@ -281,6 +281,12 @@ public final class PartitionTable implements Operation {
                 "lock " + table + " and " + copy() + " for the swap",
                 "LOCK TABLE " + old + ", " + target + " IN ACCESS EXCLUSIVE MODE"));
         actions.add(Action.atomic("check that no view depends on " + table, noViews(old)));
+        actions.add(Action.atomic(
+                "check that no trigger was created on " + table,
+                SqlResources.load(
+                        PartitionTable.class,
+                        "partition-no-triggers.sql",
+                        Map.of("table", literal(old), "copyTrigger", literal(ShadowNames.COPY_TRIGGER)))));
         actions.add(trigger(ctx, live).drop());
         if (!references.isEmpty()) {
             actions.add(Action.atomic(

@@ -48,6 +48,23 @@ class PartitionTableTest {
     }
 
     @Test
+    void aTriggerCreatedDuringTheChangeStopsTheSwapUntilItIsDropped(TestCluster cluster, @TempDir Path dir)
+            throws Exception {
+        OperationHarness h = harness(cluster, dir).start();
+        h.old("create function audit() returns trigger language plpgsql as $$ begin return null; end $$");
+        h.old("create trigger events_audit after insert on events for each row execute function audit()");
+        assertThatThrownBy(h::complete)
+                .hasMessageContaining("triggers were created on events since the change started: events_audit");
+        assertThat(h.query("select relkind from pg_class where oid = 'public.events'::regclass"))
+                .as("nothing was swapped")
+                .isEqualTo("r");
+        h.old("drop trigger events_audit on events");
+        h.complete();
+        assertThat(h.query("select relkind from pg_class where oid = 'public.events'::regclass"))
+                .isEqualTo("p");
+    }
+
+    @Test
     void rollbackDropsTheNewTableAndTheTrigger(TestCluster cluster, @TempDir Path dir) throws Exception {
         OperationHarness h = harness(cluster, dir).start().rollback();
         assertThat(h.query("select to_regclass('events_keel_part') is null")).isEqualTo("t");
