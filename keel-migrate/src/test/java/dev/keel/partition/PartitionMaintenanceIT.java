@@ -54,6 +54,7 @@ class PartitionMaintenanceIT {
 
     private final TestCluster cluster;
     private String db;
+    private Path project;
 
     PartitionMaintenanceIT(TestCluster cluster) {
         this.cluster = cluster;
@@ -62,11 +63,16 @@ class PartitionMaintenanceIT {
     @BeforeEach
     void declared(@TempDir Path dir) throws Exception {
         db = cluster.createDatabase();
+        project = dir;
         Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
         Files.writeString(migrations.resolve("V1__events.yaml"), CHANGE);
+        migrated();
+    }
+
+    private void migrated() throws Exception {
         Keel keel = Keel.configure()
                 .url(cluster.jdbcUrl(db), TestCluster.SUPERUSER, null)
-                .projectDir(dir)
+                .projectDir(project)
                 .changes(ChangeSettings.DEFAULTS)
                 .load();
         keel.migrate();
@@ -231,6 +237,48 @@ class PartitionMaintenanceIT {
                 .as("the moved-into partition has the template's settings too")
                 .isEqualTo(query("select count(*) from pg_class where relname like 'events_p%' and relkind = 'r'"));
         assertThat(maintenance(Instant.now()).run(false).changes()).isZero();
+    }
+
+    /** Groups where the counter and the table disagree, both ways. */
+    private static final String COUNTER_DRIFT = "select count(*) from ((select user_id, count(*), sum(points) from"
+            + " events where points > 0 group by user_id except select user_id, count, sum from points_per_user)"
+            + " union all (select user_id, count, sum from points_per_user except select user_id, count(*),"
+            + " sum(points) from events where points > 0 group by user_id)) d";
+
+    /** Maintenance moves rows past a counter's triggers: out of the default partition, and out by retention. */
+    @Test
+    void aCounterOnTheTableStaysExactThroughMovesAndRetention() throws Exception {
+        cluster.execute(db, "alter table events add column user_id int, add column points int");
+        Files.writeString(
+                project.resolve("db/migrations/V2__points_per_user.yaml"),
+                "operations:\n  - create_counter: {name: points_per_user, table: events, group_by: [user_id], sum:"
+                        + " points, where: \"points > 0\"}\n");
+        migrated();
+        cluster.execute(
+                db,
+                "insert into events select g, now() - interval '40 days' + g * interval '1 minute', g % 7, g % 5"
+                        + " from generate_series(1, 300) g");
+        cluster.execute(db, "insert into events select 1000 + g, now(), g % 7, g % 3 from generate_series(1, 200) g");
+        assertThat(query("select count(*) from events_default")).isEqualTo("300");
+
+        assertThat(maintenance(Instant.now()).run(false).sets().get(0).steps())
+                .extracting(s -> s.kind())
+                .contains("move");
+        assertThat(query("select count(*) from events_default")).isEqualTo("0");
+        assertThat(query(COUNTER_DRIFT)).as("after the move").isEqualTo("0");
+
+        assertThat(maintenance(Instant.now().plus(Duration.ofDays(3650)))
+                        .run(false)
+                        .sets()
+                        .get(0)
+                        .steps())
+                .extracting(s -> s.kind())
+                .contains("detach");
+        assertThat(query("select count(*) from events")).isEqualTo("0");
+        assertThat(query("select count(*) from points_per_user"))
+                .as("no group is left")
+                .isEqualTo("0");
+        assertThat(query(COUNTER_DRIFT)).as("after retention").isEqualTo("0");
     }
 
     @Test

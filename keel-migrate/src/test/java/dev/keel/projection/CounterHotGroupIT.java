@@ -31,7 +31,11 @@ class CounterHotGroupIT {
     }
 
     private static long pid(Statement s) throws Exception {
-        try (ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+        return number(s, "select pg_backend_pid()");
+    }
+
+    private static long number(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -81,23 +85,16 @@ class CounterHotGroupIT {
                         .isLessThan(5);
             }
             insert(sa, 50);
-            try (ResultSet rs = sa.executeQuery(
-                    "select count(*) from orders_per_user_stripes where keel_slot = -pg_backend_pid()")) {
-                rs.next();
-                assertThat(rs.getLong(1))
-                        .as("the first statement's fold, then a delta row for each of the 49 others")
-                        .isEqualTo(50);
-            }
+            assertThat(number(sa, "select count(*) from orders_per_user_stripes where keel_slot = -pg_backend_pid()"))
+                    .as("the first statement's fold, then a delta row for each of the 49 others")
+                    .isEqualTo(50);
             a.commit();
         }
         assertThat(project.query(CounterProject.DIFFERENCE)).isEqualTo("0");
     }
 
     private static long txid(Statement s) throws Exception {
-        try (ResultSet rs = s.executeQuery("select txid_current()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return number(s, "select txid_current()");
     }
 
     @Test
