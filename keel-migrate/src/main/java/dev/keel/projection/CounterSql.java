@@ -107,8 +107,8 @@ public final class CounterSql {
      * One function for every event; each statement inserts its delta per group it touched as a new row, so writers never
      * update a shared row and never wait on each other. In READ COMMITTED the rows go to the session's own slot (minus
      * its backend pid), and one transaction in FOLD_EVERY (by transaction id), once, replaces the session's rows of the
-     * groups it wrote by their sum: a hot group then keeps about FOLD_EVERY rows per writing session between compactions, not
-     * one per statement, so reading it stays short. Under REPEATABLE READ or SERIALIZABLE a fold could delete a row a
+     * groups it wrote by their sum: a hot group then keeps about FOLD_EVERY rows per writing session between
+     * compactions, not one per statement, so reading it stays short. Under REPEATABLE READ or SERIALIZABLE a fold could delete a row a
      * compaction deleted after the transaction's snapshot, which fails the writer's transaction: there each delta goes
      * to the slot of its transaction and stays until a compaction.
      */

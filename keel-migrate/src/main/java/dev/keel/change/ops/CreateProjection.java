@@ -140,8 +140,7 @@ public final class CreateProjection implements Operation {
         LiveSchema.Table live = ctx.before().table(table);
         List<String> keyTypes =
                 live.key().stream().map(k -> live.column(k).type()).toList();
-        // Each batch writes the copy it reads; the copy trigger then recomputes it under FOR SHARE, so a referenced
-        // value
+        // Each batch writes the copy it reads; the copy trigger then recomputes it under FOR SHARE, so a value
         // changed meanwhile wins over the batch's snapshot.
         actions.add(Action.backfill(new Action.Backfill(
                 ctx.schema(),
