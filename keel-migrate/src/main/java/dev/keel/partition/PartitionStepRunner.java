@@ -33,6 +33,7 @@ final class PartitionStepRunner {
     private final PartitionSet set;
     private final String parent;
     private final Consumer<String> log;
+    private PartitionCounters counters;
 
     PartitionStepRunner(
             Connection c,
@@ -117,8 +118,12 @@ final class PartitionStepRunner {
         inTransaction(statements);
     }
 
+    /** Read once per run of the set, at its first move or detach: most runs have neither. */
     private PartitionCounters counters() throws SQLException {
-        return PartitionCounters.of(c, registry.stateSchema(), set);
+        if (counters == null) {
+            counters = PartitionCounters.of(c, registry.stateSchema(), set);
+        }
+        return counters;
     }
 
     /** The parent's columns that hold values, quoted: not dropped, not generated. */
@@ -145,11 +150,10 @@ final class PartitionStepRunner {
         try (Statement s = c.createStatement()) {
             s.execute(registry.recordDetach(set, step.partition(), step.dropAfter()));
         }
-        PartitionCounters counters = counters();
-        if (counters.any()) {
+        if (counters().any()) {
             List<String> statements = new ArrayList<>();
             statements.add("LOCK TABLE " + partition(step) + " IN SHARE MODE");
-            statements.addAll(counters.deltasOf(partition(step), true));
+            statements.addAll(counters().deltasOf(partition(step), true));
             statements.add("ALTER TABLE " + parent + " DETACH PARTITION " + partition(step));
             inTransaction(statements);
         } else if (hasDefault() || c.getMetaData().getDatabaseMajorVersion() < 14) {
