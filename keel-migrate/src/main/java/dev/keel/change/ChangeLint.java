@@ -28,7 +28,7 @@ public final class ChangeLint {
     public static List<Finding> against(Connection c, String stateSchema, String script, String content, String version)
             throws SQLException {
         ChangeFile file = ChangeFile.parse(script, content);
-        LiveSchema live = LiveSchema.read(c, file.schema()).withoutShadows();
+        LiveSchema live = LiveSchema.read(c, file.schema()).withoutShadows().withProjections(c, stateSchema);
         ChangePlan plan = new ChangePlanner(stateSchema).plan(file, live, version, null, new ExpressionProbe(c));
         List<Finding> findings = new ArrayList<>(plan.findings());
         findings.addAll(rawSql(file));

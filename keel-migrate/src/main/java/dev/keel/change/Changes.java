@@ -60,7 +60,9 @@ public final class Changes {
     /** Plans a change against the live schema, asking the server about expressions; changes nothing. */
     public ChangePlan plan(MigrationScript script, String previousVersion) throws SQLException {
         ChangeFile file = ChangeFile.parse(script.script(), script.content());
-        LiveSchema live = LiveSchema.read(connection, file.schema()).withoutShadows();
+        LiveSchema live = LiveSchema.read(connection, file.schema())
+                .withoutShadows()
+                .withProjections(connection, history.schema());
         return new ChangePlanner(history.schema())
                 .plan(file, live, script.version().toString(), previousVersion, new ExpressionProbe(connection));
     }
@@ -83,7 +85,9 @@ public final class Changes {
         ChangePlan plan;
         if (current.isEmpty()) {
             ChangeFile file = ChangeFile.parse(script.script(), script.content());
-            LiveSchema live = LiveSchema.read(connection, file.schema()).withoutShadows();
+            LiveSchema live = LiveSchema.read(connection, file.schema())
+                    .withoutShadows()
+                    .withProjections(connection, history.schema());
             plan = new ChangePlanner(history.schema())
                     .plan(
                             file,

@@ -30,6 +30,14 @@ public final class ColumnReferences {
         return out.append(expression.substring(copied)).toString();
     }
 
+    /**
+     * Whether any name in {@code sql} could be the column, qualified or not: a conservative answer for a query or
+     * condition that must not lose a column it reads.
+     */
+    public static boolean mentions(String sql, String column) {
+        return SqlLexer.tokens(sql).stream().anyMatch(t -> names(t, column));
+    }
+
     private static boolean names(SqlToken t, String column) {
         if (t.type() == SqlToken.Type.WORD) {
             // An unquoted name is folded to lower case by the server.

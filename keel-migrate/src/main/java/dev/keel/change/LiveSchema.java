@@ -3,6 +3,7 @@ package dev.keel.change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.projection.ProjectionCatalog;
 import dev.keel.sql.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,13 +20,25 @@ import java.util.Map;
  * The tables of one schema as the catalog shows them, before a change starts. Kept as JSON in the change's state so
  * that complete and rollback plan from the shape start saw, not from the shape start left behind.
  */
-public record LiveSchema(String schema, Map<String, Table> tables) {
+public record LiveSchema(String schema, Map<String, Table> tables, List<Projection> projections) {
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public LiveSchema {
         tables = new LinkedHashMap<>(tables);
+        // A snapshot stored before projections were part of it reads as none.
+        projections = projections == null ? List.of() : List.copyOf(projections);
     }
+
+    public LiveSchema(String schema, Map<String, Table> tables) {
+        this(schema, tables, List.of());
+    }
+
+    /**
+     * A counter, summary, materialized view or cached column keel keeps in this schema, as keel.projections registers
+     * it; {@code definition} is its JSON.
+     */
+    public record Projection(String name, String kind, String definition) {}
 
     /** One column; {@code generated} covers identity and generated columns, which a view cannot take writes for. */
     public record Column(String name, String type, boolean notNull, String defaultExpr, boolean generated) {}
@@ -161,6 +174,23 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
         return tables.get(name);
     }
 
+    /** The same schema with the projections registered in {@code stateSchema}'s keel.projections for it. */
+    public LiveSchema withProjections(Connection c, String stateSchema) throws SQLException {
+        List<Projection> found = new ProjectionCatalog(stateSchema)
+                .list(c, null).stream()
+                        .filter(e -> e.schema().equals(schema))
+                        .map(e -> new Projection(e.name(), e.kind(), e.definition()))
+                        .toList();
+        return new LiveSchema(schema, tables, found);
+    }
+
+    public Projection projection(String name) {
+        return projections.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The same schema without the columns a started change added beside the old ones. */
     public LiveSchema withoutShadows() {
         Map<String, Table> clean = new LinkedHashMap<>();
@@ -180,7 +210,7 @@ public record LiveSchema(String schema, Map<String, Table> tables) {
                         t.dependents().stream()
                                 .filter(d -> !ShadowNames.isShadow(d.name()))
                                 .toList())));
-        return new LiveSchema(schema, clean);
+        return new LiveSchema(schema, clean, projections);
     }
 
     public String toJson() {

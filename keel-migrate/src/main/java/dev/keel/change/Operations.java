@@ -13,6 +13,7 @@ import dev.keel.change.ops.CreateTable;
 import dev.keel.change.ops.DropColumn;
 import dev.keel.change.ops.DropConstraint;
 import dev.keel.change.ops.DropIndex;
+import dev.keel.change.ops.DropProjection;
 import dev.keel.change.ops.DropTable;
 import dev.keel.change.ops.PartitionTable;
 import dev.keel.change.ops.RawSql;
@@ -47,6 +48,7 @@ public final class Operations {
         ALL.put(CreateSummary.KIND, CreateSummary::parse);
         ALL.put(CreateMaterializedView.KIND, CreateMaterializedView::parse);
         ALL.put(CreateProjection.KIND, CreateProjection::parse);
+        ALL.put(DropProjection.KIND, DropProjection::parse);
     }
 
     private Operations() {}

@@ -14,6 +14,8 @@ public final class Shape {
     private final String schema;
     private final Map<String, TableShape> tables = new LinkedHashMap<>();
     private final List<Derivation> derivations = new ArrayList<>();
+    /** The projections keel keeps in the schema, less those an earlier operation of the change drops. */
+    private final Map<String, LiveSchema.Projection> projections = new LinkedHashMap<>();
 
     public Shape(String schema) {
         this.schema = schema;
@@ -120,6 +122,7 @@ public final class Shape {
             }
             shape.tables.put(t.name(), table);
         }
+        live.projections().forEach(p -> shape.projections.put(p.name(), p));
         return shape;
     }
 
@@ -127,6 +130,7 @@ public final class Shape {
         Shape s = new Shape(schema);
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
         s.derivations.addAll(derivations);
+        s.projections.putAll(projections);
         return s;
     }
 
@@ -161,6 +165,18 @@ public final class Shape {
                 .filter(t -> t.physical().equals(physical))
                 .findFirst()
                 .orElse(null);
+    }
+
+    public List<LiveSchema.Projection> projections() {
+        return List.copyOf(projections.values());
+    }
+
+    public LiveSchema.Projection projection(String name) {
+        return projections.get(name);
+    }
+
+    public void removeProjection(String name) {
+        projections.remove(name);
     }
 
     public void derive(Derivation derivation) {

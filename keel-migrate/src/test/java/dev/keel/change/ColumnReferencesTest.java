@@ -31,4 +31,13 @@ class ColumnReferencesTest {
         assertThat(ColumnReferences.rename("CHECK (price >= cost)", "amount", "n"))
                 .isEqualTo("CHECK (price >= cost)");
     }
+
+    @Test
+    void mentionsFindsTheColumnQualifiedOrNotButNotInStrings() {
+        assertThat(ColumnReferences.mentions("o.status <> 'void'", "status")).isTrue();
+        assertThat(ColumnReferences.mentions("\"Status\" <> 'status'", "status"))
+                .isFalse();
+        assertThat(ColumnReferences.mentions("STATUS <> 'void'", "status")).isTrue();
+        assertThat(ColumnReferences.mentions("amount > 0", "status")).isFalse();
+    }
 }

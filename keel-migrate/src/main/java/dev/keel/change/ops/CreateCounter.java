@@ -160,19 +160,7 @@ public final class CreateCounter implements Operation {
 
     @Override
     public List<Action> rollback(ChangeContext ctx) {
-        CounterDefinition counter = definition(ctx);
-        List<String> drop = new CounterSql(counter).drop(ProjectionCatalog.table(ctx.stateSchema()));
-        String[] what = {
-            "drop view " + name,
-            "drop the triggers of counter " + name + " on " + table,
-            "drop " + counter.stripesName(),
-            "unregister counter " + name
-        };
-        List<Action> actions = new ArrayList<>();
-        for (int i = 0; i < drop.size(); i++) {
-            actions.add(Action.atomic(what[i], drop.get(i)));
-        }
-        return actions;
+        return ProjectionDrops.counter(definition(ctx), ProjectionCatalog.table(ctx.stateSchema()));
     }
 
     @Override

@@ -145,14 +145,7 @@ public final class CreateMaterializedView implements Operation {
 
     @Override
     public List<Action> rollback(ChangeContext ctx) {
-        MaterializedViewDefinition d = definition(ctx);
-        String registry = ProjectionCatalog.table(ctx.stateSchema());
-        return List.of(
-                Action.atomic("drop materialized view " + name, d.drop()),
-                Action.atomic(
-                        "unregister materialized view " + name,
-                        ProjectionCatalog.createSql(registry) + "; "
-                                + ProjectionCatalog.unregisterSql(registry, d.schema(), name)));
+        return ProjectionDrops.materializedView(definition(ctx), ProjectionCatalog.table(ctx.stateSchema()));
     }
 
     @Override

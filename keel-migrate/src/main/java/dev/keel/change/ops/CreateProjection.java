@@ -160,17 +160,7 @@ public final class CreateProjection implements Operation {
 
     @Override
     public List<Action> rollback(ChangeContext ctx) {
-        CachedColumnDefinition d = definition(ctx);
-        String registry = ProjectionCatalog.table(ctx.stateSchema());
-        List<String> drop = CachedColumnSql.drop(d);
-        return List.of(
-                Action.atomic("drop the trigger on " + fromTable, drop.get(0)),
-                Action.atomic("drop the trigger on " + table, drop.get(1)),
-                Action.atomic("drop column " + column + " of " + table, drop.get(2)),
-                Action.atomic(
-                        "unregister projection " + d.name(),
-                        ProjectionCatalog.createSql(registry) + "; "
-                                + ProjectionCatalog.unregisterSql(registry, d.schema(), d.name())));
+        return ProjectionDrops.cachedColumn(definition(ctx), ProjectionCatalog.table(ctx.stateSchema()));
     }
 
     @Override

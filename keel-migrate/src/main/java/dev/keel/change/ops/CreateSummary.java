@@ -229,17 +229,7 @@ public final class CreateSummary implements Operation {
 
     @Override
     public List<Action> rollback(ChangeContext ctx) {
-        SummaryDefinition d = definition(ctx);
-        String registry = ProjectionCatalog.table(ctx.stateSchema());
-        List<Action> actions = new ArrayList<>();
-        for (String sql : SummarySql.drop(d)) {
-            actions.add(Action.atomic("drop " + sql.substring(sql.indexOf("EXISTS ") + 7), sql));
-        }
-        actions.add(Action.atomic(
-                "unregister summary " + name,
-                ProjectionCatalog.createSql(registry) + "; "
-                        + ProjectionCatalog.unregisterSql(registry, d.schema(), d.name())));
-        return actions;
+        return ProjectionDrops.summary(definition(ctx), ProjectionCatalog.table(ctx.stateSchema()));
     }
 
     @Override

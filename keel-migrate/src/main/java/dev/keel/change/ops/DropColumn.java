@@ -54,6 +54,8 @@ public final class DropColumn implements Operation {
         if (c == null) {
             return;
         }
+        ProjectionDependencies.refuseColumn(
+                ctx, t.physical(), c.physical(), args.position("column"), "dropping column " + column);
         LiveSchema.Table live = ctx.before().table(t.physical());
         LiveSchema.Column lc = live == null ? null : live.column(c.physical());
         if (down == null && lc != null && lc.notNull() && lc.defaultExpr() == null && !lc.generated()) {

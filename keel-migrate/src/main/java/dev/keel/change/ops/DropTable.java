@@ -39,7 +39,10 @@ public final class DropTable implements Operation {
 
     @Override
     public void validate(ChangeContext ctx) {
-        ctx.table(name, args.position("name"));
+        Shape.TableShape t = ctx.table(name, args.position("name"));
+        if (t != null) {
+            ProjectionDependencies.refuseTable(ctx, t.physical(), args.position("name"), "dropping table " + name);
+        }
     }
 
     @Override

@@ -187,8 +187,8 @@ final class PartitionTableRules {
                     table + " has triggers (" + String.join(", ", names) + ") that the partitioned table would not"
                             + " have after the swap",
                     "drop them in an earlier migration and create them again after this change completes; keel's"
-                            + " own (a counter, summary or copied column) cannot be carried over: partition the"
-                            + " table before creating them");
+                            + " own (a counter, summary or copied column) with drop_projection in an earlier"
+                            + " change");
         }
     }
 

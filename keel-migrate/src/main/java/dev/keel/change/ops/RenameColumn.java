@@ -49,7 +49,11 @@ public final class RenameColumn implements Operation {
     @Override
     public void validate(ChangeContext ctx) {
         Shape.TableShape t = ctx.table(table, args.position("table"));
-        ctx.column(t, from, args.position("from"));
+        Shape.ColumnShape c = ctx.column(t, from, args.position("from"));
+        if (c != null) {
+            ProjectionDependencies.refuseColumn(
+                    ctx, t.physical(), c.physical(), args.position("from"), "renaming column " + from);
+        }
         ctx.requireAbsentColumn(t, to, args.position("to"));
     }
 

@@ -46,7 +46,10 @@ public final class RenameTable implements Operation {
 
     @Override
     public void validate(ChangeContext ctx) {
-        ctx.table(from, args.position("from"));
+        Shape.TableShape t = ctx.table(from, args.position("from"));
+        if (t != null) {
+            ProjectionDependencies.refuseTable(ctx, t.physical(), args.position("from"), "renaming table " + from);
+        }
         if (!to.isEmpty() && ctx.shape().table(to) != null) {
             ctx.findings()
                     .error(
