@@ -16,6 +16,9 @@ import java.util.List;
  * the referenced row, whose trigger waits for that same row.
  */
 public final class CachedColumnSql {
+    /** The longest of the trigger names, which must fit PostgreSQL's 63 bytes. */
+    public static final String SPREAD_UPDATE = "spread_update";
+
     private CachedColumnSql() {}
 
     /** Start, inside the change's transaction: the column (NULL everywhere, a catalog change) and both triggers. */
@@ -52,10 +55,14 @@ public final class CachedColumnSql {
                 "CREATE TRIGGER " + quote(d.trigger("copy")) + " BEFORE INSERT OR UPDATE OF " + key + ", " + column
                         + " ON " + d.target() + " FOR EACH ROW EXECUTE FUNCTION " + d.function("copy") + "()",
                 spread,
-                "CREATE TRIGGER " + quote(d.trigger("spread")) + " AFTER INSERT OR DELETE OR UPDATE OF " + fromKey
-                        + ", "
-                        + fromColumn + " ON " + d.source() + " FOR EACH ROW EXECUTE FUNCTION " + d.function("spread")
-                        + "()");
+                "CREATE TRIGGER " + quote(d.trigger("spread")) + " AFTER INSERT OR DELETE ON " + d.source()
+                        + " FOR EACH ROW EXECUTE FUNCTION " + d.function("spread") + "()",
+                // An ORM that writes every column on save names the copied column in each update of the row: the
+                // WHEN clause keeps the copies' index out of those that change neither value.
+                "CREATE TRIGGER " + quote(d.trigger(SPREAD_UPDATE)) + " AFTER UPDATE OF " + fromKey + ", " + fromColumn
+                        + " ON " + d.source() + " FOR EACH ROW WHEN (OLD." + fromKey + " IS DISTINCT FROM NEW."
+                        + fromKey + " OR OLD." + fromColumn + " IS DISTINCT FROM NEW." + fromColumn
+                        + ") EXECUTE FUNCTION " + d.function("spread") + "()");
     }
 
     /** Rollback: the triggers, then the column. */

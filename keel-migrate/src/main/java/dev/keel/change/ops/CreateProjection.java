@@ -11,6 +11,7 @@ import dev.keel.projection.CachedColumnDefinition;
 import dev.keel.projection.CachedColumnSql;
 import dev.keel.projection.ProjectionCatalog;
 import dev.keel.sql.Identifiers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.Set;
  */
 public final class CreateProjection implements Operation {
     public static final String KIND = "create_projection";
+    /** PostgreSQL's limit on a name; a longer one is cut short without an error. */
+    private static final int MAX_NAME_BYTES = 63;
 
     private final YamlNode.Position at;
     private final OperationArgs args;
@@ -78,6 +81,18 @@ public final class CreateProjection implements Operation {
             }
         }
         ctx.requireAbsentColumn(t, column, args.position("column"));
+        String longest = new CachedColumnDefinition(
+                        ctx.schema(), table, column, null, key, fromTable, fromColumn, null, null)
+                .trigger(CachedColumnSql.SPREAD_UPDATE);
+        if (longest.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            ctx.findings()
+                    .error(
+                            "change-bad-value",
+                            args.position("column"),
+                            "the projection's trigger names (" + longest + ") would pass PostgreSQL's " + MAX_NAME_BYTES
+                                    + " bytes, and cut short they would clash",
+                            "pick a shorter column name");
+        }
         ctx.column(source, fromColumn, from.position("column"));
         ctx.column(t, key, from.position("key"));
         ctx.requireKey(t, args.position("table"), "a projection");
@@ -120,7 +135,8 @@ public final class CreateProjection implements Operation {
             "create the function that copies " + fromTable + "." + fromColumn + " into each written row of " + table,
             "copy on every insert and update of " + table,
             "create the function that rewrites the copies when " + fromTable + " changes",
-            "rewrite the copies on inserts, deletes and changes of " + fromTable + "." + fromColumn
+            "rewrite the copies on inserts and deletes of " + fromTable,
+            "rewrite the copies when an update changes " + fromTable + "." + fromColumn + " or its key"
         };
         List<Action> actions = new ArrayList<>();
         actions.add(Action.atomic("create " + registry + " if missing", ProjectionCatalog.createSql(registry)));
