@@ -229,6 +229,9 @@ class WalStreamIT {
                 "1");
         Receivers.await(cluster.jdbcUrl(), "keel_gap", Receivers.STREAMING, first);
         cluster.execute("postgres", "insert into gap_load select g, 'x' from generate_series(1, 1000) g");
+        // The insert must be in the spool before the stop, or the stop has no part of a segment to store.
+        String inserted = cluster.queryString("postgres", "select pg_current_wal_lsn()");
+        Receivers.await(cluster.jdbcUrl(), "keel_gap", "flush_lsn >= '" + inserted + "'::pg_lsn", first);
         first.terminate(60);
         // keel is away, its slot is dropped, and the server moves on far enough to recycle the segment keel was
         // receiving.
